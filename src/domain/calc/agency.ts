@@ -1,0 +1,202 @@
+/**
+ * Computes every figure of an agency once: per indicator (capaian, category,
+ * serapan, efficiency, trend, Renstra progress, national comparison,
+ * history), per sasaran (average, category), for the agency (average,
+ * counts) and for the budget (roll-ups, totals, warnings). Tables and
+ * paragraphs only ever print values taken from this result.
+ */
+import { Decimal, presented } from "../decimal.js";
+import type { AgencyFile } from "../schema/agency.js";
+import type { Indicator, Objective } from "../schema/indicator.js";
+import type { Profile } from "../schema/profile.js";
+import { rollUpBudget, indicatorBudget, type BudgetRollUp, type IndicatorBudget } from "./absorption.js";
+import { computeAchievement, type AchievementResult } from "./achievement.js";
+import { average, comparisonOf, countComparisons, valueForAverage, type AverageResult, type Counts } from "./aggregate.js";
+import { computeEfficiency, type EfficiencyResult } from "./efficiency.js";
+import { gradeTable, type GradeTable } from "./grade.js";
+import { computeGradeAchievement } from "./grade-achievement.js";
+import { computeNational, type NationalResult } from "./national.js";
+import { computeRenstraProgress, type RenstraResult } from "./renstra.js";
+import { categorize, SCALE_PRESETS, type Scale, type ScalePresetId } from "./scale.js";
+import { computeTrend, type TrendResult } from "./trend.js";
+import { isGradeValue, numericTarget, resolveYear, type ResolvedYear } from "./values.js";
+
+export interface YearResult {
+  values: ResolvedYear;
+  achievement: AchievementResult;
+  /** Category of the capaian as printed; undefined when there is no numeric capaian. */
+  category: string | undefined;
+}
+
+export interface IndicatorResult {
+  id: string;
+  objectiveId: string;
+  indicator: Indicator;
+  /** The reporting year. */
+  current: YearResult;
+  comparison: "above" | "at" | "below" | "na";
+  budget: IndicatorBudget;
+  efficiency: EfficiencyResult;
+  trend: TrendResult;
+  strategicPlan: RenstraResult;
+  national: NationalResult;
+  /** Earlier years of this indicator (ascending), each computed like the current one. */
+  history: YearResult[];
+  /** Earlier years of the indicator this one replaced. */
+  predecessorHistory: YearResult[];
+  /** Value used for averaging (capped), if measurable. */
+  forAverage: { value: Decimal; capped: boolean } | undefined;
+}
+
+export interface ObjectiveResult {
+  id: string;
+  objective: Objective;
+  indicatorIds: string[];
+  average: AverageResult;
+  counts: Counts;
+}
+
+export interface AgencyResult {
+  year: number;
+  scale: Scale;
+  profile: Profile;
+  indicators: IndicatorResult[];
+  indicatorById: Map<string, IndicatorResult>;
+  objectives: ObjectiveResult[];
+  /** Mean over sasaran averages. */
+  average: AverageResult;
+  counts: Counts;
+  budget: BudgetRollUp;
+}
+
+export function resolveScale(profile: Profile): Scale {
+  if (typeof profile.scale === "string") return SCALE_PRESETS[profile.scale as ScalePresetId];
+  const scale: Scale = { id: "khusus", name: profile.scale.name, bands: profile.scale.bands };
+  if (profile.scale.source !== undefined) scale.source = profile.scale.source;
+  return scale;
+}
+
+function yearResult(indicator: Indicator, values: ResolvedYear, profile: Profile, scale: Scale, table: GradeTable | undefined): YearResult {
+  const achievement =
+    indicator.kind === "grade" && table
+      ? values.present
+        ? computeGradeAchievement(table, values.gradeTarget, values.gradeActual)
+        : { status: "not_computable" as const, reason: "target_missing" as const }
+      : computeAchievement({
+          polarity: indicator.polarity,
+          negativeFormula: profile.negativeFormula,
+          target: values.target,
+          actual: values.actual,
+        });
+  const category = achievement.status === "ok" ? categorize(presented(achievement.value, profile.decimals), scale) : undefined;
+  return { values, achievement, category };
+}
+
+function historyOf(
+  indicator: Indicator,
+  years: Indicator["years"],
+  before: number,
+  profile: Profile,
+  scale: Scale,
+  table: GradeTable | undefined,
+): YearResult[] {
+  return Object.keys(years)
+    .map(Number)
+    .filter((y) => y < before)
+    .sort((a, b) => a - b)
+    .map((y) => yearResult(indicator, resolveYear(indicator, y, years[String(y)]), profile, scale, table));
+}
+
+export function computeIndicator(
+  indicator: Indicator,
+  objectiveId: string,
+  file: AgencyFile,
+  scale: Scale,
+  budget: BudgetRollUp,
+): IndicatorResult {
+  const { profile } = file;
+  const year = file.agency.reportingYear;
+  const decimals = profile.decimals;
+  const table = indicator.kind === "grade" && indicator.gradeTable ? gradeTable(indicator.gradeTable) : undefined;
+
+  const currentValues = resolveYear(indicator, year, indicator.years[String(year)]);
+  const current = yearResult(indicator, currentValues, profile, scale, table);
+  const previousValues = resolveYear(indicator, year - 1, indicator.years[String(year - 1)]);
+  const indBudget = indicatorBudget(indicator.id, indicator.budget, file.budgetLines, budget);
+
+  const finalTargetRaw = indicator.strategicPlan?.finalTarget;
+  const finalTarget =
+    indicator.kind === "grade"
+      ? isGradeValue(finalTargetRaw) && finalTargetRaw.score !== undefined
+        ? { kind: "point" as const, value: new Decimal(finalTargetRaw.score) }
+        : undefined
+      : numericTarget(finalTargetRaw);
+  const polarity = indicator.kind === "grade" ? "positive" : indicator.polarity;
+
+  return {
+    id: indicator.id,
+    objectiveId,
+    indicator,
+    current,
+    comparison: comparisonOf(current.achievement, decimals),
+    budget: indBudget,
+    efficiency: computeEfficiency(current.achievement, indBudget.absorption, {
+      method: profile.efficiency.method,
+      band: new Decimal(profile.efficiency.band),
+      decimals,
+    }),
+    trend: computeTrend({
+      current: currentValues,
+      previous: previousValues,
+      polarity,
+      decimals,
+      predecessorName: indicator.predecessor?.name,
+      gradeTable: table,
+    }),
+    strategicPlan: computeRenstraProgress({
+      finalTarget,
+      actual: currentValues.actual,
+      polarity,
+      negativeFormula: profile.negativeFormula,
+      decimals,
+    }),
+    national: computeNational(indicator.national, currentValues.actual, polarity, decimals),
+    history: historyOf(indicator, indicator.years, year, profile, scale, table),
+    predecessorHistory: indicator.predecessor ? historyOf(indicator, indicator.predecessor.years, year, profile, scale, table) : [],
+    forAverage: valueForAverage(current.achievement, profile.averageCap === undefined ? undefined : new Decimal(profile.averageCap)),
+  };
+}
+
+export function computeAgency(file: AgencyFile): AgencyResult {
+  const { profile } = file;
+  const scale = resolveScale(profile);
+  const budget = rollUpBudget(file.budgetLines);
+  const indicators: IndicatorResult[] = [];
+  const objectives: ObjectiveResult[] = file.objectives.map((objective) => {
+    const results = objective.indicators.map((ind) => computeIndicator(ind, objective.id, file, scale, budget));
+    indicators.push(...results);
+    return {
+      id: objective.id,
+      objective,
+      indicatorIds: results.map((r) => r.id),
+      average: average(
+        results.flatMap((r) => (r.forAverage ? [r.forAverage] : [])),
+        scale,
+        profile.decimals,
+      ),
+      counts: countComparisons(results.map((r) => r.comparison)),
+    };
+  });
+  const objectiveMeans = objectives.flatMap((o) => (o.average.value === undefined ? [] : [{ value: o.average.value, capped: o.average.capped }]));
+  return {
+    year: file.agency.reportingYear,
+    scale,
+    profile,
+    indicators,
+    indicatorById: new Map(indicators.map((r) => [r.id, r])),
+    objectives,
+    average: average(objectiveMeans, scale, profile.decimals),
+    counts: countComparisons(indicators.map((r) => r.comparison)),
+    budget,
+  };
+}

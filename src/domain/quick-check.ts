@@ -1,0 +1,99 @@
+/**
+ * The quick check behind `cek` (command line) and `/cek` (bot): realisasi and
+ * target in, capaian with its formula and category out. Nothing is stored.
+ */
+import { say, type Escape } from "../messages/catalog.js";
+import { Decimal } from "./decimal.js";
+import { computeAchievement, type NumericTarget, type Polarity } from "./calc/achievement.js";
+import { categorize, SCALE_PRESETS, type ScalePresetId } from "./calc/scale.js";
+import { formatDecimal, formatPercent } from "./numbers/format.js";
+import { parseNumber } from "./numbers/parse.js";
+import { numberErrorMessage } from "./numbers/messages.js";
+import type { NegativeFormula } from "./schema/profile.js";
+
+export type QuickCheck = { ok: true; text: string; value: Decimal; category: string } | { ok: false; text: string };
+
+const plain = (d: Decimal) => formatDecimal(d, Math.min(d.decimalPlaces(), 6));
+
+function formulaText(actual: Decimal, target: NumericTarget, polarity: Polarity, formula: NegativeFormula, result: string): string {
+  if (target.kind === "range") {
+    const { min, max } = target;
+    if (actual.greaterThanOrEqualTo(min) && actual.lessThanOrEqualTo(max)) {
+      return `${plain(actual)} berada dalam rentang ${plain(min)}–${plain(max)} = ${result}`;
+    }
+    const bound = actual.lessThan(min) ? min : max;
+    return formulaText(actual, { kind: "point", value: bound }, polarity, formula, result);
+  }
+  const R = plain(actual);
+  const T = plain(target.value);
+  if (polarity === "positive") return `${R} / ${T} × 100% = ${result}`;
+  if (formula === "T/R") return `${T} / ${R} × 100% = ${result}`;
+  return `(2 × ${T} − ${R}) / ${T} × 100% = ${result}`;
+}
+
+function parseTarget(text: string): { ok: true; target: NumericTarget } | { ok: false; message: string } {
+  const range = /^(\d[\d.,]*)\s*[-–—]\s*(\d[\d.,]*)%?$/.exec(text.trim());
+  if (range && range[1] !== undefined && range[2] !== undefined) {
+    const min = parseNumber(range[1], { kind: "decimal" });
+    const max = parseNumber(range[2], { kind: "decimal" });
+    if (!min.ok) return { ok: false, message: numberErrorMessage(min.error, "decimal") };
+    if (!max.ok) return { ok: false, message: numberErrorMessage(max.error, "decimal") };
+    const [lo, hi] = min.value.lessThanOrEqualTo(max.value) ? [min.value, max.value] : [max.value, min.value];
+    return { ok: true, target: { kind: "range", min: lo, max: hi } };
+  }
+  const point = parseNumber(text, { kind: "decimal" });
+  if (!point.ok) return { ok: false, message: numberErrorMessage(point.error, "decimal") };
+  return { ok: true, target: { kind: "point", value: point.value } };
+}
+
+/**
+ * Arguments as typed: `86,11 80`, `12 10 negatif`, `12 10 --negatif --skala atribut`,
+ * `skala=baik100`, `rumus=T/R`.
+ */
+export function quickCheck(args: readonly string[], escape?: Escape): QuickCheck {
+  const rest: string[] = [];
+  let polarity: Polarity = "positive";
+  let scaleId: string = "permendagri86";
+  let formula: string = "2T-R";
+  for (let i = 0; i < args.length; i++) {
+    const token = args[i]!.trim();
+    const lower = token.toLowerCase();
+    if (token === "") continue;
+    if (["negatif", "--negatif", "-n", "negative", "--negative"].includes(lower)) polarity = "negative";
+    else if (["positif", "--positif"].includes(lower)) polarity = "positive";
+    else if (/^(--)?skala([=:].+)?$/.test(lower)) scaleId = lower.includes("=") || lower.includes(":") ? lower.split(/[=:]/)[1]! : (args[++i] ?? "");
+    else if (/^(--)?rumus([=:].+)?$/.test(lower)) formula = lower.includes("=") || lower.includes(":") ? lower.split(/[=:]/)[1]! : (args[++i] ?? "");
+    else rest.push(token);
+  }
+  if (rest.length < 2) return { ok: false, text: say("cek.format", {}, escape) };
+  if (rest.length > 2) return { ok: false, text: `${say("cek.argumen_lebih", { sisa: rest.slice(2).join(" ") }, escape)}\n${say("cek.format", {}, escape)}` };
+  if (!(scaleId in SCALE_PRESETS)) return { ok: false, text: say("cek.salah_skala", { skala: scaleId }, escape) };
+  const negativeFormula = formula.toUpperCase().replace(/\s/g, "");
+  if (negativeFormula !== "2T-R" && negativeFormula !== "T/R") return { ok: false, text: say("cek.salah_rumus", { rumus: formula }, escape) };
+
+  const actual = parseNumber(rest[0]!, { kind: "decimal" });
+  if (!actual.ok) return { ok: false, text: say("cek.salah_realisasi", { pesan: numberErrorMessage(actual.error, "decimal") }, escape) };
+  const target = parseTarget(rest[1]!);
+  if (!target.ok) return { ok: false, text: say("cek.salah_target", { pesan: target.message }, escape) };
+
+  const result = computeAchievement({ polarity, negativeFormula, target: target.target, actual: actual.value });
+  if (result.status !== "ok") {
+    const reason = result.status === "not_computable" ? result.reason : "target_missing";
+    return { ok: false, text: say("cek.tidak_dapat_dihitung", { alasan: say(`cek.alasan.${reason}`) }, escape) };
+  }
+  const scale = SCALE_PRESETS[scaleId as ScalePresetId];
+  const capaian = formatPercent(result.value, 2);
+  const category = categorize(result.value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), scale);
+  const text = say(
+    "cek.hasil",
+    {
+      capaian,
+      kategori: category,
+      rumus: formulaText(actual.value, target.target, polarity, negativeFormula, capaian),
+      polaritas: say(`cek.polaritas.${polarity}`),
+      skala: `${scale.name} (${scale.source})`,
+    },
+    escape,
+  );
+  return { ok: true, text, value: result.value, category };
+}

@@ -1,0 +1,74 @@
+/**
+ * Everything the assistant says to a user lives in `prompts/*.json` as data
+ * (Indonesian mustache strings). This module loads those files once and
+ * renders a message by key, e.g. `say("angka.kosong", { contoh: "86,11" })`.
+ *
+ * Rendering never HTML-escapes by itself: the caller chooses the escape
+ * function for its medium (plain text for the command line, HTML entities
+ * for Telegram).
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Mustache from "mustache";
+
+export type MessageParams = Record<string, unknown>;
+export type Escape = (text: string) => string;
+
+const identity: Escape = (text) => text;
+
+export const PROMPTS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "prompts");
+
+type Tree = { [key: string]: string | string[] | Tree };
+
+let catalog: Map<string, string | string[]> | undefined;
+
+function flatten(tree: Tree, prefix: string, into: Map<string, string | string[]>, file: string): void {
+  for (const [key, value] of Object.entries(tree)) {
+    const full = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string" || Array.isArray(value)) {
+      if (into.has(full)) throw new Error(`Duplicate message key ${full} in ${file}`);
+      into.set(full, value);
+    } else {
+      flatten(value, full, into, file);
+    }
+  }
+}
+
+function load(): Map<string, string | string[]> {
+  if (catalog) return catalog;
+  const map = new Map<string, string | string[]>();
+  for (const file of readdirSync(PROMPTS_DIR).filter((f) => f.endsWith(".json")).sort()) {
+    const tree = JSON.parse(readFileSync(join(PROMPTS_DIR, file), "utf8")) as Tree;
+    flatten(tree, "", map, file);
+  }
+  catalog = map;
+  return map;
+}
+
+export function hasMessage(key: string): boolean {
+  return load().has(key);
+}
+
+/** All keys, for tests that check every message renders. */
+export function messageKeys(): string[] {
+  return [...load().keys()];
+}
+
+function raw(key: string): string {
+  const value = load().get(key);
+  if (value === undefined) throw new Error(`Unknown message key: ${key}`);
+  return Array.isArray(value) ? value.join("\n") : value;
+}
+
+/** Render the message `key` with `params`; `escape` is applied to every `{{value}}`. */
+export function say(key: string, params: MessageParams = {}, escape: Escape = identity): string {
+  return Mustache.render(raw(key), params, {}, { escape });
+}
+
+/** A list-valued message (e.g. button labels), each entry rendered. */
+export function sayList(key: string, params: MessageParams = {}, escape: Escape = identity): string[] {
+  const value = load().get(key);
+  if (!Array.isArray(value)) throw new Error(`Message ${key} is not a list`);
+  return value.map((line) => Mustache.render(line, params, {}, { escape }));
+}
