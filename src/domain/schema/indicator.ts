@@ -126,6 +126,9 @@ export const IndicatorSchema = z
     if (ind.kind === "grade" && !ind.gradeTable) {
       ctx.addIssue({ code: "custom", path: ["gradeTable"], params: { kode: "tabel_predikat_wajib" } });
     }
+    if (ind.kind === "grade" && ind.polarity === "negative") {
+      ctx.addIssue({ code: "custom", path: ["polarity"], params: { kode: "polaritas_predikat" } });
+    }
     if (ind.kind !== "grade" && ind.gradeTable) {
       ctx.addIssue({ code: "custom", path: ["gradeTable"], params: { kode: "tabel_predikat_bukan_grade" } });
     }

@@ -93,14 +93,17 @@ function customMessage(params: Record<string, unknown>): string {
 }
 
 /** One Indonesian sentence for one issue (without its location). */
-export function describeIssue(issue: Issue): string {
+export function describeIssue(issue: Issue, root: unknown): string {
   if (issue.message.startsWith("@")) return customMessage({ kode: issue.message.slice(1) });
   switch (issue.code) {
     case "custom":
       return customMessage(issue.params ?? {});
-    case "invalid_type":
-      if (issue.input === undefined) return say("skema.invalid_type_wajib", { harapan: typeName(issue.expected) });
-      return say("skema.invalid_type", { harapan: typeName(issue.expected), diterima: typeName(receivedType(issue.input)) });
+    case "invalid_type": {
+      // zod does not keep the input in the issue: look it up in the document.
+      const input = lookup(root, issue.path);
+      if (input === undefined) return say("skema.invalid_type_wajib", { harapan: typeName(issue.expected) });
+      return say("skema.invalid_type", { harapan: typeName(issue.expected), diterima: typeName(receivedType(input)) });
+    }
     case "too_small":
       if (issue.origin === "string") return say("skema.too_small_string");
       if (issue.origin === "array") return say("skema.too_small_array", { min: String(issue.minimum) });
@@ -116,7 +119,7 @@ export function describeIssue(issue: Issue): string {
     case "invalid_union": {
       // A custom issue inside one branch (e.g. a malformed decimal) is more precise than "wrong shape".
       const inner = issue.errors.flat().find((e) => e.code === "custom");
-      if (inner) return describeIssue(inner);
+      if (inner) return describeIssue({ ...inner, path: [...issue.path, ...inner.path] }, root);
       return say("skema.invalid_union", { bentuk: unionShape(issue.path) });
     }
     case "invalid_format":
@@ -129,7 +132,7 @@ export function describeIssue(issue: Issue): string {
 /** Every issue as "• location: reason", in Indonesian, without duplicates. */
 export function formatIssues(error: z.ZodError, input: unknown): string[] {
   const lines = error.issues.map((issue) =>
-    say("skema.baris", { lokasi: describePath(issue.path, input), pesan: describeIssue(issue) }),
+    say("skema.baris", { lokasi: describePath(issue.path, input), pesan: describeIssue(issue, input) }),
   );
   return [...new Set(lines)];
 }

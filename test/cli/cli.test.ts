@@ -1,0 +1,101 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run.js";
+import { agencyInput } from "../support/agency.js";
+
+const exec = promisify(execFile);
+
+describe("cli cek", () => {
+  it("prints capaian with two decimals in Indonesian format and its category", async () => {
+    const r = await runCli(["cek", "86,11", "80"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        "Capaian: 107,64% (Sangat Tinggi)",
+        "Rumus: 86,11 / 80 × 100% = 107,64% (polaritas positif)",
+        "Skala: Skala Nilai Peringkat Kinerja (Permendagri Nomor 86 Tahun 2017)",
+      ].join("\n"),
+    );
+  });
+
+  it("negative polarity: cek 12 10 --negatif → 80,00% Tinggi", async () => {
+    const r = await runCli(["cek", "12", "10", "--negatif"]);
+    expect(r.stdout).toContain("80,00%");
+    expect(r.stdout).toContain("(Tinggi)");
+    expect(r.stdout).toContain("(2 × 10 − 12) / 10 × 100% = 80,00%");
+  });
+
+  it("other scales, the T/R formula and range targets", async () => {
+    expect((await runCli(["cek", "86,11", "80", "--skala", "atribut"])).stdout).toContain("107,64% (Sangat Berhasil)");
+    expect((await runCli(["cek", "100", "100", "--skala=baik100"])).stdout).toContain("100,00% (Baik)");
+    expect((await runCli(["cek", "12", "10", "--negatif", "--rumus", "T/R"])).stdout).toContain("10 / 12 × 100% = 83,33%");
+    expect((await runCli(["cek", "85", "80-90"])).stdout).toContain("Capaian: 100,00% (Sangat Tinggi)");
+  });
+
+  it("bad input → a clear Indonesian message and exit code 2", async () => {
+    const cases: [string[], string][] = [
+      [["cek", "abc", "80"], 'Realisasi tidak dapat dibaca. "abc" tidak dapat dibaca sebagai angka. Ketik angka dengan koma untuk desimal, misalnya 86,11.'],
+      [["cek", "5", "0"], "Capaian tidak dapat dihitung: target bernilai 0, sehingga pembagian tidak mungkin. Periksa kembali targetnya."],
+      [["cek", "86,11"], "Format: cek <realisasi> <target> [negatif] [skala=permendagri86|atribut|baik100]\nContoh: cek 86,11 80   atau   cek 12 10 negatif"],
+      [["cek", "86,11", "80", "--skala", "bintang"], 'Skala "bintang" tidak dikenal. Pilih salah satu: permendagri86, atribut, baik100.'],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await runCli(argv);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(message);
+    }
+  });
+});
+
+describe("cli hitung", () => {
+  it("prints every computed figure as JSON with decimal strings", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lkjip-cli-"));
+    const path = join(dir, "instansi.json");
+    await writeFile(path, JSON.stringify(agencyInput()));
+    const r = await runCli(["hitung", path]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const ind = out.indicators[0];
+    expect(ind.actual).toBe("98.2456140351");
+    expect(ind.ratio).toEqual({ numerator: "56", denominator: "57" });
+    expect(ind.achievement).toEqual({ status: "ok", value: "100.76", exact: "100.7647323437", formula: "R/T" });
+    expect(ind.category).toBe("Sangat Tinggi");
+    expect(ind.trend).toMatchObject({ status: "compared", direction: "down", assessment: "worse", previous: "98.29" });
+    expect(ind.strategicPlan).toMatchObject({ status: "ok", progress: { value: "98.25" }, gap: { value: "1.75" }, reached: false });
+    expect(ind.budget).toEqual({ source: "none", lineIds: [], budget: null, spent: null, absorption: { status: "not_filled", missing: ["budget", "spent"] } });
+    expect(ind.efficiency).toEqual({ status: "not_computable", method: "rasio", reason: "absorption_unavailable" });
+    expect(out.objectives[0].average).toMatchObject({ value: "100.76", category: "Sangat Tinggi", included: 1 });
+    expect(out.agency.counts).toEqual({ above: 1, at: 0, below: 0, notMeasurable: 0, total: 1 });
+  });
+
+  it("explains an invalid file field by field", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lkjip-cli-"));
+    const path = join(dir, "rusak.json");
+    const input = agencyInput();
+    input.agency!.reportingYear = 1990;
+    await writeFile(path, JSON.stringify(input));
+    const r = await runCli(["hitung", path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`Berkas "${path}" belum sesuai format berkas instansi:\n• data instansi › tahun pelaporan: paling kecil 2000`);
+    expect((await runCli(["hitung", join(dir, "tidak-ada.json")])).stderr).toContain("tidak dapat dibaca");
+  });
+});
+
+describe("cli as a real process (npm run --silent cli)", () => {
+  it("exits 0 with the result, and 2 with a message on bad input", async () => {
+    const good = await exec("npm", ["run", "--silent", "cli", "--", "cek", "86,11", "80"]);
+    expect(good.stdout).toContain("107,64%");
+    expect(good.stdout).toContain("Sangat Tinggi");
+    const failure = await exec("npm", ["run", "--silent", "cli", "--", "cek", "1.373", "80"]).then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr).toContain('"1.373" bisa berarti 1373 (ribuan) atau 1,373 (desimal)');
+  });
+});
