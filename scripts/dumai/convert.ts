@@ -176,7 +176,6 @@ export function dumaiToAgency(fixture: DumaiFixture): AgencyFileInput {
     counters.set(k, n);
     return parent ? `${parent}.${prefix}${n}` : `${prefix}${n}`;
   };
-  const levelOf = { program: "program", kegiatan: "activity", sub_kegiatan: "subActivity" } as const;
   const rowsByParent = new Map<number | null, FixtureRow[]>();
   for (const r of rows33) rowsByParent.set(r.parent, [...(rowsByParent.get(r.parent) ?? []), r]);
 
