@@ -35,7 +35,8 @@ describe("golden: Dumai 2024", () => {
     expect(result.indicators.map((i) => i.id)).toEqual(current.map((i: { id: string }) => i.id.replace("001-", "")));
   });
 
-  describe.each(current.map((i: { id: string }) => [i.id, i] as [string, any]))("%s", (_id: string, ind: any) => {
+  const cases: [string, any][] = current.map((i: { id: string }) => [i.id, i]);
+  describe.each(cases)("%s", (_id, ind) => {
     const r = result.indicatorById.get(ind.id.replace("001-", ""))!;
     const rc = ind.recomputed;
 
