@@ -56,6 +56,12 @@ export interface ObjectiveResult {
   counts: Counts;
 }
 
+/** A budget line's output indicator: its capaian and whether it met the target (as printed). */
+export interface OutputResult {
+  achievement: AchievementResult;
+  comparison: "above" | "at" | "below" | "na";
+}
+
 export interface AgencyResult {
   year: number;
   scale: Scale;
@@ -67,6 +73,8 @@ export interface AgencyResult {
   average: AverageResult;
   counts: Counts;
   budget: BudgetRollUp;
+  /** Output capaian of budget lines that have an output indicator, by line id. */
+  outputs: Map<string, OutputResult>;
 }
 
 export function resolveScale(profile: Profile): Scale {
@@ -188,6 +196,17 @@ export function computeAgency(file: AgencyFile): AgencyResult {
     };
   });
   const objectiveMeans = objectives.flatMap((o) => (o.average.value === undefined ? [] : [{ value: o.average.value, capped: o.average.capped }]));
+  const outputs = new Map<string, OutputResult>();
+  for (const line of file.budgetLines) {
+    if (!line.output) continue;
+    const achievement = computeAchievement({
+      polarity: "positive",
+      negativeFormula: profile.negativeFormula,
+      target: line.output.target === undefined ? undefined : { kind: "point", value: new Decimal(line.output.target) },
+      actual: line.output.actual === undefined ? undefined : new Decimal(line.output.actual),
+    });
+    outputs.set(line.id, { achievement, comparison: comparisonOf(achievement, profile.decimals) });
+  }
   return {
     year: file.agency.reportingYear,
     scale,
@@ -198,5 +217,6 @@ export function computeAgency(file: AgencyFile): AgencyResult {
     average: average(objectiveMeans, scale, profile.decimals),
     counts: countComparisons(indicators.map((r) => r.comparison)),
     budget,
+    outputs,
   };
 }

@@ -1,0 +1,56 @@
+/**
+ * Loads the mustache templates (templates/**\/*.mustache) and the wording
+ * files (templates/*.json). Templates only arrange words the view models
+ * already chose; they produce plain text (no escaping here: renderers escape
+ * for their medium). Line breaks inside a template file are joined with
+ * spaces, so planners can wrap long sentences freely.
+ */
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import Mustache from "mustache";
+
+export const TEMPLATES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "templates");
+
+let templates: Map<string, string> | undefined;
+const wording = new Map<string, unknown>();
+
+function walk(dir: string, into: Map<string, string>): void {
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) walk(full, into);
+    else if (name.endsWith(".mustache")) {
+      const key = relative(TEMPLATES_DIR, full).split(sep).join("/").replace(/\.mustache$/, "");
+      into.set(key, readFileSync(full, "utf8").replace(/\s*\n\s*/g, " ").trim());
+    }
+  }
+}
+
+function all(): Map<string, string> {
+  if (!templates) {
+    const map = new Map<string, string>();
+    walk(TEMPLATES_DIR, map);
+    templates = map;
+  }
+  return templates;
+}
+
+export function templateNames(): string[] {
+  return [...all().keys()];
+}
+
+const noEscape = (s: string) => s;
+
+/** Render `templates/<name>.mustache` with `view`; other templates are available as partials. */
+export function renderTemplate(name: string, view: object): string {
+  const template = all().get(name);
+  if (template === undefined) throw new Error(`Unknown template: ${name}`);
+  const partials = Object.fromEntries(all());
+  return Mustache.render(template, view, partials, { escape: noEscape }).replace(/\s+/g, " ").trim();
+}
+
+/** A JSON wording file under templates/, e.g. `wordingFile("kosakata")`. */
+export function wordingFile<T>(name: string): T {
+  if (!wording.has(name)) wording.set(name, JSON.parse(readFileSync(join(TEMPLATES_DIR, `${name}.json`), "utf8")));
+  return wording.get(name) as T;
+}
