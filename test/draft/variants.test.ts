@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { draftChapter } from "../../src/domain/draft/chapter.js";
 import { section, sentence, texts } from "../support/draft.js";
-import { variants } from "../support/variants.js";
+import { variants, variantsInput } from "../support/variants.js";
 import { agency } from "../support/agency.js";
 
 const chapter = draftChapter(variants());
@@ -241,11 +241,11 @@ describe("3.6 efficiency", () => {
 
   it("states the declared method, for each method", () => {
     expect(texts(s("6"))[0]).toContain("(tingkat efisiensi = capaian kinerja ÷ serapan anggaran)");
-    const selisih = draftChapter(agency({ ...variantsWith({ efficiency: { method: "selisih", band: "5" } }) }));
+    const selisih = draftChapter(variantsWith({ efficiency: { method: "selisih", band: "5" } }));
     expect(texts(section(selisih, "6"))[0]).toContain("selisih dalam rentang ±5,00 poin berarti cukup efisien");
     // 107,6375 − 88,888139 = 18,749361 → +18,75 poin
     expect(sentence(section(selisih, "6"), '"Persentase kelurahan cepat berkembang"')).toContain("sehingga selisih capaian dan serapan sebesar +18,75 poin dan termasuk kategori Efisien.");
-    const hemat = draftChapter(agency({ ...variantsWith({ efficiency: { method: "penghematan", band: "0" } }) }));
+    const hemat = draftChapter(variantsWith({ efficiency: { method: "penghematan", band: "0" } }));
     // 100 − 88,888139 = 11,11%; the PMKS indicator did not meet its target.
     expect(sentence(section(hemat, "6"), '"Persentase kelurahan cepat berkembang"')).toContain("sehingga nilai efisiensi anggaran sebesar 11,11% (Efisien).");
     expect(sentence(section(hemat, "6"), '"Persentase PMKS tertangani"')).toContain(
@@ -299,6 +299,5 @@ describe("executive summary and closing", () => {
 });
 
 function variantsWith(profile: Record<string, unknown>) {
-  const v = variants();
-  return { agency: v.agency, objectives: v.objectives, budgetLines: v.budgetLines, profile: { ...profile } } as never;
+  return agency({ ...variantsInput(), profile });
 }

@@ -35,6 +35,8 @@ export interface Cell {
   text: string;
   /** Key of the computed figure shown in this cell (same keys as Part.source). */
   source?: string;
+  /** Further figures printed inside the same cell, e.g. "56" and "57" in "98,25% (56/57)". */
+  parts?: { source: string; text: string }[];
 }
 
 export interface Column {

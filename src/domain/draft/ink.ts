@@ -112,9 +112,10 @@ export class Ink {
     return this.record("text", terbilangRupiah(d));
   }
 
-  /** Render a template into a paragraph carrying this ink's parts. */
+  /** Render a template into a paragraph carrying the parts it actually prints (a view may offer more). */
   paragraph(template: string, view: object): Paragraph {
-    return { type: "paragraph", text: renderTemplate(template, view), parts: [...this.parts] };
+    const text = renderTemplate(template, view);
+    return { type: "paragraph", text, parts: this.parts.filter((p) => text.includes(p.text)) };
   }
 }
 

@@ -1,6 +1,6 @@
 /** Section 3.6: efficiency of resource use, with the agency's declared method stated and applied. */
 import type { IndicatorResult } from "../../calc/agency.js";
-import { Decimal, presented } from "../../decimal.js";
+import { Decimal, HUNDRED, presented } from "../../decimal.js";
 import type { DraftContext } from "../context.js";
 import type { Block, Cell, Paragraph, Row, Section } from "../document.js";
 import { cell } from "../ink.js";
@@ -66,6 +66,7 @@ function efficiencyParagraph(ctx: DraftContext, r: IndicatorResult): Paragraph {
 
 export function efficiencySection(ctx: DraftContext): Section {
   const w = ctx.tableText("efisiensi");
+  const { method, band } = ctx.file.profile.efficiency;
   const rows: Row[] = [];
   for (const { objective, indicators } of ctx.groups()) {
     for (const r of indicators) {
@@ -90,6 +91,26 @@ export function efficiencySection(ctx: DraftContext): Section {
       });
     }
   }
+  // The whole budget in one row; with the `penghematan` method its unspent share is the agency's efficiency.
+  const total = ctx.result.budget.total;
+  if (total.budget !== undefined) {
+    const none = cell(ctx.word("sel.kosong"));
+    const saving = method === "penghematan" && total.absorption.status === "ok" ? HUNDRED.minus(total.absorption.value) : undefined;
+    rows.push({
+      kind: "total",
+      cells: [
+        cell(""),
+        cell(ctx.word("sel.jumlah_anggaran")),
+        cell(""),
+        none,
+        cell(ctx.format.money(total.budget), "anggaran.total.pagu"),
+        total.spent === undefined ? none : cell(ctx.format.money(total.spent), "anggaran.total.realisasi"),
+        total.absorption.status === "ok" ? cell(ctx.format.percent(total.absorption.value), "anggaran.total.serapan") : none,
+        saving === undefined ? none : cell(ctx.format.percent(saving), "anggaran.total.efisiensi"),
+        none,
+      ],
+    });
+  }
   const [no, sasaran, indikator, capaian, pagu, realisasi, serapan, efisiensi, keterangan] = w.kolom;
   const table = ctx.table(
     TABLE_EFFICIENCY,
@@ -107,7 +128,6 @@ export function efficiencySection(ctx: DraftContext): Section {
     ],
     rows,
   );
-  const { method, band } = ctx.file.profile.efficiency;
   const intro = ctx.ink();
   const bandValue = new Decimal(band);
   const blocks: Block[] = [

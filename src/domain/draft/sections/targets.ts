@@ -3,10 +3,11 @@ import { describeBand } from "../../calc/scale.js";
 import { Decimal } from "../../decimal.js";
 import { formatPlain } from "../../numbers/format.js";
 import type { DraftContext } from "../context.js";
-import type { Block, Row, Section, Table } from "../document.js";
+import type { IndicatorResult } from "../../calc/agency.js";
+import type { Block, Cell, Row, Section, Table } from "../document.js";
 import { countsPhrase } from "../counts.js";
 import { cell } from "../ink.js";
-import { orMissing, yearFigures } from "../figures.js";
+import { key, orMissing, yearFigures } from "../figures.js";
 import { achievementParagraphs } from "./achievement-paragraph.js";
 
 export const TABLE_SCALE = "3.1";
@@ -33,6 +34,22 @@ function scaleTable(ctx: DraftContext): Table {
   return table;
 }
 
+/** A ratio indicator's realisasi cell also shows its numerator and denominator: "98,25% (56/57)". */
+function withRatio(ctx: DraftContext, r: IndicatorResult, c: Cell): Cell {
+  const ratio = r.current.values.ratio;
+  if (!ratio || !c.source) return c;
+  const numerator = ctx.format.plain(ratio.numerator);
+  const denominator = ctx.format.plain(ratio.denominator);
+  return {
+    ...c,
+    text: `${c.text} (${numerator}/${denominator})`,
+    parts: [
+      { source: key(r.id, "pembilang", ctx.year), text: numerator },
+      { source: key(r.id, "penyebut", ctx.year), text: denominator },
+    ],
+  };
+}
+
 export function targetsTable(ctx: DraftContext): Table {
   const w = ctx.tableText("target_realisasi");
   const rows: Row[] = [];
@@ -50,7 +67,7 @@ export function targetsTable(ctx: DraftContext): Table {
           cell(r.indicator.name),
           cell(r.indicator.unit),
           orMissing(ctx, f.target, r.current),
-          orMissing(ctx, f.actual, r.current),
+          withRatio(ctx, r, orMissing(ctx, f.actual, r.current)),
           orMissing(ctx, f.achievement, r.current, a.status === "not_computable"),
           f.category ?? cell(ctx.word("sel.kosong")),
         ],
