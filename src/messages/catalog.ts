@@ -63,12 +63,12 @@ function raw(key: string): string {
 
 /** Render the message `key` with `params`; `escape` is applied to every `{{value}}`. */
 export function say(key: string, params: MessageParams = {}, escape: Escape = identity): string {
-  return Mustache.render(raw(key), params, {}, { escape });
+  return Mustache.render(raw(key), params, {}, { escape: (value: unknown) => escape(String(value)) });
 }
 
 /** A list-valued message (e.g. button labels), each entry rendered. */
 export function sayList(key: string, params: MessageParams = {}, escape: Escape = identity): string[] {
   const value = load().get(key);
   if (!Array.isArray(value)) throw new Error(`Message ${key} is not a list`);
-  return value.map((line) => Mustache.render(line, params, {}, { escape }));
+  return value.map((line) => Mustache.render(line, params, {}, { escape: (v: unknown) => escape(String(v)) }));
 }

@@ -168,7 +168,7 @@ export function computeIndicator(
       negativeFormula: profile.negativeFormula,
       decimals,
     }),
-    national: computeNational(indicator.national, currentValues.actual, polarity, decimals),
+    national: computeNational(indicator.national ?? undefined, currentValues.actual, polarity, decimals),
     history: historyOf(indicator, indicator.years, year, profile, scale, table),
     predecessorHistory: indicator.predecessor ? historyOf(indicator, indicator.predecessor.years, year, profile, scale, table) : [],
     forAverage: valueForAverage(current.achievement, profile.averageCap === undefined ? undefined : new Decimal(profile.averageCap)),

@@ -96,7 +96,8 @@ export const IndicatorSchema = z
     years: z.partialRecord(YearKey, YearValuesSchema).default({}),
     predecessor: PredecessorSchema.optional(),
     strategicPlan: StrategicPlanTargetsSchema.optional(),
-    national: NationalSchema.optional(),
+    /** National figure; null = the officer confirmed none is available yet. */
+    national: NationalSchema.nullable().optional(),
     factors: FactorsSchema.optional(),
     /** Budget entered directly; otherwise the sum of the linked budget lines. */
     budget: DirectBudgetSchema.optional(),

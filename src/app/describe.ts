@@ -1,0 +1,38 @@
+/** Human labels for audit entries: "Realisasi 2024 — 1.1 Persentase PSKS aktif". */
+import { hasMessage, say } from "../messages/catalog.js";
+import type { AgencyFile } from "../domain/schema/agency.js";
+
+function indicatorName(data: AgencyFile, objectiveId: string, indicatorId: string): string {
+  const ind = data.objectives.find((o) => o.id === objectiveId)?.indicators.find((i) => i.id === indicatorId);
+  return ind ? `${ind.code ? `${ind.code} ` : ""}${ind.name}` : indicatorId;
+}
+
+export function describeField(data: AgencyFile, field: string): string {
+  const k = field.split("/");
+  const label = (key: string, view: object = {}) => say(`medan.${hasMessage(`medan.${key}`) ? key : "lainnya"}`, { kolom: key, ...view });
+  if (k[0] === "objectives" && k[1] && k[2] === "indicators" && k[3]) {
+    const objek = indicatorName(data, k[1], k[3]);
+    const rest = k.slice(4);
+    let medan: string;
+    if (rest.length === 0) medan = label("indikator");
+    else if (rest[0] === "years" && rest[1]) medan = rest[2] ? label(rest[2], { tahun: rest[1] }) : label("tahun", { tahun: rest[1] });
+    else if (rest[0] === "strategicPlan") medan = label(rest[1] ?? "finalTarget");
+    else if (rest[0] === "factors" && rest[1]) medan = label(rest[1]);
+    else if (rest[0] === "budget" && rest[1]) medan = label(rest[1]);
+    else medan = hasMessage(`medan.${rest[0]}`) ? label(rest[0]!) : say(`kolom.${rest[0]}`);
+    return say("pada", { medan, objek });
+  }
+  if (k[0] === "objectives") {
+    const o = data.objectives.find((x) => x.id === k[1]);
+    if (k.length === 1) return label("urutan_sasaran");
+    if (k[2] === "indicators" && k.length === 3) return say("pada", { medan: label("urutan_indikator"), objek: o?.name ?? k[1] });
+    return say("pada", { medan: k[2] ? say(`kolom.${k[2]}`) : label("sasaran"), objek: o?.name ?? k[1] ?? "" });
+  }
+  if (k[0] === "budgetLines") {
+    if (k.length === 1) return label("urutan_anggaran");
+    const line = data.budgetLines.find((l) => l.id === k[1]);
+    return say("pada", { medan: k[2] ? label(k[2]) : label("baris_anggaran"), objek: line?.name ?? k[1] ?? "" });
+  }
+  if (k[0] === "profile") return `${label("profil")}: ${say(`kolom.${k[k.length - 1]}`)}`;
+  return `${label("instansi")}: ${say(`kolom.${k[k.length - 1]}`)}`;
+}

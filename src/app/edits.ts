@@ -1,0 +1,120 @@
+/**
+ * Every change to an agency's data goes through here: the role is checked,
+ * the change is applied to a copy, the result is validated with the agency
+ * schema (an invalid change is rejected with Indonesian reasons and nothing is
+ * written), each changed field is recorded in the audit trail, and the write
+ * is awaited before the caller may acknowledge anything.
+ */
+import { say } from "../messages/catalog.js";
+import type { AgencyFile } from "../domain/schema/agency.js";
+import { AgencyFileSchema } from "../domain/schema/agency.js";
+import { formatIssues } from "../domain/schema/issues.js";
+import type { AgencyDocument, AuditEntry, Role } from "../storage/documents.js";
+import { describeField } from "./describe.js";
+import { AgencyMissing, EditRejected, Forbidden } from "./errors.js";
+import { diffAgency, getAt, setAt, type Json } from "./paths.js";
+import type { Actor, Services } from "./services.js";
+
+/** How many audit entries an agency keeps (oldest dropped first). */
+export const AUDIT_LIMIT = 5000;
+
+const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
+
+export function roleOf(doc: AgencyDocument, userId: number): Role | undefined {
+  return doc.members.find((m) => m.userId === userId)?.role;
+}
+
+export function requireRole(doc: AgencyDocument, userId: number, minimum: Role): Role {
+  const role = roleOf(doc, userId);
+  if (role === undefined) throw new Forbidden([say("akses.bukan_anggota")]);
+  if (RANK[role] < RANK[minimum]) throw new Forbidden([say(`akses.perlu_${minimum}`)]);
+  return role;
+}
+
+export function hasRole(doc: AgencyDocument, userId: number, minimum: Role): boolean {
+  const role = roleOf(doc, userId);
+  return role !== undefined && RANK[role] >= RANK[minimum];
+}
+
+/** Read an agency the actor is a member of (any role). */
+export async function readAgencyFor(services: Services, agencyId: string, userId: number): Promise<AgencyDocument> {
+  const doc = await services.repo.agencies.read(agencyId);
+  if (!doc) throw new AgencyMissing([say("akses.instansi_tidak_ada")]);
+  requireRole(doc, userId, "viewer");
+  return doc;
+}
+
+export interface EditResult {
+  doc: AgencyDocument;
+  changes: AuditEntry[];
+}
+
+function appendAudit(doc: AgencyDocument, entries: AuditEntry[]): void {
+  doc.audit.push(...entries);
+  if (doc.audit.length > AUDIT_LIMIT) doc.audit.splice(0, doc.audit.length - AUDIT_LIMIT);
+}
+
+/** Apply `mutate` to the agency's data as `actor`, who needs at least `minimum`. */
+export async function editAgency(
+  services: Services,
+  agencyId: string,
+  actor: Actor,
+  minimum: Role,
+  mutate: (data: AgencyFile) => void,
+  options: { undoOf?: number } = {},
+): Promise<EditResult> {
+  return services.repo.agencies.update(agencyId, (doc) => {
+    if (!doc) throw new AgencyMissing([say("akses.instansi_tidak_ada")]);
+    requireRole(doc, actor.userId, minimum);
+    const draft = structuredClone(doc.data);
+    mutate(draft);
+    const parsed = AgencyFileSchema.safeParse(draft);
+    if (!parsed.success) throw new EditRejected(formatIssues(parsed.error, draft));
+    const differences = diffAgency(doc.data, parsed.data);
+    if (differences.length === 0) return { next: undefined, result: { doc, changes: [] } };
+    const at = services.now().toISOString();
+    const entries: AuditEntry[] = differences.map((d) => {
+      const entry: AuditEntry = {
+        seq: ++doc.auditSeq,
+        at,
+        userId: actor.userId,
+        userName: actor.name,
+        field: d.field,
+        label: describeField(d.new === undefined ? doc.data : parsed.data, d.field).slice(0, 700),
+      };
+      if (d.old !== undefined) entry.old = d.old;
+      if (d.new !== undefined) entry.new = d.new;
+      if (options.undoOf !== undefined) entry.undoOf = options.undoOf;
+      return entry;
+    });
+    appendAudit(doc, entries);
+    doc.data = parsed.data;
+    doc.revision++;
+    doc.updatedAt = at;
+    return { next: doc, result: { doc, changes: entries } };
+  });
+}
+
+/**
+ * Undo one audit entry (admin only): the field goes back to its old value,
+ * provided nobody changed it since. The undo is itself recorded.
+ */
+export async function undoChange(services: Services, agencyId: string, actor: Actor, seq: number): Promise<EditResult> {
+  const doc = await services.repo.agencies.read(agencyId);
+  if (!doc) throw new AgencyMissing([say("akses.instansi_tidak_ada")]);
+  requireRole(doc, actor.userId, "admin");
+  const entry = doc.audit.find((e) => e.seq === seq);
+  if (!entry) throw new EditRejected([say("riwayat.tidak_ditemukan", { nomor: seq })]);
+  return editAgency(
+    services,
+    agencyId,
+    actor,
+    "admin",
+    (data) => {
+      const current = getAt(data, entry.field);
+      if (JSON.stringify(current) !== JSON.stringify(entry.new)) throw new EditRejected([say("riwayat.sudah_berubah", { nomor: seq })]);
+      if (!setAt(data, entry.field, entry.old as Json | undefined)) throw new EditRejected([say("riwayat.tidak_bisa", { nomor: seq })]);
+    },
+    { undoOf: seq },
+  );
+}

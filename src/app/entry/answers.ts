@@ -1,0 +1,190 @@
+/**
+ * Reads an officer's typed answer to one question and turns it into a change
+ * of the agency data, or an Indonesian message saying what was wrong with an
+ * example of what is accepted.
+ */
+import { say } from "../../messages/catalog.js";
+import { Decimal } from "../../domain/decimal.js";
+import { gradeTable, parseGrade, type GradeParseError } from "../../domain/calc/grade.js";
+import { numberErrorMessage } from "../../domain/numbers/messages.js";
+import { normalizeInput } from "../../domain/numbers/normalize.js";
+import { parseNumber, parseRatio, type NumberKind } from "../../domain/numbers/parse.js";
+import type { AgencyFile } from "../../domain/schema/agency.js";
+import type { Indicator, Target, YearValues } from "../../domain/schema/indicator.js";
+import type { FactorKind, QuestionKey } from "./keys.js";
+import { findIndicator } from "./missing.js";
+
+export type AnswerParse = { ok: true; apply: (data: AgencyFile) => void } | { ok: false; message: string };
+
+const COUNT_UNITS = /^(orang|jiwa|kpm|kk|keluarga|rumah tangga|rt|unit|paket|dokumen|laporan|lembaga|kelurahan|desa|kecamatan|kegiatan|kali|anak|lansia|makam|kampung|aduan|kasus|tmp)$/i;
+
+/** How numbers of a unit are read: "%" → percent, people and things → counts, anything else → decimal. */
+export function unitKind(unit: string): NumberKind {
+  const u = unit.trim();
+  if (u === "%" || /^persen/i.test(u)) return "percent";
+  if (COUNT_UNITS.test(u)) return "count";
+  return "decimal";
+}
+
+const NONE = /^(tidak ada|tdk ada|tidak|nihil|kosong|belum ada|-)$/i;
+
+export function isNone(text: string): boolean {
+  return NONE.test(normalizeInput(text).replace(/[.!]+$/, ""));
+}
+
+function gradeMessage(error: GradeParseError, table: string): string {
+  if (error.code === "number") return numberErrorMessage(error.error, "grade");
+  if (error.code === "table") return say(`predikat.${error.problem.code}`, { ...error.problem, tabel: table, contoh: say("contoh.grade") });
+  return say(`predikat.${error.code}`, { ...("input" in error ? { input: error.input } : {}), contoh: say("contoh.grade") });
+}
+
+function numberFor(ind: Indicator, text: string): { ok: true; value: string } | { ok: false; message: string } {
+  const kind = unitKind(ind.unit);
+  const r = parseNumber(text, { kind, integer: false });
+  if (!r.ok) return { ok: false, message: numberErrorMessage(r.error, kind) };
+  return { ok: true, value: r.value.toFixed() };
+}
+
+/** A target as typed: a number, a range ("80-90", "80 s.d. 90") or, for grade indicators, a grade. */
+function targetFor(ind: Indicator, text: string): { ok: true; value: Target } | { ok: false; message: string } {
+  if (ind.kind === "grade") {
+    const table = gradeTable(ind.gradeTable!);
+    const g = parseGrade(text, table);
+    return g.ok ? { ok: true, value: g.value } : { ok: false, message: gradeMessage(g.error, table.name) };
+  }
+  const range = /^(.+?)\s*(?:[-–—]|s\.?\s?d\.?|sampai|hingga)\s*(.+)$/i.exec(normalizeInput(text));
+  if (range && /\d/.test(range[1]!) && /\d/.test(range[2]!) && !normalizeInput(text).startsWith("-")) {
+    const min = numberFor(ind, range[1]!);
+    if (!min.ok) return min;
+    const max = numberFor(ind, range[2]!);
+    if (!max.ok) return max;
+    if (new Decimal(min.value).greaterThan(max.value)) return { ok: false, message: say("jawaban.rentang_terbalik", { min: range[1], max: range[2] }) };
+    return { ok: true, value: { min: min.value, max: max.value } };
+  }
+  return numberFor(ind, text);
+}
+
+function year(data: AgencyFile, indicatorId: string, y: number): YearValues {
+  const ind = findIndicator(data, indicatorId)!;
+  return (ind.years[String(y)] ??= {});
+}
+
+/** Split a typed list into items: one per line or separated by ";", bullets and numbering removed. */
+export function splitItems(text: string): string[] {
+  return text
+    .split(/\r?\n|;/)
+    .map((line) => line.replace(/^\s*(?:[-•*–]|\d{1,2}[.)]|[a-z][.)])\s*/i, "").trim())
+    .filter((line) => line.length > 0);
+}
+
+export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): AnswerParse {
+  if (key.q === "line" || key.q === "budget") {
+    const r = parseNumber(text, { kind: "money" });
+    if (!r.ok) return { ok: false, message: numberErrorMessage(r.error, "money") };
+    const value = r.value.toFixed();
+    if (key.q === "line") {
+      return {
+        ok: true,
+        apply: (data) => {
+          const line = data.budgetLines.find((l) => l.id === key.lineId);
+          if (line) line[key.field] = value;
+        },
+      };
+    }
+    return {
+      ok: true,
+      apply: (data) => {
+        const ind = findIndicator(data, key.indicatorId);
+        if (ind) (ind.budget ??= {})[key.field] = value;
+      },
+    };
+  }
+
+  const ind = findIndicator(file, key.indicatorId);
+  if (!ind) return { ok: false, message: say("isi.indikator_hilang") };
+
+  switch (key.q) {
+    case "target": {
+      const t = targetFor(ind, text);
+      if (!t.ok) return t;
+      return { ok: true, apply: (data) => (year(data, key.indicatorId, key.year).target = t.value) };
+    }
+    case "final": {
+      const t = targetFor(ind, text);
+      if (!t.ok) return t;
+      return { ok: true, apply: (data) => ((findIndicator(data, key.indicatorId)!.strategicPlan ??= {}).finalTarget = t.value) };
+    }
+    case "actual": {
+      if (ind.kind === "grade") {
+        const table = gradeTable(ind.gradeTable!);
+        const g = parseGrade(text, table);
+        if (!g.ok) return { ok: false, message: gradeMessage(g.error, table.name) };
+        return { ok: true, apply: (data) => (year(data, key.indicatorId, key.year).actual = g.value) };
+      }
+      if (ind.kind === "ratio" && /\/|\bdari\b|:/i.test(text)) {
+        const r = parseRatio(text);
+        if (!r.ok) return { ok: false, message: numberErrorMessage(r.error, "ratio") };
+        return {
+          ok: true,
+          apply: (data) => {
+            const y = year(data, key.indicatorId, key.year);
+            y.numerator = r.value.numerator.toFixed();
+            y.denominator = r.value.denominator.toFixed();
+            delete y.actual;
+          },
+        };
+      }
+      const n = numberFor(ind, text);
+      if (!n.ok) return ind.kind === "ratio" ? { ok: false, message: `${n.message}\n${say("jawaban.bukan_pecahan")}` } : n;
+      return {
+        ok: true,
+        apply: (data) => {
+          const y = year(data, key.indicatorId, key.year);
+          y.actual = n.value;
+          delete y.numerator;
+          delete y.denominator;
+        },
+      };
+    }
+    case "national": {
+      if (isNone(text)) return { ok: true, apply: (data) => (findIndicator(data, key.indicatorId)!.national = null) };
+      const clean = normalizeInput(text);
+      const m = /^(\S+)\s+(?:tahun\s+)?(\d{4})\b[\s,;:-]*(.*)$/i.exec(clean);
+      if (!m) {
+        const only = numberFor(ind, clean);
+        return { ok: false, message: only.ok ? say("jawaban.nasional_tahun") : `${only.message}\n${say("jawaban.nasional_tahun")}` };
+      }
+      const n = numberFor(ind, m[1]!);
+      if (!n.ok) return n;
+      const y = Number(m[2]);
+      const reporting = file.agency.reportingYear;
+      if (y < 2000 || y > reporting) return { ok: false, message: say("jawaban.nasional_tahun_salah", { tahun: m[2] }) };
+      let source = m[3]!.trim();
+      const standar = /\bstandar\b|\bspm\b/i.test(source);
+      source = source.replace(/^\(|\)$/g, "").trim().slice(0, 200);
+      return {
+        ok: true,
+        apply: (data) => {
+          findIndicator(data, key.indicatorId)!.national = {
+            value: n.value,
+            year: y,
+            kind: standar ? "standar" : "realisasi",
+            ...(source ? { source } : {}),
+          };
+        },
+      };
+    }
+    case "factors":
+      return factorAnswer(key.indicatorId, key.which, text);
+  }
+}
+
+function factorAnswer(indicatorId: string, which: FactorKind, text: string): AnswerParse {
+  if (isNone(text)) return { ok: true, apply: (data) => ((findIndicator(data, indicatorId)!.factors ??= {})[which] = []) };
+  const items = splitItems(text);
+  if (items.length === 0) return { ok: false, message: say("jawaban.faktor_kosong") };
+  if (items.length > 30) return { ok: false, message: say("jawaban.faktor_terlalu_banyak", { jumlah: items.length }) };
+  const long = items.findIndex((i) => i.length > 500);
+  if (long >= 0) return { ok: false, message: say("jawaban.faktor_terlalu_panjang", { nomor: long + 1, panjang: items[long]!.length }) };
+  return { ok: true, apply: (data) => ((findIndicator(data, indicatorId)!.factors ??= {})[which] = items) };
+}

@@ -1,0 +1,102 @@
+/**
+ * What is still missing for the reporting year, in the order the guided
+ * entry asks it: per indicator its target and realisasi (and, right after a
+ * realisasi that misses or far exceeds its target, the factors), the two
+ * previous years, the Renstra final target, the national figure, the budget,
+ * and finally the factors.
+ */
+import { computeAgency, type AgencyResult } from "../../domain/calc/agency.js";
+import type { AgencyFile } from "../../domain/schema/agency.js";
+import type { Indicator } from "../../domain/schema/indicator.js";
+import { Decimal, presented } from "../../domain/decimal.js";
+import { encodeKey, FACTOR_KINDS, type QuestionKey } from "./keys.js";
+
+/** A realisasi whose capaian exceeds this is "far exceeded": its factors are asked at once. */
+export const FAR_EXCEEDED = new Decimal(120);
+
+export function isFilled(file: AgencyFile, key: QuestionKey): boolean {
+  if (key.q === "line") {
+    const line = file.budgetLines.find((l) => l.id === key.lineId);
+    return line === undefined || line[key.field] !== undefined;
+  }
+  const ind = findIndicator(file, key.indicatorId);
+  if (!ind) return true;
+  switch (key.q) {
+    case "target":
+      return ind.years[String(key.year)]?.target !== undefined;
+    case "actual": {
+      const y = ind.years[String(key.year)];
+      if (!y) return false;
+      return ind.kind === "ratio" ? (y.numerator !== undefined && y.denominator !== undefined) || y.actual !== undefined : y.actual !== undefined;
+    }
+    case "final":
+      return ind.strategicPlan?.finalTarget !== undefined;
+    case "national":
+      return ind.national !== undefined;
+    case "factors":
+      return ind.factors?.[key.which] !== undefined;
+    case "budget":
+      return ind.budget?.[key.field] !== undefined;
+  }
+}
+
+export function findIndicator(file: AgencyFile, id: string): Indicator | undefined {
+  for (const o of file.objectives) for (const i of o.indicators) if (i.id === id) return i;
+  return undefined;
+}
+
+/** Whether the factors of an indicator should be asked right after its realisasi. */
+export function needsFactorsNow(file: AgencyFile, indicatorId: string, result: AgencyResult = computeAgency(file)): boolean {
+  const r = result.indicatorById.get(indicatorId);
+  if (!r) return false;
+  const a = r.current.achievement;
+  if (a.status === "ordinal") return a.comparison === "below";
+  if (a.status !== "ok") return false;
+  const printed = presented(a.value, file.profile.decimals);
+  return printed.lessThan(100) || printed.greaterThan(FAR_EXCEEDED);
+}
+
+/** Every question of the full pass for one indicator, filled or not, in asking order. */
+export function indicatorQuestions(file: AgencyFile, ind: Indicator, result: AgencyResult = computeAgency(file)): QuestionKey[] {
+  const year = file.agency.reportingYear;
+  const id = ind.id;
+  const keys: QuestionKey[] = [{ q: "target", indicatorId: id, year }, { q: "actual", indicatorId: id, year }];
+  const factors = FACTOR_KINDS.map((which) => ({ q: "factors" as const, indicatorId: id, which }));
+  const early = needsFactorsNow(file, id, result);
+  if (early) keys.push(...factors);
+  // An indicator that replaced an older one has no history of its own: the predecessor's years are shown instead.
+  if (!ind.predecessor) for (const y of [year - 1, year - 2]) keys.push({ q: "target", indicatorId: id, year: y }, { q: "actual", indicatorId: id, year: y });
+  keys.push({ q: "final", indicatorId: id }, { q: "national", indicatorId: id });
+  const linked = file.budgetLines.filter((l) => l.indicatorIds.includes(id));
+  if (linked.length > 0) {
+    for (const line of linked) keys.push({ q: "line", lineId: line.id, field: "budget" }, { q: "line", lineId: line.id, field: "spent" });
+  } else {
+    keys.push({ q: "budget", indicatorId: id, field: "budget" }, { q: "budget", indicatorId: id, field: "spent" });
+  }
+  if (!early) keys.push(...factors);
+  return keys;
+}
+
+/** The unanswered questions of the whole agency, not counting those skipped in this pass. */
+export function missingQuestions(file: AgencyFile, skipped: ReadonlySet<string> = new Set()): QuestionKey[] {
+  const out: QuestionKey[] = [];
+  const seen = new Set<string>();
+  const result = computeAgency(file);
+  for (const o of file.objectives) {
+    for (const ind of o.indicators) {
+      for (const key of indicatorQuestions(file, ind, result)) {
+        const k = encodeKey(key);
+        if (seen.has(k) || skipped.has(k) || isFilled(file, key)) continue;
+        seen.add(k);
+        out.push(key);
+      }
+    }
+  }
+  return out;
+}
+
+/** How complete the reporting year is: answered / total questions per indicator. */
+export function completeness(file: AgencyFile, ind: Indicator, result: AgencyResult = computeAgency(file)): { answered: number; total: number } {
+  const keys = indicatorQuestions(file, ind, result);
+  return { answered: keys.filter((k) => isFilled(file, k)).length, total: keys.length };
+}

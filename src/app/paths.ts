@@ -1,0 +1,130 @@
+/**
+ * Addresses inside an agency's data, keyed by ids rather than positions, so
+ * that an audit entry still points at the same field after items are
+ * reordered: "objectives/S1/indicators/IKU1/years/2024/actual",
+ * "budgetLines/P1/spent", "profile/scale", "objectives/S1/indicators"
+ * (the order of a list).
+ */
+import type { AgencyFile } from "../domain/schema/agency.js";
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Lists of items that carry an id, by their key in the parent object. */
+const KEYED = new Set(["objectives", "indicators", "budgetLines"]);
+
+type Node = Record<string, unknown>;
+
+function isObject(v: unknown): v is Node {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** The value at a path (undefined when absent). "…/indicators" gives the list of ids (its order). */
+export function getAt(data: AgencyFile, path: string): Json | undefined {
+  const keys = path.split("/");
+  let node: unknown = data;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (!isObject(node)) return undefined;
+    const child = node[key];
+    if (KEYED.has(key) && Array.isArray(child)) {
+      const id = keys[i + 1];
+      if (id === undefined) return child.map((x) => (x as { id: string }).id);
+      node = child.find((x) => (x as { id: string }).id === id);
+      i++;
+      continue;
+    }
+    node = child;
+  }
+  return node === undefined ? undefined : (structuredClone(node) as Json);
+}
+
+/**
+ * Set (or, with undefined, delete) the value at a path. Keyed lists accept a
+ * whole item (added at the end when new) or, at the list path itself, a new
+ * order of ids. Returns false when the parent does not exist.
+ */
+export function setAt(data: AgencyFile, path: string, value: Json | undefined): boolean {
+  const keys = path.split("/");
+  let node: unknown = data;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const last = i === keys.length - 1;
+    if (!isObject(node)) return false;
+    if (KEYED.has(key)) {
+      const list = (node[key] ??= []) as { id: string }[];
+      if (!Array.isArray(list)) return false;
+      if (last) {
+        // Reorder: value is the list of ids in the new order.
+        if (!Array.isArray(value)) return false;
+        const byId = new Map(list.map((x) => [x.id, x]));
+        const ordered = (value as string[]).map((id) => byId.get(id)).filter((x): x is { id: string } => x !== undefined);
+        const rest = list.filter((x) => !(value as string[]).includes(x.id));
+        list.splice(0, list.length, ...ordered, ...rest);
+        return true;
+      }
+      const id = keys[i + 1]!;
+      const index = list.findIndex((x) => x.id === id);
+      if (i + 1 === keys.length - 1) {
+        if (value === undefined) {
+          if (index >= 0) list.splice(index, 1);
+        } else if (index >= 0) list[index] = value as { id: string };
+        else list.push(value as { id: string });
+        return true;
+      }
+      if (index < 0) return false;
+      node = list[index];
+      i++;
+      continue;
+    }
+    if (last) {
+      if (value === undefined) delete node[key];
+      else node[key] = value;
+      return true;
+    }
+    if (node[key] === undefined) node[key] = {};
+    node = node[key];
+  }
+  return false;
+}
+
+export interface Difference {
+  field: string;
+  old: Json | undefined;
+  new: Json | undefined;
+}
+
+function equal(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Leaf-level differences between two versions of the data, addressed by id paths. */
+export function diffAgency(before: AgencyFile, after: AgencyFile): Difference[] {
+  const out: Difference[] = [];
+  const walk = (a: unknown, b: unknown, path: string) => {
+    if (equal(a, b)) return;
+    if (isObject(a) && isObject(b)) {
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        const p = path ? `${path}/${key}` : key;
+        if (KEYED.has(key) && Array.isArray(a[key]) && Array.isArray(b[key])) walkList(a[key] as { id: string }[], b[key] as { id: string }[], p);
+        else walk(a[key], b[key], p);
+      }
+      return;
+    }
+    out.push({ field: path, old: a === undefined ? undefined : (structuredClone(a) as Json), new: b === undefined ? undefined : (structuredClone(b) as Json) });
+  };
+  const walkList = (a: { id: string }[], b: { id: string }[], path: string) => {
+    const before = new Map(a.map((x) => [x.id, x]));
+    const after = new Map(b.map((x) => [x.id, x]));
+    for (const x of a) {
+      const y = after.get(x.id);
+      if (y) walk(x, y, `${path}/${x.id}`);
+      else out.push({ field: `${path}/${x.id}`, old: structuredClone(x) as Json, new: undefined });
+    }
+    for (const y of b) if (!before.has(y.id)) out.push({ field: `${path}/${y.id}`, old: undefined, new: structuredClone(y) as Json });
+    const orderA = a.map((x) => x.id).filter((id) => after.has(id));
+    const orderB = b.map((x) => x.id).filter((id) => before.has(id));
+    if (!equal(orderA, orderB)) out.push({ field: path, old: a.map((x) => x.id), new: b.map((x) => x.id) });
+  };
+  walk(before, after, "");
+  return out;
+}

@@ -1,0 +1,46 @@
+/** Builds the grammY bot around the router; the transport (Telegram, webhook, local fake) is the caller's choice. */
+import { Bot, type ApiClientOptions } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { say } from "../messages/catalog.js";
+import type { Services } from "../app/services.js";
+import { createRouter, type Logger } from "./router.js";
+
+export const COMMAND_NAMES = ["start", "isi", "indikator", "status", "draf", "cek", "atur", "tempel", "anggaran", "instansi", "anggota", "undang", "undangan", "gabung", "batal", "bantuan"];
+
+/** The command list shown in Telegram's menu, in Indonesian. */
+export function botCommands(): { command: string; description: string }[] {
+  return COMMAND_NAMES.map((command) => ({ command, description: say(`perintah.${command}`) }));
+}
+
+export interface BotOptions {
+  token: string;
+  services: Services;
+  botInfo?: UserFromGetMe;
+  client?: ApiClientOptions;
+  logger?: Logger;
+}
+
+/** Never let the token reach a log line. */
+export function redact(text: string, token: string): string {
+  return token ? text.split(token).join("[TOKEN]") : text;
+}
+
+export function consoleLogger(token = ""): Logger {
+  return {
+    error(message, error) {
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : error === undefined ? "" : String(error);
+      console.error(redact(`[lkjip] ${message}${detail ? ` — ${detail}` : ""}`, token));
+    },
+  };
+}
+
+export function createBot(options: BotOptions): Bot {
+  const logger = options.logger ?? consoleLogger(options.token);
+  const config: ConstructorParameters<typeof Bot>[1] = {};
+  if (options.botInfo) config.botInfo = options.botInfo;
+  if (options.client) config.client = options.client;
+  const bot = new Bot(options.token, config);
+  bot.use(createRouter({ services: options.services, logger }));
+  bot.catch((err) => logger.error("kesalahan pada pembaruan", err.error));
+  return bot;
+}

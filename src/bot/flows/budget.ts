@@ -1,0 +1,247 @@
+/**
+ * /anggaran — program / kegiatan / sub kegiatan with pagu and realisasi,
+ * linked to the indicators they support, with a note (e.g. why absorption is
+ * low). Roll-ups and warnings come from the calculation core.
+ */
+import { editAgency } from "../../app/edits.js";
+import { isNone } from "../../app/entry/answers.js";
+import { formatFor } from "../../app/entry/present.js";
+import { computeAgency } from "../../domain/calc/agency.js";
+import { normalizeInput } from "../../domain/numbers/normalize.js";
+import { numberErrorMessage } from "../../domain/numbers/messages.js";
+import { parseNumber } from "../../domain/numbers/parse.js";
+import type { AgencyFile } from "../../domain/schema/agency.js";
+import type { BudgetLine, BudgetLevel } from "../../domain/schema/budget.js";
+import { IDLE, type State } from "../state.js";
+import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
+import { button, grid, html, label, splitHtml, text, type Button, type Out } from "../ui.js";
+import { isControlWord } from "./entry.js";
+import { nextId } from "./ids.js";
+import { lineTitle } from "./lines.js";
+
+type LineState = Extract<State, { flow: "line" }>;
+const CHILD: Record<BudgetLevel, BudgetLevel | undefined> = { program: "activity", activity: "subActivity", subActivity: undefined };
+
+function numbers(file: AgencyFile): Map<string, string> {
+  const out = new Map<string, string>();
+  const counters = new Map<string | undefined, number>();
+  const visit = (parent: string | undefined) => {
+    for (const l of file.budgetLines.filter((x) => x.parentId === parent)) {
+      const n = (counters.get(parent) ?? 0) + 1;
+      counters.set(parent, n);
+      out.set(l.id, parent === undefined ? String(n) : `${out.get(parent)}.${n}`);
+      visit(l.id);
+    }
+  };
+  visit(undefined);
+  return out;
+}
+
+export function budgetOverview(file: AgencyFile, canEdit: boolean): Out[] {
+  const result = computeAgency(file);
+  const f = formatFor(file);
+  const nums = numbers(file);
+  const lines = [html("anggaran.kepala", { instansi: file.agency.name, tahun: file.agency.reportingYear })];
+  if (file.budgetLines.length === 0) lines.push(html("anggaran.kosong"));
+  for (const r of result.budget.lines) {
+    const line = file.budgetLines.find((l) => l.id === r.id)!;
+    const inds = line.indicatorIds.map((id) => result.indicatorById.get(id)?.indicator.code ?? id);
+    lines.push(
+      html("anggaran.baris", {
+        indent: "  ".repeat(r.depth),
+        nomor: nums.get(r.id),
+        nama: lineTitle(line),
+        pagu: r.budget ? f.money(r.budget) : label("anggaran.belum"),
+        realisasi: r.spent ? f.money(r.spent) : label("anggaran.belum"),
+        serapan: r.absorption.status === "ok" ? f.percent(r.absorption.value) : "",
+        indikator: inds.join(", "),
+      }),
+    );
+  }
+  const t = result.budget.total;
+  if (t.budget) lines.push("", html("anggaran.jumlah", { pagu: f.money(t.budget), realisasi: t.spent ? f.money(t.spent) : label("anggaran.belum"), serapan: t.absorption.status === "ok" ? f.percent(t.absorption.value) : "" }));
+  const messages = splitHtml(lines.join("\n")).map((h) => text(h));
+  if (!canEdit) return messages;
+  const programs = file.budgetLines.filter((l) => l.level === "program").map((l) => button(label("anggaran.tombol_baris", { nomor: nums.get(l.id) }), `line:${l.id}`));
+  const last = messages.pop()!;
+  return [...messages, { ...last, keyboard: [[button(label("anggaran.tombol_program"), "line:new:program")], ...grid(programs, 4)] } as Out];
+}
+
+export async function budgetMenu(turn: Turn): Promise<Outcome> {
+  const { doc, role } = await activeAgency(turn);
+  return outcome(budgetOverview(doc.data, role !== "viewer"), IDLE);
+}
+
+function lineMenu(file: AgencyFile, lineId: string): Out {
+  const line = file.budgetLines.find((l) => l.id === lineId);
+  if (!line) return text(html("akses.tombol_kedaluwarsa"));
+  const f = formatFor(file);
+  const result = computeAgency(file).budget.byId.get(lineId)!;
+  const inds = line.indicatorIds.map((id) => file.objectives.flatMap((o) => o.indicators).find((i) => i.id === id)?.name ?? id);
+  const nums = numbers(file);
+  const rows: Button[][] = [];
+  const child = CHILD[line.level];
+  const children = file.budgetLines.filter((l) => l.parentId === lineId);
+  if (child) rows.push([button(label(`anggaran.tombol_anak_${child}`), `line:new:${child}:${lineId}`)]);
+  rows.push(...grid(children.map((c) => button(label("anggaran.tombol_baris", { nomor: nums.get(c.id) }), `line:${c.id}`)), 4));
+  rows.push(
+    [button(label("anggaran.tombol_nama"), `line:name:${lineId}`), button(label("anggaran.tombol_pagu"), `line:budget:${lineId}`), button(label("anggaran.tombol_realisasi"), `line:spent:${lineId}`)],
+    [button(label("anggaran.tombol_tautan"), `line:link:${lineId}`), button(label("anggaran.tombol_catatan"), `line:note:${lineId}`)],
+    [button(label("anggaran.tombol_hapus"), `line:del:${lineId}`), button(label("anggaran.tombol_selesai"), "line:list")],
+  );
+  return text(
+    html("anggaran.menu", {
+      nama: `${nums.get(lineId)} ${lineTitle(line)}`,
+      pagu: result.budget ? f.money(result.budget) : label("anggaran.belum"),
+      realisasi: result.spent ? f.money(result.spent) : label("anggaran.belum"),
+      indikator: inds.length > 0 ? inds.join("; ") : "-",
+      catatan: line.note ?? "-",
+    }),
+    rows,
+  );
+}
+
+function linkMenu(file: AgencyFile, lineId: string): Out {
+  const line = file.budgetLines.find((l) => l.id === lineId)!;
+  const inds = file.objectives.flatMap((o) => o.indicators);
+  if (inds.length === 0) return text(html("anggaran.tidak_ada_indikator"));
+  const buttons = inds.map((i) => [button(`${line.indicatorIds.includes(i.id) ? "✅" : "⬜"} ${i.code ?? ""} ${i.name}`.slice(0, 64), `lk:${i.id}`)]);
+  buttons.push([button(label("anggaran.tombol_selesai"), `line:${lineId}`)]);
+  return text(html("anggaran.tautan", { nama: lineTitle(line) }), buttons);
+}
+
+export async function budgetCallback(turn: Turn, state: State, data: string): Promise<Outcome> {
+  if (data === "line:list") return budgetMenu(turn);
+  const { doc } = await activeAgency(turn, "editor");
+  const file = doc.data;
+  const agencyId = file.agency.id;
+  let m = /^line:new:(program|activity|subActivity)(?::(.+))?$/.exec(data);
+  if (m) {
+    const level = m[1] as BudgetLevel;
+    const parentId = m[2];
+    const parent = parentId ? file.budgetLines.find((l) => l.id === parentId) : undefined;
+    if (level !== "program" && !parent) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+    const draft = parentId ? { level, parentId } : { level };
+    return outcome([text(html("anggaran.nama", { tingkat: label(`tingkat.${level}`).toLowerCase(), induk: parent ? lineTitle(parent) : "" }))], {
+      v: 1,
+      flow: "line",
+      agencyId,
+      step: "name",
+      draft,
+    });
+  }
+  m = /^line:(name|budget|spent|note|link|del|delok):(.+)$/.exec(data);
+  if (m) {
+    const [, action, lineId] = m as unknown as [string, string, string];
+    const line = file.budgetLines.find((l) => l.id === lineId);
+    if (!line) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+    const nama = lineTitle(line);
+    const base = { v: 1 as const, flow: "line" as const, agencyId, lineId, draft: { level: line.level } };
+    switch (action) {
+      case "name":
+        return outcome([text(html("anggaran.nama", { tingkat: label(`tingkat.${line.level}`).toLowerCase(), induk: "" }))], { ...base, step: "name" });
+      case "budget":
+        return outcome([text(html("anggaran.pagu", { nama }))], { ...base, step: "budget" });
+      case "spent":
+        return outcome([text(html("anggaran.realisasi", { nama }))], { ...base, step: "spent" });
+      case "note":
+        return outcome([text(html("anggaran.catatan", { nama }))], { ...base, step: "note" });
+      case "link":
+        return outcome([linkMenu(file, lineId)], { v: 1, flow: "link", agencyId, lineId });
+      case "del": {
+        const descendants = file.budgetLines.filter((l) => l.parentId === lineId || file.budgetLines.some((p) => p.parentId === lineId && l.parentId === p.id)).length;
+        return outcome([text(html("anggaran.konfirmasi_hapus", { nama, anak: descendants || "" }), [[button(label("anggaran.tombol_ya_hapus"), `line:delok:${lineId}`)]])]);
+      }
+      case "delok": {
+        await editAgency(turn.services, agencyId, turn.actor, "editor", (d) => {
+          const gone = new Set([lineId]);
+          let grew = true;
+          while (grew) {
+            grew = false;
+            for (const l of d.budgetLines) if (l.parentId && gone.has(l.parentId) && !gone.has(l.id)) (gone.add(l.id), (grew = true));
+          }
+          d.budgetLines = d.budgetLines.filter((l) => !gone.has(l.id));
+        });
+        return outcome([text(html("anggaran.dihapus", { nama }))], IDLE);
+      }
+    }
+  }
+  m = /^lk:(.+)$/.exec(data);
+  if (m && state.flow === "link") {
+    const indicatorId = m[1]!;
+    const lineId = state.lineId;
+    const saved = await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
+      const line = d.budgetLines.find((l) => l.id === lineId);
+      if (!line) return;
+      line.indicatorIds = line.indicatorIds.includes(indicatorId) ? line.indicatorIds.filter((x) => x !== indicatorId) : [...line.indicatorIds, indicatorId];
+    });
+    return outcome([linkMenu(saved.doc.data, lineId)]);
+  }
+  m = /^line:(.+)$/.exec(data);
+  if (m) return outcome([lineMenu(file, m[1]!)], IDLE);
+  return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+}
+
+export async function lineText(turn: Turn, state: LineState, input: string): Promise<Outcome> {
+  const doc = await flowAgency(turn, state.agencyId, "editor");
+  const value = normalizeInput(input);
+  const skip = isControlWord(input);
+  const money = (): { ok: true; value: string | undefined } | { ok: false; out: Outcome } => {
+    if (skip) return { ok: true, value: undefined };
+    const r = parseNumber(input, { kind: "money" });
+    return r.ok ? { ok: true, value: r.value.toFixed() } : { ok: false, out: outcome([text(numberErrorMessage(r.error, "money"))]) };
+  };
+  if (state.lineId) {
+    // One field of an existing line.
+    const lineId = state.lineId;
+    let change: (l: BudgetLine) => void;
+    if (state.step === "name") {
+      if (value.length < 3 || value.length > 500) return outcome([text(html("atur.nama_salah", { contoh: "Program Rehabilitasi Sosial" }))]);
+      change = (l) => (l.name = value);
+    } else if (state.step === "note") {
+      if (value.length > 1000) return outcome([text(html("atur.teks_salah", { maks: 1000 }))]);
+      change = (l) => {
+        if (isNone(input) || value === "") delete l.note;
+        else l.note = value;
+      };
+    } else {
+      const m = money();
+      if (!m.ok) return m.out;
+      const field = state.step;
+      change = (l) => {
+        if (m.value === undefined) delete l[field];
+        else l[field] = m.value;
+      };
+    }
+    const saved = await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
+      const l = d.budgetLines.find((x) => x.id === lineId);
+      if (l) change(l);
+    });
+    return outcome([text(html("atur.diubah")), lineMenu(saved.doc.data, lineId)], IDLE);
+  }
+  // A new line: name → pagu → realisasi.
+  const draft = { ...state.draft };
+  if (state.step === "name") {
+    if (value.length < 3 || value.length > 500) return outcome([text(html("atur.nama_salah", { contoh: "Program Rehabilitasi Sosial" }))]);
+    draft.name = value;
+    return outcome([text(html("anggaran.pagu", { nama: lineTitle({ level: draft.level, name: value }) }))], { ...state, step: "budget", draft });
+  }
+  const m = money();
+  if (!m.ok) return m.out;
+  if (state.step === "budget") {
+    if (m.value !== undefined) draft.budget = m.value;
+    return outcome([text(html("anggaran.realisasi", { nama: lineTitle({ level: draft.level, name: draft.name ?? "" }) }))], { ...state, step: "spent", draft });
+  }
+  const id = nextId(doc.data, draft.level === "program" ? "P" : draft.level === "activity" ? "K" : "SK");
+  const saved = await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
+    const line: BudgetLine = { id, level: draft.level, name: draft.name!, indicatorIds: [] };
+    if (draft.parentId) line.parentId = draft.parentId;
+    if (draft.budget) line.budget = draft.budget;
+    if (m.value !== undefined) line.spent = m.value;
+    // Keep children right after their parent so documents list them in order.
+    const lastOfParent = draft.parentId ? d.budgetLines.map((l) => l.parentId === draft.parentId || l.id === draft.parentId).lastIndexOf(true) : -1;
+    if (lastOfParent >= 0) d.budgetLines.splice(lastOfParent + 1, 0, line);
+    else d.budgetLines.push(line);
+  });
+  return outcome([text(html("anggaran.tersimpan", { nama: lineTitle({ level: draft.level, name: draft.name! }) })), lineMenu(saved.doc.data, id)], IDLE);
+}

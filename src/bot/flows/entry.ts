@@ -1,0 +1,208 @@
+/**
+ * /isi — guided data entry. The bot asks whatever is still missing for the
+ * reporting year, one question at a time with its context; each answer is
+ * validated, stored (awaited) and only then acknowledged. "lewati", "kembali"
+ * and "batal" work at every question. After a realisasi it shows the capaian
+ * and, when the target is missed or far exceeded, asks the factors at once.
+ * The same question, asked alone, edits one answer from /indikator.
+ */
+import { say, sayList } from "../../messages/catalog.js";
+import { computeAgency, type AgencyResult } from "../../domain/calc/agency.js";
+import { Decimal } from "../../domain/decimal.js";
+import type { AgencyFile } from "../../domain/schema/agency.js";
+import { editAgency } from "../../app/edits.js";
+import { parseAnswer, unitKind } from "../../app/entry/answers.js";
+import { decodeKey, encodeKey, type QuestionKey } from "../../app/entry/keys.js";
+import { findIndicator, isFilled, missingQuestions, needsFactorsNow } from "../../app/entry/missing.js";
+import { currentValue, formatFor } from "../../app/entry/present.js";
+import { describeField } from "../../app/describe.js";
+import { normalizeInput } from "../../domain/numbers/normalize.js";
+import { IDLE, type EntryState, type State } from "../state.js";
+import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
+import { button, html, label, text, type Button, type Out } from "../ui.js";
+import { indicatorSummary } from "./indicator.js";
+import { lineTitle } from "./lines.js";
+
+function isWord(list: string, input: string): boolean {
+  const t = normalizeInput(input).toLowerCase();
+  return sayList(`isi.${list}`).includes(t);
+}
+
+export function isControlWord(input: string): boolean {
+  return isWord("kata_lewati", input) || isWord("kata_kembali", input) || isWord("kata_batal", input);
+}
+
+function fieldPath(file: AgencyFile, key: QuestionKey): string {
+  if (key.q === "line") return `budgetLines/${key.lineId}/${key.field}`;
+  const o = file.objectives.find((x) => x.indicators.some((i) => i.id === key.indicatorId));
+  const base = `objectives/${o?.id}/indicators/${key.indicatorId}`;
+  switch (key.q) {
+    case "target":
+    case "actual":
+      return `${base}/years/${key.year}/${key.q}`;
+    case "final":
+      return `${base}/strategicPlan/finalTarget`;
+    case "national":
+      return `${base}/national`;
+    case "factors":
+      return `${base}/factors/${key.which}`;
+    case "budget":
+      return `${base}/budget/${key.field}`;
+  }
+}
+
+/** The message that asks `key`, with its context and the control buttons. */
+export function questionMessage(file: AgencyFile, result: AgencyResult, key: QuestionKey, remaining: number | undefined, single: boolean): Out {
+  const lines: string[] = [];
+  const f = formatFor(file);
+  const year = file.agency.reportingYear;
+  const extra: Button[] = [];
+  if (key.q === "line") {
+    const line = file.budgetLines.find((l) => l.id === key.lineId)!;
+    const baris = lineTitle(line);
+    lines.push(html("isi.kepala_anggaran", { baris }));
+    const inds = line.indicatorIds.map((id) => findIndicator(file, id)?.name).filter(Boolean);
+    if (inds.length > 0) lines.push(html("isi.konteks.indikator_anggaran", { indikator: inds.join("; ") }));
+    if (key.field === "spent" && line.budget !== undefined) lines.push(html("isi.konteks.pagu", { nilai: f.money(new Decimal(line.budget)) }));
+    lines.push("", html(`isi.tanya.line_${key.field}`, { baris }));
+  } else {
+    const ind = findIndicator(file, key.indicatorId)!;
+    const r = result.indicatorById.get(ind.id);
+    lines.push(html("isi.kepala", { kode: ind.code ?? "", indikator: ind.name, satuan: ind.unit }));
+    const targetNow = currentValue(file, { q: "target", indicatorId: ind.id, year });
+    if (key.q !== "target" && targetNow) lines.push(html("isi.konteks.target", { tahun: year, nilai: targetNow }));
+    if (key.q === "actual" && key.year === year) {
+      const last = currentValue(file, { q: "actual", indicatorId: ind.id, year: year - 1 });
+      if (last) lines.push(html("isi.konteks.realisasi_lalu", { tahun: year - 1, nilai: last }));
+    }
+    if ((key.q === "factors" || key.q === "budget") && r?.current.achievement.status === "ok") {
+      lines.push(html("isi.konteks.capaian", { tahun: year, capaian: f.percent(r.current.achievement.value), kategori: r.current.category }));
+    }
+    if (key.q === "budget" && key.field === "spent" && ind.budget?.budget !== undefined) {
+      lines.push(html("isi.konteks.pagu", { nilai: f.money(new Decimal(ind.budget.budget)) }));
+    }
+    lines.push("");
+    switch (key.q) {
+      case "target":
+        lines.push(html("isi.tanya.target", { tahun: key.year }), html(`isi.contoh.${ind.kind === "grade" ? "grade" : unitKind(ind.unit)}`));
+        break;
+      case "actual":
+        if (ind.kind === "ratio") {
+          lines.push(html("isi.tanya.actual_rasio", { tahun: key.year, label: Boolean(ind.numeratorLabel && ind.denominatorLabel), pembilang: ind.numeratorLabel, penyebut: ind.denominatorLabel }));
+        } else {
+          lines.push(html("isi.tanya.actual", { tahun: key.year }), html(`isi.contoh.${ind.kind === "grade" ? "grade" : unitKind(ind.unit)}`));
+        }
+        break;
+      case "final":
+        lines.push(html("isi.tanya.final", { akhir: file.agency.strategicPlan.endYear }), html(`isi.contoh.${ind.kind === "grade" ? "grade" : unitKind(ind.unit)}`));
+        break;
+      case "national":
+        lines.push(html("isi.tanya.national"));
+        extra.push(button(label("isi.tombol_nasional_tidak_ada"), `isi:none`));
+        break;
+      case "factors":
+        lines.push(html(`isi.tanya.factors_${key.which}`));
+        extra.push(button(label("isi.tombol_tidak_ada"), `isi:none`));
+        break;
+      case "budget":
+        lines.push(html(`isi.tanya.budget_${key.field}`));
+        break;
+    }
+  }
+  const now = currentValue(file, key);
+  if (now !== undefined) lines.push(html("isi.konteks.saat_ini", { nilai: now }));
+  if (!single && remaining !== undefined) lines.push("", html("isi.kemajuan", { sisa: remaining }));
+  const controls = single
+    ? [button(label("isi.tombol_selesai"), "isi:stop")]
+    : [button(label("isi.tombol_lewati"), "isi:skip"), button(label("isi.tombol_kembali"), "isi:back"), button(label("isi.tombol_selesai"), "isi:stop")];
+  const keyboard = extra.length > 0 ? [extra, controls] : [controls];
+  return text(lines.join("\n"), keyboard);
+}
+
+function entryState(agencyId: string, current: string, skipped: string[], previous: string[], mode: "pass" | "single"): State {
+  return { v: 1, flow: "entry", agencyId, current, skipped, previous, mode };
+}
+
+/** Ask the next missing question of a pass, or say the pass is over. */
+function nextQuestion(file: AgencyFile, skipped: string[], previous: string[], agencyId: string, before: Out[] = []): Outcome {
+  const missing = missingQuestions(file, new Set(skipped));
+  const next = missing[0];
+  if (!next) {
+    const done = skipped.length > 0 ? html("isi.selesai_lewati", { jumlah: skipped.length }) : html("isi.lengkap", { tahun: file.agency.reportingYear, instansi: file.agency.name });
+    return outcome([...before, text(done)], IDLE);
+  }
+  const result = computeAgency(file);
+  return outcome([...before, questionMessage(file, result, next, missing.length, false)], entryState(agencyId, encodeKey(next), skipped, previous, "pass"));
+}
+
+export async function beginEntry(turn: Turn): Promise<Outcome> {
+  const { doc } = await activeAgency(turn, "editor");
+  if (doc.data.objectives.every((o) => o.indicators.length === 0)) return outcome([text(html("isi.belum_ada_indikator"))], IDLE);
+  return nextQuestion(doc.data, [], [], doc.data.agency.id);
+}
+
+/** Ask one question on its own (editing from /indikator). */
+export async function askSingle(turn: Turn, keyText: string): Promise<Outcome> {
+  const key = decodeKey(keyText);
+  const { doc } = await activeAgency(turn, "editor");
+  if (!key || !questionExists(doc.data, key)) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+  return outcome([questionMessage(doc.data, computeAgency(doc.data), key, undefined, true)], entryState(doc.data.agency.id, keyText, [], [], "single"));
+}
+
+function questionExists(file: AgencyFile, key: QuestionKey): boolean {
+  if (key.q === "line") return file.budgetLines.some((l) => l.id === key.lineId);
+  return findIndicator(file, key.indicatorId) !== undefined;
+}
+
+/** A control button or word: skip, back, stop, or "none" (for factors and national data). */
+export async function entryControl(turn: Turn, state: EntryState, action: "skip" | "back" | "stop" | "none"): Promise<Outcome> {
+  if (action === "stop") return outcome([text(html("isi.berhenti"))], IDLE);
+  if (action === "none") return entryAnswer(turn, state, say("isi.tidak_ada"));
+  const doc = await flowAgency(turn, state.agencyId, "editor");
+  if (state.mode === "single") return outcome([text(html("isi.berhenti"))], IDLE);
+  if (action === "skip") return nextQuestion(doc.data, [...state.skipped, state.current], [...state.previous, state.current], state.agencyId);
+  const previous = [...state.previous];
+  const back = previous.pop();
+  const key = back === undefined ? undefined : decodeKey(back);
+  if (!key || !questionExists(doc.data, key)) return outcome([text(html("isi.di_awal"))]);
+  const skipped = state.skipped.filter((s) => s !== back);
+  return outcome([questionMessage(doc.data, computeAgency(doc.data), key, missingQuestions(doc.data, new Set(skipped)).length, false)], entryState(state.agencyId, back!, skipped, previous, "pass"));
+}
+
+export async function entryText(turn: Turn, state: EntryState, input: string): Promise<Outcome> {
+  if (isWord("kata_batal", input)) return entryControl(turn, state, "stop");
+  if (isWord("kata_lewati", input)) return entryControl(turn, state, "skip");
+  if (isWord("kata_kembali", input)) return entryControl(turn, state, "back");
+  return entryAnswer(turn, state, input);
+}
+
+async function entryAnswer(turn: Turn, state: EntryState, input: string): Promise<Outcome> {
+  const key = decodeKey(state.current);
+  const doc = await flowAgency(turn, state.agencyId, "editor");
+  if (!key || !questionExists(doc.data, key)) return outcome([text(html("isi.indikator_hilang"))], IDLE);
+  const parsed = parseAnswer(doc.data, key, input);
+  if (!parsed.ok) return outcome([text(`${html("isi.salah", { pesan: parsed.message })}\n${html("isi.ulang")}`)]);
+
+  const { doc: saved } = await editAgency(turn.services, state.agencyId, turn.actor, "editor", parsed.apply);
+  const file = saved.data;
+  const result = computeAgency(file);
+  const confirmation = [html("isi.tersimpan", { medan: describeField(file, fieldPath(file, key)).split(" — ")[0], nilai: currentValue(file, key) ?? "" })];
+  if (key.q === "actual" && key.year === file.agency.reportingYear) {
+    const r = result.indicatorById.get(key.indicatorId);
+    const a = r?.current.achievement;
+    if (a?.status === "ok") confirmation.push(html("isi.capaian", { tahun: key.year, capaian: formatFor(file).percent(a.value), kategori: r!.current.category }));
+    if (a?.status === "ordinal") confirmation.push(html("isi.capaian_predikat", { tahun: key.year, hasil: label(a.comparison === "below" ? "sel.predikat_belum" : "sel.predikat_tercapai") }));
+    if (state.mode === "pass" && needsFactorsNow(file, key.indicatorId, result)) {
+      const below = r?.comparison === "below";
+      confirmation.push(html(below ? "isi.capaian_belum" : "isi.capaian_jauh"));
+    }
+  }
+  const ack = text(confirmation.join("\n"));
+  if (state.mode === "single") {
+    const summary = key.q === "line" ? [] : [await indicatorSummary(turn, file, key.indicatorId)];
+    return outcome([ack, ...summary], IDLE);
+  }
+  const previous = [...state.previous, state.current];
+  const skipped = state.skipped.filter((s) => !isFilled(file, decodeKey(s)!));
+  return nextQuestion(file, skipped, previous, state.agencyId, [ack]);
+}

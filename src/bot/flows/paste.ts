@@ -1,0 +1,122 @@
+/**
+ * /tempel — the fast path: several "Sasaran | Indikator | Satuan | Target"
+ * lines pasted at once, checked row by row, shown as a preview, and stored only
+ * when the officer presses "Simpan".
+ */
+import { editAgency } from "../../app/edits.js";
+import { parseAnswer } from "../../app/entry/answers.js";
+import { normalizeInput } from "../../domain/numbers/normalize.js";
+import type { AgencyFile } from "../../domain/schema/agency.js";
+import type { Indicator } from "../../domain/schema/indicator.js";
+import { IDLE, type State } from "../state.js";
+import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
+import { button, html, label, splitHtml, text } from "../ui.js";
+import { nextId, renumber } from "./ids.js";
+
+type PasteState = Extract<State, { flow: "paste" }>;
+type Row = NonNullable<PasteState["rows"]>[number];
+
+export async function beginPaste(turn: Turn): Promise<Outcome> {
+  const { doc } = await activeAgency(turn, "editor");
+  return outcome([text(html("tempel.petunjuk"))], { v: 1, flow: "paste", agencyId: doc.data.agency.id });
+}
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+function findPlace(file: AgencyFile, row: Row): { objectiveId?: string; indicator?: Indicator } {
+  const o = file.objectives.find((x) => same(x.name, row.objective));
+  if (!o) return {};
+  const indicator = o.indicators.find((i) => same(i.name, row.name));
+  return indicator ? { objectiveId: o.id, indicator } : { objectiveId: o.id };
+}
+
+/** A scratch indicator to check a target the way /isi would. */
+function checkTarget(file: AgencyFile, row: Row): string | undefined {
+  if (row.target === undefined) return undefined;
+  const probe = structuredClone(file);
+  probe.objectives.push({ id: "cek-tempel", name: "cek", indicators: [{ id: "cek-tempel-i", name: row.name, unit: row.unit, polarity: "positive", kind: "value", ratioScale: "100", years: {} }] });
+  const parsed = parseAnswer(probe, { q: "target", indicatorId: "cek-tempel-i", year: file.agency.reportingYear }, row.target);
+  return parsed.ok ? undefined : parsed.message;
+}
+
+export async function pasteText(turn: Turn, state: PasteState, input: string): Promise<Outcome> {
+  const doc = await flowAgency(turn, state.agencyId, "editor");
+  const file = doc.data;
+  const lines = input.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (lines.length > 200) return outcome([text(html("tempel.terlalu_banyak", { jumlah: lines.length }))]);
+  const rows: Row[] = [];
+  const problems: string[] = [];
+  lines.forEach((line, k) => {
+    const cells = (line.includes("|") ? line.split("|") : line.split("\t")).map((c) => normalizeInput(c));
+    if (cells[0] === "" && cells.length > 1) cells.shift();
+    if (cells.length > 1 && cells[cells.length - 1] === "") cells.pop();
+    const nomor = k + 1;
+    if (k === 0 && /^sasaran/i.test(cells[0] ?? "")) return; // header row
+    if (cells.length < 3) return problems.push(html("tempel.masalah_baris", { nomor, pesan: label("tempel.kolom_kurang", { jumlah: cells.length }) }));
+    if (cells.length > 4) return problems.push(html("tempel.masalah_baris", { nomor, pesan: label("tempel.kolom_lebih", { jumlah: cells.length }) }));
+    const [objective = "", name = "", unit = "", target] = cells;
+    const names = ["Sasaran", "Indikator", "Satuan"];
+    const empty = [objective, name, unit].findIndex((c) => c === "");
+    if (empty >= 0) return problems.push(html("tempel.masalah_baris", { nomor, pesan: label("tempel.kosong_kolom", { kolom: names[empty] }) }));
+    const long = [objective.length > 500, name.length > 500, unit.length > 40].findIndex(Boolean);
+    if (long >= 0) return problems.push(html("tempel.masalah_baris", { nomor, pesan: label("tempel.terlalu_panjang", { kolom: names[long] }) }));
+    const row: Row = target ? { objective, name, unit, target } : { objective, name, unit };
+    const targetProblem = checkTarget(file, row);
+    if (targetProblem) return problems.push(html("tempel.masalah_baris", { nomor, pesan: label("tempel.target_salah", { pesan: targetProblem }) }));
+    rows.push(row);
+    return undefined;
+  });
+  if (rows.length === 0 && problems.length === 0) return outcome([text(html("tempel.tidak_ada_baris"))]);
+  const preview = [html("tempel.pratinjau", { jumlah: rows.length, tahun: file.agency.reportingYear })];
+  rows.forEach((row, k) => {
+    const place = findPlace(file, row);
+    preview.push(
+      html("tempel.baris", {
+        nomor: k + 1,
+        sasaran: row.objective,
+        indikator: row.name,
+        satuan: row.unit,
+        target: row.target,
+        baru: !place.indicator,
+        ubah: place.indicator !== undefined && row.target !== undefined,
+      }),
+    );
+  });
+  if (problems.length > 0) preview.push("", html("tempel.masalah"), ...problems);
+  const messages = splitHtml(preview.join("\n")).map((h) => text(h));
+  if (rows.length === 0) return outcome(messages);
+  messages.push(text(html("tempel.tanya_simpan", { jumlah: rows.length }), [[button(label("tempel.tombol_simpan"), "paste:save"), button(label("tempel.tombol_batal"), "paste:cancel")]]));
+  return outcome(messages, { ...state, rows });
+}
+
+export async function pasteCallback(turn: Turn, state: State, data: string): Promise<Outcome> {
+  if (state.flow !== "paste" || !state.rows) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+  if (data === "paste:cancel") return outcome([text(html("umum.dibatalkan"))], IDLE);
+  if (data !== "paste:save") return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+  await flowAgency(turn, state.agencyId, "editor");
+  const rows = state.rows;
+  const counts = { sasaran: 0, indikator: 0, target: 0 };
+  await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
+    const year = String(d.agency.reportingYear);
+    for (const row of rows) {
+      let o = d.objectives.find((x) => same(x.name, row.objective));
+      if (!o) {
+        o = { id: nextId(d, "S"), name: row.objective, indicators: [] };
+        d.objectives.push(o);
+        counts.sasaran++;
+      }
+      let ind = o.indicators.find((i) => same(i.name, row.name));
+      if (!ind) {
+        ind = { id: nextId(d, "I"), name: row.name, unit: row.unit, polarity: "positive", kind: "value", ratioScale: "100", years: {} } as Indicator;
+        o.indicators.push(ind);
+        counts.indikator++;
+      } else if (row.target !== undefined) counts.target++;
+      if (row.target !== undefined) {
+        const parsed = parseAnswer(d, { q: "target", indicatorId: ind.id, year: Number(year) }, row.target);
+        if (parsed.ok) parsed.apply(d);
+      }
+    }
+    renumber(d);
+  });
+  return outcome([text(html("tempel.tersimpan", counts))], IDLE);
+}

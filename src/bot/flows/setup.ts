@@ -1,0 +1,359 @@
+/**
+ * /atur — sasaran and indicators in conversation: add, rename, reorder,
+ * delete; unit, polarity, kind (value / ratio / grade with its table),
+ * definition and data source. Every change goes through editAgency (editor
+ * role, validated, audited).
+ */
+import { editAgency } from "../../app/edits.js";
+import { normalizeInput } from "../../domain/numbers/normalize.js";
+import { GRADE_TABLES } from "../../domain/calc/grade.js";
+import type { AgencyFile } from "../../domain/schema/agency.js";
+import type { Indicator } from "../../domain/schema/indicator.js";
+import { IDLE, type State } from "../state.js";
+import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
+import { button, grid, html, label, text, type Button, type Out } from "../ui.js";
+import { nextId, renumber } from "./ids.js";
+import { isControlWord } from "./entry.js";
+
+type IndicatorState = Extract<State, { flow: "indicator" }>;
+
+function findObjective(file: AgencyFile, id: string) {
+  return file.objectives.find((o) => o.id === id);
+}
+
+function findWithObjective(file: AgencyFile, indicatorId: string) {
+  for (const o of file.objectives) {
+    const i = o.indicators.find((x) => x.id === indicatorId);
+    if (i) return { objective: o, indicator: i };
+  }
+  return undefined;
+}
+
+export function setupOverview(file: AgencyFile, canEdit: boolean): Out {
+  const lines = [html("atur.kepala", { instansi: file.agency.name, tahun: file.agency.reportingYear })];
+  const buttons: Button[] = [];
+  if (file.objectives.length === 0) lines.push(html("atur.kosong"));
+  for (const o of file.objectives) {
+    lines.push(html("atur.sasaran", { kode: o.code ?? "", nama: o.name }));
+    buttons.push(button(label("atur.tombol_sasaran", { kode: o.code ?? "" }), `atur:o:${o.id}`));
+    for (const ind of o.indicators) {
+      lines.push(
+        html("atur.indikator", {
+          kode: ind.code ?? "",
+          nama: ind.name,
+          satuan: ind.unit,
+          negatif: ind.polarity === "negative",
+          jenis: ind.kind === "value" ? "" : label(`indikator.jenis.${ind.kind}`),
+        }),
+      );
+      buttons.push(button(label("atur.tombol_indikator", { kode: ind.code ?? "" }), `atur:i:${ind.id}`));
+    }
+  }
+  if (!canEdit) return text(lines.join("\n"));
+  if (file.objectives.length > 0) lines.push("", html("atur.petunjuk"));
+  return text(lines.join("\n"), [
+    [button(label("atur.tombol_sasaran_baru"), "atur:o:new"), button(label("atur.tombol_tempel"), "atur:paste")],
+    ...grid(buttons, 3),
+  ]);
+}
+
+export async function setupMenu(turn: Turn): Promise<Outcome> {
+  const { doc, role } = await activeAgency(turn);
+  return outcome([setupOverview(doc.data, role !== "viewer")], IDLE);
+}
+
+function objectiveMenu(file: AgencyFile, objectiveId: string): Out {
+  const o = findObjective(file, objectiveId);
+  if (!o) return text(html("akses.tombol_kedaluwarsa"));
+  return text(html("atur.menu_sasaran", { kode: o.code ?? "", nama: o.name, jumlah: o.indicators.length }), [
+    [button(label("atur.tombol_indikator_baru"), `atur:o:addi:${o.id}`)],
+    [button(label("atur.tombol_ubah_nama"), `atur:o:ren:${o.id}`), button(label("atur.tombol_hapus"), `atur:o:del:${o.id}`)],
+    [button(label("atur.tombol_naik"), `atur:o:up:${o.id}`), button(label("atur.tombol_turun"), `atur:o:down:${o.id}`)],
+    [button(label("atur.tombol_kembali"), "atur:list")],
+  ]);
+}
+
+function indicatorMenu(file: AgencyFile, indicatorId: string): Out {
+  const found = findWithObjective(file, indicatorId);
+  if (!found) return text(html("akses.tombol_kedaluwarsa"));
+  const i = found.indicator;
+  return text(
+    html("atur.menu_indikator", {
+      kode: i.code ?? "",
+      nama: i.name,
+      satuan: i.unit,
+      polaritas: label(`indikator.polaritas.${i.polarity}`),
+      jenis: label(`indikator.jenis.${i.kind}`),
+      tabel: i.gradeTable ? GRADE_TABLES[i.gradeTable].name : "",
+      definisi: i.definition ?? label("atur.belum"),
+      sumber: i.dataSource ?? label("atur.belum"),
+    }),
+    [
+      [button(label("atur.tombol_ubah_nama"), `atur:i:ren:${i.id}`), button(label("atur.tombol_satuan"), `atur:i:unit:${i.id}`)],
+      [button(label("atur.tombol_polaritas"), `atur:i:pol:${i.id}`), button(label("atur.tombol_jenis"), `atur:i:kind:${i.id}`)],
+      [button(label("atur.tombol_definisi"), `atur:i:def:${i.id}`), button(label("atur.tombol_sumber"), `atur:i:src:${i.id}`)],
+      [button(label("atur.tombol_naik"), `atur:i:up:${i.id}`), button(label("atur.tombol_turun"), `atur:i:down:${i.id}`), button(label("atur.tombol_hapus"), `atur:i:del:${i.id}`)],
+      [button(label("atur.tombol_kembali"), "atur:list")],
+    ],
+  );
+}
+
+const stepQuestion = (step: IndicatorState["step"], view: Record<string, unknown>): Out => {
+  switch (step) {
+    case "name":
+      return text(html(view.rename ? "atur.nama_indikator_baru" : "atur.nama_indikator", view));
+    case "unit":
+      return text(html("atur.satuan"), [["%", "orang", "KPM", "indeks"].map((u) => button(u, `new:unit:${u}`))]);
+    case "polarity":
+      return text(html("atur.polaritas"), [[button(label("atur.tombol_positif"), "new:pol:positive")], [button(label("atur.tombol_negatif"), "new:pol:negative")]]);
+    case "kind":
+      return text(html("atur.jenis"), [
+        [button(label("atur.tombol_nilai"), "new:kind:value")],
+        [button(label("atur.tombol_rasio"), "new:kind:ratio")],
+        [button(label("atur.tombol_predikat"), "new:kind:grade")],
+      ]);
+    case "gradeTable":
+      return text(html("atur.tabel_predikat"), [[button(label("atur.tombol_ikm"), "new:grade:ikm"), button(label("atur.tombol_lhe"), "new:grade:lheAkip")]]);
+    case "definition":
+      return text(html("atur.definisi"), [[button(label("atur.tombol_lewati"), "new:skip")]]);
+    case "dataSource":
+      return text(html("atur.sumber"), [[button(label("atur.tombol_lewati"), "new:skip")]]);
+  }
+};
+
+export async function setupCallback(turn: Turn, data: string): Promise<Outcome> {
+  if (data === "atur:list") return setupMenu(turn);
+  const { doc } = await activeAgency(turn, "editor");
+  const file = doc.data;
+  const agencyId = file.agency.id;
+  if (data === "atur:o:new") return outcome([text(html("atur.nama_sasaran"))], { v: 1, flow: "objective-name", agencyId });
+  let m = /^atur:o:(addi|ren|del|delok|up|down):(.+)$/.exec(data);
+  if (m) {
+    const [, action, id] = m as unknown as [string, string, string];
+    const o = findObjective(file, id);
+    if (!o) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+    switch (action) {
+      case "addi":
+        return outcome([stepQuestion("name", { sasaran: o.name })], { v: 1, flow: "indicator", agencyId, objectiveId: id, step: "name", draft: {} });
+      case "ren":
+        return outcome([text(html("atur.nama_sasaran_baru", { nama: o.name }))], { v: 1, flow: "objective-name", agencyId, objectiveId: id });
+      case "del":
+        return outcome([text(html("atur.konfirmasi_hapus_sasaran", { nama: o.name, jumlah: o.indicators.length }), [[button(label("atur.tombol_ya_hapus"), `atur:o:delok:${id}`)]])]);
+      case "delok": {
+        const ids = new Set(o.indicators.map((i) => i.id));
+        await editAgency(turn.services, agencyId, turn.actor, "editor", (d) => {
+          d.objectives = d.objectives.filter((x) => x.id !== id);
+          for (const line of d.budgetLines) line.indicatorIds = line.indicatorIds.filter((x) => !ids.has(x));
+          renumber(d);
+        });
+        return outcome([text(html("atur.dihapus", { nama: o.name }))], IDLE);
+      }
+      default: {
+        const saved = await editAgency(turn.services, agencyId, turn.actor, "editor", (d) => {
+          const i = d.objectives.findIndex((x) => x.id === id);
+          const j = action === "up" ? i - 1 : i + 1;
+          if (i < 0 || j < 0 || j >= d.objectives.length) return;
+          [d.objectives[i], d.objectives[j]] = [d.objectives[j]!, d.objectives[i]!];
+          renumber(d);
+        });
+        return outcome([setupOverview(saved.doc.data, true)], IDLE);
+      }
+    }
+  }
+  m = /^atur:i:(ren|unit|pol|kind|def|src|up|down|del|delok):(.+)$/.exec(data);
+  if (m) {
+    const [, action, id] = m as unknown as [string, string, string];
+    const found = findWithObjective(file, id);
+    if (!found) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+    const base = { v: 1 as const, flow: "indicator" as const, agencyId, objectiveId: found.objective.id, indicatorId: id, draft: {} };
+    switch (action) {
+      case "ren":
+        return outcome([stepQuestion("name", { rename: true, nama: found.indicator.name })], { ...base, step: "name" });
+      case "unit":
+        return outcome([stepQuestion("unit", {})], { ...base, step: "unit" });
+      case "pol":
+        return outcome([stepQuestion("polarity", {})], { ...base, step: "polarity" });
+      case "kind":
+        return outcome([stepQuestion("kind", {})], { ...base, step: "kind" });
+      case "def":
+        return outcome([stepQuestion("definition", {})], { ...base, step: "definition" });
+      case "src":
+        return outcome([stepQuestion("dataSource", {})], { ...base, step: "dataSource" });
+      case "del":
+        return outcome([text(html("atur.konfirmasi_hapus_indikator", { nama: found.indicator.name }), [[button(label("atur.tombol_ya_hapus"), `atur:i:delok:${id}`)]])]);
+      case "delok":
+        await editAgency(turn.services, agencyId, turn.actor, "editor", (d) => {
+          for (const o of d.objectives) o.indicators = o.indicators.filter((x) => x.id !== id);
+          for (const line of d.budgetLines) line.indicatorIds = line.indicatorIds.filter((x) => x !== id);
+          renumber(d);
+        });
+        return outcome([text(html("atur.dihapus", { nama: found.indicator.name }))], IDLE);
+      default: {
+        const saved = await editAgency(turn.services, agencyId, turn.actor, "editor", (d) => {
+          const o = d.objectives.find((x) => x.id === found.objective.id)!;
+          const i = o.indicators.findIndex((x) => x.id === id);
+          const j = action === "up" ? i - 1 : i + 1;
+          if (i < 0 || j < 0 || j >= o.indicators.length) return;
+          [o.indicators[i], o.indicators[j]] = [o.indicators[j]!, o.indicators[i]!];
+          renumber(d);
+        });
+        return outcome([setupOverview(saved.doc.data, true)], IDLE);
+      }
+    }
+  }
+  m = /^atur:(o|i):(.+)$/.exec(data);
+  if (m) return outcome([m[1] === "o" ? objectiveMenu(file, m[2]!) : indicatorMenu(file, m[2]!)]);
+  return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+}
+
+export async function objectiveNameText(turn: Turn, state: Extract<State, { flow: "objective-name" }>, input: string): Promise<Outcome> {
+  const name = normalizeInput(input);
+  if (name.length < 3 || name.length > 500) return outcome([text(html("atur.nama_salah", { contoh: "Meningkatnya Penyelenggaraan Kesejahteraan Sosial" }))]);
+  const doc = await flowAgency(turn, state.agencyId, "editor");
+  const duplicate = doc.data.objectives.some((o) => o.id !== state.objectiveId && o.name.toLowerCase() === name.toLowerCase());
+  if (duplicate) return outcome([text(html("atur.nama_ganda", { jenis: "sasaran", nama: name }))]);
+  if (state.objectiveId) {
+    const id = state.objectiveId;
+    await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
+      const o = d.objectives.find((x) => x.id === id);
+      if (o) o.name = name;
+    });
+    return outcome([text(html("atur.diubah"))], IDLE);
+  }
+  const id = nextId(doc.data, "S");
+  const saved = await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
+    d.objectives.push({ id, name, indicators: [] });
+    renumber(d);
+  });
+  const o = findObjective(saved.doc.data, id)!;
+  return outcome(
+    [text(html("atur.sasaran_tersimpan", { kode: o.code ?? "", nama: o.name })), stepQuestion("name", { sasaran: o.name })],
+    { v: 1, flow: "indicator", agencyId: state.agencyId, objectiveId: id, step: "name", draft: {} },
+  );
+}
+
+const ORDER: IndicatorState["step"][] = ["name", "unit", "polarity", "kind", "gradeTable", "definition", "dataSource"];
+
+/** Apply one answer of the indicator form; editing an existing indicator saves at once. */
+async function indicatorStep(turn: Turn, state: IndicatorState, value: string | undefined): Promise<Outcome> {
+  const doc = await flowAgency(turn, state.agencyId, "editor");
+  const draft = { ...state.draft };
+  const v = value === undefined ? undefined : normalizeInput(value);
+  switch (state.step) {
+    case "name":
+      if (!v || v.length < 3 || v.length > 500) return outcome([text(html("atur.nama_salah", { contoh: "Persentase PSKS yang aktif" }))]);
+      draft.name = v;
+      break;
+    case "unit":
+      if (!v || v.length > 40) return outcome([text(html("atur.satuan_salah"))]);
+      draft.unit = v;
+      break;
+    case "definition":
+      if (v && v.length > 2000) return outcome([text(html("atur.teks_salah", { maks: 2000 }))]);
+      if (v) draft.definition = v;
+      break;
+    case "dataSource":
+      if (v && v.length > 300) return outcome([text(html("atur.teks_salah", { maks: 300 }))]);
+      break;
+    default:
+      return outcome([text(html("umum.tidak_dipahami"))]);
+  }
+  return advance(turn, state, draft, state.step === "dataSource" ? v : undefined, doc.data);
+}
+
+async function advance(turn: Turn, state: IndicatorState, draft: IndicatorState["draft"], dataSource: string | undefined, file: AgencyFile): Promise<Outcome> {
+  if (state.indicatorId) {
+    // Editing one field of an existing indicator.
+    const id = state.indicatorId;
+    const saved = await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
+      const found = findWithObjective(d, id);
+      if (!found) return;
+      const ind = found.indicator as Indicator;
+      if (draft.name) ind.name = draft.name;
+      if (draft.unit) ind.unit = draft.unit;
+      if (draft.polarity) ind.polarity = draft.polarity;
+      if (draft.kind) {
+        ind.kind = draft.kind;
+        if (draft.kind === "grade") ind.gradeTable = draft.gradeTable ?? ind.gradeTable ?? "ikm";
+        else delete ind.gradeTable;
+      }
+      if (state.step === "definition") {
+        if (draft.definition) ind.definition = draft.definition;
+        else delete ind.definition;
+      }
+      if (state.step === "dataSource") {
+        if (dataSource) ind.dataSource = dataSource;
+        else delete ind.dataSource;
+      }
+    });
+    if (state.step === "kind" && draft.kind === "grade" && !draft.gradeTable) {
+      return outcome([stepQuestion("gradeTable", {})], { ...state, step: "gradeTable", draft });
+    }
+    return outcome([text(html("atur.diubah")), indicatorMenu(saved.doc.data, id)], IDLE);
+  }
+  let next = ORDER[ORDER.indexOf(state.step) + 1];
+  if (next === "gradeTable" && draft.kind !== "grade") next = "definition";
+  if (next !== undefined) return outcome([stepQuestion(next, {})], { ...state, step: next, draft });
+
+  // All steps answered: create the indicator.
+  const id = nextId(file, "I");
+  const saved = await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
+    const o = d.objectives.find((x) => x.id === state.objectiveId);
+    if (!o) return;
+    const ind: Record<string, unknown> = {
+      id,
+      name: draft.name,
+      unit: draft.unit,
+      polarity: draft.kind === "grade" ? "positive" : (draft.polarity ?? "positive"),
+      kind: draft.kind ?? "value",
+      ratioScale: "100",
+      years: {},
+    };
+    if (draft.kind === "grade") ind.gradeTable = draft.gradeTable ?? "ikm";
+    if (draft.definition) ind.definition = draft.definition;
+    if (dataSource) ind.dataSource = dataSource;
+    o.indicators.push(ind as Indicator);
+    renumber(d);
+  });
+  const created = findWithObjective(saved.doc.data, id)!;
+  return outcome(
+    [
+      text(html("atur.indikator_tersimpan", { kode: created.indicator.code ?? "", nama: created.indicator.name }), [
+        [button(label("atur.tombol_indikator_lain"), `atur:o:addi:${state.objectiveId}`), button(label("atur.tombol_isi"), "go:isi")],
+      ]),
+    ],
+    IDLE,
+  );
+}
+
+export async function indicatorText(turn: Turn, state: IndicatorState, input: string): Promise<Outcome> {
+  if (isControlWord(input) && (state.step === "definition" || state.step === "dataSource")) return indicatorStep(turn, state, undefined);
+  if (["polarity", "kind", "gradeTable"].includes(state.step)) return outcome([stepQuestion(state.step, {})]);
+  return indicatorStep(turn, state, input);
+}
+
+export async function indicatorCallback(turn: Turn, state: State, data: string): Promise<Outcome> {
+  if (state.flow !== "indicator") return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+  const file = (await flowAgency(turn, state.agencyId, "editor")).data;
+  const draft = { ...state.draft };
+  let m = /^new:unit:(.+)$/.exec(data);
+  if (m && state.step === "unit") return indicatorStep(turn, state, m[1]);
+  m = /^new:pol:(positive|negative)$/.exec(data);
+  if (m && state.step === "polarity") {
+    draft.polarity = m[1] as "positive" | "negative";
+    return advance(turn, state, draft, undefined, file);
+  }
+  m = /^new:kind:(value|ratio|grade)$/.exec(data);
+  if (m && state.step === "kind") {
+    draft.kind = m[1] as "value" | "ratio" | "grade";
+    return advance(turn, state, draft, undefined, file);
+  }
+  m = /^new:grade:(ikm|lheAkip)$/.exec(data);
+  if (m && state.step === "gradeTable") {
+    draft.gradeTable = m[1] as "ikm" | "lheAkip";
+    draft.kind = "grade";
+    return advance(turn, state, draft, undefined, file);
+  }
+  if (data === "new:skip" && (state.step === "definition" || state.step === "dataSource")) return indicatorStep(turn, state, undefined);
+  return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+}

@@ -1,0 +1,149 @@
+/** /start, registering an agency (the creator becomes admin), joining with a code, switching agencies. */
+import { joinWithCode, registerAgency, switchAgency } from "../../app/agencies.js";
+import { UserError } from "../../app/errors.js";
+import { roleOf } from "../../app/edits.js";
+import { normalizeInput } from "../../domain/numbers/normalize.js";
+import type { State } from "../state.js";
+import { IDLE } from "../state.js";
+import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
+import { button, grid, html, label, reply, text } from "../ui.js";
+
+export async function start(turn: Turn): Promise<Outcome> {
+  if (turn.user.activeAgencyId) {
+    try {
+      const { doc, role } = await activeAgency(turn);
+      return outcome(
+        [
+          reply("mulai.kembali", {
+            nama: turn.user.name,
+            instansi: doc.data.agency.name,
+            tahun: doc.data.agency.reportingYear,
+            peran: label(`peran.${role}`),
+          }),
+        ],
+        IDLE,
+      );
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+    }
+  }
+  return outcome(
+    [
+      reply("mulai.baru", {}, [
+        [button(label("mulai.tombol_daftar"), "start:reg")],
+        [button(label("mulai.tombol_gabung"), "start:join")],
+      ]),
+    ],
+    IDLE,
+  );
+}
+
+const register = (step: Extract<State, { flow: "register" }>["step"], draft: Extract<State, { flow: "register" }>["draft"]): State => ({
+  v: 1,
+  flow: "register",
+  step,
+  draft,
+});
+
+export function beginRegister(): Outcome {
+  return outcome([reply("daftar.nama")], register("name", {}));
+}
+
+export function beginJoin(): Outcome {
+  return outcome([reply("gabung.minta_kode")], { v: 1, flow: "join" });
+}
+
+function defaultYear(turn: Turn): number {
+  return turn.services.now().getFullYear() - 1;
+}
+
+export async function registerText(turn: Turn, state: Extract<State, { flow: "register" }>, input: string): Promise<Outcome> {
+  const value = normalizeInput(input);
+  const draft = { ...state.draft };
+  switch (state.step) {
+    case "name":
+    case "region": {
+      if (value.length < 3 || value.length > 200) {
+        return outcome([reply("daftar.nama_salah", { contoh: state.step === "name" ? "Dinas Sosial Kota Dumai" : "Kota Dumai" })]);
+      }
+      if (state.step === "name") {
+        draft.name = value;
+        return outcome([reply("daftar.wilayah")], register("region", draft));
+      }
+      draft.region = value;
+      const levels = (["provinsi", "kabupaten", "kota"] as const).map((l) => button(label(`daftar.tingkat.${l}`), `reg:level:${l}`));
+      return outcome([reply("daftar.tanya_tingkat", {}, grid(levels, 3))], register("level", draft));
+    }
+    case "year": {
+      const y = Number(value);
+      const max = turn.services.now().getFullYear();
+      if (!/^\d{4}$/.test(value) || y < 2015 || y > max) {
+        return outcome([reply("daftar.tahun_salah", { input: value.slice(0, 20), maks: max, contoh: defaultYear(turn) })]);
+      }
+      draft.reportingYear = y;
+      return outcome([reply("daftar.renstra")], register("renstra", draft));
+    }
+    case "renstra": {
+      const m = /^(\d{4})\s*(?:[-–—/]|s\.?\s?d\.?|sampai)\s*(\d{4})$/i.exec(value);
+      if (!m || Number(m[1]) >= Number(m[2]) || Number(m[2]) - Number(m[1]) > 10) {
+        return outcome([reply("daftar.renstra_salah", { input: value.slice(0, 30) })]);
+      }
+      const [startYear, endYear] = [Number(m[1]), Number(m[2])];
+      if (draft.reportingYear! < startYear || draft.reportingYear! > endYear + 1) {
+        return outcome([reply("daftar.renstra_tidak_memuat", { tahun: draft.reportingYear, awal: startYear, akhir: endYear })]);
+      }
+      draft.startYear = startYear;
+      draft.endYear = endYear;
+      return outcome([reply("daftar.profil", {}, [[button(label("daftar.tombol_bawaan"), "reg:profile:default")]])], register("profile", draft));
+    }
+    default:
+      return outcome([reply("umum.tidak_dipahami")]);
+  }
+}
+
+export async function registerCallback(turn: Turn, state: State, data: string): Promise<Outcome> {
+  if (state.flow !== "register") return outcome([reply("akses.tombol_kedaluwarsa")]);
+  const draft = { ...state.draft };
+  const level = /^reg:level:(provinsi|kabupaten|kota)$/.exec(data);
+  if (level && state.step === "level") {
+    draft.level = level[1] as "provinsi" | "kabupaten" | "kota";
+    const y = defaultYear(turn);
+    return outcome([reply("daftar.tahun", { contoh: y }, [[button(String(y), `reg:year:${y}`), button(String(y + 1), `reg:year:${y + 1}`)]])], register("year", draft));
+  }
+  const year = /^reg:year:(\d{4})$/.exec(data);
+  if (year && state.step === "year") return registerText(turn, state, year[1]!);
+  if (data === "reg:profile:default" && state.step === "profile") {
+    const { name, region, level: lvl, reportingYear, startYear, endYear } = draft;
+    if (!name || !region || !lvl || !reportingYear || !startYear || !endYear) return beginRegister();
+    const doc = await registerAgency(turn.services, turn.actor, { name, region, level: lvl, reportingYear, startYear, endYear });
+    return outcome([reply("daftar.selesai", { instansi: doc.data.agency.name })], IDLE);
+  }
+  return outcome([reply("akses.tombol_kedaluwarsa")]);
+}
+
+export async function joinText(turn: Turn, input: string): Promise<Outcome> {
+  const result = await joinWithCode(turn.services, turn.actor, input);
+  const key = result.already ? "gabung.sudah_anggota" : "gabung.berhasil";
+  return outcome([reply(key, { instansi: result.agency.data.agency.name, peran: label(`peran.${result.role}`) })], IDLE);
+}
+
+export async function listAgencies(turn: Turn): Promise<Outcome> {
+  const lines: string[] = [html("instansi.daftar")];
+  const buttons = [];
+  for (const id of turn.user.agencies) {
+    const doc = await turn.services.repo.agencies.read(id).catch(() => undefined);
+    if (!doc) continue;
+    const role = roleOf(doc, turn.actor.userId);
+    if (!role) continue;
+    lines.push(html("instansi.butir", { aktif: id === turn.user.activeAgencyId, nama: doc.data.agency.name, peran: label(`peran.${role}`), tahun: doc.data.agency.reportingYear }));
+    buttons.push([button(label("instansi.tombol", { nama: doc.data.agency.name.slice(0, 60) }), `agency:${id}`)]);
+  }
+  buttons.push([button(label("instansi.tombol_baru"), "start:reg"), button(label("instansi.tombol_gabung"), "start:join")]);
+  return outcome([text(lines.join("\n"), buttons)]);
+}
+
+export async function chooseAgency(turn: Turn, agencyId: string): Promise<Outcome> {
+  const doc = await switchAgency(turn.services, turn.actor, agencyId);
+  const role = roleOf(doc, turn.actor.userId)!;
+  return outcome([reply("instansi.dipilih", { nama: doc.data.agency.name, tahun: doc.data.agency.reportingYear, peran: label(`peran.${role}`) })], IDLE);
+}

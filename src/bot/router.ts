@@ -1,0 +1,249 @@
+/**
+ * The heart of the bot: for every update, load the user, skip duplicates,
+ * dispatch to the flow for the command, button or current state, persist the
+ * next state, and only then send the replies. Errors never crash the bot: a
+ * user error is explained, anything else gets a generic apology and is logged.
+ */
+import type { Context } from "grammy";
+import { GrammyError, InputFile } from "grammy";
+import { UserError } from "../app/errors.js";
+import type { Services } from "../app/services.js";
+import { displayName, ensureUser } from "../app/users.js";
+import { DocumentUnavailable } from "../storage/repository.js";
+import { KeyedMutex } from "../storage/mutex.js";
+import { ROLES } from "../storage/documents.js";
+import { IDLE, readState, type State } from "./state.js";
+import type { Outcome, Turn } from "./turn.js";
+import { escapeHtml, html, splitHtml, text, type Out } from "./ui.js";
+import * as start from "./flows/start.js";
+import * as members from "./flows/members.js";
+import * as entry from "./flows/entry.js";
+import * as indicator from "./flows/indicator.js";
+import * as read from "./flows/read.js";
+import * as setup from "./flows/setup.js";
+import * as paste from "./flows/paste.js";
+import * as budget from "./flows/budget.js";
+
+/** Longest text message handled (Telegram's own limit for a message). */
+export const MAX_INPUT = 4096;
+
+export interface Logger {
+  error(message: string, error?: unknown): void;
+}
+
+/** Commands usable in group chats; everything else needs a private chat. */
+const GROUP_COMMANDS = new Set(["cek", "bantuan", "help", "start"]);
+
+type Command = (turn: Turn, args: string) => Promise<Outcome> | Outcome;
+
+const COMMANDS: Record<string, Command> = {
+  start: (t) => start.start(t),
+  bantuan: () => read.help(),
+  help: () => read.help(),
+  cek: (_t, args) => read.check(args),
+  daftar: () => start.beginRegister(),
+  gabung: () => start.beginJoin(),
+  instansi: (t) => start.listAgencies(t),
+  undang: (t) => members.inviteMenu(t),
+  undangan: (t) => members.listInvites(t),
+  anggota: (t) => members.listMembers(t),
+  isi: (t) => entry.beginEntry(t),
+  indikator: (t) => indicator.chooseIndicator(t),
+  status: (t) => read.status(t),
+  draf: (t) => read.draftMenu(t),
+  atur: (t) => setup.setupMenu(t),
+  tempel: (t) => paste.beginPaste(t),
+  anggaran: (t) => budget.budgetMenu(t),
+  batal: (t) => (t.state.flow === "idle" ? { replies: [text(html("umum.tidak_ada_yang_dibatalkan"))], state: IDLE } : { replies: [text(html("umum.dibatalkan"))], state: IDLE }),
+};
+
+/** Extra commands registered by other modules (exports, history, restore). */
+export function registerCommand(name: string, command: Command): void {
+  COMMANDS[name] = command;
+}
+
+type CallbackRoute = [RegExp, (turn: Turn, m: RegExpExecArray) => Promise<Outcome> | Outcome];
+
+const CALLBACKS: CallbackRoute[] = [
+  [/^start:reg$/, () => start.beginRegister()],
+  [/^start:join$/, () => start.beginJoin()],
+  [/^reg:/, (t, m) => start.registerCallback(t, t.state, m.input)],
+  [/^agency:(.+)$/, (t, m) => start.chooseAgency(t, m[1]!)],
+  [/^inv:new:(editor|viewer):(1|n)$/, (t, m) => members.createInvite(t, m[1] as "editor" | "viewer", m[2] === "n")],
+  [/^inv:rev:(.+)$/, (t, m) => members.revokeInvite(t, m[1]!)],
+  [/^mem:(\d+)$/, (t, m) => members.memberActions(t, Number(m[1]))],
+  [new RegExp(`^role:(\\d+):(${ROLES.join("|")})$`), (t, m) => members.setRole(t, Number(m[1]), m[2] as (typeof ROLES)[number])],
+  [/^rm:(\d+)$/, (t, m) => members.confirmRemove(t, Number(m[1]))],
+  [/^rmok:(\d+)$/, (t, m) => members.remove(t, Number(m[1]))],
+  [/^go:isi$/, (t) => entry.beginEntry(t)],
+  [/^isi:(skip|back|stop|none)$/, (t, m) => (t.state.flow === "entry" ? entry.entryControl(t, t.state, m[1] as "skip" | "back" | "stop" | "none") : { replies: [text(html("akses.tombol_kedaluwarsa"))] })],
+  [/^ind:(.+)$/, (t, m) => indicator.showIndicator(t, m[1]!)],
+  [/^e:(.+)$/, (t, m) => entry.askSingle(t, m[1]!)],
+  [/^draf:(.+)$/, (t, m) => read.draftSection(t, m[1]!)],
+  [/^atur:paste$/, (t) => paste.beginPaste(t)],
+  [/^atur:/, (t, m) => setup.setupCallback(t, m.input)],
+  [/^new:/, (t, m) => setup.indicatorCallback(t, t.state, m.input)],
+  [/^paste:/, (t, m) => paste.pasteCallback(t, t.state, m.input)],
+  [/^(line:|lk:)/, (t, m) => budget.budgetCallback(t, t.state, m.input)],
+];
+
+export function registerCallback(route: CallbackRoute): void {
+  CALLBACKS.unshift(route);
+}
+
+async function onText(turn: Turn, input: string): Promise<Outcome> {
+  const s = turn.state;
+  switch (s.flow) {
+    case "register":
+      return start.registerText(turn, s, input);
+    case "join":
+      return start.joinText(turn, input);
+    case "entry":
+      return entry.entryText(turn, s, input);
+    case "objective-name":
+      return setup.objectiveNameText(turn, s, input);
+    case "indicator":
+      return setup.indicatorText(turn, s, input);
+    case "paste":
+      return paste.pasteText(turn, s, input);
+    case "line":
+      return budget.lineText(turn, s, input);
+    case "link":
+    case "idle":
+      return { replies: [text(html("umum.tidak_dipahami"))] };
+  }
+}
+
+function parseCommand(textIn: string, botUsername: string): { name: string; args: string } | undefined {
+  const m = /^\/([A-Za-z_]+)(?:@([A-Za-z0-9_]+))?(?:\s+([\s\S]*))?$/.exec(textIn.trim());
+  if (!m) return undefined;
+  if (m[2] && m[2].toLowerCase() !== botUsername.toLowerCase()) return undefined;
+  return { name: m[1]!.toLowerCase(), args: m[3] ?? "" };
+}
+
+export interface RouterOptions {
+  services: Services;
+  logger: Logger;
+}
+
+export function createRouter(options: RouterOptions) {
+  const { services, logger } = options;
+  const locks = new KeyedMutex();
+
+  async function send(ctx: Context, chatId: number, replies: Out[]): Promise<void> {
+    for (const out of replies) {
+      try {
+        if (out.kind === "text") {
+          const parts = splitHtml(out.html);
+          for (let i = 0; i < parts.length; i++) {
+            const last = i === parts.length - 1;
+            await ctx.api.sendMessage(chatId, parts[i]!, {
+              parse_mode: "HTML",
+              link_preview_options: { is_disabled: true },
+              ...(last && out.keyboard ? { reply_markup: { inline_keyboard: out.keyboard.map((row) => row.map((b) => ({ text: b.label, callback_data: b.data }))) } } : {}),
+            });
+          }
+        } else if (out.kind === "document") {
+          await ctx.api.sendDocument(chatId, new InputFile(out.data, out.filename), out.caption ? { caption: out.caption, parse_mode: "HTML" } : {});
+        } else {
+          await ctx.api.sendPhoto(chatId, new InputFile(out.data, out.filename), out.caption ? { caption: out.caption, parse_mode: "HTML" } : {});
+        }
+      } catch (e) {
+        if (e instanceof GrammyError && e.error_code === 403) return; // the user blocked the bot: nothing more to send
+        logger.error("gagal mengirim balasan", e);
+      }
+    }
+  }
+
+  return async function handle(ctx: Context): Promise<void> {
+    const from = ctx.from;
+    const chat = ctx.chat;
+    if (!from || from.is_bot || !chat) return;
+    const updateId = ctx.update.update_id;
+    await locks.run(String(from.id), async () => {
+      const callback = ctx.callbackQuery;
+      if (callback) await ctx.answerCallbackQuery().catch(() => undefined);
+      const messageText = ctx.message?.text;
+      const isPrivate = chat.type === "private";
+      const command = messageText ? parseCommand(messageText, ctx.me.username) : undefined;
+
+      // Group chats: only the commands meant for them; other messages are not for the bot.
+      if (!isPrivate) {
+        if (command && GROUP_COMMANDS.has(command.name)) {
+          const out = command.name === "cek" ? read.check(command.args) : command.name === "start" ? { replies: [text(html("akses.hanya_pribadi"))] } : read.help();
+          await send(ctx, chat.id, out.replies);
+        } else if (command && COMMANDS[command.name]) {
+          await send(ctx, chat.id, [text(html("akses.hanya_pribadi"))]);
+        } else if (callback) {
+          await send(ctx, chat.id, [text(html("akses.hanya_pribadi"))]);
+        }
+        return;
+      }
+
+      let user;
+      try {
+        user = await ensureUser(services, from);
+      } catch (e) {
+        if (!(e instanceof DocumentUnavailable)) logger.error("gagal membaca pengguna", e);
+        await send(ctx, chat.id, [text(html(e instanceof DocumentUnavailable ? "umum.pengguna_rusak" : "umum.galat"))]);
+        return;
+      }
+      if (user.lastUpdateId !== undefined && updateId <= user.lastUpdateId) return; // already handled (redelivery)
+
+      const { state, reset } = readState(user.session);
+      const turn: Turn = { services, user, actor: { userId: from.id, name: user.name || displayName(from) }, state, chat: { id: chat.id, type: chat.type } };
+      let result: Outcome;
+      try {
+        if (callback) {
+          const data = callback.data ?? "";
+          const route = CALLBACKS.find(([re]) => re.test(data));
+          result = route ? await route[1](turn, route[0].exec(data)!) : { replies: [text(html("akses.tombol_kedaluwarsa"))] };
+        } else if (messageText !== undefined) {
+          if (messageText.length > MAX_INPUT) result = { replies: [text(html("umum.terlalu_panjang", { panjang: messageText.length, maks: MAX_INPUT }))] };
+          else if (command && COMMANDS[command.name]) result = await COMMANDS[command.name]!(turn, command.args);
+          else if (command) result = { replies: [text(html("umum.tidak_dipahami"))] };
+          else result = await onText(turn, messageText);
+        } else {
+          result = await onOther(turn, ctx);
+        }
+        if (reset) result = { ...result, replies: [text(html("umum.status_diatur_ulang")), ...result.replies] };
+      } catch (e) {
+        result = { replies: [errorReply(e, logger)] };
+      }
+
+      const next: State = result.state ?? state;
+      try {
+        await services.repo.users.update(String(from.id), (u) => {
+          if (!u) return { next: undefined, result: undefined };
+          u.session = next;
+          u.lastUpdateId = Math.max(u.lastUpdateId ?? 0, updateId);
+          return { next: u, result: undefined };
+        });
+      } catch (e) {
+        logger.error("gagal menyimpan status percakapan", e);
+        await send(ctx, chat.id, [text(html("umum.galat"))]);
+        return;
+      }
+      await send(ctx, chat.id, result.replies);
+    });
+  };
+}
+
+/** Messages other than text (documents, photos, stickers…): handled by plug-ins (e.g. import) or explained. */
+let otherHandler: ((turn: Turn, ctx: Context) => Promise<Outcome | undefined>) | undefined;
+export function registerOtherHandler(fn: (turn: Turn, ctx: Context) => Promise<Outcome | undefined>): void {
+  otherHandler = fn;
+}
+async function onOther(turn: Turn, ctx: Context): Promise<Outcome> {
+  const handled = otherHandler ? await otherHandler(turn, ctx) : undefined;
+  return handled ?? { replies: [text(html("umum.bukan_teks"))] };
+}
+
+function errorReply(e: unknown, logger: Logger): Out {
+  if (e instanceof UserError) return text(e.messages.map((m) => escapeHtml(m)).join("\n"));
+  if (e instanceof DocumentUnavailable) {
+    return text(html(e.collection === "instansi" ? "umum.instansi_rusak" : "umum.pengguna_rusak"));
+  }
+  logger.error("kesalahan tak terduga", e);
+  return text(html("umum.galat"));
+}

@@ -1,0 +1,90 @@
+/**
+ * The conversation state of one user, stored in their user document: an
+ * explicit, versioned state machine (not the conversations plugin, whose
+ * replay state grows with every answer and is dropped on code changes). Every
+ * answer is written to the agency data at once; the state only says which
+ * question or step comes next.
+ */
+import { z } from "zod";
+
+export const STATE_VERSION = 1;
+
+const AgencyRef = { agencyId: z.string() };
+
+export const RegisterDraft = z.strictObject({
+  name: z.string().optional(),
+  region: z.string().optional(),
+  level: z.enum(["provinsi", "kabupaten", "kota"]).optional(),
+  reportingYear: z.number().int().optional(),
+  startYear: z.number().int().optional(),
+  endYear: z.number().int().optional(),
+});
+
+export const IndicatorDraft = z.strictObject({
+  name: z.string().optional(),
+  unit: z.string().optional(),
+  polarity: z.enum(["positive", "negative"]).optional(),
+  kind: z.enum(["value", "ratio", "grade"]).optional(),
+  gradeTable: z.enum(["ikm", "lheAkip"]).optional(),
+  definition: z.string().optional(),
+});
+
+export const PasteRow = z.strictObject({
+  objective: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  target: z.string().optional(),
+});
+
+export const LineDraft = z.strictObject({
+  level: z.enum(["program", "activity", "subActivity"]),
+  parentId: z.string().optional(),
+  name: z.string().optional(),
+  budget: z.string().optional(),
+});
+
+export const StateSchema = z.discriminatedUnion("flow", [
+  z.strictObject({ v: z.literal(1), flow: z.literal("idle") }),
+  z.strictObject({ v: z.literal(1), flow: z.literal("register"), step: z.enum(["name", "region", "level", "year", "renstra", "profile"]), draft: RegisterDraft }),
+  z.strictObject({ v: z.literal(1), flow: z.literal("join") }),
+  z.strictObject({
+    v: z.literal(1),
+    flow: z.literal("entry"),
+    ...AgencyRef,
+    /** Key of the question being asked. */
+    current: z.string(),
+    /** Questions skipped in this pass. */
+    skipped: z.array(z.string()).max(2000),
+    /** Questions asked before the current one, for "kembali". */
+    previous: z.array(z.string()).max(2000),
+    /** "pass": the guided /isi walk; "single": one answer changed from /indikator. */
+    mode: z.enum(["pass", "single"]),
+  }),
+  z.strictObject({ v: z.literal(1), flow: z.literal("objective-name"), ...AgencyRef, objectiveId: z.string().optional() }),
+  z.strictObject({
+    v: z.literal(1),
+    flow: z.literal("indicator"),
+    ...AgencyRef,
+    objectiveId: z.string(),
+    /** Set when editing an existing indicator's field. */
+    indicatorId: z.string().optional(),
+    step: z.enum(["name", "unit", "polarity", "kind", "gradeTable", "definition", "dataSource"]),
+    draft: IndicatorDraft,
+  }),
+  z.strictObject({ v: z.literal(1), flow: z.literal("paste"), ...AgencyRef, rows: z.array(PasteRow).max(200).optional() }),
+  z.strictObject({ v: z.literal(1), flow: z.literal("line"), ...AgencyRef, step: z.enum(["name", "budget", "spent", "note"]), draft: LineDraft, lineId: z.string().optional() }),
+  z.strictObject({ v: z.literal(1), flow: z.literal("link"), ...AgencyRef, lineId: z.string() }),
+]);
+
+export type State = z.output<typeof StateSchema>;
+export type EntryState = Extract<State, { flow: "entry" }>;
+
+export const IDLE: State = { v: 1, flow: "idle" };
+
+/** The stored state, or idle when there is none or it cannot be read (e.g. written by an older version). */
+export function readState(raw: unknown): { state: State; reset: boolean } {
+  if (raw === null || raw === undefined) return { state: IDLE, reset: false };
+  const parsed = StateSchema.safeParse(raw);
+  if (parsed.success) return { state: parsed.data, reset: false };
+  return { state: IDLE, reset: true };
+}

@@ -1,0 +1,71 @@
+/**
+ * Local chat mode: the same bot in the terminal, on the embedded demo data,
+ * without a token or network. In a terminal it prompts; with piped input it
+ * reads one message per line (a line "#cb <label>" presses that button) and
+ * prints every reply, so whole conversations can be scripted.
+ */
+import { createInterface } from "node:readline";
+import { join } from "node:path";
+import type { Readable, Writable } from "node:stream";
+import { defaultServices } from "../app/services.js";
+import { createBot } from "../bot/bot.js";
+import { LowdbRepository } from "../storage/lowdb/repository.js";
+import { FAKE_BOT_INFO, FakeTelegram, htmlToPlain, type FakeUser, type SentMessage } from "./fake-telegram.js";
+import { seedDemo } from "./demo.js";
+import { ChatDriver } from "./session.js";
+
+export const LOCAL_USER: FakeUser = { id: 1001, first_name: "Petugas", last_name: "Lokal", username: "petugas_lokal" };
+
+export interface LocalChatOptions {
+  dataDir: string;
+  input: Readable & { isTTY?: boolean };
+  output: Writable;
+  errors?: Writable;
+}
+
+export function formatReply(msg: SentMessage): string {
+  const body = msg.file ? `[berkas: ${msg.file.filename}, ${msg.file.data.length} bita]${msg.caption ? `\n${htmlToPlain(msg.caption)}` : ""}` : htmlToPlain(msg.text);
+  const buttons = msg.keyboard.map((row) => row.map((b) => `[${b.text}]`).join(" ")).join("\n");
+  return `${body}${buttons ? `\n${buttons}` : ""}`;
+}
+
+export async function runLocalChat(options: LocalChatOptions): Promise<void> {
+  const { input, output } = options;
+  const repo = new LowdbRepository({ dir: options.dataDir });
+  const services = defaultServices(repo);
+  await seedDemo(services, LOCAL_USER);
+  const telegram = new FakeTelegram(Date.now());
+  const bot = createBot({ token: "lokal", services, botInfo: FAKE_BOT_INFO });
+  telegram.install(bot);
+  const driver = new ChatDriver(bot, telegram);
+  const interactive = Boolean(input.isTTY);
+  const write = (text: string) => output.write(`${text}\n`);
+
+  write(interactive ? "Mode obrolan lokal (tanpa Telegram). Ketik pesan seperti di Telegram; #cb <label> menekan tombol; Ctrl+D untuk keluar.\n" : "");
+  const rl = createInterface({ input, terminal: false });
+  const prompt = () => interactive && output.write("Anda> ");
+  prompt();
+  for await (const raw of rl) {
+    const line = raw.replace(/\r$/, "");
+    if (line.trim() === "") {
+      prompt();
+      continue;
+    }
+    if (!interactive) write(`> ${line}`);
+    let replies: SentMessage[];
+    try {
+      replies = line.startsWith("#cb ") ? await driver.press(LOCAL_USER, line.slice(4).trim()) : await driver.send(LOCAL_USER, line);
+    } catch (e) {
+      write(`(${e instanceof Error ? e.message : String(e)})`);
+      prompt();
+      continue;
+    }
+    for (const reply of replies) write(`${formatReply(reply)}\n`);
+    prompt();
+  }
+  await repo.close();
+}
+
+export function localDataDir(base: string): string {
+  return join(base, "lokal");
+}

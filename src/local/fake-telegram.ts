@@ -1,0 +1,187 @@
+/**
+ * A stand-in for the Telegram Bot API, used by the local chat mode and the
+ * tests: an API transformer answers every call without network and records
+ * it, and helpers build the updates a user would send (text, button presses,
+ * documents). Failures can be injected to test retries and blocked users.
+ */
+import type { Bot, Transformer } from "grammy";
+import { GrammyError, InputFile } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
+
+export const FAKE_BOT_INFO: UserFromGetMe = {
+  id: 777000,
+  is_bot: true,
+  first_name: "Asisten LKjIP",
+  username: "asisten_lkjip_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+} as UserFromGetMe;
+
+export interface SentButton {
+  text: string;
+  callback_data: string;
+}
+
+export interface SentMessage {
+  method: string;
+  chatId: number;
+  messageId: number;
+  text: string;
+  keyboard: SentButton[][];
+  /** Bytes of a sent document or photo. */
+  file?: { filename: string; data: Uint8Array };
+  caption?: string;
+}
+
+export interface FakeUser {
+  id: number;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+}
+
+type Failure = { method: string; error: Error };
+
+function fileBytes(file: unknown): { filename: string; data: Uint8Array } | undefined {
+  if (!(file instanceof InputFile)) return undefined;
+  const raw = (file as unknown as { fileData: unknown }).fileData;
+  const data = raw instanceof Uint8Array ? raw : new Uint8Array();
+  return { filename: file.filename ?? "berkas", data };
+}
+
+export class FakeTelegram {
+  readonly calls: { method: string; payload: Record<string, unknown> }[] = [];
+  readonly sent: SentMessage[] = [];
+  private nextMessageId = 1;
+  private nextUpdateId: number;
+  private failures: Failure[] = [];
+
+  constructor(firstUpdateId = 1) {
+    this.nextUpdateId = firstUpdateId;
+  }
+
+  /** Make the next call of `method` fail (once per call to this function). */
+  failNext(method: string, error: Error): void {
+    this.failures.push({ method, error });
+  }
+
+  /** A 403 "bot was blocked by the user" error as grammY reports it. */
+  static blocked(method = "sendMessage"): GrammyError {
+    return new GrammyError("Call to 'sendMessage' failed!", { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" }, method, {});
+  }
+
+  readonly transformer: Transformer = async (_prev, method, payload) => {
+    const p = (payload ?? {}) as Record<string, unknown>;
+    this.calls.push({ method, payload: p });
+    const failure = this.failures.findIndex((f) => f.method === method);
+    if (failure >= 0) {
+      const [f] = this.failures.splice(failure, 1);
+      throw f!.error;
+    }
+    const chatId = Number(p.chat_id ?? 0);
+    const date = Math.floor(Date.now() / 1000);
+    const chat = { id: chatId, type: chatId < 0 ? "group" : "private", first_name: "Pengguna" };
+    switch (method) {
+      case "sendMessage":
+      case "sendDocument":
+      case "sendPhoto": {
+        const messageId = this.nextMessageId++;
+        const markup = p.reply_markup as { inline_keyboard?: SentButton[][] } | undefined;
+        const file = fileBytes(p.document ?? p.photo);
+        const msg: SentMessage = {
+          method,
+          chatId,
+          messageId,
+          text: String(p.text ?? ""),
+          keyboard: markup?.inline_keyboard ?? [],
+        };
+        if (file) msg.file = file;
+        if (typeof p.caption === "string") msg.caption = p.caption;
+        this.sent.push(msg);
+        return { ok: true, result: { message_id: messageId, date, chat, text: msg.text } as never };
+      }
+      case "getMe":
+        return { ok: true, result: FAKE_BOT_INFO as never };
+      case "getFile":
+        return { ok: true, result: { file_id: String(p.file_id), file_unique_id: String(p.file_id), file_path: `documents/${String(p.file_id)}` } as never };
+      default:
+        return { ok: true, result: true as never };
+    }
+  };
+
+  install(bot: Bot): void {
+    bot.api.config.use(this.transformer);
+  }
+
+  private base(user: FakeUser, chatId: number) {
+    return {
+      update_id: this.nextUpdateId++,
+      from: { ...user, is_bot: false, language_code: "id" },
+      chat: chatId > 0 ? { id: chatId, type: "private" as const, first_name: user.first_name } : { id: chatId, type: "group" as const, title: "Grup Kerja" },
+    };
+  }
+
+  textUpdate(user: FakeUser, text: string, chatId = user.id): Update {
+    const { update_id, from, chat } = this.base(user, chatId);
+    const entities = text.startsWith("/") ? [{ type: "bot_command" as const, offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
+    return {
+      update_id,
+      message: { message_id: 100000 + update_id, date: Math.floor(Date.now() / 1000), chat, from, text, ...(entities ? { entities } : {}) },
+    } as Update;
+  }
+
+  documentUpdate(user: FakeUser, fileId: string, fileName: string, fileSize: number, chatId = user.id): Update {
+    const { update_id, from, chat } = this.base(user, chatId);
+    return {
+      update_id,
+      message: {
+        message_id: 100000 + update_id,
+        date: Math.floor(Date.now() / 1000),
+        chat,
+        from,
+        document: { file_id: fileId, file_unique_id: fileId, file_name: fileName, file_size: fileSize },
+      },
+    } as Update;
+  }
+
+  callbackUpdate(user: FakeUser, data: string, messageId: number, chatId = user.id): Update {
+    const { update_id, from, chat } = this.base(user, chatId);
+    return {
+      update_id,
+      callback_query: {
+        id: `cb${update_id}`,
+        from,
+        chat_instance: "lokal",
+        data,
+        message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat, text: "" },
+      },
+    } as Update;
+  }
+
+  /** The latest message in a chat that has a button with this label (exact, or starting with it). */
+  findButton(chatId: number, label: string): { data: string; messageId: number } | undefined {
+    for (let i = this.sent.length - 1; i >= 0; i--) {
+      const msg = this.sent[i]!;
+      if (msg.chatId !== chatId) continue;
+      const buttons = msg.keyboard.flat();
+      const hit = buttons.find((b) => b.text === label) ?? buttons.find((b) => b.text.toLowerCase().startsWith(label.toLowerCase()));
+      if (hit) return { data: hit.callback_data, messageId: msg.messageId };
+    }
+    return undefined;
+  }
+}
+
+/** Telegram HTML to terminal text: tags dropped, entities decoded. */
+export function htmlToPlain(html: string): string {
+  return html
+    .replace(/<\/?(b|strong|i|em|u|s|code|pre|blockquote)>/g, "")
+    .replace(/<a [^>]*>|<\/a>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, "&");
+}

@@ -1,0 +1,40 @@
+/**
+ * Drives a bot through the fake transport, one update at a time: what the
+ * local chat mode and the conversation tests use.
+ */
+import type { Bot } from "grammy";
+import { FakeTelegram, type FakeUser, type SentMessage } from "./fake-telegram.js";
+
+export class ChatDriver {
+  constructor(
+    readonly bot: Bot,
+    readonly telegram: FakeTelegram,
+  ) {}
+
+  private async deliver(update: Parameters<Bot["handleUpdate"]>[0]): Promise<SentMessage[]> {
+    const before = this.telegram.sent.length;
+    await this.bot.handleUpdate(update);
+    return this.telegram.sent.slice(before);
+  }
+
+  /** The user types a message; returns the bot's replies. */
+  send(user: FakeUser, text: string, chatId = user.id): Promise<SentMessage[]> {
+    return this.deliver(this.telegram.textUpdate(user, text, chatId));
+  }
+
+  /** The user presses the button with this label on the latest message that has it. */
+  async press(user: FakeUser, label: string, chatId = user.id): Promise<SentMessage[]> {
+    const found = this.telegram.findButton(chatId, label);
+    if (!found) throw new Error(`Tombol "${label}" tidak ditemukan`);
+    return this.deliver(this.telegram.callbackUpdate(user, found.data, found.messageId, chatId));
+  }
+
+  /** A button press with arbitrary (possibly stale or forged) callback data. */
+  pressData(user: FakeUser, data: string, chatId = user.id): Promise<SentMessage[]> {
+    return this.deliver(this.telegram.callbackUpdate(user, data, 1, chatId));
+  }
+
+  sendDocument(user: FakeUser, fileId: string, fileName: string, size: number): Promise<SentMessage[]> {
+    return this.deliver(this.telegram.documentUpdate(user, fileId, fileName, size));
+  }
+}

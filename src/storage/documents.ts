@@ -1,0 +1,99 @@
+/**
+ * What the repository stores, validated with zod on every read and write:
+ * one document per agency (its data, members, invitations, audit trail), one
+ * per user (profile, agencies, conversation state), and the invitation index.
+ */
+import { z } from "zod";
+import { AgencyFileSchema } from "../domain/schema/agency.js";
+
+export const STORAGE_SCHEMA_VERSION = 1;
+
+export const ROLES = ["admin", "editor", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+export const Role = z.enum(ROLES);
+
+const IsoDate = z.string().datetime();
+const UserId = z.number().int().positive();
+
+export const MemberSchema = z.strictObject({
+  userId: UserId,
+  name: z.string().max(200),
+  role: Role,
+  addedAt: IsoDate,
+  addedBy: UserId.nullable(),
+});
+
+export const InvitationSchema = z.strictObject({
+  /** Short public id used in buttons (not the code). */
+  id: z.string().regex(/^[a-z0-9]{6,16}$/),
+  /** SHA-256 of the normalised code; the code itself is never stored. */
+  codeHash: z.string().regex(/^[0-9a-f]{64}$/),
+  role: z.enum(["editor", "viewer"]),
+  createdBy: UserId,
+  createdAt: IsoDate,
+  expiresAt: IsoDate,
+  multiUse: z.boolean(),
+  usedBy: z.array(UserId).max(1000),
+  revokedAt: IsoDate.optional(),
+});
+
+const JsonValue: z.ZodType<unknown> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
+);
+
+export const AuditEntrySchema = z.strictObject({
+  seq: z.number().int().positive(),
+  at: IsoDate,
+  userId: UserId.nullable(),
+  userName: z.string().max(200),
+  /** A path into the agency data, e.g. "objectives/S1/indicators/IKU1/years/2024/actual". */
+  field: z.string().max(300),
+  /** Human description of the field, e.g. "Realisasi 2024 — Persentase PSKS aktif". */
+  label: z.string().max(700),
+  /** Absent = the field did not exist before / was removed. */
+  old: JsonValue.optional(),
+  new: JsonValue.optional(),
+  /** Set when this entry undoes an earlier one. */
+  undoOf: z.number().int().positive().optional(),
+});
+
+export const AgencyDocumentSchema = z.strictObject({
+  schemaVersion: z.literal(STORAGE_SCHEMA_VERSION),
+  /** Incremented on every write. */
+  revision: z.number().int().nonnegative(),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+  data: AgencyFileSchema,
+  members: z.array(MemberSchema).max(500),
+  invitations: z.array(InvitationSchema).max(2000),
+  audit: z.array(AuditEntrySchema),
+  auditSeq: z.number().int().nonnegative(),
+});
+
+export const UserDocumentSchema = z.strictObject({
+  schemaVersion: z.literal(STORAGE_SCHEMA_VERSION),
+  id: UserId,
+  name: z.string().max(200),
+  username: z.string().max(64).optional(),
+  createdAt: IsoDate,
+  agencies: z.array(z.string()).max(100),
+  activeAgencyId: z.string().optional(),
+  /** The bot's conversation state; the bot validates it with its own versioned schema. */
+  session: JsonValue,
+  /** Highest update_id handled for this user (duplicates are ignored). */
+  lastUpdateId: z.number().int().nonnegative().optional(),
+  /** Recent failed invitation-code attempts (rate limiting). */
+  joinFailures: z.array(IsoDate).max(100).default([]),
+});
+
+export const InvitationIndexSchema = z.strictObject({
+  schemaVersion: z.literal(STORAGE_SCHEMA_VERSION),
+  codes: z.record(z.string().regex(/^[0-9a-f]{64}$/), z.strictObject({ agencyId: z.string(), invitationId: z.string(), expiresAt: IsoDate })),
+});
+
+export type Member = z.output<typeof MemberSchema>;
+export type Invitation = z.output<typeof InvitationSchema>;
+export type AuditEntry = z.output<typeof AuditEntrySchema>;
+export type AgencyDocument = z.output<typeof AgencyDocumentSchema>;
+export type UserDocument = z.output<typeof UserDocumentSchema>;
+export type InvitationIndex = z.output<typeof InvitationIndexSchema>;

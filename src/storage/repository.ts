@@ -1,0 +1,46 @@
+/**
+ * The storage port the rest of the code uses. Two implementations: lowdb
+ * (one JSON file per document, the default) and PostgreSQL. Every update is a
+ * read-modify-write under a lock (or a transaction), validated before it is
+ * written, and resolved only once the write is durable on disk / committed.
+ */
+import type { AgencyDocument, InvitationIndex, UserDocument } from "./documents.js";
+
+/** Result of an update function: the next document (undefined = leave unchanged) and a value for the caller. */
+export interface Change<T, R> {
+  next: T | undefined;
+  result: R;
+}
+
+export interface Collection<T> {
+  /** The document, or undefined if it does not exist. Throws DocumentUnavailable when it cannot be read. */
+  read(id: string): Promise<T | undefined>;
+  /**
+   * Atomic read-modify-write. `fn` receives a private copy of the current
+   * document (or undefined); if it throws, nothing is written.
+   */
+  update<R>(id: string, fn: (current: T | undefined) => Change<T, R> | Promise<Change<T, R>>): Promise<R>;
+  list(): Promise<string[]>;
+}
+
+export interface Repository {
+  readonly agencies: Collection<AgencyDocument>;
+  readonly users: Collection<UserDocument>;
+  /** A single document with id "index". */
+  readonly invitations: Collection<InvitationIndex>;
+  close(): Promise<void>;
+}
+
+/** A stored document that exists but cannot be parsed or validated. It is never overwritten. */
+export class DocumentUnavailable extends Error {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+    readonly reason: string,
+  ) {
+    super(`${collection}/${id} tidak dapat dibaca: ${reason}`);
+    this.name = "DocumentUnavailable";
+  }
+}
+
+export const INVITATION_INDEX_ID = "index";
