@@ -70,7 +70,7 @@ export function questionMessage(file: AgencyFile, result: AgencyResult, key: Que
     const r = result.indicatorById.get(ind.id);
     lines.push(html("isi.kepala", { kode: ind.code ?? "", indikator: ind.name, satuan: ind.unit }));
     const targetNow = currentValue(file, { q: "target", indicatorId: ind.id, year });
-    if (key.q !== "target" && targetNow) lines.push(html("isi.konteks.target", { tahun: year, nilai: targetNow }));
+    if (!(key.q === "target" && key.year === year) && targetNow) lines.push(html("isi.konteks.target", { tahun: year, nilai: targetNow }));
     if (key.q === "actual" && key.year === year) {
       const last = currentValue(file, { q: "actual", indicatorId: ind.id, year: year - 1 });
       if (last) lines.push(html("isi.konteks.realisasi_lalu", { tahun: year - 1, nilai: last }));

@@ -51,7 +51,8 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
     if (cells[0] === "" && cells.length > 1) cells.shift();
     if (cells.length > 1 && cells[cells.length - 1] === "") cells.pop();
     const nomor = k + 1;
-    if (k === 0 && /^sasaran/i.test(cells[0] ?? "")) return; // header row
+    // A header row: "Sasaran | Indikator | Satuan | Target" (not a sasaran that happens to start with the word).
+    if (k === 0 && /^(no\.?\s*)?sasaran( strategis)?$/i.test(cells[0] ?? "") && /^indikator/i.test(cells[1] ?? "")) return;
     if (cells.length < 3) return problems.push(html("tempel.masalah_baris", { nomor, pesan: label("tempel.kolom_kurang", { jumlah: cells.length }) }));
     if (cells.length > 4) return problems.push(html("tempel.masalah_baris", { nomor, pesan: label("tempel.kolom_lebih", { jumlah: cells.length }) }));
     const [objective = "", name = "", unit = "", target] = cells;

@@ -1,0 +1,147 @@
+/**
+ * A full /isi pass for a three-indicator agency, with typos and corrections
+ * along the way, then editing one answer later from /indikator, then /draf.
+ */
+import { describe, expect, it } from "vitest";
+import { ADMIN, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+
+async function threeIndicators(h: Harness): Promise<string> {
+  const id = await registerAgency(h, ADMIN);
+  const d = h.driver;
+  await d.send(ADMIN, "/tempel");
+  await d.send(
+    ADMIN,
+    [
+      "Meningkatnya Kesejahteraan Sosial | Persentase PSKS aktif | % | 97,5",
+      "Meningkatnya Kesejahteraan Sosial | Jumlah KPM graduasi | KPM | 25",
+      "Menurunnya Kemiskinan | Angka kemiskinan | % | 10",
+    ].join("\n"),
+  );
+  await d.press(ADMIN, "✅ Simpan");
+  // PSKS is a ratio indicator; poverty is negative polarity.
+  await d.send(ADMIN, "/atur");
+  await d.press(ADMIN, "Indikator 1.1");
+  await d.press(ADMIN, "Jenis");
+  await d.press(ADMIN, "Rasio (pembilang/penyebut)");
+  await d.send(ADMIN, "/atur");
+  await d.press(ADMIN, "Indikator 2.1");
+  await d.press(ADMIN, "± Polaritas");
+  await d.press(ADMIN, "Negatif (makin rendah makin baik)");
+  return id;
+}
+
+describe("guided data entry (/isi)", () => {
+  it("walks through every missing answer, survives typos, goes back, skips, and stores each answer before acknowledging it", async () => {
+    const h = await harness();
+    const id = await threeIndicators(h);
+    const d = h.driver;
+    const say = async (text: string) => plain(await d.send(ADMIN, text));
+
+    // Indicator 1.1 (ratio).
+    const first = await say("/isi");
+    expect(first).toContain("1.1 Persentase PSKS aktif (satuan: %)\nTarget 2024: 97,5%\n\nBerapa realisasi 2024? Ketik pembilang/penyebut, misalnya 56/57, atau persentasenya.");
+    expect(first).toContain("Belum diisi: 36 isian, termasuk pertanyaan ini.");
+    expect(await say("56/O7")).toBe(
+      '"O7" tidak dapat dibaca sebagai angka. Ketik angka dengan koma untuk desimal, misalnya 56/57.\nSilakan ketik ulang jawabannya, atau lewati.',
+    );
+    expect((await h.repo.agencies.read(id))!.data.objectives[0]!.indicators[0]!.years["2024"]!.numerator).toBeUndefined();
+    const saved = await say("56/57");
+    expect(saved).toContain("✅ Tersimpan — Realisasi 2024: 98,25% (56/57).\nCapaian 2024: 100,76% (Sangat Tinggi).");
+    expect(saved).toContain("Berapa target 2023 indikator ini?");
+    expect(await say("95")).toContain("Berapa realisasi 2023? Ketik pembilang/penyebut");
+    expect(await say("98,29")).toContain("Berapa target 2022 indikator ini?");
+    expect(await say("lewati")).toContain("Berapa realisasi 2022? Ketik pembilang/penyebut");
+    expect(plain(await d.press(ADMIN, "⏭ Lewati"))).toContain("Berapa target akhir Renstra (2026) indikator ini?");
+    expect(await say("100")).toContain("Berapa standar atau realisasi nasional indikator ini?");
+    expect(await say("83,38")).toContain("Sebutkan juga tahun data nasionalnya, misalnya: 83,38 2023 Kemendagri.");
+    expect(await say("83,38 2023 Kemendagri")).toContain("Berapa pagu anggaran yang mendukung indikator ini?");
+    expect(await say("Rp 1,5 M")).toContain("Pagu: Rp1.500.000.000");
+    expect(await say("1.2OO.OOO.OOO")).toContain('"1.2OO.OOO.OOO" tidak dapat dibaca sebagai angka.');
+    expect(await say("1.200.000.000")).toContain("Apa saja faktor pendukung capaian indikator ini?");
+    expect(await say("- Koordinasi antarinstansi\n- Relawan aktif")).toContain("faktor penghambat");
+    expect(plain(await d.press(ADMIN, "Tidak ada"))).toContain("tindak lanjut atau alternatif solusi");
+    const nextIndicator = await say("Monitoring rutin");
+    expect(nextIndicator).toContain("✅ Tersimpan — Tindak lanjut: Monitoring rutin.");
+    expect(nextIndicator).toContain("1.2 Jumlah KPM graduasi (satuan: KPM)");
+
+    // Indicator 1.2: the target is missed, so the factors are asked at once; "kembali" corrects an answer.
+    const missed = await say("20");
+    expect(missed).toContain("✅ Tersimpan — Realisasi 2024: 20 KPM.\nCapaian 2024: 80,00% (Tinggi).\nRealisasi belum mencapai target; sekarang saya tanyakan faktor penyebabnya.");
+    expect(missed).toContain("Apa saja faktor pendukung capaian indikator ini?");
+    await say("Pendampingan rutin");
+    await say("KPM pindah domisili");
+    const back = await say("kembali");
+    expect(back).toContain("Apa saja faktor penghambat capaian indikator ini?");
+    expect(back).toContain("Saat ini: KPM pindah domisili");
+    await say("KPM pindah domisili; data belum mutakhir");
+    expect(await say("Pemutakhiran data")).toContain("Berapa target 2023 indikator ini?");
+    await say("20");
+    await say("22");
+    await say("lewati");
+    await say("lewati");
+    await say("40");
+    await say("tidak ada");
+    await say("250 jt");
+    expect(await say("200 jt")).toContain("2.1 Angka kemiskinan (satuan: %)");
+
+    // Indicator 2.1 (negative polarity): 12 against 10 → (2×10 − 12)/10 = 80%.
+    expect(await say("12")).toContain("Capaian 2024: 80,00% (Tinggi).\nRealisasi belum mencapai target");
+    expect(await say("batal")).toBe("Pengisian dihentikan. Semua jawaban yang sudah tersimpan tetap ada; ketik /isi untuk melanjutkan.");
+
+    const data = (await h.repo.agencies.read(id))!.data;
+    const [psks, kpm] = data.objectives[0]!.indicators;
+    const poverty = data.objectives[1]!.indicators[0]!;
+    expect(psks).toMatchObject({
+      kind: "ratio",
+      years: { "2024": { target: "97.5", numerator: "56", denominator: "57" }, "2023": { target: "95", actual: "98.29" } },
+      strategicPlan: { finalTarget: "100" },
+      national: { value: "83.38", year: 2023, kind: "realisasi", source: "Kemendagri" },
+      budget: { budget: "1500000000", spent: "1200000000" },
+      factors: { supporting: ["Koordinasi antarinstansi", "Relawan aktif"], inhibiting: [], followUp: ["Monitoring rutin"] },
+    });
+    expect(psks!.years["2022"]).toBeUndefined();
+    expect(kpm).toMatchObject({
+      years: { "2024": { target: "25", actual: "20" }, "2023": { target: "20", actual: "22" } },
+      strategicPlan: { finalTarget: "40" },
+      national: null,
+      budget: { budget: "250000000", spent: "200000000" },
+      factors: { supporting: ["Pendampingan rutin"], inhibiting: ["KPM pindah domisili", "data belum mutakhir"], followUp: ["Pemutakhiran data"] },
+    });
+    expect(poverty).toMatchObject({ polarity: "negative", years: { "2024": { target: "10", actual: "12" } } });
+
+    // /isi again continues with what is still missing (the skipped 2022 answers are asked again).
+    expect(await say("/isi")).toContain("1.1 Persentase PSKS aktif (satuan: %)\nTarget 2024: 97,5%\n\nBerapa target 2022 indikator ini?");
+    await say("/batal");
+
+    // Editing one answer later from /indikator, without the whole flow.
+    await say("/indikator");
+    const summary = plain(await d.press(ADMIN, "2.1 Angka kemiskinan"));
+    expect(summary).toContain("Capaian 2024: 80,00% (Tinggi)");
+    expect(summary).toContain("• Realisasi 2024: 12%");
+    expect(plain(await d.press(ADMIN, "Realisasi 2024"))).toContain("Saat ini: 12%");
+    const edited = await say("9");
+    expect(edited).toContain("✅ Tersimpan — Realisasi 2024: 9%.\nCapaian 2024: 110,00% (Sangat Tinggi).");
+    expect(edited).toContain("• Realisasi 2024: 9%");
+    const after = (await h.repo.agencies.read(id))!;
+    expect(after.data.objectives[1]!.indicators[0]!.years["2024"]!.actual).toBe("9");
+    const last = after.audit[after.audit.length - 1]!;
+    expect(last).toMatchObject({ userId: ADMIN.id, userName: "Sari Wulandari", field: "objectives/S2/indicators/I3/years/2024/actual", old: "12", new: "9", label: "Realisasi 2024 — 2.1 Angka kemiskinan" });
+
+    // /draf uses the answers.
+    await say("/draf");
+    const draft = plain(await d.press(ADMIN, "3.1"));
+    expect(draft).toContain(
+      'Indikator "Jumlah KPM graduasi" pada tahun 2024 ditargetkan 25 KPM dan terealisasi 20 KPM, sehingga capaian kinerjanya sebesar 80,00% dan belum mencapai target yang ditetapkan. Capaian tersebut termasuk kategori Tinggi (76 ≤ x < 91).',
+    );
+    expect(draft).toContain("(2 × 10 − 9) ÷ 10 × 100% = 110,00%");
+    expect(h.errors).toEqual([]);
+  });
+
+  it("says when there is nothing to fill and when everything is complete", async () => {
+    const h = await harness();
+    await registerAgency(h, ADMIN);
+    expect(plain(await h.driver.send(ADMIN, "/isi"))).toBe(
+      "Instansi ini belum memiliki indikator. Tambahkan dengan /atur, atau tempelkan tabel Perjanjian Kinerja dengan /tempel.",
+    );
+  });
+});

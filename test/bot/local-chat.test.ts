@@ -1,0 +1,38 @@
+/** The path a newcomer takes: `npm start` without a token, a scripted conversation on stdin. */
+import { spawn } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { makeDir } from "../support/bot-harness.js";
+
+function runStart(dataDir: string, script: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, DATA_DIR: dataDir };
+    delete env.TELEGRAM_BOT_TOKEN;
+    const child = spawn("npm", ["start", "--silent"], { env, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on("data", (b: Buffer) => (stderr += b.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(`${script.join("\n")}\n`);
+  });
+}
+
+describe("local chat mode (npm start without TELEGRAM_BOT_TOKEN)", () => {
+  it("runs a scripted conversation on the demo data, including button presses, and keeps the answers across runs", async () => {
+    const dir = await makeDir("lkjip-lokal-");
+    const first = await runStart(dir, ["/start", "/cek 86,11 80", "/indikator", "#cb 2.1", "#cb Data nasional", "tidak ada", "/draf", "#cb 3.6"]);
+    expect(first.code).toBe(0);
+    const out = first.stdout;
+    expect(out).toContain("> /start\nSelamat datang kembali, Petugas Lokal.\nInstansi aktif: Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai (tahun pelaporan 2024), peran Anda: admin.");
+    expect(out).toContain("Capaian: 107,64% (Sangat Tinggi)");
+    expect(out).toContain("[2.1 Persentase Kelurahan Cepat Berkembang]");
+    expect(out).toContain("> #cb Data nasional\n2.1 Persentase Kelurahan Cepat Berkembang (satuan: %)");
+    expect(out).toContain("✅ Tersimpan — Data nasional: belum tersedia.");
+    expect(out).toContain("tingkat efisiensinya 1,65 (107,64% ÷ 65,25%) dan termasuk kategori Efisien.");
+    expect(first.stderr).not.toContain("kesalahan");
+
+    const second = await runStart(dir, ["/indikator", "#cb 2.1"]);
+    expect(second.stdout).toContain("• Data nasional: belum tersedia");
+  }, 60_000);
+});

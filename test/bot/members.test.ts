@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { ADMIN, OFFICER, OUTSIDER, VIEWER, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+
+async function invite(h: Harness, button: string): Promise<string> {
+  await h.driver.send(ADMIN, "/undang");
+  const replies = await h.driver.press(ADMIN, button);
+  const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(replies[0]!.text)?.[1];
+  if (!code) throw new Error(`no code in ${replies[0]!.text}`);
+  return code;
+}
+
+describe("invitations and roles", () => {
+  it("an admin invites an editor and a viewer; codes are single use, hashed, and roles are enforced", async () => {
+    const h = await harness();
+    const agencyId = await registerAgency(h, ADMIN);
+    const editorCode = await invite(h, "Editor (sekali pakai)");
+    expect(editorCode).toMatch(/^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){3}$/);
+
+    // The code itself is never stored, only its hash.
+    const doc = await h.repo.agencies.read(agencyId);
+    expect(JSON.stringify(doc)).not.toContain(editorCode.replace(/-/g, ""));
+    expect(doc!.invitations[0]).toMatchObject({ role: "editor", multiUse: false, usedBy: [] });
+
+    await h.driver.send(OFFICER, "/gabung");
+    expect(plain(await h.driver.send(OFFICER, "ABCD-EFGH-JKLM-NPQR"))).toBe(
+      "Kode undangan tidak dikenal. Periksa kembali kodenya atau minta kode baru kepada admin. Sisa percobaan: 4.",
+    );
+    await h.driver.send(OFFICER, "/gabung");
+    // Lower case, spaces and a Cyrillic look-alike are normalised.
+    const typed = editorCode.toLowerCase().replace(/-/g, " ");
+    expect(plain(await h.driver.send(OFFICER, typed))).toBe(
+      "✅ Anda bergabung dengan Dinas Sosial Kabupaten Contoh sebagai editor. Instansi ini sekarang menjadi instansi aktif Anda. Ketik /status untuk melihat datanya.",
+    );
+
+    // Single use: another person cannot reuse it.
+    await h.driver.send(OUTSIDER, "/gabung");
+    expect(plain(await h.driver.send(OUTSIDER, editorCode))).toBe(
+      "Kode undangan sekali pakai ini sudah digunakan orang lain. Minta kode baru kepada admin. Sisa percobaan: 4.",
+    );
+
+    const viewerCode = await invite(h, "Pembaca (banyak orang)");
+    await h.driver.send(VIEWER, "/gabung");
+    expect(plain(await h.driver.send(VIEWER, viewerCode))).toContain("sebagai pembaca");
+
+    // A viewer reads and drafts but cannot change anything.
+    expect(plain(await h.driver.send(VIEWER, "/isi"))).toBe(
+      "Peran Anda hanya pembaca: Anda dapat melihat data dan menyusun draf, tetapi tidak dapat mengubah data. Minta admin mengubah peran Anda bila perlu.",
+    );
+    expect(plain(await h.driver.send(VIEWER, "/tempel"))).toContain("Peran Anda hanya pembaca");
+    expect(plain(await h.driver.send(VIEWER, "/status"))).toContain("Status Dinas Sosial Kabupaten Contoh — tahun 2024");
+    expect(plain(await h.driver.send(VIEWER, "/draf"))).toBe("Bagian mana yang ingin disusun?");
+    // …not even with a forged or stale button.
+    expect(plain(await h.driver.pressData(VIEWER, "atur:o:new"))).toContain("Peran Anda hanya pembaca");
+    expect(plain(await h.driver.pressData(VIEWER, "inv:new:editor:n"))).toBe("Hanya admin instansi yang dapat melakukan ini.");
+    expect(plain(await h.driver.send(OFFICER, "/undang"))).toBe("Hanya admin instansi yang dapat melakukan ini.");
+
+    // The admin lists members and promotes the viewer to editor.
+    const list = await h.driver.send(ADMIN, "/anggota");
+    expect(plain(list)).toContain("1. Sari Wulandari — admin (Anda)\n2. Budi — editor\n3. Rina — pembaca");
+    await h.driver.press(ADMIN, "3. Rina");
+    expect(plain(await h.driver.press(ADMIN, "Jadikan editor"))).toBe("Peran Rina sekarang: editor.");
+    expect(plain(await h.driver.send(VIEWER, "/isi"))).toContain("belum memiliki indikator");
+
+    // The last admin cannot be demoted or removed.
+    await h.driver.send(ADMIN, "/anggota");
+    await h.driver.press(ADMIN, "1. Sari Wulandari");
+    expect(plain(await h.driver.press(ADMIN, "Jadikan editor"))).toBe("Instansi harus memiliki paling sedikit satu admin. Jadikan anggota lain admin terlebih dahulu.");
+
+    // Removing a member takes the agency away from them.
+    await h.driver.send(ADMIN, "/anggota");
+    await h.driver.press(ADMIN, "2. Budi");
+    await h.driver.press(ADMIN, "Keluarkan dari instansi");
+    expect(plain(await h.driver.press(ADMIN, "Ya, keluarkan"))).toBe("Budi telah dikeluarkan dari instansi.");
+    expect(plain(await h.driver.send(OFFICER, "/status"))).toContain("Anda belum terhubung dengan instansi mana pun");
+    expect(h.errors).toEqual([]);
+  });
+
+  it("revoked and expired invitations fail, and wrong guesses are rate limited", async () => {
+    const h = await harness();
+    await registerAgency(h, ADMIN);
+    const revoked = await invite(h, "Editor (banyak orang)");
+    const expiring = await invite(h, "Pembaca (sekali pakai)");
+    await h.driver.send(ADMIN, "/undangan");
+    expect(plain(await h.driver.press(ADMIN, "Cabut undangan 1"))).toBe("Undangan 1 dicabut; kodenya tidak dapat dipakai lagi.");
+    await h.driver.send(OFFICER, "/gabung");
+    expect(plain(await h.driver.send(OFFICER, revoked))).toContain("Kode undangan tidak dikenal");
+
+    h.clock.now = new Date(h.clock.now.getTime() + 8 * 86_400_000);
+    await h.driver.send(VIEWER, "/gabung");
+    expect(plain(await h.driver.send(VIEWER, expiring))).toBe("Kode undangan ini sudah kedaluwarsa. Minta kode baru kepada admin instansi. Sisa percobaan: 4.");
+
+    for (let i = 0; i < 4; i++) {
+      await h.driver.send(OUTSIDER, "/gabung");
+      await h.driver.send(OUTSIDER, `WXYZ-WXYZ-WXYZ-WXY${i + 2}`);
+    }
+    await h.driver.send(OUTSIDER, "/gabung");
+    expect(plain(await h.driver.send(OUTSIDER, "WXYZ-WXYZ-WXYZ-WXYZ"))).toContain("Sisa percobaan: 0.");
+    await h.driver.send(OUTSIDER, "/gabung");
+    expect(plain(await h.driver.send(OUTSIDER, expiring))).toBe("Terlalu banyak percobaan kode yang salah. Coba lagi dalam 15 menit.");
+    h.clock.now = new Date(h.clock.now.getTime() + 16 * 60_000);
+    await h.driver.send(OUTSIDER, "/gabung");
+    expect(plain(await h.driver.send(OUTSIDER, "WXYZ-WXYZ-WXYZ-WXYZ"))).toContain("Sisa percobaan: 4.");
+  });
+
+  it("a user in two agencies switches the active one", async () => {
+    const h = await harness();
+    const first = await registerAgency(h, ADMIN, "Dinas Sosial Kota Satu");
+    const second = await registerAgency(h, ADMIN, "Dinas Sosial Kota Dua");
+    expect(first).not.toBe(second);
+    const list = await h.driver.send(ADMIN, "/instansi");
+    expect(plain(list)).toContain("Dinas Sosial Kota Satu — admin, tahun 2024\n✅ Dinas Sosial Kota Dua — admin, tahun 2024");
+    expect(plain(await h.driver.press(ADMIN, "Dinas Sosial Kota Satu"))).toBe("Instansi aktif sekarang: Dinas Sosial Kota Satu (tahun pelaporan 2024, peran Anda: admin).");
+    expect((await h.repo.users.read(String(ADMIN.id)))!.activeAgencyId).toBe(first);
+    // A forged button for an agency one is not a member of is refused.
+    expect(plain(await h.driver.pressData(OUTSIDER, `agency:${first}`))).toContain("Anda bukan anggota instansi ini");
+  });
+});

@@ -1,0 +1,58 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ADMIN, harness, plain } from "../support/bot-harness.js";
+
+describe("onboarding: /start and registering an agency", () => {
+  it("explains the bot and offers to register or join", async () => {
+    const h = await harness();
+    const replies = await h.driver.send(ADMIN, "/start");
+    expect(replies).toHaveLength(1);
+    expect(plain(replies)).toContain("Selamat datang di Asisten LKjIP");
+    expect(replies[0]!.keyboard.flat().map((b) => b.text)).toEqual(["🏛 Daftarkan instansi", "🔑 Gabung dengan kode undangan"]);
+  });
+
+  it("registers an agency step by step, rejecting bad answers with examples, and makes the creator admin", async () => {
+    const h = await harness();
+    const d = h.driver;
+    await d.send(ADMIN, "/start");
+    expect(plain(await d.press(ADMIN, "🏛 Daftarkan instansi"))).toContain("Ketik nama instansi secara lengkap");
+    expect(plain(await d.send(ADMIN, "Di"))).toBe("Nama terlalu pendek atau terlalu panjang (3–200 karakter). Contoh: Dinas Sosial Kota Dumai.");
+    expect(plain(await d.send(ADMIN, "Dinas Sosial Kabupaten <Contoh> & Co"))).toContain("Ketik nama daerah");
+    const level = await d.send(ADMIN, "Kabupaten Contoh");
+    expect(level[0]!.keyboard.flat().map((b) => b.text)).toEqual(["Provinsi", "Kabupaten", "Kota"]);
+    expect(plain(await d.press(ADMIN, "Kabupaten"))).toBe("Ketik tahun pelaporan (tahun kinerja yang dilaporkan), misalnya 2024.");
+    expect(plain(await d.send(ADMIN, "20x4"))).toBe('"20x4" bukan tahun yang dapat dipakai. Ketik tahun empat angka antara 2015 dan 2025, misalnya 2024.');
+    expect(plain(await d.send(ADMIN, "2024"))).toBe("Ketik periode Renstra, misalnya 2021-2026.");
+    expect(plain(await d.send(ADMIN, "2026-2021"))).toBe('"2026-2021" bukan periode Renstra. Ketik tahun awal dan akhir, misalnya 2021-2026.');
+    expect(plain(await d.send(ADMIN, "2025-2029"))).toBe("Tahun pelaporan 2024 berada di luar periode Renstra 2025-2029. Periksa kembali, misalnya 2021-2026.");
+    expect(plain(await d.send(ADMIN, "2021 - 2026"))).toContain("Gunakan pengaturan ini?");
+    const done = await d.press(ADMIN, "✅ Gunakan pengaturan bawaan");
+    expect(plain(done)).toContain("✅ Instansi Dinas Sosial Kabupaten <Contoh> & Co terdaftar, dan Anda menjadi admin.");
+    // The name typed by the user is escaped in the HTML sent to Telegram.
+    expect(done[0]!.text).toContain("Dinas Sosial Kabupaten &lt;Contoh&gt; &amp; Co");
+
+    const user = await h.repo.users.read(String(ADMIN.id));
+    const id = user!.activeAgencyId!;
+    expect(user!.agencies).toEqual([id]);
+    const onDisk = JSON.parse(await readFile(join(h.dir, "instansi", `${id}.json`), "utf8"));
+    expect(onDisk.data.agency).toMatchObject({ name: "Dinas Sosial Kabupaten <Contoh> & Co", region: "Kabupaten Contoh", level: "kabupaten", reportingYear: 2024, strategicPlan: { startYear: 2021, endYear: 2026 } });
+    expect(onDisk.data.profile).toMatchObject({ scale: "permendagri86", efficiency: { method: "rasio" }, negativeFormula: "2T-R" });
+    expect(onDisk.members).toEqual([{ userId: ADMIN.id, name: "Sari Wulandari", role: "admin", addedAt: "2025-01-15T03:00:00.000Z", addedBy: null }]);
+
+    expect(plain(await d.send(ADMIN, "/start"))).toContain("Instansi aktif: Dinas Sosial Kabupaten <Contoh> & Co (tahun pelaporan 2024), peran Anda: admin.");
+    expect(h.errors).toEqual([]);
+  });
+
+  it("answers unknown text and unknown commands with a pointer to /bantuan", async () => {
+    const h = await harness();
+    expect(plain(await h.driver.send(ADMIN, "halo"))).toBe(
+      "Maaf, saya belum memahami pesan itu. Ketik /bantuan untuk melihat perintah yang tersedia, atau /isi untuk melanjutkan pengisian data.",
+    );
+    expect(plain(await h.driver.send(ADMIN, "/terbang"))).toContain("Ketik /bantuan");
+    expect(plain(await h.driver.send(ADMIN, "/isi"))).toBe(
+      "Anda belum terhubung dengan instansi mana pun. Ketik /start untuk mendaftarkan instansi atau bergabung dengan kode undangan.",
+    );
+    expect(plain(await h.driver.send(ADMIN, "/bantuan"))).toContain("/cek 86,11 80 — hitung cepat capaian");
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { ADMIN, harness, plain, registerAgency } from "../support/bot-harness.js";
+
+describe("setting up sasaran and indicators", () => {
+  it("adds a sasaran and an indicator in conversation", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    const d = h.driver;
+    expect(plain(await d.send(ADMIN, "/atur"))).toContain("Belum ada sasaran.");
+    await d.press(ADMIN, "➕ Sasaran baru");
+    expect(plain(await d.send(ADMIN, "ab"))).toBe("Nama harus 3–500 karakter. Contoh: Meningkatnya Penyelenggaraan Kesejahteraan Sosial.");
+    const saved = await d.send(ADMIN, "Meningkatnya Kesejahteraan Sosial");
+    expect(plain(saved)).toContain("✅ Sasaran 1. Meningkatnya Kesejahteraan Sosial ditambahkan.");
+    expect(plain(saved)).toContain('Ketik nama indikator kinerja untuk sasaran "Meningkatnya Kesejahteraan Sosial"');
+    await d.send(ADMIN, "Persentase PSKS aktif");
+    await d.press(ADMIN, "%");
+    await d.press(ADMIN, "Positif (makin tinggi makin baik)");
+    await d.press(ADMIN, "Rasio (pembilang/penyebut)");
+    await d.send(ADMIN, "jumlah PSKS aktif dibagi jumlah PSKS × 100%");
+    const done = await d.send(ADMIN, "Bidang Pemberdayaan Sosial");
+    expect(plain(done)).toContain("✅ Indikator 1.1 Persentase PSKS aktif ditambahkan.");
+
+    const doc = await h.repo.agencies.read(id);
+    expect(doc!.data.objectives).toEqual([
+      {
+        id: "S1",
+        code: "1",
+        name: "Meningkatnya Kesejahteraan Sosial",
+        indicators: [
+          {
+            id: "I1",
+            code: "1.1",
+            name: "Persentase PSKS aktif",
+            unit: "%",
+            polarity: "positive",
+            kind: "ratio",
+            ratioScale: "100",
+            definition: "jumlah PSKS aktif dibagi jumlah PSKS × 100%",
+            dataSource: "Bidang Pemberdayaan Sosial",
+            years: {},
+          },
+        ],
+      },
+    ]);
+    // Every change is in the audit trail.
+    expect(doc!.audit.map((a) => a.label)).toEqual(["Sasaran — Meningkatnya Kesejahteraan Sosial", "Indikator — 1.1 Persentase PSKS aktif"]);
+  });
+
+  it("pastes a Perjanjian Kinerja table: preview with per-row problems, nothing stored before confirmation", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    const d = h.driver;
+    expect(plain(await d.send(ADMIN, "/tempel"))).toContain("Sasaran | Indikator | Satuan | Target");
+    const preview = await d.send(
+      ADMIN,
+      [
+        "Sasaran | Indikator | Satuan | Target",
+        "Meningkatnya Kesejahteraan Sosial | Persentase PSKS aktif | % | 97,5",
+        "Meningkatnya Kesejahteraan Sosial | Jumlah KPM graduasi | KPM | 25",
+        "Menurunnya Kemiskinan | Angka kemiskinan | % | abc",
+        "Menurunnya Kemiskinan | Angka kemiskinan ekstrem",
+        "Menurunnya Kemiskinan | Persentase PMKS tertangani | % | 80-90",
+      ].join("\n"),
+    );
+    const text = plain(preview);
+    expect(text).toContain("Pratinjau (3 baris, tahun 2024):");
+    expect(text).toContain("1. Meningkatnya Kesejahteraan Sosial → Persentase PSKS aktif (%), target 97,5 [baru]");
+    expect(text).toContain("3. Menurunnya Kemiskinan → Persentase PMKS tertangani (%), target 80-90 [baru]");
+    expect(text).toContain('• Baris 4: target: "abc" tidak dapat dibaca sebagai angka. Ketik angka dengan koma untuk desimal, misalnya 86,11.');
+    expect(text).toContain("• Baris 5: harus ada paling sedikit 3 kolom (Sasaran | Indikator | Satuan), ditemukan 2");
+    expect((await h.repo.agencies.read(id))!.data.objectives).toEqual([]);
+
+    expect(plain(await d.press(ADMIN, "✅ Simpan"))).toBe("✅ Tersimpan: 2 sasaran baru, 3 indikator baru, 0 target diperbarui. Ketik /isi untuk melengkapi realisasinya.");
+    const data = (await h.repo.agencies.read(id))!.data;
+    expect(data.objectives.map((o) => [o.code, o.name, o.indicators.map((i) => [i.code, i.name, i.unit, i.years["2024"]?.target])])).toEqual([
+      ["1", "Meningkatnya Kesejahteraan Sosial", [["1.1", "Persentase PSKS aktif", "%", "97.5"], ["1.2", "Jumlah KPM graduasi", "KPM", "25"]]],
+      ["2", "Menurunnya Kemiskinan", [["2.1", "Persentase PMKS tertangani", "%", { min: "80", max: "90" }]]],
+    ]);
+
+    // Pasting again updates targets of existing indicators instead of duplicating them.
+    await d.send(ADMIN, "/tempel");
+    await d.send(ADMIN, "Meningkatnya Kesejahteraan Sosial | Persentase PSKS aktif | % | 98");
+    expect(plain(await d.press(ADMIN, "✅ Simpan"))).toBe("✅ Tersimpan: 0 sasaran baru, 0 indikator baru, 1 target diperbarui. Ketik /isi untuk melengkapi realisasinya.");
+  });
+
+  it("renames, reorders and deletes", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    const d = h.driver;
+    await d.send(ADMIN, "/tempel");
+    await d.send(ADMIN, "Sasaran A | Indikator satu | % | 100\nSasaran A | Indikator dua | % | 90\nSasaran B | Indikator tiga | orang | 12");
+    await d.press(ADMIN, "✅ Simpan");
+    await d.send(ADMIN, "/atur");
+    await d.press(ADMIN, "Indikator 1.2");
+    const moved = await d.press(ADMIN, "⬆️ Naikkan");
+    expect(plain(moved)).toContain("1.1 Indikator dua (%)\n   1.2 Indikator satu (%)");
+    await d.press(ADMIN, "Sasaran 2");
+    await d.press(ADMIN, "✏️ Ubah nama");
+    expect(plain(await d.send(ADMIN, "Sasaran A"))).toBe('Sudah ada sasaran dengan nama "Sasaran A". Gunakan nama lain.');
+    expect(plain(await d.send(ADMIN, "Sasaran Baru"))).toBe("✅ Perubahan disimpan.");
+    await d.send(ADMIN, "/atur");
+    await d.press(ADMIN, "Indikator 1.1");
+    await d.press(ADMIN, "🗑 Hapus");
+    expect(plain(await d.press(ADMIN, "Ya, hapus"))).toBe('🗑 "Indikator dua" dihapus.');
+    const data = (await h.repo.agencies.read(id))!.data;
+    expect(data.objectives.map((o) => [o.name, o.indicators.map((i) => `${i.code} ${i.name}`)])).toEqual([
+      ["Sasaran A", ["1.1 Indikator satu"]],
+      ["Sasaran Baru", ["2.1 Indikator tiga"]],
+    ]);
+  });
+});

@@ -1,0 +1,77 @@
+/** A bot on a temporary data directory, driven through the fake Telegram transport. */
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import type { Services } from "../../src/app/services.js";
+import { createBot } from "../../src/bot/bot.js";
+import type { Logger } from "../../src/bot/router.js";
+import { FAKE_BOT_INFO, FakeTelegram, htmlToPlain, type FakeUser, type SentMessage } from "../../src/local/fake-telegram.js";
+import { ChatDriver } from "../../src/local/session.js";
+import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
+
+export const ADMIN: FakeUser = { id: 501, first_name: "Sari", last_name: "Wulandari" };
+export const OFFICER: FakeUser = { id: 502, first_name: "Budi" };
+export const VIEWER: FakeUser = { id: 503, first_name: "Rina" };
+export const OUTSIDER: FakeUser = { id: 504, first_name: "Joko" };
+
+export interface Harness {
+  dir: string;
+  repo: LowdbRepository;
+  services: Services;
+  telegram: FakeTelegram;
+  driver: ChatDriver;
+  errors: string[];
+  clock: { now: Date };
+  /** Rebuild the bot and repository on the same directory (a restart), keeping the transport. */
+  restart(): Harness;
+}
+
+export async function makeDir(prefix = "lkjip-bot-"): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+export async function harness(dir?: string): Promise<Harness> {
+  const base = dir ?? (await makeDir());
+  return build(base, new FakeTelegram(1), { now: new Date("2025-01-15T03:00:00Z") });
+}
+
+function build(dir: string, telegram: FakeTelegram, clock: { now: Date }): Harness {
+  const repo = new LowdbRepository({ dir });
+  const errors: string[] = [];
+  const logger: Logger = { error: (m, e) => errors.push(`${m}: ${e instanceof Error ? e.stack : String(e)}`) };
+  const services: Services = { repo, now: () => clock.now, random: (n) => randomBytes(n) };
+  const bot = createBot({ token: "123:TEST", services, botInfo: FAKE_BOT_INFO, logger });
+  telegram.install(bot);
+  const h: Harness = {
+    dir,
+    repo,
+    services,
+    telegram,
+    driver: new ChatDriver(bot, telegram),
+    errors,
+    clock,
+    restart: () => build(dir, telegram, clock),
+  };
+  return h;
+}
+
+/** The replies as plain text, one message after another. */
+export function plain(replies: SentMessage[]): string {
+  return replies.map((r) => htmlToPlain(r.text || r.caption || "")).join("\n\n");
+}
+
+/** Register an agency through the conversation and return its id. */
+export async function registerAgency(h: Harness, user: FakeUser, name = "Dinas Sosial Kabupaten Contoh"): Promise<string> {
+  const d = h.driver;
+  await d.send(user, "/start");
+  await d.press(user, "🏛 Daftarkan instansi");
+  await d.send(user, name);
+  await d.send(user, "Kabupaten Contoh");
+  await d.press(user, "Kabupaten");
+  await d.send(user, "2024");
+  await d.send(user, "2021-2026");
+  await d.press(user, "✅ Gunakan pengaturan bawaan");
+  const u = await h.repo.users.read(String(user.id));
+  return u!.activeAgencyId!;
+}
