@@ -23,6 +23,7 @@ import * as read from "./flows/read.js";
 import * as setup from "./flows/setup.js";
 import * as paste from "./flows/paste.js";
 import * as budget from "./flows/budget.js";
+import * as profile from "./flows/profile.js";
 
 /** Longest text message handled (Telegram's own limit for a message). */
 export const MAX_INPUT = 4096;
@@ -54,6 +55,7 @@ const COMMANDS: Record<string, Command> = {
   atur: (t) => setup.setupMenu(t),
   tempel: (t) => paste.beginPaste(t),
   anggaran: (t) => budget.budgetMenu(t),
+  profil: (t) => profile.profileMenu(t),
   batal: (t) => (t.state.flow === "idle" ? { replies: [text(html("umum.tidak_ada_yang_dibatalkan"))], state: IDLE } : { replies: [text(html("umum.dibatalkan"))], state: IDLE }),
 };
 
@@ -85,6 +87,7 @@ const CALLBACKS: CallbackRoute[] = [
   [/^new:/, (t, m) => setup.indicatorCallback(t, t.state, m.input)],
   [/^paste:/, (t, m) => paste.pasteCallback(t, t.state, m.input)],
   [/^(line:|lk:)/, (t, m) => budget.budgetCallback(t, t.state, m.input)],
+  [/^prof:/, (t, m) => profile.profileCallback(t, m.input)],
 ];
 
 export function registerCallback(route: CallbackRoute): void {
@@ -108,6 +111,8 @@ async function onText(turn: Turn, input: string): Promise<Outcome> {
       return paste.pasteText(turn, s, input);
     case "line":
       return budget.lineText(turn, s, input);
+    case "profile-number":
+      return profile.profileNumberText(turn, s, input);
     case "link":
     case "idle":
       return { replies: [text(html("umum.tidak_dipahami"))] };

@@ -5,7 +5,7 @@ import { makeDir } from "../support/bot-harness.js";
 
 function runStart(dataDir: string, script: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
     delete env.TELEGRAM_BOT_TOKEN;
     const child = spawn("npm", ["start", "--silent"], { env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";

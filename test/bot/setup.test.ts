@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN, harness, plain, registerAgency } from "../support/bot-harness.js";
+import { ADMIN, OUTSIDER, harness, plain, registerAgency } from "../support/bot-harness.js";
 
 describe("setting up sasaran and indicators", () => {
   it("adds a sasaran and an indicator in conversation", async () => {
@@ -107,5 +107,34 @@ describe("setting up sasaran and indicators", () => {
       ["Sasaran A", ["1.1 Indikator satu"]],
       ["Sasaran Baru", ["2.1 Indikator tiga"]],
     ]);
+  });
+});
+
+describe("methodology profile (/profil)", () => {
+  it("an admin changes the scale, efficiency method and decimals; drafts follow at once", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    const d = h.driver;
+    await d.send(ADMIN, "/tempel");
+    await d.send(ADMIN, "Sasaran A | Indikator satu | % | 80");
+    await d.press(ADMIN, "✅ Simpan");
+    await d.send(ADMIN, "/isi");
+    await d.send(ADMIN, "86,11");
+    const menu = plain(await d.send(ADMIN, "/profil"));
+    expect(menu).toContain("• Skala kategori: Permendagri 86/2017 (≥ 91 Sangat Tinggi … < 51 Sangat Rendah)");
+    expect(menu).toContain("• Metode efisiensi: rasio capaian ÷ serapan (≥ 1 efisien)");
+    await d.press(ADMIN, "Skala: atribut");
+    await d.press(ADMIN, "Efisiensi: selisih");
+    await d.press(ADMIN, "1 desimal");
+    await d.press(ADMIN, "Ubah batas rata-rata");
+    expect(plain(await d.send(ADMIN, "seratus"))).toContain('"seratus" tidak dapat dibaca sebagai angka');
+    const done = plain(await d.send(ADMIN, "120"));
+    expect(done).toContain("• Batas capaian untuk rata-rata: 120%");
+    const profile = (await h.repo.agencies.read(id))!.data.profile;
+    expect(profile).toMatchObject({ scale: "atribut", efficiency: { method: "selisih" }, decimals: 1, averageCap: "120" });
+    await d.send(ADMIN, "/draf");
+    expect(plain(await d.press(ADMIN, "3.1"))).toContain("capaian kinerjanya sebesar 107,6% dan melebihi target yang ditetapkan. Capaian tersebut termasuk kategori Sangat Berhasil (≥ 85).");
+    // Only admins change the profile.
+    expect(plain(await d.pressData(OUTSIDER, "prof:dec:2"))).toContain("Anda belum terhubung");
   });
 });

@@ -7,6 +7,7 @@ import type { State } from "../state.js";
 import { IDLE } from "../state.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, grid, html, label, reply, text } from "../ui.js";
+import { profileMessage } from "./profile.js";
 
 export async function start(turn: Turn): Promise<Outcome> {
   if (turn.user.activeAgencyId) {
@@ -94,7 +95,10 @@ export async function registerText(turn: Turn, state: Extract<State, { flow: "re
       }
       draft.startYear = startYear;
       draft.endYear = endYear;
-      return outcome([reply("daftar.profil", {}, [[button(label("daftar.tombol_bawaan"), "reg:profile:default")]])], register("profile", draft));
+      return outcome(
+        [reply("daftar.profil", {}, [[button(label("daftar.tombol_bawaan"), "reg:profile:default")], [button(label("daftar.tombol_ubah"), "reg:profile:custom")]])],
+        register("profile", draft),
+      );
     }
     default:
       return outcome([reply("umum.tidak_dipahami")]);
@@ -112,11 +116,12 @@ export async function registerCallback(turn: Turn, state: State, data: string): 
   }
   const year = /^reg:year:(\d{4})$/.exec(data);
   if (year && state.step === "year") return registerText(turn, state, year[1]!);
-  if (data === "reg:profile:default" && state.step === "profile") {
+  if ((data === "reg:profile:default" || data === "reg:profile:custom") && state.step === "profile") {
     const { name, region, level: lvl, reportingYear, startYear, endYear } = draft;
     if (!name || !region || !lvl || !reportingYear || !startYear || !endYear) return beginRegister();
     const doc = await registerAgency(turn.services, turn.actor, { name, region, level: lvl, reportingYear, startYear, endYear });
-    return outcome([reply("daftar.selesai", { instansi: doc.data.agency.name })], IDLE);
+    const done = reply("daftar.selesai", { instansi: doc.data.agency.name });
+    return outcome(data === "reg:profile:custom" ? [done, profileMessage(doc.data)] : [done], IDLE);
   }
   return outcome([reply("akses.tombol_kedaluwarsa")]);
 }

@@ -126,7 +126,17 @@ export function objectiveParagraph(ctx: DraftContext, objectiveId: string) {
   const ink = ctx.ink();
   const { counts, average } = objective;
   const view = { sasaran: ink.text(objective.objective.name), jumlah: ink.count(counts.total) };
-  if (average.value === undefined) return ink.paragraph("sasaran/belum-terukur", view);
+  if (average.value === undefined) {
+    const results = objective.indicatorIds.map((id) => ctx.indicator(id));
+    if (results.length > 0 && results.every((r) => r.current.achievement.status === "ordinal")) {
+      return ink.paragraph("sasaran/predikat", {
+        ...view,
+        semuaTercapai: counts.below === 0,
+        belum: counts.below > 0 ? ink.count(counts.below) : undefined,
+      });
+    }
+    return ink.paragraph("sasaran/belum-terukur", view);
+  }
   const cap = ctx.file.profile.averageCap;
   return ink.paragraph("sasaran/rata-rata", {
     ...view,

@@ -1,0 +1,77 @@
+/** /profil — the agency's methodology profile (admin): scale, efficiency method, negative formula, decimals, money style, thresholds. */
+import { editAgency } from "../../app/edits.js";
+import { isNone } from "../../app/entry/answers.js";
+import { SCALE_PRESET_IDS } from "../../domain/calc/scale.js";
+import { numberErrorMessage } from "../../domain/numbers/messages.js";
+import { parseNumber } from "../../domain/numbers/parse.js";
+import type { AgencyFile } from "../../domain/schema/agency.js";
+import { EFFICIENCY_METHODS, NEGATIVE_FORMULAS } from "../../domain/schema/profile.js";
+import { IDLE, type State } from "../state.js";
+import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
+import { button, grid, html, label, text, type Out } from "../ui.js";
+
+export function profileMessage(file: AgencyFile): Out {
+  const p = file.profile;
+  const scale = typeof p.scale === "string" ? label(`profil.skala.${p.scale}`) : label("profil.skala.khusus", { nama: p.scale.name });
+  const body = html("profil.ringkas", {
+    instansi: file.agency.name,
+    skala: scale,
+    efisiensi: label(`profil.efisiensi.${p.efficiency.method}`),
+    negatif: label(`profil.negatif.${p.negativeFormula}`),
+    desimal: p.decimals,
+    rupiah: label(`profil.rupiah.${p.moneyStyle}`),
+    ambang: `${p.absorptionThreshold.replace(".", ",")}%`,
+    batas: p.averageCap ? `${p.averageCap.replace(".", ",")}%` : label("profil.tanpa_batas"),
+  });
+  const mark = (on: boolean, t: string) => (on ? `✅ ${t}` : t);
+  return text(body, [
+    ...grid(SCALE_PRESET_IDS.map((id) => button(mark(p.scale === id, label("profil.tombol_skala", { nama: id })), `prof:scale:${id}`)), 3),
+    ...grid(EFFICIENCY_METHODS.map((m) => button(mark(p.efficiency.method === m, label("profil.tombol_efisiensi", { nama: m })), `prof:eff:${m}`)), 3),
+    NEGATIVE_FORMULAS.map((f) => button(mark(p.negativeFormula === f, label("profil.tombol_negatif", { nama: f })), `prof:neg:${f}`)),
+    [0, 1, 2].map((n) => button(mark(p.decimals === n, label("profil.tombol_desimal", { n })), `prof:dec:${n}`)),
+    (["rp", "rp-dash"] as const).map((s) => button(mark(p.moneyStyle === s, label(`profil.rupiah.${s}`)), `prof:rp:${s}`)),
+    [button(label("profil.tombol_ambang"), "prof:thr"), button(label("profil.tombol_batas"), "prof:cap")],
+  ]);
+}
+
+export async function profileMenu(turn: Turn): Promise<Outcome> {
+  const { doc } = await activeAgency(turn, "admin");
+  return outcome([profileMessage(doc.data)], IDLE);
+}
+
+export async function profileCallback(turn: Turn, data: string): Promise<Outcome> {
+  const { doc } = await activeAgency(turn, "admin");
+  const agencyId = doc.data.agency.id;
+  if (data === "prof:thr" || data === "prof:cap") {
+    const field = data === "prof:thr" ? "threshold" : "cap";
+    return outcome([text(html(field === "threshold" ? "profil.tanya_ambang" : "profil.tanya_batas"))], { v: 1, flow: "profile-number", agencyId, field });
+  }
+  const m = /^prof:(scale|eff|neg|dec|rp):(.+)$/.exec(data);
+  if (!m) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+  const [, what, value] = m as unknown as [string, string, string];
+  const saved = await editAgency(turn.services, agencyId, turn.actor, "admin", (d) => {
+    const p = d.profile as Record<string, unknown> & AgencyFile["profile"];
+    if (what === "scale" && (SCALE_PRESET_IDS as string[]).includes(value)) p.scale = value;
+    if (what === "eff" && (EFFICIENCY_METHODS as readonly string[]).includes(value)) p.efficiency = { ...p.efficiency, method: value as AgencyFile["profile"]["efficiency"]["method"] };
+    if (what === "neg" && (NEGATIVE_FORMULAS as readonly string[]).includes(value)) p.negativeFormula = value as AgencyFile["profile"]["negativeFormula"];
+    if (what === "dec" && ["0", "1", "2"].includes(value)) p.decimals = Number(value);
+    if (what === "rp" && (value === "rp" || value === "rp-dash")) p.moneyStyle = value;
+  });
+  return outcome([text(html("profil.diubah")), profileMessage(saved.doc.data)], IDLE);
+}
+
+export async function profileNumberText(turn: Turn, state: Extract<State, { flow: "profile-number" }>, input: string): Promise<Outcome> {
+  await flowAgency(turn, state.agencyId, "admin");
+  let value: string | undefined;
+  if (!(state.field === "cap" && isNone(input))) {
+    const r = parseNumber(input, { kind: "percent", allowNegative: false });
+    if (!r.ok) return outcome([text(html("profil.angka_salah", { pesan: numberErrorMessage(r.error, "percent") }))]);
+    value = r.value.toFixed();
+  }
+  const saved = await editAgency(turn.services, state.agencyId, turn.actor, "admin", (d) => {
+    if (state.field === "threshold") d.profile.absorptionThreshold = value ?? d.profile.absorptionThreshold;
+    else if (value === undefined) delete d.profile.averageCap;
+    else d.profile.averageCap = value;
+  });
+  return outcome([text(html("profil.diubah")), profileMessage(saved.doc.data)], IDLE);
+}
