@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { ADMIN, harness, plain, registerAgency } from "../support/bot-harness.js";
+
+describe("budget lines (/anggaran)", () => {
+  it("adds a program with a kegiatan and a sub kegiatan, links an indicator, and rolls up by sums", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    const d = h.driver;
+    await d.send(ADMIN, "/tempel");
+    await d.send(ADMIN, "Sasaran A | Persentase PPKS terlayani | % | 100");
+    await d.press(ADMIN, "✅ Simpan");
+
+    expect(plain(await d.send(ADMIN, "/anggaran"))).toContain("Belum ada program.");
+    await d.press(ADMIN, "➕ Program baru");
+    await d.send(ADMIN, "Program Rehabilitasi Sosial");
+    expect(plain(await d.send(ADMIN, "1,3735 M"))).toContain("Berapa realisasi anggaran Program Rehabilitasi Sosial?");
+    const saved = plain(await d.send(ADMIN, "lewati"));
+    expect(saved).toContain("✅ Program Rehabilitasi Sosial disimpan.");
+    expect(saved).toContain("Pagu: Rp1.373.500.000 · Realisasi: belum diisi");
+
+    await d.press(ADMIN, "➕ Kegiatan");
+    await d.send(ADMIN, "Rehabilitasi Sosial Dasar di Luar Panti");
+    await d.send(ADMIN, "lewati");
+    await d.send(ADMIN, "lewati");
+    await d.press(ADMIN, "➕ Sub kegiatan");
+    await d.send(ADMIN, "Penyediaan Permakanan");
+    expect(plain(await d.send(ADMIN, "Rp 603.500.000 %"))).toContain("Tanda % tidak tepat untuk isian ini");
+    await d.send(ADMIN, "Rp 603.500.000");
+    await d.send(ADMIN, "536.924.356");
+
+    await d.send(ADMIN, "/anggaran");
+    await d.press(ADMIN, "Atur 1");
+    const link = await d.press(ADMIN, "🔗 Indikator");
+    expect(plain(link)).toContain("Indikator yang didukung oleh Program Rehabilitasi Sosial");
+    const linked = await d.press(ADMIN, "⬜ 1.1 Persentase PPKS terlayani");
+    expect(linked[0]!.keyboard.flat().map((b) => b.text)).toContain("✅ 1.1 Persentase PPKS terlayani");
+
+    const overview = plain(await d.send(ADMIN, "/anggaran"));
+    expect(overview).toContain("1 Program Rehabilitasi Sosial: pagu Rp1.373.500.000, realisasi Rp536.924.356 (39,09%) · 🔗 1.1");
+    expect(overview).toContain("    1.1.1 Sub Kegiatan Penyediaan Permakanan: pagu Rp603.500.000, realisasi Rp536.924.356 (88,97%)");
+
+    const data = (await h.repo.agencies.read(id))!.data;
+    expect(data.budgetLines.map((l) => [l.id, l.level, l.parentId ?? null, l.budget ?? null, l.spent ?? null, l.indicatorIds])).toEqual([
+      ["P1", "program", null, "1373500000", null, ["I1"]],
+      ["K1", "activity", "P1", null, null, []],
+      ["SK1", "subActivity", "K1", "603500000", "536924356", []],
+    ]);
+    // /status warns that the program's own pagu differs from the sum of its details.
+    expect(plain(await d.send(ADMIN, "/status"))).toContain("⚠️ 1 catatan pemeriksaan anggaran");
+  });
+});
