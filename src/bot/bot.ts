@@ -5,7 +5,7 @@ import { say } from "../messages/catalog.js";
 import type { Services } from "../app/services.js";
 import { createRouter, type Logger } from "./router.js";
 
-export const COMMAND_NAMES = ["start", "isi", "indikator", "status", "draf", "cek", "atur", "tempel", "anggaran", "profil", "instansi", "anggota", "undang", "undangan", "gabung", "batal", "bantuan"];
+export const COMMAND_NAMES = ["start", "isi", "indikator", "status", "draf", "cek", "atur", "tempel", "anggaran", "profil", "instansi", "anggota", "undang", "undangan", "gabung", "riwayat", "ekspor", "pulihkan", "batal", "bantuan"];
 
 /** The command list shown in Telegram's menu, in Indonesian. */
 export function botCommands(): { command: string; description: string }[] {

@@ -24,6 +24,9 @@ import * as setup from "./flows/setup.js";
 import * as paste from "./flows/paste.js";
 import * as budget from "./flows/budget.js";
 import * as profile from "./flows/profile.js";
+import * as history from "./flows/history.js";
+import * as restore from "./flows/restore.js";
+import * as exporting from "./flows/export.js";
 
 /** Longest text message handled (Telegram's own limit for a message). */
 export const MAX_INPUT = 4096;
@@ -56,6 +59,9 @@ const COMMANDS: Record<string, Command> = {
   tempel: (t) => paste.beginPaste(t),
   anggaran: (t) => budget.budgetMenu(t),
   profil: (t) => profile.profileMenu(t),
+  riwayat: (t) => history.chooseHistory(t),
+  pulihkan: (t) => restore.listBackups(t),
+  ekspor: (t, args) => exporting.exportCommand(t, args),
   batal: (t) => (t.state.flow === "idle" ? { replies: [text(html("umum.tidak_ada_yang_dibatalkan"))], state: IDLE } : { replies: [text(html("umum.dibatalkan"))], state: IDLE }),
 };
 
@@ -88,6 +94,11 @@ const CALLBACKS: CallbackRoute[] = [
   [/^paste:/, (t, m) => paste.pasteCallback(t, t.state, m.input)],
   [/^(line:|lk:)/, (t, m) => budget.budgetCallback(t, t.state, m.input)],
   [/^prof:/, (t, m) => profile.profileCallback(t, m.input)],
+  [/^rw:(.+)$/, (t, m) => history.showHistory(t, m[1]!)],
+  [/^undo:(\d+)$/, (t, m) => history.undo(t, Number(m[1]))],
+  [/^rst:(\d{4}-\d{2}-\d{2})$/, (t, m) => restore.confirmRestore(t, m[1]!)],
+  [/^rstok:(\d{4}-\d{2}-\d{2})$/, (t, m) => restore.restore(t, m[1]!)],
+  [/^exp:([a-z]+)$/, (t, m) => exporting.exportCommand(t, m[1]!)],
 ];
 
 export function registerCallback(route: CallbackRoute): void {

@@ -43,7 +43,7 @@ export interface FakeUser {
   username?: string;
 }
 
-type Failure = { method: string; error: Error };
+type Failure = { method: string; error?: Error; response?: { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } } };
 
 function fileBytes(file: unknown): { filename: string; data: Uint8Array } | undefined {
   if (!(file instanceof InputFile)) return undefined;
@@ -68,6 +68,11 @@ export class FakeTelegram {
     this.failures.push({ method, error });
   }
 
+  /** Make the next call of `method` answer with an error response (e.g. 429 with retry_after). */
+  failNextResponse(method: string, response: NonNullable<Failure["response"]>): void {
+    this.failures.push({ method, response });
+  }
+
   /** A 403 "bot was blocked by the user" error as grammY reports it. */
   static blocked(method = "sendMessage"): GrammyError {
     return new GrammyError("Call to 'sendMessage' failed!", { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" }, method, {});
@@ -79,6 +84,7 @@ export class FakeTelegram {
     const failure = this.failures.findIndex((f) => f.method === method);
     if (failure >= 0) {
       const [f] = this.failures.splice(failure, 1);
+      if (f!.response) return f!.response as never;
       throw f!.error;
     }
     const chatId = Number(p.chat_id ?? 0);

@@ -23,11 +23,35 @@ export interface Collection<T> {
   list(): Promise<string[]>;
 }
 
+/** A saved copy of an agency document. */
+export interface BackupInfo {
+  /** Stable id, e.g. "2025-01-15". */
+  id: string;
+  /** When it was taken (ISO). */
+  takenAt: string;
+  /** Whether the copy itself parses and validates. */
+  valid: boolean;
+}
+
+/**
+ * Rotating copies of agency documents: one per day (the first write of the
+ * day), the last `keep` days kept. Restoring keeps the replaced document as a
+ * file of its own for inspection.
+ */
+export interface Backups {
+  list(agencyId: string): Promise<BackupInfo[]>;
+  /** The content of a backup, or undefined if missing or invalid. */
+  read(agencyId: string, backupId: string): Promise<AgencyDocument | undefined>;
+  /** Replace the agency document by the backup; the current file (even a corrupt one) is kept aside. */
+  restore(agencyId: string, backupId: string): Promise<AgencyDocument>;
+}
+
 export interface Repository {
   readonly agencies: Collection<AgencyDocument>;
   readonly users: Collection<UserDocument>;
   /** A single document with id "index". */
   readonly invitations: Collection<InvitationIndex>;
+  readonly backups: Backups;
   close(): Promise<void>;
 }
 

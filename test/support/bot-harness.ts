@@ -37,7 +37,7 @@ export async function harness(dir?: string): Promise<Harness> {
 }
 
 function build(dir: string, telegram: FakeTelegram, clock: { now: Date }): Harness {
-  const repo = new LowdbRepository({ dir });
+  const repo = new LowdbRepository({ dir, now: () => clock.now });
   const errors: string[] = [];
   const logger: Logger = { error: (m, e) => errors.push(`${m}: ${e instanceof Error ? e.stack : String(e)}`) };
   const services: Services = { repo, now: () => clock.now, random: (n) => randomBytes(n) };

@@ -3,33 +3,41 @@
  *   <dir>/instansi/<agencyId>.json   one agency (data, members, invitations, audit)
  *   <dir>/pengguna/<userId>.json     one user (agencies, conversation state)
  *   <dir>/undangan/index.json        invitation codes → agency
+ *   <dir>/cadangan/<agencyId>/<day>.json  daily backups of each agency (last 7)
  * A write costs the size of one document, never of all of them.
  */
 import { join } from "node:path";
 import { AgencyDocumentSchema, InvitationIndexSchema, UserDocumentSchema, type AgencyDocument, type InvitationIndex, type UserDocument } from "../documents.js";
 import type { Repository } from "../repository.js";
+import { LowdbBackups } from "./backups.js";
 import { LowdbCollection } from "./collection.js";
 
 export interface LowdbRepositoryOptions {
   dir: string;
   cacheSize?: number;
-  afterAgencyWrite?: (id: string, doc: AgencyDocument) => Promise<void> | void;
+  /** Daily backups kept per agency (default 7; 0 disables backups). */
+  backupDays?: number;
+  /** Clock for backup dates (tests). */
+  now?: () => Date;
 }
 
 export class LowdbRepository implements Repository {
   readonly agencies: LowdbCollection<AgencyDocument>;
   readonly users: LowdbCollection<UserDocument>;
   readonly invitations: LowdbCollection<InvitationIndex>;
+  readonly backups: LowdbBackups;
 
   constructor(readonly options: LowdbRepositoryOptions) {
     const cacheSize = options.cacheSize ?? 500;
-    this.agencies = new LowdbCollection({
+    const keep = options.backupDays ?? 7;
+    this.agencies = new LowdbCollection<AgencyDocument>({
       dir: join(options.dir, "instansi"),
       name: "instansi",
       schema: AgencyDocumentSchema,
       cacheSize,
-      ...(options.afterAgencyWrite ? { afterWrite: options.afterAgencyWrite } : {}),
+      afterWrite: (id, doc) => (keep > 0 ? this.backups.afterWrite(id, doc) : undefined),
     });
+    this.backups = new LowdbBackups(join(options.dir, "cadangan"), this.agencies, keep, options.now);
     this.users = new LowdbCollection({ dir: join(options.dir, "pengguna"), name: "pengguna", schema: UserDocumentSchema, cacheSize: cacheSize * 4 });
     this.invitations = new LowdbCollection({ dir: join(options.dir, "undangan"), name: "undangan", schema: InvitationIndexSchema, cacheSize: 1 });
   }

@@ -1,0 +1,70 @@
+/** /riwayat — recent changes of an indicator (who, when, which field, old → new) and undo for admins. */
+import { hasRole, undoChange } from "../../app/edits.js";
+import { isGradeValue } from "../../domain/calc/values.js";
+import { Decimal } from "../../domain/decimal.js";
+import { formatPlain } from "../../domain/numbers/format.js";
+import type { AuditEntry } from "../../storage/documents.js";
+import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
+import { button, html, label, splitHtml, text, type Button } from "../ui.js";
+
+const HISTORY_SIZE = 10;
+
+const dateTime = (iso: string) =>
+  new Date(iso).toLocaleString("id-ID", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
+
+/** A stored value as people read it. */
+export function displayValue(value: unknown): string {
+  if (value === undefined) return label("riwayat.kosong_nilai");
+  if (value === null) return label("riwayat.tidak_ada_nilai");
+  if (typeof value === "string") return /^-?\d+(\.\d+)?$/.test(value) ? formatPlain(new Decimal(value), 10) : value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? label("riwayat.tidak_ada_nilai") : value.map(displayValue).join("; ");
+  const v = value as Record<string, unknown>;
+  if (typeof v.min === "string" && typeof v.max === "string") return `${displayValue(v.min)}–${displayValue(v.max)}`;
+  if (isGradeValue(v as never)) return [v.letter, v.score !== undefined ? `(${displayValue(v.score)})` : ""].filter(Boolean).join(" ");
+  if (typeof v.name === "string") return v.name;
+  return Object.entries(v)
+    .map(([k, x]) => `${k}: ${displayValue(x)}`)
+    .join(", ");
+}
+
+export async function chooseHistory(turn: Turn): Promise<Outcome> {
+  const { doc } = await activeAgency(turn);
+  const buttons: Button[][] = doc.data.objectives.flatMap((o) => o.indicators.map((i) => [button(`${i.code ?? ""} ${i.name}`.slice(0, 60), `rw:${i.id}`)]));
+  buttons.push([button(label("riwayat.semua"), "rw:*")]);
+  return outcome([text(html("riwayat.pilih"), buttons)]);
+}
+
+export async function showHistory(turn: Turn, indicatorId: string): Promise<Outcome> {
+  const { doc } = await activeAgency(turn);
+  const all = indicatorId === "*";
+  const entries: AuditEntry[] = doc.audit.filter((e) => all || e.field.includes(`/indicators/${indicatorId}`)).slice(-HISTORY_SIZE).reverse();
+  if (entries.length === 0) return outcome([text(html("riwayat.kosong"))]);
+  const ind = doc.data.objectives.flatMap((o) => o.indicators).find((i) => i.id === indicatorId);
+  const lines = [html("riwayat.kepala", { objek: all ? doc.data.agency.name : (ind?.name ?? indicatorId), jumlah: entries.length })];
+  for (const e of entries) {
+    lines.push(
+      "",
+      html("riwayat.butir", {
+        nomor: e.seq,
+        waktu: dateTime(e.at),
+        nama: e.userName,
+        label: e.label,
+        lama: displayValue(e.old).slice(0, 300),
+        baru: displayValue(e.new).slice(0, 300),
+        batal: e.undoOf,
+      }),
+    );
+  }
+  const canUndo = hasRole(doc, turn.actor.userId, "admin");
+  const parts = splitHtml(lines.join("\n"));
+  const last = parts.pop()!;
+  const buttons = canUndo ? entries.filter((e) => e.undoOf === undefined).map((e) => [button(label("riwayat.tombol_batal", { nomor: e.seq }), `undo:${e.seq}`)]) : [];
+  return outcome([...parts.map((p) => text(p)), text(last, buttons)]);
+}
+
+export async function undo(turn: Turn, seq: number): Promise<Outcome> {
+  const { doc } = await activeAgency(turn, "admin");
+  await undoChange(turn.services, doc.data.agency.id, turn.actor, seq);
+  return outcome([text(html("riwayat.dibatalkan", { nomor: seq }))]);
+}

@@ -1,0 +1,106 @@
+/**
+ * Daily rotating backups of agency files for the lowdb repository:
+ * `<dir>/cadangan/<agencyId>/<YYYY-MM-DD>.json`, written after the first
+ * successful write of each day, the newest `keep` kept.
+ */
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { AgencyDocumentSchema, type AgencyDocument } from "../documents.js";
+import { migrate } from "../migrations.js";
+import { DocumentUnavailable, type BackupInfo, type Backups } from "../repository.js";
+import type { LowdbCollection } from "./collection.js";
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+async function atomicWrite(path: string, text: string): Promise<void> {
+  const tmp = `${path}.tmp`;
+  await writeFile(tmp, text, "utf8");
+  await rename(tmp, path);
+}
+
+export class LowdbBackups implements Backups {
+  /** The day of the newest backup per agency, to avoid a disk check on every write. */
+  private readonly lastDay = new Map<string, string>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly agencies: LowdbCollection<AgencyDocument>,
+    private readonly keep = 7,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private folder(agencyId: string): string {
+    this.agencies.path(agencyId); // validates the id
+    return join(this.dir, agencyId);
+  }
+
+  /** Called after each successful write of an agency document (inside its lock). */
+  async afterWrite(agencyId: string, doc: AgencyDocument): Promise<void> {
+    const folder = this.folder(agencyId);
+    const day = this.now().toISOString().slice(0, 10);
+    if (this.lastDay.get(agencyId) === day) return;
+    const path = join(folder, `${day}.json`);
+    try {
+      await stat(path);
+      this.lastDay.set(agencyId, day);
+      return; // today's copy exists
+    } catch {
+      // take it
+    }
+    await mkdir(folder, { recursive: true });
+    await atomicWrite(path, JSON.stringify(doc, null, 2));
+    const days = (await readdir(folder)).filter((n) => n.endsWith(".json") && DAY.test(n.slice(0, -5))).sort();
+    for (const old of days.slice(0, Math.max(0, days.length - this.keep))) await rm(join(folder, old), { force: true });
+    this.lastDay.set(agencyId, day);
+  }
+
+  private async load(agencyId: string, backupId: string): Promise<AgencyDocument | undefined> {
+    if (!DAY.test(backupId)) return undefined;
+    try {
+      const raw = JSON.parse(await readFile(join(this.folder(agencyId), `${backupId}.json`), "utf8"));
+      const parsed = AgencyDocumentSchema.safeParse(migrate(raw, {}));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async list(agencyId: string): Promise<BackupInfo[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.folder(agencyId));
+    } catch {
+      return [];
+    }
+    const ids = names.filter((n) => n.endsWith(".json") && DAY.test(n.slice(0, -5))).map((n) => n.slice(0, -5)).sort().reverse();
+    const out: BackupInfo[] = [];
+    for (const id of ids) {
+      const info = await stat(join(this.folder(agencyId), `${id}.json`));
+      out.push({ id, takenAt: info.mtime.toISOString(), valid: (await this.load(agencyId, id)) !== undefined });
+    }
+    return out;
+  }
+
+  read(agencyId: string, backupId: string): Promise<AgencyDocument | undefined> {
+    return this.load(agencyId, backupId);
+  }
+
+  async restore(agencyId: string, backupId: string): Promise<AgencyDocument> {
+    const doc = await this.load(agencyId, backupId);
+    if (!doc) throw new DocumentUnavailable("cadangan", `${agencyId}/${backupId}`, "cadangan tidak ada atau tidak sah");
+    const target = this.agencies.path(agencyId);
+    await this.agencies.withLock(agencyId, async () => {
+      const stamp = this.now().toISOString().replace(/[:.]/g, "-");
+      try {
+        // Keep whatever is there now (possibly the corrupt file) next to the data, never overwritten.
+        await rename(target, join(this.folder(agencyId), `sebelum-pemulihan-${stamp}.json`));
+      } catch {
+        // nothing to keep
+      }
+      await mkdir(this.folder(agencyId), { recursive: true });
+      await atomicWrite(target, JSON.stringify(doc, null, 2));
+    });
+    await this.agencies.forget(agencyId);
+    return doc;
+  }
+}

@@ -1,0 +1,121 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { describe, expect, it, vi } from "vitest";
+import { consoleLogger, createBot, redact } from "../../src/bot/bot.js";
+import { FAKE_BOT_INFO, FakeTelegram } from "../../src/local/fake-telegram.js";
+import { ChatDriver } from "../../src/local/session.js";
+import { ADMIN, OFFICER, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+
+async function withIndicator(h: Harness): Promise<string> {
+  const id = await registerAgency(h, ADMIN);
+  await h.driver.send(ADMIN, "/tempel");
+  await h.driver.send(ADMIN, "Sasaran A | Indikator satu | % | 100");
+  await h.driver.press(ADMIN, "✅ Simpan");
+  return id;
+}
+
+describe("audit trail (/riwayat) and undo", () => {
+  it("shows who changed what and when, and an admin undoes a change", async () => {
+    const h = await harness();
+    const id = await withIndicator(h);
+    await h.driver.send(ADMIN, "/isi");
+    await h.driver.send(ADMIN, "95");
+    h.clock.now = new Date("2025-01-16T07:30:00Z");
+    await h.driver.send(ADMIN, "/indikator");
+    await h.driver.press(ADMIN, "1.1 Indikator satu");
+    await h.driver.press(ADMIN, "Realisasi 2024");
+    await h.driver.send(ADMIN, "97,5");
+
+    await h.driver.send(ADMIN, "/riwayat");
+    const shown = plain(await h.driver.press(ADMIN, "1.1 Indikator satu"));
+    // #1 created the sasaran with its indicator (pasted); #2 and #3 are the realisasi.
+    expect(shown).toContain("Riwayat perubahan Indikator satu (2 terakhir, terbaru di atas):");
+    expect(shown).toContain("#3 · 16 Jan 2025, 14.30 · Sari Wulandari\nRealisasi 2024 — 1.1 Indikator satu: 95 → 97,5");
+    expect(shown).toContain("#2 · 15 Jan 2025, 10.00 · Sari Wulandari\nRealisasi 2024 — 1.1 Indikator satu: (kosong) → 95");
+
+    expect(plain(await h.driver.press(ADMIN, "↩ Batalkan #3"))).toBe("↩ Perubahan #3 dibatalkan; nilainya kembali seperti sebelumnya.");
+    const doc = (await h.repo.agencies.read(id))!;
+    expect(doc.data.objectives[0]!.indicators[0]!.years["2024"]!.actual).toBe("95");
+    expect(doc.audit[doc.audit.length - 1]).toMatchObject({ seq: 4, field: "objectives/S1/indicators/I1/years/2024/actual", old: "97.5", new: "95", undoOf: 3 });
+    // Undoing again conflicts: the value changed since.
+    expect(plain(await h.driver.pressData(ADMIN, "undo:3"))).toBe(
+      "Perubahan #3 tidak dapat dibatalkan karena nilainya sudah diubah lagi sesudahnya. Ubah nilainya langsung melalui /indikator.",
+    );
+  });
+
+  it("only admins undo, even with a forged button", async () => {
+    const h = await harness();
+    await withIndicator(h);
+    await h.driver.send(ADMIN, "/undang");
+    const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec((await h.driver.press(ADMIN, "Editor (sekali pakai)"))[0]!.text)![1]!;
+    await h.driver.send(OFFICER, "/gabung");
+    await h.driver.send(OFFICER, code);
+    await h.driver.send(OFFICER, "/riwayat");
+    const shown = await h.driver.press(OFFICER, "Semua perubahan");
+    expect(shown.flatMap((m) => m.keyboard.flat())).toEqual([]);
+    expect(plain(await h.driver.pressData(OFFICER, "undo:1"))).toBe("Hanya admin instansi yang dapat melakukan ini.");
+  });
+});
+
+describe("damaged files and backups", () => {
+  it("a damaged agency file is reported, never overwritten, and restored by an admin from the latest good backup", async () => {
+    const h = await harness();
+    const id = await withIndicator(h);
+    const path = join(h.dir, "instansi", `${id}.json`);
+    await writeFile(path, '{"schemaVersion": 1, "data": {"terpotong');
+    const restarted = h.restart();
+    expect(plain(await restarted.driver.send(ADMIN, "/isi"))).toBe(
+      "Data instansi ini tidak dapat dibaca saat ini, sehingga tidak ada perubahan yang disimpan. Admin dapat memulihkan cadangan terakhir dengan /pulihkan. Berkas yang rusak disimpan apa adanya untuk diperiksa.",
+    );
+    expect(plain(await restarted.driver.send(OFFICER, "/pulihkan"))).toContain("Anda belum terhubung");
+    const list = plain(await restarted.driver.send(ADMIN, "/pulihkan"));
+    expect(list).toContain("Cadangan yang tersedia untuk Dinas Sosial Kabupaten Contoh");
+    expect(list).toContain("• 15 Januari 2025");
+    await restarted.driver.press(ADMIN, "Pulihkan 15 Januari 2025");
+    expect(plain(await restarted.driver.press(ADMIN, "Ya, pulihkan"))).toBe(
+      "✅ Data Dinas Sosial Kabupaten Contoh dipulihkan dari cadangan 15 Januari 2025. Berkas sebelumnya disimpan terpisah di folder cadangan.",
+    );
+    expect(plain(await restarted.driver.send(ADMIN, "/status"))).toContain("Status Dinas Sosial Kabupaten Contoh — tahun 2024");
+    expect(restarted.errors).toEqual([]);
+  });
+});
+
+describe("export", () => {
+  it("/ekspor json sends the whole agency file, which parses back", async () => {
+    const h = await harness();
+    const id = await withIndicator(h);
+    const sent = await h.driver.send(ADMIN, "/ekspor json");
+    expect(sent[0]!.method).toBe("sendDocument");
+    expect(sent[0]!.file!.filename).toBe(`${id}-2024.json`);
+    const file = JSON.parse(new TextDecoder().decode(sent[0]!.file!.data));
+    expect(file).toEqual((await h.repo.agencies.read(id))!.data);
+    expect(plain(await h.driver.send(ADMIN, "/ekspor pdf"))).toBe('Format "pdf" tidak dikenal. Pilih salah satu: json.');
+  });
+});
+
+describe("Telegram failures and secrets", () => {
+  it("429 and 5xx answers are retried by the auto-retry plugin", async () => {
+    const h = await harness();
+    const telegram = new FakeTelegram(1000);
+    const bot = createBot({ token: "123:TEST", services: h.services, botInfo: FAKE_BOT_INFO, logger: { error: (m) => h.errors.push(m) } });
+    telegram.install(bot);
+    bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 1 }));
+    const driver = new ChatDriver(bot, telegram);
+    telegram.failNextResponse("sendMessage", { ok: false, error_code: 429, description: "Too Many Requests: retry after 0", parameters: { retry_after: 0 } });
+    telegram.failNextResponse("sendMessage", { ok: false, error_code: 502, description: "Bad Gateway" });
+    const replies = await driver.send(ADMIN, "/cek 86,11 80");
+    expect(plain(replies)).toContain("107,64%");
+    expect(telegram.calls.filter((c) => c.method === "sendMessage")).toHaveLength(3);
+    expect(h.errors).toEqual([]);
+  }, 20_000);
+
+  it("never prints the token", () => {
+    const token = "123456:ABC-rahasia";
+    expect(redact(`gagal: https://api.telegram.org/bot${token}/sendMessage`, token)).toBe("gagal: https://api.telegram.org/bot[TOKEN]/sendMessage");
+    const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    consoleLogger(token).error("gagal mengirim", new Error(`fetch https://api.telegram.org/bot${token}/getMe failed`));
+    expect(spy.mock.calls[0]![0]).toBe("[lkjip] gagal mengirim — Error: fetch https://api.telegram.org/bot[TOKEN]/getMe failed");
+    spy.mockRestore();
+  });
+});
