@@ -11,10 +11,12 @@ export class ChatDriver {
     readonly telegram: FakeTelegram,
   ) {}
 
+  /** Deliver one update; returns what the bot sent to that chat meanwhile (other chats may be served concurrently). */
   private async deliver(update: Parameters<Bot["handleUpdate"]>[0]): Promise<SentMessage[]> {
     const before = this.telegram.sent.length;
+    const chatId = update.message?.chat.id ?? update.callback_query?.message?.chat.id;
     await this.bot.handleUpdate(update);
-    return this.telegram.sent.slice(before);
+    return this.telegram.sent.slice(before).filter((m) => m.chatId === chatId);
   }
 
   /** The user types a message; returns the bot's replies. */

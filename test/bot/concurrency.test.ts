@@ -1,0 +1,71 @@
+/** Two officers of one agency answer 500 questions interleaved, concurrently: nothing is lost. */
+import { describe, expect, it } from "vitest";
+import { encodeKey, type QuestionKey } from "../../src/app/entry/keys.js";
+import { currentValue } from "../../src/app/entry/present.js";
+import type { FakeUser } from "../../src/local/fake-telegram.js";
+import { ADMIN, OFFICER, harness, plain, registerAgency } from "../support/bot-harness.js";
+
+const INDICATORS = 50;
+
+function questions(indicatorId: string, n: number): [QuestionKey, string, string][] {
+  // [question, typed answer, value as shown afterwards]
+  return [
+    [{ q: "actual", indicatorId, year: 2024 }, `${n},5`, `${n},5%`],
+    [{ q: "target", indicatorId, year: 2023 }, `${n}`, `${n}%`],
+    [{ q: "actual", indicatorId, year: 2023 }, `${n},25`, `${n},25%`],
+    [{ q: "target", indicatorId, year: 2022 }, `${n + 1}`, `${n + 1}%`],
+    [{ q: "actual", indicatorId, year: 2022 }, `${n + 2}`, `${n + 2}%`],
+    [{ q: "final", indicatorId }, `${n + 3}`, `${n + 3}%`],
+    [{ q: "budget", indicatorId, field: "budget" }, `${n} jt`, `Rp${n}.000.000`],
+    [{ q: "budget", indicatorId, field: "spent" }, `${n * 1000}`, `Rp${(n * 1000).toLocaleString("id-ID")}`],
+    [{ q: "factors", indicatorId, which: "supporting" }, `Faktor pendukung ${n}`, `Faktor pendukung ${n}`],
+    [{ q: "factors", indicatorId, which: "followUp" }, `Tindak lanjut ${n}`, `Tindak lanjut ${n}`],
+  ];
+}
+
+describe("concurrent officers", () => {
+  it("500 interleaved answers from two officers are all stored", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    const rows = Array.from({ length: INDICATORS }, (_, i) => `Sasaran ${i < 25 ? "A" : "B"} | Indikator ${i + 1} | % | ${60 + i}`).join("\n");
+    await h.driver.send(ADMIN, "/tempel");
+    await h.driver.send(ADMIN, rows);
+    await h.driver.press(ADMIN, "✅ Simpan");
+    await h.driver.send(ADMIN, "/undang");
+    const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec((await h.driver.press(ADMIN, "Editor (sekali pakai)"))[0]!.text)![1]!;
+    await h.driver.send(OFFICER, "/gabung");
+    await h.driver.send(OFFICER, code);
+
+    const setup = (await h.repo.agencies.read(id))!;
+    const file = setup.data;
+    const ids = file.objectives.flatMap((o) => o.indicators.map((i) => i.id));
+    const work = (user: FakeUser, parity: number) => ids.flatMap((indId, k) => (k % 2 === parity ? questions(indId, k + 10) : []));
+    const plan: [FakeUser, [QuestionKey, string, string][]][] = [
+      [ADMIN, work(ADMIN, 0)],
+      [OFFICER, work(OFFICER, 1)],
+    ];
+    expect(plan[0]![1].length + plan[1]![1].length).toBe(500);
+
+    const failures: string[] = [];
+    await Promise.all(
+      plan.map(async ([user, answers]) => {
+        for (const [key, typed] of answers) {
+          await h.driver.pressData(user, `e:${encodeKey(key)}`);
+          const reply = plain(await h.driver.send(user, typed));
+          if (!reply.startsWith("✅ Tersimpan")) failures.push(`${encodeKey(key)}: ${reply.slice(0, 120)}`);
+        }
+      }),
+    );
+    expect(failures).toEqual([]);
+
+    const fresh = h.restart();
+    const stored = (await fresh.repo.agencies.read(id))!;
+    for (const [, answers] of plan) for (const [key, , shown] of answers) expect(currentValue(stored.data, key), encodeKey(key)).toBe(shown);
+    // One audit entry per answer, each by the officer who gave it.
+    const entries = stored.audit.filter((e) => e.seq > setup.auditSeq);
+    expect(entries).toHaveLength(500);
+    expect(stored.revision).toBe(setup.revision + 500);
+    expect(new Set(entries.map((e) => e.userName))).toEqual(new Set(["Sari Wulandari", "Budi"]));
+    expect(h.errors).toEqual([]);
+  }, 120_000);
+});

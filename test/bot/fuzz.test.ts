@@ -1,0 +1,171 @@
+/**
+ * Fuzz: more than 10,000 random and hostile inputs at every question type.
+ * The bot always answers with a message, never throws, and a rejected answer
+ * leaves the stored agency file byte-for-byte unchanged.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { encodeKey, type QuestionKey } from "../../src/app/entry/keys.js";
+import { AgencyFileSchema } from "../../src/domain/schema/agency.js";
+import { ADMIN, harness, registerAgency } from "../support/bot-harness.js";
+
+const HOSTILE = [
+  "",
+  " ",
+  "\n\n",
+  "-",
+  "0",
+  "-0",
+  "-5",
+  "−12,5",
+  "9".repeat(30),
+  "1e400",
+  "1E9",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "null",
+  "undefined",
+  "0x1F",
+  "١٢٣",
+  "８６，１１",
+  "86٫11",
+  "①②",
+  "А (8О)",
+  "В",
+  "AA (95)",
+  "E",
+  "<b>86</b>",
+  "<script>alert(1)</script>",
+  "&amp;&lt;",
+  '{"actual": "86"}',
+  "[1,2,3]",
+  "56/0",
+  "0/0",
+  "1/3",
+  "56 dari 57",
+  "-1/2",
+  "80-90",
+  "90-80",
+  "80 s.d. 90",
+  "Rp 1,37 M",
+  "Rp -5",
+  "250 jt",
+  "1.373",
+  "1,373",
+  "1.373.500.000,00",
+  "1,373,500,000.00",
+  "12..5",
+  "86,11%",
+  "86,11 %%",
+  "tidak ada",
+  "83,38 2023 Kemendagri",
+  "83,38 1999",
+  "83,38 2099",
+  "\u0000\u0001",
+  "\u202e86,11",
+  "😀",
+  "'; DROP TABLE instansi; --",
+  "${process.env.TELEGRAM_BOT_TOKEN}",
+  "{{tahun}}",
+  "x".repeat(5000),
+  "1\n2\n3",
+];
+
+const inputArb = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(...HOSTILE) },
+  { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
+  { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 30 }) },
+  { weight: 2, arbitrary: fc.double({ noNaN: false }).map(String) },
+  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: -10_000, max: 10_000_000 }), fc.integer({ min: 0, max: 99 })).map(([a, b]) => `${a},${b}`) },
+  { weight: 1, arbitrary: fc.tuple(fc.integer(), fc.integer()).map(([a, b]) => `${a}/${b}`) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 6000 }) },
+);
+
+const STALE = ["e:actual:NOPE:2024", "e:line:NOPE:budget", "e:nonsense", "ind:NOPE", "atur:i:NOPE", "line:NOPE", "lk:NOPE", "undo:999999", "rstok:2001-01-01", "draf:9", "isi:skip", "paste:save", "new:kind:grade", "a".repeat(64), ""];
+
+describe("fuzz", () => {
+  it("10,000+ hostile inputs at every question type: always a reply, never a crash, rejected answers change nothing", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    const d = h.driver;
+    await d.send(ADMIN, "/tempel");
+    await d.send(ADMIN, "Sasaran A | Persentase layanan | % | 90\nSasaran A | Jumlah KPM | KPM | 25\nSasaran B | Nilai indeks | indeks | 3,5\nSasaran B | Angka kemiskinan | % | 10");
+    await d.press(ADMIN, "✅ Simpan");
+    // Make one indicator a ratio, one negative, and add a grade indicator and a budget line.
+    await d.pressData(ADMIN, "atur:i:kind:I1");
+    await d.press(ADMIN, "Rasio (pembilang/penyebut)");
+    await d.pressData(ADMIN, "atur:i:pol:I4");
+    await d.press(ADMIN, "Negatif (makin rendah makin baik)");
+    await d.pressData(ADMIN, "atur:o:addi:S1");
+    await d.send(ADMIN, "Indeks Kepuasan Masyarakat");
+    await d.send(ADMIN, "predikat");
+    await d.press(ADMIN, "Positif (makin tinggi makin baik)");
+    await d.press(ADMIN, "Predikat/huruf (IKM, LHE AKIP)");
+    await d.press(ADMIN, "IKM (A–D)");
+    await d.send(ADMIN, "lewati");
+    await d.send(ADMIN, "lewati");
+    await d.send(ADMIN, "/anggaran");
+    await d.press(ADMIN, "➕ Program baru");
+    await d.send(ADMIN, "Program Perlindungan Sosial");
+    await d.send(ADMIN, "lewati");
+    await d.send(ADMIN, "lewati");
+
+    const data = (await h.repo.agencies.read(id))!.data;
+    const indicators = data.objectives.flatMap((o) => o.indicators.map((i) => i.id));
+    expect(indicators).toHaveLength(5);
+    const keys: QuestionKey[] = [];
+    for (const indicatorId of indicators) {
+      keys.push(
+        { q: "target", indicatorId, year: 2024 },
+        { q: "actual", indicatorId, year: 2024 },
+        { q: "actual", indicatorId, year: 2023 },
+        { q: "final", indicatorId },
+        { q: "national", indicatorId },
+        { q: "factors", indicatorId, which: "inhibiting" },
+        { q: "budget", indicatorId, field: "spent" },
+      );
+    }
+    keys.push({ q: "line", lineId: "P1", field: "budget" }, { q: "line", lineId: "P1", field: "spent" });
+
+    const path = join(h.dir, "instansi", `${id}.json`);
+    let inputs = 0;
+    let rejected = 0;
+    let accepted = 0;
+    const problems: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...keys), fc.array(inputArb, { minLength: 20, maxLength: 40 }), fc.constantFrom(...STALE), async (key, texts, stale) => {
+        inputs++;
+        const stalePress = await d.pressData(ADMIN, stale);
+        if (stalePress.length === 0) problems.push(`no reply to callback ${stale}`);
+        inputs++;
+        await d.pressData(ADMIN, `e:${encodeKey(key)}`);
+        for (const text of texts) {
+          inputs++;
+          const before = await readFile(path, "utf8");
+          const replies = await d.send(ADMIN, text);
+          if (replies.length === 0) problems.push(`no reply to ${JSON.stringify(text.slice(0, 40))} at ${encodeKey(key)}`);
+          const reply = replies.map((r) => r.text).join("\n");
+          const after = await readFile(path, "utf8");
+          if (reply.startsWith("✅ Tersimpan")) {
+            accepted++;
+            AgencyFileSchema.parse(JSON.parse(after).data);
+            await d.pressData(ADMIN, `e:${encodeKey(key)}`); // ask the same question again
+            inputs++;
+          } else {
+            rejected++;
+            if (after !== before) problems.push(`rejected ${JSON.stringify(text.slice(0, 40))} at ${encodeKey(key)} changed the file`);
+          }
+        }
+      }),
+      { numRuns: 350, seed: 20250115 },
+    );
+    expect(problems).toEqual([]);
+    expect(h.errors).toEqual([]);
+    expect(inputs).toBeGreaterThanOrEqual(10_000);
+    expect(rejected).toBeGreaterThan(3000);
+    expect(accepted).toBeGreaterThan(100);
+  }, 300_000);
+});
