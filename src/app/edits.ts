@@ -9,14 +9,16 @@ import { say } from "../messages/catalog.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import { AgencyFileSchema } from "../domain/schema/agency.js";
 import { formatIssues } from "../domain/schema/issues.js";
-import type { AgencyDocument, AuditEntry, Role } from "../storage/documents.js";
+import { STORAGE_SCHEMA_VERSION, type AgencyDocument, type AuditEntry, type Role } from "../storage/documents.js";
 import { describeField } from "./describe.js";
 import { AgencyMissing, EditRejected, Forbidden } from "./errors.js";
 import { diffAgency, getAt, setAt, type Json } from "./paths.js";
 import type { Actor, Services } from "./services.js";
 
-/** How many audit entries an agency keeps (oldest dropped first). */
-export const AUDIT_LIMIT = 5000;
+/** Audit entries kept inside the agency document; older ones move to the agency's archive. */
+export const AUDIT_RECENT = 300;
+/** How many entries move at once when the document's audit is full. */
+const AUDIT_MOVE = 100;
 
 const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
 
@@ -49,9 +51,27 @@ export interface EditResult {
   changes: AuditEntry[];
 }
 
-function appendAudit(doc: AgencyDocument, entries: AuditEntry[]): void {
+/** Append entries; when the document holds too many, move the oldest to the archive first (nothing is dropped). */
+async function appendAudit(services: Services, doc: AgencyDocument, entries: AuditEntry[]): Promise<void> {
   doc.audit.push(...entries);
-  if (doc.audit.length > AUDIT_LIMIT) doc.audit.splice(0, doc.audit.length - AUDIT_LIMIT);
+  if (doc.audit.length <= AUDIT_RECENT) return;
+  const moving = doc.audit.slice(0, doc.audit.length - AUDIT_RECENT + AUDIT_MOVE);
+  const agencyId = doc.data.agency.id;
+  await services.repo.auditArchive.update(agencyId, (archive) => {
+    const next = archive ?? { schemaVersion: STORAGE_SCHEMA_VERSION, agencyId, entries: [] };
+    const last = next.entries[next.entries.length - 1]?.seq ?? 0;
+    // An archive write whose agency write then failed is not repeated.
+    next.entries.push(...moving.filter((e) => e.seq > last));
+    return { next, result: undefined };
+  });
+  doc.audit.splice(0, moving.length);
+}
+
+/** Every audit entry of an agency, oldest first: the archive, then the document's recent ones. */
+export async function allAuditEntries(services: Services, doc: AgencyDocument): Promise<AuditEntry[]> {
+  const archive = await services.repo.auditArchive.read(doc.data.agency.id);
+  const first = doc.audit[0]?.seq ?? Infinity;
+  return [...(archive?.entries.filter((e) => e.seq < first) ?? []), ...doc.audit];
 }
 
 /** Apply `mutate` to the agency's data as `actor`, who needs at least `minimum`. */
@@ -63,7 +83,7 @@ export async function editAgency(
   mutate: (data: AgencyFile) => void,
   options: { undoOf?: number } = {},
 ): Promise<EditResult> {
-  return services.repo.agencies.update(agencyId, (doc) => {
+  return services.repo.agencies.update(agencyId, async (doc) => {
     if (!doc) throw new AgencyMissing([say("akses.instansi_tidak_ada")]);
     requireRole(doc, actor.userId, minimum);
     const draft = structuredClone(doc.data);
@@ -87,7 +107,7 @@ export async function editAgency(
       if (options.undoOf !== undefined) entry.undoOf = options.undoOf;
       return entry;
     });
-    appendAudit(doc, entries);
+    await appendAudit(services, doc, entries);
     doc.data = parsed.data;
     doc.revision++;
     doc.updatedAt = at;
@@ -103,7 +123,7 @@ export async function undoChange(services: Services, agencyId: string, actor: Ac
   const doc = await services.repo.agencies.read(agencyId);
   if (!doc) throw new AgencyMissing([say("akses.instansi_tidak_ada")]);
   requireRole(doc, actor.userId, "admin");
-  const entry = doc.audit.find((e) => e.seq === seq);
+  const entry = (await allAuditEntries(services, doc)).find((e) => e.seq === seq);
   if (!entry) throw new EditRejected([say("riwayat.tidak_ditemukan", { nomor: seq })]);
   return editAgency(
     services,

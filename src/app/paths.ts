@@ -93,15 +93,25 @@ export interface Difference {
   new: Json | undefined;
 }
 
-function equal(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** Deep equality of JSON values. */
+export function equal(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((x, i) => equal(x, bb[i]));
+  }
+  const ka = Object.keys(a).filter((k) => (a as Node)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Node)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => equal((a as Node)[k], (b as Node)[k]));
 }
 
 /** Leaf-level differences between two versions of the data, addressed by id paths. */
 export function diffAgency(before: AgencyFile, after: AgencyFile): Difference[] {
   const out: Difference[] = [];
   const walk = (a: unknown, b: unknown, path: string) => {
-    if (equal(a, b)) return;
+    if (a === b) return;
     if (isObject(a) && isObject(b)) {
       for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
         const p = path ? `${path}/${key}` : key;
@@ -110,6 +120,7 @@ export function diffAgency(before: AgencyFile, after: AgencyFile): Difference[] 
       }
       return;
     }
+    if (equal(a, b)) return;
     out.push({ field: path, old: a === undefined ? undefined : (structuredClone(a) as Json), new: b === undefined ? undefined : (structuredClone(b) as Json) });
   };
   const walkList = (a: { id: string }[], b: { id: string }[], path: string) => {

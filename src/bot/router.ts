@@ -11,6 +11,7 @@ import type { Services } from "../app/services.js";
 import { displayName, ensureUser } from "../app/users.js";
 import { DocumentUnavailable } from "../storage/repository.js";
 import { KeyedMutex } from "../storage/mutex.js";
+import { equal } from "../app/paths.js";
 import { ROLES } from "../storage/documents.js";
 import { IDLE, readState, type State } from "./state.js";
 import type { Outcome, Turn } from "./turn.js";
@@ -145,6 +146,12 @@ export interface RouterOptions {
 export function createRouter(options: RouterOptions) {
   const { services, logger } = options;
   const locks = new KeyedMutex();
+  // Recently handled update ids: a redelivered update is answered once even when it changed nothing.
+  const recent = new Set<number>();
+  const remember = (id: number) => {
+    recent.add(id);
+    if (recent.size > 10_000) recent.delete(recent.values().next().value!);
+  };
 
   async function send(ctx: Context, chatId: number, replies: Out[]): Promise<void> {
     for (const out of replies) {
@@ -177,6 +184,8 @@ export function createRouter(options: RouterOptions) {
     if (!from || from.is_bot || !chat) return;
     const updateId = ctx.update.update_id;
     await locks.run(String(from.id), async () => {
+      if (recent.has(updateId)) return;
+      remember(updateId);
       const callback = ctx.callbackQuery;
       if (callback) await ctx.answerCallbackQuery().catch(() => undefined);
       const messageText = ctx.message?.text;
@@ -229,8 +238,11 @@ export function createRouter(options: RouterOptions) {
 
       const next: State = result.state ?? state;
       try {
+        // The state (and the id of the update that produced it) is saved before replying. An update
+        // that changed nothing in the conversation is not written again: handling it twice is harmless.
         await services.repo.users.update(String(from.id), (u) => {
           if (!u) return { next: undefined, result: undefined };
+          if (!reset && equal(u.session, next) && u.session !== null) return { next: undefined, result: undefined };
           u.session = next;
           u.lastUpdateId = Math.max(u.lastUpdateId ?? 0, updateId);
           return { next: u, result: undefined };

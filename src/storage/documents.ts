@@ -37,9 +37,8 @@ export const InvitationSchema = z.strictObject({
   revokedAt: IsoDate.optional(),
 });
 
-const JsonValue: z.ZodType<unknown> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
-);
+/** Any JSON value (documents come from JSON.parse, so nothing else can appear). */
+const JsonValue = z.unknown();
 
 export const AuditEntrySchema = z.strictObject({
   seq: z.number().int().positive(),
@@ -70,6 +69,26 @@ export const AgencyDocumentSchema = z.strictObject({
   auditSeq: z.number().int().nonnegative(),
 });
 
+const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * What is checked before an agency document is written. The agency data was
+ * already validated with the full schema by the edit that produced it, and
+ * audit entries are built by code, so only the envelope is checked again
+ * here; every read still validates the whole document.
+ */
+export const AgencyDocumentWriteSchema = AgencyDocumentSchema.extend({
+  data: z.custom<z.output<typeof AgencyFileSchema>>(isObject),
+  audit: z.array(z.custom<z.output<typeof AuditEntrySchema>>(isObject)),
+});
+
+/** Audit entries moved out of an agency document to keep it small (oldest first). */
+export const AuditArchiveSchema = z.strictObject({
+  schemaVersion: z.literal(STORAGE_SCHEMA_VERSION),
+  agencyId: z.string(),
+  entries: z.array(AuditEntrySchema),
+});
+
 export const UserDocumentSchema = z.strictObject({
   schemaVersion: z.literal(STORAGE_SCHEMA_VERSION),
   id: UserId,
@@ -97,3 +116,4 @@ export type AuditEntry = z.output<typeof AuditEntrySchema>;
 export type AgencyDocument = z.output<typeof AgencyDocumentSchema>;
 export type UserDocument = z.output<typeof UserDocumentSchema>;
 export type InvitationIndex = z.output<typeof InvitationIndexSchema>;
+export type AuditArchive = z.output<typeof AuditArchiveSchema>;

@@ -4,7 +4,7 @@
  * read-modify-write under a lock (or a transaction), validated before it is
  * written, and resolved only once the write is durable on disk / committed.
  */
-import type { AgencyDocument, InvitationIndex, UserDocument } from "./documents.js";
+import type { AgencyDocument, AuditArchive, InvitationIndex, UserDocument } from "./documents.js";
 
 /** Result of an update function: the next document (undefined = leave unchanged) and a value for the caller. */
 export interface Change<T, R> {
@@ -51,6 +51,8 @@ export interface Repository {
   readonly users: Collection<UserDocument>;
   /** A single document with id "index". */
   readonly invitations: Collection<InvitationIndex>;
+  /** Older audit entries of each agency (id = agency id). */
+  readonly auditArchive: Collection<AuditArchive>;
   readonly backups: Backups;
   close(): Promise<void>;
 }

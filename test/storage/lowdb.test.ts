@@ -20,16 +20,18 @@ describe("lowdb repository", () => {
     const onDisk = JSON.parse(await readFile(join(dir, "instansi", "a1.json"), "utf8"));
     expect(onDisk.data.agency.id).toBe("a1");
 
-    // An invalid document is refused and nothing changes on disk.
+    // An invalid document is refused and nothing changes on disk. (The agency data itself is validated
+    // with the full schema by every edit before it gets here: see test/bot and editAgency.)
     const before = await readFile(join(dir, "instansi", "a1.json"), "utf8");
     await expect(
       repo.agencies.update("a1", (d) => {
-        d!.data.agency.reportingYear = 1900;
+        d!.revision = -1;
+        d!.members = "semua" as never;
         return { next: d, result: undefined };
       }),
     ).rejects.toThrow();
     expect(await readFile(join(dir, "instansi", "a1.json"), "utf8")).toBe(before);
-    expect((await repo.agencies.read("a1"))!.data.agency.reportingYear).toBe(2024);
+    expect((await repo.agencies.read("a1"))!.revision).toBe(1);
     expect(await repo.agencies.list()).toEqual(["a1", "a2"]);
   });
 
@@ -127,5 +129,31 @@ describe("daily backups", () => {
     expect(aside).toHaveLength(1);
     expect(await readFile(join(dir, "cadangan", "a1", aside[0]!), "utf8")).toBe("{ rusak");
     await expect(repo.backups.restore("a1", "2024-12-31")).rejects.toBeInstanceOf(DocumentUnavailable);
+  });
+});
+
+describe("audit archive", () => {
+  it("moves the oldest entries out of the agency document without losing any, and undo still finds them", async () => {
+    const { harness, registerAgency, ADMIN } = await import("../support/bot-harness.js");
+    const { editAgency, allAuditEntries, undoChange, AUDIT_RECENT } = await import("../../src/app/edits.js");
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    await h.driver.send(ADMIN, "/tempel");
+    await h.driver.send(ADMIN, "Sasaran A | Indikator satu | % | 100");
+    await h.driver.press(ADMIN, "✅ Simpan");
+    const actor = { userId: ADMIN.id, name: "Sari" };
+    for (let i = 1; i <= 450; i++) {
+      await editAgency(h.services, id, actor, "editor", (d) => {
+        d.objectives[0]!.indicators[0]!.years["2024"]!.actual = String(i);
+      });
+    }
+    const doc = (await h.repo.agencies.read(id))!;
+    expect(doc.audit.length).toBeLessThanOrEqual(AUDIT_RECENT);
+    const all = await allAuditEntries(h.services, doc);
+    expect(all.map((e) => e.seq)).toEqual(Array.from({ length: 451 }, (_, i) => i + 1));
+    // The very first realisasi (archived) can still be looked up; undoing it conflicts because the value changed since.
+    await expect(undoChange(h.services, id, actor, 2)).rejects.toThrow("sudah diubah lagi");
+    await undoChange(h.services, id, actor, 451);
+    expect((await h.repo.agencies.read(id))!.data.objectives[0]!.indicators[0]!.years["2024"]!.actual).toBe("449");
   });
 });

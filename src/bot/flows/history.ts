@@ -1,5 +1,5 @@
 /** /riwayat — recent changes of an indicator (who, when, which field, old → new) and undo for admins. */
-import { hasRole, undoChange } from "../../app/edits.js";
+import { allAuditEntries, hasRole, undoChange } from "../../app/edits.js";
 import { isGradeValue } from "../../domain/calc/values.js";
 import { Decimal } from "../../domain/decimal.js";
 import { formatPlain } from "../../domain/numbers/format.js";
@@ -38,7 +38,10 @@ export async function chooseHistory(turn: Turn): Promise<Outcome> {
 export async function showHistory(turn: Turn, indicatorId: string): Promise<Outcome> {
   const { doc } = await activeAgency(turn);
   const all = indicatorId === "*";
-  const entries: AuditEntry[] = doc.audit.filter((e) => all || e.field.includes(`/indicators/${indicatorId}`)).slice(-HISTORY_SIZE).reverse();
+  const matches = (list: AuditEntry[]) => list.filter((e) => all || e.field.includes(`/indicators/${indicatorId}`));
+  let found = matches(doc.audit);
+  if (found.length < HISTORY_SIZE) found = matches(await allAuditEntries(turn.services, doc));
+  const entries = found.slice(-HISTORY_SIZE).reverse();
   if (entries.length === 0) return outcome([text(html("riwayat.kosong"))]);
   const ind = doc.data.objectives.flatMap((o) => o.indicators).find((i) => i.id === indicatorId);
   const lines = [html("riwayat.kepala", { objek: all ? doc.data.agency.name : (ind?.name ?? indicatorId), jumlah: entries.length })];

@@ -175,7 +175,20 @@ export function computeIndicator(
   };
 }
 
+/** Results of frozen (stored, immutable) agency files, so one update never computes the same file twice. */
+const computed = new WeakMap<AgencyFile, AgencyResult>();
+
 export function computeAgency(file: AgencyFile): AgencyResult {
+  if (!Object.isFrozen(file)) return compute(file);
+  let result = computed.get(file);
+  if (!result) {
+    result = compute(file);
+    computed.set(file, result);
+  }
+  return result;
+}
+
+function compute(file: AgencyFile): AgencyResult {
   const { profile } = file;
   const scale = resolveScale(profile);
   const budget = rollUpBudget(file.budgetLines);

@@ -3,13 +3,15 @@
  * (`<dir>/<id>.json`), one `Low` instance per file, an in-process lock around
  * every read-modify-write, zod validation on read and before write, and a
  * bounded cache of open documents. A file that fails to parse or validate is
- * reported as unavailable and never overwritten.
+ * reported as unavailable and never overwritten. Documents handed out by
+ * `read` are shared and deeply frozen; `update` works on a private copy.
  */
 import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
 import type { z } from "zod";
+import { deepFreeze } from "../freeze.js";
 import { KeyedMutex } from "../mutex.js";
 import { migrate, type Migrations } from "../migrations.js";
 import { DocumentUnavailable, type Change, type Collection } from "../repository.js";
@@ -26,6 +28,8 @@ export interface LowdbCollectionOptions<T> {
   dir: string;
   name: string;
   schema: z.ZodType<T>;
+  /** Checked before every write (default: `schema`); reads always use `schema`. */
+  writeSchema?: z.ZodType<T>;
   migrations?: Migrations;
   /** Most documents kept open in memory. */
   cacheSize?: number;
@@ -81,7 +85,7 @@ export class LowdbCollection<T> implements Collection<T> {
       if (!result.success) {
         throw new DocumentUnavailable(this.options.name, id, result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).slice(0, 5).join("; "));
       }
-      doc = result.data;
+      doc = deepFreeze(result.data);
       db.data = doc;
     }
     const entry = { db, doc };
@@ -101,10 +105,9 @@ export class LowdbCollection<T> implements Collection<T> {
 
   async read(id: string): Promise<T | undefined> {
     this.path(id);
-    return this.mutex.run(id, async () => {
-      const { doc } = await this.load(id);
-      return doc === undefined ? undefined : structuredClone(doc);
-    });
+    const cached = this.entries.get(id);
+    if (cached && !this.mutex.isLocked(id)) return cached.doc;
+    return this.mutex.run(id, async () => (await this.load(id)).doc);
   }
 
   async update<R>(id: string, fn: (current: T | undefined) => Change<T, R> | Promise<Change<T, R>>): Promise<R> {
@@ -113,7 +116,7 @@ export class LowdbCollection<T> implements Collection<T> {
       const entry = await this.load(id);
       const change = await fn(entry.doc === undefined ? undefined : structuredClone(entry.doc));
       if (change.next === undefined) return change.result;
-      const valid = this.options.schema.parse(change.next);
+      const valid = deepFreeze((this.options.writeSchema ?? this.options.schema).parse(change.next));
       const previous = entry.db.data;
       entry.db.data = valid;
       try {

@@ -3,11 +3,22 @@
  *   <dir>/instansi/<agencyId>.json   one agency (data, members, invitations, audit)
  *   <dir>/pengguna/<userId>.json     one user (agencies, conversation state)
  *   <dir>/undangan/index.json        invitation codes → agency
+ *   <dir>/riwayat/<agencyId>.json    older audit entries of an agency
  *   <dir>/cadangan/<agencyId>/<day>.json  daily backups of each agency (last 7)
  * A write costs the size of one document, never of all of them.
  */
 import { join } from "node:path";
-import { AgencyDocumentSchema, InvitationIndexSchema, UserDocumentSchema, type AgencyDocument, type InvitationIndex, type UserDocument } from "../documents.js";
+import {
+  AgencyDocumentSchema,
+  AgencyDocumentWriteSchema,
+  AuditArchiveSchema,
+  InvitationIndexSchema,
+  UserDocumentSchema,
+  type AgencyDocument,
+  type AuditArchive,
+  type InvitationIndex,
+  type UserDocument,
+} from "../documents.js";
 import type { Repository } from "../repository.js";
 import { LowdbBackups } from "./backups.js";
 import { LowdbCollection } from "./collection.js";
@@ -25,6 +36,7 @@ export class LowdbRepository implements Repository {
   readonly agencies: LowdbCollection<AgencyDocument>;
   readonly users: LowdbCollection<UserDocument>;
   readonly invitations: LowdbCollection<InvitationIndex>;
+  readonly auditArchive: LowdbCollection<AuditArchive>;
   readonly backups: LowdbBackups;
 
   constructor(readonly options: LowdbRepositoryOptions) {
@@ -34,12 +46,14 @@ export class LowdbRepository implements Repository {
       dir: join(options.dir, "instansi"),
       name: "instansi",
       schema: AgencyDocumentSchema,
+      writeSchema: AgencyDocumentWriteSchema,
       cacheSize,
       afterWrite: (id, doc) => (keep > 0 ? this.backups.afterWrite(id, doc) : undefined),
     });
     this.backups = new LowdbBackups(join(options.dir, "cadangan"), this.agencies, keep, options.now);
     this.users = new LowdbCollection({ dir: join(options.dir, "pengguna"), name: "pengguna", schema: UserDocumentSchema, cacheSize: cacheSize * 4 });
     this.invitations = new LowdbCollection({ dir: join(options.dir, "undangan"), name: "undangan", schema: InvitationIndexSchema, cacheSize: 1 });
+    this.auditArchive = new LowdbCollection({ dir: join(options.dir, "riwayat"), name: "riwayat", schema: AuditArchiveSchema, cacheSize: 50 });
   }
 
   async close(): Promise<void> {
