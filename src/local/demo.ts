@@ -1,12 +1,13 @@
 /** Seeds the embedded demo agency (Dumai 2024) for a local user on first start. */
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../paths.js";
 import { createAgencyFromFile } from "../app/agencies.js";
 import type { Services } from "../app/services.js";
 import { ensureUser, type TelegramPerson } from "../app/users.js";
 import type { AgencyFileInput } from "../domain/schema/agency.js";
 
-export const DEMO_FILE = fileURLToPath(new URL("../../data/demo/dumai-2024.json", import.meta.url));
+export const DEMO_FILE = join(PROJECT_ROOT, "data", "demo", "dumai-2024.json");
 
 export async function seedDemo(services: Services, person: TelegramPerson): Promise<void> {
   const user = await ensureUser(services, person);

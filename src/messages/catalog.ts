@@ -8,16 +8,16 @@
  * for Telegram).
  */
 import { readFileSync, readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import Mustache from "mustache";
+import { PROJECT_ROOT } from "../paths.js";
 
 export type MessageParams = Record<string, unknown>;
 export type Escape = (text: string) => string;
 
 const identity: Escape = (text) => text;
 
-export const PROMPTS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "prompts");
+export const PROMPTS_DIR = join(PROJECT_ROOT, "prompts");
 
 type Tree = { [key: string]: string | string[] | Tree };
 

@@ -100,3 +100,23 @@ export function completeness(file: AgencyFile, ind: Indicator, result: AgencyRes
   const keys = indicatorQuestions(file, ind, result);
   return { answered: keys.filter((k) => isFilled(file, k)).length, total: keys.length };
 }
+
+/** Where a question's answer lives in the agency data (an id path, as in the audit trail). */
+export function fieldPathOf(file: AgencyFile, key: QuestionKey): string {
+  if (key.q === "line") return `budgetLines/${key.lineId}/${key.field}`;
+  const o = file.objectives.find((x) => x.indicators.some((i) => i.id === key.indicatorId));
+  const base = `objectives/${o?.id}/indicators/${key.indicatorId}`;
+  switch (key.q) {
+    case "target":
+    case "actual":
+      return `${base}/years/${key.year}/${key.q}`;
+    case "final":
+      return `${base}/strategicPlan/finalTarget`;
+    case "national":
+      return `${base}/national`;
+    case "factors":
+      return `${base}/factors/${key.which}`;
+    case "budget":
+      return `${base}/budget/${key.field}`;
+  }
+}

@@ -13,7 +13,7 @@ import type { AgencyFile } from "../../domain/schema/agency.js";
 import { editAgency } from "../../app/edits.js";
 import { parseAnswer, unitKind } from "../../app/entry/answers.js";
 import { decodeKey, encodeKey, type QuestionKey } from "../../app/entry/keys.js";
-import { findIndicator, isFilled, missingQuestions, needsFactorsNow } from "../../app/entry/missing.js";
+import { fieldPathOf, findIndicator, isFilled, missingQuestions, needsFactorsNow } from "../../app/entry/missing.js";
 import { currentValue, formatFor } from "../../app/entry/present.js";
 import { describeField } from "../../app/describe.js";
 import { normalizeInput } from "../../domain/numbers/normalize.js";
@@ -30,25 +30,6 @@ function isWord(list: string, input: string): boolean {
 
 export function isControlWord(input: string): boolean {
   return isWord("kata_lewati", input) || isWord("kata_kembali", input) || isWord("kata_batal", input);
-}
-
-function fieldPath(file: AgencyFile, key: QuestionKey): string {
-  if (key.q === "line") return `budgetLines/${key.lineId}/${key.field}`;
-  const o = file.objectives.find((x) => x.indicators.some((i) => i.id === key.indicatorId));
-  const base = `objectives/${o?.id}/indicators/${key.indicatorId}`;
-  switch (key.q) {
-    case "target":
-    case "actual":
-      return `${base}/years/${key.year}/${key.q}`;
-    case "final":
-      return `${base}/strategicPlan/finalTarget`;
-    case "national":
-      return `${base}/national`;
-    case "factors":
-      return `${base}/factors/${key.which}`;
-    case "budget":
-      return `${base}/budget/${key.field}`;
-  }
 }
 
 /** The message that asks `key`, with its context and the control buttons. */
@@ -186,7 +167,7 @@ async function entryAnswer(turn: Turn, state: EntryState, input: string): Promis
   const { doc: saved } = await editAgency(turn.services, state.agencyId, turn.actor, "editor", parsed.apply);
   const file = saved.data;
   const result = computeAgency(file);
-  const confirmation = [html("isi.tersimpan", { medan: describeField(file, fieldPath(file, key)).split(" — ")[0], nilai: currentValue(file, key) ?? "" })];
+  const confirmation = [html("isi.tersimpan", { medan: describeField(file, fieldPathOf(file, key)).split(" — ")[0], nilai: currentValue(file, key) ?? "" })];
   if (key.q === "actual" && key.year === file.agency.reportingYear) {
     const r = result.indicatorById.get(key.indicatorId);
     const a = r?.current.achievement;

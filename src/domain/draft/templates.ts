@@ -6,11 +6,11 @@
  * spaces, so planners can wrap long sentences freely.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, relative, sep } from "node:path";
 import Mustache from "mustache";
+import { PROJECT_ROOT } from "../../paths.js";
 
-export const TEMPLATES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "templates");
+export const TEMPLATES_DIR = join(PROJECT_ROOT, "templates");
 
 let templates: Map<string, string> | undefined;
 const wording = new Map<string, unknown>();
