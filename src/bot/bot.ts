@@ -4,8 +4,9 @@ import type { UserFromGetMe } from "grammy/types";
 import { say } from "../messages/catalog.js";
 import type { Services } from "../app/services.js";
 import { createRouter, type Logger } from "./router.js";
+import type { Download } from "./flows/import.js";
 
-export const COMMAND_NAMES = ["start", "isi", "indikator", "status", "draf", "cek", "atur", "tempel", "anggaran", "profil", "instansi", "anggota", "undang", "undangan", "gabung", "riwayat", "ekspor", "pulihkan", "batal", "bantuan"];
+export const COMMAND_NAMES = ["start", "isi", "indikator", "status", "draf", "cek", "atur", "tempel", "anggaran", "profil", "instansi", "anggota", "undang", "undangan", "gabung", "riwayat", "ekspor", "grafik", "impor", "templat", "pulihkan", "batal", "bantuan"];
 
 /** The command list shown in Telegram's menu, in Indonesian. */
 export function botCommands(): { command: string; description: string }[] {
@@ -18,6 +19,19 @@ export interface BotOptions {
   botInfo?: UserFromGetMe;
   client?: ApiClientOptions;
   logger?: Logger;
+  /** How files sent by users are fetched; default: Telegram's file download URL. */
+  download?: Download;
+}
+
+/** Fetch a file a user sent, through Telegram's file API. */
+export function telegramDownload(token: string, apiRoot = "https://api.telegram.org"): Download {
+  return async (ctx, fileId) => {
+    const file = await ctx.api.getFile(fileId);
+    if (!file.file_path) throw new Error("file_path missing");
+    const response = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
+    if (!response.ok) throw new Error(`download failed: ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  };
 }
 
 /** Never let the token reach a log line. */
@@ -40,7 +54,7 @@ export function createBot(options: BotOptions): Bot {
   if (options.botInfo) config.botInfo = options.botInfo;
   if (options.client) config.client = options.client;
   const bot = new Bot(options.token, config);
-  bot.use(createRouter({ services: options.services, logger }));
+  bot.use(createRouter({ services: options.services, logger, download: options.download ?? telegramDownload(options.token) }));
   bot.catch((err) => logger.error("kesalahan pada pembaruan", err.error));
   return bot;
 }

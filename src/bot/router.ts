@@ -28,6 +28,10 @@ import * as profile from "./flows/profile.js";
 import * as history from "./flows/history.js";
 import * as restore from "./flows/restore.js";
 import * as exporting from "./flows/export.js";
+import * as files from "./flows/files.js";
+import * as importing from "./flows/import.js";
+
+files.registerFileExports();
 
 /** Longest text message handled (Telegram's own limit for a message). */
 export const MAX_INPUT = 4096;
@@ -63,6 +67,9 @@ const COMMANDS: Record<string, Command> = {
   riwayat: (t) => history.chooseHistory(t),
   pulihkan: (t) => restore.listBackups(t),
   ekspor: (t, args) => exporting.exportCommand(t, args),
+  grafik: (t) => files.chartMenu(t),
+  impor: (t) => importing.importHelp(t),
+  templat: (t) => importing.sendTemplate(t),
   batal: (t) => (t.state.flow === "idle" ? { replies: [text(html("umum.tidak_ada_yang_dibatalkan"))], state: IDLE } : { replies: [text(html("umum.dibatalkan"))], state: IDLE }),
 };
 
@@ -100,6 +107,8 @@ const CALLBACKS: CallbackRoute[] = [
   [/^rst:(\d{4}-\d{2}-\d{2})$/, (t, m) => restore.confirmRestore(t, m[1]!)],
   [/^rstok:(\d{4}-\d{2}-\d{2})$/, (t, m) => restore.restore(t, m[1]!)],
   [/^exp:([a-z]+)$/, (t, m) => exporting.exportCommand(t, m[1]!)],
+  [/^chart:(capaian|efisiensi|tren)(?::(.+))?$/, (t, m) => files.chart(t, m[1]!, m[2])],
+  [/^imp:(save|cancel)$/, (t, m) => importing.importCallback(t, t.state, m.input)],
 ];
 
 export function registerCallback(route: CallbackRoute): void {
@@ -125,6 +134,7 @@ async function onText(turn: Turn, input: string): Promise<Outcome> {
       return budget.lineText(turn, s, input);
     case "profile-number":
       return profile.profileNumberText(turn, s, input);
+    case "import":
     case "link":
     case "idle":
       return { replies: [text(html("umum.tidak_dipahami"))] };
@@ -141,10 +151,12 @@ function parseCommand(textIn: string, botUsername: string): { name: string; args
 export interface RouterOptions {
   services: Services;
   logger: Logger;
+  /** How sent files are fetched (Telegram's file API, or the fake transport). */
+  download: importing.Download;
 }
 
 export function createRouter(options: RouterOptions) {
-  const { services, logger } = options;
+  const { services, logger, download } = options;
   const locks = new KeyedMutex();
   // Recently handled update ids: a redelivered update is answered once even when it changed nothing.
   const recent = new Set<number>();
@@ -229,7 +241,7 @@ export function createRouter(options: RouterOptions) {
           else if (command) result = { replies: [text(html("umum.tidak_dipahami"))] };
           else result = await onText(turn, messageText);
         } else {
-          result = await onOther(turn, ctx);
+          result = (await importing.receiveDocument(turn, ctx, download)) ?? (await onOther(turn, ctx));
         }
         if (reset) result = { ...result, replies: [text(html("umum.status_diatur_ulang")), ...result.replies] };
       } catch (e) {

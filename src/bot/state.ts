@@ -43,6 +43,28 @@ export const LineDraft = z.strictObject({
   budget: z.string().optional(),
 });
 
+const Money = z.string().max(40);
+export const ImportPkRow = z.strictObject({
+  row: z.number().int(),
+  objective: z.string().max(500),
+  name: z.string().max(500),
+  unit: z.string().max(40),
+  target: z.string().max(60).optional(),
+  actual: Money.optional(),
+  budget: Money.optional(),
+  spent: Money.optional(),
+});
+export const ImportBudgetRow = z.strictObject({
+  row: z.number().int(),
+  program: z.string().max(500),
+  activity: z.string().max(500).optional(),
+  subActivity: z.string().max(500).optional(),
+  budget: Money.optional(),
+  spent: Money.optional(),
+  indicators: z.array(z.string().max(500)).max(50).optional(),
+  note: z.string().max(1000).optional(),
+});
+
 export const StateSchema = z.discriminatedUnion("flow", [
   z.strictObject({ v: z.literal(1), flow: z.literal("idle") }),
   z.strictObject({ v: z.literal(1), flow: z.literal("register"), step: z.enum(["name", "region", "level", "year", "renstra", "profile"]), draft: RegisterDraft }),
@@ -75,6 +97,14 @@ export const StateSchema = z.discriminatedUnion("flow", [
   z.strictObject({ v: z.literal(1), flow: z.literal("line"), ...AgencyRef, step: z.enum(["name", "budget", "spent", "note"]), draft: LineDraft, lineId: z.string().optional() }),
   z.strictObject({ v: z.literal(1), flow: z.literal("link"), ...AgencyRef, lineId: z.string() }),
   z.strictObject({ v: z.literal(1), flow: z.literal("profile-number"), ...AgencyRef, field: z.enum(["threshold", "cap"]) }),
+  z.strictObject({
+    v: z.literal(1),
+    flow: z.literal("import"),
+    ...AgencyRef,
+    filename: z.string().max(200),
+    pk: z.array(ImportPkRow).max(2000),
+    budget: z.array(ImportBudgetRow).max(2000),
+  }),
 ]);
 
 export type State = z.output<typeof StateSchema>;

@@ -64,6 +64,10 @@ const commands: Record<string, Command> = {
     if (format !== "html") return ok(out[0]!);
     return ok(out.map((m, i) => `<!-- pesan ${i + 1}/${out.length} -->\n${m}`).join("\n\n"));
   },
+  // Word, Excel and charts: loaded on first use, so `cek` stays instant.
+  ekspor: async (args) => (await import("./export.js")).exportCommand(args),
+  grafik: async (args) => (await import("./export.js")).chartCommand(args),
+  templat: async (args) => (await import("./export.js")).templateCommand(args),
   async hitung(args) {
     const loaded = await loadAgencyFile(args[0]);
     if (!loaded.ok) return loaded.result;

@@ -1,11 +1,14 @@
 /**
  * Local chat mode: the same bot in the terminal, on the embedded demo data,
  * without a token or network. In a terminal it prompts; with piped input it
- * reads one message per line (a line "#cb <label>" presses that button) and
- * prints every reply, so whole conversations can be scripted.
+ * reads one message per line (a line "#cb <label>" presses that button,
+ * "#berkas <path>" sends that file as a document) and prints every reply, so
+ * whole conversations can be scripted. Files the bot sends (Word, Excel,
+ * charts) are saved under `<data>/berkas/` and their path is printed.
  */
 import { createInterface } from "node:readline";
-import { join } from "node:path";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { defaultServices } from "../app/services.js";
 import { createBot } from "../bot/bot.js";
@@ -23,8 +26,10 @@ export interface LocalChatOptions {
   errors?: Writable;
 }
 
-export function formatReply(msg: SentMessage): string {
-  const body = msg.file ? `[berkas: ${msg.file.filename}, ${msg.file.data.length} bita]${msg.caption ? `\n${htmlToPlain(msg.caption)}` : ""}` : htmlToPlain(msg.text);
+export function formatReply(msg: SentMessage, savedAs?: string): string {
+  const body = msg.file
+    ? `[berkas: ${msg.file.filename}, ${msg.file.data.length} bita${savedAs ? ` → ${savedAs}` : ""}]${msg.caption ? `\n${htmlToPlain(msg.caption)}` : ""}`
+    : htmlToPlain(msg.text);
   const buttons = msg.keyboard.map((row) => row.map((b) => `[${b.text}]`).join(" ")).join("\n");
   return `${body}${buttons ? `\n${buttons}` : ""}`;
 }
@@ -35,13 +40,30 @@ export async function runLocalChat(options: LocalChatOptions): Promise<void> {
   const services = defaultServices(repo);
   await seedDemo(services, LOCAL_USER);
   const telegram = new FakeTelegram(Date.now());
-  const bot = createBot({ token: "lokal", services, botInfo: FAKE_BOT_INFO });
+  const bot = createBot({ token: "lokal", services, botInfo: FAKE_BOT_INFO, download: telegram.download });
   telegram.install(bot);
   const driver = new ChatDriver(bot, telegram);
   const interactive = Boolean(input.isTTY);
   const write = (text: string) => output.write(`${text}\n`);
 
-  write(interactive ? "Mode obrolan lokal (tanpa Telegram). Ketik pesan seperti di Telegram; #cb <label> menekan tombol; Ctrl+D untuk keluar.\n" : "");
+  const filesDir = join(options.dataDir, "berkas");
+  let uploads = 0;
+  const sendFile = async (path: string): Promise<SentMessage[]> => {
+    const info = await stat(path).catch(() => undefined);
+    if (!info?.isFile()) throw new Error(`berkas tidak ditemukan: ${path}`);
+    const fileId = `lokal-${++uploads}`;
+    telegram.files.set(fileId, new Uint8Array(await readFile(path)));
+    return driver.sendDocument(LOCAL_USER, fileId, basename(path), info.size);
+  };
+  const save = async (msg: SentMessage): Promise<string | undefined> => {
+    if (!msg.file) return undefined;
+    await mkdir(filesDir, { recursive: true });
+    const target = join(filesDir, basename(msg.file.filename));
+    await writeFile(target, msg.file.data);
+    return target;
+  };
+
+  write(interactive ? "Mode obrolan lokal (tanpa Telegram). Ketik pesan seperti di Telegram; #cb <label> menekan tombol; #berkas <path> mengirim berkas; Ctrl+D untuk keluar.\n" : "");
   const rl = createInterface({ input, terminal: false });
   const prompt = () => interactive && output.write("Anda> ");
   prompt();
@@ -54,13 +76,17 @@ export async function runLocalChat(options: LocalChatOptions): Promise<void> {
     if (!interactive) write(`> ${line}`);
     let replies: SentMessage[];
     try {
-      replies = line.startsWith("#cb ") ? await driver.press(LOCAL_USER, line.slice(4).trim()) : await driver.send(LOCAL_USER, line);
+      replies = line.startsWith("#cb ")
+        ? await driver.press(LOCAL_USER, line.slice(4).trim())
+        : line.startsWith("#berkas ")
+          ? await sendFile(line.slice(8).trim())
+          : await driver.send(LOCAL_USER, line);
     } catch (e) {
       write(`(${e instanceof Error ? e.message : String(e)})`);
       prompt();
       continue;
     }
-    for (const reply of replies) write(`${formatReply(reply)}\n`);
+    for (const reply of replies) write(`${formatReply(reply, await save(reply))}\n`);
     prompt();
   }
   await repo.close();

@@ -54,6 +54,8 @@ function fileBytes(file: unknown): { filename: string; data: Uint8Array } | unde
 
 export class FakeTelegram {
   readonly calls: { method: string; payload: Record<string, unknown> }[] = [];
+  /** Files "uploaded" by users, by file id, served to the bot's download function. */
+  readonly files = new Map<string, Uint8Array>();
   readonly sent: SentMessage[] = [];
   private nextMessageId = 1;
   private nextUpdateId: number;
@@ -121,6 +123,13 @@ export class FakeTelegram {
   install(bot: Bot): void {
     bot.api.config.use(this.transformer);
   }
+
+  /** The download function for createBot: files come from `files`. */
+  readonly download = async (_ctx: unknown, fileId: string): Promise<Uint8Array> => {
+    const data = this.files.get(fileId);
+    if (!data) throw new Error(`unknown file ${fileId}`);
+    return data;
+  };
 
   private base(user: FakeUser, chatId: number) {
     return {

@@ -41,7 +41,7 @@ function build(dir: string, telegram: FakeTelegram, clock: { now: Date }): Harne
   const errors: string[] = [];
   const logger: Logger = { error: (m, e) => errors.push(`${m}: ${e instanceof Error ? e.stack : String(e)}`) };
   const services: Services = { repo, now: () => clock.now, random: (n) => randomBytes(n) };
-  const bot = createBot({ token: "123:TEST", services, botInfo: FAKE_BOT_INFO, logger });
+  const bot = createBot({ token: "123:TEST", services, botInfo: FAKE_BOT_INFO, logger, download: telegram.download });
   telegram.install(bot);
   const h: Harness = {
     dir,

@@ -37,7 +37,12 @@ export interface Cell {
   source?: string;
   /** Further figures printed inside the same cell, e.g. "56" and "57" in "98,25% (56/57)". */
   parts?: { source: string; text: string }[];
+  /** The number behind the text, for spreadsheets: exact decimal string and how it is shown. */
+  value?: { number: string; kind: NumberKind };
 }
+
+/** percent: 107.64 shown as 107,64%; points: percentage points; number: a value in the indicator's unit. */
+export type NumberKind = "percent" | "money" | "number" | "ratio" | "points";
 
 export interface Column {
   header: string;

@@ -6,7 +6,7 @@
 import type { IndicatorResult, YearResult } from "../calc/agency.js";
 import type { DraftContext } from "./context.js";
 import type { Cell } from "./document.js";
-import { cell, type Ink } from "./ink.js";
+import { cell, numberCell, type Ink } from "./ink.js";
 
 export interface YearFigures {
   target: Cell | undefined;
@@ -27,18 +27,21 @@ export function yearFigures(ctx: DraftContext, indicator: IndicatorResult, y: Ye
 
   let target: Cell | undefined;
   if (v.gradeTarget) target = cell(format.grade(v.gradeTarget), key(id, "target", year));
-  else if (v.target) target = cell(format.target(v.target, unit), key(id, "target", year));
+  else if (v.target) {
+    const text = format.target(v.target, unit);
+    target = v.target.kind === "point" ? numberCell(text, key(id, "target", year), v.target.value, "number") : cell(text, key(id, "target", year));
+  }
 
   let actual: Cell | undefined;
   if (v.gradeActual) actual = cell(format.grade(v.gradeActual), key(id, "realisasi", year));
   else if (v.actual !== undefined) {
     const text = v.ratio ? format.computedMeasure(v.actual, unit) : format.measure(v.actual, unit);
-    actual = cell(text, key(id, "realisasi", year));
+    actual = numberCell(text, key(id, "realisasi", year), v.actual, "number");
   }
 
   let achievement: Cell | undefined;
   const a = y.achievement;
-  if (a.status === "ok") achievement = cell(format.percent(a.value), key(id, "capaian", year));
+  if (a.status === "ok") achievement = numberCell(format.percent(a.value), key(id, "capaian", year), a.value, "percent");
   else if (a.status === "ordinal") {
     achievement = cell(ctx.word(a.comparison === "below" ? "sel.predikat_belum" : "sel.predikat_tercapai"), key(id, "capaian", year));
   }

@@ -5,13 +5,13 @@
  * the calculation core. Tables and paragraphs use the same Ink methods, so a
  * figure is formatted one way only.
  */
-import { Decimal } from "../decimal.js";
+import { Decimal, toPlainString } from "../decimal.js";
 import type { GradeValue } from "../calc/grade.js";
 import { formatGrade } from "../calc/grade.js";
 import type { NumericTarget } from "../calc/achievement.js";
 import { formatDecimal, formatMoney, formatPercent, formatPlain, formatPoints, type MoneyStyle } from "../numbers/format.js";
 import { countInWords, terbilang, terbilangRupiah } from "../numbers/terbilang.js";
-import type { Cell, Paragraph, Part } from "./document.js";
+import type { Cell, NumberKind, Paragraph, Part } from "./document.js";
 import { renderTemplate } from "./templates.js";
 
 export interface InkSettings {
@@ -121,4 +121,9 @@ export class Ink {
 
 export function cell(text: string, source?: string): Cell {
   return source === undefined ? { text } : { text, source };
+}
+
+/** A cell showing a number, carrying the exact value for spreadsheets. */
+export function numberCell(text: string, source: string | undefined, value: Decimal, kind: NumberKind): Cell {
+  return { ...cell(text, source), value: { number: toPlainString(value), kind } };
 }

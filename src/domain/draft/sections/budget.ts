@@ -7,7 +7,7 @@ import type { BudgetLineResult, BudgetWarning } from "../../calc/absorption.js";
 import { Decimal, presented } from "../../decimal.js";
 import type { DraftContext } from "../context.js";
 import type { Block, Cell, Notice, Row, Section } from "../document.js";
-import { cell } from "../ink.js";
+import { cell, numberCell } from "../ink.js";
 import { renderTemplate } from "../templates.js";
 
 export const TABLE_BUDGET = "3.8";
@@ -22,13 +22,13 @@ interface Figures {
 function figures(ctx: DraftContext, prefix: string, r: { budget?: Decimal | undefined; spent?: Decimal | undefined; remaining?: Decimal | undefined; absorption: BudgetLineResult["absorption"] }): Figures {
   const missing = cell(ctx.word("sel.belum_diisi"));
   return {
-    budget: r.budget === undefined ? missing : cell(ctx.format.money(r.budget), `${prefix}.pagu`),
-    spent: r.spent === undefined ? missing : cell(ctx.format.money(r.spent), `${prefix}.realisasi`),
+    budget: r.budget === undefined ? missing : numberCell(ctx.format.money(r.budget), `${prefix}.pagu`, r.budget, "money"),
+    spent: r.spent === undefined ? missing : numberCell(ctx.format.money(r.spent), `${prefix}.realisasi`, r.spent, "money"),
     absorption:
       r.absorption.status === "ok"
-        ? cell(ctx.format.percent(r.absorption.value), `${prefix}.serapan`)
+        ? numberCell(ctx.format.percent(r.absorption.value), `${prefix}.serapan`, r.absorption.value, "percent")
         : cell(ctx.word(r.absorption.status === "not_computable" ? "sel.tidak_dapat_dihitung" : "sel.kosong")),
-    remaining: r.remaining === undefined ? cell(ctx.word("sel.kosong")) : cell(ctx.format.money(r.remaining), `${prefix}.sisa`),
+    remaining: r.remaining === undefined ? cell(ctx.word("sel.kosong")) : numberCell(ctx.format.money(r.remaining), `${prefix}.sisa`, r.remaining, "money"),
   };
 }
 

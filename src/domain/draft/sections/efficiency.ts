@@ -3,7 +3,7 @@ import type { IndicatorResult } from "../../calc/agency.js";
 import { Decimal, HUNDRED, presented } from "../../decimal.js";
 import type { DraftContext } from "../context.js";
 import type { Block, Cell, Paragraph, Row, Section } from "../document.js";
-import { cell } from "../ink.js";
+import { cell, numberCell } from "../ink.js";
 import { key, orMissing, use, yearFigures } from "../figures.js";
 
 export const TABLE_EFFICIENCY = "3.6";
@@ -24,13 +24,13 @@ export function budgetCells(ctx: DraftContext, r: IndicatorResult): BudgetCells 
   if (e.status === "ok") {
     const text =
       e.method === "rasio" ? ctx.format.ratio(e.value) : e.method === "selisih" ? signedPoints(ctx, e.value) : ctx.format.percent(e.value);
-    efficiency = cell(text, key(r.id, "efisiensi"));
+    efficiency = numberCell(text, key(r.id, "efisiensi"), e.value, e.method === "rasio" ? "ratio" : e.method === "selisih" ? "points" : "percent");
     label = cell(ctx.word(`efisiensi.label.${e.label}`), key(r.id, "efisiensi.label"));
   }
   return {
-    budget: b.budget === undefined ? undefined : cell(ctx.format.money(b.budget), key(r.id, "pagu")),
-    spent: b.spent === undefined ? undefined : cell(ctx.format.money(b.spent), key(r.id, "realisasiAnggaran")),
-    absorption: b.absorption.status === "ok" ? cell(ctx.format.percent(b.absorption.value), key(r.id, "serapan")) : undefined,
+    budget: b.budget === undefined ? undefined : numberCell(ctx.format.money(b.budget), key(r.id, "pagu"), b.budget, "money"),
+    spent: b.spent === undefined ? undefined : numberCell(ctx.format.money(b.spent), key(r.id, "realisasiAnggaran"), b.spent, "money"),
+    absorption: b.absorption.status === "ok" ? numberCell(ctx.format.percent(b.absorption.value), key(r.id, "serapan"), b.absorption.value, "percent") : undefined,
     efficiency,
     label,
   };
@@ -103,10 +103,10 @@ export function efficiencySection(ctx: DraftContext): Section {
         cell(ctx.word("sel.jumlah_anggaran")),
         cell(""),
         none,
-        cell(ctx.format.money(total.budget), "anggaran.total.pagu"),
-        total.spent === undefined ? none : cell(ctx.format.money(total.spent), "anggaran.total.realisasi"),
-        total.absorption.status === "ok" ? cell(ctx.format.percent(total.absorption.value), "anggaran.total.serapan") : none,
-        saving === undefined ? none : cell(ctx.format.percent(saving), "anggaran.total.efisiensi"),
+        numberCell(ctx.format.money(total.budget), "anggaran.total.pagu", total.budget, "money"),
+        total.spent === undefined ? none : numberCell(ctx.format.money(total.spent), "anggaran.total.realisasi", total.spent, "money"),
+        total.absorption.status === "ok" ? numberCell(ctx.format.percent(total.absorption.value), "anggaran.total.serapan", total.absorption.value, "percent") : none,
+        saving === undefined ? none : numberCell(ctx.format.percent(saving), "anggaran.total.efisiensi", saving, "percent"),
         none,
       ],
     });

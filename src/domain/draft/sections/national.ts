@@ -3,7 +3,7 @@ import type { IndicatorResult } from "../../calc/agency.js";
 import { Decimal } from "../../decimal.js";
 import type { DraftContext } from "../context.js";
 import type { Block, Cell, Paragraph, Row, Section } from "../document.js";
-import { cell } from "../ink.js";
+import { cell, numberCell } from "../ink.js";
 import { key, orMissing, use, yearFigures } from "../figures.js";
 
 export const TABLE_NATIONAL = "3.5";
@@ -12,12 +12,12 @@ function nationalCells(ctx: DraftContext, r: IndicatorResult): { value: Cell; ye
   const n = r.indicator.national;
   if (!n) return undefined;
   const unit = r.indicator.unit;
-  const value = cell(ctx.format.measure(new Decimal(n.value), unit), key(r.id, "nasional.nilai"));
+  const value = numberCell(ctx.format.measure(new Decimal(n.value), unit), key(r.id, "nasional.nilai"), new Decimal(n.value), "number");
   const year = cell(String(n.year));
   const res = r.national;
   if (res.status !== "ok") return { value, year, gap: cell(ctx.word("sel.kosong")), remark: cell(ctx.word("sel.belum_diisi")) };
   const amount = unit === "%" ? ctx.format.points(res.difference) : `${ctx.format.plain(res.difference.abs())} ${unit}`;
-  const gap = cell(amount, key(r.id, "nasional.selisih"));
+  const gap = numberCell(amount, key(r.id, "nasional.selisih"), res.difference, unit === "%" ? "points" : "number");
   const position = ctx.word(res.position === "higher" ? "sel.lebih_tinggi" : res.position === "lower" ? "sel.lebih_rendah" : "sel.sama");
   const judgement = res.assessment === "better" ? `, ${ctx.word("sel.lebih_baik")}` : res.assessment === "worse" ? `, ${ctx.word("sel.lebih_buruk")}` : "";
   return { value, year, gap, remark: cell(`${position}${judgement}`) };

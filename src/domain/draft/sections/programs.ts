@@ -5,7 +5,7 @@ import { Decimal } from "../../decimal.js";
 import type { DraftContext } from "../context.js";
 import type { Block, Cell, Paragraph, Row, Section } from "../document.js";
 import { joinAnd } from "../counts.js";
-import { cell } from "../ink.js";
+import { cell, numberCell } from "../ink.js";
 
 export const TABLE_PROGRAMS = "3.7";
 
@@ -45,14 +45,14 @@ function lineCells(ctx: DraftContext, line: BudgetLine): LineCells {
   const out = line.output;
   const result = ctx.result.outputs.get(line.id);
   const roll = ctx.result.budget.byId.get(line.id);
-  const fmt = (v: string | undefined, what: string) => (v === undefined || !out ? none : cell(ctx.format.measure(new Decimal(v), out.unit), src(what)));
+  const fmt = (v: string | undefined, what: string) => (v === undefined || !out ? none : numberCell(ctx.format.measure(new Decimal(v), out.unit), src(what), new Decimal(v), "number"));
   return {
     name: cell(ctx.lineTitle(line)),
     output: out ? cell(out.indicator) : none,
     target: fmt(out?.target, "target"),
     actual: fmt(out?.actual, "realisasi"),
-    achievement: result?.achievement.status === "ok" ? cell(ctx.format.percent(result.achievement.value), src("capaian")) : none,
-    absorption: roll?.absorption.status === "ok" ? cell(ctx.format.percent(roll.absorption.value), `anggaran.${line.id}.serapan`) : none,
+    achievement: result?.achievement.status === "ok" ? numberCell(ctx.format.percent(result.achievement.value), src("capaian"), result.achievement.value, "percent") : none,
+    absorption: roll?.absorption.status === "ok" ? numberCell(ctx.format.percent(roll.absorption.value), `anggaran.${line.id}.serapan`, roll.absorption.value, "percent") : none,
     remark: cell(ctx.word(`sel.${support(ctx, line)}`)),
   };
 }

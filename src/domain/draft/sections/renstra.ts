@@ -3,7 +3,7 @@ import type { IndicatorResult } from "../../calc/agency.js";
 import { isGradeValue, numericTarget } from "../../calc/values.js";
 import type { DraftContext } from "../context.js";
 import type { Block, Cell, Paragraph, Row, Section } from "../document.js";
-import { cell } from "../ink.js";
+import { cell, numberCell } from "../ink.js";
 import { key, orMissing, use, yearFigures } from "../figures.js";
 
 export const TABLE_RENSTRA = "3.4";
@@ -14,15 +14,17 @@ function finalTargetCell(ctx: DraftContext, r: IndicatorResult): Cell | undefine
   if (raw === undefined) return undefined;
   const source = key(r.id, "renstra.target");
   if (isGradeValue(raw)) return cell(ctx.format.grade(raw), source);
-  return cell(ctx.format.target(numericTarget(raw)!, r.indicator.unit), source);
+  const t = numericTarget(raw)!;
+  const text = ctx.format.target(t, r.indicator.unit);
+  return t.kind === "point" ? numberCell(text, source, t.value, "number") : cell(text, source);
 }
 
 function progressCells(ctx: DraftContext, r: IndicatorResult): { progress: Cell | undefined; gap: Cell | undefined } {
   const p = r.strategicPlan;
   if (p.status !== "ok") return { progress: undefined, gap: undefined };
   return {
-    progress: cell(ctx.format.percent(p.progress), key(r.id, "renstra.kemajuan")),
-    gap: cell(ctx.format.points(p.gap), key(r.id, "renstra.selisih")),
+    progress: numberCell(ctx.format.percent(p.progress), key(r.id, "renstra.kemajuan"), p.progress, "percent"),
+    gap: numberCell(ctx.format.points(p.gap), key(r.id, "renstra.selisih"), p.gap.abs(), "points"),
   };
 }
 

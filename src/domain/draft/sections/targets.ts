@@ -6,7 +6,7 @@ import type { DraftContext } from "../context.js";
 import type { IndicatorResult } from "../../calc/agency.js";
 import type { Block, Cell, Row, Section, Table } from "../document.js";
 import { countsPhrase } from "../counts.js";
-import { cell } from "../ink.js";
+import { cell, numberCell } from "../ink.js";
 import { key, orMissing, yearFigures } from "../figures.js";
 import { achievementParagraphs } from "./achievement-paragraph.js";
 
@@ -84,7 +84,7 @@ export function targetsTable(ctx: DraftContext): Table {
         cell(""),
         cell(""),
         cell(""),
-        avg.value ? cell(ctx.format.percent(avg.value), `${objective.id}.rata`) : cell(ctx.word("sel.na")),
+        avg.value ? numberCell(ctx.format.percent(avg.value), `${objective.id}.rata`, avg.value, "percent") : cell(ctx.word("sel.na")),
         avg.category ? cell(avg.category, `${objective.id}.kategori`) : cell(ctx.word("sel.kosong")),
       ],
     });
@@ -99,7 +99,7 @@ export function targetsTable(ctx: DraftContext): Table {
       cell(""),
       cell(""),
       cell(""),
-      total.value ? cell(ctx.format.percent(total.value), "instansi.rata") : cell(ctx.word("sel.na")),
+      total.value ? numberCell(ctx.format.percent(total.value), "instansi.rata", total.value, "percent") : cell(ctx.word("sel.na")),
       total.category ? cell(total.category, "instansi.kategori") : cell(ctx.word("sel.kosong")),
     ],
   });

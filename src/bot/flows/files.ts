@@ -1,0 +1,69 @@
+/** Word and Excel exports (/ekspor) and charts (/grafik). */
+import type { DocxPart } from "../../export/index.js";
+import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
+import { button, html, label, text, type Button } from "../ui.js";
+import { registerExporter } from "./export.js";
+
+function docxExporter(part: DocxPart, format: string, buttonKey: string) {
+  registerExporter({
+    format,
+    buttonKey,
+    async run(turn) {
+      const { doc } = await activeAgency(turn);
+      const { exportDocx } = await import("../../export/index.js"); // loaded on first use: keeps start-up fast
+      const file = await exportDocx(doc.data, part);
+      return [
+        {
+          kind: "document",
+          filename: file.filename,
+          data: file.data,
+          caption: html("ekspor.docx_keterangan", { bagian: label(`ekspor.bagian.${part}`), instansi: doc.data.agency.name, tahun: doc.data.agency.reportingYear }),
+        },
+      ];
+    },
+  });
+}
+
+export function registerFileExports(): void {
+  docxExporter("bab3", "docx", "ekspor.tombol_docx");
+  docxExporter("ringkasan", "ringkasan", "ekspor.tombol_ringkasan");
+  docxExporter("penutup", "penutup", "ekspor.tombol_penutup");
+  registerExporter({
+    format: "xlsx",
+    buttonKey: "ekspor.tombol_xlsx",
+    async run(turn) {
+      const { doc } = await activeAgency(turn);
+      const { exportXlsx } = await import("../../export/index.js");
+      const file = await exportXlsx(doc.data);
+      return [{ kind: "document", filename: file.filename, data: file.data, caption: html("ekspor.xlsx_keterangan", { instansi: doc.data.agency.name, tahun: doc.data.agency.reportingYear }) }];
+    },
+  });
+}
+
+export async function chartMenu(turn: Turn): Promise<Outcome> {
+  await activeAgency(turn);
+  return outcome([
+    text(html("grafik.pilih"), [
+      [button(label("grafik.tombol_capaian"), "chart:capaian")],
+      [button(label("grafik.tombol_efisiensi"), "chart:efisiensi")],
+      [button(label("grafik.tombol_tren"), "chart:tren")],
+    ]),
+  ]);
+}
+
+export async function chart(turn: Turn, kind: string, indicatorId?: string): Promise<Outcome> {
+  const { doc } = await activeAgency(turn);
+  if (kind === "tren" && !indicatorId) {
+    const buttons: Button[][] = doc.data.objectives.flatMap((o) => o.indicators.map((i) => [button(`${i.code ?? ""} ${i.name}`.slice(0, 60), `chart:tren:${i.id}`)]));
+    return outcome([text(html("grafik.pilih_indikator"), buttons)]);
+  }
+  if (kind !== "capaian" && kind !== "efisiensi" && kind !== "tren") return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+  if (indicatorId && !doc.data.objectives.some((o) => o.indicators.some((i) => i.id === indicatorId))) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+  const { chartPng } = await import("../../export/index.js");
+  const png = chartPng(doc.data, kind, indicatorId);
+  const { width, height } = png.chart;
+  // Telegram refuses photos whose sides add up to more than 10,000 px or whose ratio exceeds 20:
+  // a very long chart (hundreds of indicators) goes out as a document instead.
+  const asPhoto = width + height <= 10_000 && Math.max(width, height) / Math.min(width, height) <= 20;
+  return outcome([{ kind: asPhoto ? "photo" : "document", filename: png.filename, data: png.data, caption: html("grafik.keterangan", { judul: png.chart.title }) }]);
+}

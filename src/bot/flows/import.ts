@@ -1,0 +1,107 @@
+/**
+ * /impor — the officer sends an .xlsx or .csv (Perjanjian Kinerja and budget
+ * sheets); every row is checked, a preview lists the problems per row, and
+ * nothing is stored until "Simpan". /templat sends a template to fill in.
+ */
+import type { Context } from "grammy";
+import { editAgency } from "../../app/edits.js";
+import { EditRejected } from "../../app/errors.js";
+import { AgencyFileSchema } from "../../domain/schema/agency.js";
+import { formatIssues } from "../../domain/schema/issues.js";
+import { say } from "../../messages/catalog.js";
+import { IDLE, type State } from "../state.js";
+import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
+import { button, escapeHtml, html, label, splitHtml, text } from "../ui.js";
+import { renumber } from "./ids.js";
+
+/** Telegram lets bots download files up to 20 MB. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+const SHOWN_PROBLEMS = 30;
+
+export type Download = (ctx: Context, fileId: string) => Promise<Uint8Array>;
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
+
+export async function importHelp(turn: Turn): Promise<Outcome> {
+  await activeAgency(turn, "editor");
+  return outcome([text(html("impor.petunjuk"))]);
+}
+
+export async function sendTemplate(turn: Turn): Promise<Outcome> {
+  await activeAgency(turn);
+  const { importTemplate } = await import("../../import/template.js");
+  return outcome([{ kind: "document", filename: "templat-impor-lkjip.xlsx", data: await importTemplate(), caption: html("impor.templat_keterangan") }]);
+}
+
+/** A document arrived: read it, plan the import, show the preview. */
+export async function receiveDocument(turn: Turn, ctx: Context, download: Download): Promise<Outcome | undefined> {
+  const doc = ctx.message?.document;
+  if (!doc) return undefined;
+  const { doc: agency } = await activeAgency(turn, "editor");
+  const name = (doc.file_name ?? "berkas").slice(0, 200);
+  if ((doc.file_size ?? 0) > MAX_IMPORT_BYTES) return outcome([text(html("impor.terlalu_besar", { ukuran: mb(doc.file_size ?? 0), maks: mb(MAX_IMPORT_BYTES) }))]);
+  if (!/\.(xlsx|csv|txt)$/i.test(name)) return outcome([text(html("impor.bukan_lembar", { nama: name }))]);
+  let bytes: Uint8Array;
+  try {
+    bytes = await download(ctx, doc.file_id);
+  } catch {
+    return outcome([text(html("impor.gagal_unduh"))]);
+  }
+  if (bytes.length > MAX_IMPORT_BYTES) return outcome([text(html("impor.terlalu_besar", { ukuran: mb(bytes.length), maks: mb(MAX_IMPORT_BYTES) }))]);
+  const { readSpreadsheet, MAX_ROWS } = await import("../../import/spreadsheet.js");
+  const { planImport, sheetKind, applyPlan } = await import("../../import/plan.js");
+  const read = await readSpreadsheet(bytes, name);
+  if (!read.ok) {
+    const key = read.reason === "empty" ? "impor.kosong" : read.reason === "too_many_rows" ? "impor.terlalu_banyak_baris" : "impor.bukan_lembar";
+    return outcome([text(html(key, { nama: name, maks: MAX_ROWS }))]);
+  }
+  const known = read.sheets.filter((s) => sheetKind(s) !== undefined);
+  if (known.length === 0) return outcome([text(html("impor.tanpa_kepala", { lembar: read.sheets[0]?.name ?? name }))]);
+
+  const file = agency.data;
+  const plan = planImport(file, read.sheets);
+  const lines = [html("impor.pratinjau", { nama: name, tahun: file.agency.reportingYear })];
+  // The preview counts come from applying the plan to a copy: exactly what "Simpan" will do.
+  const preview = structuredClone(file) as typeof file;
+  const { counts } = applyPlan(preview, plan);
+  renumber(preview);
+  const valid = AgencyFileSchema.safeParse(preview);
+  if (!valid.success) return outcome([text(html("impor.tidak_sah", { nama: name })), text(escapeHtml(formatIssues(valid.error, preview).slice(0, 10).join("\n")))], IDLE);
+  if (plan.pk.length > 0) {
+    lines.push(html("impor.ringkasan_pk", { baris: plan.pk.length, sasaranBaru: counts.sasaran, indikatorBaru: counts.indikator, indikatorLama: counts.diperbarui }));
+    for (const r of plan.pk.slice(0, 10)) {
+      const figures = [r.target && `target ${r.target}`, r.actual && `realisasi ${r.actual}`, r.budget && `pagu ${r.budget}`, r.spent && `realisasi anggaran ${r.spent}`].filter(Boolean).join(", ");
+      lines.push(html("impor.contoh_baris", { baris: r.row, isi: `${r.objective} → ${r.name} (${r.unit})${figures ? `: ${figures}` : ""}` }));
+    }
+    if (plan.pk.length > 10) lines.push(html("impor.baris_lain", { jumlah: plan.pk.length - 10 }));
+    if (counts.indikator > 0) lines.push(html("impor.indikator_baru_positif"));
+  }
+  if (plan.budget.length > 0) lines.push(html("impor.ringkasan_anggaran", { baris: plan.budget.length, baru: counts.anggaran }));
+  for (const ignored of plan.ignoredColumns) lines.push(html("impor.catatan_kolom", { lembar: ignored.sheet, kolom: ignored.columns.join(", ") }));
+  if (plan.problems.length > 0) {
+    lines.push("", html("impor.masalah", { jumlah: plan.problems.length }));
+    for (const p of plan.problems.slice(0, SHOWN_PROBLEMS)) lines.push(html("impor.masalah_baris", { lembar: p.sheet, baris: p.row, kolom: p.column, pesan: p.message }));
+    if (plan.problems.length > SHOWN_PROBLEMS) lines.push(html("impor.masalah_lain", { jumlah: plan.problems.length - SHOWN_PROBLEMS }));
+  }
+  const messages = splitHtml(lines.join("\n")).map((h) => text(h));
+  const good = plan.pk.length + plan.budget.length;
+  if (good === 0) return outcome([...messages, text(html("impor.tidak_ada_yang_benar"))], IDLE);
+  messages.push(text(html("impor.tanya_simpan", { jumlah: good }), [[button(label("impor.tombol_simpan"), "imp:save"), button(label("impor.tombol_batal"), "imp:cancel")]]));
+  return outcome(messages, { v: 1, flow: "import", agencyId: file.agency.id, filename: name, pk: plan.pk, budget: plan.budget });
+}
+
+export async function importCallback(turn: Turn, state: State, data: string): Promise<Outcome> {
+  if (state.flow !== "import") return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+  if (data === "imp:cancel") return outcome([text(html("umum.dibatalkan"))], IDLE);
+  await flowAgency(turn, state.agencyId, "editor");
+  const { applyPlan } = await import("../../import/plan.js");
+  let counts = { sasaran: 0, indikator: 0, diperbarui: 0, anggaran: 0 };
+  await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
+    const applied = applyPlan(d, state);
+    // The data changed since the preview (another officer edited it): store nothing, say which rows.
+    if (applied.problems.length > 0) throw new EditRejected([say("impor.tidak_disimpan"), ...applied.problems.slice(0, 20)]);
+    counts = applied.counts;
+    renumber(d);
+  });
+  return outcome([text(html("impor.tersimpan", counts))], IDLE);
+}

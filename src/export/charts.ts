@@ -1,0 +1,233 @@
+/**
+ * Charts as SVG (built here, every label and value as text) and PNG (rendered
+ * by resvg with the bundled DejaVu Sans font, so labels never disappear):
+ * achievement per indicator against 100% coloured by category, achievement
+ * against absorption per indicator, and the multi-year trend of an indicator.
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { Resvg } from "@resvg/resvg-js";
+import Mustache from "mustache";
+import type { AgencyResult, IndicatorResult } from "../domain/calc/agency.js";
+import { Decimal, presented } from "../domain/decimal.js";
+import { wordingFile } from "../domain/draft/templates.js";
+import { formatDecimal, formatPercent } from "../domain/numbers/format.js";
+import { withUnit } from "../domain/draft/ink.js";
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
+export const FONT_FILES = [join(FONT_DIR, "DejaVuSans.ttf"), join(FONT_DIR, "DejaVuSans-Bold.ttf")];
+const FONT = "DejaVu Sans";
+
+export interface Chart {
+  svg: string;
+  width: number;
+  height: number;
+  title: string;
+  /** Every label and value printed in the chart (for checks). */
+  texts: string[];
+}
+
+function word(path: string, view: object = {}): string {
+  let node: unknown = wordingFile<Record<string, unknown>>("kosakata");
+  for (const k of path.split(".")) node = (node as Record<string, unknown>)[k];
+  return Mustache.render(String(node), view, {}, { escape: (s: string) => s });
+}
+
+const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function label(r: IndicatorResult, max = 46): string {
+  const name = r.indicator.name.length > max ? `${r.indicator.name.slice(0, max - 1).trimEnd()}…` : r.indicator.name;
+  return `${r.indicator.code ?? ""} ${name}`.trim();
+}
+
+/** Colours from the best category (first band) to the worst. */
+const PALETTE = ["#1b7f3b", "#5fae3d", "#e0b000", "#ef7d22", "#c9302c", "#8e1f1c"];
+
+class Svg {
+  readonly parts: string[] = [];
+  readonly texts: string[] = [];
+  text(x: number, y: number, content: string, opts: { size?: number; anchor?: "start" | "middle" | "end"; bold?: boolean; fill?: string } = {}): void {
+    this.texts.push(content);
+    this.parts.push(
+      `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-family="${FONT}" font-size="${opts.size ?? 13}" text-anchor="${opts.anchor ?? "start"}"${opts.bold ? ' font-weight="bold"' : ""} fill="${opts.fill ?? "#222"}">${xml(content)}</text>`,
+    );
+  }
+  rect(x: number, y: number, w: number, h: number, fill: string): void {
+    this.parts.push(`<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(0, w).toFixed(1)}" height="${h.toFixed(1)}" fill="${fill}"/>`);
+  }
+  line(x1: number, y1: number, x2: number, y2: number, stroke: string, dash = false, width = 1): void {
+    this.parts.push(`<line x1="${x1.toFixed(1)}" y1="${y1.toFixed(1)}" x2="${x2.toFixed(1)}" y2="${y2.toFixed(1)}" stroke="${stroke}" stroke-width="${width}"${dash ? ' stroke-dasharray="6 4"' : ""}/>`);
+  }
+  circle(x: number, y: number, r: number, fill: string): void {
+    this.parts.push(`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r}" fill="${fill}"/>`);
+  }
+  done(width: number, height: number, title: string): Chart {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="100%" height="100%" fill="#ffffff"/>${this.parts.join("")}</svg>`;
+    return { svg, width, height, title, texts: this.texts };
+  }
+}
+
+/** Bars of capaian per indicator against the 100% line, coloured by the agency's category. */
+export function achievementChart(result: AgencyResult): Chart {
+  const d = result.profile.decimals;
+  const rows = result.indicators;
+  const width = 960;
+  const left = 420;
+  const right = 120;
+  const top = 70;
+  const rowH = 34;
+  const height = top + Math.max(1, rows.length) * rowH + 80;
+  const values = rows.map((r) => (r.current.achievement.status === "ok" ? presented(r.current.achievement.value, d) : undefined));
+  const max = Decimal.max(new Decimal(120), ...values.filter((v): v is Decimal => v !== undefined).map((v) => v.times(1.05)));
+  const scale = (v: Decimal) => ((Decimal.max(v, 0).toNumber() / max.toNumber()) * (width - left - right));
+  const title = word("grafik.capaian_judul", { tahun: result.year });
+  const svg = new Svg();
+  svg.text(width / 2, 32, title, { size: 18, anchor: "middle", bold: true });
+  const bands = result.scale.bands.map((b) => b.label);
+  rows.forEach((r, i) => {
+    const y = top + i * rowH;
+    svg.text(left - 10, y + 21, label(r), { anchor: "end", size: 12 });
+    const v = values[i];
+    if (v === undefined) {
+      svg.text(left + 6, y + 21, word("grafik.belum"), { size: 12, fill: "#777" });
+      return;
+    }
+    const colour = PALETTE[Math.min(PALETTE.length - 1, Math.max(0, bands.indexOf(r.current.category ?? "")))]!;
+    svg.rect(left, y + 6, scale(v), rowH - 12, colour);
+    svg.text(left + scale(v) + 6, y + 21, formatPercent(v, d), { size: 12, bold: true });
+  });
+  const x100 = left + scale(new Decimal(100));
+  svg.line(x100, top - 6, x100, top + rows.length * rowH + 4, "#333", true, 1.5);
+  svg.text(x100, top - 12, word("grafik.garis_target"), { size: 11, anchor: "middle" });
+  // Legend: the agency's categories.
+  let lx = left;
+  const ly = height - 30;
+  bands.forEach((b, k) => {
+    svg.rect(lx, ly - 11, 14, 14, PALETTE[Math.min(PALETTE.length - 1, k)]!);
+    svg.text(lx + 20, ly, b, { size: 12 });
+    lx += 30 + b.length * 8;
+  });
+  return svg.done(width, height, title);
+}
+
+/** Capaian and serapan side by side per indicator: the efficiency picture. */
+export function efficiencyChart(result: AgencyResult): Chart {
+  const d = result.profile.decimals;
+  const rows = result.indicators;
+  const width = 960;
+  const left = 420;
+  const right = 120;
+  const top = 70;
+  const rowH = 50;
+  const height = top + Math.max(1, rows.length) * rowH + 70;
+  const pairs = rows.map((r) => ({
+    capaian: r.current.achievement.status === "ok" ? presented(r.current.achievement.value, d) : undefined,
+    serapan: r.budget.absorption.status === "ok" ? presented(r.budget.absorption.value, d) : undefined,
+  }));
+  const all = pairs.flatMap((p) => [p.capaian, p.serapan]).filter((v): v is Decimal => v !== undefined);
+  const max = Decimal.max(new Decimal(110), ...all.map((v) => v.times(1.05)));
+  const scale = (v: Decimal) => ((Decimal.max(v, 0).toNumber() / max.toNumber()) * (width - left - right));
+  const title = word("grafik.efisiensi_judul", { tahun: result.year });
+  const svg = new Svg();
+  svg.text(width / 2, 32, title, { size: 18, anchor: "middle", bold: true });
+  const colours = { capaian: "#2b6cb0", serapan: "#dd7a1f" };
+  rows.forEach((r, i) => {
+    const y = top + i * rowH;
+    svg.text(left - 10, y + 26, label(r), { anchor: "end", size: 12 });
+    (["capaian", "serapan"] as const).forEach((k, j) => {
+      const v = pairs[i]![k];
+      const by = y + 4 + j * 21;
+      if (v === undefined) {
+        svg.text(left + 6, by + 14, word(k === "capaian" ? "grafik.belum" : "grafik.tanpa_anggaran"), { size: 11, fill: "#777" });
+        return;
+      }
+      svg.rect(left, by, scale(v), 17, colours[k]);
+      svg.text(left + scale(v) + 6, by + 13, formatPercent(v, d), { size: 11, bold: true });
+    });
+  });
+  const x100 = left + scale(new Decimal(100));
+  svg.line(x100, top - 6, x100, top + rows.length * rowH, "#333", true, 1.5);
+  svg.text(x100, top - 12, word("grafik.garis_target"), { size: 11, anchor: "middle" });
+  const ly = height - 28;
+  svg.rect(left, ly - 11, 14, 14, colours.capaian);
+  svg.text(left + 20, ly, word("grafik.seri_capaian"), { size: 12 });
+  svg.rect(left + 200, ly - 11, 14, 14, colours.serapan);
+  svg.text(left + 220, ly, word("grafik.seri_serapan"), { size: 12 });
+  return svg.done(width, height, title);
+}
+
+/** Realisasi and target of one indicator over the years (history and the reporting year). */
+export function trendChart(result: AgencyResult, indicatorId: string): Chart {
+  const r = result.indicatorById.get(indicatorId);
+  if (!r) throw new Error(`Unknown indicator ${indicatorId}`);
+  const unit = r.indicator.unit;
+  const years = [...r.history, r.current].filter((y) => y.values.actual !== undefined || y.values.target?.kind === "point");
+  const width = 900;
+  const height = 480;
+  const left = 90;
+  const right = 40;
+  const top = 90;
+  const bottom = 80;
+  const title = word("grafik.tren_judul", { indikator: label(r, 70) });
+  const svg = new Svg();
+  svg.text(width / 2, 34, title, { size: 17, anchor: "middle", bold: true });
+  const points = years.map((y) => ({
+    year: y.values.year,
+    actual: y.values.actual,
+    target: y.values.target?.kind === "point" ? y.values.target.value : undefined,
+  }));
+  const numbers = points.flatMap((p) => [p.actual, p.target]).filter((v): v is Decimal => v !== undefined);
+  const hi = numbers.length > 0 ? Decimal.max(...numbers) : new Decimal(100);
+  const lo = numbers.length > 0 ? Decimal.min(...numbers, new Decimal(0)) : new Decimal(0);
+  const span = hi.minus(lo).isZero() ? new Decimal(1) : hi.minus(lo);
+  const yPos = (v: Decimal) => top + (1 - v.minus(lo).dividedBy(span.times(1.1)).toNumber()) * (height - top - bottom);
+  const xPos = (i: number) => left + (points.length === 1 ? (width - left - right) / 2 : (i * (width - left - right)) / (points.length - 1));
+  const fmt = (v: Decimal) => withUnit(formatDecimal(v, Math.min(2, v.decimalPlaces())), unit);
+  // Horizontal grid lines at round values (1, 2 or 5 × 10^n), labelled on the left.
+  const rough = span.times(1.1).dividedBy(5);
+  const magnitude = new Decimal(10).pow(Math.floor(Math.log10(rough.toNumber())));
+  const step = [1, 2, 5, 10].map((m) => magnitude.times(m)).find((m) => m.greaterThanOrEqualTo(rough))!;
+  for (let v = lo.dividedBy(step).ceil().times(step); v.lessThanOrEqualTo(lo.plus(span.times(1.1))); v = v.plus(step)) {
+    const y = yPos(v);
+    svg.line(left, y, width - right, y, "#e3e3e3");
+    svg.text(left - 10, y + 4, formatDecimal(v, Math.min(2, v.decimalPlaces())), { size: 11, anchor: "end", fill: "#666" });
+  }
+  svg.line(left, height - bottom, width - right, height - bottom, "#999");
+  const series = [
+    { key: "target" as const, colour: "#999999", dash: true, name: word("grafik.seri_target") },
+    { key: "actual" as const, colour: "#2b6cb0", dash: false, name: word("grafik.seri_realisasi") },
+  ];
+  for (const s of series) {
+    let prev: { x: number; y: number } | undefined;
+    points.forEach((p, i) => {
+      const v = p[s.key];
+      if (v === undefined) {
+        prev = undefined;
+        return;
+      }
+      const pt = { x: xPos(i), y: yPos(v) };
+      if (prev) svg.line(prev.x, prev.y, pt.x, pt.y, s.colour, s.dash, 2.5);
+      svg.circle(pt.x, pt.y, 5, s.colour);
+      svg.text(pt.x, pt.y + (s.key === "actual" ? -12 : 20), fmt(v), { size: 12, anchor: "middle", bold: s.key === "actual", fill: s.colour === "#999999" ? "#555" : "#1a3f6b" });
+      prev = pt;
+    });
+  }
+  points.forEach((p, i) => svg.text(xPos(i), height - bottom + 24, String(p.year), { size: 13, anchor: "middle" }));
+  const ly = height - 24;
+  series.forEach((s, k) => {
+    const x = left + k * 180;
+    svg.line(x, ly - 5, x + 24, ly - 5, s.colour, s.dash, 3);
+    svg.text(x + 32, ly, s.name, { size: 12 });
+  });
+  return svg.done(width, height, title);
+}
+
+/** Render a chart to PNG with the bundled font. */
+export function toPng(chart: Chart): Uint8Array {
+  const resvg = new Resvg(chart.svg, {
+    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT },
+    fitTo: { mode: "original" },
+  });
+  return resvg.render().asPng();
+}

@@ -1,0 +1,62 @@
+/** Files made from an agency: Word (BAB III, executive summary, closing), Excel, charts. */
+import Mustache from "mustache";
+import { computeAgency } from "../domain/calc/agency.js";
+import { draftChapter } from "../domain/draft/chapter.js";
+import type { SectionId } from "../domain/draft/document.js";
+import { wordingFile } from "../domain/draft/templates.js";
+import type { AgencyFile } from "../domain/schema/agency.js";
+import { achievementChart, efficiencyChart, toPng, trendChart, type Chart } from "./charts.js";
+import { renderDocx, type DocxFigure } from "./docx.js";
+import { renderXlsx } from "./xlsx.js";
+
+export interface ExportedFile {
+  filename: string;
+  data: Uint8Array;
+}
+
+export type DocxPart = "bab3" | "ringkasan" | "penutup";
+export const DOCX_PARTS: DocxPart[] = ["bab3", "ringkasan", "penutup"];
+
+const PART_SECTIONS: Record<DocxPart, SectionId[]> = {
+  bab3: ["1", "2", "3", "4", "5", "6", "7", "8"],
+  ringkasan: ["ringkasan"],
+  penutup: ["penutup"],
+};
+
+function figureCaption(n: number, chart: Chart): string {
+  const words = wordingFile<{ grafik: { gambar: string } }>("kosakata");
+  return Mustache.render(words.grafik.gambar, { nomor: `3.${n}`, judul: chart.title }, {}, { escape: (s: string) => s });
+}
+
+function slug(file: AgencyFile): string {
+  return `${file.agency.id}-${file.agency.reportingYear}`;
+}
+
+export async function exportDocx(file: AgencyFile, part: DocxPart = "bab3"): Promise<ExportedFile> {
+  const result = computeAgency(file);
+  const chapter = draftChapter(file, result);
+  const sections = chapter.sections.filter((s) => PART_SECTIONS[part].includes(s.id));
+  const figures: DocxFigure[] = [];
+  if (part === "bab3") {
+    const charts: [string, Chart][] = [
+      ["3.2", achievementChart(result)],
+      ["3.6", efficiencyChart(result)],
+    ];
+    charts.forEach(([afterTable, chart], i) => figures.push({ afterTable, png: toPng(chart), width: chart.width, height: chart.height, caption: figureCaption(i + 1, chart) }));
+  }
+  const data = await renderDocx(sections, { ...(part === "bab3" ? { title: chapter.title } : {}), figures, description: file.agency.name });
+  return { filename: `${slug(file)}-${part === "bab3" ? "bab-iii" : part}.docx`, data };
+}
+
+export async function exportXlsx(file: AgencyFile): Promise<ExportedFile> {
+  const result = computeAgency(file);
+  return { filename: `${slug(file)}-data.xlsx`, data: await renderXlsx(file, result, draftChapter(file, result)) };
+}
+
+export type ChartKind = "capaian" | "efisiensi" | "tren";
+
+export function chartPng(file: AgencyFile, kind: ChartKind, indicatorId?: string): ExportedFile & { chart: Chart } {
+  const result = computeAgency(file);
+  const chart = kind === "capaian" ? achievementChart(result) : kind === "efisiensi" ? efficiencyChart(result) : trendChart(result, indicatorId!);
+  return { filename: `${slug(file)}-grafik-${kind}${indicatorId ? `-${indicatorId}` : ""}.png`, data: toPng(chart), chart };
+}

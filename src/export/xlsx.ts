@@ -1,0 +1,165 @@
+/**
+ * The agency's figures as an Excel workbook (exceljs): one sheet of every
+ * indicator with its history and computed figures, one sheet of sasaran
+ * averages, and one sheet per drafted table. Numbers are typed as numbers
+ * (exact values, shown with the agency's decimals), texts as texts.
+ */
+import ExcelJS from "exceljs";
+import Mustache from "mustache";
+import type { AgencyResult, YearResult } from "../domain/calc/agency.js";
+import { Decimal } from "../domain/decimal.js";
+import type { Cell, Chapter, NumberKind, Table } from "../domain/draft/document.js";
+import { wordingFile } from "../domain/draft/templates.js";
+import type { AgencyFile } from "../domain/schema/agency.js";
+import { flatHeaders } from "../domain/draft/render/layout.js";
+
+type Value = string | number | null;
+
+function numFmt(kind: NumberKind, decimals: number): string {
+  const d = decimals > 0 ? `.${"0".repeat(decimals)}` : "";
+  switch (kind) {
+    case "percent":
+      return `0${d}"%"`;
+    case "money":
+      return "#,##0";
+    case "ratio":
+      return "0.00";
+    case "points":
+      return `0${d}`;
+    case "number":
+      return "#,##0.####";
+  }
+}
+
+function words(): Record<string, unknown> {
+  return wordingFile<Record<string, unknown>>("tabel");
+}
+
+function render(text: string, view: object): string {
+  return Mustache.render(text, view, {}, { escape: (s: string) => s });
+}
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true };
+  row.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+  row.eachCell((c) => {
+    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E2F3" } };
+    c.border = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
+  });
+}
+
+function setValue(target: ExcelJS.Cell, value: Value, kind: NumberKind | undefined, decimals: number): void {
+  target.value = value;
+  if (typeof value === "number" && kind) target.numFmt = numFmt(kind, decimals);
+}
+
+function cellValue(c: Cell): { value: Value; kind?: NumberKind } {
+  if (c.value) return { value: Number(c.value.number), kind: c.value.kind };
+  return { value: c.text === "" ? null : c.text };
+}
+
+/** A drafted table as a sheet: header row(s), rows with typed numbers, caption and source above/below. */
+function tableSheet(book: ExcelJS.Workbook, t: Table, decimals: number): void {
+  const sheet = book.addWorksheet(`Tabel ${t.number}`);
+  sheet.addRow([`Tabel ${t.number} ${t.caption}`]).font = { bold: true };
+  const header = sheet.addRow(flatHeaders(t.columns));
+  styleHeader(header);
+  sheet.views = [{ state: "frozen", ySplit: 2 }];
+  for (const row of t.rows) {
+    const r = sheet.addRow([]);
+    row.cells.forEach((c, i) => {
+      const { value, kind } = cellValue(c);
+      setValue(r.getCell(i + 1), value, kind, decimals);
+    });
+    if (row.kind === "total") r.font = { bold: true };
+    if (row.italic) r.font = { italic: true };
+  }
+  sheet.addRow([]);
+  sheet.addRow([t.source]).font = { italic: true };
+  if (t.note) sheet.addRow([t.note]).font = { italic: true };
+  t.columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.label || c.merge ? 48 : c.align === "left" ? 22 : 16));
+}
+
+const num = (d: Decimal | undefined): number | null => (d === undefined ? null : Number(d.toString()));
+
+function yearCells(y: YearResult | undefined): [Value, Value, Value] {
+  if (!y) return [null, null, null];
+  const v = y.values;
+  const target = v.gradeTarget ? [v.gradeTarget.letter, v.gradeTarget.score].filter(Boolean).join(" ") : v.target?.kind === "point" ? num(v.target.value) : v.target ? `${v.target.min}–${v.target.max}` : null;
+  const actual = v.gradeActual ? [v.gradeActual.letter, v.gradeActual.score].filter(Boolean).join(" ") : num(v.actual);
+  const achievement = y.achievement.status === "ok" ? num(y.achievement.value) : null;
+  return [target, actual, achievement];
+}
+
+export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter: Chapter): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  book.creator = "Asisten LKjIP";
+  book.created = new Date(0);
+  const d = file.profile.decimals;
+  const w = words().lembar as {
+    indikator: string;
+    sasaran: string;
+    kolom_indikator: string[];
+    kolom_sasaran: string[];
+    jenis: Record<string, string>;
+    polaritas: Record<string, string>;
+  };
+  const efficiencyLabels = (wordingFile<{ efisiensi: { label: Record<string, string> } }>("kosakata")).efisiensi.label;
+  const y = result.year;
+
+  const sheet = book.addWorksheet(w.indikator);
+  styleHeader(sheet.addRow(w.kolom_indikator.map((h) => render(h, { tahun: y, lalu: y - 1, dualalu: y - 2, metode: file.profile.efficiency.method }))));
+  sheet.views = [{ state: "frozen", ySplit: 1, xSplit: 3 }];
+  const kinds: (NumberKind | undefined)[] = [
+    undefined, undefined, undefined, undefined, undefined, undefined,
+    "number", "number", "percent", undefined,
+    "number", "number", "percent", "number", "number", "percent",
+    "number", "percent", "number", undefined, "money", "money", "percent",
+    file.profile.efficiency.method === "rasio" ? "ratio" : file.profile.efficiency.method === "selisih" ? "points" : "percent",
+  ];
+  for (const r of result.indicators) {
+    const objective = result.objectives.find((o) => o.id === r.objectiveId)!;
+    const past = (year: number) => r.history.find((h) => h.values.year === year);
+    const e = r.efficiency;
+    const f = r.indicator.factors;
+    const values: Value[] = [
+      r.indicator.code ?? "",
+      objective.objective.name,
+      r.indicator.name,
+      r.indicator.unit,
+      w.polaritas[r.indicator.polarity]!,
+      w.jenis[r.indicator.kind]!,
+      ...yearCells(r.current),
+      r.current.category ?? null,
+      ...yearCells(past(y - 1)),
+      ...yearCells(past(y - 2)),
+      r.strategicPlan.status === "ok" && r.strategicPlan.finalTarget.kind === "point" ? num(r.strategicPlan.finalTarget.value) : null,
+      r.strategicPlan.status === "ok" ? num(r.strategicPlan.progress) : null,
+      r.national.status === "ok" ? num(r.national.national) : null,
+      r.national.status === "ok" ? r.national.year : null,
+      num(r.budget.budget),
+      num(r.budget.spent),
+      r.budget.absorption.status === "ok" ? num(r.budget.absorption.value) : null,
+      e.status === "ok" ? num(e.value) : null,
+      e.status === "ok" ? efficiencyLabels[e.label]! : null,
+      f?.supporting?.join("; ") ?? null,
+      f?.inhibiting?.join("; ") ?? null,
+      f?.followUp?.join("; ") ?? null,
+    ];
+    const row = sheet.addRow([]);
+    values.forEach((v, i) => setValue(row.getCell(i + 1), v, kinds[i], i === 23 && file.profile.efficiency.method === "rasio" ? 2 : d));
+  }
+  sheet.columns.forEach((c, i) => (c.width = i === 1 || i === 2 ? 48 : i >= 25 ? 40 : 14));
+
+  const objectives = book.addWorksheet(w.sasaran);
+  styleHeader(objectives.addRow(w.kolom_sasaran));
+  for (const o of result.objectives) {
+    const row = objectives.addRow([]);
+    const values: Value[] = [o.objective.code ?? "", o.objective.name, o.counts.total, num(o.average.value), o.average.category ?? null, o.counts.above, o.counts.at, o.counts.below, o.counts.notMeasurable];
+    values.forEach((v, i) => setValue(row.getCell(i + 1), v, i === 3 ? "percent" : undefined, d));
+  }
+  objectives.getColumn(2).width = 60;
+
+  for (const s of chapter.sections) for (const b of s.blocks) if (b.type === "table") tableSheet(book, b, d);
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,347 @@
+/**
+ * Turns the sheets of an imported file into a plan: the Perjanjian Kinerja
+ * rows (sasaran, indikator, satuan, target, and optionally realisasi, pagu,
+ * realisasi anggaran) and the budget rows (program / kegiatan / sub kegiatan),
+ * every cell checked, every problem reported with its sheet, row and column.
+ * Nothing is stored here; `applyPlan` changes a draft of the agency data.
+ */
+import { say } from "../messages/catalog.js";
+import { Decimal } from "../domain/decimal.js";
+import { numberErrorMessage } from "../domain/numbers/messages.js";
+import { parseNumber } from "../domain/numbers/parse.js";
+import type { AgencyFile } from "../domain/schema/agency.js";
+import type { BudgetLine, BudgetLevel } from "../domain/schema/budget.js";
+import type { Indicator } from "../domain/schema/indicator.js";
+import { parseAnswer } from "../app/entry/answers.js";
+import type { CellValue, Sheet } from "./spreadsheet.js";
+
+export interface PkRow {
+  row: number;
+  objective: string;
+  name: string;
+  unit: string;
+  target?: string;
+  actual?: string;
+  budget?: string;
+  spent?: string;
+}
+
+export interface BudgetRow {
+  row: number;
+  program: string;
+  activity?: string;
+  subActivity?: string;
+  budget?: string;
+  spent?: string;
+  /** Indicator codes or names, comma separated. */
+  indicators?: string[];
+  note?: string;
+}
+
+export interface Problem {
+  sheet: string;
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportPlan {
+  pk: PkRow[];
+  budget: BudgetRow[];
+  problems: Problem[];
+  ignoredColumns: { sheet: string; columns: string[] }[];
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z]/g, "");
+
+type Field = "objective" | "name" | "unit" | "target" | "actual" | "budget" | "spent" | "program" | "activity" | "subActivity" | "indicators" | "note";
+
+function fieldOf(header: string, kind: "pk" | "budget"): Field | undefined {
+  const h = norm(header);
+  if (kind === "pk") {
+    if (h === "no" || h === "nomor") return undefined;
+    if (h.startsWith("sasaran") || h === "tujuansasaran") return "objective";
+    if (h.startsWith("indikator") || h === "iku") return "name";
+    if (h === "satuan") return "unit";
+    if (h.startsWith("target")) return "target";
+    if (h.startsWith("realisasianggaran") || h.startsWith("realisasikeuangan") || h === "realisasirp") return "spent";
+    if (h.startsWith("realisasi") || h.startsWith("capaianrealisasi")) return "actual";
+    if (h === "pagu" || h.startsWith("paguanggaran") || h === "anggaran" || h.startsWith("anggaranrp") || h === "alokasianggaran") return "budget";
+    return undefined;
+  }
+  if (h.startsWith("subkegiatan")) return "subActivity";
+  if (h.startsWith("kegiatan")) return "activity";
+  if (h.startsWith("program")) return "program";
+  if (h === "pagu" || h.startsWith("paguanggaran") || h === "anggaran" || h.startsWith("alokasi")) return "budget";
+  if (h.startsWith("realisasi")) return "spent";
+  if (h.startsWith("indikator")) return "indicators";
+  if (h === "catatan" || h === "keterangan" || h === "alasan") return "note";
+  return undefined;
+}
+
+const REQUIRED: Record<"pk" | "budget", Field[]> = { pk: ["objective", "name", "unit"], budget: ["program"] };
+
+function findHeader(sheet: Sheet, kind: "pk" | "budget"): { index: number; fields: (Field | undefined)[] } | undefined {
+  for (let i = 0; i < Math.min(10, sheet.rows.length); i++) {
+    const cells = sheet.rows[i]!;
+    const fields = cells.map((c) => (typeof c === "string" ? fieldOf(c, kind) : undefined));
+    if (REQUIRED[kind].every((f) => fields.includes(f))) return { index: i, fields };
+  }
+  return undefined;
+}
+
+function text(v: CellValue): string | undefined {
+  if (v === null) return undefined;
+  return String(v).replace(/\s+/g, " ").trim() || undefined;
+}
+
+export function sheetKind(sheet: Sheet): "pk" | "budget" | undefined {
+  if (findHeader(sheet, "pk")) return "pk";
+  if (findHeader(sheet, "budget")) return "budget";
+  return undefined;
+}
+
+/** A typed Excel number as the officer would type it (decimal comma, no exponent), for the answer parser. */
+function typedNumber(v: number): string {
+  return new Decimal(v).toDecimalPlaces(6).toFixed().replace(".", ",");
+}
+
+function moneyCell(v: CellValue): { ok: true; value: string } | { ok: false; message: string } {
+  const r = parseNumber(typeof v === "number" ? typedNumber(v) : String(v), { kind: "money" });
+  return r.ok ? { ok: true, value: r.value.toFixed() } : { ok: false, message: numberErrorMessage(r.error, "money") };
+}
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+function findExisting(file: AgencyFile, objective: string, name: string): Indicator | undefined {
+  return file.objectives.find((o) => same(o.name, objective))?.indicators.find((i) => same(i.name, name));
+}
+
+/** A file holding only one scratch indicator with this unit: targets and realisations of new indicators are checked on it. */
+function probeFile(file: AgencyFile, unit: string): AgencyFile {
+  const indicator = { id: PROBE_ID, name: "cek", unit, polarity: "positive", kind: "value", ratioScale: "100", years: {} } as Indicator;
+  return { ...file, objectives: [{ id: "cek-impor", name: "cek", indicators: [indicator] }] };
+}
+const PROBE_ID = "cek-impor-i";
+
+/** Check a target or realisation the way /isi would: on the stored indicator, or on a new one with this unit. */
+function answerProblem(file: AgencyFile, existing: Indicator | undefined, unit: string, q: "target" | "actual", value: string): string | undefined {
+  const parsed = existing
+    ? parseAnswer(file, { q, indicatorId: existing.id, year: file.agency.reportingYear }, value)
+    : parseAnswer(probeFile(file, unit), { q, indicatorId: PROBE_ID, year: file.agency.reportingYear }, value);
+  return parsed.ok ? undefined : parsed.message;
+}
+
+function cellText(v: CellValue): string | undefined {
+  return typeof v === "number" ? typedNumber(v) : text(v);
+}
+
+export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
+  const plan: ImportPlan = { pk: [], budget: [], problems: [], ignoredColumns: [] };
+  const indicatorByRef = new Map<string, string>();
+  for (const o of file.objectives) for (const i of o.indicators) {
+    if (i.code) indicatorByRef.set(i.code, i.id);
+    indicatorByRef.set(i.name.toLowerCase(), i.id);
+  }
+  // Perjanjian Kinerja sheets first, so budget rows can name indicators that are new in this file.
+  const kinds = sheets.map((sheet) => ({ sheet, kind: sheetKind(sheet) }));
+  const ordered = [...kinds.filter((k) => k.kind === "pk"), ...kinds.filter((k) => k.kind === "budget")];
+  const seenPk = new Map<string, number>();
+  const seenBudget = new Map<string, number>();
+  for (const { sheet, kind } of ordered) {
+    if (!kind) continue;
+    const header = findHeader(sheet, kind)!;
+    const headerCells = sheet.rows[header.index]!;
+    const ignored = headerCells.map((c, i) => (header.fields[i] === undefined && text(c) ? text(c)! : undefined)).filter((c): c is string => c !== undefined && norm(c) !== "no");
+    if (ignored.length > 0) plan.ignoredColumns.push({ sheet: sheet.name, columns: ignored });
+    const col = (f: Field) => header.fields.indexOf(f);
+    const label = (f: Field) => text(headerCells[col(f)] ?? null) ?? f;
+    for (let r = header.index + 1; r < sheet.rows.length; r++) {
+      const cells = sheet.rows[r]!;
+      if (cells.every((c) => c === null)) continue;
+      const get = (f: Field) => (col(f) >= 0 ? (cells[col(f)] ?? null) : null);
+      const problems: Problem[] = [];
+      const problem = (f: Field, message: string) => problems.push({ sheet: sheet.name, row: r + 1, column: label(f), message });
+      const required = (f: Field, max: number) => {
+        const v = text(get(f));
+        if (!v) problem(f, say("impor.wajib"));
+        else if (v.length > max) problem(f, say("impor.terlalu_panjang", { maks: max }));
+        return v ?? "";
+      };
+      if (kind === "pk") {
+        const row: PkRow = { row: r + 1, objective: required("objective", 500), name: required("name", 500), unit: required("unit", 40) };
+        const existing = row.objective && row.name ? findExisting(file, row.objective, row.name) : undefined;
+        if (existing && row.unit && !same(existing.unit, row.unit)) problem("unit", say("impor.satuan_berbeda", { satuan: existing.unit }));
+        if (row.objective && row.name) {
+          const key = `${row.objective}\u0000${row.name}`.toLowerCase();
+          const first = seenPk.get(key);
+          if (first !== undefined) problem("name", say("impor.baris_ganda", { baris: first }));
+          else seenPk.set(key, r + 1);
+        }
+        for (const q of ["target", "actual"] as const) {
+          const v = cellText(get(q));
+          if (v === undefined || !row.unit) continue;
+          if (v.length > 60) problem(q, say("impor.terlalu_panjang", { maks: 60 }));
+          else {
+            const p = answerProblem(file, existing, row.unit, q, v);
+            if (p) problem(q, p);
+            else row[q] = v;
+          }
+        }
+        for (const f of ["budget", "spent"] as const) {
+          const v = get(f);
+          if (v === null) continue;
+          const n = moneyCell(v);
+          if (n.ok) row[f] = n.value;
+          else problem(f, n.message);
+        }
+        if (problems.length > 0) plan.problems.push(...problems);
+        else plan.pk.push(row);
+      } else {
+        const program = text(get("program"));
+        const activity = text(get("activity"));
+        const subActivity = text(get("subActivity"));
+        if (!program) problem("program", say(activity || subActivity ? "impor.tanpa_program" : "impor.wajib"));
+        if (subActivity && !activity) problem("subActivity", say("impor.tanpa_kegiatan"));
+        for (const [f, v] of [["program", program], ["activity", activity], ["subActivity", subActivity]] as const) {
+          if (v && v.length > 500) problem(f, say("impor.terlalu_panjang", { maks: 500 }));
+        }
+        if (program) {
+          const key = [program, activity ?? "", subActivity ?? ""].join("\u0000").toLowerCase();
+          const first = seenBudget.get(key);
+          if (first !== undefined) problem(subActivity ? "subActivity" : activity ? "activity" : "program", say("impor.baris_ganda", { baris: first }));
+          else seenBudget.set(key, r + 1);
+        }
+        const row: BudgetRow = { row: r + 1, program: program ?? "" };
+        if (activity) row.activity = activity;
+        if (subActivity) row.subActivity = subActivity;
+        for (const f of ["budget", "spent"] as const) {
+          const v = get(f);
+          if (v === null) continue;
+          const n = moneyCell(v);
+          if (n.ok) row[f] = n.value;
+          else problem(f, n.message);
+        }
+        const refCell = get("indicators");
+        if (refCell !== null) {
+          const ids: string[] = [];
+          // A single code typed as a number (1.1) arrives as a number; a list is text separated by commas or semicolons.
+          const refs = typeof refCell === "number" ? [new Decimal(refCell).toFixed()] : String(refCell).split(/[,;]/);
+          for (const ref of refs.map((x) => x.trim()).filter(Boolean)) {
+            const id = indicatorByRef.get(ref) ?? indicatorByRef.get(ref.toLowerCase()) ?? plan.pk.find((p) => same(p.name, ref))?.name;
+            if (id) ids.push(id);
+            else problem("indicators", say("impor.indikator_tidak_dikenal", { nama: ref.slice(0, 100) }));
+          }
+          if (ids.length > 50) problem("indicators", say("impor.terlalu_banyak_indikator", { maks: 50 }));
+          row.indicators = ids;
+        }
+        const note = text(get("note"));
+        if (note) {
+          if (note.length > 1000) problem("note", say("impor.terlalu_panjang", { maks: 1000 }));
+          else row.note = note;
+        }
+        if (problems.length > 0) plan.problems.push(...problems);
+        else plan.budget.push(row);
+      }
+    }
+  }
+  plan.problems.sort((a, b) => sheets.findIndex((s) => s.name === a.sheet) - sheets.findIndex((s) => s.name === b.sheet) || a.row - b.row);
+  return plan;
+}
+
+function nextId(file: AgencyFile, prefix: string, taken: Set<string>): string {
+  for (const o of file.objectives) {
+    taken.add(o.id);
+    for (const i of o.indicators) taken.add(i.id);
+  }
+  for (const l of file.budgetLines) taken.add(l.id);
+  for (let n = 1; ; n++) {
+    if (!taken.has(`${prefix}${n}`)) {
+      taken.add(`${prefix}${n}`);
+      return `${prefix}${n}`;
+    }
+  }
+}
+
+export interface ApplyCounts {
+  sasaran: number;
+  indikator: number;
+  diperbarui: number;
+  anggaran: number;
+}
+
+export interface ApplyResult {
+  counts: ApplyCounts;
+  /** Rows that no longer fit the data (it changed between preview and save), as messages. */
+  problems: string[];
+}
+
+/** Apply a plan to a draft of the agency data (the caller validates and stores it, or drops it when there are problems). */
+export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">): ApplyResult {
+  const counts: ApplyCounts = { sasaran: 0, indikator: 0, diperbarui: 0, anggaran: 0 };
+  const problems: string[] = [];
+  const taken = new Set<string>();
+  const year = d.agency.reportingYear;
+  const byName = new Map<string, string>();
+  for (const row of plan.pk) {
+    let o = d.objectives.find((x) => same(x.name, row.objective));
+    if (!o) {
+      o = { id: nextId(d, "S", taken), name: row.objective, indicators: [] };
+      d.objectives.push(o);
+      counts.sasaran++;
+    }
+    let ind = o.indicators.find((i) => same(i.name, row.name));
+    if (!ind) {
+      ind = { id: nextId(d, "I", taken), name: row.name, unit: row.unit, polarity: "positive", kind: "value", ratioScale: "100", years: {} } as Indicator;
+      o.indicators.push(ind);
+      counts.indikator++;
+    } else {
+      counts.diperbarui++;
+      if (!same(ind.unit, row.unit)) problems.push(say("impor.berubah", { baris: row.row, pesan: say("impor.satuan_berbeda", { satuan: ind.unit }) }));
+    }
+    byName.set(row.name.toLowerCase(), ind.id);
+    for (const q of ["target", "actual"] as const) {
+      const value = row[q];
+      if (value === undefined) continue;
+      const parsed = parseAnswer(d, { q, indicatorId: ind.id, year }, value);
+      if (parsed.ok) parsed.apply(d);
+      else problems.push(say("impor.berubah", { baris: row.row, pesan: parsed.message }));
+    }
+    if (row.budget !== undefined) (ind.budget ??= {}).budget = row.budget;
+    if (row.spent !== undefined) (ind.budget ??= {}).spent = row.spent;
+  }
+  for (const row of plan.budget) {
+    const path: [BudgetLevel, string][] = [["program", row.program]];
+    if (row.activity) path.push(["activity", row.activity]);
+    if (row.subActivity) path.push(["subActivity", row.subActivity]);
+    let parent: BudgetLine | undefined;
+    for (const [level, name] of path) {
+      let line = d.budgetLines.find((l) => l.level === level && same(l.name, name) && l.parentId === parent?.id);
+      if (!line) {
+        line = { id: nextId(d, level === "program" ? "P" : level === "activity" ? "K" : "SK", taken), level, name, indicatorIds: [] } as BudgetLine;
+        if (parent) line.parentId = parent.id;
+        // Keep a child right after its parent's family so documents list them in order.
+        const after = parent ? d.budgetLines.map((l) => l.id === parent!.id || isBelow(d, l, parent!.id)).lastIndexOf(true) : -1;
+        if (after >= 0) d.budgetLines.splice(after + 1, 0, line);
+        else d.budgetLines.push(line);
+        counts.anggaran++;
+      }
+      parent = line;
+    }
+    const target = parent!;
+    if (row.budget !== undefined) target.budget = row.budget;
+    if (row.spent !== undefined) target.spent = row.spent;
+    if (row.note !== undefined) target.note = row.note;
+    for (const ref of row.indicators ?? []) {
+      const id = byName.get(ref.toLowerCase()) ?? ref;
+      if (!d.objectives.some((o) => o.indicators.some((i) => i.id === id))) problems.push(say("impor.berubah", { baris: row.row, pesan: say("impor.indikator_tidak_dikenal", { nama: ref }) }));
+      else if (!target.indicatorIds.includes(id)) target.indicatorIds.push(id);
+    }
+  }
+  return { counts, problems };
+}
+
+function isBelow(d: AgencyFile, line: BudgetLine, ancestor: string): boolean {
+  for (let p = line.parentId; p !== undefined; p = d.budgetLines.find((l) => l.id === p)?.parentId) if (p === ancestor) return true;
+  return false;
+}

@@ -1,0 +1,113 @@
+/**
+ * Reading what officers send: .xlsx (exceljs) or .csv (comma, semicolon or
+ * tab separated, quoted fields). Cells come out as numbers (typed Excel
+ * numbers, percent-formatted cells already × 100) or trimmed text.
+ */
+import ExcelJS from "exceljs";
+
+export type CellValue = number | string | null;
+
+export interface Sheet {
+  name: string;
+  /** Rows as in the file; `rows[i]` is spreadsheet row i + 1. */
+  rows: CellValue[][];
+}
+
+export type SpreadsheetRead = { ok: true; sheets: Sheet[] } | { ok: false; reason: "not_spreadsheet" | "empty" | "too_many_rows" };
+
+export const MAX_ROWS = 2000;
+
+function excelCell(cell: ExcelJS.Cell): CellValue {
+  const v = cell.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return /%/.test(cell.numFmt ?? "") ? Number((v * 100).toPrecision(15)) : v;
+  if (typeof v === "string") return v.trim() === "" ? null : v.trim();
+  if (typeof v === "boolean") return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    if ("result" in v && v.result !== undefined) return typeof v.result === "number" ? v.result : String(v.result).trim() || null; // formula
+    if ("richText" in v) return v.richText.map((t) => t.text).join("").trim() || null;
+    if ("text" in v) return String(v.text).trim() || null; // hyperlink
+  }
+  return String(v).trim() || null;
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<SpreadsheetRead> {
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(Buffer.from(bytes) as never);
+  } catch {
+    return { ok: false, reason: "not_spreadsheet" };
+  }
+  const sheets: Sheet[] = [];
+  let total = 0;
+  for (const ws of book.worksheets) {
+    const rows: CellValue[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row, number) => {
+      const cells: CellValue[] = [];
+      for (let c = 1; c <= Math.min(row.cellCount, 40); c++) cells.push(excelCell(row.getCell(c)));
+      rows[number - 1] = cells;
+    });
+    total += rows.length;
+    sheets.push({ name: ws.name, rows: Array.from({ length: rows.length }, (_, i) => rows[i] ?? []) });
+  }
+  if (total > MAX_ROWS) return { ok: false, reason: "too_many_rows" };
+  if (sheets.every((s) => s.rows.every((r) => r.every((c) => c === null)))) return { ok: false, reason: "empty" };
+  return { ok: true, sheets };
+}
+
+/** Split CSV text with quotes ("a;b";"c""d") using the delimiter found most in the first line. */
+export function parseCsv(text: string): CellValue[][] {
+  const clean = text.replace(/^\uFEFF/, "");
+  const firstLine = clean.split(/\r?\n/, 1)[0] ?? "";
+  const delimiter = [";", "\t", ","].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
+  const rows: CellValue[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < clean.length; i++) {
+    const ch = clean[i]!;
+    if (quoted) {
+      if (ch === '"' && clean[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === "") quoted = true;
+    else if (ch === delimiter) {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && clean[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row.map((f) => (f.trim() === "" ? null : f.trim())));
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row.map((f) => (f.trim() === "" ? null : f.trim())));
+  }
+  return rows;
+}
+
+function looksLikeText(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 4096);
+  let control = 0;
+  for (const b of sample) if (b === 0 || (b < 9 && b !== 0)) control++;
+  return control === 0;
+}
+
+export async function readSpreadsheet(bytes: Uint8Array, filename: string): Promise<SpreadsheetRead> {
+  const lower = filename.toLowerCase();
+  if (lower.endsWith(".xlsx")) return readXlsx(bytes);
+  if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
+    if (!looksLikeText(bytes)) return { ok: false, reason: "not_spreadsheet" };
+    const rows = parseCsv(new TextDecoder("utf-8").decode(bytes));
+    if (rows.length > MAX_ROWS) return { ok: false, reason: "too_many_rows" };
+    if (rows.every((r) => r.every((c) => c === null))) return { ok: false, reason: "empty" };
+    return { ok: true, sheets: [{ name: "CSV", rows }] };
+  }
+  return { ok: false, reason: "not_spreadsheet" };
+}
