@@ -36,9 +36,31 @@ function word(path: string, view: object = {}): string {
 
 const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-function label(r: IndicatorResult, max = 46): string {
-  const name = r.indicator.name.length > max ? `${r.indicator.name.slice(0, max - 1).trimEnd()}…` : r.indicator.name;
-  return `${r.indicator.code ?? ""} ${name}`.trim();
+function fullLabel(r: IndicatorResult): string {
+  return `${r.indicator.code ?? ""} ${r.indicator.name}`.trim();
+}
+
+/** The label in at most `lines` lines of `perLine` characters, broken at spaces; what does not fit ends in "…". */
+export function wrapLabel(text: string, perLine = 54, lines = 2): string[] {
+  const out: string[] = [];
+  let current = "";
+  const words = text.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!.length > perLine ? `${words[i]!.slice(0, perLine - 1)}…` : words[i]!;
+    if (current === "") current = w;
+    else if (current.length + 1 + w.length <= perLine) current += ` ${w}`;
+    else {
+      out.push(current);
+      current = w;
+      if (out.length === lines - 1) {
+        const rest = [current, ...words.slice(i + 1)].join(" ");
+        current = rest.length > perLine ? `${rest.slice(0, perLine - 1).trimEnd()}…` : rest;
+        break;
+      }
+    }
+  }
+  if (current) out.push(current);
+  return out;
 }
 
 /** Colours from the best category (first band) to the worst. */
@@ -52,6 +74,16 @@ class Svg {
     this.parts.push(
       `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-family="${FONT}" font-size="${opts.size ?? 13}" text-anchor="${opts.anchor ?? "start"}"${opts.bold ? ' font-weight="bold"' : ""} fill="${opts.fill ?? "#222"}">${xml(content)}</text>`,
     );
+  }
+  /** A right-aligned label of up to two lines centred on `y`, with the full text as a tooltip (<title>). */
+  label(x: number, y: number, full: string, size = 12): void {
+    const lines = wrapLabel(full);
+    this.texts.push(full);
+    const lineHeight = size + 2;
+    const first = y - ((lines.length - 1) * lineHeight) / 2;
+    this.parts.push(`<g><title>${xml(full)}</title>`);
+    lines.forEach((line, i) => this.text(x, first + i * lineHeight, line, { anchor: "end", size }));
+    this.parts.push("</g>");
   }
   rect(x: number, y: number, w: number, h: number, fill: string): void {
     this.parts.push(`<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(0, w).toFixed(1)}" height="${h.toFixed(1)}" fill="${fill}"/>`);
@@ -76,7 +108,7 @@ export function achievementChart(result: AgencyResult): Chart {
   const left = 420;
   const right = 120;
   const top = 70;
-  const rowH = 34;
+  const rowH = 40;
   const height = top + Math.max(1, rows.length) * rowH + 80;
   const values = rows.map((r) => (r.current.achievement.status === "ok" ? presented(r.current.achievement.value, d) : undefined));
   const max = Decimal.max(new Decimal(120), ...values.filter((v): v is Decimal => v !== undefined).map((v) => v.times(1.05)));
@@ -87,26 +119,31 @@ export function achievementChart(result: AgencyResult): Chart {
   const bands = result.scale.bands.map((b) => b.label);
   rows.forEach((r, i) => {
     const y = top + i * rowH;
-    svg.text(left - 10, y + 21, label(r), { anchor: "end", size: 12 });
+    svg.label(left - 10, y + rowH / 2 + 4, fullLabel(r));
     const v = values[i];
     if (v === undefined) {
-      svg.text(left + 6, y + 21, word("grafik.belum"), { size: 12, fill: "#777" });
+      svg.text(left + 6, y + rowH / 2 + 4, word("grafik.belum"), { size: 12, fill: "#777" });
       return;
     }
     const colour = PALETTE[Math.min(PALETTE.length - 1, Math.max(0, bands.indexOf(r.current.category ?? "")))]!;
-    svg.rect(left, y + 6, scale(v), rowH - 12, colour);
-    svg.text(left + scale(v) + 6, y + 21, formatPercent(v, d), { size: 12, bold: true });
+    svg.rect(left, y + 8, scale(v), rowH - 16, colour);
+    svg.text(left + scale(v) + 6, y + rowH / 2 + 4, formatPercent(v, d), { size: 12, bold: true });
   });
   const x100 = left + scale(new Decimal(100));
   svg.line(x100, top - 6, x100, top + rows.length * rowH + 4, "#333", true, 1.5);
   svg.text(x100, top - 12, word("grafik.garis_target"), { size: 11, anchor: "middle" });
-  // Legend: the agency's categories.
+  // Legend: the agency's categories, wrapping onto a second line when a custom scale has many.
   let lx = left;
-  const ly = height - 30;
+  let ly = height - 40;
   bands.forEach((b, k) => {
+    const w = 30 + b.length * 8;
+    if (lx + w > width - 10 && lx > left) {
+      lx = left;
+      ly += 20;
+    }
     svg.rect(lx, ly - 11, 14, 14, PALETTE[Math.min(PALETTE.length - 1, k)]!);
     svg.text(lx + 20, ly, b, { size: 12 });
-    lx += 30 + b.length * 8;
+    lx += w;
   });
   return svg.done(width, height, title);
 }
@@ -134,7 +171,7 @@ export function efficiencyChart(result: AgencyResult): Chart {
   const colours = { capaian: "#2b6cb0", serapan: "#dd7a1f" };
   rows.forEach((r, i) => {
     const y = top + i * rowH;
-    svg.text(left - 10, y + 26, label(r), { anchor: "end", size: 12 });
+    svg.label(left - 10, y + 26, fullLabel(r));
     (["capaian", "serapan"] as const).forEach((k, j) => {
       const v = pairs[i]![k];
       const by = y + 4 + j * 21;
@@ -157,29 +194,40 @@ export function efficiencyChart(result: AgencyResult): Chart {
   return svg.done(width, height, title);
 }
 
-/** Realisasi and target of one indicator over the years (history and the reporting year). */
+/** Realisasi and target of one indicator over the years (history and the reporting year); a range target is a band. */
 export function trendChart(result: AgencyResult, indicatorId: string): Chart {
   const r = result.indicatorById.get(indicatorId);
   if (!r) throw new Error(`Unknown indicator ${indicatorId}`);
   const unit = r.indicator.unit;
-  const years = [...r.history, r.current].filter((y) => y.values.actual !== undefined || y.values.target?.kind === "point");
+  const years = [...r.history, r.current].filter((y) => y.values.actual !== undefined || y.values.target !== undefined);
   const width = 900;
-  const height = 480;
+  const height = 500;
   const left = 90;
   const right = 40;
-  const top = 90;
+  const top = 110;
   const bottom = 80;
-  const title = word("grafik.tren_judul", { indikator: label(r, 70) });
+  const title = word("grafik.tren_judul", { indikator: fullLabel(r) });
   const svg = new Svg();
-  svg.text(width / 2, 34, title, { size: 17, anchor: "middle", bold: true });
-  const points = years.map((y) => ({
-    year: y.values.year,
-    actual: y.values.actual,
-    target: y.values.target?.kind === "point" ? y.values.target.value : undefined,
-  }));
-  const numbers = points.flatMap((p) => [p.actual, p.target]).filter((v): v is Decimal => v !== undefined);
-  const hi = numbers.length > 0 ? Decimal.max(...numbers) : new Decimal(100);
-  const lo = numbers.length > 0 ? Decimal.min(...numbers, new Decimal(0)) : new Decimal(0);
+  svg.texts.push(title);
+  svg.parts.push(`<g><title>${xml(title)}</title>`);
+  wrapLabel(title, 80).forEach((line, i) => svg.text(width / 2, 34 + i * 22, line, { size: 17, anchor: "middle", bold: true }));
+  svg.parts.push("</g>");
+  const points = years.map((y) => {
+    const t = y.values.target;
+    return {
+      year: y.values.year,
+      actual: y.values.actual,
+      target: t?.kind === "point" ? t.value : undefined,
+      range: t?.kind === "range" ? { min: t.min, max: t.max } : undefined,
+    };
+  });
+  const numbers = points.flatMap((p) => [p.actual, p.target, p.range?.min, p.range?.max]).filter((v): v is Decimal => v !== undefined);
+  if (numbers.length === 0) {
+    svg.text(width / 2, height / 2, word("grafik.tanpa_data"), { size: 14, anchor: "middle", fill: "#777" });
+    return svg.done(width, height, title);
+  }
+  const hi = Decimal.max(...numbers);
+  const lo = Decimal.min(...numbers, new Decimal(0));
   const span = hi.minus(lo).isZero() ? new Decimal(1) : hi.minus(lo);
   const yPos = (v: Decimal) => top + (1 - v.minus(lo).dividedBy(span.times(1.1)).toNumber()) * (height - top - bottom);
   const xPos = (i: number) => left + (points.length === 1 ? (width - left - right) / 2 : (i * (width - left - right)) / (points.length - 1));
@@ -194,9 +242,18 @@ export function trendChart(result: AgencyResult, indicatorId: string): Chart {
     svg.text(left - 10, y + 4, formatDecimal(v, Math.min(2, v.decimalPlaces())), { size: 11, anchor: "end", fill: "#666" });
   }
   svg.line(left, height - bottom, width - right, height - bottom, "#999");
+  const grey = "#999999";
+  const blue = "#2b6cb0";
+  // Range targets: a grey band from the lower to the upper bound.
+  points.forEach((p, i) => {
+    if (!p.range) return;
+    const x = xPos(i);
+    svg.rect(x - 5, yPos(p.range.max), 10, yPos(p.range.min) - yPos(p.range.max), "#cccccc");
+    svg.text(x, yPos(p.range.min) + 18, `${formatDecimal(p.range.min, Math.min(2, p.range.min.decimalPlaces()))}–${fmt(p.range.max)}`, { size: 12, anchor: "middle", fill: "#555" });
+  });
   const series = [
-    { key: "target" as const, colour: "#999999", dash: true, name: word("grafik.seri_target") },
-    { key: "actual" as const, colour: "#2b6cb0", dash: false, name: word("grafik.seri_realisasi") },
+    { key: "target" as const, colour: grey, dash: true, name: word("grafik.seri_target") },
+    { key: "actual" as const, colour: blue, dash: false, name: word("grafik.seri_realisasi") },
   ];
   for (const s of series) {
     let prev: { x: number; y: number } | undefined;
@@ -209,7 +266,7 @@ export function trendChart(result: AgencyResult, indicatorId: string): Chart {
       const pt = { x: xPos(i), y: yPos(v) };
       if (prev) svg.line(prev.x, prev.y, pt.x, pt.y, s.colour, s.dash, 2.5);
       svg.circle(pt.x, pt.y, 5, s.colour);
-      svg.text(pt.x, pt.y + (s.key === "actual" ? -12 : 20), fmt(v), { size: 12, anchor: "middle", bold: s.key === "actual", fill: s.colour === "#999999" ? "#555" : "#1a3f6b" });
+      svg.text(pt.x, pt.y + (s.key === "actual" ? -12 : 20), fmt(v), { size: 12, anchor: "middle", bold: s.key === "actual", fill: s.key === "target" ? "#555" : "#1a3f6b" });
       prev = pt;
     });
   }

@@ -13,6 +13,7 @@ import type { AgencyFile } from "../domain/schema/agency.js";
 import type { BudgetLine, BudgetLevel } from "../domain/schema/budget.js";
 import type { Indicator } from "../domain/schema/indicator.js";
 import { parseAnswer } from "../app/entry/answers.js";
+import { nextId, renumber } from "../app/ids.js";
 import type { CellValue, Sheet } from "./spreadsheet.js";
 
 export interface PkRow {
@@ -92,6 +93,7 @@ function findHeader(sheet: Sheet, kind: "pk" | "budget"): { index: number; field
 
 function text(v: CellValue): string | undefined {
   if (v === null) return undefined;
+  if (typeof v === "object") return v.date;
   return String(v).replace(/\s+/g, " ").trim() || undefined;
 }
 
@@ -107,6 +109,7 @@ function typedNumber(v: number): string {
 }
 
 function moneyCell(v: CellValue): { ok: true; value: string } | { ok: false; message: string } {
+  if (v !== null && typeof v === "object") return { ok: false, message: say("impor.tanggal", { isi: v.date, contoh: "1.373.500.000" }) };
   const r = parseNumber(typeof v === "number" ? typedNumber(v) : String(v), { kind: "money" });
   return r.ok ? { ok: true, value: r.value.toFixed() } : { ok: false, message: numberErrorMessage(r.error, "money") };
 }
@@ -144,12 +147,27 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
     indicatorByRef.set(i.name.toLowerCase(), i.id);
   }
   // Perjanjian Kinerja sheets first, so budget rows can name indicators that are new in this file.
+  let refsReady = false;
+  const resolveRefs = () => {
+    // Codes as they will be after the import (new indicators numbered after the existing ones):
+    // an existing indicator is referred to by id, a new one by its name (its id is given at save time).
+    const scratch = structuredClone(file) as AgencyFile;
+    applyPlan(scratch, { pk: plan.pk, budget: [] });
+    const existing = new Set(file.objectives.flatMap((o) => o.indicators.map((i) => i.id)));
+    for (const o of scratch.objectives) for (const i of o.indicators) {
+      const ref = existing.has(i.id) ? i.id : i.name;
+      if (i.code && !indicatorByRef.has(i.code)) indicatorByRef.set(i.code, ref); // codes typed as they are now win
+      if (!indicatorByRef.has(i.name.toLowerCase())) indicatorByRef.set(i.name.toLowerCase(), ref);
+    }
+    refsReady = true;
+  };
   const kinds = sheets.map((sheet) => ({ sheet, kind: sheetKind(sheet) }));
   const ordered = [...kinds.filter((k) => k.kind === "pk"), ...kinds.filter((k) => k.kind === "budget")];
   const seenPk = new Map<string, number>();
   const seenBudget = new Map<string, number>();
   for (const { sheet, kind } of ordered) {
     if (!kind) continue;
+    if (kind === "budget" && !refsReady) resolveRefs();
     const header = findHeader(sheet, kind)!;
     const headerCells = sheet.rows[header.index]!;
     const ignored = headerCells.map((c, i) => (header.fields[i] === undefined && text(c) ? text(c)! : undefined)).filter((c): c is string => c !== undefined && norm(c) !== "no");
@@ -179,7 +197,12 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
           else seenPk.set(key, r + 1);
         }
         for (const q of ["target", "actual"] as const) {
-          const v = cellText(get(q));
+          const cell = get(q);
+          if (cell !== null && typeof cell === "object") {
+            problem(q, say("impor.tanggal", { isi: cell.date, contoh: "86,11" }));
+            continue;
+          }
+          const v = cellText(cell);
           if (v === undefined || !row.unit) continue;
           if (v.length > 60) problem(q, say("impor.terlalu_panjang", { maks: 60 }));
           else {
@@ -226,9 +249,9 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         if (refCell !== null) {
           const ids: string[] = [];
           // A single code typed as a number (1.1) arrives as a number; a list is text separated by commas or semicolons.
-          const refs = typeof refCell === "number" ? [new Decimal(refCell).toFixed()] : String(refCell).split(/[,;]/);
+          const refs = typeof refCell === "number" ? [new Decimal(refCell).toFixed()] : (text(refCell) ?? "").split(/[,;]/);
           for (const ref of refs.map((x) => x.trim()).filter(Boolean)) {
-            const id = indicatorByRef.get(ref) ?? indicatorByRef.get(ref.toLowerCase()) ?? plan.pk.find((p) => same(p.name, ref))?.name;
+            const id = indicatorByRef.get(ref) ?? indicatorByRef.get(ref.toLowerCase());
             if (id) ids.push(id);
             else problem("indicators", say("impor.indikator_tidak_dikenal", { nama: ref.slice(0, 100) }));
           }
@@ -249,20 +272,6 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
   return plan;
 }
 
-function nextId(file: AgencyFile, prefix: string, taken: Set<string>): string {
-  for (const o of file.objectives) {
-    taken.add(o.id);
-    for (const i of o.indicators) taken.add(i.id);
-  }
-  for (const l of file.budgetLines) taken.add(l.id);
-  for (let n = 1; ; n++) {
-    if (!taken.has(`${prefix}${n}`)) {
-      taken.add(`${prefix}${n}`);
-      return `${prefix}${n}`;
-    }
-  }
-}
-
 export interface ApplyCounts {
   sasaran: number;
   indikator: number;
@@ -280,19 +289,18 @@ export interface ApplyResult {
 export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">): ApplyResult {
   const counts: ApplyCounts = { sasaran: 0, indikator: 0, diperbarui: 0, anggaran: 0 };
   const problems: string[] = [];
-  const taken = new Set<string>();
   const year = d.agency.reportingYear;
   const byName = new Map<string, string>();
   for (const row of plan.pk) {
     let o = d.objectives.find((x) => same(x.name, row.objective));
     if (!o) {
-      o = { id: nextId(d, "S", taken), name: row.objective, indicators: [] };
+      o = { id: nextId(d, "S"), name: row.objective, indicators: [] };
       d.objectives.push(o);
       counts.sasaran++;
     }
     let ind = o.indicators.find((i) => same(i.name, row.name));
     if (!ind) {
-      ind = { id: nextId(d, "I", taken), name: row.name, unit: row.unit, polarity: "positive", kind: "value", ratioScale: "100", years: {} } as Indicator;
+      ind = { id: nextId(d, "I"), name: row.name, unit: row.unit, polarity: "positive", kind: "value", ratioScale: "100", years: {} } as Indicator;
       o.indicators.push(ind);
       counts.indikator++;
     } else {
@@ -318,7 +326,7 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
     for (const [level, name] of path) {
       let line = d.budgetLines.find((l) => l.level === level && same(l.name, name) && l.parentId === parent?.id);
       if (!line) {
-        line = { id: nextId(d, level === "program" ? "P" : level === "activity" ? "K" : "SK", taken), level, name, indicatorIds: [] } as BudgetLine;
+        line = { id: nextId(d, level === "program" ? "P" : level === "activity" ? "K" : "SK"), level, name, indicatorIds: [] } as BudgetLine;
         if (parent) line.parentId = parent.id;
         // Keep a child right after its parent's family so documents list them in order.
         const after = parent ? d.budgetLines.map((l) => l.id === parent!.id || isBelow(d, l, parent!.id)).lastIndexOf(true) : -1;
@@ -338,6 +346,7 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
       else if (!target.indicatorIds.includes(id)) target.indicatorIds.push(id);
     }
   }
+  renumber(d);
   return { counts, problems };
 }
 

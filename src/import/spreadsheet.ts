@@ -5,7 +5,12 @@
  */
 import ExcelJS from "exceljs";
 
-export type CellValue = number | string | null;
+/** A cell Excel holds as a date (kept apart so a date typed where a number belongs gets its own message). */
+export interface DateCell {
+  date: string;
+}
+
+export type CellValue = number | string | DateCell | null;
 
 export interface Sheet {
   name: string;
@@ -23,7 +28,7 @@ function excelCell(cell: ExcelJS.Cell): CellValue {
   if (typeof v === "number") return /%/.test(cell.numFmt ?? "") ? Number((v * 100).toPrecision(15)) : v;
   if (typeof v === "string") return v.trim() === "" ? null : v.trim();
   if (typeof v === "boolean") return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return { date: v.toISOString().slice(0, 10) };
   if (typeof v === "object") {
     if ("result" in v && v.result !== undefined) return typeof v.result === "number" ? v.result : String(v.result).trim() || null; // formula
     if ("richText" in v) return v.richText.map((t) => t.text).join("").trim() || null;
@@ -52,6 +57,7 @@ async function readXlsx(bytes: Uint8Array): Promise<SpreadsheetRead> {
     sheets.push({ name: ws.name, rows: Array.from({ length: rows.length }, (_, i) => rows[i] ?? []) });
   }
   if (total > MAX_ROWS) return { ok: false, reason: "too_many_rows" };
+  if (book.worksheets.length === 0) return { ok: false, reason: "not_spreadsheet" }; // a zip that is not a workbook (e.g. a renamed .docx)
   if (sheets.every((s) => s.rows.every((r) => r.every((c) => c === null)))) return { ok: false, reason: "empty" };
   return { ok: true, sheets };
 }

@@ -1,5 +1,8 @@
 /** The path a newcomer takes: `npm start` without a token, a scripted conversation on stdin. */
 import { spawn } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { makeDir } from "../support/bot-harness.js";
 
@@ -34,5 +37,20 @@ describe("local chat mode (npm start without TELEGRAM_BOT_TOKEN)", () => {
 
     const second = await runStart(dir, ["/indikator", "#cb 2.1"]);
     expect(second.stdout).toContain("• Data nasional: belum tersedia");
+  }, 60_000);
+
+  it("saves the files the bot sends and sends files with #berkas", async () => {
+    const dir = await makeDir("lkjip-lokal-");
+    const csv = join(dir, "pk.csv");
+    await writeFile(csv, "Sasaran;Indikator;Satuan;Target\nMeningkatnya Penanggulangan Korban Bencana;Persentase posko aktif;%;90\n");
+    const run = await runStart(dir, ["/ekspor docx", `#berkas ${csv}`, "#cb ✅ Simpan", "#berkas /tidak/ada.csv"]);
+    expect(run.code).toBe(0);
+    const saved = join(dir, "lokal", "berkas", "dinsos-pm-dumai-2024-bab-iii.docx");
+    expect(run.stdout).toMatch(new RegExp(`\\[berkas: dinsos-pm-dumai-2024-bab-iii\\.docx, \\d+ bita → ${saved.replace(/[.]/g, "\\.")}\\]`));
+    const zip = await JSZip.loadAsync(await readFile(saved));
+    expect(await zip.file("word/document.xml")!.async("string")).toContain("BAB III AKUNTABILITAS KINERJA");
+    expect(run.stdout).toContain('Pratinjau impor "pk.csv" (tahun 2024):');
+    expect(run.stdout).toContain("✅ Impor tersimpan: 0 sasaran baru, 1 indikator baru, 0 indikator diperbarui, 0 baris anggaran.");
+    expect(run.stdout).toContain("(berkas tidak ditemukan: /tidak/ada.csv)");
   }, 60_000);
 });

@@ -90,7 +90,7 @@ describe("export", () => {
     expect(sent[0]!.file!.filename).toBe(`${id}-2024.json`);
     const file = JSON.parse(new TextDecoder().decode(sent[0]!.file!.data));
     expect(file).toEqual((await h.repo.agencies.read(id))!.data);
-    expect(plain(await h.driver.send(ADMIN, "/ekspor pdf"))).toBe('Format "pdf" tidak dikenal. Pilih salah satu: json.');
+    expect(plain(await h.driver.send(ADMIN, "/ekspor pdf"))).toBe('Format "pdf" tidak dikenal. Pilih salah satu: json, docx, ringkasan, penutup, xlsx.');
   });
 });
 

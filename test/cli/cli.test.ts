@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import JSZip from "jszip";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -97,5 +98,44 @@ describe("cli as a real process (npm run --silent cli)", () => {
     );
     expect(failure?.code).toBe(2);
     expect(failure?.stderr).toContain('"1.373" bisa berarti 1373 (ribuan) atau 1,373 (desimal)');
+  });
+});
+
+describe("cli ekspor, grafik, templat", () => {
+  it("writes a Word document, a workbook, charts and the template", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lkjip-cli-"));
+    const docx = join(dir, "bab3.docx");
+    const r = await runCli(["ekspor", "data/demo/dumai-2024.json", "--format", "docx", "--out", docx]);
+    expect(r.code).toBe(0);
+    const bytes = await readFile(docx);
+    expect(r.stdout).toBe(`Tertulis: ${docx} (${bytes.length} bita)`);
+    expect(await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string")).toContain("Tabel 3.8");
+    const closing = join(dir, "penutup.docx");
+    expect((await runCli(["ekspor", "data/demo/dumai-2024.json", "--format=docx", "--bagian", "penutup", "--out", closing])).code).toBe(0);
+    expect(await (await JSZip.loadAsync(await readFile(closing))).file("word/document.xml")!.async("string")).not.toContain("Tabel 3.2");
+    const xl = join(dir, "data.xlsx");
+    expect((await runCli(["ekspor", "data/demo/dumai-2024.json", "--format", "xlsx", "--out", xl])).code).toBe(0);
+    expect((await readFile(xl)).subarray(0, 2).toString()).toBe("PK");
+    const svg = join(dir, "tren.svg");
+    expect((await runCli(["grafik", "data/demo/dumai-2024.json", "--jenis", "tren", "--indikator", "2.1", "--out", svg])).code).toBe(0);
+    expect(await readFile(svg, "utf8")).toContain("86,11%");
+    const png = join(dir, "capaian.png");
+    expect((await runCli(["grafik", "data/demo/dumai-2024.json", "--out", png])).code).toBe(0);
+    expect((await readFile(png)).subarray(1, 4).toString()).toBe("PNG");
+    const template = join(dir, "templat.xlsx");
+    expect((await runCli(["templat", "--out", template])).code).toBe(0);
+    expect((await readFile(template)).length).toBeGreaterThan(1000);
+  });
+
+  it("explains bad options with exit code 2", async () => {
+    expect(await runCli(["ekspor", "data/demo/dumai-2024.json", "--format", "pdf", "--out", "x.pdf"])).toEqual({ code: 2, stdout: "", stderr: 'Format "pdf" tidak dikenal. Pilih salah satu: docx, xlsx.' });
+    expect(await runCli(["ekspor", "data/demo/dumai-2024.json", "--format", "docx"])).toEqual({ code: 2, stdout: "", stderr: "Sebutkan berkas keluaran dengan --out, misalnya: --out bab3.docx" });
+    expect((await runCli(["ekspor", "data/demo/dumai-2024.json", "--format", "docx", "--bagian", "4", "--out", "x.docx"])).stderr).toBe(
+      'Bagian "4" tidak dikenal untuk ekspor ini. Untuk Word pilih salah satu: bab3, ringkasan, penutup; Excel selalu berisi semua angka.',
+    );
+    expect((await runCli(["ekspor", "data/demo/dumai-2024.json", "--format", "docx", "--out", "/tidak/ada/x.docx"])).stderr).toBe('Berkas "/tidak/ada/x.docx" tidak dapat ditulis. Periksa folder dan izinnya.');
+    expect((await runCli(["grafik", "data/demo/dumai-2024.json", "--jenis", "tren", "--indikator", "9.9", "--out", "x.png"])).stderr).toBe('Indikator "9.9" tidak ditemukan. Tulis kodenya, misalnya --indikator 1.1.');
+    expect((await runCli(["grafik", "data/demo/dumai-2024.json", "--jenis", "pai", "--out", "x.png"])).stderr).toBe('Jenis grafik "pai" tidak dikenal. Pilih salah satu: capaian, efisiensi, tren.');
+    expect((await runCli(["ekspor", "tidak-ada.json", "--format", "docx", "--out", "x.docx"])).code).toBe(2);
   });
 });

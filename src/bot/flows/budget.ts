@@ -16,7 +16,7 @@ import { IDLE, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, grid, html, label, splitHtml, text, type Button, type Out } from "../ui.js";
 import { isControlWord } from "./entry.js";
-import { nextId } from "./ids.js";
+import { nextId } from "../../app/ids.js";
 import { lineTitle } from "./lines.js";
 
 type LineState = Extract<State, { flow: "line" }>;

@@ -12,7 +12,6 @@ import { say } from "../../messages/catalog.js";
 import { IDLE, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, escapeHtml, html, label, splitHtml, text } from "../ui.js";
-import { renumber } from "./ids.js";
 
 /** Telegram lets bots download files up to 20 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -64,7 +63,6 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
   // The preview counts come from applying the plan to a copy: exactly what "Simpan" will do.
   const preview = structuredClone(file) as typeof file;
   const { counts } = applyPlan(preview, plan);
-  renumber(preview);
   const valid = AgencyFileSchema.safeParse(preview);
   if (!valid.success) return outcome([text(html("impor.tidak_sah", { nama: name })), text(escapeHtml(formatIssues(valid.error, preview).slice(0, 10).join("\n")))], IDLE);
   if (plan.pk.length > 0) {
@@ -101,7 +99,6 @@ export async function importCallback(turn: Turn, state: State, data: string): Pr
     // The data changed since the preview (another officer edited it): store nothing, say which rows.
     if (applied.problems.length > 0) throw new EditRejected([say("impor.tidak_disimpan"), ...applied.problems.slice(0, 20)]);
     counts = applied.counts;
-    renumber(d);
   });
   return outcome([text(html("impor.tersimpan", counts))], IDLE);
 }

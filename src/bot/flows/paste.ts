@@ -11,7 +11,7 @@ import type { Indicator } from "../../domain/schema/indicator.js";
 import { IDLE, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, splitHtml, text } from "../ui.js";
-import { nextId, renumber } from "./ids.js";
+import { nextId, renumber } from "../../app/ids.js";
 
 type PasteState = Extract<State, { flow: "paste" }>;
 type Row = NonNullable<PasteState["rows"]>[number];

@@ -12,7 +12,7 @@ import type { Indicator } from "../../domain/schema/indicator.js";
 import { IDLE, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, grid, html, label, text, type Button, type Out } from "../ui.js";
-import { nextId, renumber } from "./ids.js";
+import { nextId, renumber } from "../../app/ids.js";
 import { isControlWord } from "./entry.js";
 
 type IndicatorState = Extract<State, { flow: "indicator" }>;

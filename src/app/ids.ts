@@ -1,5 +1,5 @@
 /** Short ids for items created in conversation (S3, I12, P4 …) and position-based codes. */
-import type { AgencyFile } from "../../domain/schema/agency.js";
+import type { AgencyFile } from "../domain/schema/agency.js";
 
 export function nextId(file: AgencyFile, prefix: string): string {
   const used = new Set<string>([

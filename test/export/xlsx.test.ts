@@ -1,0 +1,120 @@
+/**
+ * The Excel export read back with exceljs: one sheet of indicator figures,
+ * one of sasaran averages and one per drafted table; every number a typed
+ * number equal to the calculation core's value, shown with the agency's
+ * decimals; texts as texts.
+ */
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { computeAgency } from "../../src/domain/calc/agency.js";
+import { draftChapter } from "../../src/domain/draft/chapter.js";
+import type { Table } from "../../src/domain/draft/document.js";
+import { flatHeaders } from "../../src/domain/draft/render/layout.js";
+import { parseAgency } from "../../src/domain/schema/parse-agency.js";
+import type { AgencyFile } from "../../src/domain/schema/agency.js";
+import { exportXlsx } from "../../src/export/index.js";
+import { variants } from "../support/variants.js";
+
+const demo = (): AgencyFile => {
+  const parsed = parseAgency(JSON.parse(readFileSync("data/demo/dumai-2024.json", "utf8")));
+  if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+  return parsed.file;
+};
+
+async function load(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(data) as never);
+  return book;
+}
+
+const rowValues = (sheet: ExcelJS.Worksheet, n: number, columns: number) => Array.from({ length: columns }, (_, i) => sheet.getRow(n).getCell(i + 1).value);
+
+function checkTableSheet(book: ExcelJS.Workbook, t: Table): void {
+  const sheet = book.getWorksheet(`Tabel ${t.number}`)!;
+  expect(sheet, `sheet of table ${t.number}`).toBeDefined();
+  expect(sheet.getCell("A1").value).toBe(`Tabel ${t.number} ${t.caption}`);
+  expect(rowValues(sheet, 2, t.columns.length)).toEqual(flatHeaders(t.columns));
+  t.rows.forEach((row, r) => {
+    row.cells.forEach((cell, c) => {
+      const got = sheet.getRow(r + 3).getCell(c + 1);
+      const where = `table ${t.number} row ${r + 1} column ${c + 1}`;
+      if (cell.value) {
+        expect(typeof got.value, where).toBe("number");
+        expect(got.value, where).toBe(Number(cell.value.number));
+        expect(got.numFmt, where).toBeTruthy();
+      } else expect(got.value, where).toBe(cell.text === "" ? null : cell.text);
+    });
+  });
+  expect(sheet.getRow(t.rows.length + 4).getCell(1).value).toBe(t.source);
+}
+
+describe("Excel export", () => {
+  it("has the indicator figures of the Dumai demo as typed numbers", async () => {
+    const file = demo();
+    const result = computeAgency(file);
+    const exported = await exportXlsx(file);
+    expect(exported.filename).toBe("dinsos-pm-dumai-2024-data.xlsx");
+    const book = await load(exported.data);
+    const tables = draftChapter(file, result).sections.flatMap((s) => s.blocks.filter((b): b is Table => b.type === "table"));
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Data Indikator", "Rata-rata Sasaran", ...tables.map((t) => `Tabel ${t.number}`)]);
+
+    const sheet = book.getWorksheet("Data Indikator")!;
+    expect(rowValues(sheet, 1, 9)).toEqual(["Kode", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Polaritas", "Jenis", "Target 2024", "Realisasi 2024", "Capaian 2024 (%)"]);
+    expect(sheet.getRow(1).getCell(24).value).toBe("Tingkat Efisiensi (rasio)");
+    expect(sheet.rowCount).toBe(1 + result.indicators.length);
+    const ind21 = result.indicators.find((r) => r.indicator.code === "2.1")!;
+    const rowNumber = 2 + result.indicators.indexOf(ind21);
+    const row = sheet.getRow(rowNumber);
+    const achievement = ind21.current.achievement;
+    if (achievement.status !== "ok") throw new Error("2.1 has an achievement");
+    expect(rowValues(sheet, rowNumber, 10)).toEqual([
+      "2.1",
+      "Meningkatnya Kapasitas Pemberdayaan Masyarakat Desa/Kelurahan",
+      "Persentase Kelurahan Cepat Berkembang",
+      "%",
+      "positif",
+      "rasio",
+      80,
+      Number(ind21.current.values.actual!.toString()),
+      Number(achievement.value.toString()),
+      "Sangat Tinggi",
+    ]);
+    expect(row.getCell(8).value).toBeCloseTo(86.1111, 4);
+    expect(row.getCell(9).value).toBeCloseTo(107.638888, 5);
+    expect(row.getCell(9).numFmt).toBe('0.00"%"');
+    // Budget and absorption of indicator 2.1 (from its linked budget lines).
+    const budget = ind21.budget;
+    expect(row.getCell(21).value).toBe(Number(budget.budget!.toString()));
+    expect(row.getCell(22).value).toBe(Number(budget.spent!.toString()));
+    expect(typeof row.getCell(23).value).toBe("number");
+    expect(row.getCell(24).value).toBe(Number((ind21.efficiency as { value: { toString(): string } }).value.toString()));
+    expect(row.getCell(24).numFmt).toBe("0.00");
+    expect(row.getCell(21).numFmt).toBe("#,##0");
+    for (let r = 2; r <= sheet.rowCount; r++) for (const c of [7, 9, 21, 22, 23]) expect(["number", "object"]).toContain(typeof sheet.getRow(r).getCell(c).value);
+
+    const objectives = book.getWorksheet("Rata-rata Sasaran")!;
+    expect(rowValues(objectives, 3, 9)).toEqual(["2", "Meningkatnya Kapasitas Pemberdayaan Masyarakat Desa/Kelurahan", 2, Number(result.objectives[1]!.average.value!.toString()), "Sangat Tinggi", 1, 1, 0, 0]);
+    expect(objectives.getRow(3).getCell(4).value).toBeCloseTo(103.819444, 5);
+
+    for (const t of tables) checkTableSheet(book, t);
+  });
+
+  it("keeps every drafted table of the variants (grades, ranges, negative polarity, budget hierarchy)", async () => {
+    const file = variants();
+    const result = computeAgency(file);
+    const book = await load((await exportXlsx(file)).data);
+    const tables = draftChapter(file, result).sections.flatMap((s) => s.blocks.filter((b): b is Table => b.type === "table"));
+    for (const t of tables) checkTableSheet(book, t);
+    const sheet = book.getWorksheet("Data Indikator")!;
+    expect(sheet.rowCount).toBe(1 + result.indicators.length);
+    // Grade indicators carry their grade as text, not a number.
+    const grades = result.indicators.filter((r) => r.indicator.kind === "grade");
+    expect(grades.length).toBeGreaterThan(0);
+    for (const g of grades) {
+      const r = result.indicators.indexOf(g) + 2;
+      expect(typeof sheet.getRow(r).getCell(7).value).toBe("string");
+      expect(sheet.getRow(r).getCell(6).value).toBe("predikat");
+    }
+  });
+});

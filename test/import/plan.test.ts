@@ -1,0 +1,256 @@
+/**
+ * Reading and checking imported spreadsheets: good .xlsx and .csv files in
+ * Indonesian and US number formats, broken rows with their exact problems
+ * (sheet, row, column, what is wrong), wrong cell types, extra columns, empty
+ * sheets, files that are not spreadsheets, and what applying a plan changes.
+ */
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { computeAgency } from "../../src/domain/calc/agency.js";
+import { AgencyFileSchema, type AgencyFile } from "../../src/domain/schema/agency.js";
+import { applyPlan, planImport, type ImportPlan } from "../../src/import/plan.js";
+import { MAX_ROWS, readSpreadsheet, type Sheet } from "../../src/import/spreadsheet.js";
+import { importTemplate } from "../../src/import/template.js";
+import { agency } from "../support/agency.js";
+import { BUDGET_HEADER, PK_HEADER, utf8, xlsx } from "../support/spreadsheets.js";
+
+async function sheets(bytes: Uint8Array, name: string): Promise<Sheet[]> {
+  const read = await readSpreadsheet(bytes, name);
+  if (!read.ok) throw new Error(`not read: ${read.reason}`);
+  return read.sheets;
+}
+
+const where = (plan: ImportPlan) => plan.problems.map((p) => `${p.sheet}!${p.row}:${p.column}`);
+
+describe("import: good files", () => {
+  it("reads a workbook with typed numbers, percent cells, ranges and Rupiah texts, and applies it", async () => {
+    const bytes = await xlsx([
+      {
+        name: "Perjanjian Kinerja",
+        rows: [
+          PK_HEADER,
+          [1, "Meningkatnya Kesejahteraan Sosial", "Persentase PSKS yang aktif", "%", 97.5, { value: 0.9825, numFmt: "0.00%" }, 1373500000, 1220878592],
+          [2, "Meningkatnya Pemberdayaan Sosial", "Jumlah KPM graduasi", "KPM", 25, 27, null, null],
+          [3, "Meningkatnya Pemberdayaan Sosial", "Persentase PKH tepat sasaran", "%", "80-90", "85,5", "Rp 250 jt", "Rp 200.000.000"],
+        ],
+      },
+      {
+        name: "Anggaran",
+        rows: [
+          BUDGET_HEADER,
+          ["Program Rehabilitasi Sosial", null, null, 1373500000, 1220878592, 1.1, null],
+          ["Program Rehabilitasi Sosial", "Rehabilitasi Sosial Dasar di Luar Panti", null, 700000000, 650000000, null, null],
+          ["Program Rehabilitasi Sosial", "Rehabilitasi Sosial Dasar di Luar Panti", "Penyediaan Permakanan", 603500000, 536924356, "Jumlah KPM graduasi; 1.1", "tunda bayar"],
+        ],
+      },
+    ]);
+    const file = agency();
+    const plan = planImport(file, await sheets(bytes, "pk.xlsx"));
+    expect(plan.problems).toEqual([]);
+    expect(plan.ignoredColumns).toEqual([]);
+    expect(plan.pk).toEqual([
+      { row: 2, objective: "Meningkatnya Kesejahteraan Sosial", name: "Persentase PSKS yang aktif", unit: "%", target: "97,5", actual: "98,25", budget: "1373500000", spent: "1220878592" },
+      { row: 3, objective: "Meningkatnya Pemberdayaan Sosial", name: "Jumlah KPM graduasi", unit: "KPM", target: "25", actual: "27" },
+      { row: 4, objective: "Meningkatnya Pemberdayaan Sosial", name: "Persentase PKH tepat sasaran", unit: "%", target: "80-90", actual: "85,5", budget: "250000000", spent: "200000000" },
+    ]);
+    expect(plan.budget).toEqual([
+      { row: 2, program: "Program Rehabilitasi Sosial", budget: "1373500000", spent: "1220878592", indicators: ["I1"] },
+      { row: 3, program: "Program Rehabilitasi Sosial", activity: "Rehabilitasi Sosial Dasar di Luar Panti", budget: "700000000", spent: "650000000" },
+      {
+        row: 4,
+        program: "Program Rehabilitasi Sosial",
+        activity: "Rehabilitasi Sosial Dasar di Luar Panti",
+        subActivity: "Penyediaan Permakanan",
+        budget: "603500000",
+        spent: "536924356",
+        indicators: ["Jumlah KPM graduasi", "I1"],
+        note: "tunda bayar",
+      },
+    ]);
+
+    const d = structuredClone(file) as AgencyFile;
+    const applied = applyPlan(d, plan);
+    expect(applied).toEqual({ counts: { sasaran: 1, indikator: 2, diperbarui: 1, anggaran: 3 }, problems: [] });
+    const stored = AgencyFileSchema.parse(d);
+    const i1 = stored.objectives[0]!.indicators[0]!;
+    expect(i1.years["2024"]).toEqual({ target: "97.5", actual: "98.25" });
+    expect(i1.budget).toEqual({ budget: "1373500000", spent: "1220878592" });
+    expect(stored.objectives[1]).toMatchObject({ id: "S2", name: "Meningkatnya Pemberdayaan Sosial" });
+    expect(stored.objectives[1]!.indicators.map((i) => [i.id, i.name, i.unit, i.polarity, i.kind, i.years["2024"]])).toEqual([
+      ["I2", "Jumlah KPM graduasi", "KPM", "positive", "value", { target: "25", actual: "27" }],
+      ["I3", "Persentase PKH tepat sasaran", "%", "positive", "value", { target: { min: "80", max: "90" }, actual: "85.5" }],
+    ]);
+    expect(stored.budgetLines.map((l) => [l.id, l.level, l.parentId, l.budget, l.spent, l.indicatorIds, l.note])).toEqual([
+      ["P1", "program", undefined, "1373500000", "1220878592", ["I1"], undefined],
+      ["K1", "activity", "P1", "700000000", "650000000", [], undefined],
+      ["SK1", "subActivity", "K1", "603500000", "536924356", ["I2", "I1"], "tunda bayar"],
+    ]);
+    const result = computeAgency(stored);
+    const i3 = result.indicators.find((r) => r.indicator.id === "I3")!;
+    expect(i3.current.achievement).toMatchObject({ status: "ok" });
+    expect((i3.current.achievement as { value: { toString(): string } }).value.toString()).toBe("100");
+  });
+
+  it("reads the same figures from an Indonesian CSV (semicolons, 1.373.500.000,00) and a US CSV (commas, 1,373,500,000.00)", async () => {
+    const id = [
+      "Sasaran;Indikator;Satuan;Target;Realisasi;Pagu;Realisasi Anggaran",
+      'Meningkatnya Pemberdayaan Sosial;"Jumlah KPM graduasi; tahap 2";KPM;25;27;1.373.500.000,00;1.220.878.592,50',
+      "Meningkatnya Pemberdayaan Sosial;Persentase PKH tepat sasaran;%;97,5;98,25%;;",
+    ].join("\r\n");
+    const us = [
+      "Sasaran,Indikator,Satuan,Target,Realisasi,Pagu,Realisasi Anggaran",
+      'Meningkatnya Pemberdayaan Sosial,"Jumlah KPM graduasi; tahap 2",KPM,25,27,"1,373,500,000.00","1,220,878,592.50"',
+      "Meningkatnya Pemberdayaan Sosial,Persentase PKH tepat sasaran,%,97.5,98.25%,,",
+    ].join("\n");
+    const expected = [
+      { row: 2, objective: "Meningkatnya Pemberdayaan Sosial", name: "Jumlah KPM graduasi; tahap 2", unit: "KPM", target: "25", actual: "27", budget: "1373500000", spent: "1220878592.5" },
+      { row: 3, objective: "Meningkatnya Pemberdayaan Sosial", name: "Persentase PKH tepat sasaran", unit: "%" },
+    ];
+    const planId = planImport(agency(), await sheets(utf8(`\uFEFF${id}`), "pk.csv"));
+    const planUs = planImport(agency(), await sheets(utf8(us), "pk.csv"));
+    expect(planId.problems).toEqual([]);
+    expect(planUs.problems).toEqual([]);
+    expect(planId.pk).toEqual([expected[0], { ...expected[1], target: "97,5", actual: "98,25%" }]);
+    expect(planUs.pk).toEqual([expected[0], { ...expected[1], target: "97.5", actual: "98.25%" }]);
+    // Applied, both give the same stored values.
+    const a = structuredClone(agency()) as AgencyFile;
+    const b = structuredClone(agency()) as AgencyFile;
+    applyPlan(a, planId);
+    applyPlan(b, planUs);
+    expect(a).toEqual(b);
+    expect(a.objectives[1]!.indicators[1]!.years["2024"]).toEqual({ target: "97.5", actual: "98.25" });
+  });
+
+  it("finds the header below title rows and reports the spreadsheet's own row numbers", async () => {
+    const bytes = await xlsx([
+      { name: "PK 2024", rows: [["PERJANJIAN KINERJA TAHUN 2024"], ["DINAS SOSIAL KABUPATEN CONTOH"], [], PK_HEADER, [1, "Sasaran A", "Indikator A", "%", 80], [2, "Sasaran A", null, "%", 80]] },
+    ]);
+    const plan = planImport(agency(), await sheets(bytes, "pk.xlsx"));
+    expect(plan.pk.map((r) => r.row)).toEqual([5]);
+    expect(plan.problems).toEqual([{ sheet: "PK 2024", row: 6, column: "Indikator", message: "wajib diisi" }]);
+  });
+
+  it("reads the downloadable template as a valid import (its example rows)", async () => {
+    const plan = planImport(agency(), await sheets(await importTemplate(), "templat.xlsx"));
+    expect(plan.problems).toEqual([]);
+    expect(plan.pk.map((r) => [r.name, r.target, r.actual])).toEqual([
+      ["Persentase PSKS yang aktif", "97,5", "98,25"],
+      ["Jumlah KPM graduasi", "25", undefined],
+    ]);
+    expect(plan.budget.map((r) => [r.program, r.activity, r.subActivity, r.budget, r.spent])).toEqual([
+      ["Program Rehabilitasi Sosial", undefined, undefined, "1373500000", "1220878592"],
+      ["Program Rehabilitasi Sosial", "Rehabilitasi Sosial Dasar di Luar Panti", "Penyediaan Permakanan", "603500000", "536924356"],
+    ]);
+  });
+});
+
+describe("import: problems per row", () => {
+  it("lists every broken row with its sheet, row, column and an Indonesian message; good rows still pass", async () => {
+    const bytes = await xlsx([
+      {
+        name: "PK",
+        rows: [
+          [...PK_HEADER, "Penanggung Jawab"],
+          [1, "Sasaran A", "Indikator baik", "%", 80, 85, null, null, "Bidang Rehsos"],
+          [2, "Sasaran A", null, "%", 80],
+          [3, "Sasaran A", "Ind B", "%", "abc"],
+          [4, "Sasaran A", "Ind C", "%", "90-80"],
+          [5, "Sasaran A", "Ind D", "%", 80, null, -5],
+          [6, "Sasaran A", "Ind E", "orang", new Date(Date.UTC(2024, 0, 5))],
+          [7, "Sasaran A", "Ind F", "%", true],
+          [8, "Sasaran A", "Ind G", "%", 80],
+          [9, "Sasaran A", "Ind G", "%", 85],
+          [10, "Meningkatnya Kesejahteraan Sosial", "Persentase PSKS yang aktif", "orang", 90],
+          [11, "Sasaran A", "Ind H", "", 80],
+        ],
+      },
+      {
+        name: "Anggaran",
+        rows: [
+          BUDGET_HEADER,
+          [null, "Kegiatan X", null, 100],
+          ["Program Y", null, "Sub Z", 100],
+          ["Program Y", null, null, "seratus"],
+          ["Program Y", "Keg", null, 100, 50, "9.9"],
+          ["Program Y", "Keg", null, 100, 50],
+        ],
+      },
+    ]);
+    const plan = planImport(agency(), await sheets(bytes, "rusak.xlsx"));
+    expect(plan.pk.map((r) => r.row)).toEqual([2, 9]);
+    expect(plan.budget.map((r) => r.row)).toEqual([]);
+    expect(where(plan)).toEqual([
+      "PK!3:Indikator",
+      "PK!4:Target",
+      "PK!5:Target",
+      "PK!6:Pagu",
+      "PK!7:Target",
+      "PK!8:Target",
+      "PK!10:Indikator",
+      "PK!11:Satuan",
+      "PK!12:Satuan",
+      "Anggaran!2:Program",
+      "Anggaran!3:Sub Kegiatan",
+      "Anggaran!4:Pagu",
+      "Anggaran!5:Indikator",
+      "Anggaran!6:Kegiatan",
+    ]);
+    const message = (sheet: string, row: number) => plan.problems.find((p) => p.sheet === sheet && p.row === row)!.message;
+    expect(message("PK", 3)).toBe("wajib diisi");
+    expect(message("PK", 4)).toBe('"abc" tidak dapat dibaca sebagai angka. Ketik angka dengan koma untuk desimal, misalnya 86,11.');
+    expect(message("PK", 5)).toBe("Batas bawah rentang (90) lebih besar dari batas atasnya (80). Contoh: 80-90.");
+    expect(message("PK", 6)).toBe('Nilai tidak boleh negatif ("-5"). Contoh yang benar: 1.373.500.000 atau 1,37 M.');
+    expect(message("PK", 7)).toBe("berisi tanggal (2024-01-05), bukan angka. Ubah format selnya menjadi angka, misalnya 86,11");
+    expect(message("PK", 8)).toBe('"true" tidak dapat dibaca sebagai angka. Ketik angka dengan koma untuk desimal, misalnya 86,11.');
+    expect(message("PK", 10)).toBe("sama dengan baris 9 (setiap baris harus berbeda)");
+    expect(message("PK", 11)).toBe('satuan berbeda dengan yang tersimpan ("%"); samakan satuannya, atau ubah indikatornya lewat /atur bila memang berubah');
+    expect(message("Anggaran", 2)).toBe("kegiatan atau sub kegiatan tanpa program di atasnya");
+    expect(message("Anggaran", 3)).toBe("sub kegiatan tanpa kegiatan di atasnya");
+    expect(message("Anggaran", 4)).toBe('"seratus" tidak dapat dibaca sebagai angka. Ketik angka dengan koma untuk desimal, misalnya 1.373.500.000 atau 1,37 M.');
+    expect(message("Anggaran", 5)).toBe('indikator "9.9" tidak ditemukan (tulis kode seperti 1.1 atau nama indikator persis)');
+    expect(message("Anggaran", 6)).toBe("sama dengan baris 5 (setiap baris harus berbeda)");
+    // Extra columns are named, not imported.
+    expect(plan.ignoredColumns).toEqual([{ sheet: "PK", columns: ["Penanggung Jawab"] }]);
+  });
+
+  it("refuses texts that are too long for the data", async () => {
+    const plan = planImport(agency(), await sheets(utf8(`Sasaran;Indikator;Satuan;Target\n${"S".repeat(501)};Ind;%;80\nSasaran;Ind;${"u".repeat(41)};80\n`), "x.csv"));
+    expect(plan.problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [2, "Sasaran", "terlalu panjang (paling banyak 500 karakter)"],
+      [3, "Satuan", "terlalu panjang (paling banyak 40 karakter)"],
+    ]);
+  });
+
+  it("says the data changed when a plan no longer fits at save time", async () => {
+    const plan = planImport(agency(), await sheets(utf8("Sasaran;Indikator;Satuan;Target\nMeningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;80-90\n"), "x.csv"));
+    expect(plan.problems).toEqual([]);
+    const changed = structuredClone(agency()) as AgencyFile;
+    changed.objectives[0]!.indicators[0]!.unit = "orang";
+    expect(applyPlan(changed, plan).problems).toEqual(['Baris 2: satuan berbeda dengan yang tersimpan ("orang"); samakan satuannya, atau ubah indikatornya lewat /atur bila memang berubah']);
+  });
+});
+
+describe("import: files that cannot be read", () => {
+  it("reports empty workbooks, empty CSV files and header-only sheets", async () => {
+    expect(await readSpreadsheet(await xlsx([{ name: "Sheet1", rows: [] }]), "kosong.xlsx")).toEqual({ ok: false, reason: "empty" });
+    expect(await readSpreadsheet(utf8(""), "kosong.csv")).toEqual({ ok: false, reason: "empty" });
+    expect(await readSpreadsheet(utf8(";;\n;;\n"), "kosong.csv")).toEqual({ ok: false, reason: "empty" });
+    const headerOnly = planImport(agency(), await sheets(await xlsx([{ name: "PK", rows: [PK_HEADER] }]), "x.xlsx"));
+    expect(headerOnly).toEqual({ pk: [], budget: [], problems: [], ignoredColumns: [] });
+  });
+
+  it("recognises files that are not spreadsheets, whatever their name says", async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+    expect(await readSpreadsheet(png, "data.xlsx")).toEqual({ ok: false, reason: "not_spreadsheet" });
+    expect(await readSpreadsheet(png, "data.csv")).toEqual({ ok: false, reason: "not_spreadsheet" });
+    expect(await readSpreadsheet(utf8("%PDF-1.4"), "laporan.pdf")).toEqual({ ok: false, reason: "not_spreadsheet" });
+    const zip = new JSZip();
+    zip.file("word/document.xml", "<w:document/>");
+    expect(await readSpreadsheet(await zip.generateAsync({ type: "uint8array" }), "bab3.xlsx")).toEqual({ ok: false, reason: "not_spreadsheet" });
+  });
+
+  it("refuses files with more rows than a Perjanjian Kinerja can have", async () => {
+    const rows = ["Sasaran;Indikator;Satuan;Target", ...Array.from({ length: MAX_ROWS + 1 }, (_, i) => `S;Indikator ${i};%;80`)];
+    expect(await readSpreadsheet(utf8(rows.join("\n")), "besar.csv")).toEqual({ ok: false, reason: "too_many_rows" });
+  });
+});

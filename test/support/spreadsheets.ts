@@ -1,0 +1,32 @@
+/** Spreadsheets for import tests, built with exceljs the way officers' files look. */
+import ExcelJS from "exceljs";
+
+export type CellInput = string | number | boolean | Date | null | { value: number; numFmt: string };
+
+export interface SheetInput {
+  name: string;
+  rows: CellInput[][];
+}
+
+export async function xlsx(sheets: SheetInput[]): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = book.addWorksheet(s.name);
+    s.rows.forEach((cells, r) => {
+      cells.forEach((v, c) => {
+        if (v === null) return;
+        const cell = ws.getRow(r + 1).getCell(c + 1);
+        if (typeof v === "object" && !(v instanceof Date)) {
+          cell.value = v.value;
+          cell.numFmt = v.numFmt;
+        } else cell.value = v;
+      });
+    });
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+export const PK_HEADER = ["No", "Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Pagu", "Realisasi Anggaran"];
+export const BUDGET_HEADER = ["Program", "Kegiatan", "Sub Kegiatan", "Pagu", "Realisasi", "Indikator", "Catatan"];
+
+export const utf8 = (text: string) => new TextEncoder().encode(text);
