@@ -7,12 +7,13 @@
  */
 import { say } from "../messages/catalog.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
-import { AgencyFileSchema } from "../domain/schema/agency.js";
 import { formatIssues } from "../domain/schema/issues.js";
 import { STORAGE_SCHEMA_VERSION, type AgencyDocument, type AuditEntry, type Role } from "../storage/documents.js";
 import { describeField } from "./describe.js";
 import { AgencyMissing, EditRejected, Forbidden } from "./errors.js";
 import { diffAgency, getAt, setAt, type Json } from "./paths.js";
+import { validateEdit } from "./validate.js";
+import { produce } from "immer";
 import type { Actor, Services } from "./services.js";
 
 /** Audit entries kept inside the agency document; older ones move to the agency's archive. */
@@ -86,10 +87,12 @@ export async function editAgency(
   return services.repo.agencies.update(agencyId, async (doc) => {
     if (!doc) throw new AgencyMissing([say("akses.instansi_tidak_ada")]);
     requireRole(doc, actor.userId, minimum);
-    const draft = structuredClone(doc.data);
-    mutate(draft);
-    const parsed = AgencyFileSchema.safeParse(draft);
-    if (!parsed.success) throw new EditRejected(formatIssues(parsed.error, draft));
+    // Copy-on-write: only what `mutate` touches is copied; everything else stays the stored object.
+    const draft = produce(doc.data, (d) => {
+      mutate(d as AgencyFile);
+    });
+    const parsed = validateEdit(doc.data, draft);
+    if (!parsed.ok) throw new EditRejected(formatIssues(parsed.error, draft));
     const differences = diffAgency(doc.data, parsed.data);
     if (differences.length === 0) return { next: undefined, result: { doc, changes: [] } };
     const at = services.now().toISOString();

@@ -82,6 +82,16 @@ export const AgencyDocumentWriteSchema = AgencyDocumentSchema.extend({
   audit: z.array(z.custom<z.output<typeof AuditEntrySchema>>(isObject)),
 });
 
+/**
+ * The private copy an update of an agency document works on: members,
+ * invitations and the audit list are copied; the agency data stays the
+ * stored, frozen object (edits build a new one, see app/validate.ts), so
+ * unchanged parts keep their identity and their computed results.
+ */
+export function copyAgencyDocument(doc: AgencyDocument): AgencyDocument {
+  return { ...doc, members: structuredClone(doc.members), invitations: structuredClone(doc.invitations), audit: [...doc.audit] };
+}
+
 /** Audit entries moved out of an agency document to keep it small (oldest first). */
 export const AuditArchiveSchema = z.strictObject({
   schemaVersion: z.literal(STORAGE_SCHEMA_VERSION),

@@ -70,12 +70,12 @@ describe("roll-up by sums", () => {
       line({ id: "K1", level: "activity", name: "K", parentId: "P1", budget: "1000", spent: "800", indicatorIds: ["I1"] }),
       line({ id: "P2", level: "program", name: "B", budget: "500", spent: "100", indicatorIds: ["I1"] }),
     ];
-    const r = indicatorBudget("I1", undefined, linked, rollUpBudget(linked));
+    const r = indicatorBudget("I1", undefined, rollUpBudget(linked));
     expect([r.source, r.lineIds, r.budget?.toFixed(), r.spent?.toFixed()]).toEqual(["lines", ["P1", "P2"], "1500", "900"]);
     expect(r.absorption.status === "ok" && r.absorption.value.toFixed()).toBe("60");
-    const direct = indicatorBudget("I1", { budget: "200", spent: "50" }, linked, rollUpBudget(linked));
+    const direct = indicatorBudget("I1", { budget: "200", spent: "50" }, rollUpBudget(linked));
     expect([direct.source, direct.budget?.toFixed()]).toEqual(["direct", "200"]);
-    expect(indicatorBudget("I9", undefined, linked, rollUpBudget(linked)).source).toBe("none");
+    expect(indicatorBudget("I9", undefined, rollUpBudget(linked)).source).toBe("none");
   });
 });
 

@@ -8,15 +8,48 @@
 import { computeAgency, type AgencyResult } from "../../domain/calc/agency.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { Indicator } from "../../domain/schema/indicator.js";
+import type { BudgetLine } from "../../domain/schema/budget.js";
 import { Decimal, presented } from "../../domain/decimal.js";
 import { encodeKey, FACTOR_KINDS, type QuestionKey } from "./keys.js";
 
 /** A realisasi whose capaian exceeds this is "far exceeded": its factors are asked at once. */
 export const FAR_EXCEEDED = new Decimal(120);
 
+/** Lookups of a stored (frozen, hence unchanging) agency file, built once. */
+interface FileIndex {
+  indicators: Map<string, Indicator>;
+  lines: Map<string, BudgetLine>;
+  linked: Map<string, BudgetLine[]>;
+}
+const INDEX = new WeakMap<AgencyFile, FileIndex>();
+
+function indexOf(file: AgencyFile): FileIndex | undefined {
+  if (!Object.isFrozen(file)) return undefined; // a draft being edited: scan it
+  let index = INDEX.get(file);
+  if (!index) {
+    index = { indicators: new Map(), lines: new Map(), linked: new Map() };
+    for (const o of file.objectives) for (const i of o.indicators) index.indicators.set(i.id, i);
+    for (const l of file.budgetLines) {
+      index.lines.set(l.id, l);
+      for (const id of l.indicatorIds) {
+        const list = index.linked.get(id);
+        if (list) list.push(l);
+        else index.linked.set(id, [l]);
+      }
+    }
+    INDEX.set(file, index);
+  }
+  return index;
+}
+
+function findLine(file: AgencyFile, id: string): BudgetLine | undefined {
+  const index = indexOf(file);
+  return index ? index.lines.get(id) : file.budgetLines.find((l) => l.id === id);
+}
+
 export function isFilled(file: AgencyFile, key: QuestionKey): boolean {
   if (key.q === "line") {
-    const line = file.budgetLines.find((l) => l.id === key.lineId);
+    const line = findLine(file, key.lineId);
     return line === undefined || line[key.field] !== undefined;
   }
   const ind = findIndicator(file, key.indicatorId);
@@ -41,6 +74,8 @@ export function isFilled(file: AgencyFile, key: QuestionKey): boolean {
 }
 
 export function findIndicator(file: AgencyFile, id: string): Indicator | undefined {
+  const index = indexOf(file);
+  if (index) return index.indicators.get(id);
   for (const o of file.objectives) for (const i of o.indicators) if (i.id === id) return i;
   return undefined;
 }
@@ -67,7 +102,7 @@ export function indicatorQuestions(file: AgencyFile, ind: Indicator, result: Age
   // An indicator that replaced an older one has no history of its own: the predecessor's years are shown instead.
   if (!ind.predecessor) for (const y of [year - 1, year - 2]) keys.push({ q: "target", indicatorId: id, year: y }, { q: "actual", indicatorId: id, year: y });
   keys.push({ q: "final", indicatorId: id }, { q: "national", indicatorId: id });
-  const linked = file.budgetLines.filter((l) => l.indicatorIds.includes(id));
+  const linked = linkedLines(file, id);
   if (linked.length > 0) {
     for (const line of linked) keys.push({ q: "line", lineId: line.id, field: "budget" }, { q: "line", lineId: line.id, field: "spent" });
   } else {
@@ -77,6 +112,25 @@ export function indicatorQuestions(file: AgencyFile, ind: Indicator, result: Age
   return keys;
 }
 
+function linkedLines(file: AgencyFile, id: string): readonly BudgetLine[] {
+  return indexOf(file)?.linked.get(id) ?? (Object.isFrozen(file) ? [] : file.budgetLines.filter((l) => l.indicatorIds.includes(id)));
+}
+
+/** Unanswered questions per stored indicator, kept while the indicator, its linked lines and the factor timing are unchanged. */
+const missingMemo = new WeakMap<Indicator, { year: number; early: boolean; linked: readonly BudgetLine[]; missing: QuestionKey[] }>();
+
+function indicatorMissing(file: AgencyFile, ind: Indicator, result: AgencyResult): QuestionKey[] {
+  const memo = Object.isFrozen(file) && Object.isFrozen(ind);
+  const year = file.agency.reportingYear;
+  const linked = linkedLines(file, ind.id);
+  const early = needsFactorsNow(file, ind.id, result);
+  const hit = memo ? missingMemo.get(ind) : undefined;
+  if (hit && hit.year === year && hit.early === early && hit.linked.length === linked.length && hit.linked.every((l, i) => l === linked[i])) return hit.missing;
+  const missing = indicatorQuestions(file, ind, result).filter((key) => !isFilled(file, key));
+  if (memo) missingMemo.set(ind, { year, early, linked, missing });
+  return missing;
+}
+
 /** The unanswered questions of the whole agency, not counting those skipped in this pass. */
 export function missingQuestions(file: AgencyFile, skipped: ReadonlySet<string> = new Set()): QuestionKey[] {
   const out: QuestionKey[] = [];
@@ -84,9 +138,9 @@ export function missingQuestions(file: AgencyFile, skipped: ReadonlySet<string> 
   const result = computeAgency(file);
   for (const o of file.objectives) {
     for (const ind of o.indicators) {
-      for (const key of indicatorQuestions(file, ind, result)) {
+      for (const key of indicatorMissing(file, ind, result)) {
         const k = encodeKey(key);
-        if (seen.has(k) || skipped.has(k) || isFilled(file, key)) continue;
+        if (seen.has(k) || skipped.has(k)) continue;
         seen.add(k);
         out.push(key);
       }

@@ -50,6 +50,8 @@ export interface BudgetRollUp {
   byId: Map<string, BudgetLineResult>;
   total: { budget: Decimal | undefined; spent: Decimal | undefined; absorption: AbsorptionResult; remaining: Decimal | undefined };
   warnings: BudgetWarning[];
+  /** The lines linked to each indicator, in document order (computed once for all indicators). */
+  linkedTo: Map<string, BudgetLine[]>;
 }
 
 export function rollUpBudget(budgetLines: readonly BudgetLine[]): BudgetRollUp {
@@ -59,6 +61,14 @@ export function rollUpBudget(budgetLines: readonly BudgetLine[]): BudgetRollUp {
     const list = children.get(key) ?? [];
     list.push(line);
     children.set(key, list);
+  }
+  const linkedTo = new Map<string, BudgetLine[]>();
+  for (const line of budgetLines) {
+    for (const id of line.indicatorIds) {
+      const list = linkedTo.get(id);
+      if (list) list.push(line);
+      else linkedTo.set(id, [line]);
+    }
   }
   const warnings: BudgetWarning[] = [];
   const byId = new Map<string, BudgetLineResult>();
@@ -122,6 +132,7 @@ export function rollUpBudget(budgetLines: readonly BudgetLine[]): BudgetRollUp {
       remaining: totalBudget !== undefined && totalSpent !== undefined ? totalBudget.minus(totalSpent) : undefined,
     },
     warnings,
+    linkedTo,
   };
 }
 
@@ -140,7 +151,6 @@ export interface IndicatorBudget {
 export function indicatorBudget(
   indicatorId: string,
   direct: { budget?: string | undefined; spent?: string | undefined } | undefined,
-  budgetLines: readonly BudgetLine[],
   rollUp: BudgetRollUp,
 ): IndicatorBudget {
   if (direct && (direct.budget !== undefined || direct.spent !== undefined)) {
@@ -148,17 +158,16 @@ export function indicatorBudget(
     const spent = direct.spent === undefined ? undefined : new Decimal(direct.spent);
     return { source: "direct", lineIds: [], budget, spent, absorption: computeAbsorption(budget, spent) };
   }
-  const linked = budgetLines.filter((l) => l.indicatorIds.includes(indicatorId));
+  const linked = rollUp.linkedTo.get(indicatorId) ?? [];
   if (linked.length === 0) {
     return { source: "none", lineIds: [], budget: undefined, spent: undefined, absorption: computeAbsorption(undefined, undefined) };
   }
   const linkedIds = new Set(linked.map((l) => l.id));
-  const parentOf = new Map(budgetLines.map((l) => [l.id, l.parentId]));
   const hasLinkedAncestor = (id: string): boolean => {
-    let p = parentOf.get(id);
+    let p = rollUp.byId.get(id)?.parentId;
     while (p !== undefined) {
       if (linkedIds.has(p)) return true;
-      p = parentOf.get(p);
+      p = rollUp.byId.get(p)?.parentId;
     }
     return false;
   };

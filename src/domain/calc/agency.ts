@@ -9,6 +9,7 @@ import { Decimal, presented } from "../decimal.js";
 import type { AgencyFile } from "../schema/agency.js";
 import type { Indicator, Objective } from "../schema/indicator.js";
 import type { Profile } from "../schema/profile.js";
+import type { BudgetLine } from "../schema/budget.js";
 import { rollUpBudget, indicatorBudget, type BudgetRollUp, type IndicatorBudget } from "./absorption.js";
 import { computeAchievement, type AchievementResult } from "./achievement.js";
 import { average, comparisonOf, countComparisons, valueForAverage, type AverageResult, type Counts } from "./aggregate.js";
@@ -130,7 +131,7 @@ export function computeIndicator(
   const currentValues = resolveYear(indicator, year, indicator.years[String(year)]);
   const current = yearResult(indicator, currentValues, profile, scale, table);
   const previousValues = resolveYear(indicator, year - 1, indicator.years[String(year - 1)]);
-  const indBudget = indicatorBudget(indicator.id, indicator.budget, file.budgetLines, budget);
+  const indBudget = indicatorBudget(indicator.id, indicator.budget, budget);
 
   const finalTargetRaw = indicator.strategicPlan?.finalTarget;
   const finalTarget =
@@ -188,13 +189,55 @@ export function computeAgency(file: AgencyFile): AgencyResult {
   return result;
 }
 
+/**
+ * Parts of frozen files are shared between versions (an edit replaces only
+ * what it changed), so their results are kept by identity: the budget roll-up
+ * per list of budget lines, the scale per profile, and each indicator's
+ * result as long as what it depends on (profile, year, budget) is the same.
+ */
+const rollUps = new WeakMap<readonly BudgetLine[], BudgetRollUp>();
+const scales = new WeakMap<Profile, Scale>();
+const indicatorResults = new WeakMap<Indicator, { objectiveId: string; profile: Profile; year: number; budget: BudgetRollUp; result: IndicatorResult }>();
+
+const sameDecimal = (a: Decimal | undefined, b: Decimal | undefined) => (a === undefined ? b === undefined : b !== undefined && a.equals(b));
+const sameBudget = (a: IndicatorBudget, b: IndicatorBudget) =>
+  a.source === b.source && sameDecimal(a.budget, b.budget) && sameDecimal(a.spent, b.spent) && a.lineIds.length === b.lineIds.length && a.lineIds.every((id, i) => id === b.lineIds[i]);
+
+function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
+  if (!Object.isFrozen(key)) return make();
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** An indicator's result, reused while the indicator, the profile, the year and its own budget figures are unchanged. */
+function indicatorResult(ind: Indicator, objectiveId: string, file: AgencyFile, scale: Scale, budget: BudgetRollUp): IndicatorResult {
+  const frozen = Object.isFrozen(ind);
+  const hit = frozen ? indicatorResults.get(ind) : undefined;
+  const year = file.agency.reportingYear;
+  if (hit && hit.objectiveId === objectiveId && hit.profile === file.profile && hit.year === year) {
+    if (hit.budget === budget) return hit.result;
+    // The budget lines changed: the result still holds if this indicator's own budget figures did not.
+    if (sameBudget(hit.result.budget, indicatorBudget(ind.id, ind.budget, budget))) {
+      hit.budget = budget;
+      return hit.result;
+    }
+  }
+  const result = computeIndicator(ind, objectiveId, file, scale, budget);
+  if (frozen) indicatorResults.set(ind, { objectiveId, profile: file.profile, year, budget, result });
+  return result;
+}
+
 function compute(file: AgencyFile): AgencyResult {
   const { profile } = file;
-  const scale = resolveScale(profile);
-  const budget = rollUpBudget(file.budgetLines);
+  const scale = memo(scales, profile, () => resolveScale(profile));
+  const budget = memo(rollUps, file.budgetLines, () => rollUpBudget(file.budgetLines));
   const indicators: IndicatorResult[] = [];
   const objectives: ObjectiveResult[] = file.objectives.map((objective) => {
-    const results = objective.indicators.map((ind) => computeIndicator(ind, objective.id, file, scale, budget));
+    const results = objective.indicators.map((ind) => indicatorResult(ind, objective.id, file, scale, budget));
     indicators.push(...results);
     return {
       id: objective.id,

@@ -12,6 +12,7 @@ import {
   AgencyDocumentSchema,
   AgencyDocumentWriteSchema,
   AuditArchiveSchema,
+  copyAgencyDocument,
   InvitationIndexSchema,
   UserDocumentSchema,
   type AgencyDocument,
@@ -47,6 +48,7 @@ export class LowdbRepository implements Repository {
       name: "instansi",
       schema: AgencyDocumentSchema,
       writeSchema: AgencyDocumentWriteSchema,
+      copy: copyAgencyDocument,
       cacheSize,
       afterWrite: (id, doc) => (keep > 0 ? this.backups.afterWrite(id, doc) : undefined),
     });

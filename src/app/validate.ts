@@ -1,0 +1,113 @@
+/**
+ * Validating an edited copy of an agency's data against the stored version.
+ *
+ * The stored data is valid and frozen. An edit usually changes one answer of
+ * one indicator or one budget line; then only that item is checked again
+ * (with its own schema: the agency-level rules only concern ids, parents and
+ * links, which such an edit cannot touch). Any other edit is checked with the
+ * full agency schema. Either way the result shares every unchanged part with
+ * the stored version (same objects), so unchanged indicators keep their
+ * computed results and writes freeze only what is new.
+ */
+import type { z } from "zod";
+import { AgencyFileSchema, type AgencyFile } from "../domain/schema/agency.js";
+import { BudgetLineSchema } from "../domain/schema/budget.js";
+import { IndicatorSchema } from "../domain/schema/indicator.js";
+import { diffAgency } from "./paths.js";
+
+export type Validated = { ok: true; data: AgencyFile } | { ok: false; error: z.ZodError };
+
+type Node = Record<string, unknown>;
+const isObject = (v: unknown): v is Node => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Keys of an indicator or budget line that other items refer to or that place it: changing them needs the full check. */
+const STRUCTURAL = new Set(["id", "parentId", "level", "indicatorIds"]);
+
+/**
+ * `after` with every subtree that equals the one in `before` replaced by the
+ * `before` object. Lists of items with ids are matched by id.
+ */
+export function share<T>(before: T, after: T): T {
+  return shareValue(before, after).value as T;
+}
+
+function shareValue(a: unknown, b: unknown): { value: unknown; same: boolean } {
+  if (a === b) return { value: a, same: true };
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const byId = b.every((x) => isObject(x) && typeof x.id === "string") && a.every((x) => isObject(x) && typeof x.id === "string");
+    const previous = byId ? new Map(a.map((x) => [(x as Node).id, x])) : undefined;
+    let same = a.length === b.length;
+    const value = b.map((y, i) => {
+      const x = previous ? previous.get((y as Node).id) : a[i];
+      const r = x === undefined ? { value: y, same: false } : shareValue(x, y);
+      if (!r.same || x !== a[i]) same = false;
+      return r.value;
+    });
+    return same ? { value: a, same: true } : { value, same: false };
+  }
+  if (isObject(a) && isObject(b)) {
+    const keysA = Object.keys(a).filter((k) => a[k] !== undefined);
+    const keysB = Object.keys(b).filter((k) => b[k] !== undefined);
+    let same = keysA.length === keysB.length;
+    const value: Node = {};
+    for (const k of Object.keys(b)) {
+      const r = shareValue(a[k], b[k]);
+      if (!r.same) same = false;
+      value[k] = r.value;
+    }
+    return same ? { value: a, same: true } : { value, same: false };
+  }
+  return { value: b, same: false };
+}
+
+/** The items an edit touched, when it only changed non-structural fields of existing indicators and budget lines. */
+function touchedItems(before: AgencyFile, draft: AgencyFile): { indicators: Set<string>; lines: Set<string> } | undefined {
+  const indicators = new Set<string>();
+  const lines = new Set<string>();
+  for (const d of diffAgency(before, draft)) {
+    const parts = d.field.split("/");
+    if (parts[0] === "objectives" && parts[2] === "indicators" && parts.length >= 5 && !STRUCTURAL.has(parts[4]!)) indicators.add(parts[3]!);
+    else if (parts[0] === "budgetLines" && parts.length >= 3 && !STRUCTURAL.has(parts[2]!)) lines.add(parts[1]!);
+    else return undefined;
+  }
+  return { indicators, lines };
+}
+
+export function validateEdit(before: AgencyFile, draft: AgencyFile): Validated {
+  const touched = touchedItems(before, draft);
+  if (touched) {
+    const fast = validateItems(before, draft, touched);
+    if (fast) return { ok: true, data: fast };
+    // An item is invalid: the full check gives the messages with their complete paths.
+  }
+  const parsed = AgencyFileSchema.safeParse(draft);
+  if (!parsed.success) return { ok: false, error: parsed.error };
+  return { ok: true, data: share(before, parsed.data) };
+}
+
+/** Check only the touched items; undefined when one of them is invalid. */
+function validateItems(before: AgencyFile, draft: AgencyFile, touched: { indicators: Set<string>; lines: Set<string> }): AgencyFile | undefined {
+  let valid = true;
+  const objectives = draft.objectives.map((o, oi) => {
+    const old = before.objectives[oi]!;
+    if (!o.indicators.some((i) => touched.indicators.has(i.id))) return old;
+    const indicators = o.indicators.map((ind, ii) => {
+      if (!touched.indicators.has(ind.id)) return old.indicators[ii]!;
+      const parsed = IndicatorSchema.safeParse(ind);
+      if (!parsed.success) valid = false;
+      return parsed.success ? share(old.indicators[ii]!, parsed.data) : ind;
+    });
+    return { ...old, indicators };
+  });
+  const budgetLines =
+    touched.lines.size === 0
+      ? before.budgetLines
+      : draft.budgetLines.map((line, li) => {
+          if (!touched.lines.has(line.id)) return before.budgetLines[li]!;
+          const parsed = BudgetLineSchema.safeParse(line);
+          if (!parsed.success) valid = false;
+          return parsed.success ? share(before.budgetLines[li]!, parsed.data) : line;
+        });
+  if (!valid) return undefined;
+  return { ...before, objectives: touched.indicators.size === 0 ? before.objectives : objectives, budgetLines };
+}
