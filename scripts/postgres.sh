@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Makes sure a PostgreSQL server runs on 127.0.0.1:5432 with the test role
+# lkjip_test (password lkjip_test, may create databases): installs it from
+# Debian's packages when missing, starts the cluster when it is down.
+# Skipped when TEST_DATABASE_URL points at a server of your own.
+set -euo pipefail
+
+if [[ -n "${TEST_DATABASE_URL:-}" ]]; then
+  exit 0
+fi
+
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo -n "$@"; fi
+}
+
+if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  echo "PostgreSQL belum terpasang: memasang dari paket Debian…" >&2
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >/dev/null
+fi
+
+version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+if ! pg_lsclusters -h 2>/dev/null | grep -q "^${version} "; then
+  as_root pg_createcluster "$version" main >/dev/null
+fi
+cluster=$(pg_lsclusters -h | awk -v v="$version" '$1 == v { print $2; exit }')
+port=$(pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c { print $3; exit }')
+if ! pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c { print $4 }' | grep -q online; then
+  as_root pg_ctlcluster "$version" "$cluster" start
+fi
+for _ in $(seq 1 30); do
+  pg_isready -q -h 127.0.0.1 -p "$port" && break
+  sleep 0.5
+done
+
+# SQL on standard input, run as the postgres superuser.
+psql_admin() {
+  if [[ $(id -u) -eq 0 ]]; then su postgres -c "psql -p $port -v ON_ERROR_STOP=1 -qAt"; else sudo -n -u postgres psql -p "$port" -v ON_ERROR_STOP=1 -qAt; fi
+}
+if [[ "$(echo "SELECT 1 FROM pg_roles WHERE rolname = 'lkjip_test'" | psql_admin)" != "1" ]]; then
+  echo "CREATE ROLE lkjip_test LOGIN PASSWORD 'lkjip_test' CREATEDB" | psql_admin
+fi
+if [[ "$port" != "5432" ]]; then
+  echo "PostgreSQL berjalan di port $port; setel TEST_DATABASE_URL=postgres://lkjip_test:lkjip_test@127.0.0.1:$port/postgres" >&2
+fi

@@ -1,0 +1,89 @@
+/**
+ * Daily backups of agency documents in `agency_backups`: the first write of
+ * each day copies the document (in the same transaction), the newest `keep`
+ * days are kept. Restoring sets the current row aside under the id
+ * "sebelum-pemulihan-<time>" (even when it does not validate) and replaces it.
+ */
+import type pg from "pg";
+import { AgencyDocumentSchema, type AgencyDocument } from "../documents.js";
+import { migrate } from "../migrations.js";
+import { DocumentUnavailable, type BackupInfo, type Backups } from "../repository.js";
+import type { PgCollection } from "./collection.js";
+import type { Db } from "./db.js";
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_SQL = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+export class PgBackups implements Backups {
+  /** The day of the newest backup per agency taken by this process, to skip the insert on later writes. */
+  private readonly lastDay = new Map<string, string>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly agencies: () => PgCollection<AgencyDocument>,
+    private readonly keep = 7,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Called inside the transaction of each agency write. */
+  async afterWrite(client: pg.PoolClient, agencyId: string, doc: AgencyDocument): Promise<void> {
+    if (this.keep <= 0) return;
+    const day = this.now().toISOString().slice(0, 10);
+    if (this.lastDay.get(agencyId) === day) return;
+    const inserted = await client.query("INSERT INTO agency_backups (agency_id, id, doc) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING", [agencyId, day, JSON.stringify(doc)]);
+    if ((inserted.rowCount ?? 0) > 0) {
+      await client.query(
+        `DELETE FROM agency_backups WHERE agency_id = $1 AND id ~ '${DAY_SQL}' AND id NOT IN (
+           SELECT id FROM agency_backups WHERE agency_id = $1 AND id ~ '${DAY_SQL}' ORDER BY id DESC LIMIT $2)`,
+        [agencyId, this.keep],
+      );
+    }
+    this.db.afterCommit(() => this.lastDay.set(agencyId, day));
+  }
+
+  private validate(raw: unknown): AgencyDocument | undefined {
+    try {
+      const parsed = AgencyDocumentSchema.safeParse(migrate(raw, {}));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async list(agencyId: string): Promise<BackupInfo[]> {
+    const r = await this.db.query<{ id: string; taken_at: Date; doc: unknown }>(
+      `SELECT id, taken_at, doc FROM agency_backups WHERE agency_id = $1 AND id ~ '${DAY_SQL}' ORDER BY id DESC`,
+      [agencyId],
+    );
+    return r.rows.map((row) => ({ id: row.id, takenAt: row.taken_at.toISOString(), valid: this.validate(row.doc) !== undefined }));
+  }
+
+  async read(agencyId: string, backupId: string): Promise<AgencyDocument | undefined> {
+    if (!DAY.test(backupId)) return undefined;
+    const r = await this.db.query<{ doc: unknown }>("SELECT doc FROM agency_backups WHERE agency_id = $1 AND id = $2", [agencyId, backupId]);
+    return r.rows[0] ? this.validate(r.rows[0].doc) : undefined;
+  }
+
+  async restore(agencyId: string, backupId: string): Promise<AgencyDocument> {
+    const doc = await this.read(agencyId, backupId);
+    if (!doc) throw new DocumentUnavailable("cadangan", `${agencyId}/${backupId}`, "cadangan tidak ada atau tidak sah");
+    await this.db.tx(async (client) => {
+      await this.db.lock(client, `agencies:${agencyId}`);
+      const stamp = this.now().toISOString().replace(/[:.]/g, "-");
+      // Keep whatever is there now (possibly a document that does not validate), never overwritten.
+      await client.query(
+        `INSERT INTO agency_backups (agency_id, id, doc) SELECT id, $2, doc FROM agencies WHERE id = $1 ON CONFLICT DO NOTHING`,
+        [agencyId, `sebelum-pemulihan-${stamp}`],
+      );
+      await client.query(
+        `INSERT INTO agencies (id, doc) VALUES ($1, $2::jsonb)
+         ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, version = agencies.version + 1, updated_at = now()`,
+        [agencyId, JSON.stringify(doc)],
+      );
+      await client.query("DELETE FROM memberships WHERE agency_id = $1", [agencyId]);
+      for (const m of doc.members) await client.query("INSERT INTO memberships (agency_id, user_id, role) VALUES ($1, $2, $3)", [agencyId, m.userId, m.role]);
+    });
+    this.agencies().forget(agencyId);
+    return doc;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The PostgreSQL repository (selected by DATABASE_URL): the same interface
+ * as the lowdb one, for several bot processes sharing one database.
+ *   agencies          one row per agency document (JSONB), version column
+ *   memberships       (agency, user, role), kept in step with each agency write
+ *   users, sessions   a user's profile, and its conversation state
+ *   audit_log         older audit entries, one row each
+ *   invitation_codes  hashes of open invitation codes
+ *   agency_backups    daily copies (last 7) and documents set aside by restores
+ *   handled_updates   update ids already handled (webhook processes)
+ */
+import type pg from "pg";
+import {
+  AgencyDocumentSchema,
+  AgencyDocumentWriteSchema,
+  copyAgencyDocument,
+  type AgencyDocument,
+  type AuditArchive,
+  type InvitationIndex,
+  type UserDocument,
+} from "../documents.js";
+import type { Collection, Repository } from "../repository.js";
+import { PgBackups } from "./backups.js";
+import { PgCollection } from "./collection.js";
+import { Db } from "./db.js";
+import { PgAuditArchive, PgInvitations } from "./rows.js";
+import { createSchema } from "./schema.js";
+import { PgUsers } from "./users.js";
+
+export interface PgRepositoryOptions {
+  url: string;
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+  /** Agency documents cached per process (default 200). */
+  cacheSize?: number;
+  backupDays?: number;
+  now?: () => Date;
+}
+
+const sameMembers = (a: AgencyDocument | undefined, b: AgencyDocument) =>
+  a !== undefined && a.members.length === b.members.length && a.members.every((m, i) => m.userId === b.members[i]!.userId && m.role === b.members[i]!.role);
+
+export class PgRepository implements Repository {
+  readonly db: Db;
+  readonly agencies: PgCollection<AgencyDocument>;
+  readonly users: Collection<UserDocument>;
+  readonly invitations: Collection<InvitationIndex>;
+  readonly auditArchive: Collection<AuditArchive>;
+  readonly backups: PgBackups;
+
+  private constructor(options: PgRepositoryOptions) {
+    this.db = new Db(options.url, options.poolSize ?? 10);
+    this.backups = new PgBackups(this.db, () => this.agencies, options.backupDays ?? 7, options.now);
+    this.agencies = new PgCollection<AgencyDocument>(this.db, {
+      name: "instansi",
+      table: "agencies",
+      schema: AgencyDocumentSchema,
+      writeSchema: AgencyDocumentWriteSchema,
+      copy: copyAgencyDocument,
+      cacheSize: options.cacheSize ?? 200,
+      afterWrite: async (client, id, doc, previous) => {
+        if (!sameMembers(previous, doc)) await syncMemberships(client, id, doc);
+        await this.backups.afterWrite(client, id, doc);
+      },
+    });
+    this.users = new PgUsers(this.db, (options.cacheSize ?? 200) * 4);
+    this.invitations = new PgInvitations(this.db);
+    this.auditArchive = new PgAuditArchive(this.db);
+  }
+
+  /** Connect and create the tables if needed. */
+  static async open(options: PgRepositoryOptions): Promise<PgRepository> {
+    const repo = new PgRepository(options);
+    await createSchema(repo.db);
+    return repo;
+  }
+
+  /**
+   * Claim an update id for this process; false when another process (or an
+   * earlier delivery) already claimed it. Claims older than a day are pruned.
+   */
+  async claimUpdate(updateId: number): Promise<boolean> {
+    const r = await this.db.query("INSERT INTO handled_updates (update_id) VALUES ($1) ON CONFLICT DO NOTHING", [updateId]);
+    if (updateId % 1000 === 0) await this.db.query("DELETE FROM handled_updates WHERE handled_at < now() - interval '1 day'");
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+async function syncMemberships(client: pg.PoolClient, agencyId: string, doc: AgencyDocument): Promise<void> {
+  await client.query("DELETE FROM memberships WHERE agency_id = $1", [agencyId]);
+  if (doc.members.length === 0) return;
+  await client.query(
+    `INSERT INTO memberships (agency_id, user_id, role)
+     SELECT $1, (m->>'userId')::bigint, m->>'role' FROM jsonb_array_elements($2::jsonb) AS m`,
+    [agencyId, JSON.stringify(doc.members)],
+  );
+}

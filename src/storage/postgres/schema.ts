@@ -1,0 +1,69 @@
+/**
+ * The PostgreSQL tables. One row per agency document (JSONB) with a version
+ * column; memberships mirrored from the agency documents for lookups; users
+ * and their conversation sessions in two tables; the audit archive as one
+ * row per entry; invitation codes; daily backups; and the update ids handled
+ * by webhook processes (so a redelivered update is applied once).
+ */
+import type { Db } from "./db.js";
+
+export const TABLES = ["agencies", "memberships", "users", "sessions", "audit_log", "invitation_codes", "agency_backups", "handled_updates"] as const;
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS agencies (
+  id text PRIMARY KEY,
+  doc jsonb NOT NULL,
+  version bigint NOT NULL DEFAULT 1,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS memberships (
+  agency_id text NOT NULL REFERENCES agencies(id) ON DELETE CASCADE,
+  user_id bigint NOT NULL,
+  role text NOT NULL,
+  PRIMARY KEY (agency_id, user_id)
+);
+CREATE INDEX IF NOT EXISTS memberships_by_user ON memberships (user_id);
+CREATE TABLE IF NOT EXISTS users (
+  id text PRIMARY KEY,
+  doc jsonb NOT NULL,
+  version bigint NOT NULL DEFAULT 1,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  user_id text PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+  state jsonb,
+  last_update_id bigint,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS audit_log (
+  agency_id text NOT NULL,
+  seq integer NOT NULL,
+  entry jsonb NOT NULL,
+  PRIMARY KEY (agency_id, seq)
+);
+CREATE TABLE IF NOT EXISTS invitation_codes (
+  code_hash text PRIMARY KEY,
+  agency_id text NOT NULL,
+  invitation_id text NOT NULL,
+  expires_at text NOT NULL
+);
+CREATE TABLE IF NOT EXISTS agency_backups (
+  agency_id text NOT NULL,
+  id text NOT NULL,
+  taken_at timestamptz NOT NULL DEFAULT now(),
+  doc jsonb NOT NULL,
+  PRIMARY KEY (agency_id, id)
+);
+CREATE TABLE IF NOT EXISTS handled_updates (
+  update_id bigint PRIMARY KEY,
+  handled_at timestamptz NOT NULL DEFAULT now()
+);
+`;
+
+/** Create the tables if they do not exist (processes starting together take turns). */
+export async function createSchema(db: Db): Promise<void> {
+  await db.tx(async (client) => {
+    await db.lock(client, "lkjip:schema");
+    await client.query(DDL);
+  });
+}

@@ -1,0 +1,207 @@
+/**
+ * The behaviour every repository implementation must have, run against
+ * lowdb and PostgreSQL (repository-lowdb.test.ts, repository-postgres.test.ts).
+ */
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { Services } from "../../src/app/services.js";
+import { STORAGE_SCHEMA_VERSION, type UserDocument } from "../../src/storage/documents.js";
+import { DocumentUnavailable, INVITATION_INDEX_ID, type Repository } from "../../src/storage/repository.js";
+import { agencyDocument } from "../support/documents.js";
+
+export interface Backend {
+  /** A repository on the test storage; each call is a fresh one on the same data (a restart, or another process). */
+  open(options?: { now?: () => Date; cacheSize?: number }): Promise<Repository>;
+  /** Replace the stored agency document by one that does not validate. */
+  corrupt(agencyId: string): Promise<void>;
+  /** The stored agency document exactly as stored (to check it is never overwritten). */
+  raw(agencyId: string): Promise<string | undefined>;
+  /** Remove the storage. */
+  cleanup(): Promise<void>;
+}
+
+const user = (id: number, session: unknown = null): UserDocument => ({
+  schemaVersion: STORAGE_SCHEMA_VERSION,
+  id,
+  name: `Pengguna ${id}`,
+  createdAt: "2025-01-15T03:00:00.000Z",
+  agencies: ["a1"],
+  activeAgencyId: "a1",
+  session,
+  joinFailures: [],
+});
+
+export function repositorySuite(name: string, fresh: () => Promise<Backend>): void {
+  /** Each test gets empty storage of its own. */
+  const test = (title: string, body: (b: Backend) => Promise<void>) =>
+    it(title, async () => {
+      const b = await fresh();
+      try {
+        await body(b);
+      } finally {
+        await b.cleanup();
+      }
+    });
+  describe(`${name}: repository contract`, () => {
+    test("creates, reads (frozen, shared), lists, and validates before writing", async (b) => {
+      const repo = await b.open();
+      expect(await repo.agencies.read("a1")).toBeUndefined();
+      const result = await repo.agencies.update("a1", (current) => {
+        expect(current).toBeUndefined();
+        return { next: agencyDocument("a1"), result: "dibuat" };
+      });
+      expect(result).toBe("dibuat");
+      await repo.agencies.update("a2", () => ({ next: agencyDocument("a2"), result: undefined }));
+      const a1 = (await repo.agencies.read("a1"))!;
+      expect(a1).toEqual(agencyDocument("a1"));
+      expect(Object.isFrozen(a1.data.objectives[0]!.indicators[0])).toBe(true);
+      expect(await repo.agencies.list()).toEqual(["a1", "a2"]);
+
+      const before = await b.raw("a1");
+      await expect(
+        repo.agencies.update("a1", (d) => {
+          d!.revision = -1;
+          return { next: d, result: undefined };
+        }),
+      ).rejects.toThrow();
+      await expect(
+        repo.agencies.update("a1", () => {
+          throw new Error("dibatalkan");
+        }),
+      ).rejects.toThrow("dibatalkan");
+      expect(await b.raw("a1")).toBe(before);
+      expect((await repo.agencies.read("a1"))!.revision).toBe(1);
+      expect((await (await b.open()).agencies.read("a1"))!.revision).toBe(1);
+      await repo.close();
+    });
+
+    test("never loses concurrent read-modify-writes on one document", async (b) => {
+      const repo = await b.open();
+      await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+      await Promise.all(
+        Array.from({ length: 200 }, () =>
+          repo.agencies.update("a1", async (d) => {
+            await new Promise((r) => setTimeout(r, Math.random() * 2));
+            d!.revision++;
+            return { next: d, result: undefined };
+          }),
+        ),
+      );
+      expect((await repo.agencies.read("a1"))!.revision).toBe(201);
+      expect((await (await b.open()).agencies.read("a1"))!.revision).toBe(201);
+      await repo.close();
+    });
+
+    test("reports a document that does not validate as unavailable and never overwrites it", async (b) => {
+      const repo = await b.open();
+      await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+      await b.corrupt("a1");
+      const stored = await b.raw("a1");
+      const fresh = await b.open();
+      await expect(fresh.agencies.read("a1")).rejects.toBeInstanceOf(DocumentUnavailable);
+      await expect(fresh.agencies.update("a1", (d) => ({ next: d, result: undefined }))).rejects.toBeInstanceOf(DocumentUnavailable);
+      expect(await b.raw("a1")).toBe(stored);
+      await repo.close();
+      await fresh.close();
+    });
+
+    test("keeps users and their conversation state across a restart", async (b) => {
+      const repo = await b.open();
+      await repo.users.update("501", () => ({ next: user(501), result: undefined }));
+      await repo.users.update("501", (u) => {
+        u!.session = { v: 1, flow: "entry", agencyId: "a1", current: "actual:I1:2024" };
+        u!.lastUpdateId = 42;
+        return { next: u, result: undefined };
+      });
+      await repo.users.update("501", (u) => {
+        u!.name = "Sari Wulandari";
+        return { next: u, result: undefined };
+      });
+      const again = await b.open();
+      expect(await again.users.read("501")).toEqual({ ...user(501, { v: 1, flow: "entry", agencyId: "a1", current: "actual:I1:2024" }), name: "Sari Wulandari", lastUpdateId: 42 });
+      expect(await again.users.list()).toEqual(["501"]);
+      await repo.close();
+      await again.close();
+    });
+
+    test("keeps the invitation index and the audit archive", async (b) => {
+      const repo = await b.open();
+      const hash = (c: string) => c.repeat(64);
+      await repo.invitations.update(INVITATION_INDEX_ID, () => ({
+        next: {
+          schemaVersion: STORAGE_SCHEMA_VERSION,
+          codes: {
+            [hash("a")]: { agencyId: "a1", invitationId: "inv001", expiresAt: "2025-01-22T03:00:00.000Z" },
+            [hash("b")]: { agencyId: "a2", invitationId: "inv002", expiresAt: "2025-01-22T03:00:00.000Z" },
+          },
+        },
+        result: undefined,
+      }));
+      await repo.invitations.update(INVITATION_INDEX_ID, (index) => {
+        delete index!.codes[hash("a")];
+        return { next: index, result: undefined };
+      });
+      expect(Object.keys((await (await b.open()).invitations.read(INVITATION_INDEX_ID))!.codes)).toEqual([hash("b")]);
+
+      const entry = (seq: number) => ({ seq, at: "2025-01-15T03:00:00.000Z", userId: 501, userName: "Sari", field: `objectives/S1/indicators/I1/years/2024/actual`, label: "Realisasi", old: String(seq), new: String(seq + 1) });
+      await repo.auditArchive.update("a1", () => ({ next: { schemaVersion: STORAGE_SCHEMA_VERSION, agencyId: "a1", entries: [entry(1), entry(2)] }, result: undefined }));
+      await repo.auditArchive.update("a1", (a) => {
+        a!.entries.push(entry(3));
+        return { next: a, result: undefined };
+      });
+      expect((await (await b.open()).auditArchive.read("a1"))!.entries.map((e) => e.seq)).toEqual([1, 2, 3]);
+      expect(await repo.auditArchive.read("a9")).toBeUndefined();
+      await repo.close();
+    });
+
+    test("moves old audit entries to the archive through edits without losing any; undo finds them", async (b) => {
+      const { editAgency, allAuditEntries, undoChange, AUDIT_RECENT } = await import("../../src/app/edits.js");
+      const repo = await b.open();
+      const services: Services = { repo, now: () => new Date("2025-01-15T03:00:00Z"), random: (n) => randomBytes(n) };
+      await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+      const actor = { userId: 501, name: "Sari" };
+      for (let i = 1; i <= AUDIT_RECENT + 20; i++) {
+        await editAgency(services, "a1", actor, "editor", (d) => {
+          d.objectives[0]!.indicators[0]!.years["2024"]!.target = String(i);
+        });
+      }
+      const doc = (await repo.agencies.read("a1"))!;
+      expect(doc.audit.length).toBeLessThanOrEqual(AUDIT_RECENT);
+      const all = await allAuditEntries(services, doc);
+      expect(all.map((e) => e.seq)).toEqual(Array.from({ length: AUDIT_RECENT + 20 }, (_, i) => i + 1));
+      // An archived entry is still found; undoing it is refused because the value changed since. The last one is undone.
+      await expect(undoChange(services, "a1", actor, 1)).rejects.toThrow("sudah diubah lagi");
+      await undoChange(services, "a1", actor, AUDIT_RECENT + 20);
+      expect((await repo.agencies.read("a1"))!.data.objectives[0]!.indicators[0]!.years["2024"]!.target).toBe(String(AUDIT_RECENT + 19));
+      await repo.close();
+    });
+
+    test("takes a backup on the first write of each day, keeps 7, and restores one, setting the current document aside", async (b) => {
+      let now = new Date("2025-01-01T08:00:00Z");
+      const repo = await b.open({ now: () => now });
+      await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+      for (let day = 2; day <= 10; day++) {
+        now = new Date(`2025-01-${String(day).padStart(2, "0")}T08:00:00Z`);
+        for (const k of [0, 1]) {
+          await repo.agencies.update("a1", (d) => {
+            d!.revision = day * 10 + k;
+            return { next: d, result: undefined };
+          });
+        }
+      }
+      const list = await repo.backups.list("a1");
+      expect(list.map((b) => b.id)).toEqual(["2025-01-10", "2025-01-09", "2025-01-08", "2025-01-07", "2025-01-06", "2025-01-05", "2025-01-04"]);
+      expect(list.every((b) => b.valid)).toBe(true);
+      expect((await repo.backups.read("a1", "2025-01-09"))!.revision).toBe(90);
+      expect(await repo.backups.read("a1", "../../etc")).toBeUndefined();
+
+      await b.corrupt("a1");
+      const restored = await repo.backups.restore("a1", "2025-01-09");
+      expect(restored.revision).toBe(90);
+      expect((await repo.agencies.read("a1"))!.revision).toBe(90);
+      expect((await (await b.open()).agencies.read("a1"))!.revision).toBe(90);
+      await expect(repo.backups.restore("a1", "2024-12-31")).rejects.toBeInstanceOf(DocumentUnavailable);
+      await repo.close();
+    });
+  });
+}
