@@ -1,26 +1,57 @@
 /**
- * `npm start`: without TELEGRAM_BOT_TOKEN, the local chat on the embedded demo
- * data; with it, the bot on Telegram by long polling (auto-retry on 429/5xx,
- * command list registered).
+ * `npm start`:
+ *   without TELEGRAM_BOT_TOKEN   the local chat on the embedded demo data;
+ *   with it                      the bot on Telegram by long polling;
+ *   with WEBHOOK_URL as well     an HTTP server for Telegram's webhook (several processes may share
+ *                                one PostgreSQL database, see README "Deployment").
+ * Storage: PostgreSQL when DATABASE_URL is set, otherwise lowdb files under DATA_DIR (default data/).
  */
+import { createHash } from "node:crypto";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { defaultServices } from "./app/services.js";
-import { botCommands, consoleLogger, createBot } from "./bot/bot.js";
+import { botCommands, consoleLogger, createBot, telegramDownload } from "./bot/bot.js";
 import { localDataDir, runLocalChat } from "./local/chat.js";
-import { LowdbRepository } from "./storage/lowdb/repository.js";
+import { startWebhookServer } from "./server/webhook.js";
+import { openRepository } from "./storage/open.js";
 
-const dataDir = process.env.DATA_DIR ?? "data";
-const token = process.env.TELEGRAM_BOT_TOKEN?.trim();
+const env = process.env;
+const dataDir = env.DATA_DIR ?? "data";
+const token = env.TELEGRAM_BOT_TOKEN?.trim();
 
 if (!token) {
   await runLocalChat({ dataDir: localDataDir(dataDir), input: process.stdin, output: process.stdout });
 } else {
-  const repo = new LowdbRepository({ dir: dataDir });
-  const bot = createBot({ token, services: defaultServices(repo), logger: consoleLogger(token) });
+  const logger = consoleLogger(token);
+  const apiRoot = env.TELEGRAM_API_ROOT?.trim() || "https://api.telegram.org";
+  const repo = await openRepository(env, dataDir);
+  const bot = createBot({ token, services: defaultServices(repo), logger, client: { apiRoot }, download: telegramDownload(token, apiRoot) });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
-  await bot.api.setMyCommands(botCommands());
-  const stop = () => void bot.stop();
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-  await bot.start({ onStart: (me) => console.log(`Bot @${me.username} berjalan (long polling). Data: ${dataDir}`) });
+  const storage = env.DATABASE_URL ? "PostgreSQL" : `lowdb (${dataDir})`;
+  const webhookUrl = env.WEBHOOK_URL?.trim();
+  if (webhookUrl) {
+    // The secret Telegram sends with every update; derived from the token unless set, so all processes agree.
+    const secretToken = env.WEBHOOK_SECRET?.trim() || createHash("sha256").update(`lkjip-webhook:${token}`).digest("hex");
+    const url = new URL(webhookUrl);
+    const port = Number(env.PORT ?? 8080);
+    await bot.init();
+    const server = await startWebhookServer({ bot, path: url.pathname, secretToken, port, logger });
+    if (env.WEBHOOK_SET !== "0") {
+      await bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: ["message", "callback_query"] });
+      await bot.api.setMyCommands(botCommands());
+    }
+    const stop = () => {
+      server.close();
+      void repo.close();
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    console.log(`Bot @${bot.botInfo.username} siap menerima webhook di port ${port}${url.pathname}. Penyimpanan: ${storage}`);
+  } else {
+    await bot.api.setMyCommands(botCommands());
+    const stop = () => void bot.stop();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    await bot.start({ onStart: (me) => console.log(`Bot @${me.username} berjalan (long polling). Penyimpanan: ${storage}`) });
+    await repo.close();
+  }
 }

@@ -195,8 +195,13 @@ export function createRouter(options: RouterOptions) {
     const chat = ctx.chat;
     if (!from || from.is_bot || !chat) return;
     const updateId = ctx.update.update_id;
-    await locks.run(String(from.id), async () => {
+    // Several processes on one database: a lock per user across processes and the shared ledger of handled
+    // updates. One process: a lock in memory, recent ids in memory and the last handled id per user.
+    const ledger = services.repo.updates;
+    const serialize = <R>(fn: () => Promise<R>) => locks.run(String(from.id), () => (ledger ? ledger.serialize(`user:${from.id}`, fn) : fn()));
+    await serialize(async () => {
       if (recent.has(updateId)) return;
+      if (ledger && (await ledger.isHandled(updateId))) return;
       remember(updateId);
       const callback = ctx.callbackQuery;
       if (callback) await ctx.answerCallbackQuery().catch(() => undefined);
@@ -214,6 +219,7 @@ export function createRouter(options: RouterOptions) {
         } else if (callback) {
           await send(ctx, chat.id, [text(html("akses.hanya_pribadi"))]);
         }
+        if (ledger) await ledger.markHandled(updateId).catch((e) => logger.error("gagal mencatat pembaruan", e));
         return;
       }
 
@@ -225,7 +231,7 @@ export function createRouter(options: RouterOptions) {
         await send(ctx, chat.id, [text(html(e instanceof DocumentUnavailable ? "umum.pengguna_rusak" : "umum.galat"))]);
         return;
       }
-      if (user.lastUpdateId !== undefined && updateId <= user.lastUpdateId) return; // already handled (redelivery)
+      if (!ledger && user.lastUpdateId !== undefined && updateId <= user.lastUpdateId) return; // already handled (redelivery)
 
       const { state, reset } = readState(user.session);
       const turn: Turn = { services, user, actor: { userId: from.id, name: user.name || displayName(from) }, state, chat: { id: chat.id, type: chat.type } };
@@ -252,7 +258,9 @@ export function createRouter(options: RouterOptions) {
       try {
         // The state (and the id of the update that produced it) is saved before replying. An update
         // that changed nothing in the conversation is not written again: handling it twice is harmless.
-        await services.repo.users.update(String(from.id), (u) => {
+        await services.repo.users.update(String(from.id), async (u) => {
+          // Marked handled in the same transaction as the state (PostgreSQL), so both or neither are stored.
+          if (ledger) await ledger.markHandled(updateId);
           if (!u) return { next: undefined, result: undefined };
           if (!reset && equal(u.session, next) && u.session !== null) return { next: undefined, result: undefined };
           u.session = next;

@@ -46,6 +46,17 @@ export interface Backups {
   restore(agencyId: string, backupId: string): Promise<AgencyDocument>;
 }
 
+/**
+ * Bookkeeping shared by several bot processes on one database: a lock per
+ * user across processes, and the exact set of update ids already handled (a
+ * redelivered or duplicated update is applied once, whatever its order).
+ */
+export interface UpdateLedger {
+  serialize<R>(key: string, fn: () => Promise<R>): Promise<R>;
+  isHandled(updateId: number): Promise<boolean>;
+  markHandled(updateId: number): Promise<void>;
+}
+
 export interface Repository {
   readonly agencies: Collection<AgencyDocument>;
   readonly users: Collection<UserDocument>;
@@ -54,6 +65,8 @@ export interface Repository {
   /** Older audit entries of each agency (id = agency id). */
   readonly auditArchive: Collection<AuditArchive>;
   readonly backups: Backups;
+  /** Present when several processes share the storage (PostgreSQL); absent for single-process lowdb. */
+  readonly updates?: UpdateLedger;
   close(): Promise<void>;
 }
 

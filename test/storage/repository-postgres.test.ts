@@ -93,14 +93,25 @@ describe("PostgreSQL: several processes on one database", () => {
     }
   });
 
-  it("lets exactly one process claim an update id", async () => {
+  it("serialises one user's updates across processes and remembers handled update ids", async () => {
     const b = await pgBackend();
     try {
       const one = (await b.open()) as PgRepository;
       const two = (await b.open()) as PgRepository;
-      const claims = await Promise.all([one.claimUpdate(1001), two.claimUpdate(1001), one.claimUpdate(1001), two.claimUpdate(1002)]);
-      expect(claims.filter(Boolean)).toHaveLength(2);
-      expect(claims[3]).toBe(true);
+      const order: string[] = [];
+      const work = (repo: PgRepository, name: string) =>
+        repo.updates.serialize("user:501", async () => {
+          order.push(`${name} mulai`);
+          await new Promise((r) => setTimeout(r, 30));
+          order.push(`${name} selesai`);
+        });
+      await Promise.all([work(one, "satu"), work(two, "dua")]);
+      expect([order[0]!.split(" ")[0], order[1]!.split(" ")[0]]).toEqual([order[0]!.split(" ")[0], order[0]!.split(" ")[0]]);
+      expect(order.filter((o) => o.endsWith("mulai"))).toHaveLength(2);
+      expect(await two.updates.isHandled(1001)).toBe(false);
+      await one.updates.markHandled(1001);
+      await one.updates.markHandled(1001);
+      expect(await two.updates.isHandled(1001)).toBe(true);
     } finally {
       await b.cleanup();
     }

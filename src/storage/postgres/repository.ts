@@ -25,6 +25,7 @@ import { PgCollection } from "./collection.js";
 import { Db } from "./db.js";
 import { PgAuditArchive, PgInvitations } from "./rows.js";
 import { createSchema } from "./schema.js";
+import { PgUpdateLedger } from "./updates.js";
 import { PgUsers } from "./users.js";
 
 export interface PgRepositoryOptions {
@@ -47,6 +48,7 @@ export class PgRepository implements Repository {
   readonly invitations: Collection<InvitationIndex>;
   readonly auditArchive: Collection<AuditArchive>;
   readonly backups: PgBackups;
+  readonly updates: PgUpdateLedger;
 
   private constructor(options: PgRepositoryOptions) {
     this.db = new Db(options.url, options.poolSize ?? 10);
@@ -66,6 +68,7 @@ export class PgRepository implements Repository {
     this.users = new PgUsers(this.db, (options.cacheSize ?? 200) * 4);
     this.invitations = new PgInvitations(this.db);
     this.auditArchive = new PgAuditArchive(this.db);
+    this.updates = new PgUpdateLedger(this.db, options.url);
   }
 
   /** Connect and create the tables if needed. */
@@ -75,18 +78,9 @@ export class PgRepository implements Repository {
     return repo;
   }
 
-  /**
-   * Claim an update id for this process; false when another process (or an
-   * earlier delivery) already claimed it. Claims older than a day are pruned.
-   */
-  async claimUpdate(updateId: number): Promise<boolean> {
-    const r = await this.db.query("INSERT INTO handled_updates (update_id) VALUES ($1) ON CONFLICT DO NOTHING", [updateId]);
-    if (updateId % 1000 === 0) await this.db.query("DELETE FROM handled_updates WHERE handled_at < now() - interval '1 day'");
-    return (r.rowCount ?? 0) > 0;
-  }
-
-  close(): Promise<void> {
-    return this.db.close();
+  async close(): Promise<void> {
+    await this.updates.close();
+    await this.db.close();
   }
 }
 

@@ -1,0 +1,60 @@
+/**
+ * A Bot API server on loopback for tests that run the real entry point in
+ * child processes (TELEGRAM_API_ROOT points here): it answers every method
+ * and records the calls.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { FAKE_BOT_INFO } from "../../src/local/fake-telegram.js";
+
+export interface ApiCall {
+  method: string;
+  payload: Record<string, unknown>;
+}
+
+export interface FakeBotApi {
+  url: string;
+  calls: ApiCall[];
+  close(): Promise<void>;
+}
+
+export async function startFakeBotApi(token: string): Promise<FakeBotApi> {
+  const calls: ApiCall[] = [];
+  let messageId = 1;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const match = new RegExp(`^/bot${token.replace(/[:]/g, "\\:")}/(\\w+)`).exec(req.url ?? "");
+      if (!match) {
+        res.writeHead(404).end(JSON.stringify({ ok: false, error_code: 404, description: "Not Found" }));
+        return;
+      }
+      const method = match[1]!;
+      const body = Buffer.concat(chunks).toString("utf8");
+      let payload: Record<string, unknown> = {};
+      if ((req.headers["content-type"] ?? "").includes("json") && body) payload = JSON.parse(body) as Record<string, unknown>;
+      calls.push({ method, payload });
+      let result: unknown = true;
+      if (method === "getMe") result = FAKE_BOT_INFO;
+      if (method.startsWith("send")) result = { message_id: messageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id ?? 0), type: "private" }, text: payload.text ?? "" };
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, result }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A free TCP port on loopback. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
