@@ -190,91 +190,105 @@ export function createRouter(options: RouterOptions) {
     }
   }
 
+  /**
+   * Handle one update and return what to send, once everything it changed is
+   * stored: the answer, then the conversation state. Throws Unsaved when
+   * nothing may be acknowledged (the caller sends its message instead).
+   */
+  async function turnReplies(ctx: Context, from: NonNullable<Context["from"]>, chat: NonNullable<Context["chat"]>, updateId: number, shared: boolean): Promise<Out[] | undefined> {
+    const callback = ctx.callbackQuery;
+    const messageText = ctx.message?.text;
+    const command = messageText ? parseCommand(messageText, ctx.me.username) : undefined;
+
+    // Group chats: only the commands meant for them; other messages are not for the bot.
+    if (chat.type !== "private") {
+      if (command && GROUP_COMMANDS.has(command.name)) {
+        return (command.name === "cek" ? read.check(command.args) : command.name === "start" ? { replies: [text(html("akses.hanya_pribadi"))] } : read.help()).replies;
+      }
+      if ((command && COMMANDS[command.name]) || callback) return [text(html("akses.hanya_pribadi"))];
+      return undefined;
+    }
+
+    let user;
+    try {
+      user = await ensureUser(services, from);
+    } catch (e) {
+      if (!(e instanceof DocumentUnavailable)) logger.error("gagal membaca pengguna", e);
+      throw new Unsaved([text(html(e instanceof DocumentUnavailable ? "umum.pengguna_rusak" : "umum.galat"))]);
+    }
+    if (!shared && user.lastUpdateId !== undefined && updateId <= user.lastUpdateId) return undefined; // already handled (redelivery)
+
+    const { state, reset } = readState(user.session);
+    const turn: Turn = { services, user, actor: { userId: from.id, name: user.name || displayName(from) }, state, chat: { id: chat.id, type: chat.type } };
+    let result: Outcome;
+    try {
+      if (callback) {
+        const data = callback.data ?? "";
+        const route = CALLBACKS.find(([re]) => re.test(data));
+        result = route ? await route[1](turn, route[0].exec(data)!) : { replies: [text(html("akses.tombol_kedaluwarsa"))] };
+      } else if (messageText !== undefined) {
+        if (messageText.length > MAX_INPUT) result = { replies: [text(html("umum.terlalu_panjang", { panjang: messageText.length, maks: MAX_INPUT }))] };
+        else if (command && COMMANDS[command.name]) result = await COMMANDS[command.name]!(turn, command.args);
+        else if (command) result = { replies: [text(html("umum.tidak_dipahami"))] };
+        else result = await onText(turn, messageText);
+      } else {
+        result = (await importing.receiveDocument(turn, ctx, download)) ?? (await onOther(turn, ctx));
+      }
+      if (reset) result = { ...result, replies: [text(html("umum.status_diatur_ulang")), ...result.replies] };
+    } catch (e) {
+      result = { replies: [errorReply(e, logger)] };
+    }
+
+    const next: State = result.state ?? state;
+    try {
+      // The state (and the id of the update that produced it) is saved before replying. An update
+      // that changed nothing in the conversation is not written again: handling it twice is harmless.
+      await services.repo.users.update(String(from.id), (u) => {
+        if (!u) return { next: undefined, result: undefined };
+        if (!reset && equal(u.session, next) && u.session !== null) return { next: undefined, result: undefined };
+        u.session = next;
+        u.lastUpdateId = Math.max(u.lastUpdateId ?? 0, updateId);
+        return { next: u, result: undefined };
+      });
+    } catch (e) {
+      logger.error("gagal menyimpan status percakapan", e);
+      throw new Unsaved([text(html("umum.galat"))]);
+    }
+    return result.replies;
+  }
+
   return async function handle(ctx: Context): Promise<void> {
     const from = ctx.from;
     const chat = ctx.chat;
     if (!from || from.is_bot || !chat) return;
     const updateId = ctx.update.update_id;
-    // Several processes on one database: a lock per user across processes and the shared ledger of handled
-    // updates. One process: a lock in memory, recent ids in memory and the last handled id per user.
+    // One process: a lock per user in memory, recent update ids in memory and the last handled id per user.
+    // Several processes on one database (the ledger): the whole update in one transaction holding the user's
+    // lock across processes, recorded as handled with everything it stored (or not at all).
     const ledger = services.repo.updates;
-    const serialize = <R>(fn: () => Promise<R>) => locks.run(String(from.id), () => (ledger ? ledger.serialize(`user:${from.id}`, fn) : fn()));
-    await serialize(async () => {
+    await locks.run(String(from.id), async () => {
       if (recent.has(updateId)) return;
-      if (ledger && (await ledger.isHandled(updateId))) return;
-      remember(updateId);
-      const callback = ctx.callbackQuery;
-      if (callback) await ctx.answerCallbackQuery().catch(() => undefined);
-      const messageText = ctx.message?.text;
-      const isPrivate = chat.type === "private";
-      const command = messageText ? parseCommand(messageText, ctx.me.username) : undefined;
-
-      // Group chats: only the commands meant for them; other messages are not for the bot.
-      if (!isPrivate) {
-        if (command && GROUP_COMMANDS.has(command.name)) {
-          const out = command.name === "cek" ? read.check(command.args) : command.name === "start" ? { replies: [text(html("akses.hanya_pribadi"))] } : read.help();
-          await send(ctx, chat.id, out.replies);
-        } else if (command && COMMANDS[command.name]) {
-          await send(ctx, chat.id, [text(html("akses.hanya_pribadi"))]);
-        } else if (callback) {
-          await send(ctx, chat.id, [text(html("akses.hanya_pribadi"))]);
-        }
-        if (ledger) await ledger.markHandled(updateId).catch((e) => logger.error("gagal mencatat pembaruan", e));
-        return;
-      }
-
-      let user;
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      let replies: Out[] | undefined;
       try {
-        user = await ensureUser(services, from);
+        replies = ledger
+          ? await ledger.handle(`user:${from.id}`, updateId, (seen) => (seen ? Promise.resolve(undefined) : turnReplies(ctx, from, chat, updateId, true)))
+          : await turnReplies(ctx, from, chat, updateId, false);
+        remember(updateId);
       } catch (e) {
-        if (!(e instanceof DocumentUnavailable)) logger.error("gagal membaca pengguna", e);
-        await send(ctx, chat.id, [text(html(e instanceof DocumentUnavailable ? "umum.pengguna_rusak" : "umum.galat"))]);
-        return;
+        if (!(e instanceof Unsaved)) logger.error("gagal menangani pembaruan", e);
+        replies = e instanceof Unsaved ? e.replies : [text(html("umum.galat"))];
       }
-      if (!ledger && user.lastUpdateId !== undefined && updateId <= user.lastUpdateId) return; // already handled (redelivery)
-
-      const { state, reset } = readState(user.session);
-      const turn: Turn = { services, user, actor: { userId: from.id, name: user.name || displayName(from) }, state, chat: { id: chat.id, type: chat.type } };
-      let result: Outcome;
-      try {
-        if (callback) {
-          const data = callback.data ?? "";
-          const route = CALLBACKS.find(([re]) => re.test(data));
-          result = route ? await route[1](turn, route[0].exec(data)!) : { replies: [text(html("akses.tombol_kedaluwarsa"))] };
-        } else if (messageText !== undefined) {
-          if (messageText.length > MAX_INPUT) result = { replies: [text(html("umum.terlalu_panjang", { panjang: messageText.length, maks: MAX_INPUT }))] };
-          else if (command && COMMANDS[command.name]) result = await COMMANDS[command.name]!(turn, command.args);
-          else if (command) result = { replies: [text(html("umum.tidak_dipahami"))] };
-          else result = await onText(turn, messageText);
-        } else {
-          result = (await importing.receiveDocument(turn, ctx, download)) ?? (await onOther(turn, ctx));
-        }
-        if (reset) result = { ...result, replies: [text(html("umum.status_diatur_ulang")), ...result.replies] };
-      } catch (e) {
-        result = { replies: [errorReply(e, logger)] };
-      }
-
-      const next: State = result.state ?? state;
-      try {
-        // The state (and the id of the update that produced it) is saved before replying. An update
-        // that changed nothing in the conversation is not written again: handling it twice is harmless.
-        await services.repo.users.update(String(from.id), async (u) => {
-          // Marked handled in the same transaction as the state (PostgreSQL), so both or neither are stored.
-          if (ledger) await ledger.markHandled(updateId);
-          if (!u) return { next: undefined, result: undefined };
-          if (!reset && equal(u.session, next) && u.session !== null) return { next: undefined, result: undefined };
-          u.session = next;
-          u.lastUpdateId = Math.max(u.lastUpdateId ?? 0, updateId);
-          return { next: u, result: undefined };
-        });
-      } catch (e) {
-        logger.error("gagal menyimpan status percakapan", e);
-        await send(ctx, chat.id, [text(html("umum.galat"))]);
-        return;
-      }
-      await send(ctx, chat.id, result.replies);
+      if (replies) await send(ctx, chat.id, replies);
     });
   };
+}
+
+/** Nothing of this update was stored; `replies` say so. */
+class Unsaved extends Error {
+  constructor(readonly replies: Out[]) {
+    super("unsaved");
+  }
 }
 
 /** Messages other than text (documents, photos, stickers…): handled by plug-ins (e.g. import) or explained. */

@@ -66,7 +66,7 @@ export async function chartCommand(args: string[]): Promise<CliResult> {
     indicatorId = found.id;
   }
   const { chartPng } = await import("../export/index.js");
-  const chart = chartPng(loaded.file, kind as (typeof CHARTS)[number], indicatorId);
+  const chart = await chartPng(loaded.file, kind as (typeof CHARTS)[number], indicatorId);
   const failed = await write(out, out.toLowerCase().endsWith(".svg") ? chart.chart.svg : chart.data);
   return failed ?? ok(say("cli.tertulis", { berkas: out, ukuran: out.toLowerCase().endsWith(".svg") ? Buffer.byteLength(chart.chart.svg) : chart.data.length }));
 }

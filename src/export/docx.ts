@@ -96,28 +96,30 @@ function widths(t: DocTable, contentWidth: number, size: number): number[] {
   return columns.map((c) => Math.floor(c.min + ((c.desired - c.min) * extra) / (desiredTotal - minTotal)));
 }
 
-function cellParagraph(text: string, align: Column["align"], size: number, bold = false, italics = false, indent = 0): Paragraph {
+/** Table text: the paragraph style carries size and spacing; runs carry only what differs (bold, italics). */
+function cellParagraph(text: string, align: Column["align"], style: string, bold = false, italics = false, indent = 0): Paragraph {
   return new Paragraph({
-    alignment: ALIGN[align],
-    spacing: { before: 20, after: 20 },
+    style,
+    ...(align !== "left" ? { alignment: ALIGN[align] } : {}),
     ...(indent > 0 ? { indent: { left: indent * 200 } } : {}),
-    children: [new TextRun({ text, font: FONT, size, ...(bold ? { bold } : {}), ...(italics ? { italics } : {}) })],
+    children: [bold || italics ? new TextRun({ text, ...(bold ? { bold } : {}), ...(italics ? { italics } : {}) }) : new TextRun(text)],
   });
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "808080" };
-const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
+/** Borders once for the whole table rather than on every cell (a Word file with 3,000 cells stays small and quick to build). */
+const TABLE_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
 
 function table(t: DocTable): (Paragraph | Table)[] {
   const contentWidth = t.columns.length > WIDE ? LANDSCAPE_WIDTH : CONTENT_WIDTH;
   const size = t.columns.length > WIDE ? 15 : 17; // 7.5 / 8.5 pt
+  const style = t.columns.length > WIDE ? "TabelKecil" : "Tabel";
   const colWidths = widths(t, contentWidth, size);
   const header = (text: string, options: { columnSpan?: number; verticalMerge?: "restart" | "continue" }, width: number) =>
     new TableCell({
-      children: [cellParagraph(text, "center", size, true)],
+      children: [cellParagraph(text, "center", style, true)],
       verticalAlign: VerticalAlign.CENTER,
       shading: { fill: "D9E2F3" },
-      borders: BORDERS,
       width: { size: width, type: WidthType.DXA },
       ...options,
     });
@@ -159,19 +161,17 @@ function table(t: DocTable): (Paragraph | Table)[] {
     const cells = row.cells.map((c, ci) => {
       const col = t.columns[ci]!;
       const merge = merged(r, ci);
+      // Widths come from the table grid (fixed layout); only merged cells need centring.
       return new TableCell({
-        children: [cellParagraph(merge === VerticalMergeType.CONTINUE ? "" : c.text, col.align, size, bold, row.italic === true, col.label ? (row.indent ?? 0) : 0)],
-        verticalAlign: VerticalAlign.CENTER,
-        borders: BORDERS,
-        width: { size: colWidths[ci]!, type: WidthType.DXA },
-        ...(merge ? { verticalMerge: merge } : {}),
+        children: [cellParagraph(merge === VerticalMergeType.CONTINUE ? "" : c.text, col.align, style, bold, row.italic === true, col.label ? (row.indent ?? 0) : 0)],
+        ...(merge ? { verticalMerge: merge, verticalAlign: VerticalAlign.CENTER } : {}),
       });
     });
     return new TableRow({ children: cells, cantSplit: true });
   });
   const out: (Paragraph | Table)[] = [
     para(`Tabel ${t.number} ${t.caption}`, { bold: true, alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 200, after: 80 } }),
-    new Table({ rows: [...headerRows, ...body], width: { size: contentWidth, type: WidthType.DXA }, columnWidths: colWidths, layout: TableLayoutType.FIXED }),
+    new Table({ rows: [...headerRows, ...body], width: { size: contentWidth, type: WidthType.DXA }, columnWidths: colWidths, layout: TableLayoutType.FIXED, borders: TABLE_BORDERS }),
     para(t.source, { italics: true, size: 18, spacing: { before: 60, after: 120 } }),
   ];
   if (t.note) out.push(para(t.note, { italics: true, size: 18 }));
@@ -238,7 +238,13 @@ export async function renderDocx(sections: readonly Section[], options: DocxOpti
     creator: options.creator ?? "Asisten LKjIP",
     description: options.description ?? "",
     title: options.title ?? sections[0]?.title ?? "",
-    styles: { default: { document: { run: { font: FONT, size: BODY } } } },
+    styles: {
+      default: { document: { run: { font: FONT, size: BODY } } },
+      paragraphStyles: [
+        { id: "Tabel", name: "Tabel", basedOn: "Normal", run: { size: 17 }, paragraph: { spacing: { before: 20, after: 20 } } },
+        { id: "TabelKecil", name: "Tabel kecil", basedOn: "Normal", run: { size: 15 }, paragraph: { spacing: { before: 20, after: 20 } } },
+      ],
+    },
     numbering: {
       config: [
         {

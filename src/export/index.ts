@@ -42,7 +42,9 @@ export async function exportDocx(file: AgencyFile, part: DocxPart = "bab3"): Pro
       ["3.2", achievementChart(result)],
       ["3.6", efficiencyChart(result)],
     ];
-    charts.forEach(([afterTable, chart], i) => figures.push({ afterTable, png: toPng(chart), width: chart.width, height: chart.height, caption: figureCaption(i + 1, chart) }));
+    // Both charts render at once, off the main thread.
+    const pngs = await Promise.all(charts.map(([, chart]) => toPng(chart)));
+    charts.forEach(([afterTable, chart], i) => figures.push({ afterTable, png: pngs[i]!, width: chart.width, height: chart.height, caption: figureCaption(i + 1, chart) }));
   }
   const data = await renderDocx(sections, { ...(part === "bab3" ? { title: chapter.title } : {}), figures, description: file.agency.name });
   return { filename: `${slug(file)}-${part === "bab3" ? "bab-iii" : part}.docx`, data };
@@ -55,8 +57,8 @@ export async function exportXlsx(file: AgencyFile): Promise<ExportedFile> {
 
 export type ChartKind = "capaian" | "efisiensi" | "tren";
 
-export function chartPng(file: AgencyFile, kind: ChartKind, indicatorId?: string): ExportedFile & { chart: Chart } {
+export async function chartPng(file: AgencyFile, kind: ChartKind, indicatorId?: string): Promise<ExportedFile & { chart: Chart }> {
   const result = computeAgency(file);
   const chart = kind === "capaian" ? achievementChart(result) : kind === "efisiensi" ? efficiencyChart(result) : trendChart(result, indicatorId!);
-  return { filename: `${slug(file)}-grafik-${kind}${indicatorId ? `-${indicatorId}` : ""}.png`, data: toPng(chart), chart };
+  return { filename: `${slug(file)}-grafik-${kind}${indicatorId ? `-${indicatorId}` : ""}.png`, data: await toPng(chart), chart };
 }

@@ -47,14 +47,14 @@ export interface Backups {
 }
 
 /**
- * Bookkeeping shared by several bot processes on one database: a lock per
- * user across processes, and the exact set of update ids already handled (a
- * redelivered or duplicated update is applied once, whatever its order).
+ * Bookkeeping shared by several bot processes on one database. `handle` runs
+ * the handling of one update in one transaction that holds the user's lock
+ * across processes: `fn` learns whether the update was already handled
+ * (a redelivery or a duplicate, whatever the order), and the update is
+ * recorded as handled together with everything `fn` stored, or not at all.
  */
 export interface UpdateLedger {
-  serialize<R>(key: string, fn: () => Promise<R>): Promise<R>;
-  isHandled(updateId: number): Promise<boolean>;
-  markHandled(updateId: number): Promise<void>;
+  handle<R>(userKey: string, updateId: number, fn: (seen: boolean) => Promise<R>): Promise<R>;
 }
 
 export interface Repository {

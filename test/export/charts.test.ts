@@ -12,7 +12,7 @@ import { presented } from "../../src/domain/decimal.js";
 import { formatPercent } from "../../src/domain/numbers/format.js";
 import { parseAgency } from "../../src/domain/schema/parse-agency.js";
 import type { AgencyFile } from "../../src/domain/schema/agency.js";
-import { achievementChart, efficiencyChart, FONT_FILES, toPng, trendChart, wrapLabel, type Chart } from "../../src/export/charts.js";
+import { achievementChart, DEFAULT_FONT, efficiencyChart, FONT_FILES, toPng, trendChart, wrapLabel, type Chart } from "../../src/export/charts.js";
 import { chartPng } from "../../src/export/index.js";
 import { agencyArb } from "../support/random-agency.js";
 import { variants } from "../support/variants.js";
@@ -36,7 +36,7 @@ const svgTexts = (svg: string) => [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/
 const svgTitles = (svg: string) => [...svg.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => unescape(m[1]!));
 
 function darkPixels(svg: string): number {
-  const image = new Resvg(svg, { font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" } }).render();
+  const image = new Resvg(svg, { font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: DEFAULT_FONT } }).render();
   const px = image.pixels; // a getter that copies the buffer: read it once
   let dark = 0;
   for (let i = 0; i < px.length; i += 4) if (px[i]! < 128 && px[i + 1]! < 128 && px[i + 2]! < 128) dark++;
@@ -57,17 +57,17 @@ function checkChartLabels(chart: Chart, file: AgencyFile): void {
 }
 
 describe("charts", () => {
-  it("draws the achievement of every Dumai indicator with its value, at the declared size", () => {
+  it("draws the achievement of every Dumai indicator with its value, at the declared size", async () => {
     const file = demo();
     const chart = achievementChart(computeAgency(file));
     checkChartLabels(chart, file);
     expect(svgTexts(chart.svg)).toEqual(expect.arrayContaining(["Capaian Kinerja per Indikator Tahun 2024", "107,64%", "100,00%", "Sangat Tinggi", "Sangat Rendah", "100%"]));
-    const png = toPng(chart);
+    const png = await toPng(chart);
     expect(pngSize(png)).toEqual({ width: chart.width, height: chart.height });
     expect(chart.height).toBe(70 + computeAgency(file).indicators.length * 40 + 80);
   });
 
-  it("draws achievement and absorption per indicator", () => {
+  it("draws achievement and absorption per indicator", async () => {
     const file = demo();
     const result = computeAgency(file);
     const chart = efficiencyChart(result);
@@ -76,10 +76,10 @@ describe("charts", () => {
       if (r.budget.absorption.status === "ok") expect(svgTexts(chart.svg)).toContain(formatPercent(presented(r.budget.absorption.value, 2), 2));
     }
     expect(svgTexts(chart.svg)).toEqual(expect.arrayContaining(["65,25%", "45,82%", "Capaian kinerja", "Serapan anggaran"]));
-    expect(pngSize(toPng(chart))).toEqual({ width: chart.width, height: chart.height });
+    expect(pngSize(await toPng(chart))).toEqual({ width: chart.width, height: chart.height });
   });
 
-  it("draws the multi-year trend of an indicator with every year and value", () => {
+  it("draws the multi-year trend of an indicator with every year and value", async () => {
     const file = demo();
     const result = computeAgency(file);
     const i11 = result.indicators.find((r) => r.indicator.code === "1.1")!;
@@ -88,7 +88,7 @@ describe("charts", () => {
     for (const y of [...i11.history, i11.current]) expect(texts).toContain(String(y.values.year));
     expect(texts.filter((t) => t === "100%").length).toBeGreaterThanOrEqual(6); // target and realisasi of three years
     expect(svgTitles(chart.svg)[0]).toBe(`Perkembangan 1.1 ${i11.indicator.name}`);
-    const png = chartPng(file, "tren", i11.indicator.id);
+    const png = await chartPng(file, "tren", i11.indicator.id);
     expect(png.filename).toBe(`dinsos-pm-dumai-2024-grafik-tren-${i11.indicator.id}.png`);
     expect(pngSize(png.data)).toEqual({ width: 900, height: 500 });
   });

@@ -93,25 +93,40 @@ describe("PostgreSQL: several processes on one database", () => {
     }
   });
 
-  it("serialises one user's updates across processes and remembers handled update ids", async () => {
+  it("handles one user's updates one at a time across processes and records each update id with its changes", async () => {
     const b = await pgBackend();
     try {
       const one = (await b.open()) as PgRepository;
       const two = (await b.open()) as PgRepository;
+      await one.users.update("501", () => ({
+        next: { schemaVersion: 1, id: 501, name: "Sari", createdAt: "2025-01-15T03:00:00.000Z", agencies: [], session: null, joinFailures: [] },
+        result: undefined,
+      }));
       const order: string[] = [];
-      const work = (repo: PgRepository, name: string) =>
-        repo.updates.serialize("user:501", async () => {
-          order.push(`${name} mulai`);
+      const work = (repo: PgRepository, name: string, updateId: number) =>
+        repo.updates.handle("user:501", updateId, async (seen) => {
+          order.push(`${name} ${seen ? "lama" : "baru"}`);
           await new Promise((r) => setTimeout(r, 30));
           order.push(`${name} selesai`);
         });
-      await Promise.all([work(one, "satu"), work(two, "dua")]);
-      expect([order[0]!.split(" ")[0], order[1]!.split(" ")[0]]).toEqual([order[0]!.split(" ")[0], order[0]!.split(" ")[0]]);
-      expect(order.filter((o) => o.endsWith("mulai"))).toHaveLength(2);
-      expect(await two.updates.isHandled(1001)).toBe(false);
-      await one.updates.markHandled(1001);
-      await one.updates.markHandled(1001);
-      expect(await two.updates.isHandled(1001)).toBe(true);
+      // The same update at both processes: one handles it, the other waits and then learns it was handled.
+      await Promise.all([work(one, "satu", 7), work(two, "dua", 7)]);
+      expect(order.filter((o) => o.endsWith("baru"))).toHaveLength(1);
+      expect(order.filter((o) => o.endsWith("lama"))).toHaveLength(1);
+      expect(order[1]!.endsWith("selesai")).toBe(true);
+      // A handler that fails stores nothing, and its update is not recorded.
+      await expect(
+        one.updates.handle("user:501", 8, async () => {
+          await one.users.update("501", (u) => {
+            u!.name = "Berubah";
+            return { next: u, result: undefined };
+          });
+          throw new Error("gagal");
+        }),
+      ).rejects.toThrow("gagal");
+      expect((await two.users.read("501"))!.name).toBe("Sari");
+      expect(await two.updates.handle("user:501", 8, async (seen) => seen)).toBe(false);
+      expect(await one.updates.handle("user:501", 8, async (seen) => seen)).toBe(true);
     } finally {
       await b.cleanup();
     }

@@ -60,7 +60,7 @@ export async function chart(turn: Turn, kind: string, indicatorId?: string): Pro
   if (kind !== "capaian" && kind !== "efisiensi" && kind !== "tren") return outcome([text(html("akses.tombol_kedaluwarsa"))]);
   if (indicatorId && !doc.data.objectives.some((o) => o.indicators.some((i) => i.id === indicatorId))) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
   const { chartPng } = await import("../../export/index.js");
-  const png = chartPng(doc.data, kind, indicatorId);
+  const png = await chartPng(doc.data, kind, indicatorId);
   const { width, height } = png.chart;
   // Telegram refuses photos whose sides add up to more than 10,000 px or whose ratio exceeds 20:
   // a very long chart (hundreds of indicators) goes out as a document instead.

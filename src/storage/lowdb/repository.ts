@@ -41,7 +41,7 @@ export class LowdbRepository implements Repository {
   readonly backups: LowdbBackups;
 
   constructor(readonly options: LowdbRepositoryOptions) {
-    const cacheSize = options.cacheSize ?? 500;
+    const cacheSize = options.cacheSize ?? 200;
     const keep = options.backupDays ?? 7;
     this.agencies = new LowdbCollection<AgencyDocument>({
       dir: join(options.dir, "instansi"),

@@ -69,6 +69,7 @@ export class PgBackups implements Backups {
     if (!doc) throw new DocumentUnavailable("cadangan", `${agencyId}/${backupId}`, "cadangan tidak ada atau tidak sah");
     await this.db.tx(async (client) => {
       await this.db.lock(client, `agencies:${agencyId}`);
+      this.db.markWrite();
       const stamp = this.now().toISOString().replace(/[:.]/g, "-");
       // Keep whatever is there now (possibly a document that does not validate), never overwritten.
       await client.query(

@@ -120,6 +120,7 @@ export class PgCollection<T> implements Collection<T> {
         const change = await fn(current === undefined ? undefined : copy(current.doc));
         if (change.next === undefined) return change.result;
         const valid = deepFreeze((this.options.writeSchema ?? this.options.schema).parse(change.next));
+        this.db.markWrite();
         const version = await this.saveRow(client, id, valid, current?.doc);
         await this.options.afterWrite?.(client, id, valid, current?.doc);
         this.db.afterCommit(() => this.remember(id, { version, doc: valid }));

@@ -11,6 +11,8 @@ import pg from "pg";
 interface Transaction {
   client: pg.PoolClient;
   afterCommit: (() => void)[];
+  /** Whether a collection wrote data in this transaction. */
+  wrote: boolean;
 }
 
 export class Db {
@@ -28,7 +30,7 @@ export class Db {
     const outer = this.current.getStore();
     if (outer) return fn(outer.client);
     const client = await this.pool.connect();
-    const t: Transaction = { client, afterCommit: [] };
+    const t: Transaction = { client, afterCommit: [], wrote: false };
     try {
       await client.query("BEGIN");
       const result = await this.current.run(t, () => fn(client));
@@ -54,6 +56,17 @@ export class Db {
     const t = this.current.getStore();
     if (t) t.afterCommit.push(f);
     else f();
+  }
+
+  /** Note that data was written in the current transaction (see `wroteData`). */
+  markWrite(): void {
+    const t = this.current.getStore();
+    if (t) t.wrote = true;
+  }
+
+  /** Whether the current transaction wrote data (bookkeeping rows aside). */
+  wroteData(): boolean {
+    return this.current.getStore()?.wrote ?? false;
   }
 
   /** Serialise writers of one key across processes until the transaction ends. */

@@ -68,7 +68,7 @@ export class PgRepository implements Repository {
     this.users = new PgUsers(this.db, (options.cacheSize ?? 200) * 4);
     this.invitations = new PgInvitations(this.db);
     this.auditArchive = new PgAuditArchive(this.db);
-    this.updates = new PgUpdateLedger(this.db, options.url);
+    this.updates = new PgUpdateLedger(this.db);
   }
 
   /** Connect and create the tables if needed. */
@@ -78,9 +78,8 @@ export class PgRepository implements Repository {
     return repo;
   }
 
-  async close(): Promise<void> {
-    await this.updates.close();
-    await this.db.close();
+  close(): Promise<void> {
+    return this.db.close();
   }
 }
 

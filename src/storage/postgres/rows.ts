@@ -41,6 +41,7 @@ abstract class RowSet<T> implements Collection<T> {
         const change = await fn(current === undefined ? undefined : structuredClone(current));
         if (change.next === undefined) return change.result;
         const valid = this.schema.parse(change.next);
+        this.db.markWrite();
         await this.save(id, valid, current);
         return change.result;
       }),

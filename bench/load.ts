@@ -1,0 +1,201 @@
+/**
+ * Load through the real bot pipeline: `bot.handleUpdate` with a transport
+ * that answers every Bot API call at once (and only counts them). Officers
+ * answer whatever /isi asks next, in bursts, the way officers work: a few
+ * answers, then someone else's agency.
+ */
+import { performance } from "node:perf_hooks";
+import type { Bot } from "grammy";
+import { randomBytes } from "node:crypto";
+import type { Repository } from "../src/storage/repository.js";
+import { createBot } from "../src/bot/bot.js";
+import { readState } from "../src/bot/state.js";
+import { decodeKey, type QuestionKey } from "../src/app/entry/keys.js";
+import { FAKE_BOT_INFO, FakeTelegram } from "../src/local/fake-telegram.js";
+import { officerId } from "./generate.js";
+
+export interface Pipeline {
+  bot: Bot;
+  updates: FakeTelegram;
+  repo: Repository;
+  apiCalls: { count: number };
+  errors: string[];
+}
+
+export function pipeline(repo: Repository): Pipeline {
+  const errors: string[] = [];
+  const bot = createBot({
+    token: "1:BENCH",
+    services: { repo, now: () => new Date(), random: (n) => randomBytes(n) },
+    botInfo: FAKE_BOT_INFO,
+    logger: { error: (m, e) => errors.push(`${m}: ${e instanceof Error ? e.message : String(e)}`) },
+    download: async () => new Uint8Array(),
+  });
+  const apiCalls = { count: 0 };
+  let messageId = 1;
+  bot.api.config.use(async (_prev, method, payload) => {
+    apiCalls.count++;
+    const chatId = Number((payload as { chat_id?: number }).chat_id ?? 0);
+    const result = method.startsWith("send") ? { message_id: messageId++, date: 0, chat: { id: chatId, type: "private" } } : true;
+    return { ok: true, result } as never;
+  });
+  return { bot, updates: new FakeTelegram(1_000_000), repo, apiCalls, errors };
+}
+
+function answerFor(key: QuestionKey, unit: string | undefined, k: number): string {
+  switch (key.q) {
+    case "target":
+    case "actual":
+      return unit === "%" ? `${70 + (k % 40)},${k % 10}` : String(100 + (k % 700));
+    case "final":
+      return "100";
+    case "national":
+      return "85 2023";
+    case "factors":
+      return "Koordinasi yang baik antar perangkat daerah";
+    case "budget":
+    case "line":
+      return `${1 + (k % 9)}.250.000.000`;
+  }
+}
+
+/** One answer of officer n to the question /isi asks next; undefined when the officer has nothing left to answer. */
+export async function answerNext(p: Pipeline, n: number, k: number): Promise<number | undefined> {
+  const user = { id: officerId(n), first_name: `Petugas ${n}` };
+  let state = readState((await p.repo.users.read(String(user.id)))?.session).state;
+  if (state.flow !== "entry") {
+    await p.bot.handleUpdate(p.updates.textUpdate(user, "/isi"));
+    state = readState((await p.repo.users.read(String(user.id)))?.session).state;
+    if (state.flow !== "entry") return undefined;
+  }
+  const key = decodeKey(state.current)!;
+  const doc = await p.repo.agencies.read(state.agencyId);
+  const unit = key.q === "line" ? undefined : doc?.data.objectives.flatMap((o) => o.indicators).find((i) => i.id === key.indicatorId)?.unit;
+  const text = answerFor(key, unit, k);
+  const started = performance.now();
+  await p.bot.handleUpdate(p.updates.textUpdate(user, text));
+  return performance.now() - started;
+}
+
+export interface Stats {
+  count: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export function stats(latencies: number[], seconds: number): Stats {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { count: sorted.length, seconds, perSecond: sorted.length / seconds, p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0 };
+}
+
+/** A stream of officers: random agencies (mulberry32), each for a burst of answers. */
+export function officerStream(agencies: number, burst: number, seed = 7): () => { n: number; left: number } {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * agencies);
+  };
+  const stream = () => ({ n: next(), left: burst });
+  sizes.set(stream, agencies);
+  return stream;
+}
+
+const sizes = new WeakMap<object, number>();
+function agenciesHint(stream: object): number {
+  return sizes.get(stream) ?? Number.POSITIVE_INFINITY;
+}
+
+/** As many answers as possible with `concurrency` officers at work at once. */
+export async function closedLoop(p: Pipeline, total: number, concurrency: number, stream: () => { n: number; left: number }): Promise<Stats> {
+  const latencies: number[] = [];
+  const busy = new Set<number>();
+  let k = 0;
+  const started = performance.now();
+  const done = new Set<number>();
+  const worker = async () => {
+    let officer = stream();
+    while (latencies.length < total) {
+      if (officer.left === 0 || busy.has(officer.n) || done.has(officer.n)) {
+        if (done.size >= agenciesHint(stream)) throw new Error("every agency is complete: use more agencies or fewer answers");
+        officer = stream();
+        await new Promise((r) => setImmediate(r));
+        continue;
+      }
+      busy.add(officer.n);
+      const latency = await answerNext(p, officer.n, k++);
+      busy.delete(officer.n);
+      officer.left--;
+      if (latency === undefined) {
+        officer.left = 0;
+        done.add(officer.n);
+      } else latencies.push(latency);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return stats(latencies, (performance.now() - started) / 1000);
+}
+
+/**
+ * Answers arriving at a fixed rate (open loop): latency counts from the
+ * moment an answer was due, so time spent waiting behind earlier answers is
+ * included. An officer sends the next answer only after the previous reply.
+ */
+export async function fixedRate(p: Pipeline, perSecond: number, seconds: number, stream: () => { n: number; left: number }): Promise<Stats & { target: number }> {
+  const latencies: number[] = [];
+  const interval = 1000 / perSecond;
+  const total = Math.round(perSecond * seconds);
+  const idle: { n: number; left: number }[] = [];
+  const busy = new Set<number>();
+  const take = async () => {
+    for (let tries = 1; ; tries++) {
+      const o = idle.pop() ?? stream();
+      if (o.left > 0 && !busy.has(o.n)) return o;
+      // Every officer drawn is still waiting for a reply: let replies come in.
+      if (tries % 100 === 0) await new Promise((r) => setTimeout(r, 1));
+    }
+  };
+  const started = performance.now();
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const officer = await take();
+    busy.add(officer.n);
+    inflight.push(
+      answerNext(p, officer.n, i).then((latency) => {
+        busy.delete(officer.n);
+        officer.left = latency === undefined ? 0 : officer.left - 1;
+        if (latency !== undefined) latencies.push(performance.now() - due);
+        if (officer.left > 0) idle.push(officer);
+      }),
+    );
+  }
+  await Promise.all(inflight);
+  return { ...stats(latencies, (performance.now() - started) / 1000), target: perSecond };
+}
+
+/** /cek with `concurrency` senders at once. */
+export async function quickChecks(p: Pipeline, total: number, concurrency: number): Promise<Stats> {
+  const latencies: number[] = [];
+  let sent = 0;
+  const started = performance.now();
+  const worker = async (w: number) => {
+    const user = { id: 900_000 + w, first_name: "Cek" };
+    while (sent < total) {
+      sent++;
+      const t = performance.now();
+      await p.bot.handleUpdate(p.updates.textUpdate(user, `/cek ${80 + (sent % 20)},${sent % 100} 80`));
+      latencies.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
+  return stats(latencies, (performance.now() - started) / 1000);
+}

@@ -1,0 +1,85 @@
+/**
+ * The baseline: lowdb as its README shows it — one JSON file holding every
+ * agency and user, kept in memory and rewritten whole on every change (one
+ * global lock, no validation). The benchmark runs the same bot on it to show
+ * what the per-document design buys.
+ */
+import { Low } from "lowdb";
+import { JSONFile } from "lowdb/node";
+import type { AgencyDocument, AuditArchive, InvitationIndex, UserDocument } from "../src/storage/documents.js";
+import { KeyedMutex } from "../src/storage/mutex.js";
+import type { BackupInfo, Backups, Change, Collection, Repository } from "../src/storage/repository.js";
+
+export interface NaiveData {
+  agencies: Record<string, AgencyDocument>;
+  users: Record<string, UserDocument>;
+  invitations: Record<string, InvitationIndex>;
+  auditArchive: Record<string, AuditArchive>;
+}
+
+const lock = new KeyedMutex();
+
+class NaiveCollection<T> implements Collection<T> {
+  constructor(
+    private readonly db: Low<NaiveData>,
+    private readonly key: keyof NaiveData,
+  ) {}
+
+  private get table(): Record<string, T> {
+    return this.db.data[this.key] as unknown as Record<string, T>;
+  }
+
+  async read(id: string): Promise<T | undefined> {
+    return this.table[id];
+  }
+
+  update<R>(id: string, fn: (current: T | undefined) => Change<T, R> | Promise<Change<T, R>>): Promise<R> {
+    return lock.run("file", async () => {
+      const current = this.table[id];
+      const change = await fn(current === undefined ? undefined : structuredClone(current));
+      if (change.next === undefined) return change.result;
+      this.table[id] = change.next;
+      await this.db.write();
+      return change.result;
+    });
+  }
+
+  async list(): Promise<string[]> {
+    return Object.keys(this.table).sort();
+  }
+}
+
+const noBackups: Backups = {
+  async list(): Promise<BackupInfo[]> {
+    return [];
+  },
+  async read() {
+    return undefined;
+  },
+  async restore(): Promise<AgencyDocument> {
+    throw new Error("tidak ada cadangan pada penyimpanan naif");
+  },
+};
+
+export class NaiveRepository implements Repository {
+  readonly agencies: Collection<AgencyDocument>;
+  readonly users: Collection<UserDocument>;
+  readonly invitations: Collection<InvitationIndex>;
+  readonly auditArchive: Collection<AuditArchive>;
+  readonly backups = noBackups;
+
+  private constructor(readonly db: Low<NaiveData>) {
+    this.agencies = new NaiveCollection(db, "agencies");
+    this.users = new NaiveCollection(db, "users");
+    this.invitations = new NaiveCollection(db, "invitations");
+    this.auditArchive = new NaiveCollection(db, "auditArchive");
+  }
+
+  static async open(file: string): Promise<NaiveRepository> {
+    const db = new Low<NaiveData>(new JSONFile<NaiveData>(file), { agencies: {}, users: {}, invitations: {}, auditArchive: {} });
+    await db.read();
+    return new NaiveRepository(db);
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,267 @@
+/**
+ * `npm run bench [-- options]`: the benchmark of issue 7.
+ *   --agencies N     agencies stored (default 10000; 10 sasaran, 40 indicators, 3 history years, 200 budget lines each)
+ *   --answers N      answers per closed-loop measurement (default 4000)
+ *   --rate R         answers per second for the fixed-rate measurement (default 500), --seconds S (default 10)
+ *   --storage list   lowdb,postgres (default both; PostgreSQL is skipped with a note when it cannot be reached)
+ *   --baseline N     agencies in the naive single-file store (default 1000; 0 skips it)
+ *   --json FILE      write the results as JSON; --markdown FILE writes the report (docs/benchmark.md)
+ * Stores are built once under bench/.data (and a database lkjip_bench_<N>_v<version>) and reused.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { cpus, totalmem, type as osType, release } from "node:os";
+import { cp, mkdir, rm, writeFile } from "node:fs/promises";
+import pg from "pg";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseAgency } from "../src/domain/schema/parse-agency.js";
+import { computeAgency } from "../src/domain/calc/agency.js";
+import { draftChapter } from "../src/domain/draft/chapter.js";
+import { renderDraft } from "../src/domain/draft/index.js";
+import { SECTION_IDS } from "../src/domain/draft/document.js";
+import { exportDocx } from "../src/export/index.js";
+import { LowdbRepository } from "../src/storage/lowdb/repository.js";
+import { PgRepository } from "../src/storage/postgres/repository.js";
+import type { Repository } from "../src/storage/repository.js";
+import { benchAgency, benchDocument } from "./generate.js";
+import { closedLoop, fixedRate, officerStream, pipeline, quickChecks, type Stats } from "./load.js";
+import { NaiveRepository, type NaiveData } from "./naive-repository.js";
+import { benchDatabaseUrl, officerDocument, seedLowdb, seedPostgres } from "./seed.js";
+import { startFakeBotApi, freePort } from "../test/support/fake-bot-api.js";
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
+const AGENCIES = Number(args.get("agencies") ?? 10_000);
+const ANSWERS = Number(args.get("answers") ?? 4_000);
+const RATE = Number(args.get("rate") ?? 500);
+const SECONDS = Number(args.get("seconds") ?? 10);
+const STORAGES = (args.get("storage") ?? "lowdb,postgres").split(",");
+const BASELINE = Number(args.get("baseline") ?? 1_000);
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://lkjip_test:lkjip_test@127.0.0.1:5432/postgres";
+const DATA = join("bench", ".data");
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+interface StorageResult {
+  storage: string;
+  startupMs: number;
+  answersHot: Stats;
+  answersMixed: Stats;
+  answersCold: Stats;
+  fixedRate: Stats & { target: number };
+  cek: Stats;
+  memory: { rssMb: number; heapMb: number };
+  errors: number;
+}
+
+/** A fresh database copied from the seeded one (CREATE DATABASE … TEMPLATE), dropped after the run. */
+async function workingCopy(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const template = new URL(url).pathname.slice(1);
+  const name = `${template}_kerja`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.end();
+  const copy = new URL(url);
+  copy.pathname = `/${name}`;
+  return {
+    url: copy.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Start `npm start` in webhook mode on the store and time it until it answers its first update. */
+async function startup(env: NodeJS.ProcessEnv): Promise<number> {
+  const token = "1:STARTUP";
+  const api = await startFakeBotApi(token);
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: { ...process.env, ...env, TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: api.url, WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`, PORT: String(port), WEBHOOK_SECRET: "bench" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (b: Buffer) => (output += b.toString()));
+  child.stderr.on("data", (b: Buffer) => (output += b.toString()));
+  try {
+    while (!output.includes("siap menerima webhook")) {
+      if (child.exitCode !== null || performance.now() - started > 60_000) throw new Error(`start-up failed:\n${output}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 42, type: "private", first_name: "A" }, from: { id: 42, is_bot: false, first_name: "A" }, text: "/cek 86,11 80", entities: [{ type: "bot_command", offset: 0, length: 4 }] } };
+    const r = await fetch(`http://127.0.0.1:${port}/telegram`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "bench" }, body: JSON.stringify(update) });
+    await r.text();
+    return performance.now() - started;
+  } finally {
+    child.kill("SIGTERM");
+    await api.close();
+  }
+}
+
+async function measureStorage(name: string, open: () => Promise<Repository>, env: NodeJS.ProcessEnv): Promise<StorageResult> {
+  log(`[${name}] start-up…`);
+  const startupMs = await startup(env);
+  const repo = await open();
+  const p = pipeline(repo);
+  log(`[${name}] answers: hot (8 officers, full passes)…`);
+  const answersHot = await closedLoop(p, ANSWERS, 8, officerStream(AGENCIES, 60, 11));
+  log(`[${name}] answers: mixed (bursts of 5 on random agencies)…`);
+  const answersMixed = await closedLoop(p, ANSWERS, 8, officerStream(AGENCIES, 5, 13));
+  log(`[${name}] answers: cold (one answer per random agency)…`);
+  const answersCold = await closedLoop(p, Math.min(ANSWERS, 2_000), 8, officerStream(AGENCIES, 1, 17));
+  log(`[${name}] answers at ${RATE}/s for ${SECONDS} s (bursts of 5)…`);
+  const rate = await fixedRate(p, RATE, SECONDS, officerStream(AGENCIES, 5, 19));
+  log(`[${name}] /cek…`);
+  const cek = await quickChecks(p, 20_000, 8);
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  await repo.close();
+  if (p.errors.length > 0) log(`[${name}] errors: ${p.errors.slice(0, 3).join(" | ")}`);
+  return { storage: name, startupMs, answersHot, answersMixed, answersCold, fixedRate: rate, cek, memory: { rssMb: mb(m.rss), heapMb: mb(m.heapUsed) }, errors: p.errors.length };
+}
+
+async function baseline(): Promise<{ agencies: number; answers: Stats; fileMb: number } | undefined> {
+  if (BASELINE <= 0) return undefined;
+  log(`[naive] writing one file with ${BASELINE} agencies…`);
+  const dir = join(DATA, "naive");
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, "db.json");
+  const data: NaiveData = { agencies: {}, users: {}, invitations: {}, auditArchive: {} };
+  for (let n = 0; n < BASELINE; n++) {
+    data.agencies[`uji-${String(n).padStart(5, "0")}`] = benchDocument(n);
+    data.users[String(officerDocument(n).id)] = officerDocument(n);
+  }
+  const text = JSON.stringify(data, null, 2);
+  await writeFile(file, text);
+  const repo = await NaiveRepository.open(file);
+  const p = pipeline(repo);
+  log(`[naive] answers…`);
+  const answers = await closedLoop(p, 40, 4, officerStream(BASELINE, 5, 13));
+  await rm(dir, { recursive: true, force: true });
+  return { agencies: BASELINE, answers, fileMb: mb(Buffer.byteLength(text)) };
+}
+
+function domainTimings(): { draftMedianMs: number; draftP90Ms: number; docxMedianMs: number } {
+  log("[domain] BAB III drafts and Word exports…");
+  const drafts: number[] = [];
+  for (let n = 0; n < 60; n++) {
+    const parsed = parseAgency(benchAgency(n));
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+    const t = performance.now();
+    renderDraft(draftChapter(parsed.file, computeAgency(parsed.file)), SECTION_IDS, "md");
+    drafts.push(performance.now() - t);
+  }
+  return { draftMedianMs: median(drafts.slice(10)), draftP90Ms: [...drafts.slice(10)].sort((a, b) => a - b)[Math.floor(0.9 * 50)]!, docxMedianMs: 0 };
+}
+
+async function docxTimings(): Promise<number> {
+  const times: number[] = [];
+  for (let n = 0; n < 12; n++) {
+    const parsed = parseAgency(benchAgency(n));
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+    const t = performance.now();
+    await exportDocx(parsed.file);
+    times.push(performance.now() - t);
+  }
+  return median(times.slice(2));
+}
+
+function machine(): string {
+  const cpu = cpus();
+  let disk = "";
+  try {
+    disk = execFileSync("df", ["-h", "."], { encoding: "utf8" }).split("\n")[1]?.replace(/\s+/g, " ") ?? "";
+  } catch {
+    // not available
+  }
+  return `${cpu.length} × ${cpu[0]?.model ?? "CPU"}, ${mb(totalmem())} MB RAM, ${osType()} ${release()}, Node ${process.version}${disk ? `, disk: ${disk}` : ""}`;
+}
+
+const fmt = (n: number, d = 1) => n.toFixed(d);
+
+function report(results: StorageResult[], domain: ReturnType<typeof domainTimings>, naive: Awaited<ReturnType<typeof baseline>>): string {
+  const lines = [
+    `Machine: ${machine()}`,
+    `Data: ${AGENCIES} agencies × (10 sasaran, 40 indicators, 3 history years, 200 budget lines); ${ANSWERS} answers per closed-loop run, 8 officers at work at once.`,
+    "",
+    "| measurement | " + results.map((r) => r.storage).join(" | ") + " | target |",
+    "|---|" + results.map(() => "---|").join("") + "---|",
+    `| answers/s, hot (officers on their own agency) | ${results.map((r) => fmt(r.answersHot.perSecond, 0)).join(" | ")} | ≥ 500 |`,
+    `| … p50 / p99 latency, ms | ${results.map((r) => `${fmt(r.answersHot.p50)} / ${fmt(r.answersHot.p99)}`).join(" | ")} | p99 ≤ 20 |`,
+    `| answers/s, mixed (bursts of 5, random agencies) | ${results.map((r) => fmt(r.answersMixed.perSecond, 0)).join(" | ")} | ≥ 500 |`,
+    `| … p50 / p99 latency, ms | ${results.map((r) => `${fmt(r.answersMixed.p50)} / ${fmt(r.answersMixed.p99)}`).join(" | ")} | p99 ≤ 20 |`,
+    `| answers/s, cold (every answer another agency) | ${results.map((r) => fmt(r.answersCold.perSecond, 0)).join(" | ")} | |`,
+    `| … p50 / p99 latency, ms | ${results.map((r) => `${fmt(r.answersCold.p50)} / ${fmt(r.answersCold.p99)}`).join(" | ")} | |`,
+    `| fixed rate ${RATE}/s for ${SECONDS} s (mixed): achieved/s | ${results.map((r) => fmt(r.fixedRate.perSecond, 0)).join(" | ")} | ${RATE} |`,
+    `| … p50 / p99 latency from arrival, ms | ${results.map((r) => `${fmt(r.fixedRate.p50)} / ${fmt(r.fixedRate.p99)}`).join(" | ")} | p99 ≤ 20 |`,
+    `| /cek per second | ${results.map((r) => fmt(r.cek.perSecond, 0)).join(" | ")} | |`,
+    `| process memory after the runs: RSS / heap, MB | ${results.map((r) => `${r.memory.rssMb} / ${r.memory.heapMb}`).join(" | ")} | ≤ 300 |`,
+    `| start-up until the first update is answered, ms | ${results.map((r) => fmt(r.startupMs, 0)).join(" | ")} | ≤ 2000 |`,
+    `| errors logged | ${results.map((r) => r.errors).join(" | ")} | 0 |`,
+    "",
+    `Full BAB III draft of a 40-indicator agency (compute + draft + Markdown): median ${fmt(domain.draftMedianMs)} ms, p90 ${fmt(domain.draftP90Ms)} ms (target ≤ 50 ms median).`,
+    `Word export of BAB III with charts: median ${fmt(domain.docxMedianMs, 0)} ms (target ≤ 500 ms).`,
+  ];
+  if (naive) {
+    const ours = results.find((r) => r.storage === "lowdb")?.answersMixed.perSecond;
+    lines.push(
+      `Baseline, one lowdb file holding ${naive.agencies} agencies (${naive.fileMb} MB, rewritten on every change): ${fmt(naive.answers.perSecond, 1)} answers/s, p50 ${fmt(naive.answers.p50, 0)} ms${ours ? `; the per-document store is ${fmt(ours / naive.answers.perSecond, 0)}× faster with ${AGENCIES / naive.agencies}× the data` : ""}. With ${AGENCIES} agencies the single file (≈ ${fmt((naive.fileMb * AGENCIES) / naive.agencies / 1024, 1)} GB of JSON) cannot even be written: it exceeds the longest string V8 can build (512 MB).`,
+    );
+  }
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const results: StorageResult[] = [];
+  if (STORAGES.includes("lowdb")) {
+    const template = join(DATA, `lowdb-${AGENCIES}`);
+    log(`[lowdb] store with ${AGENCIES} agencies in ${template}…`);
+    await seedLowdb(template, AGENCIES, (n) => n % 1000 === 0 && log(`  ${n}`));
+    // Every run works on a fresh copy, so runs are comparable.
+    const dir = join(DATA, "lowdb-kerja");
+    await rm(dir, { recursive: true, force: true });
+    await cp(template, dir, { recursive: true });
+    results.push(await measureStorage("lowdb", async () => new LowdbRepository({ dir }), { DATA_DIR: dir }));
+    await rm(dir, { recursive: true, force: true });
+  }
+  if (STORAGES.includes("postgres")) {
+    let url: string | undefined;
+    try {
+      url = await benchDatabaseUrl(ADMIN_URL, AGENCIES);
+    } catch (e) {
+      log(`[postgres] tidak tersedia (${e instanceof Error ? e.message : String(e)}); dilewati.`);
+    }
+    if (url) {
+      log(`[postgres] database with ${AGENCIES} agencies…`);
+      await seedPostgres(url, AGENCIES, (n) => n % 1000 === 0 && log(`  ${n}`));
+      const work = await workingCopy(url);
+      results.push(await measureStorage("PostgreSQL", () => PgRepository.open({ url: work.url }), { DATABASE_URL: work.url }));
+      await work.drop();
+    }
+  }
+  const domain = domainTimings();
+  domain.docxMedianMs = await docxTimings();
+  const naive = await baseline();
+  const text = report(results, domain, naive);
+  process.stdout.write(`${text}\n`);
+  const json = { agencies: AGENCIES, answersPerRun: ANSWERS, machine: machine(), results, domain, baseline: naive };
+  if (args.get("json")) await writeFile(args.get("json")!, `${JSON.stringify(json, null, 2)}\n`);
+  else process.stdout.write(`\n${JSON.stringify(json)}\n`);
+  if (args.get("markdown")) await writeFile(args.get("markdown")!, `${text}\n`);
+}
+
+
+await main();

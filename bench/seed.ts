@@ -1,0 +1,99 @@
+/**
+ * Filling a store with N benchmark agencies (and one officer per agency),
+ * directly in the storage format, once: a finished store is marked and reused
+ * by later runs with the same N.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import pg from "pg";
+import { STORAGE_SCHEMA_VERSION, type AgencyDocument, type UserDocument } from "../src/storage/documents.js";
+import { PgRepository } from "../src/storage/postgres/repository.js";
+import { agencyId, benchDocument, officerId } from "./generate.js";
+
+/** Bump when the generated data changes, so stale stores are rebuilt. */
+export const DATA_VERSION = 1;
+
+export function officerDocument(n: number): UserDocument {
+  return {
+    schemaVersion: STORAGE_SCHEMA_VERSION,
+    id: officerId(n),
+    name: `Petugas ${n}`,
+    createdAt: "2025-01-15T03:00:00.000Z",
+    agencies: [agencyId(n)],
+    activeAgencyId: agencyId(n),
+    session: null,
+    joinFailures: [],
+  };
+}
+
+/** One parsed template per shape is reused: generating and validating 10,000 documents one by one takes minutes. */
+function documents(from: number, to: number): AgencyDocument[] {
+  const out: AgencyDocument[] = [];
+  for (let n = from; n < to; n++) out.push(benchDocument(n));
+  return out;
+}
+
+export async function seedLowdb(dir: string, count: number, progress: (done: number) => void): Promise<void> {
+  const marker = join(dir, `.bench-${count}-v${DATA_VERSION}`);
+  if (existsSync(marker)) return;
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(join(dir, "instansi"), { recursive: true });
+  await mkdir(join(dir, "pengguna"), { recursive: true });
+  for (let n = 0; n < count; n += 100) {
+    const batch = documents(n, Math.min(count, n + 100));
+    await Promise.all(
+      batch.map(async (doc, i) => {
+        await writeFile(join(dir, "instansi", `${doc.data.agency.id}.json`), JSON.stringify(doc));
+        await writeFile(join(dir, "pengguna", `${officerId(n + i)}.json`), JSON.stringify(officerDocument(n + i)));
+      }),
+    );
+    progress(Math.min(count, n + 100));
+  }
+  await writeFile(marker, new Date().toISOString());
+}
+
+/** A database of its own for the benchmark (created with the given admin connection when missing). */
+export async function benchDatabaseUrl(adminUrl: string, count: number): Promise<string> {
+  const name = `lkjip_bench_${count}_v${DATA_VERSION}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (exists.rows.length === 0) await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function seedPostgres(url: string, count: number, progress: (done: number) => void): Promise<void> {
+  const repo = await PgRepository.open({ url });
+  try {
+    await repo.db.query("CREATE TABLE IF NOT EXISTS bench_info (agencies int NOT NULL)");
+    const done = await repo.db.query<{ agencies: number }>("SELECT agencies FROM bench_info");
+    if (done.rows[0]?.agencies === count) return;
+    await repo.db.query("TRUNCATE agencies, memberships, users, sessions, audit_log, invitation_codes, agency_backups, handled_updates, bench_info");
+    for (let n = 0; n < count; n += 100) {
+      const batch = documents(n, Math.min(count, n + 100));
+      const ids = batch.map((d) => d.data.agency.id);
+      await repo.db.query("INSERT INTO agencies (id, doc) SELECT * FROM unnest($1::text[], $2::jsonb[])", [ids, batch.map((d) => JSON.stringify(d))]);
+      await repo.db.query("INSERT INTO memberships (agency_id, user_id, role) SELECT a, u, 'admin' FROM unnest($1::text[], $2::bigint[]) AS t(a, u)", [ids, batch.map((_, i) => officerId(n + i))]);
+      const users = batch.map((_, i) => officerDocument(n + i));
+      await repo.db.query("INSERT INTO users (id, doc) SELECT * FROM unnest($1::text[], $2::jsonb[])", [
+        users.map((u) => String(u.id)),
+        users.map((u) => {
+          const { session: _session, ...profile } = u;
+          return JSON.stringify(profile);
+        }),
+      ]);
+      progress(Math.min(count, n + 100));
+    }
+    await repo.db.query("INSERT INTO bench_info (agencies) VALUES ($1)", [count]);
+    await repo.db.query("VACUUM ANALYZE");
+  } finally {
+    await repo.close();
+  }
+}
