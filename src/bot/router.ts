@@ -11,6 +11,7 @@ import type { Services } from "../app/services.js";
 import { displayName, ensureUser } from "../app/users.js";
 import { DocumentUnavailable } from "../storage/repository.js";
 import { KeyedMutex } from "../storage/mutex.js";
+import { ConcurrencyLimit } from "./limit.js";
 import { equal } from "../app/paths.js";
 import { ROLES } from "../storage/documents.js";
 import { IDLE, readState, type State } from "./state.js";
@@ -151,6 +152,8 @@ function parseCommand(textIn: string, botUsername: string): { name: string; args
 export interface RouterOptions {
   services: Services;
   logger: Logger;
+  /** Updates worked on at once (default 16); more wait in arrival order. */
+  concurrency?: number;
   /** How sent files are fetched (Telegram's file API, or the fake transport). */
   download: importing.Download;
 }
@@ -158,6 +161,7 @@ export interface RouterOptions {
 export function createRouter(options: RouterOptions) {
   const { services, logger, download } = options;
   const locks = new KeyedMutex();
+  const limit = new ConcurrencyLimit(options.concurrency ?? 16);
   // Recently handled update ids: a redelivered update is answered once even when it changed nothing.
   const recent = new Set<number>();
   const remember = (id: number) => {
@@ -266,14 +270,18 @@ export function createRouter(options: RouterOptions) {
     // Several processes on one database (the ledger): the whole update in one transaction holding the user's
     // lock across processes, recorded as handled with everything it stored (or not at all).
     const ledger = services.repo.updates;
+    // The user's lock covers the whole update, replies included (they arrive in order); a slot of the
+    // concurrency limit covers only the work, not the waiting for the user's earlier update or for Telegram.
     await locks.run(String(from.id), async () => {
       if (recent.has(updateId)) return;
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
       let replies: Out[] | undefined;
       try {
-        replies = ledger
-          ? await ledger.handle(`user:${from.id}`, updateId, (seen) => (seen ? Promise.resolve(undefined) : turnReplies(ctx, from, chat, updateId, true)))
-          : await turnReplies(ctx, from, chat, updateId, false);
+        replies = await limit.run(() =>
+          ledger
+            ? ledger.handle(`user:${from.id}`, updateId, (seen) => (seen ? Promise.resolve(undefined) : turnReplies(ctx, from, chat, updateId, true)))
+            : turnReplies(ctx, from, chat, updateId, false),
+        );
         remember(updateId);
       } catch (e) {
         if (!(e instanceof Unsaved)) logger.error("gagal menangani pembaruan", e);

@@ -97,7 +97,7 @@ export function rollUpBudget(budgetLines: readonly BudgetLine[]): BudgetRollUp {
     if (budget.value !== undefined && spent.value !== undefined && spent.value.greaterThan(budget.value)) {
       warnings.push({ code: "spent_exceeds_budget", lineId: line.id, budget: budget.value, spent: spent.value });
     }
-    const result: BudgetLineResult = {
+    Object.assign(placeholder, {
       id: line.id,
       level: line.level,
       name: line.name,
@@ -106,11 +106,13 @@ export function rollUpBudget(budgetLines: readonly BudgetLine[]): BudgetRollUp {
       spent: spent.value,
       budgetRolledUp: budget.rolledUp,
       spentRolledUp: spent.rolledUp,
-      absorption: computeAbsorption(budget.value, spent.value),
       remaining: budget.value !== undefined && spent.value !== undefined ? budget.value.minus(spent.value) : undefined,
       depth,
-    };
-    Object.assign(placeholder, result);
+    });
+    // Absorption is a 40-digit division: computed when a table or a paragraph first asks for it, not for
+    // all 200 lines of an agency on every answer.
+    let absorption: AbsorptionResult | undefined;
+    Object.defineProperty(placeholder, "absorption", { enumerable: true, get: () => (absorption ??= computeAbsorption(budget.value, spent.value)) });
     byId.set(line.id, placeholder);
     return placeholder;
   };

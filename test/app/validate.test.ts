@@ -1,0 +1,81 @@
+/**
+ * Validating edits: only the touched indicator or budget line is checked
+ * again when nothing structural changed, invalid edits are still refused with
+ * the full schema's messages, and the result shares every unchanged part with
+ * the stored version.
+ */
+import { produce } from "immer";
+import { describe, expect, it } from "vitest";
+import { share, validateEdit } from "../../src/app/validate.js";
+import { formatIssues } from "../../src/domain/schema/issues.js";
+import type { AgencyFile } from "../../src/domain/schema/agency.js";
+import { deepFreeze } from "../../src/storage/freeze.js";
+import { variants } from "../support/variants.js";
+
+const stored = (): AgencyFile => deepFreeze(variants());
+const edit = (file: AgencyFile, f: (d: AgencyFile) => void) => produce(file, (d) => void f(d as AgencyFile));
+
+describe("share", () => {
+  it("keeps every equal subtree of the old version and returns the old object when nothing changed", () => {
+    const before = { a: { b: [1, 2], c: "x" }, list: [{ id: "p", v: 1 }, { id: "q", v: 2 }] };
+    expect(share(before, structuredClone(before))).toBe(before);
+    const after = share(before, { a: { b: [1, 2], c: "y" }, list: [{ id: "q", v: 2 }, { id: "p", v: 1 }] });
+    expect(after).toEqual({ a: { b: [1, 2], c: "y" }, list: [{ id: "q", v: 2 }, { id: "p", v: 1 }] });
+    expect(after.a.b).toBe(before.a.b);
+    expect(after.list[0]).toBe(before.list[1]); // matched by id, not by position
+  });
+});
+
+describe("validateEdit", () => {
+  it("re-checks only the edited indicator and shares the rest", () => {
+    const before = stored();
+    const target = before.objectives[0]!.indicators[0]!;
+    const next = edit(before, (d) => {
+      d.objectives[0]!.indicators[0]!.years["2024"] = { ...d.objectives[0]!.indicators[0]!.years["2024"], actual: "99.5" };
+    });
+    const r = validateEdit(before, next);
+    if (!r.ok) throw new Error("valid edit refused");
+    expect(r.data.objectives[0]!.indicators[0]!.years["2024"]!.actual).toBe("99.5");
+    expect(r.data.objectives[0]!.indicators[0]).not.toBe(target);
+    expect(r.data.objectives[0]!.indicators[1]).toBe(before.objectives[0]!.indicators[1]);
+    expect(r.data.objectives[1]).toBe(before.objectives[1]);
+    expect(r.data.budgetLines).toBe(before.budgetLines);
+    expect(r.data.profile).toBe(before.profile);
+  });
+
+  it("refuses an invalid value with the full schema's message and path", () => {
+    const before = stored();
+    const next = edit(before, (d) => {
+      d.objectives[0]!.indicators[0]!.years["2024"] = { actual: "sembilan" };
+    });
+    const r = validateEdit(before, next);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const messages = formatIssues(r.error, next);
+    expect(messages.join("\n")).toContain("sembilan");
+    expect(r.error.issues[0]!.path.slice(0, 3)).toEqual(["objectives", 0, "indicators"]);
+  });
+
+  it("checks a budget line alone, but links and structure with the whole agency", () => {
+    const before = stored();
+    const lineIndex = before.budgetLines.findIndex((l) => l.level === "activity");
+    const line = before.budgetLines[lineIndex]!;
+    const cheaper = validateEdit(before, edit(before, (d) => void (d.budgetLines[lineIndex]!.spent = "1000")));
+    if (!cheaper.ok) throw new Error("valid edit refused");
+    expect(cheaper.data.budgetLines[lineIndex]!.spent).toBe("1000");
+    expect(cheaper.data.budgetLines.filter((l) => l.id !== line.id).every((l, i) => l === before.budgetLines.filter((x) => x.id !== line.id)[i])).toBe(true);
+    expect(cheaper.data.objectives).toBe(before.objectives);
+
+    // A link to an indicator that does not exist is caught by the agency-level rules.
+    const dangling = validateEdit(before, edit(before, (d) => void d.budgetLines[lineIndex]!.indicatorIds.push("TIDAK-ADA")));
+    expect(dangling.ok).toBe(false);
+    // A new indicator goes through the full schema and unchanged sasaran are still shared.
+    const added = validateEdit(
+      before,
+      edit(before, (d) => void d.objectives[0]!.indicators.push({ id: "BARU", name: "Indikator baru", unit: "%", polarity: "positive", kind: "value", ratioScale: "100", years: {} } as never)),
+    );
+    if (!added.ok) throw new Error("valid edit refused");
+    expect(added.data.objectives[0]!.indicators.at(-1)!.id).toBe("BARU");
+    expect(added.data.objectives[1]).toBe(before.objectives[1]);
+  });
+});
