@@ -23,7 +23,10 @@ if (!token) {
 } else {
   const logger = consoleLogger(token);
   const apiRoot = env.TELEGRAM_API_ROOT?.trim() || "https://api.telegram.org";
-  const repo = await openRepository(env, dataDir);
+  const repo = await openRepository(env, dataDir).catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  });
   const bot = createBot({ token, services: defaultServices(repo), logger, client: { apiRoot }, download: telegramDownload(token, apiRoot) });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
   const storage = env.DATABASE_URL ? "PostgreSQL" : `lowdb (${dataDir})`;

@@ -83,3 +83,12 @@ export class DocumentUnavailable extends Error {
 }
 
 export const INVITATION_INDEX_ID = "index";
+
+/**
+ * Agency documents a process keeps parsed in memory (LRU). A parsed agency of
+ * 40 indicators and 200 budget lines with its memoized results takes about
+ * 1 MB of heap; 64 covers the agencies being worked on at one moment in a
+ * process (an officer's answers hit the cache) and keeps memory bounded
+ * however many agencies are stored. AGENCY_CACHE_SIZE changes it.
+ */
+export const DEFAULT_AGENCY_CACHE = 64;

@@ -21,6 +21,7 @@ import {
   type UserDocument,
 } from "../documents.js";
 import type { Repository } from "../repository.js";
+import { DEFAULT_AGENCY_CACHE } from "../repository.js";
 import { LowdbBackups } from "./backups.js";
 import { LowdbCollection } from "./collection.js";
 
@@ -41,7 +42,7 @@ export class LowdbRepository implements Repository {
   readonly backups: LowdbBackups;
 
   constructor(readonly options: LowdbRepositoryOptions) {
-    const cacheSize = options.cacheSize ?? 200;
+    const cacheSize = options.cacheSize ?? DEFAULT_AGENCY_CACHE;
     const keep = options.backupDays ?? 7;
     this.agencies = new LowdbCollection<AgencyDocument>({
       dir: join(options.dir, "instansi"),

@@ -20,6 +20,7 @@ import {
   type UserDocument,
 } from "../documents.js";
 import type { Collection, Repository } from "../repository.js";
+import { DEFAULT_AGENCY_CACHE } from "../repository.js";
 import { PgBackups } from "./backups.js";
 import { PgCollection } from "./collection.js";
 import { Db } from "./db.js";
@@ -32,7 +33,7 @@ export interface PgRepositoryOptions {
   url: string;
   /** Connections in the pool (default 10). */
   poolSize?: number;
-  /** Agency documents cached per process (default 200). */
+  /** Agency documents cached per process (default DEFAULT_AGENCY_CACHE). */
   cacheSize?: number;
   backupDays?: number;
   now?: () => Date;
@@ -59,13 +60,13 @@ export class PgRepository implements Repository {
       schema: AgencyDocumentSchema,
       writeSchema: AgencyDocumentWriteSchema,
       copy: copyAgencyDocument,
-      cacheSize: options.cacheSize ?? 200,
+      cacheSize: options.cacheSize ?? DEFAULT_AGENCY_CACHE,
       afterWrite: async (client, id, doc, previous) => {
         if (!sameMembers(previous, doc)) await syncMemberships(client, id, doc);
         await this.backups.afterWrite(client, id, doc);
       },
     });
-    this.users = new PgUsers(this.db, (options.cacheSize ?? 200) * 4);
+    this.users = new PgUsers(this.db, (options.cacheSize ?? DEFAULT_AGENCY_CACHE) * 4);
     this.invitations = new PgInvitations(this.db);
     this.auditArchive = new PgAuditArchive(this.db);
     this.updates = new PgUpdateLedger(this.db);
