@@ -10,7 +10,7 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { cpus, totalmem, type as osType, release } from "node:os";
-import { cp, mkdir, rm, writeFile } from "node:fs/promises";
+import { cp, rm, writeFile } from "node:fs/promises";
 import pg from "pg";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -23,10 +23,10 @@ import { exportDocx } from "../src/export/index.js";
 import { LowdbRepository } from "../src/storage/lowdb/repository.js";
 import { PgRepository } from "../src/storage/postgres/repository.js";
 import type { Repository } from "../src/storage/repository.js";
-import { benchAgency, benchDocument } from "./generate.js";
+import { benchAgency } from "./generate.js";
 import { closedLoop, fixedRate, officerStream, pipeline, quickChecks, type Stats } from "./load.js";
-import { NaiveRepository, type NaiveData } from "./naive-repository.js";
-import { benchDatabaseUrl, officerDocument, seedLowdb, seedPostgres } from "./seed.js";
+import type { BaselineResult } from "./baseline.js";
+import { benchDatabaseUrl, seedLowdb, seedPostgres } from "./seed.js";
 import { startFakeBotApi, freePort } from "../test/support/fake-bot-api.js";
 
 const args = new Map<string, string>();
@@ -85,13 +85,13 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Start `npm start` in webhook mode on the store and time it until it answers its first update. */
+/** Start the bot as `npm start` does (scripts/start.sh) in webhook mode on the store and time it until it answers its first update. */
 async function startup(env: NodeJS.ProcessEnv): Promise<number> {
   const token = "1:STARTUP";
   const api = await startFakeBotApi(token);
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn("sh", ["scripts/start.sh"], {
     env: { ...process.env, ...env, TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: api.url, WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`, PORT: String(port), WEBHOOK_SECRET: "bench" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -142,26 +142,18 @@ async function measureStorage(name: string, open: () => Promise<Repository>, env
   return { storage: name, startupMs, answersHot, answersMixed, answersCold, fixedRate: rate, cek, memorySteady, memory, errors: p.errors.length };
 }
 
-async function baseline(): Promise<{ agencies: number; answers: Stats; fileMb: number } | undefined> {
+/** The naive single-file store, in a child process with a large heap (bench/baseline.ts). */
+async function baseline(): Promise<BaselineResult | undefined> {
   if (BASELINE <= 0) return undefined;
   log(`[naive] writing one file with ${BASELINE} agencies…`);
-  const dir = join(DATA, "naive");
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, "db.json");
-  const data: NaiveData = { agencies: {}, users: {}, invitations: {}, auditArchive: {} };
-  for (let n = 0; n < BASELINE; n++) {
-    data.agencies[`uji-${String(n).padStart(5, "0")}`] = benchDocument(n);
-    data.users[String(officerDocument(n).id)] = officerDocument(n);
-  }
-  const text = JSON.stringify(data, null, 2);
-  await writeFile(file, text);
-  const repo = await NaiveRepository.open(file);
-  const p = pipeline(repo);
-  log(`[naive] answers…`);
-  const answers = await closedLoop(p, 40, 4, officerStream(BASELINE, 5, 13));
-  await rm(dir, { recursive: true, force: true });
-  return { agencies: BASELINE, answers, fileMb: mb(Buffer.byteLength(text)) };
+  const child = spawn(process.execPath, ["--max-old-space-size=8192", "--import", "tsx", "bench/baseline.ts", String(BASELINE), join(DATA, "naive")], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout.on("data", (b: Buffer) => (output += b.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  if (code !== 0) throw new Error(`naive baseline failed (exit ${code})`);
+  return JSON.parse(output) as BaselineResult;
 }
 
 function domainTimings(): { draftMedianMs: number; draftP90Ms: number; docxMedianMs: number } {
@@ -229,7 +221,11 @@ function report(results: StorageResult[], domain: ReturnType<typeof domainTiming
   if (naive) {
     const ours = results.find((r) => r.storage === "lowdb")?.answersMixed.perSecond;
     lines.push(
-      `Baseline, one lowdb file holding ${naive.agencies} agencies (${naive.fileMb} MB, rewritten on every change): ${fmt(naive.answers.perSecond, 1)} answers/s, p50 ${fmt(naive.answers.p50, 0)} ms${ours ? `; the per-document store is ${fmt(ours / naive.answers.perSecond, 0)}× faster with ${AGENCIES / naive.agencies}× the data` : ""}. With ${AGENCIES} agencies the single file (≈ ${fmt((naive.fileMb * AGENCIES) / naive.agencies / 1024, 1)} GB of JSON) cannot even be written: it exceeds the longest string V8 can build (512 MB).`,
+      `Baseline, one lowdb file holding ${naive.agencies} agencies (${naive.fileMb} MB, rewritten on every change): ${fmt(naive.answers.perSecond, 1)} answers/s, p50 ${fmt(naive.answers.p50, 0)} ms${ours ? `; the per-document store is ${fmt(ours / naive.answers.perSecond, 0)}× faster with ${AGENCIES / naive.agencies}× the data` : ""}.${
+        (naive.fileMb * AGENCIES) / naive.agencies > 512
+          ? ` With ${AGENCIES} agencies the single file (≈ ${fmt((naive.fileMb * AGENCIES) / naive.agencies / 1024, 1)} GB of JSON) cannot even be written: it exceeds the longest string V8 can build (512 MB).`
+          : ""
+      }`,
     );
   }
   return lines.join("\n");
