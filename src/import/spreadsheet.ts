@@ -4,6 +4,7 @@
  * numbers, percent-formatted cells already × 100) or trimmed text.
  */
 import ExcelJS from "exceljs";
+import { zipUncompressedSize } from "./zip-size.js";
 
 /** A cell Excel holds as a date (kept apart so a date typed where a number belongs gets its own message). */
 export interface DateCell {
@@ -18,9 +19,11 @@ export interface Sheet {
   rows: CellValue[][];
 }
 
-export type SpreadsheetRead = { ok: true; sheets: Sheet[] } | { ok: false; reason: "not_spreadsheet" | "empty" | "too_many_rows" };
+export type SpreadsheetRead = { ok: true; sheets: Sheet[] } | { ok: false; reason: "not_spreadsheet" | "empty" | "too_many_rows" | "too_large" };
 
 export const MAX_ROWS = 2000;
+/** Largest unpacked content of an .xlsx (a 2000-row table is a few MB; this keeps a compressed bomb out of memory). */
+export const MAX_XLSX_UNPACKED_BYTES = 40 * 1024 * 1024;
 
 function excelCell(cell: ExcelJS.Cell): CellValue {
   const v = cell.value;
@@ -38,6 +41,7 @@ function excelCell(cell: ExcelJS.Cell): CellValue {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<SpreadsheetRead> {
+  if ((zipUncompressedSize(bytes) ?? 0) > MAX_XLSX_UNPACKED_BYTES) return { ok: false, reason: "too_large" };
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(Buffer.from(bytes) as never);

@@ -4,6 +4,7 @@
  * (/impor): preview with problems per row, nothing stored before "Simpan",
  * sizes and file types refused with a clear message.
  */
+import JSZip from "jszip";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { editAgency } from "../../src/app/edits.js";
@@ -196,6 +197,12 @@ describe("/templat and /impor", () => {
     // Declared small but really 21 MB: refused after downloading.
     expect(plain(await upload(h, ADMIN, "pk.csv", new Uint8Array(21 * 1024 * 1024).fill(65), 1000))).toBe(
       "Berkas terlalu besar (21,0 MB). Batasnya 20,0 MB; kirim tabel saja tanpa gambar atau lembar lain.",
+    );
+    // Small to download, far too large once unpacked (a zip bomb): refused before the workbook is loaded.
+    const bomb = new JSZip();
+    bomb.file("xl/worksheets/sheet1.xml", new Uint8Array(41 * 1024 * 1024));
+    expect(plain(await upload(h, ADMIN, "pk.xlsx", await bomb.generateAsync({ type: "uint8array", compression: "DEFLATE" })))).toBe(
+      'Isi berkas "pk.xlsx" terlalu besar setelah dibuka (lebih dari 40,0 MB). Kirim tabel Perjanjian Kinerja dan anggaran saja, tanpa gambar atau lembar lain; gunakan /templat untuk contohnya.',
     );
     expect(plain(await upload(h, ADMIN, "laporan.pdf", utf8("%PDF-1.4")))).toBe('Berkas "laporan.pdf" bukan lembar kerja yang dapat dibaca. Kirim berkas .xlsx atau .csv; gunakan /templat untuk contohnya.');
     expect(plain(await upload(h, ADMIN, "foto.xlsx", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])))).toBe('Berkas "foto.xlsx" bukan lembar kerja yang dapat dibaca. Kirim berkas .xlsx atau .csv; gunakan /templat untuk contohnya.');

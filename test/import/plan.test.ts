@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { computeAgency } from "../../src/domain/calc/agency.js";
 import { AgencyFileSchema, type AgencyFile } from "../../src/domain/schema/agency.js";
 import { applyPlan, planImport, type ImportPlan } from "../../src/import/plan.js";
-import { MAX_ROWS, readSpreadsheet, type Sheet } from "../../src/import/spreadsheet.js";
+import { MAX_ROWS, MAX_XLSX_UNPACKED_BYTES, readSpreadsheet, type Sheet } from "../../src/import/spreadsheet.js";
 import { importTemplate } from "../../src/import/template.js";
 import { agency } from "../support/agency.js";
 import { BUDGET_HEADER, PK_HEADER, utf8, xlsx } from "../support/spreadsheets.js";
@@ -252,5 +252,14 @@ describe("import: files that cannot be read", () => {
   it("refuses files with more rows than a Perjanjian Kinerja can have", async () => {
     const rows = ["Sasaran;Indikator;Satuan;Target", ...Array.from({ length: MAX_ROWS + 1 }, (_, i) => `S;Indikator ${i};%;80`)];
     expect(await readSpreadsheet(utf8(rows.join("\n")), "besar.csv")).toEqual({ ok: false, reason: "too_many_rows" });
+  });
+
+  it("refuses a small .xlsx that would unpack to more than the limit, before loading it", async () => {
+    const zip = new JSZip();
+    zip.file("[Content_Types].xml", "<Types/>");
+    zip.file("xl/worksheets/sheet1.xml", new Uint8Array(MAX_XLSX_UNPACKED_BYTES)); // zeros: compresses to a few kilobytes
+    const bomb = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    expect(bomb.length).toBeLessThan(200_000);
+    expect(await readSpreadsheet(bomb, "pk.xlsx")).toEqual({ ok: false, reason: "too_large" });
   });
 });

@@ -47,10 +47,11 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
     return outcome([text(html("impor.gagal_unduh"))]);
   }
   if (bytes.length > MAX_IMPORT_BYTES) return outcome([text(html("impor.terlalu_besar", { ukuran: mb(bytes.length), maks: mb(MAX_IMPORT_BYTES) }))]);
-  const { readSpreadsheet, MAX_ROWS } = await import("../../import/spreadsheet.js");
+  const { readSpreadsheet, MAX_ROWS, MAX_XLSX_UNPACKED_BYTES } = await import("../../import/spreadsheet.js");
   const { planImport, sheetKind, applyPlan } = await import("../../import/plan.js");
   const read = await readSpreadsheet(bytes, name);
   if (!read.ok) {
+    if (read.reason === "too_large") return outcome([text(html("impor.isi_terlalu_besar", { nama: name, maks: mb(MAX_XLSX_UNPACKED_BYTES) }))]);
     const key = read.reason === "empty" ? "impor.kosong" : read.reason === "too_many_rows" ? "impor.terlalu_banyak_baris" : "impor.bukan_lembar";
     return outcome([text(html(key, { nama: name, maks: MAX_ROWS }))]);
   }
