@@ -31,7 +31,8 @@ import { groupRuns, hasGroups } from "../domain/draft/render/layout.js";
 export interface DocxFigure {
   /** Insert after the table with this number (e.g. "3.2"). */
   afterTable: string;
-  png: Uint8Array;
+  /** The image; may still be rendering (charts render off the main thread while the tables are built). */
+  png: Uint8Array | Promise<Uint8Array>;
   width: number;
   height: number;
   caption: string;
@@ -199,7 +200,7 @@ function block(b: Block): (Paragraph | Table)[] {
   }
 }
 
-function figure(f: DocxFigure): Paragraph[] {
+function figure(f: DocxFigure, png: Uint8Array): Paragraph[] {
   const maxWidth = 600; // pixels at 96 dpi within the margins
   const scale = Math.min(1, maxWidth / f.width);
   return [
@@ -207,7 +208,7 @@ function figure(f: DocxFigure): Paragraph[] {
       alignment: AlignmentType.CENTER,
       spacing: { before: 120 },
       keepNext: true,
-      children: [new ImageRun({ type: "png", data: f.png, transformation: { width: Math.round(f.width * scale), height: Math.round(f.height * scale) } })],
+      children: [new ImageRun({ type: "png", data: png, transformation: { width: Math.round(f.width * scale), height: Math.round(f.height * scale) } })],
     }),
     para(f.caption, { bold: true, alignment: AlignmentType.CENTER, size: 20 }),
   ];
@@ -215,8 +216,10 @@ function figure(f: DocxFigure): Paragraph[] {
 
 /** A Word document of the given sections, as bytes. Wide tables get a landscape page. */
 export async function renderDocx(sections: readonly Section[], options: DocxOptions = {}): Promise<Uint8Array> {
-  const parts: { landscape: boolean; children: (Paragraph | Table)[] }[] = [{ landscape: false, children: [] }];
-  const add = (landscape: boolean, items: (Paragraph | Table)[]) => {
+  // A figure is a placeholder until its image is ready, so the tables are built while charts render.
+  type Item = Paragraph | Table | DocxFigure;
+  const parts: { landscape: boolean; children: Item[] }[] = [{ landscape: false, children: [] }];
+  const add = (landscape: boolean, items: Item[]) => {
     if (parts[parts.length - 1]!.landscape !== landscape) parts.push({ landscape, children: [] });
     parts[parts.length - 1]!.children.push(...items);
   };
@@ -226,9 +229,16 @@ export async function renderDocx(sections: readonly Section[], options: DocxOpti
     for (const b of s.blocks) {
       const wide = b.type === "table" && b.columns.length > WIDE;
       add(wide, block(b));
-      if (b.type === "table") for (const f of options.figures ?? []) if (f.afterTable === b.number) add(wide, figure(f));
+      if (b.type === "table") for (const f of options.figures ?? []) if (f.afterTable === b.number) add(wide, [f]);
     }
   }
+  const figures = options.figures ?? [];
+  const pngs = new Map(figures.map((f, i) => [f, i]));
+  const ready = await Promise.all(figures.map((f) => f.png));
+  const built = parts.map((p) => ({
+    landscape: p.landscape,
+    children: p.children.flatMap((c): (Paragraph | Table)[] => (c instanceof Paragraph || c instanceof Table ? [c] : figure(c, ready[pngs.get(c)!]!))),
+  }));
   const page = (landscape: boolean) => ({
     // docx swaps width and height itself for a landscape page.
     size: landscape ? { ...A4, orientation: PageOrientation.LANDSCAPE } : A4,
@@ -253,7 +263,7 @@ export async function renderDocx(sections: readonly Section[], options: DocxOpti
         },
       ],
     },
-    sections: parts.filter((p) => p.children.length > 0).map((p) => ({ properties: { page: page(p.landscape) }, children: p.children })),
+    sections: built.filter((p) => p.children.length > 0).map((p) => ({ properties: { page: page(p.landscape) }, children: p.children })),
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }

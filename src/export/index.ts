@@ -34,18 +34,21 @@ function slug(file: AgencyFile): string {
 
 export async function exportDocx(file: AgencyFile, part: DocxPart = "bab3"): Promise<ExportedFile> {
   const result = computeAgency(file);
-  const chapter = draftChapter(file, result);
-  const sections = chapter.sections.filter((s) => PART_SECTIONS[part].includes(s.id));
   const figures: DocxFigure[] = [];
   if (part === "bab3") {
     const charts: [string, Chart][] = [
       ["3.2", achievementChart(result)],
       ["3.6", efficiencyChart(result)],
     ];
-    // Both charts render at once, off the main thread.
-    const pngs = await Promise.all(charts.map(([, chart]) => toPng(chart)));
-    charts.forEach(([afterTable, chart], i) => figures.push({ afterTable, png: pngs[i]!, width: chart.width, height: chart.height, caption: figureCaption(i + 1, chart) }));
+    // Both charts render at once, off the main thread, while the chapter is drafted and its tables built.
+    charts.forEach(([afterTable, chart], i) => {
+      const png = toPng(chart);
+      png.catch(() => undefined); // awaited by renderDocx; this only keeps a failure before that from going unhandled
+      figures.push({ afterTable, png, width: chart.width, height: chart.height, caption: figureCaption(i + 1, chart) });
+    });
   }
+  const chapter = draftChapter(file, result);
+  const sections = chapter.sections.filter((s) => PART_SECTIONS[part].includes(s.id));
   const data = await renderDocx(sections, { ...(part === "bab3" ? { title: chapter.title } : {}), figures, description: file.agency.name });
   return { filename: `${slug(file)}-${part === "bab3" ? "bab-iii" : part}.docx`, data };
 }
