@@ -233,11 +233,11 @@ export async function renderDocx(sections: readonly Section[], options: DocxOpti
     }
   }
   const figures = options.figures ?? [];
-  const pngs = new Map(figures.map((f, i) => [f, i]));
+  const indexOf = new Map(figures.map((f, i) => [f, i]));
   const ready = await Promise.all(figures.map((f) => f.png));
   const built = parts.map((p) => ({
     landscape: p.landscape,
-    children: p.children.flatMap((c): (Paragraph | Table)[] => (c instanceof Paragraph || c instanceof Table ? [c] : figure(c, ready[pngs.get(c)!]!))),
+    children: p.children.flatMap((c): (Paragraph | Table)[] => (c instanceof Paragraph || c instanceof Table ? [c] : figure(c, ready[indexOf.get(c)!]!))),
   }));
   const page = (landscape: boolean) => ({
     // docx swaps width and height itself for a landscape page.
