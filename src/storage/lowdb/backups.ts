@@ -5,8 +5,8 @@
  */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { AgencyDocumentSchema, type AgencyDocument } from "../documents.js";
-import { migrate } from "../migrations.js";
+import type { AgencyDocument } from "../documents.js";
+import { readBackup } from "../backup-document.js";
 import { DocumentUnavailable, type BackupInfo, type Backups } from "../repository.js";
 import type { LowdbCollection } from "./collection.js";
 
@@ -56,13 +56,13 @@ export class LowdbBackups implements Backups {
 
   private async load(agencyId: string, backupId: string): Promise<AgencyDocument | undefined> {
     if (!DAY.test(backupId)) return undefined;
+    let raw: unknown;
     try {
-      const raw = JSON.parse(await readFile(join(this.folder(agencyId), `${backupId}.json`), "utf8"));
-      const parsed = AgencyDocumentSchema.safeParse(migrate(raw, {}));
-      return parsed.success ? parsed.data : undefined;
+      raw = JSON.parse(await readFile(join(this.folder(agencyId), `${backupId}.json`), "utf8"));
     } catch {
       return undefined;
     }
+    return readBackup(raw);
   }
 
   async list(agencyId: string): Promise<BackupInfo[]> {

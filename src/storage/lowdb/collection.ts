@@ -10,13 +10,9 @@ import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { Low } from "lowdb";
 import { DataFile } from "lowdb/node";
-import type { z } from "zod";
-import { deepFreeze } from "../freeze.js";
 import { KeyedMutex } from "../mutex.js";
-import { migrate, type Migrations } from "../migrations.js";
 import { DocumentUnavailable, type Change, type Collection } from "../repository.js";
-
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+import { checkDocumentId, nextDocument, privateCopy, storedDocument, type DocumentOptions } from "../stored-document.js";
 
 interface Entry<T> {
   db: Low<T | null>;
@@ -24,17 +20,8 @@ interface Entry<T> {
   doc: T | undefined;
 }
 
-export interface LowdbCollectionOptions<T> {
+export interface LowdbCollectionOptions<T> extends DocumentOptions<T> {
   dir: string;
-  name: string;
-  schema: z.ZodType<T>;
-  /** Checked before every write (default: `schema`); reads always use `schema`. */
-  writeSchema?: z.ZodType<T>;
-  migrations?: Migrations;
-  /** Most documents kept open in memory. */
-  cacheSize?: number;
-  /** The private copy `update` hands to its function (default: a deep clone). */
-  copy?: (doc: T) => T;
   /** Called after every successful write (backups hook in here). */
   afterWrite?: (id: string, doc: T) => Promise<void> | void;
 }
@@ -51,7 +38,7 @@ export class LowdbCollection<T> implements Collection<T> {
   }
 
   path(id: string): string {
-    if (!ID_PATTERN.test(id)) throw new Error(`Invalid document id: ${JSON.stringify(id)}`);
+    checkDocumentId(id);
     return join(this.options.dir, `${id}.json`);
   }
 
@@ -78,17 +65,7 @@ export class LowdbCollection<T> implements Collection<T> {
     }
     let doc: T | undefined;
     if (db.data !== null) {
-      let parsed: unknown;
-      try {
-        parsed = migrate(db.data, this.options.migrations ?? {});
-      } catch (e) {
-        throw new DocumentUnavailable(this.options.name, id, e instanceof Error ? e.message : String(e));
-      }
-      const result = this.options.schema.safeParse(parsed);
-      if (!result.success) {
-        throw new DocumentUnavailable(this.options.name, id, result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).slice(0, 5).join("; "));
-      }
-      doc = deepFreeze(result.data);
+      doc = storedDocument(this.options, id, db.data);
       db.data = doc;
     }
     const entry = { db, doc };
@@ -117,9 +94,9 @@ export class LowdbCollection<T> implements Collection<T> {
     this.path(id);
     return this.mutex.run(id, async () => {
       const entry = await this.load(id);
-      const change = await fn(entry.doc === undefined ? undefined : (this.options.copy ?? structuredClone)(entry.doc));
+      const change = await fn(entry.doc === undefined ? undefined : privateCopy(this.options, entry.doc));
       if (change.next === undefined) return change.result;
-      const valid = deepFreeze((this.options.writeSchema ?? this.options.schema).parse(change.next));
+      const valid = nextDocument(this.options, change.next);
       const previous = entry.db.data;
       entry.db.data = valid;
       try {

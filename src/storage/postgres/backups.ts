@@ -5,8 +5,8 @@
  * "sebelum-pemulihan-<time>" (even when it does not validate) and replaces it.
  */
 import type pg from "pg";
-import { AgencyDocumentSchema, type AgencyDocument } from "../documents.js";
-import { migrate } from "../migrations.js";
+import type { AgencyDocument } from "../documents.js";
+import { readBackup } from "../backup-document.js";
 import { DocumentUnavailable, type BackupInfo, type Backups } from "../repository.js";
 import type { PgCollection } from "./collection.js";
 import type { Db } from "./db.js";
@@ -41,27 +41,18 @@ export class PgBackups implements Backups {
     this.db.afterCommit(() => this.lastDay.set(agencyId, day));
   }
 
-  private validate(raw: unknown): AgencyDocument | undefined {
-    try {
-      const parsed = AgencyDocumentSchema.safeParse(migrate(raw, {}));
-      return parsed.success ? parsed.data : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
   async list(agencyId: string): Promise<BackupInfo[]> {
     const r = await this.db.query<{ id: string; taken_at: Date; doc: unknown }>(
       `SELECT id, taken_at, doc FROM agency_backups WHERE agency_id = $1 AND id ~ '${DAY_SQL}' ORDER BY id DESC`,
       [agencyId],
     );
-    return r.rows.map((row) => ({ id: row.id, takenAt: row.taken_at.toISOString(), valid: this.validate(row.doc) !== undefined }));
+    return r.rows.map((row) => ({ id: row.id, takenAt: row.taken_at.toISOString(), valid: readBackup(row.doc) !== undefined }));
   }
 
   async read(agencyId: string, backupId: string): Promise<AgencyDocument | undefined> {
     if (!DAY.test(backupId)) return undefined;
     const r = await this.db.query<{ doc: unknown }>("SELECT doc FROM agency_backups WHERE agency_id = $1 AND id = $2", [agencyId, backupId]);
-    return r.rows[0] ? this.validate(r.rows[0].doc) : undefined;
+    return r.rows[0] ? readBackup(r.rows[0].doc) : undefined;
   }
 
   async restore(agencyId: string, backupId: string): Promise<AgencyDocument> {

@@ -9,29 +9,18 @@
  * one that does not validate is reported unavailable and never overwritten.
  */
 import type pg from "pg";
-import type { z } from "zod";
-import { deepFreeze } from "../freeze.js";
-import { migrate, type Migrations } from "../migrations.js";
 import { KeyedMutex } from "../mutex.js";
-import { DocumentUnavailable, type Change, type Collection } from "../repository.js";
+import type { Change, Collection } from "../repository.js";
+import { checkDocumentId, nextDocument, privateCopy, storedDocument, type DocumentOptions } from "../stored-document.js";
 import type { Db } from "./db.js";
-
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export interface Cached<T> {
   version: string;
   doc: T;
 }
 
-export interface PgCollectionOptions<T> {
-  /** Name used in messages (the lowdb folder name: "instansi", "pengguna" …). */
-  name: string;
+export interface PgCollectionOptions<T> extends DocumentOptions<T> {
   table: string;
-  schema: z.ZodType<T>;
-  writeSchema?: z.ZodType<T>;
-  migrations?: Migrations;
-  copy?: (doc: T) => T;
-  cacheSize?: number;
   /** More writes in the same transaction (memberships, backups). */
   afterWrite?: (client: pg.PoolClient, id: string, doc: T, previous: T | undefined) => Promise<void>;
 }
@@ -46,7 +35,7 @@ export class PgCollection<T> implements Collection<T> {
   ) {}
 
   protected checkId(id: string): void {
-    if (!ID_PATTERN.test(id)) throw new Error(`Invalid document id: ${JSON.stringify(id)}`);
+    checkDocumentId(id);
   }
 
   /** $1 = id, $2 = cached version ("" when none): the version, and the document only when it changed. */
@@ -90,17 +79,7 @@ export class PgCollection<T> implements Collection<T> {
       return undefined;
     }
     if (row.doc === null && cached && row.version === cached.version) return cached;
-    let parsed: unknown;
-    try {
-      parsed = migrate(this.rowToRaw(row), this.options.migrations ?? {});
-    } catch (e) {
-      throw new DocumentUnavailable(this.options.name, id, e instanceof Error ? e.message : String(e));
-    }
-    const result = this.options.schema.safeParse(parsed);
-    if (!result.success) {
-      throw new DocumentUnavailable(this.options.name, id, result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).slice(0, 5).join("; "));
-    }
-    return { version: String(row.version), doc: deepFreeze(result.data) };
+    return { version: String(row.version), doc: storedDocument(this.options, id, this.rowToRaw(row)) };
   }
 
   async read(id: string): Promise<T | undefined> {
@@ -116,10 +95,9 @@ export class PgCollection<T> implements Collection<T> {
       this.db.tx(async (client) => {
         await this.db.lock(client, `${this.options.table}:${id}`);
         const current = await this.load(id);
-        const copy: (doc: T) => T = this.options.copy ?? ((doc) => structuredClone(doc));
-        const change = await fn(current === undefined ? undefined : copy(current.doc));
+        const change = await fn(current === undefined ? undefined : privateCopy(this.options, current.doc));
         if (change.next === undefined) return change.result;
-        const valid = deepFreeze((this.options.writeSchema ?? this.options.schema).parse(change.next));
+        const valid = nextDocument(this.options, change.next);
         this.db.markWrite();
         const version = await this.saveRow(client, id, valid, current?.doc);
         await this.options.afterWrite?.(client, id, valid, current?.doc);
