@@ -14,6 +14,7 @@ import type { BudgetLine, BudgetLevel } from "../domain/schema/budget.js";
 import type { Indicator } from "../domain/schema/indicator.js";
 import { parseAnswer } from "../app/entry/answers.js";
 import { nextId, renumber } from "../app/ids.js";
+import { findOrAddIndicator, sameName } from "../app/by-name.js";
 import type { CellValue, Sheet } from "./spreadsheet.js";
 
 export interface PkRow {
@@ -114,10 +115,8 @@ function moneyCell(v: CellValue): { ok: true; value: string } | { ok: false; mes
   return r.ok ? { ok: true, value: r.value.toFixed() } : { ok: false, message: numberErrorMessage(r.error, "money") };
 }
 
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
 function findExisting(file: AgencyFile, objective: string, name: string): Indicator | undefined {
-  return file.objectives.find((o) => same(o.name, objective))?.indicators.find((i) => same(i.name, name));
+  return file.objectives.find((o) => sameName(o.name, objective))?.indicators.find((i) => sameName(i.name, name));
 }
 
 /** A file holding only one scratch indicator with this unit: targets and realisations of new indicators are checked on it. */
@@ -186,10 +185,20 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         else if (v.length > max) problem(f, say("impor.terlalu_panjang", { maks: max }));
         return v ?? "";
       };
+      /** Pagu and realisasi anggaran (either sheet): money as typed, or a problem in its column. */
+      const readMoney = (row: { budget?: string; spent?: string }) => {
+        for (const f of ["budget", "spent"] as const) {
+          const v = get(f);
+          if (v === null) continue;
+          const n = moneyCell(v);
+          if (n.ok) row[f] = n.value;
+          else problem(f, n.message);
+        }
+      };
       if (kind === "pk") {
         const row: PkRow = { row: r + 1, objective: required("objective", 500), name: required("name", 500), unit: required("unit", 40) };
         const existing = row.objective && row.name ? findExisting(file, row.objective, row.name) : undefined;
-        if (existing && row.unit && !same(existing.unit, row.unit)) problem("unit", say("impor.satuan_berbeda", { satuan: existing.unit }));
+        if (existing && row.unit && !sameName(existing.unit, row.unit)) problem("unit", say("impor.satuan_berbeda", { satuan: existing.unit }));
         if (row.objective && row.name) {
           const key = `${row.objective}\u0000${row.name}`.toLowerCase();
           const first = seenPk.get(key);
@@ -211,13 +220,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
             else row[q] = v;
           }
         }
-        for (const f of ["budget", "spent"] as const) {
-          const v = get(f);
-          if (v === null) continue;
-          const n = moneyCell(v);
-          if (n.ok) row[f] = n.value;
-          else problem(f, n.message);
-        }
+        readMoney(row);
         if (problems.length > 0) plan.problems.push(...problems);
         else plan.pk.push(row);
       } else {
@@ -238,13 +241,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         const row: BudgetRow = { row: r + 1, program: program ?? "" };
         if (activity) row.activity = activity;
         if (subActivity) row.subActivity = subActivity;
-        for (const f of ["budget", "spent"] as const) {
-          const v = get(f);
-          if (v === null) continue;
-          const n = moneyCell(v);
-          if (n.ok) row[f] = n.value;
-          else problem(f, n.message);
-        }
+        readMoney(row);
         const refCell = get("indicators");
         if (refCell !== null) {
           const ids: string[] = [];
@@ -292,20 +289,12 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
   const year = d.agency.reportingYear;
   const byName = new Map<string, string>();
   for (const row of plan.pk) {
-    let o = d.objectives.find((x) => same(x.name, row.objective));
-    if (!o) {
-      o = { id: nextId(d, "S"), name: row.objective, indicators: [] };
-      d.objectives.push(o);
-      counts.sasaran++;
-    }
-    let ind = o.indicators.find((i) => same(i.name, row.name));
-    if (!ind) {
-      ind = { id: nextId(d, "I"), name: row.name, unit: row.unit, polarity: "positive", kind: "value", ratioScale: "100", years: {} } as Indicator;
-      o.indicators.push(ind);
-      counts.indikator++;
-    } else {
+    const { indicator: ind, newObjective, newIndicator } = findOrAddIndicator(d, row.objective, row.name, row.unit);
+    if (newObjective) counts.sasaran++;
+    if (newIndicator) counts.indikator++;
+    else {
       counts.diperbarui++;
-      if (!same(ind.unit, row.unit)) problems.push(say("impor.berubah", { baris: row.row, pesan: say("impor.satuan_berbeda", { satuan: ind.unit }) }));
+      if (!sameName(ind.unit, row.unit)) problems.push(say("impor.berubah", { baris: row.row, pesan: say("impor.satuan_berbeda", { satuan: ind.unit }) }));
     }
     byName.set(row.name.toLowerCase(), ind.id);
     for (const q of ["target", "actual"] as const) {
@@ -324,7 +313,7 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
     if (row.subActivity) path.push(["subActivity", row.subActivity]);
     let parent: BudgetLine | undefined;
     for (const [level, name] of path) {
-      let line = d.budgetLines.find((l) => l.level === level && same(l.name, name) && l.parentId === parent?.id);
+      let line = d.budgetLines.find((l) => l.level === level && sameName(l.name, name) && l.parentId === parent?.id);
       if (!line) {
         line = { id: nextId(d, level === "program" ? "P" : level === "activity" ? "K" : "SK"), level, name, indicatorIds: [] } as BudgetLine;
         if (parent) line.parentId = parent.id;

@@ -11,7 +11,8 @@ import type { Indicator } from "../../domain/schema/indicator.js";
 import { IDLE, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, splitHtml, text } from "../ui.js";
-import { nextId, renumber } from "../../app/ids.js";
+import { renumber } from "../../app/ids.js";
+import { findOrAddIndicator, newValueIndicator, sameName } from "../../app/by-name.js";
 
 type PasteState = Extract<State, { flow: "paste" }>;
 type Row = NonNullable<PasteState["rows"]>[number];
@@ -21,12 +22,10 @@ export async function beginPaste(turn: Turn): Promise<Outcome> {
   return outcome([text(html("tempel.petunjuk"))], { v: 1, flow: "paste", agencyId: doc.data.agency.id });
 }
 
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
 function findPlace(file: AgencyFile, row: Row): { objectiveId?: string; indicator?: Indicator } {
-  const o = file.objectives.find((x) => same(x.name, row.objective));
+  const o = file.objectives.find((x) => sameName(x.name, row.objective));
   if (!o) return {};
-  const indicator = o.indicators.find((i) => same(i.name, row.name));
+  const indicator = o.indicators.find((i) => sameName(i.name, row.name));
   return indicator ? { objectiveId: o.id, indicator } : { objectiveId: o.id };
 }
 
@@ -34,7 +33,7 @@ function findPlace(file: AgencyFile, row: Row): { objectiveId?: string; indicato
 function checkTarget(file: AgencyFile, row: Row): string | undefined {
   if (row.target === undefined) return undefined;
   const probe = structuredClone(file);
-  probe.objectives.push({ id: "cek-tempel", name: "cek", indicators: [{ id: "cek-tempel-i", name: row.name, unit: row.unit, polarity: "positive", kind: "value", ratioScale: "100", years: {} }] });
+  probe.objectives.push({ id: "cek-tempel", name: "cek", indicators: [newValueIndicator("cek-tempel-i", row.name, row.unit)] });
   const parsed = parseAnswer(probe, { q: "target", indicatorId: "cek-tempel-i", year: file.agency.reportingYear }, row.target);
   return parsed.ok ? undefined : parsed.message;
 }
@@ -100,18 +99,10 @@ export async function pasteCallback(turn: Turn, state: State, data: string): Pro
   await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
     const year = String(d.agency.reportingYear);
     for (const row of rows) {
-      let o = d.objectives.find((x) => same(x.name, row.objective));
-      if (!o) {
-        o = { id: nextId(d, "S"), name: row.objective, indicators: [] };
-        d.objectives.push(o);
-        counts.sasaran++;
-      }
-      let ind = o.indicators.find((i) => same(i.name, row.name));
-      if (!ind) {
-        ind = { id: nextId(d, "I"), name: row.name, unit: row.unit, polarity: "positive", kind: "value", ratioScale: "100", years: {} } as Indicator;
-        o.indicators.push(ind);
-        counts.indikator++;
-      } else if (row.target !== undefined) counts.target++;
+      const { indicator: ind, newObjective, newIndicator } = findOrAddIndicator(d, row.objective, row.name, row.unit);
+      if (newObjective) counts.sasaran++;
+      if (newIndicator) counts.indikator++;
+      else if (row.target !== undefined) counts.target++;
       if (row.target !== undefined) {
         const parsed = parseAnswer(d, { q: "target", indicatorId: ind.id, year: Number(year) }, row.target);
         if (parsed.ok) parsed.apply(d);

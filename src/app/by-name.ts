@@ -1,0 +1,32 @@
+/**
+ * Sasaran and indicators found by the names officers type (a pasted table, an
+ * imported spreadsheet) and added when they do not exist yet.
+ */
+import type { AgencyFile } from "../domain/schema/agency.js";
+import type { Indicator } from "../domain/schema/indicator.js";
+import { nextId } from "./ids.js";
+
+/** Names match whatever their case and surrounding spaces. */
+export const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** A new indicator as created from a name and unit: positive polarity, a plain value (changed later with /atur). */
+export function newValueIndicator(id: string, name: string, unit: string): Indicator {
+  return { id, name, unit, polarity: "positive", kind: "value", ratioScale: "100", years: {} } as Indicator;
+}
+
+/** The indicator `name` of sasaran `objective` in a draft, adding the sasaran and the indicator when missing. */
+export function findOrAddIndicator(d: AgencyFile, objective: string, name: string, unit: string): { indicator: Indicator; newObjective: boolean; newIndicator: boolean } {
+  let o = d.objectives.find((x) => sameName(x.name, objective));
+  const newObjective = !o;
+  if (!o) {
+    o = { id: nextId(d, "S"), name: objective, indicators: [] };
+    d.objectives.push(o);
+  }
+  let indicator = o.indicators.find((i) => sameName(i.name, name));
+  const newIndicator = !indicator;
+  if (!indicator) {
+    indicator = newValueIndicator(nextId(d, "I"), name, unit);
+    o.indicators.push(indicator);
+  }
+  return { indicator, newObjective, newIndicator };
+}
