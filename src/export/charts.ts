@@ -113,19 +113,32 @@ class Svg {
   }
 }
 
+/** Layout of the two bar charts: indicator labels on the left, bars to the right, rows from `top`. */
+const BARS = { width: 960, left: 420, right: 120, top: 70 };
+
+/** Bar length in pixels of a percentage, the longest bar (`max`) filling the room right of the labels. */
+function barScale(max: Decimal): (v: Decimal) => number {
+  const room = BARS.width - BARS.left - BARS.right;
+  return (v) => (Decimal.max(v, 0).toNumber() / max.toNumber()) * room;
+}
+
+/** The dashed 100% (target) line across the bars, down to `bottom`. */
+function targetLine(svg: Svg, scale: (v: Decimal) => number, bottom: number): void {
+  const x100 = BARS.left + scale(new Decimal(100));
+  svg.line(x100, BARS.top - 6, x100, bottom, "#333", true, 1.5);
+  svg.text(x100, BARS.top - 12, word("grafik.garis_target"), { size: 11, anchor: "middle" });
+}
+
 /** Bars of capaian per indicator against the 100% line, coloured by the agency's category. */
 export function achievementChart(result: AgencyResult): Chart {
   const d = result.profile.decimals;
   const rows = result.indicators;
-  const width = 960;
-  const left = 420;
-  const right = 120;
-  const top = 70;
+  const { width, left, top } = BARS;
   const rowH = 40;
   const height = top + Math.max(1, rows.length) * rowH + 80;
   const values = rows.map((r) => (r.current.achievement.status === "ok" ? presented(r.current.achievement.value, d) : undefined));
   const max = Decimal.max(new Decimal(120), ...values.filter((v): v is Decimal => v !== undefined).map((v) => v.times(1.05)));
-  const scale = (v: Decimal) => ((Decimal.max(v, 0).toNumber() / max.toNumber()) * (width - left - right));
+  const scale = barScale(max);
   const title = word("grafik.capaian_judul", { tahun: result.year });
   const svg = new Svg();
   svg.text(width / 2, 32, title, { size: 18, anchor: "middle", bold: true });
@@ -142,9 +155,7 @@ export function achievementChart(result: AgencyResult): Chart {
     svg.rect(left, y + 8, scale(v), rowH - 16, colour);
     svg.text(left + scale(v) + 6, y + rowH / 2 + 4, formatPercent(v, d), { size: 12, bold: true });
   });
-  const x100 = left + scale(new Decimal(100));
-  svg.line(x100, top - 6, x100, top + rows.length * rowH + 4, "#333", true, 1.5);
-  svg.text(x100, top - 12, word("grafik.garis_target"), { size: 11, anchor: "middle" });
+  targetLine(svg, scale, top + rows.length * rowH + 4);
   // Legend: the agency's categories, wrapping onto a second line when a custom scale has many.
   let lx = left;
   let ly = height - 40;
@@ -165,10 +176,7 @@ export function achievementChart(result: AgencyResult): Chart {
 export function efficiencyChart(result: AgencyResult): Chart {
   const d = result.profile.decimals;
   const rows = result.indicators;
-  const width = 960;
-  const left = 420;
-  const right = 120;
-  const top = 70;
+  const { width, left, top } = BARS;
   const rowH = 50;
   const height = top + Math.max(1, rows.length) * rowH + 70;
   const pairs = rows.map((r) => ({
@@ -177,7 +185,7 @@ export function efficiencyChart(result: AgencyResult): Chart {
   }));
   const all = pairs.flatMap((p) => [p.capaian, p.serapan]).filter((v): v is Decimal => v !== undefined);
   const max = Decimal.max(new Decimal(110), ...all.map((v) => v.times(1.05)));
-  const scale = (v: Decimal) => ((Decimal.max(v, 0).toNumber() / max.toNumber()) * (width - left - right));
+  const scale = barScale(max);
   const title = word("grafik.efisiensi_judul", { tahun: result.year });
   const svg = new Svg();
   svg.text(width / 2, 32, title, { size: 18, anchor: "middle", bold: true });
@@ -196,9 +204,7 @@ export function efficiencyChart(result: AgencyResult): Chart {
       svg.text(left + scale(v) + 6, by + 13, formatPercent(v, d), { size: 11, bold: true });
     });
   });
-  const x100 = left + scale(new Decimal(100));
-  svg.line(x100, top - 6, x100, top + rows.length * rowH, "#333", true, 1.5);
-  svg.text(x100, top - 12, word("grafik.garis_target"), { size: 11, anchor: "middle" });
+  targetLine(svg, scale, top + rows.length * rowH);
   const ly = height - 28;
   svg.rect(left, ly - 11, 14, 14, colours.capaian);
   svg.text(left + 20, ly, word("grafik.seri_capaian"), { size: 12 });
