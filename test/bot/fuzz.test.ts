@@ -3,13 +3,12 @@
  * The bot always answers with a message, never throws, and a rejected answer
  * leaves the stored agency file byte-for-byte unchanged.
  */
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { encodeKey, type QuestionKey } from "../../src/app/entry/keys.js";
 import { AgencyFileSchema } from "../../src/domain/schema/agency.js";
 import { ADMIN, harness, registerAgency } from "../support/bot-harness.js";
+import { storedText } from "../support/on-disk.js";
 
 const HOSTILE = [
   "",
@@ -130,7 +129,6 @@ describe("fuzz", () => {
     }
     keys.push({ q: "line", lineId: "P1", field: "budget" }, { q: "line", lineId: "P1", field: "spent" });
 
-    const path = join(h.dir, "instansi", `${id}.json`);
     let inputs = 0;
     let rejected = 0;
     let accepted = 0;
@@ -144,11 +142,11 @@ describe("fuzz", () => {
         await d.pressData(ADMIN, `e:${encodeKey(key)}`);
         for (const text of texts) {
           inputs++;
-          const before = await readFile(path, "utf8");
+          const before = await storedText(h.dir, "instansi", id);
           const replies = await d.send(ADMIN, text);
           if (replies.length === 0) problems.push(`no reply to ${JSON.stringify(text.slice(0, 40))} at ${encodeKey(key)}`);
           const reply = replies.map((r) => r.text).join("\n");
-          const after = await readFile(path, "utf8");
+          const after = await storedText(h.dir, "instansi", id);
           if (reply.startsWith("✅ Tersimpan")) {
             accepted++;
             AgencyFileSchema.parse(JSON.parse(after).data);

@@ -3,11 +3,10 @@
  * by any command, button or forged callback; viewers cannot change anything;
  * removed members cannot continue a flow.
  */
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ADMIN, OFFICER, OUTSIDER, VIEWER, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 import type { FakeUser } from "../../src/local/fake-telegram.js";
+import { storedText } from "../support/on-disk.js";
 
 const COMMANDS = ["/start", "/isi", "/indikator", "/status", "/draf", "/atur", "/tempel", "/anggaran", "/profil", "/instansi", "/anggota", "/undang", "/undangan", "/riwayat", "/ekspor json", "/pulihkan", "/gabung", "/batal"];
 
@@ -72,8 +71,7 @@ describe("isolation between agencies", () => {
     const h = await harness();
     await setUp(h, ADMIN, "Alfa");
     const b = await setUp(h, OUTSIDER, "Beta");
-    const bPath = join(h.dir, "instansi", `${b}.json`);
-    const bBefore = await readFile(bPath, "utf8");
+    const bBefore = await storedText(h.dir, "instansi", b);
     const bDoc = (await h.repo.agencies.read(b))!;
 
     const seen: string[] = [];
@@ -85,7 +83,7 @@ describe("isolation between agencies", () => {
 
     const all = seen.join("\n");
     expect(all).not.toContain("Beta");
-    expect(await readFile(bPath, "utf8")).toBe(bBefore);
+    expect(await storedText(h.dir, "instansi", b)).toBe(bBefore);
     expect((await h.repo.users.read(String(ADMIN.id)))!.agencies).toHaveLength(1);
     expect(h.errors).toEqual([]);
   });
@@ -97,8 +95,7 @@ describe("isolation between agencies", () => {
     const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec((await h.driver.press(ADMIN, "Pembaca (sekali pakai)"))[0]!.text)![1]!;
     await h.driver.send(VIEWER, "/gabung");
     await h.driver.send(VIEWER, code);
-    const path = join(h.dir, "instansi", `${a}.json`);
-    const before = await readFile(path, "utf8");
+    const before = await storedText(h.dir, "instansi", a);
     for (const c of COMMANDS.filter((x) => x !== "/gabung")) {
       await h.driver.send(VIEWER, c);
       await h.driver.send(VIEWER, "99");
@@ -107,7 +104,7 @@ describe("isolation between agencies", () => {
       await h.driver.pressData(VIEWER, data);
       await h.driver.send(VIEWER, "50");
     }
-    expect(await readFile(path, "utf8")).toBe(before);
+    expect(await storedText(h.dir, "instansi", a)).toBe(before);
     expect(h.errors).toEqual([]);
   });
 
@@ -123,9 +120,8 @@ describe("isolation between agencies", () => {
     await h.driver.press(ADMIN, "2. Budi");
     await h.driver.press(ADMIN, "Keluarkan dari instansi");
     await h.driver.press(ADMIN, "Ya, keluarkan");
-    const path = join(h.dir, "instansi", `${a}.json`);
-    const before = await readFile(path, "utf8");
+    const before = await storedText(h.dir, "instansi", a);
     expect(plain(await h.driver.send(OFFICER, "90"))).toBe("Tombol ini sudah tidak berlaku. Ketik perintahnya lagi untuk mendapatkan pilihan terbaru.");
-    expect(await readFile(path, "utf8")).toBe(before);
+    expect(await storedText(h.dir, "instansi", a)).toBe(before);
   });
 });

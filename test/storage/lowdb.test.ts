@@ -8,6 +8,7 @@ import { migrate, UnsupportedVersion } from "../../src/storage/migrations.js";
 import { DocumentUnavailable } from "../../src/storage/repository.js";
 import { makeDir } from "../support/bot-harness.js";
 import { agencyDocument } from "../support/documents.js";
+import { storedText } from "../support/on-disk.js";
 
 describe("lowdb repository", () => {
   it("writes one file per agency and validates before writing", async () => {
@@ -22,7 +23,7 @@ describe("lowdb repository", () => {
 
     // An invalid document is refused and nothing changes on disk. (The agency data itself is validated
     // with the full schema by every edit before it gets here: see test/bot and editAgency.)
-    const before = await readFile(join(dir, "instansi", "a1.json"), "utf8");
+    const before = await storedText(dir, "instansi", "a1");
     await expect(
       repo.agencies.update("a1", (d) => {
         d!.revision = -1;
@@ -30,7 +31,7 @@ describe("lowdb repository", () => {
         return { next: d, result: undefined };
       }),
     ).rejects.toThrow();
-    expect(await readFile(join(dir, "instansi", "a1.json"), "utf8")).toBe(before);
+    expect(await storedText(dir, "instansi", "a1")).toBe(before);
     expect((await repo.agencies.read("a1"))!.revision).toBe(1);
     expect(await repo.agencies.list()).toEqual(["a1", "a2"]);
   });

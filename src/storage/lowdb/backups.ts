@@ -9,6 +9,7 @@ import type { AgencyDocument } from "../documents.js";
 import { readBackup } from "../backup-document.js";
 import { DocumentUnavailable, type BackupInfo, type Backups } from "../repository.js";
 import type { LowdbCollection } from "./collection.js";
+import { journalPath } from "./journal.js";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -96,6 +97,12 @@ export class LowdbBackups implements Backups {
         await rename(target, join(this.folder(agencyId), `sebelum-pemulihan-${stamp}.json`));
       } catch {
         // nothing to keep
+      }
+      try {
+        // Its journal too: it belongs to the replaced file.
+        await rename(journalPath(target), join(this.folder(agencyId), `sebelum-pemulihan-${stamp}.jurnal`));
+      } catch {
+        // no journal
       }
       await mkdir(this.folder(agencyId), { recursive: true });
       await atomicWrite(target, JSON.stringify(doc, null, 2));

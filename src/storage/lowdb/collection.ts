@@ -2,9 +2,13 @@
  * A collection of JSON documents on lowdb: one file per document
  * (`<dir>/<id>.json`), one `Low` instance per file, an in-process lock around
  * every read-modify-write, zod validation on read and before write, and a
- * bounded cache of open documents. A file that fails to parse or validate is
- * reported as unavailable and never overwritten. Documents handed out by
- * `read` are shared and deeply frozen; `update` works on a private copy.
+ * bounded cache of open documents. A small change is appended to the
+ * document's journal (`<id>.jurnal`, see journal.ts) instead of rewriting
+ * the whole file; the file is rewritten in full every
+ * JOURNAL_MAX_CHANGES changes, for large changes, and by `flush` (on close).
+ * A file that fails to parse or validate is reported as unavailable and never
+ * overwritten. Documents handed out by `read` are shared and deeply frozen;
+ * `update` works on a private copy.
  */
 import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -13,11 +17,21 @@ import { DataFile } from "lowdb/node";
 import { KeyedMutex } from "../mutex.js";
 import { DocumentUnavailable, type Change, type Collection } from "../repository.js";
 import { checkDocumentId, nextDocument, privateCopy, storedDocument, type DocumentOptions } from "../stored-document.js";
+import { migrate } from "../migrations.js";
+import { apply, diff } from "../patch.js";
+import { appendToJournal, JOURNAL_MAX_BYTES, JOURNAL_MAX_CHANGES, JOURNAL_MAX_LINE, journalPath, readJournal, removeJournal, startJournal, textHash } from "./journal.js";
 
 interface Entry<T> {
   db: Low<T | null>;
   /** Validated content (undefined: the file does not exist yet). */
   doc: T | undefined;
+  /** SHA-256 of the document file's text as last read or written (undefined: no file). */
+  base: string | undefined;
+  /** Changes in the journal on top of the file (0: no journal, the next change starts one). */
+  journalChanges: number;
+  journalBytes: number;
+  /** The journal cannot be appended to (its end was cut short, or an append failed): rewrite the file next time. */
+  rewrite: boolean;
 }
 
 export interface LowdbCollectionOptions<T> extends DocumentOptions<T> {
@@ -56,19 +70,49 @@ export class LowdbCollection<T> implements Collection<T> {
       return cached;
     }
     await this.ensureDir();
-    // Compact JSON (lowdb's JSONFile indents): a third less to serialise and write on every answer.
-    const db = new Low<T | null>(new DataFile<T | null>(this.path(id), { parse: JSON.parse, stringify: (data) => JSON.stringify(data) }), null);
+    const path = this.path(id);
+    const entry: Entry<T> = { db: undefined as unknown as Low<T | null>, doc: undefined, base: undefined, journalChanges: 0, journalBytes: 0, rewrite: false };
+    // Compact JSON (lowdb's JSONFile indents): a third less to serialise and write. The hash of the text
+    // read or written ties the journal to this exact file content.
+    const file = new DataFile<T | null>(path, {
+      parse: (text) => {
+        entry.base = textHash(text);
+        return JSON.parse(text) as T | null;
+      },
+      stringify: (data) => {
+        const text = JSON.stringify(data);
+        entry.base = textHash(text);
+        return text;
+      },
+    });
+    entry.db = new Low<T | null>(file, null);
     try {
-      await db.read();
+      await entry.db.read();
     } catch (e) {
       throw new DocumentUnavailable(this.options.name, id, e instanceof Error ? e.message : String(e));
     }
-    let doc: T | undefined;
-    if (db.data !== null) {
-      doc = storedDocument(this.options, id, db.data);
-      db.data = doc;
+    if (entry.db.data !== null) {
+      let raw: unknown = entry.db.data;
+      let journal;
+      try {
+        journal = await readJournal(journalPath(path), entry.base!);
+      } catch (e) {
+        throw new DocumentUnavailable(this.options.name, id, `jurnal: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      try {
+        // Journaled changes were made to the upgraded document: upgrade first, then replay them.
+        raw = migrate(raw, this.options.migrations ?? {});
+        // A file in an older shape is written back in the current one with the next change.
+        entry.rewrite = raw !== entry.db.data || journal?.torn === true;
+        for (const ops of journal?.changes ?? []) raw = apply(raw, ops);
+      } catch (e) {
+        throw new DocumentUnavailable(this.options.name, id, e instanceof Error ? e.message : String(e));
+      }
+      entry.journalChanges = journal?.changes.length ?? 0;
+      entry.journalBytes = journal?.bytes ?? 0;
+      entry.doc = storedDocument(this.options, id, raw);
+      entry.db.data = entry.doc;
     }
-    const entry = { db, doc };
     this.entries.set(id, entry);
     this.evict();
     return entry;
@@ -97,18 +141,68 @@ export class LowdbCollection<T> implements Collection<T> {
       const change = await fn(entry.doc === undefined ? undefined : privateCopy(this.options, entry.doc));
       if (change.next === undefined) return change.result;
       const valid = nextDocument(this.options, change.next);
-      const previous = entry.db.data;
-      entry.db.data = valid;
-      try {
-        await entry.db.write();
-      } catch (e) {
-        entry.db.data = previous;
-        throw e;
-      }
-      entry.doc = valid;
+      await this.save(id, entry, valid);
       await this.options.afterWrite?.(id, valid);
       return change.result;
     });
+  }
+
+  /** Store `next`: appended to the journal when the change is small, otherwise the whole file. */
+  private async save(id: string, entry: Entry<T>, next: T): Promise<void> {
+    const path = this.path(id);
+    if (entry.doc !== undefined && entry.base !== undefined && !entry.rewrite && entry.journalChanges < JOURNAL_MAX_CHANGES) {
+      const ops = diff(entry.doc, next);
+      if (ops.length === 0) {
+        entry.doc = next;
+        entry.db.data = next;
+        return;
+      }
+      const line = JSON.stringify(ops);
+      if (line.length <= JOURNAL_MAX_LINE && entry.journalBytes + line.length <= JOURNAL_MAX_BYTES) {
+        try {
+          if (entry.journalChanges === 0) await startJournal(journalPath(path), entry.base, line);
+          else await appendToJournal(journalPath(path), line);
+        } catch (e) {
+          entry.rewrite = true; // part of the line may be in the journal: never append after it
+          throw e;
+        }
+        entry.journalChanges++;
+        entry.journalBytes += line.length + 1;
+        entry.doc = next;
+        entry.db.data = next;
+        return;
+      }
+    }
+    await this.rewrite(path, entry, next);
+  }
+
+  /** Write the whole document, then drop the journal it contains. */
+  private async rewrite(path: string, entry: Entry<T>, next: T): Promise<void> {
+    const previous = { data: entry.db.data, base: entry.base };
+    entry.db.data = next;
+    try {
+      await entry.db.write();
+    } catch (e) {
+      entry.db.data = previous.data;
+      entry.base = previous.base;
+      throw e;
+    }
+    entry.doc = next;
+    // From here the journal's base no longer matches the file: were the removal lost, it would be ignored.
+    entry.journalChanges = 0;
+    entry.journalBytes = 0;
+    entry.rewrite = false;
+    await removeJournal(journalPath(path)).catch(() => undefined);
+  }
+
+  /** Rewrite every cached document that has a journal, so each file holds its whole document (on close). */
+  async flush(): Promise<void> {
+    for (const [id, entry] of [...this.entries]) {
+      if (entry.journalChanges === 0 && !entry.rewrite) continue;
+      await this.mutex.run(id, async () => {
+        if (this.entries.get(id) === entry && entry.doc !== undefined && (entry.journalChanges > 0 || entry.rewrite)) await this.rewrite(this.path(id), entry, entry.doc);
+      });
+    }
   }
 
   async list(): Promise<string[]> {

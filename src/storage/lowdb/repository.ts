@@ -1,11 +1,13 @@
 /**
  * The default repository: lowdb files under one data directory.
  *   <dir>/instansi/<agencyId>.json   one agency (data, members, invitations, audit)
+ *   <dir>/instansi/<agencyId>.jurnal changes since that file was written (every collection has them)
  *   <dir>/pengguna/<userId>.json     one user (agencies, conversation state)
  *   <dir>/undangan/index.json        invitation codes → agency
  *   <dir>/riwayat/<agencyId>.json    older audit entries of an agency
  *   <dir>/cadangan/<agencyId>/<day>.json  daily backups of each agency (last 7)
- * A write costs the size of one document, never of all of them.
+ * A change costs the size of the change (appended to the journal); the
+ * whole document is rewritten every so often, never all of them.
  */
 import { join } from "node:path";
 import {
@@ -59,7 +61,8 @@ export class LowdbRepository implements Repository {
     this.auditArchive = new LowdbCollection({ dir: join(options.dir, "riwayat"), name: "riwayat", schema: AuditArchiveSchema, cacheSize: 50 });
   }
 
+  /** Every write is already stored; closing rewrites journaled documents in full so each file stands alone. */
   async close(): Promise<void> {
-    // Every write is awaited inside its lock; nothing is pending once callers have their answers.
+    for (const collection of [this.agencies, this.users, this.invitations, this.auditArchive]) await collection.flush();
   }
 }

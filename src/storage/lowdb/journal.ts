@@ -1,0 +1,97 @@
+/**
+ * The change journal next to a lowdb document: `<id>.jurnal` beside
+ * `<id>.json`. A small change (an answer) is appended to the journal as one
+ * line of patch operations (storage/patch.ts) instead of rewriting the whole
+ * document; every so often the document is rewritten in full and the journal
+ * starts again (compaction).
+ *
+ * The first line names the document text the journal applies to (its
+ * SHA-256). A journal whose base is not the current document text is stale (a
+ * compaction wrote the document, then stopped before removing the journal) and
+ * is ignored: its changes are already in the document. A last line cut short
+ * by a crash was never acknowledged and is ignored; any other line that does
+ * not parse makes the document unavailable rather than misread.
+ */
+import { createHash } from "node:crypto";
+import { appendFile, readFile, rename, rm, writeFile } from "node:fs/promises";
+import type { Op } from "../patch.js";
+
+/** Changes kept in a journal before the document is rewritten in full. */
+export const JOURNAL_MAX_CHANGES = 100;
+/** Journal size that also triggers the full rewrite. */
+export const JOURNAL_MAX_BYTES = 256 * 1024;
+/** A change larger than this is written as a full document instead. */
+export const JOURNAL_MAX_LINE = 32 * 1024;
+
+export const journalPath = (documentPath: string): string => `${documentPath.slice(0, -".json".length)}.jurnal`;
+
+export function textHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+export interface JournalContent {
+  /** Each appended change, oldest first. */
+  changes: Op[][];
+  bytes: number;
+  /** The last line was cut short (a crash while appending). */
+  torn: boolean;
+}
+
+export class JournalDamaged extends Error {}
+
+/**
+ * The journal's changes when it applies to the document text with hash
+ * `base`; undefined when there is no journal or it belongs to another text.
+ */
+export async function readJournal(path: string, base: string): Promise<JournalContent | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw e;
+  }
+  const lines = text.split("\n");
+  const complete = text.endsWith("\n");
+  if (complete) lines.pop();
+  let header: unknown;
+  try {
+    header = JSON.parse(lines[0] ?? "");
+  } catch {
+    // A header cut short: the journal was being created when the process stopped; nothing in it was acknowledged.
+    if (lines.length <= 1 && !complete) return undefined;
+    throw new JournalDamaged("kepala jurnal rusak");
+  }
+  if (typeof header !== "object" || header === null || typeof (header as { base?: unknown }).base !== "string") throw new JournalDamaged("kepala jurnal rusak");
+  if ((header as { base: string }).base !== base) return undefined;
+  const changes: Op[][] = [];
+  let torn = false;
+  for (let i = 1; i < lines.length; i++) {
+    const last = i === lines.length - 1;
+    try {
+      const ops = JSON.parse(lines[i]!) as unknown;
+      if (!Array.isArray(ops)) throw new Error("bukan daftar");
+      if (last && !complete) torn = true; // parsed, but its newline is missing: treat as cut short
+      else changes.push(ops as Op[]);
+    } catch {
+      if (last && !complete) torn = true;
+      else throw new JournalDamaged(`baris jurnal ${i + 1} rusak`);
+    }
+  }
+  return { changes, bytes: text.length, torn };
+}
+
+/** Start a journal for the document text with hash `base`, holding `line` (atomic: temporary file, then rename). */
+export async function startJournal(path: string, base: string, line: string): Promise<void> {
+  const tmp = `${path}.tmp`;
+  await writeFile(tmp, `${JSON.stringify({ base })}\n${line}\n`, "utf8");
+  await rename(tmp, path);
+}
+
+export function appendToJournal(path: string, line: string): Promise<void> {
+  return appendFile(path, `${line}\n`, "utf8");
+}
+
+export function removeJournal(path: string): Promise<void> {
+  return rm(path, { force: true });
+}

@@ -1,0 +1,88 @@
+/**
+ * The difference between two versions of a JSON document as a list of
+ * operations, and applying them. Stores write these instead of the whole
+ * document when a change is small (see lowdb/journal.ts). Versions produced
+ * by copy-on-write share their unchanged parts, so the comparison skips them
+ * by identity and costs little more than the change itself.
+ *
+ * An operation is `[path]` (remove the property at path) or `[path, value]`
+ * (set it); a path is a list of object keys and array indexes. `undefined`
+ * properties count as absent, as in JSON.
+ */
+export type Path = (string | number)[];
+export type Op = [Path] | [Path, unknown];
+
+type Obj = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The operations that turn `before` into `after` (both JSON values). */
+export function diff(before: unknown, after: unknown): Op[] {
+  const ops: Op[] = [];
+  walk(before, after, [], ops);
+  return ops;
+}
+
+function walk(a: unknown, b: unknown, path: Path, ops: Op[]): void {
+  if (a === b) return;
+  if (isObject(a) && isObject(b)) {
+    for (const key of Object.keys(a)) {
+      if (a[key] !== undefined && b[key] === undefined) ops.push([[...path, key]]);
+    }
+    for (const key of Object.keys(b)) {
+      const value = b[key];
+      if (value === undefined) continue;
+      if (a[key] === undefined) ops.push([[...path, key], value]);
+      else walk(a[key], value, [...path, key], ops);
+    }
+    return;
+  }
+  if (Array.isArray(a) && Array.isArray(b) && b.length >= a.length) {
+    // Same length or grown at the end (an appended audit entry): compare the common part, add the rest.
+    for (let i = 0; i < a.length; i++) walk(a[i], b[i], [...path, i], ops);
+    for (let i = a.length; i < b.length; i++) ops.push([[...path, i], b[i]]);
+    return;
+  }
+  if (typeof a === "number" && typeof b === "number" && Object.is(a, b)) return;
+  ops.push([path, b]);
+}
+
+/**
+ * Apply operations to `doc` in place (a plain, unfrozen JSON value) and return
+ * the result (a new value when an operation replaces the root). Throws when an
+ * operation's parent does not exist: the operations do not belong to `doc`.
+ */
+export function apply(doc: unknown, ops: readonly Op[]): unknown {
+  let root = doc;
+  for (const op of ops) {
+    const [path] = op;
+    if (!Array.isArray(path)) throw new Error("operasi tanpa jalur");
+    if (path.length === 0) {
+      if (op.length < 2) throw new Error("akar dokumen tidak dapat dihapus");
+      root = op[1];
+      continue;
+    }
+    let node: unknown = root;
+    for (let i = 0; i < path.length - 1; i++) {
+      node = child(node, path[i]!);
+      if (node === undefined) throw new Error(`jalur ${path.slice(0, i + 1).join("/")} tidak ada`);
+    }
+    const key = path[path.length - 1]!;
+    if (Array.isArray(node) && typeof key === "number" && Number.isInteger(key) && key >= 0 && key <= node.length) {
+      if (op.length < 2) throw new Error(`unsur ${path.join("/")} tidak dapat dihapus`);
+      node[key] = op[1];
+    } else if (isObject(node) && typeof key === "string") {
+      if (op.length < 2) delete node[key];
+      else node[key] = op[1];
+    } else {
+      throw new Error(`jalur ${path.join("/")} tidak cocok`);
+    }
+  }
+  return root;
+}
+
+function child(node: unknown, key: string | number): unknown {
+  if (Array.isArray(node) && typeof key === "number") return node[key];
+  if (isObject(node) && typeof key === "string" && Object.hasOwn(node, key)) return node[key];
+  return undefined;
+}

@@ -1,0 +1,124 @@
+/** The lowdb change journal: answers are appended, replayed on restart, and folded into the file. */
+import { appendFile, readFile, readdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { JOURNAL_MAX_CHANGES } from "../../src/storage/lowdb/journal.js";
+import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
+import { DocumentUnavailable } from "../../src/storage/repository.js";
+import { makeDir } from "../support/bot-harness.js";
+import { agencyDocument } from "../support/documents.js";
+
+const open = (dir: string) => new LowdbRepository({ dir, backupDays: 0 });
+
+/** Set the agency's revision (a small change, as an answer is). */
+const setRevision = (repo: LowdbRepository, revision: number) =>
+  repo.agencies.update("a1", (d) => {
+    d!.revision = revision;
+    return { next: d, result: undefined };
+  });
+
+async function seeded(): Promise<{ dir: string; repo: LowdbRepository; file: string; journal: string; original: string }> {
+  const dir = await makeDir("lkjip-journal-");
+  const repo = open(dir);
+  await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+  const file = join(dir, "instansi", "a1.json");
+  return { dir, repo, file, journal: join(dir, "instansi", "a1.jurnal"), original: await readFile(file, "utf8") };
+}
+
+describe("lowdb change journal", () => {
+  it("appends small changes as one line each, replays them after a restart, and rewrites the file every so often", async () => {
+    const { dir, repo, file, journal, original } = await seeded();
+    for (let r = 2; r <= 4; r++) await setRevision(repo, r);
+    // The file is untouched; the journal holds its base and one line per change.
+    expect(await readFile(file, "utf8")).toBe(original);
+    const lines = (await readFile(journal, "utf8")).trimEnd().split("\n");
+    expect(lines).toHaveLength(4);
+    expect(JSON.parse(lines[0]!)).toEqual({ base: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.parse(lines[3]!)).toEqual([[["revision"], 4]]);
+    // A new process sees every change.
+    expect((await open(dir).agencies.read("a1"))!.revision).toBe(4);
+
+    // The journal holds at most JOURNAL_MAX_CHANGES changes (revisions 2 … MAX + 1); the next one writes the
+    // whole file and removes the journal.
+    const again = open(dir);
+    for (let r = 5; r <= JOURNAL_MAX_CHANGES + 1; r++) await setRevision(again, r);
+    expect(await readFile(file, "utf8")).toBe(original);
+    await setRevision(again, JOURNAL_MAX_CHANGES + 2);
+    expect(JSON.parse(await readFile(file, "utf8")).revision).toBe(JOURNAL_MAX_CHANGES + 2);
+    expect(await readdir(join(dir, "instansi"))).toEqual(["a1.json"]);
+    expect((await open(dir).agencies.read("a1"))!.revision).toBe(JOURNAL_MAX_CHANGES + 2);
+  });
+
+  it("closing the store folds every journal into its file", async () => {
+    const { dir, repo, file } = await seeded();
+    await setRevision(repo, 7);
+    await repo.users.update("501", () => ({ next: { schemaVersion: 1, id: 501, name: "Sari", createdAt: "2025-01-15T03:00:00.000Z", agencies: ["a1"], session: null, joinFailures: [] }, result: undefined }));
+    await repo.users.update("501", (u) => ({ next: { ...u!, name: "Sari W." }, result: undefined }));
+    expect(await readdir(join(dir, "pengguna"))).toEqual(["501.json", "501.jurnal"]);
+    await repo.close();
+    expect(JSON.parse(await readFile(file, "utf8")).revision).toBe(7);
+    expect(JSON.parse(await readFile(join(dir, "pengguna", "501.json"), "utf8")).name).toBe("Sari W.");
+    expect([...(await readdir(join(dir, "instansi"))), ...(await readdir(join(dir, "pengguna")))]).toEqual(["a1.json", "501.json"]);
+  });
+
+  it("ignores a last line cut short by a crash, and rewrites the file with the next change", async () => {
+    const { dir, repo, journal } = await seeded();
+    await setRevision(repo, 2);
+    await appendFile(journal, '[[["revision"],3');
+    const restarted = open(dir);
+    expect((await restarted.agencies.read("a1"))!.revision).toBe(2);
+    await setRevision(restarted, 5);
+    // Never appended after the broken line: the whole file was written instead.
+    expect(await readdir(join(dir, "instansi"))).toEqual(["a1.json"]);
+    expect((await open(dir).agencies.read("a1"))!.revision).toBe(5);
+  });
+
+  it("ignores a journal left over from before the file was rewritten (its base is another text)", async () => {
+    const { dir, repo, file, journal } = await seeded();
+    await setRevision(repo, 2);
+    const stale = await readFile(journal, "utf8");
+    await repo.close(); // the file now holds revision 2 and the journal is gone
+    expect(JSON.parse(await readFile(file, "utf8")).revision).toBe(2);
+    // As if a rewrite had stopped between writing the file and removing the journal.
+    await writeFile(journal, `${stale}${JSON.stringify([[["revision"], 99]])}\n`);
+    const restarted = open(dir);
+    expect((await restarted.agencies.read("a1"))!.revision).toBe(2);
+    // The next change starts a journal of its own in place of the stale one.
+    await setRevision(restarted, 3);
+    expect((await readFile(journal, "utf8")).split("\n")).toHaveLength(3);
+    expect((await open(dir).agencies.read("a1"))!.revision).toBe(3);
+  });
+
+  it("a damaged journal makes the agency unavailable and nothing is written over it", async () => {
+    const { dir, repo, file, journal } = await seeded();
+    await setRevision(repo, 2);
+    await setRevision(repo, 3);
+    const lines = (await readFile(journal, "utf8")).split("\n");
+    lines[1] = "{ rusak";
+    const damaged = lines.join("\n");
+    await writeFile(journal, damaged);
+    const fileBefore = await readFile(file, "utf8");
+    const restarted = open(dir);
+    await expect(restarted.agencies.read("a1")).rejects.toBeInstanceOf(DocumentUnavailable);
+    await expect(setRevision(restarted, 4)).rejects.toThrow("baris jurnal 2 rusak");
+    expect(await readFile(journal, "utf8")).toBe(damaged);
+    expect(await readFile(file, "utf8")).toBe(fileBefore);
+
+    // Operations that do not fit the file are refused the same way.
+    await writeFile(journal, `${lines[0]}\n${JSON.stringify([[["x", "y"], 1]])}\n`);
+    await expect(open(dir).agencies.read("a1")).rejects.toThrow("instansi/a1 tidak dapat dibaca: jalur x tidak ada");
+  });
+
+  it("restoring a backup sets the journal of the replaced file aside with it", async () => {
+    const dir = await makeDir("lkjip-journal-");
+    const repo = new LowdbRepository({ dir, now: () => new Date("2025-01-15T03:00:00.000Z") });
+    await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+    await setRevision(repo, 2);
+    expect(await readdir(join(dir, "instansi"))).toEqual(["a1.json", "a1.jurnal"]);
+    await repo.backups.restore("a1", "2025-01-15");
+    expect(await readdir(join(dir, "instansi"))).toEqual(["a1.json"]);
+    expect((await readdir(join(dir, "cadangan", "a1"))).sort()).toEqual(["2025-01-15.json", "sebelum-pemulihan-2025-01-15T03-00-00-000Z.json", "sebelum-pemulihan-2025-01-15T03-00-00-000Z.jurnal"]);
+    expect((await repo.agencies.read("a1"))!.revision).toBe(1);
+    expect((await open(dir).agencies.read("a1"))!.revision).toBe(1);
+  });
+});
