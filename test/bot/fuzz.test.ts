@@ -9,6 +9,7 @@ import { encodeKey, type QuestionKey } from "../../src/app/entry/keys.js";
 import { AgencyFileSchema } from "../../src/domain/schema/agency.js";
 import { ADMIN, harness, registerAgency } from "../support/bot-harness.js";
 import { storedText } from "../support/on-disk.js";
+import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
 
 const HOSTILE = [
   "",
@@ -149,7 +150,9 @@ describe("fuzz", () => {
           const after = await storedText(h.dir, "instansi", id);
           if (reply.startsWith("✅ Tersimpan")) {
             accepted++;
-            AgencyFileSchema.parse(JSON.parse(after).data);
+            // What a restarted bot reads (the file with its journal replayed) is a valid agency.
+            const stored = await new LowdbRepository({ dir: h.dir, backupDays: 0 }).agencies.read(id);
+            AgencyFileSchema.parse(JSON.parse(JSON.stringify(stored!.data)));
             await d.pressData(ADMIN, `e:${encodeKey(key)}`); // ask the same question again
             inputs++;
           } else {

@@ -27,7 +27,7 @@ describe("document patches", () => {
     const after = produce(before, (d) => {
       d.revision = 4;
       d.data.objectives[0]!.indicators[0]!.years["2024"] = { target: "90", actual: "86,5" } as never;
-      delete (d as { note?: string }).data.note;
+      delete (d.data as { note?: string }).note;
       d.audit.push({ seq: 2 });
     });
     expect(diff(before, after)).toEqual([

@@ -5,7 +5,7 @@
  * previous years, the Renstra final target, the national figure, the budget,
  * and finally the factors.
  */
-import { computeAgency, type AgencyResult } from "../../domain/calc/agency.js";
+import { currentYear } from "../../domain/calc/agency.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { Indicator } from "../../domain/schema/indicator.js";
 import type { BudgetLine } from "../../domain/schema/budget.js";
@@ -81,10 +81,8 @@ export function findIndicator(file: AgencyFile, id: string): Indicator | undefin
 }
 
 /** Whether the factors of an indicator should be asked right after its realisasi. */
-export function needsFactorsNow(file: AgencyFile, indicatorId: string, result: AgencyResult = computeAgency(file)): boolean {
-  const r = result.indicatorById.get(indicatorId);
-  if (!r) return false;
-  const a = r.current.achievement;
+export function needsFactorsNow(file: AgencyFile, ind: Indicator): boolean {
+  const a = currentYear(ind, file).current.achievement;
   if (a.status === "ordinal") return a.comparison === "below";
   if (a.status !== "ok") return false;
   const printed = presented(a.value, file.profile.decimals);
@@ -92,12 +90,12 @@ export function needsFactorsNow(file: AgencyFile, indicatorId: string, result: A
 }
 
 /** Every question of the full pass for one indicator, filled or not, in asking order. */
-export function indicatorQuestions(file: AgencyFile, ind: Indicator, result: AgencyResult = computeAgency(file)): QuestionKey[] {
+export function indicatorQuestions(file: AgencyFile, ind: Indicator): QuestionKey[] {
   const year = file.agency.reportingYear;
   const id = ind.id;
   const keys: QuestionKey[] = [{ q: "target", indicatorId: id, year }, { q: "actual", indicatorId: id, year }];
   const factors = FACTOR_KINDS.map((which) => ({ q: "factors" as const, indicatorId: id, which }));
-  const early = needsFactorsNow(file, id, result);
+  const early = needsFactorsNow(file, ind);
   if (early) keys.push(...factors);
   // An indicator that replaced an older one has no history of its own: the predecessor's years are shown instead.
   if (!ind.predecessor) for (const y of [year - 1, year - 2]) keys.push({ q: "target", indicatorId: id, year: y }, { q: "actual", indicatorId: id, year: y });
@@ -119,14 +117,14 @@ function linkedLines(file: AgencyFile, id: string): readonly BudgetLine[] {
 /** Unanswered questions per stored indicator, kept while the indicator, its linked lines and the factor timing are unchanged. */
 const missingMemo = new WeakMap<Indicator, { year: number; early: boolean; linked: readonly BudgetLine[]; missing: QuestionKey[] }>();
 
-function indicatorMissing(file: AgencyFile, ind: Indicator, result: AgencyResult): QuestionKey[] {
+function indicatorMissing(file: AgencyFile, ind: Indicator): QuestionKey[] {
   const memo = Object.isFrozen(file) && Object.isFrozen(ind);
   const year = file.agency.reportingYear;
   const linked = linkedLines(file, ind.id);
-  const early = needsFactorsNow(file, ind.id, result);
+  const early = needsFactorsNow(file, ind);
   const hit = memo ? missingMemo.get(ind) : undefined;
   if (hit && hit.year === year && hit.early === early && hit.linked.length === linked.length && hit.linked.every((l, i) => l === linked[i])) return hit.missing;
-  const missing = indicatorQuestions(file, ind, result).filter((key) => !isFilled(file, key));
+  const missing = indicatorQuestions(file, ind).filter((key) => !isFilled(file, key));
   if (memo) missingMemo.set(ind, { year, early, linked, missing });
   return missing;
 }
@@ -135,10 +133,9 @@ function indicatorMissing(file: AgencyFile, ind: Indicator, result: AgencyResult
 export function missingQuestions(file: AgencyFile, skipped: ReadonlySet<string> = new Set()): QuestionKey[] {
   const out: QuestionKey[] = [];
   const seen = new Set<string>();
-  const result = computeAgency(file);
   for (const o of file.objectives) {
     for (const ind of o.indicators) {
-      for (const key of indicatorMissing(file, ind, result)) {
+      for (const key of indicatorMissing(file, ind)) {
         const k = encodeKey(key);
         if (seen.has(k) || skipped.has(k)) continue;
         seen.add(k);
@@ -150,8 +147,8 @@ export function missingQuestions(file: AgencyFile, skipped: ReadonlySet<string> 
 }
 
 /** How complete the reporting year is: answered / total questions per indicator. */
-export function completeness(file: AgencyFile, ind: Indicator, result: AgencyResult = computeAgency(file)): { answered: number; total: number } {
-  const keys = indicatorQuestions(file, ind, result);
+export function completeness(file: AgencyFile, ind: Indicator): { answered: number; total: number } {
+  const keys = indicatorQuestions(file, ind);
   return { answered: keys.filter((k) => isFilled(file, k)).length, total: keys.length };
 }
 

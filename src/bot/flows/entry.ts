@@ -7,7 +7,7 @@
  * The same question, asked alone, edits one answer from /indikator.
  */
 import { say, sayList } from "../../messages/catalog.js";
-import { computeAgency, type AgencyResult } from "../../domain/calc/agency.js";
+import { currentYear } from "../../domain/calc/agency.js";
 import { Decimal } from "../../domain/decimal.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import { editAgency } from "../../app/edits.js";
@@ -33,7 +33,7 @@ export function isControlWord(input: string): boolean {
 }
 
 /** The message that asks `key`, with its context and the control buttons. */
-export function questionMessage(file: AgencyFile, result: AgencyResult, key: QuestionKey, remaining: number | undefined, single: boolean): Out {
+export function questionMessage(file: AgencyFile, key: QuestionKey, remaining: number | undefined, single: boolean): Out {
   const lines: string[] = [];
   const f = formatFor(file);
   const year = file.agency.reportingYear;
@@ -48,7 +48,6 @@ export function questionMessage(file: AgencyFile, result: AgencyResult, key: Que
     lines.push("", html(`isi.tanya.line_${key.field}`, { baris }));
   } else {
     const ind = findIndicator(file, key.indicatorId)!;
-    const r = result.indicatorById.get(ind.id);
     lines.push(html("isi.kepala", { kode: ind.code ?? "", indikator: ind.name, satuan: ind.unit }));
     const targetNow = currentValue(file, { q: "target", indicatorId: ind.id, year });
     if (!(key.q === "target" && key.year === year) && targetNow) lines.push(html("isi.konteks.target", { tahun: year, nilai: targetNow }));
@@ -56,7 +55,8 @@ export function questionMessage(file: AgencyFile, result: AgencyResult, key: Que
       const last = currentValue(file, { q: "actual", indicatorId: ind.id, year: year - 1 });
       if (last) lines.push(html("isi.konteks.realisasi_lalu", { tahun: year - 1, nilai: last }));
     }
-    if ((key.q === "factors" || key.q === "budget") && r?.current.achievement.status === "ok") {
+    const r = key.q === "factors" || key.q === "budget" ? currentYear(ind, file) : undefined;
+    if (r?.current.achievement.status === "ok") {
       lines.push(html("isi.konteks.capaian", { tahun: year, capaian: f.percent(r.current.achievement.value), kategori: r.current.category }));
     }
     if (key.q === "budget" && key.field === "spent" && ind.budget?.budget !== undefined) {
@@ -112,8 +112,7 @@ function nextQuestion(file: AgencyFile, skipped: string[], previous: string[], a
     const done = skipped.length > 0 ? html("isi.selesai_lewati", { jumlah: skipped.length }) : html("isi.lengkap", { tahun: file.agency.reportingYear, instansi: file.agency.name });
     return outcome([...before, text(done)], IDLE);
   }
-  const result = computeAgency(file);
-  return outcome([...before, questionMessage(file, result, next, missing.length, false)], entryState(agencyId, encodeKey(next), skipped, previous, "pass"));
+  return outcome([...before, questionMessage(file, next, missing.length, false)], entryState(agencyId, encodeKey(next), skipped, previous, "pass"));
 }
 
 export async function beginEntry(turn: Turn): Promise<Outcome> {
@@ -127,7 +126,7 @@ export async function askSingle(turn: Turn, keyText: string): Promise<Outcome> {
   const key = decodeKey(keyText);
   const { doc } = await activeAgency(turn, "editor");
   if (!key || !questionExists(doc.data, key)) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
-  return outcome([questionMessage(doc.data, computeAgency(doc.data), key, undefined, true)], entryState(doc.data.agency.id, keyText, [], [], "single"));
+  return outcome([questionMessage(doc.data, key, undefined, true)], entryState(doc.data.agency.id, keyText, [], [], "single"));
 }
 
 function questionExists(file: AgencyFile, key: QuestionKey): boolean {
@@ -147,7 +146,7 @@ export async function entryControl(turn: Turn, state: EntryState, action: "skip"
   const key = back === undefined ? undefined : decodeKey(back);
   if (!key || !questionExists(doc.data, key)) return outcome([text(html("isi.di_awal"))]);
   const skipped = state.skipped.filter((s) => s !== back);
-  return outcome([questionMessage(doc.data, computeAgency(doc.data), key, missingQuestions(doc.data, new Set(skipped)).length, false)], entryState(state.agencyId, back!, skipped, previous, "pass"));
+  return outcome([questionMessage(doc.data, key, missingQuestions(doc.data, new Set(skipped)).length, false)], entryState(state.agencyId, back!, skipped, previous, "pass"));
 }
 
 export async function entryText(turn: Turn, state: EntryState, input: string): Promise<Outcome> {
@@ -166,15 +165,15 @@ async function entryAnswer(turn: Turn, state: EntryState, input: string): Promis
 
   const { doc: saved } = await editAgency(turn.services, state.agencyId, turn.actor, "editor", parsed.apply);
   const file = saved.data;
-  const result = computeAgency(file);
   const confirmation = [html("isi.tersimpan", { medan: describeField(file, fieldPathOf(file, key)).split(" — ")[0], nilai: currentValue(file, key) ?? "" })];
   if (key.q === "actual" && key.year === file.agency.reportingYear) {
-    const r = result.indicatorById.get(key.indicatorId);
-    const a = r?.current.achievement;
-    if (a?.status === "ok") confirmation.push(html("isi.capaian", { tahun: key.year, capaian: formatFor(file).percent(a.value), kategori: r!.current.category }));
-    if (a?.status === "ordinal") confirmation.push(html("isi.capaian_predikat", { tahun: key.year, hasil: label(a.comparison === "below" ? "sel.predikat_belum" : "sel.predikat_tercapai") }));
-    if (state.mode === "pass" && needsFactorsNow(file, key.indicatorId, result)) {
-      const below = r?.comparison === "below";
+    const ind = findIndicator(file, key.indicatorId)!;
+    const r = currentYear(ind, file);
+    const a = r.current.achievement;
+    if (a.status === "ok") confirmation.push(html("isi.capaian", { tahun: key.year, capaian: formatFor(file).percent(a.value), kategori: r.current.category }));
+    if (a.status === "ordinal") confirmation.push(html("isi.capaian_predikat", { tahun: key.year, hasil: label(a.comparison === "below" ? "sel.predikat_belum" : "sel.predikat_tercapai") }));
+    if (state.mode === "pass" && needsFactorsNow(file, ind)) {
+      const below = r.comparison === "below";
       confirmation.push(html(below ? "isi.capaian_belum" : "isi.capaian_jauh"));
     }
   }

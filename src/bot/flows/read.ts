@@ -21,7 +21,7 @@ export async function status(turn: Turn): Promise<Outcome> {
     body.push(html("status.sasaran", { kode: o.objective.code ?? "", nama: o.objective.name }));
     for (const id of o.indicatorIds) {
       const r = result.indicatorById.get(id)!;
-      const c = completeness(file, r.indicator, result);
+      const c = completeness(file, r.indicator);
       answered += c.answered;
       total += c.total;
       const a = r.current.achievement;

@@ -176,6 +176,33 @@ export function computeIndicator(
   };
 }
 
+/** The reporting year of one indicator: capaian, category and comparison with the target. */
+export interface CurrentYear {
+  current: YearResult;
+  comparison: "above" | "at" | "below" | "na";
+}
+
+const currentYears = new WeakMap<Indicator, { profile: Profile; year: number; result: CurrentYear }>();
+
+/**
+ * One indicator's reporting-year result without the rest of the agency (no
+ * budget roll-up, history or averages): what data entry shows and decides on
+ * after every answer. The same figures as computeAgency's `current`.
+ */
+export function currentYear(indicator: Indicator, file: AgencyFile): CurrentYear {
+  const { profile } = file;
+  const year = file.agency.reportingYear;
+  const frozen = Object.isFrozen(indicator);
+  const hit = frozen ? currentYears.get(indicator) : undefined;
+  if (hit && hit.profile === profile && hit.year === year) return hit.result;
+  const scale = memo(scales, profile, () => resolveScale(profile));
+  const table = indicator.kind === "grade" && indicator.gradeTable ? gradeTable(indicator.gradeTable) : undefined;
+  const current = yearResult(indicator, resolveYear(indicator, year, indicator.years[String(year)]), profile, scale, table);
+  const result = { current, comparison: comparisonOf(current.achievement, profile.decimals) };
+  if (frozen) currentYears.set(indicator, { profile, year, result });
+  return result;
+}
+
 /** Results of frozen (stored, immutable) agency files, so one update never computes the same file twice. */
 const computed = new WeakMap<AgencyFile, AgencyResult>();
 
