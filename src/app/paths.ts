@@ -124,6 +124,12 @@ export function diffAgency(before: AgencyFile, after: AgencyFile): Difference[] 
     out.push({ field: path, old: a === undefined ? undefined : (structuredClone(a) as Json), new: b === undefined ? undefined : (structuredClone(b) as Json) });
   };
   const walkList = (a: { id: string }[], b: { id: string }[], path: string) => {
+    if (a === b) return;
+    // The usual edit keeps every item in its place: compare them pairwise.
+    if (a.length === b.length && a.every((x, i) => x === b[i] || x.id === b[i]!.id)) {
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) walk(a[i], b[i], `${path}/${a[i]!.id}`);
+      return;
+    }
     const before = new Map(a.map((x) => [x.id, x]));
     const after = new Map(b.map((x) => [x.id, x]));
     for (const x of a) {

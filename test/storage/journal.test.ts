@@ -2,7 +2,10 @@
 import { appendFile, readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { JOURNAL_MAX_CHANGES } from "../../src/storage/lowdb/journal.js";
+import { z } from "zod";
+import { STORAGE_SCHEMA_VERSION } from "../../src/storage/documents.js";
+import { LowdbCollection } from "../../src/storage/lowdb/collection.js";
+import { JOURNAL_MAX_CHANGES, journalLine, textHash } from "../../src/storage/lowdb/journal.js";
 import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
 import { DocumentUnavailable } from "../../src/storage/repository.js";
 import { makeDir } from "../support/bot-harness.js";
@@ -33,8 +36,8 @@ describe("lowdb change journal", () => {
     expect(await readFile(file, "utf8")).toBe(original);
     const lines = (await readFile(journal, "utf8")).trimEnd().split("\n");
     expect(lines).toHaveLength(4);
-    expect(JSON.parse(lines[0]!)).toEqual({ base: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(JSON.parse(lines[3]!)).toEqual([[["revision"], 4]]);
+    expect(JSON.parse(lines[0]!)).toEqual({ base: textHash(original), checked: STORAGE_SCHEMA_VERSION });
+    expect(lines[3]).toMatch(/^[0-9a-f]{16} \[\[\["revision"\],4\]\]$/);
     // A new process sees every change.
     expect((await open(dir).agencies.read("a1"))!.revision).toBe(4);
 
@@ -44,8 +47,9 @@ describe("lowdb change journal", () => {
     for (let r = 5; r <= JOURNAL_MAX_CHANGES + 1; r++) await setRevision(again, r);
     expect(await readFile(file, "utf8")).toBe(original);
     await setRevision(again, JOURNAL_MAX_CHANGES + 2);
-    expect(JSON.parse(await readFile(file, "utf8")).revision).toBe(JOURNAL_MAX_CHANGES + 2);
-    expect(await readdir(join(dir, "instansi"))).toEqual(["a1.json"]);
+    const rewritten = await readFile(file, "utf8");
+    expect(JSON.parse(rewritten).revision).toBe(JOURNAL_MAX_CHANGES + 2);
+    expect(await readFile(journal, "utf8")).toBe(`${JSON.stringify({ base: textHash(rewritten), checked: STORAGE_SCHEMA_VERSION })}\n`);
     expect((await open(dir).agencies.read("a1"))!.revision).toBe(JOURNAL_MAX_CHANGES + 2);
   });
 
@@ -58,7 +62,9 @@ describe("lowdb change journal", () => {
     await repo.close();
     expect(JSON.parse(await readFile(file, "utf8")).revision).toBe(7);
     expect(JSON.parse(await readFile(join(dir, "pengguna", "501.json"), "utf8")).name).toBe("Sari W.");
-    expect([...(await readdir(join(dir, "instansi"))), ...(await readdir(join(dir, "pengguna")))]).toEqual(["a1.json", "501.json"]);
+    // Only the journals' headers remain.
+    expect((await readFile(join(dir, "instansi", "a1.jurnal"), "utf8")).split("\n")).toHaveLength(2);
+    expect((await readFile(join(dir, "pengguna", "501.jurnal"), "utf8")).split("\n")).toHaveLength(2);
   });
 
   it("ignores a last line cut short by a crash, and rewrites the file with the next change", async () => {
@@ -68,8 +74,8 @@ describe("lowdb change journal", () => {
     const restarted = open(dir);
     expect((await restarted.agencies.read("a1"))!.revision).toBe(2);
     await setRevision(restarted, 5);
-    // Never appended after the broken line: the whole file was written instead.
-    expect(await readdir(join(dir, "instansi"))).toEqual(["a1.json"]);
+    // Never appended after the broken line: the whole file was written instead, and the journal started again.
+    expect((await readFile(journal, "utf8")).split("\n")).toHaveLength(2);
     expect((await open(dir).agencies.read("a1"))!.revision).toBe(5);
   });
 
@@ -104,8 +110,13 @@ describe("lowdb change journal", () => {
     expect(await readFile(journal, "utf8")).toBe(damaged);
     expect(await readFile(file, "utf8")).toBe(fileBefore);
 
+    // A line changed after it was written no longer matches its checksum.
+    lines[1] = lines[2]!.replace("3", "9");
+    await writeFile(journal, lines.join("\n"));
+    await expect(open(dir).agencies.read("a1")).rejects.toThrow("baris jurnal 2 rusak");
+
     // Operations that do not fit the file are refused the same way.
-    await writeFile(journal, `${lines[0]}\n${JSON.stringify([[["x", "y"], 1]])}\n`);
+    await writeFile(journal, `${lines[0]}\n${journalLine([[["x", "y"], 1]])}\n`);
     await expect(open(dir).agencies.read("a1")).rejects.toThrow("instansi/a1 tidak dapat dibaca: jalur x tidak ada");
   });
 
@@ -120,5 +131,25 @@ describe("lowdb change journal", () => {
     expect((await readdir(join(dir, "cadangan", "a1"))).sort()).toEqual(["2025-01-15.json", "sebelum-pemulihan-2025-01-15T03-00-00-000Z.json", "sebelum-pemulihan-2025-01-15T03-00-00-000Z.jurnal"]);
     expect((await repo.agencies.read("a1"))!.revision).toBe(1);
     expect((await open(dir).agencies.read("a1"))!.revision).toBe(1);
+  });
+
+  it("validates a document again only when its file or journal is not exactly what this program wrote", async () => {
+    const dir = await makeDir("lkjip-journal-");
+    let validations = 0;
+    const schema = z.strictObject({ schemaVersion: z.literal(1), name: z.string(), count: z.number() }).refine(() => ++validations > 0);
+    const collection = () => new LowdbCollection({ dir, name: "uji", schema });
+    const write = (c: LowdbCollection<z.output<typeof schema>>, count: number) => c.update("x", () => ({ next: { schemaVersion: 1, name: "x", count }, result: undefined }));
+    const first = collection();
+    await write(first, 1);
+    await write(first, 2);
+    validations = 0;
+    expect(await collection().read("x")).toEqual({ schemaVersion: 1, name: "x", count: 2 });
+    expect(validations).toBe(0);
+    // Edited by hand: the file no longer matches the journal's base, so the journal is ignored and the file checked.
+    await writeFile(join(dir, "x.json"), JSON.stringify({ schemaVersion: 1, name: "x", count: "lima" }));
+    await expect(collection().read("x")).rejects.toBeInstanceOf(DocumentUnavailable);
+    await writeFile(join(dir, "x.json"), JSON.stringify({ schemaVersion: 1, name: "x", count: 5 }));
+    expect(await collection().read("x")).toEqual({ schemaVersion: 1, name: "x", count: 5 });
+    expect(validations).toBe(1);
   });
 });

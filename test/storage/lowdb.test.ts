@@ -17,7 +17,8 @@ describe("lowdb repository", () => {
     const doc = agencyDocument("a1");
     await repo.agencies.update("a1", () => ({ next: doc, result: undefined }));
     await repo.agencies.update("a2", () => ({ next: agencyDocument("a2"), result: undefined }));
-    expect(await readdir(join(dir, "instansi"))).toEqual(["a1.json", "a2.json"]);
+    // Each file with its (empty) change journal, see journal.test.ts.
+    expect(await readdir(join(dir, "instansi"))).toEqual(["a1.json", "a1.jurnal", "a2.json", "a2.jurnal"]);
     const onDisk = JSON.parse(await readFile(join(dir, "instansi", "a1.json"), "utf8"));
     expect(onDisk.data.agency.id).toBe("a1");
 
@@ -90,7 +91,7 @@ describe("lowdb backups", () => {
     await writeFile(path, "{ rusak");
     await expect(new LowdbRepository({ dir }).agencies.read("a1")).rejects.toBeInstanceOf(DocumentUnavailable);
     expect((await repo.backups.restore("a1", "2025-01-09")).revision).toBe(1);
-    const aside = (await readdir(join(dir, "cadangan", "a1"))).filter((n) => n.startsWith("sebelum-pemulihan-"));
+    const aside = (await readdir(join(dir, "cadangan", "a1"))).filter((n) => n.startsWith("sebelum-pemulihan-") && n.endsWith(".json"));
     expect(aside).toHaveLength(1);
     expect(await readFile(join(dir, "cadangan", "a1", aside[0]!), "utf8")).toBe("{ rusak");
   });

@@ -19,7 +19,8 @@ import { DocumentUnavailable, type Change, type Collection } from "../repository
 import { checkDocumentId, nextDocument, privateCopy, storedDocument, type DocumentOptions } from "../stored-document.js";
 import { migrate } from "../migrations.js";
 import { apply, diff } from "../patch.js";
-import { appendToJournal, JOURNAL_MAX_BYTES, JOURNAL_MAX_CHANGES, JOURNAL_MAX_LINE, journalPath, readJournal, removeJournal, startJournal, textHash } from "./journal.js";
+import { STORAGE_SCHEMA_VERSION } from "../documents.js";
+import { appendToJournal, JOURNAL_MAX_BYTES, JOURNAL_MAX_CHANGES, JOURNAL_MAX_LINE, journalLine, journalPath, readJournal, startJournal, textHash } from "./journal.js";
 
 interface Entry<T> {
   db: Low<T | null>;
@@ -110,7 +111,8 @@ export class LowdbCollection<T> implements Collection<T> {
       }
       entry.journalChanges = journal?.changes.length ?? 0;
       entry.journalBytes = journal?.bytes ?? 0;
-      entry.doc = storedDocument(this.options, id, raw);
+      // A file and journal this program wrote (every hash matches) are not validated again.
+      entry.doc = storedDocument(this.options, id, raw, journal?.checked === STORAGE_SCHEMA_VERSION && !journal.torn);
       entry.db.data = entry.doc;
     }
     this.entries.set(id, entry);
@@ -157,10 +159,10 @@ export class LowdbCollection<T> implements Collection<T> {
         entry.db.data = next;
         return;
       }
-      const line = JSON.stringify(ops);
+      const line = journalLine(ops);
       if (line.length <= JOURNAL_MAX_LINE && entry.journalBytes + line.length <= JOURNAL_MAX_BYTES) {
         try {
-          if (entry.journalChanges === 0) await startJournal(journalPath(path), entry.base, line);
+          if (entry.journalChanges === 0) await startJournal(journalPath(path), entry.base, STORAGE_SCHEMA_VERSION, line);
           else await appendToJournal(journalPath(path), line);
         } catch (e) {
           entry.rewrite = true; // part of the line may be in the journal: never append after it
@@ -176,7 +178,7 @@ export class LowdbCollection<T> implements Collection<T> {
     await this.rewrite(path, entry, next);
   }
 
-  /** Write the whole document, then drop the journal it contains. */
+  /** Write the whole document, then start an empty journal on it (which also marks the text as validated). */
   private async rewrite(path: string, entry: Entry<T>, next: T): Promise<void> {
     const previous = { data: entry.db.data, base: entry.base };
     entry.db.data = next;
@@ -188,14 +190,15 @@ export class LowdbCollection<T> implements Collection<T> {
       throw e;
     }
     entry.doc = next;
-    // From here the journal's base no longer matches the file: were the removal lost, it would be ignored.
+    // From here the old journal's base no longer matches the file: were the new one lost, it would be ignored
+    // (and the file validated in full when read).
     entry.journalChanges = 0;
     entry.journalBytes = 0;
     entry.rewrite = false;
-    await removeJournal(journalPath(path)).catch(() => undefined);
+    await startJournal(journalPath(path), entry.base!, STORAGE_SCHEMA_VERSION).catch(() => undefined);
   }
 
-  /** Rewrite every cached document that has a journal, so each file holds its whole document (on close). */
+  /** Rewrite every cached document whose journal holds changes, so each file holds its whole document (on close). */
   async flush(): Promise<void> {
     for (const [id, entry] of [...this.entries]) {
       if (entry.journalChanges === 0 && !entry.rewrite) continue;

@@ -6,14 +6,21 @@
  * starts again (compaction).
  *
  * The first line names the document text the journal applies to (its
- * SHA-256). A journal whose base is not the current document text is stale (a
- * compaction wrote the document, then stopped before removing the journal) and
- * is ignored: its changes are already in the document. A last line cut short
- * by a crash was never acknowledged and is ignored; any other line that does
- * not parse makes the document unavailable rather than misread.
+ * SHA-256) and the storage schema version that text was validated with. A
+ * journal whose base is not the current document text is stale (a
+ * compaction wrote the document, then stopped before replacing the journal)
+ * and is ignored: its changes are already in the document. Each change line
+ * carries a checksum of its own text. A last line cut short by a crash was
+ * never acknowledged and is ignored; any other line that does not parse or
+ * match its checksum makes the document unavailable rather than misread.
+ *
+ * So when the base and every line match, the document is exactly one this
+ * program validated before writing it, and reading it need not validate it
+ * again (the expensive part of loading an agency); any other file is
+ * validated in full.
  */
 import { createHash } from "node:crypto";
-import { appendFile, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { appendFile, readFile, rename, writeFile } from "node:fs/promises";
 import type { Op } from "../patch.js";
 
 /** Changes kept in a journal before the document is rewritten in full. */
@@ -35,6 +42,16 @@ export interface JournalContent {
   bytes: number;
   /** The last line was cut short (a crash while appending). */
   torn: boolean;
+  /** The storage schema version the base text was validated with. */
+  checked: number | undefined;
+}
+
+const lineSum = (json: string) => textHash(json).slice(0, 16);
+
+/** A change as a journal line: checksum, space, operations. */
+export function journalLine(ops: Op[]): string {
+  const json = JSON.stringify(ops);
+  return `${lineSum(json)} ${json}`;
 }
 
 export class JournalDamaged extends Error {}
@@ -63,13 +80,17 @@ export async function readJournal(path: string, base: string): Promise<JournalCo
     throw new JournalDamaged("kepala jurnal rusak");
   }
   if (typeof header !== "object" || header === null || typeof (header as { base?: unknown }).base !== "string") throw new JournalDamaged("kepala jurnal rusak");
-  if ((header as { base: string }).base !== base) return undefined;
+  const { base: journalBase, checked } = header as { base: string; checked?: unknown };
+  if (journalBase !== base) return undefined;
   const changes: Op[][] = [];
   let torn = false;
   for (let i = 1; i < lines.length; i++) {
     const last = i === lines.length - 1;
     try {
-      const ops = JSON.parse(lines[i]!) as unknown;
+      const line = lines[i]!;
+      const json = line.slice(17);
+      if (line[16] !== " " || line.slice(0, 16) !== lineSum(json)) throw new Error("checksum");
+      const ops = JSON.parse(json) as unknown;
       if (!Array.isArray(ops)) throw new Error("bukan daftar");
       if (last && !complete) torn = true; // parsed, but its newline is missing: treat as cut short
       else changes.push(ops as Op[]);
@@ -78,20 +99,20 @@ export async function readJournal(path: string, base: string): Promise<JournalCo
       else throw new JournalDamaged(`baris jurnal ${i + 1} rusak`);
     }
   }
-  return { changes, bytes: text.length, torn };
+  return { changes, bytes: text.length, torn, checked: typeof checked === "number" ? checked : undefined };
 }
 
-/** Start a journal for the document text with hash `base`, holding `line` (atomic: temporary file, then rename). */
-export async function startJournal(path: string, base: string, line: string): Promise<void> {
+/**
+ * Start a journal for the document text with hash `base`, validated with
+ * schema version `checked`, holding `line` if given (atomic: temporary file,
+ * then rename).
+ */
+export async function startJournal(path: string, base: string, checked: number, line?: string): Promise<void> {
   const tmp = `${path}.tmp`;
-  await writeFile(tmp, `${JSON.stringify({ base })}\n${line}\n`, "utf8");
+  await writeFile(tmp, `${JSON.stringify({ base, checked })}\n${line === undefined ? "" : `${line}\n`}`, "utf8");
   await rename(tmp, path);
 }
 
 export function appendToJournal(path: string, line: string): Promise<void> {
   return appendFile(path, `${line}\n`, "utf8");
-}
-
-export function removeJournal(path: string): Promise<void> {
-  return rm(path, { force: true });
 }
