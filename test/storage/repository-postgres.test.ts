@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { Repository } from "../../src/storage/repository.js";
 import { PgRepository } from "../../src/storage/postgres/repository.js";
+import { JOURNAL_MAX_CHANGES } from "../../src/storage/journal-limits.js";
 import { agencyDocument } from "../support/documents.js";
 import { createTestDatabase } from "../support/postgres.js";
 import { repositorySuite, type Backend } from "./repository-suite.js";
@@ -127,6 +128,40 @@ describe("PostgreSQL: several processes on one database", () => {
       expect((await two.users.read("501"))!.name).toBe("Sari");
       expect(await two.updates.handle("user:501", 8, async (seen) => seen)).toBe(false);
       expect(await one.updates.handle("user:501", 8, async (seen) => seen)).toBe(true);
+    } finally {
+      await b.cleanup();
+    }
+  });
+
+  it("stores a small change as a change row, replays the rows in another process, and writes the document in full every so often", async () => {
+    const b = await pgBackend();
+    try {
+      const one = (await b.open()) as PgRepository;
+      const two = (await b.open()) as PgRepository;
+      await one.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+      const stored = async () => (await one.db.query<{ revision: number }>("SELECT (doc->>'revision')::int AS revision FROM agencies WHERE id = 'a1'")).rows[0]!.revision;
+      const rows = async () => (await one.db.query<{ ops: string }>("SELECT ops FROM agency_changes WHERE document_id = 'a1' ORDER BY version")).rows.map((r) => r.ops);
+      const setRevision = (repo: PgRepository, revision: number) =>
+        repo.agencies.update("a1", (d) => {
+          d!.revision = revision;
+          return { next: d, result: undefined };
+        });
+      await setRevision(one, 2);
+      await setRevision(two, 3);
+      expect(await stored()).toBe(1);
+      expect(await rows()).toEqual(['[[["revision"],2]]', '[[["revision"],3]]']);
+      expect((await one.agencies.read("a1"))!.revision).toBe(3);
+      // The document row is written again once JOURNAL_MAX_CHANGES rows are on top of it; the rows go.
+      for (let r = 4; r <= JOURNAL_MAX_CHANGES + 1; r++) await setRevision(r % 2 ? one : two, r);
+      expect(await stored()).toBe(1);
+      expect(await rows()).toHaveLength(JOURNAL_MAX_CHANGES);
+      await setRevision(one, JOURNAL_MAX_CHANGES + 2);
+      expect(await stored()).toBe(JOURNAL_MAX_CHANGES + 2);
+      expect(await rows()).toEqual([]);
+      expect((await two.agencies.read("a1"))!.revision).toBe(JOURNAL_MAX_CHANGES + 2);
+      // A change row that does not fit the document makes it unavailable; nothing is written over it.
+      await one.db.query(`INSERT INTO agency_changes (document_id, version, ops) VALUES ('a1', 9999, '[[["x","y"],1]]'); UPDATE agencies SET version = version + 1 WHERE id = 'a1'`);
+      await expect((await b.open()).agencies.read("a1")).rejects.toThrow("instansi/a1 tidak dapat dibaca: perubahan: jalur x tidak ada");
     } finally {
       await b.cleanup();
     }

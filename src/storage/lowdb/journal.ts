@@ -23,12 +23,9 @@ import { createHash } from "node:crypto";
 import { appendFile, readFile, rename, writeFile } from "node:fs/promises";
 import type { Op } from "../patch.js";
 
-/** Changes kept in a journal before the document is rewritten in full. */
-export const JOURNAL_MAX_CHANGES = 100;
+export { JOURNAL_MAX_CHANGES, JOURNAL_MAX_LINE } from "../journal-limits.js";
 /** Journal size that also triggers the full rewrite. */
 export const JOURNAL_MAX_BYTES = 256 * 1024;
-/** A change larger than this is written as a full document instead. */
-export const JOURNAL_MAX_LINE = 32 * 1024;
 
 export const journalPath = (documentPath: string): string => `${documentPath.slice(0, -".json".length)}.jurnal`;
 

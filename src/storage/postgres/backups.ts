@@ -63,10 +63,15 @@ export class PgBackups implements Backups {
       this.db.markWrite();
       const stamp = this.now().toISOString().replace(/[:.]/g, "-");
       // Keep whatever is there now (possibly a document that does not validate), never overwritten.
+      // With changes stored on top of it, the document and its changes are kept together.
       await client.query(
-        `INSERT INTO agency_backups (agency_id, id, doc) SELECT id, $2, doc FROM agencies WHERE id = $1 ON CONFLICT DO NOTHING`,
+        `INSERT INTO agency_backups (agency_id, id, doc)
+         SELECT a.id, $2, CASE WHEN c.changes IS NULL THEN a.doc ELSE jsonb_build_object('doc', a.doc, 'changes', c.changes) END
+         FROM agencies a LEFT JOIN LATERAL (SELECT jsonb_agg(to_jsonb(ops) ORDER BY version) AS changes FROM agency_changes WHERE document_id = a.id) c ON true
+         WHERE a.id = $1 ON CONFLICT DO NOTHING`,
         [agencyId, `sebelum-pemulihan-${stamp}`],
       );
+      await client.query("DELETE FROM agency_changes WHERE document_id = $1", [agencyId]);
       await client.query(
         `INSERT INTO agencies (id, doc) VALUES ($1, $2::jsonb)
          ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, version = agencies.version + 1, updated_at = now()`,

@@ -1,6 +1,10 @@
 /**
  * A collection of JSON documents in PostgreSQL: one row per document (JSONB)
- * with a version column. Updates run in a transaction holding an advisory
+ * with a version column. With a changes table, a small change (an answer) is
+ * stored as one row of patch operations (storage/patch.ts) on top of the
+ * document instead of writing the whole document again; every
+ * JOURNAL_MAX_CHANGES changes, and for large ones, the document is written in
+ * full and its change rows deleted, in the same transaction. Updates run in a transaction holding an advisory
  * lock on the document, so writers in different processes take turns and
  * never lose each other's writes; within a process a lock per document keeps
  * them from waiting on the database. Reads ask only for the version when the
@@ -12,15 +16,23 @@ import type pg from "pg";
 import { KeyedMutex } from "../mutex.js";
 import type { Change, Collection } from "../repository.js";
 import { checkDocumentId, nextDocument, privateCopy, storedDocument, type DocumentOptions } from "../stored-document.js";
+import { DocumentUnavailable } from "../repository.js";
+import { migrate } from "../migrations.js";
+import { apply, diff, type Op } from "../patch.js";
+import { JOURNAL_MAX_CHANGES, JOURNAL_MAX_LINE } from "../journal-limits.js";
 import type { Db } from "./db.js";
 
 export interface Cached<T> {
   version: string;
   doc: T;
+  /** Change rows stored on top of the document row. */
+  changes: number;
 }
 
 export interface PgCollectionOptions<T> extends DocumentOptions<T> {
   table: string;
+  /** Table of change rows (document id, version, operations as JSON text); absent: every write stores the whole document. */
+  changesTable?: string;
   /** More writes in the same transaction (memberships, backups). */
   afterWrite?: (client: pg.PoolClient, id: string, doc: T, previous: T | undefined) => Promise<void>;
 }
@@ -38,9 +50,13 @@ export class PgCollection<T> implements Collection<T> {
     checkDocumentId(id);
   }
 
-  /** $1 = id, $2 = cached version ("" when none): the version, and the document only when it changed. */
+  /** $1 = id, $2 = cached version ("" when none): the version, and the document (with its change rows) only when it changed. */
   protected selectSql(): string {
-    return `SELECT version::text AS version, CASE WHEN version::text = $2 THEN NULL ELSE doc END AS doc FROM ${this.options.table} WHERE id = $1`;
+    const { table, changesTable } = this.options;
+    const changes = changesTable
+      ? `, CASE WHEN d.version::text = $2 THEN NULL ELSE (SELECT json_agg(c.ops ORDER BY c.version) FROM ${changesTable} c WHERE c.document_id = d.id) END AS changes`
+      : "";
+    return `SELECT d.version::text AS version, CASE WHEN d.version::text = $2 THEN NULL ELSE d.doc END AS doc${changes} FROM ${table} d WHERE d.id = $1`;
   }
 
   protected rowToRaw(row: Record<string, unknown>): unknown {
@@ -79,7 +95,32 @@ export class PgCollection<T> implements Collection<T> {
       return undefined;
     }
     if (row.doc === null && cached && row.version === cached.version) return cached;
-    return { version: String(row.version), doc: storedDocument(this.options, id, this.rowToRaw(row)) };
+    let raw = this.rowToRaw(row);
+    const changes = (row.changes as string[] | null | undefined) ?? [];
+    try {
+      // The changes were made to the upgraded document: upgrade first, then replay them.
+      if (changes.length > 0) raw = migrate(raw, this.options.migrations ?? {});
+      for (const ops of changes) raw = apply(raw, JSON.parse(ops) as Op[]);
+    } catch (e) {
+      throw new DocumentUnavailable(this.options.name, id, `perubahan: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return { version: String(row.version), doc: storedDocument(this.options, id, raw), changes: changes.length };
+  }
+
+  /** Store a small change as a change row; undefined when the whole document must be written instead. */
+  private async saveChange(client: pg.PoolClient, id: string, next: T, current: Cached<T> | undefined): Promise<Cached<T> | undefined> {
+    const { table, changesTable } = this.options;
+    if (!changesTable || !current || current.changes >= JOURNAL_MAX_CHANGES) return undefined;
+    const ops = diff(current.doc, next);
+    if (ops.length === 0) return { ...current, doc: next };
+    const text = JSON.stringify(ops);
+    if (text.length > JOURNAL_MAX_LINE) return undefined;
+    const r = await client.query<{ version: string }>(
+      `WITH v AS (UPDATE ${table} SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version)
+       INSERT INTO ${changesTable} (document_id, version, ops) SELECT $1, version, $2 FROM v RETURNING version::text AS version`,
+      [id, text],
+    );
+    return { version: r.rows[0]!.version, doc: next, changes: current.changes + 1 };
   }
 
   async read(id: string): Promise<T | undefined> {
@@ -99,9 +140,16 @@ export class PgCollection<T> implements Collection<T> {
         if (change.next === undefined) return change.result;
         const valid = nextDocument(this.options, change.next);
         this.db.markWrite();
-        const version = await this.saveRow(client, id, valid, current?.doc);
+        let saved = await this.saveChange(client, id, valid, current);
+        if (!saved) {
+          const version = await this.saveRow(client, id, valid, current?.doc);
+          // The whole document now holds every change.
+          if (this.options.changesTable && current?.changes !== 0) await client.query(`DELETE FROM ${this.options.changesTable} WHERE document_id = $1`, [id]);
+          saved = { version, doc: valid, changes: 0 };
+        }
         await this.options.afterWrite?.(client, id, valid, current?.doc);
-        this.db.afterCommit(() => this.remember(id, { version, doc: valid }));
+        const entry = saved;
+        this.db.afterCommit(() => this.remember(id, entry));
         return change.result;
       }),
     );

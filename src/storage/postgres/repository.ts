@@ -2,6 +2,7 @@
  * The PostgreSQL repository (selected by DATABASE_URL): the same interface
  * as the lowdb one, for several bot processes sharing one database.
  *   agencies          one row per agency document (JSONB), version column
+ *   agency_changes    small changes (answers) since the document was last written in full
  *   memberships       (agency, user, role), kept in step with each agency write
  *   users, sessions   a user's profile, and its conversation state
  *   audit_log         older audit entries, one row each
@@ -57,6 +58,7 @@ export class PgRepository implements Repository {
     this.agencies = new PgCollection<AgencyDocument>(this.db, {
       name: "instansi",
       table: "agencies",
+      changesTable: "agency_changes",
       schema: AgencyDocumentSchema,
       writeSchema: AgencyDocumentWriteSchema,
       copy: copyAgencyDocument,

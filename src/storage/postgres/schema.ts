@@ -1,13 +1,14 @@
 /**
  * The PostgreSQL tables. One row per agency document (JSONB) with a version
- * column; memberships mirrored from the agency documents for lookups; users
+ * column, and the small changes made since it was last written in full (patch
+ * operations, one row each); memberships mirrored from the agency documents for lookups; users
  * and their conversation sessions in two tables; the audit archive as one
  * row per entry; invitation codes; daily backups; and the update ids handled
  * by webhook processes (so a redelivered update is applied once).
  */
 import type { Db } from "./db.js";
 
-export const TABLES = ["agencies", "memberships", "users", "sessions", "audit_log", "invitation_codes", "agency_backups", "handled_updates"] as const;
+export const TABLES = ["agencies", "agency_changes", "memberships", "users", "sessions", "audit_log", "invitation_codes", "agency_backups", "handled_updates"] as const;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS agencies (
@@ -15,6 +16,12 @@ CREATE TABLE IF NOT EXISTS agencies (
   doc jsonb NOT NULL,
   version bigint NOT NULL DEFAULT 1,
   updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS agency_changes (
+  document_id text NOT NULL REFERENCES agencies(id) ON DELETE CASCADE,
+  version bigint NOT NULL,
+  ops text NOT NULL,
+  PRIMARY KEY (document_id, version)
 );
 CREATE TABLE IF NOT EXISTS memberships (
   agency_id text NOT NULL REFERENCES agencies(id) ON DELETE CASCADE,
