@@ -7,12 +7,13 @@ import { existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
-import { STORAGE_SCHEMA_VERSION, type AgencyDocument, type UserDocument } from "../src/storage/documents.js";
+import { AgencyDocumentSchema, STORAGE_SCHEMA_VERSION, UserDocumentSchema, type AgencyDocument, type UserDocument } from "../src/storage/documents.js";
+import { journalPath, startJournal, textHash } from "../src/storage/lowdb/journal.js";
 import { PgRepository } from "../src/storage/postgres/repository.js";
 import { agencyId, benchDocument, officerId } from "./generate.js";
 
 /** Bump when the generated data changes, so stale stores are rebuilt. */
-export const DATA_VERSION = 1;
+export const DATA_VERSION = 2;
 
 export function officerDocument(n: number): UserDocument {
   return {
@@ -44,8 +45,15 @@ export async function seedLowdb(dir: string, count: number, progress: (done: num
     const batch = documents(n, Math.min(count, n + 100));
     await Promise.all(
       batch.map(async (doc, i) => {
-        await writeFile(join(dir, "instansi", `${doc.data.agency.id}.json`), JSON.stringify(doc));
-        await writeFile(join(dir, "pengguna", `${officerId(n + i)}.json`), JSON.stringify(officerDocument(n + i)));
+        // As the store writes them: the file, and a journal whose header says this text passed validation.
+        const agencyPath = join(dir, "instansi", `${doc.data.agency.id}.json`);
+        const agencyText = JSON.stringify(AgencyDocumentSchema.parse(doc));
+        await writeFile(agencyPath, agencyText);
+        await startJournal(journalPath(agencyPath), textHash(agencyText), STORAGE_SCHEMA_VERSION);
+        const userPath = join(dir, "pengguna", `${officerId(n + i)}.json`);
+        const userText = JSON.stringify(UserDocumentSchema.parse(officerDocument(n + i)));
+        await writeFile(userPath, userText);
+        await startJournal(journalPath(userPath), textHash(userText), STORAGE_SCHEMA_VERSION);
       }),
     );
     progress(Math.min(count, n + 100));
