@@ -1,5 +1,5 @@
 /** The lowdb change journal: answers are appended, replayed on restart, and folded into the file. */
-import { appendFile, readFile, readdir, writeFile } from "node:fs/promises";
+import { appendFile, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -51,6 +51,21 @@ describe("lowdb change journal", () => {
     expect(JSON.parse(rewritten).revision).toBe(JOURNAL_MAX_CHANGES + 2);
     expect(await readFile(journal, "utf8")).toBe(`${JSON.stringify({ base: textHash(rewritten), checked: STORAGE_SCHEMA_VERSION })}\n`);
     expect((await open(dir).agencies.read("a1"))!.revision).toBe(JOURNAL_MAX_CHANGES + 2);
+  });
+
+  it("after a restart the next change is appended to the journal already on disk, not to a new one", async () => {
+    const { dir, journal } = await seeded();
+    // Written in full: the journal holds only its header.
+    const before = await stat(journal);
+    // Another process (a restart) reads the file with its journal and changes it.
+    const again = open(dir);
+    await setRevision(again, 2);
+    const after = await stat(journal);
+    expect(after.ino).toBe(before.ino);
+    const lines = (await readFile(journal, "utf8")).trimEnd().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^[0-9a-f]{16} \[\[\["revision"\],2\]\]$/);
+    expect((await open(dir).agencies.read("a1"))!.revision).toBe(2);
   });
 
   it("closing the store folds every journal into its file", async () => {

@@ -13,7 +13,7 @@
 import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { Low } from "lowdb";
-import { DataFile } from "lowdb/node";
+import { DocumentFile } from "./document-file.js";
 import { KeyedMutex } from "../mutex.js";
 import { DocumentUnavailable, type Change, type Collection } from "../repository.js";
 import { checkDocumentId, nextDocument, privateCopy, storedDocument, type DocumentOptions } from "../stored-document.js";
@@ -28,8 +28,10 @@ interface Entry<T> {
   doc: T | undefined;
   /** SHA-256 of the document file's text as last read or written (undefined: no file). */
   base: string | undefined;
-  /** Changes in the journal on top of the file (0: no journal, the next change starts one). */
+  /** Changes in the journal on top of the file. */
   journalChanges: number;
+  /** The journal file starts with this file's hash and ends with a whole line: the next change is appended to it (otherwise it starts a new journal). */
+  journalReady: boolean;
   journalBytes: number;
   /** The journal cannot be appended to (its end was cut short, or an append failed): rewrite the file next time. */
   rewrite: boolean;
@@ -72,10 +74,10 @@ export class LowdbCollection<T> implements Collection<T> {
     }
     await this.ensureDir();
     const path = this.path(id);
-    const entry: Entry<T> = { db: undefined as unknown as Low<T | null>, doc: undefined, base: undefined, journalChanges: 0, journalBytes: 0, rewrite: false };
+    const entry: Entry<T> = { db: undefined as unknown as Low<T | null>, doc: undefined, base: undefined, journalChanges: 0, journalReady: false, journalBytes: 0, rewrite: false };
     // Compact JSON (lowdb's JSONFile indents): a third less to serialise and write. The hash of the text
     // read or written ties the journal to this exact file content.
-    const file = new DataFile<T | null>(path, {
+    const file = new DocumentFile<T | null>(path, {
       parse: (text) => {
         entry.base = textHash(text);
         return JSON.parse(text) as T | null;
@@ -96,7 +98,7 @@ export class LowdbCollection<T> implements Collection<T> {
       let raw: unknown = entry.db.data;
       let journal;
       try {
-        journal = await readJournal(journalPath(path), entry.base!);
+        journal = readJournal(journalPath(path), entry.base!);
       } catch (e) {
         throw new DocumentUnavailable(this.options.name, id, `jurnal: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -110,6 +112,7 @@ export class LowdbCollection<T> implements Collection<T> {
         throw new DocumentUnavailable(this.options.name, id, e instanceof Error ? e.message : String(e));
       }
       entry.journalChanges = journal?.changes.length ?? 0;
+      entry.journalReady = journal !== undefined && !journal.torn;
       entry.journalBytes = journal?.bytes ?? 0;
       // A file and journal this program wrote (every hash matches) are not validated again.
       entry.doc = storedDocument(this.options, id, raw, journal?.checked === STORAGE_SCHEMA_VERSION && !journal.torn);
@@ -162,8 +165,11 @@ export class LowdbCollection<T> implements Collection<T> {
       const line = journalLine(ops);
       if (line.length <= JOURNAL_MAX_LINE && entry.journalBytes + line.length <= JOURNAL_MAX_BYTES) {
         try {
-          if (entry.journalChanges === 0) await startJournal(journalPath(path), entry.base, STORAGE_SCHEMA_VERSION, line);
-          else await appendToJournal(journalPath(path), line);
+          if (entry.journalReady) appendToJournal(journalPath(path), line);
+          else {
+            await startJournal(journalPath(path), entry.base, STORAGE_SCHEMA_VERSION, line);
+            entry.journalReady = true;
+          }
         } catch (e) {
           entry.rewrite = true; // part of the line may be in the journal: never append after it
           throw e;
@@ -194,8 +200,12 @@ export class LowdbCollection<T> implements Collection<T> {
     // (and the file validated in full when read).
     entry.journalChanges = 0;
     entry.journalBytes = 0;
+    entry.journalReady = false;
     entry.rewrite = false;
-    await startJournal(journalPath(path), entry.base!, STORAGE_SCHEMA_VERSION).catch(() => undefined);
+    await startJournal(journalPath(path), entry.base!, STORAGE_SCHEMA_VERSION).then(
+      () => (entry.journalReady = true),
+      () => undefined,
+    );
   }
 
   /** Rewrite every cached document whose journal holds changes, so each file holds its whole document (on close). */

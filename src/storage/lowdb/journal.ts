@@ -18,9 +18,16 @@
  * program validated before writing it, and reading it need not validate it
  * again (the expensive part of loading an agency); any other file is
  * validated in full.
+ *
+ * Reading a journal and appending a line are synchronous: both touch a few
+ * kilobytes in the page cache, a few microseconds each, where the promise
+ * API's open, write and close are three round trips through libuv's small
+ * thread pool (see document-file.ts). Starting a journal writes a temporary
+ * file and renames it, which can take a millisecond: that stays asynchronous.
  */
 import { createHash } from "node:crypto";
-import { appendFile, readFile, rename, writeFile } from "node:fs/promises";
+import { appendFileSync, readFileSync } from "node:fs";
+import { rename, writeFile } from "node:fs/promises";
 import type { Op } from "../patch.js";
 
 export { JOURNAL_MAX_CHANGES, JOURNAL_MAX_LINE } from "../journal-limits.js";
@@ -57,10 +64,10 @@ export class JournalDamaged extends Error {}
  * The journal's changes when it applies to the document text with hash
  * `base`; undefined when there is no journal or it belongs to another text.
  */
-export async function readJournal(path: string, base: string): Promise<JournalContent | undefined> {
+export function readJournal(path: string, base: string): JournalContent | undefined {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = readFileSync(path, "utf8");
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw e;
@@ -110,6 +117,6 @@ export async function startJournal(path: string, base: string, checked: number, 
   await rename(tmp, path);
 }
 
-export function appendToJournal(path: string, line: string): Promise<void> {
-  return appendFile(path, `${line}\n`, "utf8");
+export function appendToJournal(path: string, line: string): void {
+  appendFileSync(path, `${line}\n`, "utf8");
 }
