@@ -67,6 +67,28 @@ describe("PostgreSQL: several processes on one database", () => {
     }
   });
 
+  it("two repositories creating one agency at the same moment take turns: the second builds on the first", async () => {
+    const b = await pgBackend();
+    try {
+      const one = (await b.open()) as PgRepository;
+      const two = (await b.open()) as PgRepository;
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          (i % 2 === 0 ? one : two).agencies.update("baru", async (d) => {
+            await new Promise((r) => setTimeout(r, Math.random() * 3));
+            const next = d ?? { ...agencyDocument("baru"), revision: 0 };
+            next.revision++;
+            return { next, result: undefined };
+          }),
+        ),
+      );
+      expect((await one.agencies.read("baru"))!.revision).toBe(20);
+      expect((await two.agencies.read("baru"))!.revision).toBe(20);
+    } finally {
+      await b.cleanup();
+    }
+  });
+
   it("mirrors members, sessions and archived audit entries in their tables", async () => {
     const b = await pgBackend();
     try {

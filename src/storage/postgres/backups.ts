@@ -59,7 +59,7 @@ export class PgBackups implements Backups {
     const doc = await this.read(agencyId, backupId);
     if (!doc) throw new DocumentUnavailable("cadangan", `${agencyId}/${backupId}`, "cadangan tidak ada atau tidak sah");
     await this.db.tx(async (client) => {
-      await this.db.lock(client, `agencies:${agencyId}`);
+      await this.agencies().lockRow(client, agencyId);
       this.db.markWrite();
       const stamp = this.now().toISOString().replace(/[:.]/g, "-");
       // Keep whatever is there now (possibly a document that does not validate), never overwritten.

@@ -4,8 +4,8 @@
  * stored as one row of patch operations (storage/patch.ts) on top of the
  * document instead of writing the whole document again; every
  * JOURNAL_MAX_CHANGES changes, and for large ones, the document is written in
- * full and its change rows deleted, in the same transaction. Updates run in a transaction holding an advisory
- * lock on the document, so writers in different processes take turns and
+ * full and its change rows deleted, in the same transaction. Updates run in a transaction holding the
+ * document's row lock (see lockRow), so writers in different processes take turns and
  * never lose each other's writes; within a process a lock per document keeps
  * them from waiting on the database. Reads ask only for the version when the
  * cached copy is current, so an unchanged document is neither transferred nor
@@ -123,6 +123,24 @@ export class PgCollection<T> implements Collection<T> {
     return { version: r.rows[0]!.version, doc: next, changes: current.changes + 1 };
   }
 
+  /**
+   * Lock the document's row until the transaction ends (SELECT … FOR UPDATE,
+   * which waits for a writer holding it and then returns the version that
+   * writer committed); undefined when there is no row yet, in which case
+   * writers creating it take turns on an advisory lock of the id and look
+   * again. Every writer of an existing row holds its row lock, so none reads
+   * a version another is about to replace.
+   */
+  async lockRow(client: pg.PoolClient, id: string): Promise<string | undefined> {
+    const sql = `SELECT version::text AS version FROM ${this.options.table} WHERE id = $1 FOR UPDATE`;
+    let r = await client.query<{ version: string }>(sql, [id]);
+    if (r.rows.length === 0) {
+      await this.db.lock(client, `${this.options.table}:${id}`);
+      r = await client.query<{ version: string }>(sql, [id]);
+    }
+    return r.rows[0]?.version;
+  }
+
   async read(id: string): Promise<T | undefined> {
     this.checkId(id);
     const entry = await this.load(id);
@@ -134,8 +152,10 @@ export class PgCollection<T> implements Collection<T> {
     this.checkId(id);
     return this.mutex.run(id, () =>
       this.db.tx(async (client) => {
-        await this.db.lock(client, `${this.options.table}:${id}`);
-        const current = await this.load(id);
+        const version = await this.lockRow(client, id);
+        const cached = this.cache.get(id);
+        // Locked and unchanged since it was cached: no need to ask for it again.
+        const current = version === undefined ? undefined : cached?.version === version ? cached : await this.load(id);
         const change = await fn(current === undefined ? undefined : privateCopy(this.options, current.doc));
         if (change.next === undefined) return change.result;
         const valid = nextDocument(this.options, change.next);

@@ -34,26 +34,24 @@ export class PgUsers extends PgCollection<UserDocument> {
   protected override async saveRow(client: pg.PoolClient, id: string, doc: UserDocument, previous: UserDocument | undefined): Promise<string> {
     const next = split(doc);
     const before = previous ? split(previous) : undefined;
-    let version: string;
-    if (!before || !same(before.profile, next.profile)) {
-      const r = await client.query<{ version: string }>(
-        `INSERT INTO users (id, doc) VALUES ($1, $2::jsonb)
-         ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, version = users.version + 1, updated_at = now()
-         RETURNING version::text AS version`,
-        [id, JSON.stringify(next.profile)],
-      );
-      version = r.rows[0]!.version;
-    } else {
-      const r = await client.query<{ version: string }>(`UPDATE users SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version::text AS version`, [id]);
-      version = r.rows[0]!.version;
+    const profileChanged = !before || !same(before.profile, next.profile);
+    const sessionChanged = !before || !same(before.session, next.session) || before.lastUpdateId !== next.lastUpdateId;
+    const user = profileChanged
+      ? { sql: `INSERT INTO users (id, doc) VALUES ($1, $2::jsonb) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, version = users.version + 1, updated_at = now() RETURNING version`, values: [JSON.stringify(next.profile)] }
+      : { sql: `UPDATE users SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`, values: [] };
+    if (!sessionChanged) {
+      const r = await client.query<{ version: string }>(`WITH v AS (${user.sql}) SELECT version::text AS version FROM v`, [id, ...user.values]);
+      return r.rows[0]!.version;
     }
-    if (!before || !same(before.session, next.session) || before.lastUpdateId !== next.lastUpdateId) {
-      await client.query(
-        `INSERT INTO sessions (user_id, state, last_update_id) VALUES ($1, $2::jsonb, $3)
-         ON CONFLICT (user_id) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now()`,
-        [id, JSON.stringify(next.session ?? null), next.lastUpdateId ?? null],
-      );
-    }
-    return version;
+    // The new version and the conversation state in one statement (one round trip per message).
+    const n = user.values.length;
+    const r = await client.query<{ version: string }>(
+      `WITH v AS (${user.sql}),
+            s AS (INSERT INTO sessions (user_id, state, last_update_id) SELECT $1, $${n + 2}::jsonb, $${n + 3}::bigint FROM v
+                  ON CONFLICT (user_id) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now())
+       SELECT version::text AS version FROM v`,
+      [id, ...user.values, JSON.stringify(next.session ?? null), next.lastUpdateId ?? null],
+    );
+    return r.rows[0]!.version;
   }
 }
