@@ -27,6 +27,14 @@ function random(seed: number): () => number {
   };
 }
 
+const isRatio = (o: number, i: number) => UNITS[(o + i) % UNITS.length] === "%" && (o + i) % 3 === 0;
+
+/** The unit of indicator `I<o>_<i>`: the same in every generated agency, so the load generator knows it without reading the agency. */
+export function benchUnit(indicatorId: string): string {
+  const [o, i] = indicatorId.slice(1).split("_").map(Number) as [number, number];
+  return UNITS[(o + i) % UNITS.length]!;
+}
+
 export function agencyId(n: number): string {
   return `uji-${String(n).padStart(5, "0")}`;
 }
@@ -41,9 +49,9 @@ export function benchAgency(n: number): AgencyFileInput {
     for (let i = 1; i <= SHAPE.indicatorsPerObjective; i++) {
       const id = `I${o}_${i}`;
       indicatorIds.push(id);
-      const unit = UNITS[(o + i) % UNITS.length]!;
+      const unit = benchUnit(id);
       const negative = (o * 4 + i) % 7 === 0;
-      const ratio = unit === "%" && (o + i) % 3 === 0;
+      const ratio = isRatio(o, i);
       const years: Record<string, Record<string, string>> = {};
       for (let y = REPORTING_YEAR - SHAPE.historyYears; y < REPORTING_YEAR; y++) {
         const target = unit === "%" ? int(70, 100) : int(20, 900);
@@ -57,7 +65,7 @@ export function benchAgency(n: number): AgencyFileInput {
         id,
         code: `${o}.${i}`,
         name: `Persentase capaian layanan kesejahteraan sosial bidang ${o} indikator ${i} pada kabupaten uji ${n}`,
-        unit: ratio ? "%" : unit,
+        unit,
         polarity: negative ? ("negative" as const) : ("positive" as const),
         kind: ratio ? ("ratio" as const) : ("value" as const),
         ...(ratio ? { numeratorLabel: "jumlah penerima manfaat yang tertangani", denominatorLabel: "jumlah penerima manfaat yang terdata" } : {}),

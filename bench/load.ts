@@ -12,7 +12,7 @@ import { createBot } from "../src/bot/bot.js";
 import { readState } from "../src/bot/state.js";
 import { decodeKey, type QuestionKey } from "../src/app/entry/keys.js";
 import { FAKE_BOT_INFO, FakeTelegram } from "../src/local/fake-telegram.js";
-import { officerId } from "./generate.js";
+import { benchUnit, officerId } from "./generate.js";
 
 export interface Pipeline {
   bot: Bot;
@@ -20,6 +20,8 @@ export interface Pipeline {
   repo: Repository;
   apiCalls: { count: number };
   errors: string[];
+  /** The question each officer was asked last (see answerNext). */
+  asked: Map<number, string | undefined>;
 }
 
 export function pipeline(repo: Repository): Pipeline {
@@ -39,7 +41,7 @@ export function pipeline(repo: Repository): Pipeline {
     const result = method.startsWith("send") ? { message_id: messageId++, date: 0, chat: { id: chatId, type: "private" } } : true;
     return { ok: true, result } as never;
   });
-  return { bot, updates: new FakeTelegram(1_000_000), repo, apiCalls, errors };
+  return { bot, updates: new FakeTelegram(1_000_000), repo, apiCalls, errors, asked: new Map() };
 }
 
 function answerFor(key: QuestionKey, unit: string | undefined, k: number): string {
@@ -59,22 +61,35 @@ function answerFor(key: QuestionKey, unit: string | undefined, k: number): strin
   }
 }
 
-/** One answer of officer n to the question /isi asks next; undefined when the officer has nothing left to answer. */
+/** The question officer n is asked next (the encoded key), as the officer's session says; undefined when /isi has nothing left. */
+async function askedNext(p: Pipeline, n: number): Promise<string | undefined> {
+  const state = readState((await p.repo.users.read(String(officerId(n))))?.session).state;
+  return state.flow === "entry" ? state.current : undefined;
+}
+
+/**
+ * One answer of officer n to the question /isi asks next; undefined when the
+ * officer has nothing left to answer. The question is read from the
+ * officer's session right after the previous reply (when it is still in the
+ * bot's cache, as the officer reads it on the phone), and the answer is
+ * chosen from the question alone, so the load generator adds no agency reads
+ * of its own.
+ */
 export async function answerNext(p: Pipeline, n: number, k: number): Promise<number | undefined> {
   const user = { id: officerId(n), first_name: `Petugas ${n}` };
-  let state = readState((await p.repo.users.read(String(user.id)))?.session).state;
-  if (state.flow !== "entry") {
+  let current = p.asked.has(n) ? p.asked.get(n) : await askedNext(p, n);
+  if (current === undefined) {
     await p.bot.handleUpdate(p.updates.textUpdate(user, "/isi"));
-    state = readState((await p.repo.users.read(String(user.id)))?.session).state;
-    if (state.flow !== "entry") return undefined;
+    current = await askedNext(p, n);
+    if (current === undefined) return undefined;
   }
-  const key = decodeKey(state.current)!;
-  const doc = await p.repo.agencies.read(state.agencyId);
-  const unit = key.q === "line" ? undefined : doc?.data.objectives.flatMap((o) => o.indicators).find((i) => i.id === key.indicatorId)?.unit;
-  const text = answerFor(key, unit, k);
+  const key = decodeKey(current)!;
+  const text = answerFor(key, key.q === "line" ? undefined : benchUnit(key.indicatorId), k);
   const started = performance.now();
   await p.bot.handleUpdate(p.updates.textUpdate(user, text));
-  return performance.now() - started;
+  const latency = performance.now() - started;
+  p.asked.set(n, await askedNext(p, n));
+  return latency;
 }
 
 export interface Stats {
@@ -129,6 +144,8 @@ export async function closedLoop(p: Pipeline, total: number, concurrency: number
         continue;
       }
       busy.add(officer.n);
+      // The next message arrives from the network, as a new event (not in the same microtask run as the reply).
+      await new Promise((r) => setImmediate(r));
       const latency = await answerNext(p, officer.n, k++);
       busy.delete(officer.n);
       officer.left--;
@@ -191,6 +208,7 @@ export async function quickChecks(p: Pipeline, total: number, concurrency: numbe
     const user = { id: 900_000 + w, first_name: "Cek" };
     while (sent < total) {
       sent++;
+      await new Promise((r) => setImmediate(r));
       const t = performance.now();
       await p.bot.handleUpdate(p.updates.textUpdate(user, `/cek ${80 + (sent % 20)},${sent % 100} 80`));
       latencies.push(performance.now() - t);

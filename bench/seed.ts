@@ -83,7 +83,7 @@ export async function seedPostgres(url: string, count: number, progress: (done: 
     await repo.db.query("CREATE TABLE IF NOT EXISTS bench_info (agencies int NOT NULL)");
     const done = await repo.db.query<{ agencies: number }>("SELECT agencies FROM bench_info");
     if (done.rows[0]?.agencies === count) return;
-    await repo.db.query("TRUNCATE agencies, memberships, users, sessions, audit_log, invitation_codes, agency_backups, handled_updates, bench_info");
+    await repo.db.query("TRUNCATE agencies, agency_changes, memberships, users, sessions, audit_log, invitation_codes, agency_backups, handled_updates, bench_info");
     for (let n = 0; n < count; n += 100) {
       const batch = documents(n, Math.min(count, n + 100));
       const ids = batch.map((d) => d.data.agency.id);
