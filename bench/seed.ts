@@ -81,13 +81,23 @@ export async function seedPostgres(url: string, count: number, progress: (done: 
   const repo = await PgRepository.open({ url });
   try {
     await repo.db.query("CREATE TABLE IF NOT EXISTS bench_info (agencies int NOT NULL)");
+    // As the store writes them: each row records the schema version it was validated with and the MD5 of its
+    // text (a database seeded before that column existed gets it here, once).
+    const checked = "$1 || ':' || md5(doc::text)";
     const done = await repo.db.query<{ agencies: number }>("SELECT agencies FROM bench_info");
-    if (done.rows[0]?.agencies === count) return;
+    if (done.rows[0]?.agencies === count) {
+      await repo.db.query(`UPDATE agencies SET checked = ${checked} WHERE checked IS NULL`, [String(STORAGE_SCHEMA_VERSION)]);
+      return;
+    }
     await repo.db.query("TRUNCATE agencies, agency_changes, memberships, users, sessions, audit_log, invitation_codes, agency_backups, handled_updates, bench_info");
     for (let n = 0; n < count; n += 100) {
-      const batch = documents(n, Math.min(count, n + 100));
+      const batch = documents(n, Math.min(count, n + 100)).map((d) => AgencyDocumentSchema.parse(d));
       const ids = batch.map((d) => d.data.agency.id);
-      await repo.db.query("INSERT INTO agencies (id, doc) SELECT * FROM unnest($1::text[], $2::jsonb[])", [ids, batch.map((d) => JSON.stringify(d))]);
+      await repo.db.query(`INSERT INTO agencies (id, doc, checked) SELECT id, doc, ${checked.replace("$1", "$3")} FROM unnest($1::text[], $2::jsonb[]) AS t(id, doc)`, [
+        ids,
+        batch.map((d) => JSON.stringify(d)),
+        String(STORAGE_SCHEMA_VERSION),
+      ]);
       await repo.db.query("INSERT INTO memberships (agency_id, user_id, role) SELECT a, u, 'admin' FROM unnest($1::text[], $2::bigint[]) AS t(a, u)", [ids, batch.map((_, i) => officerId(n + i))]);
       const users = batch.map((_, i) => officerDocument(n + i));
       await repo.db.query("INSERT INTO users (id, doc) SELECT * FROM unnest($1::text[], $2::jsonb[])", [

@@ -181,6 +181,18 @@ describe("PostgreSQL: several processes on one database", () => {
       expect(await stored()).toBe(JOURNAL_MAX_CHANGES + 2);
       expect(await rows()).toEqual([]);
       expect((await two.agencies.read("a1"))!.revision).toBe(JOURNAL_MAX_CHANGES + 2);
+      // A change row edited by hand no longer matches its checksum: the document is validated in full again,
+      // and one that does not validate is reported, not trusted.
+      await setRevision(one, JOURNAL_MAX_CHANGES + 3);
+      const [row] = (await one.db.query<{ checked: string; sum: string; ops: string }>(
+        "SELECT a.checked, c.sum, c.ops FROM agencies a JOIN agency_changes c ON c.document_id = a.id WHERE a.id = 'a1'",
+      )).rows;
+      expect(row!.checked).toMatch(/^1:[0-9a-f]{32}$/);
+      expect(row!.sum).toMatch(/^[0-9a-f]{32}$/);
+      await one.db.query(`UPDATE agency_changes SET ops = '[[["members"],"semua"]]' WHERE document_id = 'a1'; UPDATE agencies SET version = version + 1 WHERE id = 'a1'`);
+      await expect((await b.open()).agencies.read("a1")).rejects.toThrow(/instansi\/a1 tidak dapat dibaca: members/);
+      await one.db.query(`UPDATE agency_changes SET ops = '[[["revision"],${JOURNAL_MAX_CHANGES + 3}]]' WHERE document_id = 'a1'; UPDATE agencies SET version = version + 1 WHERE id = 'a1'`);
+      expect((await (await b.open()).agencies.read("a1"))!.revision).toBe(JOURNAL_MAX_CHANGES + 3);
       // A change row that does not fit the document makes it unavailable; nothing is written over it.
       await one.db.query(`INSERT INTO agency_changes (document_id, version, ops) VALUES ('a1', 9999, '[[["x","y"],1]]'); UPDATE agencies SET version = version + 1 WHERE id = 'a1'`);
       await expect((await b.open()).agencies.read("a1")).rejects.toThrow("instansi/a1 tidak dapat dibaca: perubahan: jalur x tidak ada");

@@ -19,6 +19,7 @@ import { checkDocumentId, nextDocument, privateCopy, storedDocument, type Docume
 import { DocumentUnavailable } from "../repository.js";
 import { migrate } from "../migrations.js";
 import { apply, diff, type Op } from "../patch.js";
+import { STORAGE_SCHEMA_VERSION } from "../documents.js";
 import { JOURNAL_MAX_CHANGES, JOURNAL_MAX_LINE } from "../journal-limits.js";
 import type { Db } from "./db.js";
 
@@ -50,28 +51,44 @@ export class PgCollection<T> implements Collection<T> {
     checkDocumentId(id);
   }
 
-  /** $1 = id, $2 = cached version ("" when none): the version, and the document (with its change rows) only when it changed. */
+  /**
+   * $1 = id, $2 = cached version ("" when none): the version, and the
+   * document (with its change rows) only when it changed. With a changes
+   * table, also whether the row and its change rows are exactly what this
+   * program validated and wrote (see `trusted`).
+   */
   protected selectSql(): string {
     const { table, changesTable } = this.options;
+    const changed = (expression: string) => `CASE WHEN d.version::text = $2 THEN NULL ELSE ${expression} END`;
     const changes = changesTable
-      ? `, CASE WHEN d.version::text = $2 THEN NULL ELSE (SELECT json_agg(c.ops ORDER BY c.version) FROM ${changesTable} c WHERE c.document_id = d.id) END AS changes`
+      ? `, ${changed(`(SELECT json_agg(c.ops ORDER BY c.version) FROM ${changesTable} c WHERE c.document_id = d.id)`)} AS changes` +
+        `, ${changed("d.checked")} AS checked, ${changed("md5(d.doc::text)")} AS doc_sum` +
+        `, ${changed(`NOT EXISTS (SELECT 1 FROM ${changesTable} c WHERE c.document_id = d.id AND c.sum IS DISTINCT FROM md5(c.ops))`)} AS changes_intact`
       : "";
-    return `SELECT d.version::text AS version, CASE WHEN d.version::text = $2 THEN NULL ELSE d.doc END AS doc${changes} FROM ${table} d WHERE d.id = $1`;
+    return `SELECT d.version::text AS version, ${changed("d.doc")} AS doc${changes} FROM ${table} d WHERE d.id = $1`;
   }
 
   protected rowToRaw(row: Record<string, unknown>): unknown {
     return row.doc;
   }
 
-  /** Write the document; returns its new version. */
+  /**
+   * Write the document; returns its new version. With a changes table the
+   * row also records, in `checked`, the storage schema version it was
+   * validated with and the MD5 of its text as PostgreSQL stores it: a row
+   * changed by hand (or written by an older version) no longer matches and is
+   * validated in full when read.
+   */
   protected async saveRow(client: pg.PoolClient, id: string, doc: T, _previous: T | undefined): Promise<string> {
     const t = this.options.table;
-    const r = await client.query<{ version: string }>(
-      `INSERT INTO ${t} (id, doc) VALUES ($1, $2::jsonb)
-       ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, version = ${t}.version + 1, updated_at = now()
-       RETURNING version::text AS version`,
-      [id, JSON.stringify(doc)],
-    );
+    const sql = this.options.changesTable
+      ? `INSERT INTO ${t} (id, doc, checked) SELECT $1, x.doc, $3 || ':' || md5(x.doc::text) FROM (SELECT $2::jsonb AS doc) x
+         ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, checked = EXCLUDED.checked, version = ${t}.version + 1, updated_at = now()
+         RETURNING version::text AS version`
+      : `INSERT INTO ${t} (id, doc) VALUES ($1, $2::jsonb)
+         ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, version = ${t}.version + 1, updated_at = now()
+         RETURNING version::text AS version`;
+    const r = await client.query<{ version: string }>(sql, this.options.changesTable ? [id, JSON.stringify(doc), String(STORAGE_SCHEMA_VERSION)] : [id, JSON.stringify(doc)]);
     return r.rows[0]!.version;
   }
 
@@ -104,7 +121,9 @@ export class PgCollection<T> implements Collection<T> {
     } catch (e) {
       throw new DocumentUnavailable(this.options.name, id, `perubahan: ${e instanceof Error ? e.message : String(e)}`);
     }
-    return { version: String(row.version), doc: storedDocument(this.options, id, raw), changes: changes.length };
+    // A row validated with the current schema version and unchanged since, with change rows this program wrote, is not validated again.
+    const trusted = row.checked === `${STORAGE_SCHEMA_VERSION}:${String(row.doc_sum)}` && row.changes_intact === true;
+    return { version: String(row.version), doc: storedDocument(this.options, id, raw, trusted), changes: changes.length };
   }
 
   /** Store a small change as a change row; undefined when the whole document must be written instead. */
@@ -117,7 +136,7 @@ export class PgCollection<T> implements Collection<T> {
     if (text.length > JOURNAL_MAX_LINE) return undefined;
     const r = await client.query<{ version: string }>(
       `WITH v AS (UPDATE ${table} SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version)
-       INSERT INTO ${changesTable} (document_id, version, ops) SELECT $1, version, $2 FROM v RETURNING version::text AS version`,
+       INSERT INTO ${changesTable} (document_id, version, ops, sum) SELECT $1, version, $2, md5($2) FROM v RETURNING version::text AS version`,
       [id, text],
     );
     return { version: r.rows[0]!.version, doc: next, changes: current.changes + 1 };

@@ -61,6 +61,10 @@ CREATE TABLE IF NOT EXISTS agency_backups (
   doc jsonb NOT NULL,
   PRIMARY KEY (agency_id, id)
 );
+-- Added later (tables created before have them added): the schema version and MD5 of the document text as
+-- validated and written by the bot, and a checksum of each change row; see collection.ts.
+ALTER TABLE agencies ADD COLUMN IF NOT EXISTS checked text;
+ALTER TABLE agency_changes ADD COLUMN IF NOT EXISTS sum text;
 CREATE TABLE IF NOT EXISTS handled_updates (
   update_id bigint PRIMARY KEY,
   handled_at timestamptz NOT NULL DEFAULT now()
