@@ -14,18 +14,12 @@ import { cp, rm, writeFile } from "node:fs/promises";
 import pg from "pg";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { parseAgency } from "../src/domain/schema/parse-agency.js";
-import { computeAgency } from "../src/domain/calc/agency.js";
-import { draftChapter } from "../src/domain/draft/chapter.js";
-import { renderDraft } from "../src/domain/draft/index.js";
-import { SECTION_IDS } from "../src/domain/draft/document.js";
-import { exportDocx } from "../src/export/index.js";
 import { LowdbRepository } from "../src/storage/lowdb/repository.js";
 import { PgRepository } from "../src/storage/postgres/repository.js";
 import type { Repository } from "../src/storage/repository.js";
-import { benchAgency } from "./generate.js";
 import { closedLoop, fixedRate, officerStream, pipeline, quickChecks, type Stats } from "./load.js";
 import type { BaselineResult } from "./baseline.js";
+import type { DomainResult } from "./domain.js";
 import { benchDatabaseUrl, seedLowdb, seedPostgres } from "./seed.js";
 import { startFakeBotApi, freePort } from "../test/support/fake-bot-api.js";
 
@@ -91,11 +85,6 @@ function settle(): void {
   } catch {
     // not available: measured as it is
   }
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 /** Start the bot as `npm start` does (scripts/start.sh) in webhook mode on the store and time it until it answers its first update. */
@@ -169,29 +158,15 @@ async function baseline(): Promise<BaselineResult | undefined> {
   return JSON.parse(output) as BaselineResult;
 }
 
-function domainTimings(): { draftMedianMs: number; draftP90Ms: number; docxMedianMs: number } {
+/** Drafts and Word exports in a process of their own with the bot's memory settings (bench/domain.ts). */
+async function domainTimings(): Promise<DomainResult> {
   log("[domain] BAB III drafts and Word exports…");
-  const drafts: number[] = [];
-  for (let n = 0; n < 60; n++) {
-    const parsed = parseAgency(benchAgency(n));
-    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
-    const t = performance.now();
-    renderDraft(draftChapter(parsed.file, computeAgency(parsed.file)), SECTION_IDS, "md");
-    drafts.push(performance.now() - t);
-  }
-  return { draftMedianMs: median(drafts.slice(10)), draftP90Ms: [...drafts.slice(10)].sort((a, b) => a - b)[Math.floor(0.9 * 50)]!, docxMedianMs: 0 };
-}
-
-async function docxTimings(): Promise<number> {
-  const times: number[] = [];
-  for (let n = 0; n < 12; n++) {
-    const parsed = parseAgency(benchAgency(n));
-    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
-    const t = performance.now();
-    await exportDocx(parsed.file);
-    times.push(performance.now() - t);
-  }
-  return median(times.slice(2));
+  const child = spawn(process.execPath, ["--max-old-space-size=384", "--import", "tsx", "bench/domain.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout.on("data", (b: Buffer) => (output += b.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  if (code !== 0) throw new Error(`domain timings failed (exit ${code})`);
+  return JSON.parse(output) as DomainResult;
 }
 
 function machine(): string {
@@ -207,7 +182,7 @@ function machine(): string {
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
 
-function report(results: StorageResult[], domain: ReturnType<typeof domainTimings>, naive: Awaited<ReturnType<typeof baseline>>): string {
+function report(results: StorageResult[], domain: DomainResult, naive: Awaited<ReturnType<typeof baseline>>): string {
   const lines = [
     `Machine: ${machine()}`,
     `Data: ${AGENCIES} agencies × (10 sasaran, 40 indicators, 3 history years, 200 budget lines); ${ANSWERS} answers per closed-loop run, 8 officers at work at once.`,
@@ -274,8 +249,7 @@ async function main(): Promise<void> {
       await work.drop();
     }
   }
-  const domain = domainTimings();
-  domain.docxMedianMs = await docxTimings();
+  const domain = await domainTimings();
   const naive = await baseline();
   const text = report(results, domain, naive);
   process.stdout.write(`${text}\n`);

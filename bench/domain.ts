@@ -1,0 +1,57 @@
+/**
+ * Drafting and Word export timings, run by bench/run.ts in a process of its
+ * own with the bot's memory settings, so the heap the storage measurements
+ * leave behind (a full agency cache, an overload's garbage) does not weigh on
+ * them: `node --import tsx bench/domain.ts` prints its result as JSON.
+ */
+import { performance } from "node:perf_hooks";
+import { parseAgency } from "../src/domain/schema/parse-agency.js";
+import { computeAgency } from "../src/domain/calc/agency.js";
+import { draftChapter } from "../src/domain/draft/chapter.js";
+import { renderDraft } from "../src/domain/draft/index.js";
+import { SECTION_IDS } from "../src/domain/draft/document.js";
+import { exportDocx } from "../src/export/index.js";
+import { benchAgency } from "./generate.js";
+
+export interface DomainResult {
+  draftMedianMs: number;
+  draftP90Ms: number;
+  docxMedianMs: number;
+}
+
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+
+function file(n: number) {
+  const parsed = parseAgency(benchAgency(n));
+  if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+  return parsed.file;
+}
+
+/** 60 agencies, the first 10 as warm-up: compute, draft every section, render Markdown. */
+function drafts(): number[] {
+  const times: number[] = [];
+  for (let n = 0; n < 60; n++) {
+    const f = file(n);
+    const t = performance.now();
+    renderDraft(draftChapter(f, computeAgency(f)), SECTION_IDS, "md");
+    times.push(performance.now() - t);
+  }
+  return sorted(times.slice(10));
+}
+
+/** 12 Word files with charts, the first 2 as warm-up. */
+async function exports(): Promise<number[]> {
+  const times: number[] = [];
+  for (let n = 0; n < 12; n++) {
+    const f = file(n);
+    const t = performance.now();
+    await exportDocx(f);
+    times.push(performance.now() - t);
+  }
+  return sorted(times.slice(2));
+}
+
+const d = drafts();
+const w = await exports();
+const result: DomainResult = { draftMedianMs: d[Math.floor(d.length / 2)]!, draftP90Ms: d[Math.floor(0.9 * d.length)]!, docxMedianMs: w[Math.floor(w.length / 2)]! };
+process.stdout.write(`${JSON.stringify(result)}\n`);
