@@ -1,4 +1,4 @@
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -94,5 +94,21 @@ describe("lowdb backups", () => {
     const aside = (await readdir(join(dir, "cadangan", "a1"))).filter((n) => n.startsWith("sebelum-pemulihan-") && n.endsWith(".json"));
     expect(aside).toHaveLength(1);
     expect(await readFile(join(dir, "cadangan", "a1", aside[0]!), "utf8")).toBe("{ rusak");
+  });
+
+  it("a daily backup that cannot be written does not fail the answer and is taken with the agency's next write", async () => {
+    const dir = await makeDir("lkjip-store-");
+    const repo = new LowdbRepository({ dir, now: () => new Date("2025-01-09T08:00:00Z") });
+    // The backup folder cannot be created: a file is in its way.
+    await writeFile(join(dir, "cadangan"), "bukan folder");
+    await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+    await repo.backups.idle();
+    expect((await new LowdbRepository({ dir }).agencies.read("a1"))!.revision).toBe(1);
+    await rm(join(dir, "cadangan"));
+    expect(await repo.backups.list("a1")).toEqual([]);
+    await repo.agencies.update("a1", (d) => ({ next: { ...d!, revision: 2 }, result: undefined }));
+    const list = await repo.backups.list("a1");
+    expect(list.map((b) => [b.id, b.valid])).toEqual([["2025-01-09", true]]);
+    expect((await repo.backups.read("a1", "2025-01-09"))!.revision).toBe(2);
   });
 });

@@ -1,7 +1,12 @@
 /**
  * Daily rotating backups of agency files for the lowdb repository:
- * `<dir>/cadangan/<agencyId>/<YYYY-MM-DD>.json`, written after the first
- * successful write of each day, the newest `keep` kept.
+ * `<dir>/cadangan/<agencyId>/<YYYY-MM-DD>.json`, taken after the first
+ * successful write of each day, the newest `keep` kept. The copy is written
+ * in the background, one at a time, after the write that asked for it has
+ * been answered: the answer is already stored, and a morning's burst of
+ * first writes should neither wait for nor flood the disk with copies. A
+ * copy that could not be written is tried again with the agency's next
+ * write; reading the backups waits for the copies still being written.
  */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -12,6 +17,8 @@ import type { LowdbCollection } from "./collection.js";
 import { journalPath } from "./journal.js";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Copies waiting to be written at most. */
+const MAX_QUEUED = 64;
 
 async function atomicWrite(path: string, text: string): Promise<void> {
   const tmp = `${path}.tmp`;
@@ -35,11 +42,33 @@ export class LowdbBackups implements Backups {
     return join(this.dir, agencyId);
   }
 
-  /** Called after each successful write of an agency document (inside its lock). */
-  async afterWrite(agencyId: string, doc: AgencyDocument): Promise<void> {
-    const folder = this.folder(agencyId);
+  /** Copies queued or being written, one after the other. */
+  private writing: Promise<void> = Promise.resolve();
+  private readonly queued = new Set<string>();
+
+  /** Called after each successful write of an agency document (inside its lock): queues the day's copy if there is none yet. */
+  afterWrite(agencyId: string, doc: AgencyDocument): void {
+    this.folder(agencyId); // validates the id
     const day = this.now().toISOString().slice(0, 10);
-    if (this.lastDay.get(agencyId) === day) return;
+    const key = `${agencyId}/${day}`;
+    // Beyond MAX_QUEUED (a disk that has stopped keeping up) no more documents are held in memory for copies;
+    // those agencies get theirs with their next write.
+    if (this.lastDay.get(agencyId) === day || this.queued.has(key) || this.queued.size >= MAX_QUEUED) return;
+    this.queued.add(key);
+    this.writing = this.writing
+      .then(() => this.take(agencyId, day, doc))
+      // Not taken: lastDay stays behind, so the agency's next write tries again.
+      .catch(() => undefined)
+      .finally(() => this.queued.delete(key));
+  }
+
+  /** Resolves when every queued copy has been written (or given up). */
+  idle(): Promise<void> {
+    return this.writing;
+  }
+
+  private async take(agencyId: string, day: string, doc: AgencyDocument): Promise<void> {
+    const folder = this.folder(agencyId);
     const path = join(folder, `${day}.json`);
     try {
       await stat(path);
@@ -67,6 +96,7 @@ export class LowdbBackups implements Backups {
   }
 
   async list(agencyId: string): Promise<BackupInfo[]> {
+    await this.idle();
     let names: string[];
     try {
       names = await readdir(this.folder(agencyId));
@@ -82,11 +112,13 @@ export class LowdbBackups implements Backups {
     return out;
   }
 
-  read(agencyId: string, backupId: string): Promise<AgencyDocument | undefined> {
+  async read(agencyId: string, backupId: string): Promise<AgencyDocument | undefined> {
+    await this.idle();
     return this.load(agencyId, backupId);
   }
 
   async restore(agencyId: string, backupId: string): Promise<AgencyDocument> {
+    await this.idle();
     const doc = await this.load(agencyId, backupId);
     if (!doc) throw new DocumentUnavailable("cadangan", `${agencyId}/${backupId}`, "cadangan tidak ada atau tidak sah");
     const target = this.agencies.path(agencyId);

@@ -61,8 +61,9 @@ export class LowdbRepository implements Repository {
     this.auditArchive = new LowdbCollection({ dir: join(options.dir, "riwayat"), name: "riwayat", schema: AuditArchiveSchema, cacheSize: 50 });
   }
 
-  /** Every write is already stored; closing rewrites journaled documents in full so each file stands alone. */
+  /** Every write is already stored; closing rewrites journaled documents in full so each file stands alone, and finishes the day's backups. */
   async close(): Promise<void> {
     for (const collection of [this.agencies, this.users, this.invitations, this.auditArchive]) await collection.flush();
+    await this.backups.idle();
   }
 }
