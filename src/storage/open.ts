@@ -15,7 +15,7 @@ export function agencyCacheSize(env: StorageEnv): number {
   if (!raw) return DEFAULT_AGENCY_CACHE;
   const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(n) || n < 1 || n > 100_000) {
-    throw new Error(`AGENCY_CACHE_SIZE harus bilangan bulat 1–100000 (jumlah instansi yang disimpan di memori), bukan "${raw}". Contoh: AGENCY_CACHE_SIZE=128`);
+    throw new Error(`AGENCY_CACHE_SIZE harus bilangan bulat 1–100000 (jumlah instansi yang disimpan di memori), bukan "${raw}". Contoh: AGENCY_CACHE_SIZE=64`);
   }
   return n;
 }

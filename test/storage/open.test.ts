@@ -11,15 +11,15 @@ describe("storage chosen by the environment", () => {
     for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
   });
 
-  it("keeps 128 agencies in memory unless AGENCY_CACHE_SIZE says otherwise", () => {
-    expect(agencyCacheSize({})).toBe(128);
-    expect(agencyCacheSize({ AGENCY_CACHE_SIZE: " " })).toBe(128);
+  it("keeps 64 agencies in memory unless AGENCY_CACHE_SIZE says otherwise", () => {
+    expect(agencyCacheSize({})).toBe(64);
+    expect(agencyCacheSize({ AGENCY_CACHE_SIZE: " " })).toBe(64);
     expect(agencyCacheSize({ AGENCY_CACHE_SIZE: "200" })).toBe(200);
   });
 
   it.each(["0", "-5", "1e3", "abc", "12.5", "100001"])("refuses AGENCY_CACHE_SIZE=%s with a message naming the variable and an example", (raw) => {
     expect(() => agencyCacheSize({ AGENCY_CACHE_SIZE: raw })).toThrow(
-      `AGENCY_CACHE_SIZE harus bilangan bulat 1–100000 (jumlah instansi yang disimpan di memori), bukan "${raw}". Contoh: AGENCY_CACHE_SIZE=128`,
+      `AGENCY_CACHE_SIZE harus bilangan bulat 1–100000 (jumlah instansi yang disimpan di memori), bukan "${raw}". Contoh: AGENCY_CACHE_SIZE=64`,
     );
   });
 

@@ -78,7 +78,7 @@ export class LowdbBackups implements Backups {
       // take it
     }
     await mkdir(folder, { recursive: true });
-    await atomicWrite(path, JSON.stringify(doc, null, 2));
+    await atomicWrite(path, JSON.stringify(doc));
     const days = (await readdir(folder)).filter((n) => n.endsWith(".json") && DAY.test(n.slice(0, -5))).sort();
     for (const old of days.slice(0, Math.max(0, days.length - this.keep))) await rm(join(folder, old), { force: true });
     this.lastDay.set(agencyId, day);
@@ -137,7 +137,7 @@ export class LowdbBackups implements Backups {
         // no journal
       }
       await mkdir(this.folder(agencyId), { recursive: true });
-      await atomicWrite(target, JSON.stringify(doc, null, 2));
+      await atomicWrite(target, JSON.stringify(doc));
     });
     await this.agencies.forget(agencyId);
     return doc;
