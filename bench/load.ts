@@ -75,17 +75,20 @@ async function askedNext(p: Pipeline, n: number): Promise<string | undefined> {
  * chosen from the question alone, so the load generator adds no agency reads
  * of its own.
  */
-export async function answerNext(p: Pipeline, n: number, k: number): Promise<number | undefined> {
+export async function answerNext(p: Pipeline, n: number, k: number, arrived?: number): Promise<number | undefined> {
   const user = { id: officerId(n), first_name: `Petugas ${n}` };
   let current = p.asked.has(n) ? p.asked.get(n) : await askedNext(p, n);
+  let opened = false;
   if (current === undefined) {
     await p.bot.handleUpdate(p.updates.textUpdate(user, "/isi"));
     current = await askedNext(p, n);
     if (current === undefined) return undefined;
+    opened = true;
   }
   const key = decodeKey(current)!;
   const text = answerFor(key, key.q === "line" ? undefined : benchUnit(key.indicatorId), k);
-  const started = performance.now();
+  // From the moment the answer was sent (when the officer first had to open /isi: from now).
+  const started = arrived !== undefined && !opened ? arrived : performance.now();
   await p.bot.handleUpdate(p.updates.textUpdate(user, text));
   const latency = performance.now() - started;
   p.asked.set(n, await askedNext(p, n));
@@ -144,9 +147,11 @@ export async function closedLoop(p: Pipeline, total: number, concurrency: number
         continue;
       }
       busy.add(officer.n);
-      // The next message arrives from the network, as a new event (not in the same microtask run as the reply).
+      // The next message arrives from the network, as a new event (not in the same microtask run as the reply);
+      // its latency counts from that moment, so the time it waits for the other officers' answers is included.
+      const arrived = performance.now();
       await new Promise((r) => setImmediate(r));
-      const latency = await answerNext(p, officer.n, k++);
+      const latency = await answerNext(p, officer.n, k++, arrived);
       busy.delete(officer.n);
       officer.left--;
       if (latency === undefined) {
@@ -208,8 +213,8 @@ export async function quickChecks(p: Pipeline, total: number, concurrency: numbe
     const user = { id: 900_000 + w, first_name: "Cek" };
     while (sent < total) {
       sent++;
-      await new Promise((r) => setImmediate(r));
       const t = performance.now();
+      await new Promise((r) => setImmediate(r));
       await p.bot.handleUpdate(p.updates.textUpdate(user, `/cek ${80 + (sent % 20)},${sent % 100} 80`));
       latencies.push(performance.now() - t);
     }
