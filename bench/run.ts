@@ -161,7 +161,7 @@ async function baseline(): Promise<BaselineResult | undefined> {
 /** Drafts and Word exports in a process of their own with the bot's memory settings (bench/domain.ts). */
 async function domainTimings(): Promise<DomainResult> {
   log("[domain] BAB III drafts and Word exports…");
-  const child = spawn(process.execPath, ["--max-old-space-size=384", "--import", "tsx", "bench/domain.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--max-old-space-size=384", "--max-semi-space-size=32", "--import", "tsx", "bench/domain.ts"], { stdio: ["ignore", "pipe", "inherit"] });
   let output = "";
   child.stdout.on("data", (b: Buffer) => (output += b.toString()));
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
