@@ -1,7 +1,7 @@
 /**
  * The PostgreSQL repository (selected by DATABASE_URL): the same interface
  * as the lowdb one, for several bot processes sharing one database.
- *   agencies          one row per agency document (JSONB), version column
+ *   agencies          one row per agency document (JSONB), version column, `checked` (see collection.ts)
  *   agency_changes    small changes (answers) since the document was last written in full
  *   memberships       (agency, user, role), kept in step with each agency write
  *   users, sessions   a user's profile, and its conversation state
