@@ -27,8 +27,6 @@ function random(seed: number): () => number {
   };
 }
 
-const isRatio = (o: number, i: number) => UNITS[(o + i) % UNITS.length] === "%" && (o + i) % 3 === 0;
-
 /** The unit of indicator `I<o>_<i>`: the same in every generated agency, so the load generator knows it without reading the agency. */
 export function benchUnit(indicatorId: string): string {
   const [o, i] = indicatorId.slice(1).split("_").map(Number) as [number, number];
@@ -51,7 +49,7 @@ export function benchAgency(n: number): AgencyFileInput {
       indicatorIds.push(id);
       const unit = benchUnit(id);
       const negative = (o * 4 + i) % 7 === 0;
-      const ratio = isRatio(o, i);
+      const ratio = unit === "%" && (o + i) % 3 === 0;
       const years: Record<string, Record<string, string>> = {};
       for (let y = REPORTING_YEAR - SHAPE.historyYears; y < REPORTING_YEAR; y++) {
         const target = unit === "%" ? int(70, 100) : int(20, 900);

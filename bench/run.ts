@@ -144,29 +144,27 @@ async function measureStorage(name: string, open: () => Promise<Repository>, env
   return { storage: name, startupMs, answersHot, answersMixed, answersCold, fixedRate: rate, cek, memorySteady, memory, errors: p.errors.length };
 }
 
+/** Run a benchmark script in a process of its own (node flags, then the script and its arguments); it prints its result as JSON. */
+async function childResult<T>(what: string, args: string[]): Promise<T> {
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout.on("data", (b: Buffer) => (output += b.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  if (code !== 0) throw new Error(`${what} failed (exit ${code})`);
+  return JSON.parse(output) as T;
+}
+
 /** The naive single-file store, in a child process with a large heap (bench/baseline.ts). */
 async function baseline(): Promise<BaselineResult | undefined> {
   if (BASELINE <= 0) return undefined;
   log(`[naive] writing one file with ${BASELINE} agencies…`);
-  const child = spawn(process.execPath, ["--max-old-space-size=8192", "--import", "tsx", "bench/baseline.ts", String(BASELINE), join(DATA, "naive")], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  child.stdout.on("data", (b: Buffer) => (output += b.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  if (code !== 0) throw new Error(`naive baseline failed (exit ${code})`);
-  return JSON.parse(output) as BaselineResult;
+  return childResult("naive baseline", ["--max-old-space-size=8192", "--import", "tsx", "bench/baseline.ts", String(BASELINE), join(DATA, "naive")]);
 }
 
 /** Drafts and Word exports in a process of their own with the bot's memory settings (bench/domain.ts). */
-async function domainTimings(): Promise<DomainResult> {
+function domainTimings(): Promise<DomainResult> {
   log("[domain] BAB III drafts and Word exports…");
-  const child = spawn(process.execPath, ["--max-old-space-size=384", "--max-semi-space-size=32", "--import", "tsx", "bench/domain.ts"], { stdio: ["ignore", "pipe", "inherit"] });
-  let output = "";
-  child.stdout.on("data", (b: Buffer) => (output += b.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  if (code !== 0) throw new Error(`domain timings failed (exit ${code})`);
-  return JSON.parse(output) as DomainResult;
+  return childResult("domain timings", ["--max-old-space-size=384", "--max-semi-space-size=32", "--import", "tsx", "bench/domain.ts"]);
 }
 
 function machine(): string {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { AgencyDocumentSchema, STORAGE_SCHEMA_VERSION, UserDocumentSchema, type AgencyDocument, type UserDocument } from "../src/storage/documents.js";
 import { journalPath, startJournal, textHash } from "../src/storage/lowdb/journal.js";
+import { checkedSql } from "../src/storage/postgres/collection.js";
 import { PgRepository } from "../src/storage/postgres/repository.js";
 import { agencyId, benchDocument, officerId } from "./generate.js";
 
@@ -83,17 +84,16 @@ export async function seedPostgres(url: string, count: number, progress: (done: 
     await repo.db.query("CREATE TABLE IF NOT EXISTS bench_info (agencies int NOT NULL)");
     // As the store writes them: each row records the schema version it was validated with and the MD5 of its
     // text (a database seeded before that column existed gets it here, once).
-    const checked = "$1 || ':' || md5(doc::text)";
     const done = await repo.db.query<{ agencies: number }>("SELECT agencies FROM bench_info");
     if (done.rows[0]?.agencies === count) {
-      await repo.db.query(`UPDATE agencies SET checked = ${checked} WHERE checked IS NULL`, [String(STORAGE_SCHEMA_VERSION)]);
+      await repo.db.query(`UPDATE agencies SET checked = ${checkedSql("doc", "$1")} WHERE checked IS NULL`, [String(STORAGE_SCHEMA_VERSION)]);
       return;
     }
     await repo.db.query("TRUNCATE agencies, agency_changes, memberships, users, sessions, audit_log, invitation_codes, agency_backups, handled_updates, bench_info");
     for (let n = 0; n < count; n += 100) {
       const batch = documents(n, Math.min(count, n + 100)).map((d) => AgencyDocumentSchema.parse(d));
       const ids = batch.map((d) => d.data.agency.id);
-      await repo.db.query(`INSERT INTO agencies (id, doc, checked) SELECT id, doc, ${checked.replace("$1", "$3")} FROM unnest($1::text[], $2::jsonb[]) AS t(id, doc)`, [
+      await repo.db.query(`INSERT INTO agencies (id, doc, checked) SELECT id, doc, ${checkedSql("doc", "$3")} FROM unnest($1::text[], $2::jsonb[]) AS t(id, doc)`, [
         ids,
         batch.map((d) => JSON.stringify(d)),
         String(STORAGE_SCHEMA_VERSION),

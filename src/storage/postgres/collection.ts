@@ -38,6 +38,13 @@ export interface PgCollectionOptions<T> extends DocumentOptions<T> {
   afterWrite?: (client: pg.PoolClient, id: string, doc: T, previous: T | undefined) => Promise<void>;
 }
 
+/**
+ * SQL for a document row's `checked` value: the storage schema version it was
+ * validated with (the parameter `version`), a colon, and the MD5 of the
+ * document `doc` as PostgreSQL stores it.
+ */
+export const checkedSql = (doc: string, version: string): string => `${version} || ':' || md5(${doc}::text)`;
+
 export class PgCollection<T> implements Collection<T> {
   protected readonly cache = new Map<string, Cached<T>>();
   private readonly mutex = new KeyedMutex();
@@ -55,7 +62,7 @@ export class PgCollection<T> implements Collection<T> {
    * $1 = id, $2 = cached version ("" when none): the version, and the
    * document (with its change rows) only when it changed. With a changes
    * table, also whether the row and its change rows are exactly what this
-   * program validated and wrote (see `trusted`).
+   * program validated and wrote (see `load`).
    */
   protected selectSql(): string {
     const { table, changesTable } = this.options;
@@ -82,7 +89,7 @@ export class PgCollection<T> implements Collection<T> {
   protected async saveRow(client: pg.PoolClient, id: string, doc: T, _previous: T | undefined): Promise<string> {
     const t = this.options.table;
     const sql = this.options.changesTable
-      ? `INSERT INTO ${t} (id, doc, checked) SELECT $1, x.doc, $3 || ':' || md5(x.doc::text) FROM (SELECT $2::jsonb AS doc) x
+      ? `INSERT INTO ${t} (id, doc, checked) SELECT $1, x.doc, ${checkedSql("x.doc", "$3")} FROM (SELECT $2::jsonb AS doc) x
          ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, checked = EXCLUDED.checked, version = ${t}.version + 1, updated_at = now()
          RETURNING version::text AS version`
       : `INSERT INTO ${t} (id, doc) VALUES ($1, $2::jsonb)
