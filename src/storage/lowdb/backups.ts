@@ -56,6 +56,9 @@ export class LowdbBackups implements Backups {
     if (this.lastDay.get(agencyId) === day || this.queued.has(key) || this.queued.size >= MAX_QUEUED) return;
     this.queued.add(key);
     this.writing = this.writing
+      // After the answers already waiting (the check phase follows timers and arrived requests): a copy is
+      // background work and should not lengthen a busy stretch.
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
       .then(() => this.take(agencyId, day, doc))
       // Not taken: lastDay stays behind, so the agency's next write tries again.
       .catch(() => undefined)
