@@ -15,21 +15,37 @@ import { encodeKey, FACTOR_KINDS, type QuestionKey } from "./keys.js";
 /** A realisasi whose capaian exceeds this is "far exceeded": its factors are asked at once. */
 export const FAR_EXCEEDED = new Decimal(120);
 
-/** Lookups of a stored (frozen, hence unchanging) agency file, built once. */
-interface FileIndex {
-  indicators: Map<string, Indicator>;
+/**
+ * Lookups of a stored (frozen, hence unchanging) agency file, built once per
+ * array: an answer replaces the objectives (or the budget lines) but shares
+ * the other array with the previous version, whose index is reused.
+ */
+interface LineIndex {
   lines: Map<string, BudgetLine>;
   linked: Map<string, BudgetLine[]>;
 }
-const INDEX = new WeakMap<AgencyFile, FileIndex>();
+const INDICATORS = new WeakMap<AgencyFile["objectives"], Map<string, Indicator>>();
+const LINES = new WeakMap<AgencyFile["budgetLines"], LineIndex>();
 
-function indexOf(file: AgencyFile): FileIndex | undefined {
-  if (!Object.isFrozen(file)) return undefined; // a draft being edited: scan it
-  let index = INDEX.get(file);
+function indicatorIndex(file: AgencyFile): Map<string, Indicator> | undefined {
+  const objectives = file.objectives;
+  if (!Object.isFrozen(objectives)) return undefined; // a draft being edited: scan it
+  let index = INDICATORS.get(objectives);
   if (!index) {
-    index = { indicators: new Map(), lines: new Map(), linked: new Map() };
-    for (const o of file.objectives) for (const i of o.indicators) index.indicators.set(i.id, i);
-    for (const l of file.budgetLines) {
+    index = new Map();
+    for (const o of objectives) for (const i of o.indicators) index.set(i.id, i);
+    INDICATORS.set(objectives, index);
+  }
+  return index;
+}
+
+function lineIndex(file: AgencyFile): LineIndex | undefined {
+  const budgetLines = file.budgetLines;
+  if (!Object.isFrozen(budgetLines)) return undefined;
+  let index = LINES.get(budgetLines);
+  if (!index) {
+    index = { lines: new Map(), linked: new Map() };
+    for (const l of budgetLines) {
       index.lines.set(l.id, l);
       for (const id of l.indicatorIds) {
         const list = index.linked.get(id);
@@ -37,13 +53,13 @@ function indexOf(file: AgencyFile): FileIndex | undefined {
         else index.linked.set(id, [l]);
       }
     }
-    INDEX.set(file, index);
+    LINES.set(budgetLines, index);
   }
   return index;
 }
 
 function findLine(file: AgencyFile, id: string): BudgetLine | undefined {
-  const index = indexOf(file);
+  const index = lineIndex(file);
   return index ? index.lines.get(id) : file.budgetLines.find((l) => l.id === id);
 }
 
@@ -74,8 +90,8 @@ export function isFilled(file: AgencyFile, key: QuestionKey): boolean {
 }
 
 export function findIndicator(file: AgencyFile, id: string): Indicator | undefined {
-  const index = indexOf(file);
-  if (index) return index.indicators.get(id);
+  const index = indicatorIndex(file);
+  if (index) return index.get(id);
   for (const o of file.objectives) for (const i of o.indicators) if (i.id === id) return i;
   return undefined;
 }
@@ -111,7 +127,8 @@ export function indicatorQuestions(file: AgencyFile, ind: Indicator): QuestionKe
 }
 
 function linkedLines(file: AgencyFile, id: string): readonly BudgetLine[] {
-  return indexOf(file)?.linked.get(id) ?? (Object.isFrozen(file) ? [] : file.budgetLines.filter((l) => l.indicatorIds.includes(id)));
+  const index = lineIndex(file);
+  return index ? (index.linked.get(id) ?? []) : file.budgetLines.filter((l) => l.indicatorIds.includes(id));
 }
 
 /** Unanswered questions per stored indicator, kept while the indicator, its linked lines and the factor timing are unchanged. */
