@@ -73,24 +73,26 @@ async function askedNext(p: Pipeline, n: number): Promise<string | undefined> {
  * officer's session right after the previous reply (when it is still in the
  * bot's cache, as the officer reads it on the phone), and the answer is
  * chosen from the question alone, so the load generator adds no agency reads
- * of its own.
+ * of its own. An officer without an open question first sends /isi (its
+ * latency, from `arrived`, goes to `opened`); the answer is then a message of
+ * its own, sent when the question has arrived, and its latency counts from
+ * then. Otherwise the answer's latency counts from `arrived` (default: now).
  */
-export async function answerNext(p: Pipeline, n: number, k: number, arrived?: number): Promise<number | undefined> {
+export async function answerNext(p: Pipeline, n: number, k: number, arrived?: number, opened?: (latency: number) => void): Promise<number | undefined> {
   const user = { id: officerId(n), first_name: `Petugas ${n}` };
   let current = p.asked.has(n) ? p.asked.get(n) : await askedNext(p, n);
-  let opened = false;
+  let sent = arrived ?? performance.now();
   if (current === undefined) {
     await p.bot.handleUpdate(p.updates.textUpdate(user, "/isi"));
+    opened?.(performance.now() - sent);
     current = await askedNext(p, n);
     if (current === undefined) return undefined;
-    opened = true;
+    sent = performance.now();
   }
   const key = decodeKey(current)!;
   const text = answerFor(key, key.q === "line" ? undefined : benchUnit(key.indicatorId), k);
-  // From the moment the answer was sent (when the officer first had to open /isi: from now).
-  const started = arrived !== undefined && !opened ? arrived : performance.now();
   await p.bot.handleUpdate(p.updates.textUpdate(user, text));
-  const latency = performance.now() - started;
+  const latency = performance.now() - sent;
   p.asked.set(n, await askedNext(p, n));
   return latency;
 }
@@ -102,6 +104,11 @@ export interface Stats {
   p50: number;
   p99: number;
   max: number;
+}
+
+/** Answers, and the /isi messages that opened an entry pass before them (not counted as answers). */
+export interface LoadStats extends Stats {
+  opening: Stats;
 }
 
 export function stats(latencies: number[], seconds: number): Stats {
@@ -131,8 +138,9 @@ function agenciesHint(stream: object): number {
 }
 
 /** As many answers as possible with `concurrency` officers at work at once. */
-export async function closedLoop(p: Pipeline, total: number, concurrency: number, stream: () => { n: number; left: number }): Promise<Stats> {
+export async function closedLoop(p: Pipeline, total: number, concurrency: number, stream: () => { n: number; left: number }): Promise<LoadStats> {
   const latencies: number[] = [];
+  const openings: number[] = [];
   const busy = new Set<number>();
   let k = 0;
   const started = performance.now();
@@ -151,7 +159,7 @@ export async function closedLoop(p: Pipeline, total: number, concurrency: number
       // its latency counts from that moment, so the time it waits for the other officers' answers is included.
       const arrived = performance.now();
       await new Promise((r) => setImmediate(r));
-      const latency = await answerNext(p, officer.n, k++, arrived);
+      const latency = await answerNext(p, officer.n, k++, arrived, (l) => openings.push(l));
       busy.delete(officer.n);
       officer.left--;
       if (latency === undefined) {
@@ -161,16 +169,20 @@ export async function closedLoop(p: Pipeline, total: number, concurrency: number
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return stats(latencies, (performance.now() - started) / 1000);
+  const seconds = (performance.now() - started) / 1000;
+  return { ...stats(latencies, seconds), opening: stats(openings, seconds) };
 }
 
 /**
  * Answers arriving at a fixed rate (open loop): latency counts from the
  * moment an answer was due, so time spent waiting behind earlier answers is
  * included. An officer sends the next answer only after the previous reply.
+ * An officer starting a burst sends /isi at the answer's due time (its
+ * latency counts from then) and the answer as soon as the question arrives.
  */
-export async function fixedRate(p: Pipeline, perSecond: number, seconds: number, stream: () => { n: number; left: number }): Promise<Stats & { target: number }> {
+export async function fixedRate(p: Pipeline, perSecond: number, seconds: number, stream: () => { n: number; left: number }): Promise<LoadStats & { target: number }> {
   const latencies: number[] = [];
+  const openings: number[] = [];
   const interval = 1000 / perSecond;
   const total = Math.round(perSecond * seconds);
   const idle: { n: number; left: number }[] = [];
@@ -192,16 +204,17 @@ export async function fixedRate(p: Pipeline, perSecond: number, seconds: number,
     const officer = await take();
     busy.add(officer.n);
     inflight.push(
-      answerNext(p, officer.n, i).then((latency) => {
+      answerNext(p, officer.n, i, due, (l) => openings.push(l)).then((latency) => {
         busy.delete(officer.n);
         officer.left = latency === undefined ? 0 : officer.left - 1;
-        if (latency !== undefined) latencies.push(performance.now() - due);
+        if (latency !== undefined) latencies.push(latency);
         if (officer.left > 0) idle.push(officer);
       }),
     );
   }
   await Promise.all(inflight);
-  return { ...stats(latencies, (performance.now() - started) / 1000), target: perSecond };
+  const elapsed = (performance.now() - started) / 1000;
+  return { ...stats(latencies, elapsed), opening: stats(openings, elapsed), target: perSecond };
 }
 
 /** /cek with `concurrency` senders at once. */

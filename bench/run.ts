@@ -17,7 +17,7 @@ import { performance } from "node:perf_hooks";
 import { LowdbRepository } from "../src/storage/lowdb/repository.js";
 import { PgRepository } from "../src/storage/postgres/repository.js";
 import type { Repository } from "../src/storage/repository.js";
-import { closedLoop, fixedRate, officerStream, pipeline, quickChecks, type Stats } from "./load.js";
+import { closedLoop, fixedRate, officerStream, pipeline, quickChecks, type LoadStats, type Stats } from "./load.js";
 import type { BaselineResult } from "./baseline.js";
 import type { DomainResult } from "./domain.js";
 import { benchDatabaseUrl, seedLowdb, seedPostgres } from "./seed.js";
@@ -40,10 +40,10 @@ const log = (s: string) => process.stderr.write(`${s} (RSS ${mb(process.memoryUs
 interface StorageResult {
   storage: string;
   startupMs: number;
-  answersHot: Stats;
-  answersMixed: Stats;
-  answersCold: Stats;
-  fixedRate: Stats & { target: number };
+  answersHot: LoadStats;
+  answersMixed: LoadStats;
+  answersCold: LoadStats;
+  fixedRate: LoadStats & { target: number };
   cek: Stats;
   /** After the closed-loop runs (the cache full, nothing queued). */
   memorySteady: { rssMb: number; heapMb: number };
@@ -189,12 +189,16 @@ function report(results: StorageResult[], domain: DomainResult, naive: Awaited<R
     "|---|" + results.map(() => "---|").join("") + "---|",
     `| answers/s, hot (officers on their own agency) | ${results.map((r) => fmt(r.answersHot.perSecond, 0)).join(" | ")} | ≥ 500 |`,
     `| … p50 / p99 latency, ms | ${results.map((r) => `${fmt(r.answersHot.p50)} / ${fmt(r.answersHot.p99)}`).join(" | ")} | p99 ≤ 20 |`,
+    `| … /isi before a burst (${results.map((r) => r.answersHot.opening.count).join(" / ")} times): p50 / p99, ms | ${results.map((r) => `${fmt(r.answersHot.opening.p50)} / ${fmt(r.answersHot.opening.p99)}`).join(" | ")} | |`,
     `| answers/s, mixed (bursts of 5, random agencies) | ${results.map((r) => fmt(r.answersMixed.perSecond, 0)).join(" | ")} | ≥ 500 |`,
     `| … p50 / p99 latency, ms | ${results.map((r) => `${fmt(r.answersMixed.p50)} / ${fmt(r.answersMixed.p99)}`).join(" | ")} | p99 ≤ 20 |`,
+    `| … /isi before a burst (${results.map((r) => r.answersMixed.opening.count).join(" / ")} times): p50 / p99, ms | ${results.map((r) => `${fmt(r.answersMixed.opening.p50)} / ${fmt(r.answersMixed.opening.p99)}`).join(" | ")} | |`,
     `| answers/s, cold (every answer another agency) | ${results.map((r) => fmt(r.answersCold.perSecond, 0)).join(" | ")} | |`,
     `| … p50 / p99 latency, ms | ${results.map((r) => `${fmt(r.answersCold.p50)} / ${fmt(r.answersCold.p99)}`).join(" | ")} | |`,
+    `| … /isi before a burst (${results.map((r) => r.answersCold.opening.count).join(" / ")} times): p50 / p99, ms | ${results.map((r) => `${fmt(r.answersCold.opening.p50)} / ${fmt(r.answersCold.opening.p99)}`).join(" | ")} | |`,
     `| fixed rate ${RATE}/s for ${SECONDS} s (mixed): achieved/s | ${results.map((r) => fmt(r.fixedRate.perSecond, 0)).join(" | ")} | ${RATE} |`,
     `| … p50 / p99 latency from arrival, ms | ${results.map((r) => `${fmt(r.fixedRate.p50)} / ${fmt(r.fixedRate.p99)}`).join(" | ")} | p99 ≤ 20 |`,
+    `| … /isi before a burst (${results.map((r) => r.fixedRate.opening.count).join(" / ")} times): p50 / p99, ms | ${results.map((r) => `${fmt(r.fixedRate.opening.p50)} / ${fmt(r.fixedRate.opening.p99)}`).join(" | ")} | |`,
     `| /cek per second | ${results.map((r) => fmt(r.cek.perSecond, 0)).join(" | ")} | |`,
     `| process memory after the closed-loop runs: RSS / heap, MB | ${results.map((r) => `${r.memorySteady.rssMb} / ${r.memorySteady.heapMb}`).join(" | ")} | ≤ 300 |`,
     `| … after the ${RATE}/s overload and /cek: RSS / heap, MB | ${results.map((r) => `${r.memory.rssMb} / ${r.memory.heapMb}`).join(" | ")} | ≤ 300 |`,
