@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { Repository } from "../../src/storage/repository.js";
 import { PgRepository } from "../../src/storage/postgres/repository.js";
+import { statement } from "../../src/storage/postgres/db.js";
 import { JOURNAL_MAX_CHANGES } from "../../src/storage/journal-limits.js";
 import { agencyDocument } from "../support/documents.js";
 import { createTestDatabase } from "../support/postgres.js";
@@ -196,6 +197,33 @@ describe("PostgreSQL: several processes on one database", () => {
       // A change row that does not fit the document makes it unavailable; nothing is written over it.
       await one.db.query(`INSERT INTO agency_changes (document_id, version, ops) VALUES ('a1', 9999, '[[["x","y"],1]]'); UPDATE agencies SET version = version + 1 WHERE id = 'a1'`);
       await expect((await b.open()).agencies.read("a1")).rejects.toThrow("instansi/a1 tidak dapat dibaca: perubahan: jalur x tidak ada");
+    } finally {
+      await b.cleanup();
+    }
+  });
+
+  it("prepares each parameterised statement once per connection, named by its text", async () => {
+    expect(statement("SELECT $1::int", [1])).toEqual({ name: statement("SELECT $1::int", [2]).name, text: "SELECT $1::int", values: [1] });
+    expect(statement("SELECT $1::int", [1]).name).not.toBe(statement("SELECT $1::bigint", [1]).name);
+    const b = await pgBackend();
+    try {
+      const repo = (await b.open()) as PgRepository;
+      // One transaction holds one connection: the writes join it, and the connection's prepared statements can be seen.
+      const prepared = await repo.db.tx(async (client) => {
+        await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+        for (let i = 0; i < 3; i++) {
+          await repo.agencies.update("a1", (d) => {
+            d!.revision++;
+            return { next: d, result: undefined };
+          });
+        }
+        const r = await client.query<{ statement: string }>("SELECT statement FROM pg_prepared_statements WHERE name LIKE 'lkjip\\_%'");
+        return r.rows.map((row) => row.statement);
+      });
+      // The row lock and the change row, each prepared once and executed three times.
+      expect(prepared.filter((sql) => sql.includes("FOR UPDATE"))).toHaveLength(1);
+      expect(prepared.filter((sql) => sql.includes("INSERT INTO agency_changes"))).toHaveLength(1);
+      expect((await repo.agencies.read("a1"))!.revision).toBe(4);
     } finally {
       await b.cleanup();
     }

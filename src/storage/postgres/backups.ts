@@ -9,7 +9,7 @@ import type { AgencyDocument } from "../documents.js";
 import { readBackup } from "../backup-document.js";
 import { DocumentUnavailable, type BackupInfo, type Backups } from "../repository.js";
 import type { PgCollection } from "./collection.js";
-import type { Db } from "./db.js";
+import { statement, type Db } from "./db.js";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_SQL = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
@@ -30,12 +30,14 @@ export class PgBackups implements Backups {
     if (this.keep <= 0) return;
     const day = this.now().toISOString().slice(0, 10);
     if (this.lastDay.get(agencyId) === day) return;
-    const inserted = await client.query("INSERT INTO agency_backups (agency_id, id, doc) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING", [agencyId, day, JSON.stringify(doc)]);
+    const inserted = await client.query(statement("INSERT INTO agency_backups (agency_id, id, doc) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING", [agencyId, day, JSON.stringify(doc)]));
     if ((inserted.rowCount ?? 0) > 0) {
       await client.query(
-        `DELETE FROM agency_backups WHERE agency_id = $1 AND id ~ '${DAY_SQL}' AND id NOT IN (
-           SELECT id FROM agency_backups WHERE agency_id = $1 AND id ~ '${DAY_SQL}' ORDER BY id DESC LIMIT $2)`,
-        [agencyId, this.keep],
+        statement(
+          `DELETE FROM agency_backups WHERE agency_id = $1 AND id ~ '${DAY_SQL}' AND id NOT IN (
+             SELECT id FROM agency_backups WHERE agency_id = $1 AND id ~ '${DAY_SQL}' ORDER BY id DESC LIMIT $2)`,
+          [agencyId, this.keep],
+        ),
       );
     }
     this.db.afterCommit(() => this.lastDay.set(agencyId, day));
@@ -65,20 +67,24 @@ export class PgBackups implements Backups {
       // Keep whatever is there now (possibly a document that does not validate), never overwritten.
       // With changes stored on top of it, the document and its changes are kept together.
       await client.query(
-        `INSERT INTO agency_backups (agency_id, id, doc)
-         SELECT a.id, $2, CASE WHEN c.changes IS NULL THEN a.doc ELSE jsonb_build_object('doc', a.doc, 'changes', c.changes) END
-         FROM agencies a LEFT JOIN LATERAL (SELECT jsonb_agg(to_jsonb(ops) ORDER BY version) AS changes FROM agency_changes WHERE document_id = a.id) c ON true
-         WHERE a.id = $1 ON CONFLICT DO NOTHING`,
-        [agencyId, `sebelum-pemulihan-${stamp}`],
+        statement(
+          `INSERT INTO agency_backups (agency_id, id, doc)
+           SELECT a.id, $2, CASE WHEN c.changes IS NULL THEN a.doc ELSE jsonb_build_object('doc', a.doc, 'changes', c.changes) END
+           FROM agencies a LEFT JOIN LATERAL (SELECT jsonb_agg(to_jsonb(ops) ORDER BY version) AS changes FROM agency_changes WHERE document_id = a.id) c ON true
+           WHERE a.id = $1 ON CONFLICT DO NOTHING`,
+          [agencyId, `sebelum-pemulihan-${stamp}`],
+        ),
       );
-      await client.query("DELETE FROM agency_changes WHERE document_id = $1", [agencyId]);
+      await client.query(statement("DELETE FROM agency_changes WHERE document_id = $1", [agencyId]));
       await client.query(
-        `INSERT INTO agencies (id, doc) VALUES ($1, $2::jsonb)
-         ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, version = agencies.version + 1, updated_at = now()`,
-        [agencyId, JSON.stringify(doc)],
+        statement(
+          `INSERT INTO agencies (id, doc) VALUES ($1, $2::jsonb)
+           ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, version = agencies.version + 1, updated_at = now()`,
+          [agencyId, JSON.stringify(doc)],
+        ),
       );
-      await client.query("DELETE FROM memberships WHERE agency_id = $1", [agencyId]);
-      for (const m of doc.members) await client.query("INSERT INTO memberships (agency_id, user_id, role) VALUES ($1, $2, $3)", [agencyId, m.userId, m.role]);
+      await client.query(statement("DELETE FROM memberships WHERE agency_id = $1", [agencyId]));
+      for (const m of doc.members) await client.query(statement("INSERT INTO memberships (agency_id, user_id, role) VALUES ($1, $2, $3)", [agencyId, m.userId, m.role]));
     });
     this.agencies().forget(agencyId);
     return doc;

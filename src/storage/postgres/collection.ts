@@ -21,7 +21,7 @@ import { migrate } from "../migrations.js";
 import { apply, diff, type Op } from "../patch.js";
 import { STORAGE_SCHEMA_VERSION } from "../documents.js";
 import { JOURNAL_MAX_CHANGES, JOURNAL_MAX_LINE } from "../journal-limits.js";
-import type { Db } from "./db.js";
+import { statement, type Db } from "./db.js";
 
 export interface Cached<T> {
   version: string;
@@ -95,7 +95,7 @@ export class PgCollection<T> implements Collection<T> {
       : `INSERT INTO ${t} (id, doc) VALUES ($1, $2::jsonb)
          ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, version = ${t}.version + 1, updated_at = now()
          RETURNING version::text AS version`;
-    const r = await client.query<{ version: string }>(sql, this.options.changesTable ? [id, JSON.stringify(doc), String(STORAGE_SCHEMA_VERSION)] : [id, JSON.stringify(doc)]);
+    const r = await client.query<{ version: string }>(statement(sql, this.options.changesTable ? [id, JSON.stringify(doc), String(STORAGE_SCHEMA_VERSION)] : [id, JSON.stringify(doc)]));
     return r.rows[0]!.version;
   }
 
@@ -142,9 +142,11 @@ export class PgCollection<T> implements Collection<T> {
     const text = JSON.stringify(ops);
     if (text.length > JOURNAL_MAX_LINE) return undefined;
     const r = await client.query<{ version: string }>(
-      `WITH v AS (UPDATE ${table} SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version)
-       INSERT INTO ${changesTable} (document_id, version, ops, sum) SELECT $1, version, $2, md5($2) FROM v RETURNING version::text AS version`,
-      [id, text],
+      statement(
+        `WITH v AS (UPDATE ${table} SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version)
+         INSERT INTO ${changesTable} (document_id, version, ops, sum) SELECT $1, version, $2, md5($2) FROM v RETURNING version::text AS version`,
+        [id, text],
+      ),
     );
     return { version: r.rows[0]!.version, doc: next, changes: current.changes + 1 };
   }
@@ -159,10 +161,10 @@ export class PgCollection<T> implements Collection<T> {
    */
   async lockRow(client: pg.PoolClient, id: string): Promise<string | undefined> {
     const sql = `SELECT version::text AS version FROM ${this.options.table} WHERE id = $1 FOR UPDATE`;
-    let r = await client.query<{ version: string }>(sql, [id]);
+    let r = await client.query<{ version: string }>(statement(sql, [id]));
     if (r.rows.length === 0) {
       await this.db.lock(client, `${this.options.table}:${id}`);
-      r = await client.query<{ version: string }>(sql, [id]);
+      r = await client.query<{ version: string }>(statement(sql, [id]));
     }
     return r.rows[0]?.version;
   }
@@ -190,7 +192,7 @@ export class PgCollection<T> implements Collection<T> {
         if (!saved) {
           const version = await this.saveRow(client, id, valid, current?.doc);
           // The whole document now holds every change.
-          if (this.options.changesTable && current?.changes !== 0) await client.query(`DELETE FROM ${this.options.changesTable} WHERE document_id = $1`, [id]);
+          if (this.options.changesTable && current?.changes !== 0) await client.query(statement(`DELETE FROM ${this.options.changesTable} WHERE document_id = $1`, [id]));
           saved = { version, doc: valid, changes: 0 };
         }
         await this.options.afterWrite?.(client, id, valid, current?.doc);

@@ -24,7 +24,7 @@ import type { Collection, Repository } from "../repository.js";
 import { DEFAULT_AGENCY_CACHE } from "../repository.js";
 import { PgBackups } from "./backups.js";
 import { PgCollection } from "./collection.js";
-import { Db } from "./db.js";
+import { Db, statement } from "./db.js";
 import { PgAuditArchive, PgInvitations } from "./rows.js";
 import { createSchema } from "./schema.js";
 import { PgUpdateLedger } from "./updates.js";
@@ -87,11 +87,13 @@ export class PgRepository implements Repository {
 }
 
 async function syncMemberships(client: pg.PoolClient, agencyId: string, doc: AgencyDocument): Promise<void> {
-  await client.query("DELETE FROM memberships WHERE agency_id = $1", [agencyId]);
+  await client.query(statement("DELETE FROM memberships WHERE agency_id = $1", [agencyId]));
   if (doc.members.length === 0) return;
   await client.query(
-    `INSERT INTO memberships (agency_id, user_id, role)
-     SELECT $1, (m->>'userId')::bigint, m->>'role' FROM jsonb_array_elements($2::jsonb) AS m`,
-    [agencyId, JSON.stringify(doc.members)],
+    statement(
+      `INSERT INTO memberships (agency_id, user_id, role)
+       SELECT $1, (m->>'userId')::bigint, m->>'role' FROM jsonb_array_elements($2::jsonb) AS m`,
+      [agencyId, JSON.stringify(doc.members)],
+    ),
   );
 }

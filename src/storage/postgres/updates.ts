@@ -16,7 +16,7 @@
  * previous holder of the lock committed.
  */
 import type { UpdateLedger } from "../repository.js";
-import type { Db } from "./db.js";
+import { statement, type Db } from "./db.js";
 
 export class PgUpdateLedger implements UpdateLedger {
   private marks = 0;
@@ -26,9 +26,11 @@ export class PgUpdateLedger implements UpdateLedger {
   handle<R>(userKey: string, updateId: number, fn: (seen: boolean) => Promise<R>): Promise<R> {
     return this.db.tx(async (client) => {
       const r = await client.query(
-        `WITH locked AS (SELECT pg_advisory_xact_lock(hashtextextended($1, 1)))
-         INSERT INTO handled_updates (update_id) SELECT $2::bigint FROM locked ON CONFLICT DO NOTHING RETURNING update_id`,
-        [userKey, updateId],
+        statement(
+          `WITH locked AS (SELECT pg_advisory_xact_lock(hashtextextended($1, 1)))
+           INSERT INTO handled_updates (update_id) SELECT $2::bigint FROM locked ON CONFLICT DO NOTHING RETURNING update_id`,
+          [userKey, updateId],
+        ),
       );
       const seen = r.rowCount === 0;
       const result = await fn(seen);

@@ -6,7 +6,7 @@
 import type pg from "pg";
 import { UserDocumentSchema, type UserDocument } from "../documents.js";
 import { PgCollection } from "./collection.js";
-import type { Db } from "./db.js";
+import { statement, type Db } from "./db.js";
 
 function split(doc: UserDocument): { profile: Omit<UserDocument, "session" | "lastUpdateId">; session: unknown; lastUpdateId: number | undefined } {
   const { session, lastUpdateId, ...profile } = doc;
@@ -40,17 +40,19 @@ export class PgUsers extends PgCollection<UserDocument> {
       ? { sql: `INSERT INTO users (id, doc) VALUES ($1, $2::jsonb) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, version = users.version + 1, updated_at = now() RETURNING version`, values: [JSON.stringify(next.profile)] }
       : { sql: `UPDATE users SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`, values: [] };
     if (!sessionChanged) {
-      const r = await client.query<{ version: string }>(`WITH v AS (${user.sql}) SELECT version::text AS version FROM v`, [id, ...user.values]);
+      const r = await client.query<{ version: string }>(statement(`WITH v AS (${user.sql}) SELECT version::text AS version FROM v`, [id, ...user.values]));
       return r.rows[0]!.version;
     }
     // The new version and the conversation state in one statement (one round trip per message).
     const n = user.values.length;
     const r = await client.query<{ version: string }>(
-      `WITH v AS (${user.sql}),
-            s AS (INSERT INTO sessions (user_id, state, last_update_id) SELECT $1, $${n + 2}::jsonb, $${n + 3}::bigint FROM v
-                  ON CONFLICT (user_id) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now())
-       SELECT version::text AS version FROM v`,
-      [id, ...user.values, JSON.stringify(next.session ?? null), next.lastUpdateId ?? null],
+      statement(
+        `WITH v AS (${user.sql}),
+              s AS (INSERT INTO sessions (user_id, state, last_update_id) SELECT $1, $${n + 2}::jsonb, $${n + 3}::bigint FROM v
+                    ON CONFLICT (user_id) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now())
+         SELECT version::text AS version FROM v`,
+        [id, ...user.values, JSON.stringify(next.session ?? null), next.lastUpdateId ?? null],
+      ),
     );
     return r.rows[0]!.version;
   }
