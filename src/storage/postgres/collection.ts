@@ -61,16 +61,20 @@ export class PgCollection<T> implements Collection<T> {
   /**
    * $1 = id, $2 = cached version ("" when none): the version, and the
    * document (with its change rows) only when it changed. With a changes
-   * table, also whether the row and its change rows are exactly what this
-   * program validated and wrote (see `load`).
+   * table, also `trusted`: whether the row and its change rows are exactly
+   * what this program validated and wrote (its `checked` value, see
+   * `saveRow`, matches the current schema version and text, and every change
+   * row its checksum).
    */
   protected selectSql(): string {
     const { table, changesTable } = this.options;
     const changed = (expression: string) => `CASE WHEN d.version::text = $2 THEN NULL ELSE ${expression} END`;
     const changes = changesTable
       ? `, ${changed(`(SELECT json_agg(c.ops ORDER BY c.version) FROM ${changesTable} c WHERE c.document_id = d.id)`)} AS changes` +
-        `, ${changed("d.checked")} AS checked, ${changed("md5(d.doc::text)")} AS doc_sum` +
-        `, ${changed(`NOT EXISTS (SELECT 1 FROM ${changesTable} c WHERE c.document_id = d.id AND c.sum IS DISTINCT FROM md5(c.ops))`)} AS changes_intact`
+        `, ${changed(
+          `d.checked = ${checkedSql("d.doc", `'${STORAGE_SCHEMA_VERSION}'`)}` +
+            ` AND NOT EXISTS (SELECT 1 FROM ${changesTable} c WHERE c.document_id = d.id AND c.sum IS DISTINCT FROM md5(c.ops))`,
+        )} AS trusted`
       : "";
     return `SELECT d.version::text AS version, ${changed("d.doc")} AS doc${changes} FROM ${table} d WHERE d.id = $1`;
   }
@@ -129,8 +133,7 @@ export class PgCollection<T> implements Collection<T> {
       throw new DocumentUnavailable(this.options.name, id, `perubahan: ${e instanceof Error ? e.message : String(e)}`);
     }
     // A row validated with the current schema version and unchanged since, with change rows this program wrote, is not validated again.
-    const trusted = row.checked === `${STORAGE_SCHEMA_VERSION}:${String(row.doc_sum)}` && row.changes_intact === true;
-    return { version: String(row.version), doc: storedDocument(this.options, id, raw, trusted), changes: changes.length };
+    return { version: String(row.version), doc: storedDocument(this.options, id, raw, row.trusted === true), changes: changes.length };
   }
 
   /** Store a small change as a change row; undefined when the whole document must be written instead. */
