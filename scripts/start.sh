@@ -3,9 +3,9 @@
 # MALLOC_ARENA_MAX=2: glibc keeps fewer malloc arenas, so freed native memory goes back to the system.
 # --max-old-space-size: V8 collects before its heap grows past this (MB); the bot uses about
 # 50–80 MB with 64 cached agencies, so 384 leaves room for exports and imports.
-# --max-semi-space-size=32: a young generation twice V8's default, so the garbage of each answer dies
-# there instead of being promoted and collected by the slower full collections (at 500 answers/s the
-# benchmark's p99 was lower in paired runs: 23 against 39 ms and 77 against 92 ms).
+# --max-semi-space-size=32: a young generation twice V8's default, so more of each answer's garbage dies
+# there instead of being promoted (at 500 answers/s the benchmark's p99 was lower in two paired runs, 23
+# against 39 ms and 77 against 92 ms; later runs with 8, 16 and 32 MB showed no clear difference).
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 export NODE_OPTIONS="--max-old-space-size=${HEAP_LIMIT_MB:-384} --max-semi-space-size=32${NODE_OPTIONS:+ $NODE_OPTIONS}"
 exec tsx src/main.ts "$@"
