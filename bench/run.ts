@@ -181,6 +181,9 @@ function machine(): string {
 const fmt = (n: number, d = 1) => n.toFixed(d);
 
 function report(results: StorageResult[], domain: DomainResult, naive: Awaited<ReturnType<typeof baseline>>): string {
+  /** The row of the /isi messages that opened the bursts of one run. */
+  const opening = (run: (r: StorageResult) => LoadStats) =>
+    `| … /isi before a burst (${results.map((r) => run(r).opening.count).join(" / ")} times): p50 / p99, ms | ${results.map((r) => `${fmt(run(r).opening.p50)} / ${fmt(run(r).opening.p99)}`).join(" | ")} | |`;
   const lines = [
     `Machine: ${machine()}`,
     `Data: ${AGENCIES} agencies × (10 sasaran, 40 indicators, 3 history years, 200 budget lines); ${ANSWERS} answers per closed-loop run, 8 officers at work at once.`,
@@ -189,16 +192,16 @@ function report(results: StorageResult[], domain: DomainResult, naive: Awaited<R
     "|---|" + results.map(() => "---|").join("") + "---|",
     `| answers/s, hot (officers on their own agency) | ${results.map((r) => fmt(r.answersHot.perSecond, 0)).join(" | ")} | ≥ 500 |`,
     `| … p50 / p99 latency, ms | ${results.map((r) => `${fmt(r.answersHot.p50)} / ${fmt(r.answersHot.p99)}`).join(" | ")} | p99 ≤ 20 |`,
-    `| … /isi before a burst (${results.map((r) => r.answersHot.opening.count).join(" / ")} times): p50 / p99, ms | ${results.map((r) => `${fmt(r.answersHot.opening.p50)} / ${fmt(r.answersHot.opening.p99)}`).join(" | ")} | |`,
+    opening((r) => r.answersHot),
     `| answers/s, mixed (bursts of 5, random agencies) | ${results.map((r) => fmt(r.answersMixed.perSecond, 0)).join(" | ")} | ≥ 500 |`,
     `| … p50 / p99 latency, ms | ${results.map((r) => `${fmt(r.answersMixed.p50)} / ${fmt(r.answersMixed.p99)}`).join(" | ")} | p99 ≤ 20 |`,
-    `| … /isi before a burst (${results.map((r) => r.answersMixed.opening.count).join(" / ")} times): p50 / p99, ms | ${results.map((r) => `${fmt(r.answersMixed.opening.p50)} / ${fmt(r.answersMixed.opening.p99)}`).join(" | ")} | |`,
+    opening((r) => r.answersMixed),
     `| answers/s, cold (every answer another agency) | ${results.map((r) => fmt(r.answersCold.perSecond, 0)).join(" | ")} | |`,
     `| … p50 / p99 latency, ms | ${results.map((r) => `${fmt(r.answersCold.p50)} / ${fmt(r.answersCold.p99)}`).join(" | ")} | |`,
-    `| … /isi before a burst (${results.map((r) => r.answersCold.opening.count).join(" / ")} times): p50 / p99, ms | ${results.map((r) => `${fmt(r.answersCold.opening.p50)} / ${fmt(r.answersCold.opening.p99)}`).join(" | ")} | |`,
+    opening((r) => r.answersCold),
     `| fixed rate ${RATE}/s for ${SECONDS} s (mixed): achieved/s | ${results.map((r) => fmt(r.fixedRate.perSecond, 0)).join(" | ")} | ${RATE} |`,
     `| … p50 / p99 latency from arrival, ms | ${results.map((r) => `${fmt(r.fixedRate.p50)} / ${fmt(r.fixedRate.p99)}`).join(" | ")} | p99 ≤ 20 |`,
-    `| … /isi before a burst (${results.map((r) => r.fixedRate.opening.count).join(" / ")} times): p50 / p99, ms | ${results.map((r) => `${fmt(r.fixedRate.opening.p50)} / ${fmt(r.fixedRate.opening.p99)}`).join(" | ")} | |`,
+    opening((r) => r.fixedRate),
     `| /cek per second | ${results.map((r) => fmt(r.cek.perSecond, 0)).join(" | ")} | |`,
     `| process memory after the closed-loop runs: RSS / heap, MB | ${results.map((r) => `${r.memorySteady.rssMb} / ${r.memorySteady.heapMb}`).join(" | ")} | ≤ 300 |`,
     `| … after the ${RATE}/s overload and /cek: RSS / heap, MB | ${results.map((r) => `${r.memory.rssMb} / ${r.memory.heapMb}`).join(" | ")} | ≤ 300 |`,
