@@ -7,7 +7,8 @@
 import { performance } from "node:perf_hooks";
 import type { Bot } from "grammy";
 import { randomBytes } from "node:crypto";
-import type { Repository } from "../src/storage/repository.js";
+import type { Collection, Repository } from "../src/storage/repository.js";
+import type { UserDocument } from "../src/storage/documents.js";
 import { createBot } from "../src/bot/bot.js";
 import { readState } from "../src/bot/state.js";
 import { decodeKey, type QuestionKey } from "../src/app/entry/keys.js";
@@ -20,15 +21,38 @@ export interface Pipeline {
   repo: Repository;
   apiCalls: { count: number };
   errors: string[];
-  /** The question each officer was asked last (see answerNext). */
-  asked: Map<number, string | undefined>;
+  /** The conversation state the bot last wrote for each user (see `watchSessions`). */
+  sessions: Map<string, unknown>;
+}
+
+/**
+ * The repository as the bot sees it, except that every user document the bot
+ * writes has its conversation state noted in `sessions` (the state is the
+ * officer's screen: the question just asked). The load generator reads the
+ * next question from there rather than from the store, so it adds no reads
+ * of its own (with PostgreSQL, a read is a query). In-process, the same
+ * for every storage.
+ */
+function watchSessions(repo: Repository, sessions: Map<string, unknown>): Repository {
+  const users: Collection<UserDocument> = {
+    read: (id) => repo.users.read(id),
+    list: () => repo.users.list(),
+    update: (id, fn) =>
+      repo.users.update(id, async (current) => {
+        const change = await fn(current);
+        if (change.next !== undefined) sessions.set(id, change.next.session);
+        return change;
+      }),
+  };
+  return { agencies: repo.agencies, users, invitations: repo.invitations, auditArchive: repo.auditArchive, backups: repo.backups, updates: repo.updates, close: () => repo.close() };
 }
 
 export function pipeline(repo: Repository): Pipeline {
   const errors: string[] = [];
+  const sessions = new Map<string, unknown>();
   const bot = createBot({
     token: "1:BENCH",
-    services: { repo, now: () => new Date(), random: (n) => randomBytes(n) },
+    services: { repo: watchSessions(repo, sessions), now: () => new Date(), random: (n) => randomBytes(n) },
     botInfo: FAKE_BOT_INFO,
     logger: { error: (m, e) => errors.push(`${m}: ${e instanceof Error ? e.message : String(e)}`) },
     download: async () => new Uint8Array(),
@@ -41,7 +65,7 @@ export function pipeline(repo: Repository): Pipeline {
     const result = method.startsWith("send") ? { message_id: messageId++, date: 0, chat: { id: chatId, type: "private" } } : true;
     return { ok: true, result } as never;
   });
-  return { bot, updates: new FakeTelegram(1_000_000), repo, apiCalls, errors, asked: new Map() };
+  return { bot, updates: new FakeTelegram(1_000_000), repo, apiCalls, errors, sessions };
 }
 
 function answerFor(key: QuestionKey, unit: string | undefined, k: number): string {
@@ -61,26 +85,31 @@ function answerFor(key: QuestionKey, unit: string | undefined, k: number): strin
   }
 }
 
-/** The question officer n is asked next (the encoded key), as the officer's session says; undefined when /isi has nothing left. */
+/**
+ * The question officer n is asked next (the encoded key), as the officer's
+ * session says (the state the bot last wrote, or, for an officer the bot has
+ * not written yet, the stored one); undefined when /isi has nothing left.
+ */
 async function askedNext(p: Pipeline, n: number): Promise<string | undefined> {
-  const state = readState((await p.repo.users.read(String(officerId(n))))?.session).state;
+  const id = String(officerId(n));
+  const session = p.sessions.has(id) ? p.sessions.get(id) : (await p.repo.users.read(id))?.session;
+  const state = readState(session).state;
   return state.flow === "entry" ? state.current : undefined;
 }
 
 /**
  * One answer of officer n to the question /isi asks next; undefined when the
- * officer has nothing left to answer. The question is read from the
- * officer's session right after the previous reply (when it is still in the
- * bot's cache, as the officer reads it on the phone), and the answer is
- * chosen from the question alone, so the load generator adds no agency reads
- * of its own. An officer without an open question first sends /isi (its
+ * officer has nothing left to answer. The question is taken from the session
+ * the bot wrote with its reply (as the officer reads it on the phone), and
+ * the answer is chosen from the question alone, so the load generator adds
+ * no reads of its own. An officer without an open question first sends /isi (its
  * latency, from `arrived`, goes to `opened`); the answer is then a message of
  * its own, sent when the question has arrived, and its latency counts from
  * then. Otherwise the answer's latency counts from `arrived` (default: now).
  */
 export async function answerNext(p: Pipeline, n: number, k: number, arrived?: number, opened?: (latency: number) => void): Promise<number | undefined> {
   const user = { id: officerId(n), first_name: `Petugas ${n}` };
-  let current = p.asked.has(n) ? p.asked.get(n) : await askedNext(p, n);
+  let current = await askedNext(p, n);
   let sent = arrived ?? performance.now();
   if (current === undefined) {
     await p.bot.handleUpdate(p.updates.textUpdate(user, "/isi"));
@@ -92,9 +121,7 @@ export async function answerNext(p: Pipeline, n: number, k: number, arrived?: nu
   const key = decodeKey(current)!;
   const text = answerFor(key, key.q === "line" ? undefined : benchUnit(key.indicatorId), k);
   await p.bot.handleUpdate(p.updates.textUpdate(user, text));
-  const latency = performance.now() - sent;
-  p.asked.set(n, await askedNext(p, n));
-  return latency;
+  return performance.now() - sent;
 }
 
 export interface Stats {
