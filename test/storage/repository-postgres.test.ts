@@ -9,6 +9,7 @@ import type { Repository } from "../../src/storage/repository.js";
 import { PgRepository } from "../../src/storage/postgres/repository.js";
 import { statement } from "../../src/storage/postgres/db.js";
 import { JOURNAL_MAX_CHANGES } from "../../src/storage/journal-limits.js";
+import type { AgencyDocument } from "../../src/storage/documents.js";
 import { agencyDocument } from "../support/documents.js";
 import { createTestDatabase } from "../support/postgres.js";
 import { repositorySuite, type Backend } from "./repository-suite.js";
@@ -42,6 +43,22 @@ async function pgBackend(): Promise<Backend & { repos: PgRepository[] }> {
 
 repositorySuite("PostgreSQL", pgBackend);
 
+/** The SQL text of every statement the repository's connections send from now on, in order. */
+function recordStatements(repo: PgRepository): string[] {
+  const sent: string[] = [];
+  const patched = new WeakSet<object>();
+  repo.db.pool.on("acquire", (client) => {
+    if (patched.has(client)) return;
+    patched.add(client);
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (config: unknown, ...rest: unknown[]) => {
+      sent.push(typeof config === "string" ? config : (config as { text: string }).text);
+      return query(config, ...rest);
+    };
+  });
+  return sent;
+}
+
 describe("PostgreSQL: several processes on one database", () => {
   it("two repositories updating one agency in turn never lose a write and never read a stale copy", async () => {
     const b = await pgBackend();
@@ -63,6 +80,93 @@ describe("PostgreSQL: several processes on one database", () => {
       // Each sees the other's last write (the version check replaces its cached copy).
       expect((await one.agencies.read("a1"))!.revision).toBe(101);
       expect((await two.agencies.read("a1"))!.revision).toBe(101);
+    } finally {
+      await b.cleanup();
+    }
+  });
+
+  it("writes an update of a cached document in one statement while the row is at the cached version, and runs it again on the current document when it is not", async () => {
+    const b = await pgBackend();
+    try {
+      const one = (await b.open()) as PgRepository;
+      const two = (await b.open()) as PgRepository;
+      const statements = recordStatements(one);
+      await one.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+      statements.length = 0;
+      const seen: number[] = [];
+      const bump = (d: AgencyDocument | undefined) => {
+        seen.push(d!.revision);
+        d!.revision++;
+        return { next: d, result: undefined };
+      };
+      await one.agencies.update("a1", bump);
+      // Cached and unchanged: no row lock, only the change row (written over the cached version).
+      expect(statements).toHaveLength(3);
+      expect(statements[0]).toBe("BEGIN");
+      expect(statements[1]).toMatch(/UPDATE agencies SET version = version \+ 1.*WHERE id = \$1 AND version = \$3::bigint.*INSERT INTO agency_changes/s);
+      expect(statements[2]).toBe("COMMIT");
+      // Another process writes; one's cached copy is now stale: the write over it changes nothing, and the update runs again under the lock.
+      await two.agencies.update("a1", bump);
+      statements.length = 0;
+      await one.agencies.update("a1", bump);
+      expect(seen).toEqual([1, 2, 2, 3]);
+      expect(statements.some((sql) => sql.includes("FOR UPDATE"))).toBe(true);
+      expect((await two.agencies.read("a1"))!.revision).toBe(4);
+      const rows = await one.db.query<{ n: number }>("SELECT count(*)::int AS n FROM agency_changes WHERE document_id = 'a1'");
+      expect(rows.rows[0]!.n).toBe(3);
+    } finally {
+      await b.cleanup();
+    }
+  });
+
+  it("an update whose function writes another document, or fails on a stale copy, runs again under the row lock", async () => {
+    const b = await pgBackend();
+    try {
+      const one = (await b.open()) as PgRepository;
+      const two = (await b.open()) as PgRepository;
+      await one.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+      await one.users.update("501", () => ({
+        next: { schemaVersion: 1, id: 501, name: "Sari", createdAt: "2025-01-15T03:00:00.000Z", agencies: [], session: null, joinFailures: [] },
+        result: undefined,
+      }));
+      const statements = recordStatements(one);
+      // The nested write is refused before the user's row lock (the lock order stays: the user's row, then the agency's).
+      let runs = 0;
+      await one.users.update("501", async (u) => {
+        runs++;
+        await one.agencies.update("a1", (d) => {
+          d!.revision++;
+          return { next: d, result: undefined };
+        });
+        u!.agencies = ["a1"];
+        return { next: u, result: undefined };
+      });
+      expect(runs).toBe(2);
+      expect((await two.agencies.read("a1"))!.revision).toBe(2);
+      expect((await two.users.read("501"))!.agencies).toEqual(["a1"]);
+      const userLock = statements.findIndex((sql) => sql.includes("FROM users WHERE id = $1 FOR UPDATE"));
+      expect(userLock).toBeGreaterThan(0);
+      expect(statements.findIndex((sql) => sql.includes("agencies"))).toBeGreaterThan(userLock);
+      // A function that fails on the stale cached copy succeeds on the current one.
+      await two.agencies.update("a1", (d) => {
+        d!.members.push({ userId: 502, name: "Budi", role: "editor", addedAt: "2025-01-15T03:00:00.000Z", addedBy: 501 });
+        return { next: d, result: undefined };
+      });
+      const tried: number[] = [];
+      await one.agencies.update("a1", (d) => {
+        tried.push(d!.members.length);
+        if (d!.members.length < 2) throw new Error("Budi belum anggota");
+        d!.revision++;
+        return { next: d, result: undefined };
+      });
+      expect(tried).toEqual([1, 2]);
+      // One that fails on the current copy fails, and writes nothing.
+      await expect(
+        one.agencies.update("a1", () => {
+          throw new Error("ditolak");
+        }),
+      ).rejects.toThrow("ditolak");
+      expect((await two.agencies.read("a1"))!.revision).toBe(3);
     } finally {
       await b.cleanup();
     }
@@ -151,6 +255,10 @@ describe("PostgreSQL: several processes on one database", () => {
       expect((await two.users.read("501"))!.name).toBe("Sari");
       expect(await two.updates.handle("user:501", 8, async (seen) => seen)).toBe(false);
       expect(await one.updates.handle("user:501", 8, async (seen) => seen)).toBe(true);
+      // The key is written into the statement's text (sent with BEGIN): quotes and backslashes stay data.
+      expect(await one.updates.handle("user:o'\\'; DROP TABLE users; --", 9, async (seen) => seen)).toBe(false);
+      expect(await two.updates.handle("user:o'\\'; DROP TABLE users; --", 9, async (seen) => seen)).toBe(true);
+      expect((await two.users.read("501"))!.name).toBe("Sari");
     } finally {
       await b.cleanup();
     }

@@ -84,23 +84,27 @@ export class PgCollection<T> implements Collection<T> {
   }
 
   /**
-   * Write the document; returns its new version. With a changes table the
-   * row also records, in `checked`, the storage schema version it was
-   * validated with and the MD5 of its text as PostgreSQL stores it: a row
-   * changed by hand (or written by an older version) no longer matches and is
-   * validated in full when read.
+   * Write the document over version `expected` (undefined: a new document,
+   * whose creation the caller holds the advisory lock of); returns its new
+   * version, or undefined when the row is no longer at `expected`. With a
+   * changes table the row also records, in `checked`, the storage schema
+   * version it was validated with and the MD5 of its text as PostgreSQL
+   * stores it: a row changed by hand (or written by an older version) no
+   * longer matches and is validated in full when read.
    */
-  protected async saveRow(client: pg.PoolClient, id: string, doc: T, _previous: T | undefined): Promise<string> {
+  protected async saveRow(client: pg.PoolClient, id: string, doc: T, _previous: T | undefined, expected: string | undefined): Promise<string | undefined> {
     const t = this.options.table;
-    const sql = this.options.changesTable
-      ? `INSERT INTO ${t} (id, doc, checked) SELECT $1, x.doc, ${checkedSql("x.doc", "$3")} FROM (SELECT $2::jsonb AS doc) x
-         ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, checked = EXCLUDED.checked, version = ${t}.version + 1, updated_at = now()
-         RETURNING version::text AS version`
-      : `INSERT INTO ${t} (id, doc) VALUES ($1, $2::jsonb)
-         ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, version = ${t}.version + 1, updated_at = now()
-         RETURNING version::text AS version`;
-    const r = await client.query<{ version: string }>(statement(sql, this.options.changesTable ? [id, JSON.stringify(doc), String(STORAGE_SCHEMA_VERSION)] : [id, JSON.stringify(doc)]));
-    return r.rows[0]!.version;
+    const over = `ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, version = ${t}.version + 1, updated_at = now()`;
+    const r = await client.query<{ version: string }>(
+      this.options.changesTable
+        ? statement(
+            `INSERT INTO ${t} (id, doc, checked) SELECT $1, x.doc, ${checkedSql("x.doc", "$4")} FROM (SELECT $2::jsonb AS doc) x
+             ${over}, checked = EXCLUDED.checked WHERE ${t}.version = $3::bigint RETURNING version::text AS version`,
+            [id, JSON.stringify(doc), expected ?? null, String(STORAGE_SCHEMA_VERSION)],
+          )
+        : statement(`INSERT INTO ${t} (id, doc) VALUES ($1, $2::jsonb) ${over} WHERE ${t}.version = $3::bigint RETURNING version::text AS version`, [id, JSON.stringify(doc), expected ?? null]),
+    );
+    return r.rows[0]?.version;
   }
 
   private remember(id: string, entry: Cached<T>): void {
@@ -136,22 +140,50 @@ export class PgCollection<T> implements Collection<T> {
     return { version: String(row.version), doc: storedDocument(this.options, id, raw, row.trusted === true), changes: changes.length };
   }
 
-  /** Store a small change as a change row; undefined when the whole document must be written instead. */
-  private async saveChange(client: pg.PoolClient, id: string, next: T, current: Cached<T> | undefined): Promise<Cached<T> | undefined> {
+  /**
+   * Store a small change as a change row on top of `current` (when the row
+   * is still at its version); "full" when the whole document must be written
+   * instead, undefined when the row changed since.
+   */
+  private async saveChange(client: pg.PoolClient, id: string, next: T, current: Cached<T>): Promise<Cached<T> | "full" | undefined> {
     const { table, changesTable } = this.options;
-    if (!changesTable || !current || current.changes >= JOURNAL_MAX_CHANGES) return undefined;
+    if (!changesTable || current.changes >= JOURNAL_MAX_CHANGES) return "full";
     const ops = diff(current.doc, next);
     if (ops.length === 0) return { ...current, doc: next };
     const text = JSON.stringify(ops);
-    if (text.length > JOURNAL_MAX_LINE) return undefined;
+    if (text.length > JOURNAL_MAX_LINE) return "full";
     const r = await client.query<{ version: string }>(
       statement(
-        `WITH v AS (UPDATE ${table} SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version)
+        `WITH v AS (UPDATE ${table} SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $3::bigint RETURNING version)
          INSERT INTO ${changesTable} (document_id, version, ops, sum) SELECT $1, version, $2, md5($2) FROM v RETURNING version::text AS version`,
-        [id, text],
+        [id, text, current.version],
       ),
     );
-    return { version: r.rows[0]!.version, doc: next, changes: current.changes + 1 };
+    const version = r.rows[0]?.version;
+    return version === undefined ? undefined : { version, doc: next, changes: current.changes + 1 };
+  }
+
+  /**
+   * Validate and write `next`, computed from `current` (undefined: a new
+   * document), with the writes that go with it; undefined when the row is no
+   * longer at `current`'s version (nothing was written then).
+   */
+  private async write(client: pg.PoolClient, id: string, next: T, current: Cached<T> | undefined): Promise<true | undefined> {
+    const valid = nextDocument(this.options, next);
+    this.db.markWrite();
+    let saved = current ? await this.saveChange(client, id, valid, current) : "full";
+    if (saved === undefined) return undefined;
+    if (saved === "full") {
+      const version = await this.saveRow(client, id, valid, current?.doc, current?.version);
+      if (version === undefined) return undefined;
+      // The whole document now holds every change.
+      if (this.options.changesTable && current?.changes !== 0) await client.query(statement(`DELETE FROM ${this.options.changesTable} WHERE document_id = $1`, [id]));
+      saved = { version, doc: valid, changes: 0 };
+    }
+    await this.options.afterWrite?.(client, id, valid, current?.doc);
+    const entry = saved;
+    this.db.afterCommit(() => this.remember(id, entry));
+    return true;
   }
 
   /**
@@ -179,31 +211,46 @@ export class PgCollection<T> implements Collection<T> {
     return entry?.doc;
   }
 
+  /**
+   * With a cached copy, `fn` first runs on it without the row lock (and may
+   * take no other lock: see Db.withoutLocks), and its result is written only
+   * if the row is still at the cached version: one statement instead of a
+   * lock and a write. Otherwise, and whenever that fails, the row is locked,
+   * `fn` runs (again) on the current document and its result is written.
+   */
   async update<R>(id: string, fn: (current: T | undefined) => Change<T, R> | Promise<Change<T, R>>): Promise<R> {
     this.checkId(id);
     return this.mutex.run(id, () =>
       this.db.tx(async (client) => {
-        const version = await this.lockRow(client, id);
         const cached = this.cache.get(id);
-        // Locked and unchanged since it was cached: no need to ask for it again.
-        const current = version === undefined ? undefined : cached?.version === version ? cached : await this.load(id);
-        const change = await fn(current === undefined ? undefined : privateCopy(this.options, current.doc));
-        if (change.next === undefined) return change.result;
-        const valid = nextDocument(this.options, change.next);
-        this.db.markWrite();
-        let saved = await this.saveChange(client, id, valid, current);
-        if (!saved) {
-          const version = await this.saveRow(client, id, valid, current?.doc);
-          // The whole document now holds every change.
-          if (this.options.changesTable && current?.changes !== 0) await client.query(statement(`DELETE FROM ${this.options.changesTable} WHERE document_id = $1`, [id]));
-          saved = { version, doc: valid, changes: 0 };
+        if (cached) {
+          const attempt = await this.db.withoutLocks(() => fn(privateCopy(this.options, cached.doc)));
+          if (attempt !== "refused") {
+            const change = "value" in attempt ? attempt.value : undefined;
+            if (change?.next !== undefined) {
+              if (await this.write(client, id, change.next, cached)) return change.result;
+            } else if ((await this.lockRow(client, id)) === cached.version) {
+              // Nothing to write (or an error) on the current document: as under the lock.
+              if ("error" in attempt) throw attempt.error;
+              return change!.result;
+            }
+          }
         }
-        await this.options.afterWrite?.(client, id, valid, current?.doc);
-        const entry = saved;
-        this.db.afterCommit(() => this.remember(id, entry));
-        return change.result;
+        return this.lockedUpdate(client, id, fn);
       }),
     );
+  }
+
+  private async lockedUpdate<R>(client: pg.PoolClient, id: string, fn: (current: T | undefined) => Change<T, R> | Promise<Change<T, R>>): Promise<R> {
+    const version = await this.lockRow(client, id);
+    const cached = this.cache.get(id);
+    // Locked and unchanged since it was cached: no need to ask for it again.
+    const current = version === undefined ? undefined : cached?.version === version ? cached : await this.load(id);
+    const change = await fn(current === undefined ? undefined : privateCopy(this.options, current.doc));
+    if (change.next === undefined) return change.result;
+    // The row is locked at the version `current` was read at (or, new, under the advisory lock): the write succeeds.
+    if (!(await this.write(client, id, change.next, current))) throw new Error(`${this.options.name}/${id}: row changed under its lock`);
+    return change.result;
   }
 
   async list(): Promise<string[]> {

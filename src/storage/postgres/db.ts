@@ -35,7 +35,22 @@ interface Transaction {
   afterCommit: (() => void)[];
   /** Whether a collection wrote data in this transaction. */
   wrote: boolean;
+  /** Commit without waiting for the disk (see `commitWithoutFlush`). */
+  noFlush: boolean;
+  /** Inside `withoutLocks`: whether locks are refused now, and whether one was asked for. */
+  lockFree: boolean;
+  refused: boolean;
 }
+
+/** Thrown at a lock or a write asked for inside `withoutLocks`. */
+export class LockRefused extends Error {
+  constructor() {
+    super("no locks or writes here");
+  }
+}
+
+/** What `withoutLocks` ran to: a value, an error, or a refused lock. */
+export type LockFreeOutcome<R> = { value: R } | { error: unknown } | "refused";
 
 export class Db {
   readonly pool: pg.Pool;
@@ -47,16 +62,27 @@ export class Db {
     this.pool.on("error", () => undefined);
   }
 
-  /** Run `fn` in a transaction (or in the one already running). */
-  async tx<R>(fn: (client: pg.PoolClient) => Promise<R>): Promise<R> {
+  /**
+   * Run `fn` in a transaction (or in the one already running). `opening`, a
+   * statement without parameters (values written in with `pg.escapeLiteral`
+   * or as numbers), is sent together with BEGIN, in one round trip; `fn`
+   * receives its result.
+   */
+  async tx<R>(fn: (client: pg.PoolClient, opened?: pg.QueryResult) => Promise<R>, opening?: string): Promise<R> {
     const outer = this.current.getStore();
-    if (outer) return fn(outer.client);
+    if (outer) {
+      this.refuseIfLockFree(outer);
+      return fn(outer.client, opening === undefined ? undefined : await outer.client.query(opening));
+    }
     const client = await this.pool.connect();
-    const t: Transaction = { client, afterCommit: [], wrote: false };
+    const t: Transaction = { client, afterCommit: [], wrote: false, noFlush: false, lockFree: false, refused: false };
     try {
-      await client.query("BEGIN");
-      const result = await this.current.run(t, () => fn(client));
-      await client.query("COMMIT");
+      let opened: pg.QueryResult | undefined;
+      if (opening === undefined) await client.query("BEGIN");
+      else opened = ((await client.query(`BEGIN; ${opening}`)) as unknown as pg.QueryResult[])[1];
+      const result = await this.current.run(t, () => fn(client, opened));
+      // One round trip either way.
+      await client.query(t.noFlush ? "SET LOCAL synchronous_commit TO off; COMMIT" : "COMMIT");
       for (const f of t.afterCommit) f();
       return result;
     } catch (e) {
@@ -74,6 +100,35 @@ export class Db {
     return t ? t.client.query<Row>(query) : this.pool.query<Row>(query);
   }
 
+  /**
+   * Run `fn` in the current transaction, refusing every lock and write it
+   * asks for (a nested transaction, an update of another document): the
+   * first such request throws LockRefused inside `fn` and the outcome is
+   * "refused", whatever `fn` then did with the error. For work done before
+   * taking a row lock, which must not take other locks first (lock order).
+   */
+  async withoutLocks<R>(fn: () => R | Promise<R>): Promise<LockFreeOutcome<R>> {
+    const t = this.current.getStore();
+    if (!t) throw new Error("withoutLocks needs a transaction");
+    t.lockFree = true;
+    t.refused = false;
+    let outcome: LockFreeOutcome<R>;
+    try {
+      outcome = { value: await fn() };
+    } catch (error) {
+      outcome = { error };
+    } finally {
+      t.lockFree = false;
+    }
+    return t.refused ? "refused" : outcome;
+  }
+
+  private refuseIfLockFree(t: Transaction): void {
+    if (!t.lockFree) return;
+    t.refused = true;
+    throw new LockRefused();
+  }
+
   /** Run `f` once the current transaction has committed (at once outside a transaction). */
   afterCommit(f: () => void): void {
     const t = this.current.getStore();
@@ -87,6 +142,16 @@ export class Db {
     if (t) t.wrote = true;
   }
 
+  /**
+   * Let the current transaction commit without waiting for its WAL to reach
+   * the disk (`synchronous_commit` off for it alone): for transactions that
+   * stored only bookkeeping whose loss in a crash is harmless.
+   */
+  commitWithoutFlush(): void {
+    const t = this.current.getStore();
+    if (t) t.noFlush = true;
+  }
+
   /** Whether the current transaction wrote data (bookkeeping rows aside). */
   wroteData(): boolean {
     return this.current.getStore()?.wrote ?? false;
@@ -94,6 +159,8 @@ export class Db {
 
   /** Serialise writers of one key across processes until the transaction ends. */
   async lock(client: pg.PoolClient, key: string): Promise<void> {
+    const t = this.current.getStore();
+    if (t) this.refuseIfLockFree(t);
     await client.query(statement("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [key]));
   }
 

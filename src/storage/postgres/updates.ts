@@ -9,14 +9,15 @@
  * together — with a single commit, one disk flush. Ids older than a day are
  * pruned now and then.
  *
- * One statement instead of three (lock, look up, insert): the insert checks
- * the unique key against committed and in-progress rows alike (waiting for a
- * transaction that inserted the same id), so it needs no snapshot taken after
- * the lock; the statements after it take fresh snapshots and see what the
- * previous holder of the lock committed.
+ * One statement instead of three (lock, look up, insert), sent together with
+ * BEGIN: the insert checks the unique key against committed and in-progress
+ * rows alike (waiting for a transaction that inserted the same id), so it
+ * needs no snapshot taken after the lock; the statements after it take fresh
+ * snapshots and see what the previous holder of the lock committed.
  */
+import pg from "pg";
 import type { UpdateLedger } from "../repository.js";
-import { statement, type Db } from "./db.js";
+import type { Db } from "./db.js";
 
 export class PgUpdateLedger implements UpdateLedger {
   private marks = 0;
@@ -24,23 +25,20 @@ export class PgUpdateLedger implements UpdateLedger {
   constructor(private readonly db: Db) {}
 
   handle<R>(userKey: string, updateId: number, fn: (seen: boolean) => Promise<R>): Promise<R> {
-    return this.db.tx(async (client) => {
-      const r = await client.query(
-        statement(
-          `WITH locked AS (SELECT pg_advisory_xact_lock(hashtextextended($1, 1)))
-           INSERT INTO handled_updates (update_id) SELECT $2::bigint FROM locked ON CONFLICT DO NOTHING RETURNING update_id`,
-          [userKey, updateId],
-        ),
-      );
-      const seen = r.rowCount === 0;
+    if (!Number.isSafeInteger(updateId)) throw new Error(`Invalid update id: ${updateId}`);
+    // Sent with BEGIN in one round trip, so the values are written into the text.
+    const record = `WITH locked AS (SELECT pg_advisory_xact_lock(hashtextextended(${pg.escapeLiteral(userKey)}, 1)))
+      INSERT INTO handled_updates (update_id) SELECT ${updateId}::bigint FROM locked ON CONFLICT DO NOTHING RETURNING update_id`;
+    return this.db.tx(async (client, recorded) => {
+      const seen = recorded!.rowCount === 0;
       const result = await fn(seen);
       if (!seen) {
         // An update that stored nothing (a /cek, a page of a draft) need not wait for the disk: losing its
         // record in a crash only means a duplicate of it would be answered again.
-        if (!this.db.wroteData()) await client.query("SET LOCAL synchronous_commit TO off");
+        if (!this.db.wroteData()) this.db.commitWithoutFlush();
         if (++this.marks % 1000 === 0) await client.query("DELETE FROM handled_updates WHERE handled_at < now() - interval '1 day'");
       }
       return result;
-    });
+    }, record);
   }
 }

@@ -31,29 +31,31 @@ export class PgUsers extends PgCollection<UserDocument> {
     return { ...doc, session: row.state ?? null, ...(row.last_update_id !== null && row.last_update_id !== undefined ? { lastUpdateId: Number(row.last_update_id) } : {}) };
   }
 
-  protected override async saveRow(client: pg.PoolClient, id: string, doc: UserDocument, previous: UserDocument | undefined): Promise<string> {
+  protected override async saveRow(client: pg.PoolClient, id: string, doc: UserDocument, previous: UserDocument | undefined, expected: string | undefined): Promise<string | undefined> {
     const next = split(doc);
     const before = previous ? split(previous) : undefined;
     const profileChanged = !before || !same(before.profile, next.profile);
     const sessionChanged = !before || !same(before.session, next.session) || before.lastUpdateId !== next.lastUpdateId;
+    // The new version (over `expected`, or a new row) and, when it changed, the conversation state: one statement, one round trip per message.
     const user = profileChanged
-      ? { sql: `INSERT INTO users (id, doc) VALUES ($1, $2::jsonb) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, version = users.version + 1, updated_at = now() RETURNING version`, values: [JSON.stringify(next.profile)] }
-      : { sql: `UPDATE users SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`, values: [] };
-    if (!sessionChanged) {
-      const r = await client.query<{ version: string }>(statement(`WITH v AS (${user.sql}) SELECT version::text AS version FROM v`, [id, ...user.values]));
-      return r.rows[0]!.version;
-    }
-    // The new version and the conversation state in one statement (one round trip per message).
+      ? {
+          sql: `INSERT INTO users (id, doc) VALUES ($1, $3::jsonb) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, version = users.version + 1, updated_at = now()
+                WHERE users.version = $2::bigint RETURNING version`,
+          values: [expected ?? null, JSON.stringify(next.profile)],
+        }
+      : { sql: `UPDATE users SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2::bigint RETURNING version`, values: [expected ?? null] };
     const n = user.values.length;
-    const r = await client.query<{ version: string }>(
-      statement(
-        `WITH v AS (${user.sql}),
-              s AS (INSERT INTO sessions (user_id, state, last_update_id) SELECT $1, $${n + 2}::jsonb, $${n + 3}::bigint FROM v
-                    ON CONFLICT (user_id) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now())
-         SELECT version::text AS version FROM v`,
-        [id, ...user.values, JSON.stringify(next.session ?? null), next.lastUpdateId ?? null],
-      ),
-    );
-    return r.rows[0]!.version;
+    const r = sessionChanged
+      ? await client.query<{ version: string }>(
+          statement(
+            `WITH v AS (${user.sql}),
+                  s AS (INSERT INTO sessions (user_id, state, last_update_id) SELECT $1, $${n + 2}::jsonb, $${n + 3}::bigint FROM v
+                        ON CONFLICT (user_id) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now())
+             SELECT version::text AS version FROM v`,
+            [id, ...user.values, JSON.stringify(next.session ?? null), next.lastUpdateId ?? null],
+          ),
+        )
+      : await client.query<{ version: string }>(statement(`WITH v AS (${user.sql}) SELECT version::text AS version FROM v`, [id, ...user.values]));
+    return r.rows[0]?.version;
   }
 }
