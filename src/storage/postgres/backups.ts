@@ -1,7 +1,7 @@
 /**
  * Daily backups of agency documents in `agency_backups`: the first write of
- * each day copies the document (in the same transaction), the newest `keep`
- * days are kept. Restoring sets the current row aside under the id
+ * each day copies the agency row as stored (in the same transaction, within
+ * the database), the newest `keep` days are kept. Restoring sets the current row aside under the id
  * "sebelum-pemulihan-<time>" (even when it does not validate) and replaces it.
  */
 import type pg from "pg";
@@ -14,6 +14,15 @@ import { statement, type Db } from "./db.js";
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_SQL = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
+/**
+ * Rows for agency_backups (agency_id, id, doc) from agency $1, backup id $2:
+ * the agency row as stored, its document, or, with change rows on top of it,
+ * `{ doc, changes }` (readBackup replays them).
+ */
+const STORED_ROW = `SELECT a.id, $2, CASE WHEN c.changes IS NULL THEN a.doc ELSE jsonb_build_object('doc', a.doc, 'changes', c.changes) END
+  FROM agencies a LEFT JOIN LATERAL (SELECT jsonb_agg(to_jsonb(ops) ORDER BY version) AS changes FROM agency_changes WHERE document_id = a.id) c ON true
+  WHERE a.id = $1`;
+
 export class PgBackups implements Backups {
   /** The day of the newest backup per agency taken by this process, to skip the insert on later writes. */
   private readonly lastDay = new Map<string, string>();
@@ -25,12 +34,16 @@ export class PgBackups implements Backups {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Called inside the transaction of each agency write. */
-  async afterWrite(client: pg.PoolClient, agencyId: string, doc: AgencyDocument): Promise<void> {
+  /**
+   * Called inside the transaction of each agency write, after it: the day's
+   * first write copies the row as stored (see STORED_ROW), in the database,
+   * without sending the document again.
+   */
+  async afterWrite(client: pg.PoolClient, agencyId: string): Promise<void> {
     if (this.keep <= 0) return;
     const day = this.now().toISOString().slice(0, 10);
     if (this.lastDay.get(agencyId) === day) return;
-    const inserted = await client.query(statement("INSERT INTO agency_backups (agency_id, id, doc) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING", [agencyId, day, JSON.stringify(doc)]));
+    const inserted = await client.query(statement(`INSERT INTO agency_backups (agency_id, id, doc) ${STORED_ROW} ON CONFLICT DO NOTHING`, [agencyId, day]));
     if ((inserted.rowCount ?? 0) > 0) {
       await client.query(
         statement(
@@ -67,13 +80,7 @@ export class PgBackups implements Backups {
       // Keep whatever is there now (possibly a document that does not validate), never overwritten.
       // With changes stored on top of it, the document and its changes are kept together.
       await client.query(
-        statement(
-          `INSERT INTO agency_backups (agency_id, id, doc)
-           SELECT a.id, $2, CASE WHEN c.changes IS NULL THEN a.doc ELSE jsonb_build_object('doc', a.doc, 'changes', c.changes) END
-           FROM agencies a LEFT JOIN LATERAL (SELECT jsonb_agg(to_jsonb(ops) ORDER BY version) AS changes FROM agency_changes WHERE document_id = a.id) c ON true
-           WHERE a.id = $1 ON CONFLICT DO NOTHING`,
-          [agencyId, `sebelum-pemulihan-${stamp}`],
-        ),
+        statement(`INSERT INTO agency_backups (agency_id, id, doc) ${STORED_ROW} ON CONFLICT DO NOTHING`, [agencyId, `sebelum-pemulihan-${stamp}`]),
       );
       await client.query(statement("DELETE FROM agency_changes WHERE document_id = $1", [agencyId]));
       await client.query(

@@ -65,7 +65,7 @@ export class PgRepository implements Repository {
       cacheSize: options.cacheSize ?? DEFAULT_AGENCY_CACHE,
       afterWrite: async (client, id, doc, previous) => {
         if (!sameMembers(previous, doc)) await syncMemberships(client, id, doc);
-        await this.backups.afterWrite(client, id, doc);
+        await this.backups.afterWrite(client, id);
       },
     });
     this.users = new PgUsers(this.db, (options.cacheSize ?? DEFAULT_AGENCY_CACHE) * 4);
