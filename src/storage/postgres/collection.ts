@@ -61,26 +61,28 @@ export class PgCollection<T> implements Collection<T> {
   /**
    * $1 = id, $2 = cached version ("" when none): the version, and the
    * document (with its change rows) only when it changed. With a changes
-   * table, also `trusted`: whether the row and its change rows are exactly
-   * what this program validated and wrote (its `checked` value, see
-   * `saveRow`, matches the current schema version and text, and every change
-   * row its checksum).
+   * table, the document comes as text (converted once: PostgreSQL's JSONB
+   * output is its costliest part of a read), and `trusted` says whether the
+   * row and its change rows are exactly what this program validated and
+   * wrote (its `checked` value, see `saveRow`, matches the current schema
+   * version and that text, and every change row its checksum).
    */
   protected selectSql(): string {
     const { table, changesTable } = this.options;
-    const changed = (expression: string) => `CASE WHEN d.version::text = $2 THEN NULL ELSE ${expression} END`;
-    const changes = changesTable
-      ? `, ${changed(`(SELECT json_agg(c.ops ORDER BY c.version) FROM ${changesTable} c WHERE c.document_id = d.id)`)} AS changes` +
-        `, ${changed(
-          `d.checked = ${checkedSql("d.doc", `'${STORAGE_SCHEMA_VERSION}'`)}` +
-            ` AND NOT EXISTS (SELECT 1 FROM ${changesTable} c WHERE c.document_id = d.id AND c.sum IS DISTINCT FROM md5(c.ops))`,
-        )} AS trusted`
-      : "";
-    return `SELECT d.version::text AS version, ${changed("d.doc")} AS doc${changes} FROM ${table} d WHERE d.id = $1`;
+    if (!changesTable) return `SELECT d.version::text AS version, CASE WHEN d.version::text = $2 THEN NULL ELSE d.doc END AS doc FROM ${table} d WHERE d.id = $1`;
+    const changed = (expression: string) => `CASE WHEN t.text IS NULL THEN NULL ELSE ${expression} END`;
+    return `SELECT d.version::text AS version, t.text AS doc,
+      ${changed(`(SELECT json_agg(c.ops ORDER BY c.version) FROM ${changesTable} c WHERE c.document_id = d.id)`)} AS changes,
+      ${changed(
+        `d.checked = ${checkedSql("t.text", `'${STORAGE_SCHEMA_VERSION}'`)}` +
+          ` AND NOT EXISTS (SELECT 1 FROM ${changesTable} c WHERE c.document_id = d.id AND c.sum IS DISTINCT FROM md5(c.ops))`,
+      )} AS trusted
+      FROM ${table} d CROSS JOIN LATERAL (SELECT CASE WHEN d.version::text = $2 THEN NULL ELSE d.doc::text END AS text OFFSET 0) t
+      WHERE d.id = $1`;
   }
 
   protected rowToRaw(row: Record<string, unknown>): unknown {
-    return row.doc;
+    return this.options.changesTable ? JSON.parse(row.doc as string) : row.doc;
   }
 
   /**
