@@ -43,7 +43,7 @@ interface Transaction {
 }
 
 /** Thrown at a lock or a write asked for inside `withoutLocks`. */
-export class LockRefused extends Error {
+class LockRefused extends Error {
   constructor() {
     super("no locks or writes here");
   }
