@@ -21,6 +21,7 @@ import { closedLoop, fixedRate, officerStream, pipeline, quickChecks, type LoadS
 import type { BaselineResult } from "./baseline.js";
 import type { DomainResult } from "./domain.js";
 import { benchDatabaseUrl, seedLowdb, seedPostgres } from "./seed.js";
+import { withCpu, type CpuPerAnswer } from "./cpu.js";
 import { startFakeBotApi, freePort } from "../test/support/fake-bot-api.js";
 
 const args = new Map<string, string>();
@@ -34,15 +35,20 @@ const BASELINE = Number(args.get("baseline") ?? 1_000);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://lkjip_test:lkjip_test@127.0.0.1:5432/postgres";
 const DATA = join("bench", ".data");
 
+/** Whether the database server runs on this machine (its CPU can then be read). */
+const isLocal = (url: string) => ["127.0.0.1", "localhost", "::1", "[::1]", ""].includes(new URL(url).hostname);
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const log = (s: string) => process.stderr.write(`${s} (RSS ${mb(process.memoryUsage().rss)} MB)\n`);
+
+/** A closed-loop run with the CPU it took per answer (the /isi messages that opened bursts included). */
+type Measured = LoadStats & { cpu: CpuPerAnswer };
 
 interface StorageResult {
   storage: string;
   startupMs: number;
-  answersHot: LoadStats;
-  answersMixed: LoadStats;
-  answersCold: LoadStats;
+  answersHot: Measured;
+  answersMixed: Measured;
+  answersCold: Measured;
   fixedRate: LoadStats & { target: number };
   cek: Stats;
   /** After the closed-loop runs (the cache full, nothing queued). */
@@ -122,17 +128,17 @@ function memoryNow(): { rssMb: number; heapMb: number } {
   return { rssMb: mb(m.rss), heapMb: mb(m.heapUsed) };
 }
 
-async function measureStorage(name: string, open: () => Promise<Repository>, env: NodeJS.ProcessEnv): Promise<StorageResult> {
+async function measureStorage(name: string, open: () => Promise<Repository>, env: NodeJS.ProcessEnv, database: boolean): Promise<StorageResult> {
   log(`[${name}] start-up…`);
   const startupMs = await startup(env);
   const repo = await open();
   const p = pipeline(repo);
   log(`[${name}] answers: hot (8 officers, full passes)…`);
-  const answersHot = await closedLoop(p, ANSWERS, 8, officerStream(AGENCIES, 60, 11));
+  const answersHot = await withCpu(() => closedLoop(p, ANSWERS, 8, officerStream(AGENCIES, 60, 11)), database);
   log(`[${name}] answers: mixed (bursts of 5 on random agencies)…`);
-  const answersMixed = await closedLoop(p, ANSWERS, 8, officerStream(AGENCIES, 5, 13));
+  const answersMixed = await withCpu(() => closedLoop(p, ANSWERS, 8, officerStream(AGENCIES, 5, 13)), database);
   log(`[${name}] answers: cold (one answer per random agency)…`);
-  const answersCold = await closedLoop(p, Math.min(ANSWERS, 2_000), 8, officerStream(AGENCIES, 1, 17));
+  const answersCold = await withCpu(() => closedLoop(p, Math.min(ANSWERS, 2_000), 8, officerStream(AGENCIES, 1, 17)), database);
   const memorySteady = memoryNow();
   log(`[${name}] answers at ${RATE}/s for ${SECONDS} s (bursts of 5)…`);
   const rate = await fixedRate(p, RATE, SECONDS, officerStream(AGENCIES, 5, 19));
@@ -199,6 +205,8 @@ function report(results: StorageResult[], domain: DomainResult, naive: Awaited<R
     `| answers/s, cold (every answer another agency) | ${results.map((r) => fmt(r.answersCold.perSecond, 0)).join(" | ")} | |`,
     `| … p50 / p99 latency, ms | ${results.map((r) => `${fmt(r.answersCold.p50)} / ${fmt(r.answersCold.p99)}`).join(" | ")} | |`,
     opening((r) => r.answersCold),
+    `| CPU per answer (with its share of /isi), hot / mixed / cold, ms: benchmark process | ${results.map((r) => [r.answersHot, r.answersMixed, r.answersCold].map((m) => fmt(m.cpu.botMs, 2)).join(" / ")).join(" | ")} | |`,
+    `| … database server (on the same two cores) | ${results.map((r) => [r.answersHot, r.answersMixed, r.answersCold].map((m) => (m.cpu.databaseMs === undefined ? "–" : fmt(m.cpu.databaseMs, 2))).join(" / ")).join(" | ")} | |`,
     `| fixed rate ${RATE}/s for ${SECONDS} s (mixed): achieved/s | ${results.map((r) => fmt(r.fixedRate.perSecond, 0)).join(" | ")} | ${RATE} |`,
     `| … p50 / p99 latency from arrival, ms | ${results.map((r) => `${fmt(r.fixedRate.p50)} / ${fmt(r.fixedRate.p99)}`).join(" | ")} | p99 ≤ 20 |`,
     opening((r) => r.fixedRate),
@@ -235,7 +243,7 @@ async function main(): Promise<void> {
     await rm(dir, { recursive: true, force: true });
     await cp(template, dir, { recursive: true });
     settle();
-    results.push(await measureStorage("lowdb", async () => new LowdbRepository({ dir }), { DATA_DIR: dir }));
+    results.push(await measureStorage("lowdb", async () => new LowdbRepository({ dir }), { DATA_DIR: dir }, false));
     await rm(dir, { recursive: true, force: true });
   }
   if (STORAGES.includes("postgres")) {
@@ -250,7 +258,7 @@ async function main(): Promise<void> {
       await seedPostgres(url, AGENCIES, (n) => n % 1000 === 0 && log(`  ${n}`));
       const work = await workingCopy(url);
       settle();
-      results.push(await measureStorage("PostgreSQL", () => PgRepository.open({ url: work.url }), { DATABASE_URL: work.url }));
+      results.push(await measureStorage("PostgreSQL", () => PgRepository.open({ url: work.url }), { DATABASE_URL: work.url }, isLocal(work.url)));
       await work.drop();
     }
   }
