@@ -23,6 +23,7 @@ import type { DomainResult } from "./domain.js";
 import { benchDatabaseUrl, seedLowdb, seedPostgres } from "./seed.js";
 import { withCpu, type CpuPerAnswer } from "./cpu.js";
 import { startFakeBotApi, freePort } from "../test/support/fake-bot-api.js";
+import { dropDatabase } from "../test/support/postgres.js";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
@@ -62,21 +63,16 @@ interface StorageResult {
 async function workingCopy(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const template = new URL(url).pathname.slice(1);
   const name = `${template}_kerja`;
+  await dropDatabase(ADMIN_URL, name);
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   await admin.end();
   const copy = new URL(url);
   copy.pathname = `/${name}`;
   return {
     url: copy.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
+    drop: () => dropDatabase(ADMIN_URL, name),
   };
 }
 

@@ -20,6 +20,30 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
+/**
+ * DROP DATABASE … WITH (FORCE), again after a pause while it fails with
+ * "insufficient privilege": an autovacuum worker (a superuser's process,
+ * which a role without pg_signal_backend may not end) is still connected; it
+ * leaves by itself within moments.
+ */
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        return;
+      } catch (e) {
+        if ((e as { code?: string }).code !== "42501" || attempt >= 100) throw e;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  } finally {
+    await c.end();
+  }
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `lkjip_uji_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
@@ -32,14 +56,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url: withDatabase(ADMIN_URL, name),
     name,
-    async drop() {
-      const c = new pg.Client({ connectionString: ADMIN_URL });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
+    drop: () => dropDatabase(ADMIN_URL, name),
   };
 }
