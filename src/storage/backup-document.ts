@@ -1,8 +1,9 @@
 /**
  * A daily backup as read back (a lowdb file or a PostgreSQL row): upgraded to
  * the current schema and validated. A PostgreSQL backup is the agency row as
- * stored: the document, or, with change rows on top of it, `{ doc, changes }`
- * (each change the JSON text of patch operations), replayed here.
+ * stored: the document, with the change rows on top of it, if any, passed as
+ * `{ doc, changes }` (each change the JSON text of patch operations) and
+ * replayed here.
  */
 import { AgencyDocumentSchema, type AgencyDocument } from "./documents.js";
 import { migrate } from "./migrations.js";

@@ -1,8 +1,9 @@
 /**
  * Daily backups of agency documents in `agency_backups`: the first write of
  * each day copies the agency row as stored (in the same transaction, within
- * the database), the newest `keep` days are kept. Restoring sets the current row aside under the id
- * "sebelum-pemulihan-<time>" (even when it does not validate) and replaces it.
+ * the database), the newest `keep` days are kept. Restoring sets the current
+ * row aside under the id "sebelum-pemulihan-<time>" (even when it does not
+ * validate) and replaces it.
  */
 import type pg from "pg";
 import type { AgencyDocument } from "../documents.js";
@@ -15,13 +16,18 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_SQL = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
 /**
- * Rows for agency_backups (agency_id, id, doc) from agency $1, backup id $2:
- * the agency row as stored, its document, or, with change rows on top of it,
- * `{ doc, changes }` (readBackup replays them).
+ * Rows for agency_backups (agency_id, id, doc, changes) from agency $1,
+ * backup id $2: the agency row as stored, its document as it is (copied
+ * without being decompressed or rebuilt) and its change rows, if any, as a
+ * JSON array of their texts.
  */
-const STORED_ROW = `SELECT a.id, $2, CASE WHEN c.changes IS NULL THEN a.doc ELSE jsonb_build_object('doc', a.doc, 'changes', c.changes) END
+const STORED_ROW = `SELECT a.id, $2, a.doc, c.changes
   FROM agencies a LEFT JOIN LATERAL (SELECT jsonb_agg(to_jsonb(ops) ORDER BY version) AS changes FROM agency_changes WHERE document_id = a.id) c ON true
   WHERE a.id = $1`;
+const INSERT_STORED_ROW = `INSERT INTO agency_backups (agency_id, id, doc, changes) ${STORED_ROW} ON CONFLICT DO NOTHING`;
+
+/** A backup row's document: the stored form readBackup replays when there are change rows. */
+const backupOf = (row: { doc: unknown; changes: unknown }) => readBackup(row.changes === null ? row.doc : { doc: row.doc, changes: row.changes });
 
 export class PgBackups implements Backups {
   /** The day of the newest backup per agency taken by this process, to skip the insert on later writes. */
@@ -43,7 +49,7 @@ export class PgBackups implements Backups {
     if (this.keep <= 0) return;
     const day = this.now().toISOString().slice(0, 10);
     if (this.lastDay.get(agencyId) === day) return;
-    const inserted = await client.query(statement(`INSERT INTO agency_backups (agency_id, id, doc) ${STORED_ROW} ON CONFLICT DO NOTHING`, [agencyId, day]));
+    const inserted = await client.query(statement(INSERT_STORED_ROW, [agencyId, day]));
     if ((inserted.rowCount ?? 0) > 0) {
       await client.query(
         statement(
@@ -57,17 +63,17 @@ export class PgBackups implements Backups {
   }
 
   async list(agencyId: string): Promise<BackupInfo[]> {
-    const r = await this.db.query<{ id: string; taken_at: Date; doc: unknown }>(
-      `SELECT id, taken_at, doc FROM agency_backups WHERE agency_id = $1 AND id ~ '${DAY_SQL}' ORDER BY id DESC`,
+    const r = await this.db.query<{ id: string; taken_at: Date; doc: unknown; changes: unknown }>(
+      `SELECT id, taken_at, doc, changes FROM agency_backups WHERE agency_id = $1 AND id ~ '${DAY_SQL}' ORDER BY id DESC`,
       [agencyId],
     );
-    return r.rows.map((row) => ({ id: row.id, takenAt: row.taken_at.toISOString(), valid: readBackup(row.doc) !== undefined }));
+    return r.rows.map((row) => ({ id: row.id, takenAt: row.taken_at.toISOString(), valid: backupOf(row) !== undefined }));
   }
 
   async read(agencyId: string, backupId: string): Promise<AgencyDocument | undefined> {
     if (!DAY.test(backupId)) return undefined;
-    const r = await this.db.query<{ doc: unknown }>("SELECT doc FROM agency_backups WHERE agency_id = $1 AND id = $2", [agencyId, backupId]);
-    return r.rows[0] ? readBackup(r.rows[0].doc) : undefined;
+    const r = await this.db.query<{ doc: unknown; changes: unknown }>("SELECT doc, changes FROM agency_backups WHERE agency_id = $1 AND id = $2", [agencyId, backupId]);
+    return r.rows[0] ? backupOf(r.rows[0]) : undefined;
   }
 
   async restore(agencyId: string, backupId: string): Promise<AgencyDocument> {
@@ -80,7 +86,7 @@ export class PgBackups implements Backups {
       // Keep whatever is there now (possibly a document that does not validate), never overwritten.
       // With changes stored on top of it, the document and its changes are kept together.
       await client.query(
-        statement(`INSERT INTO agency_backups (agency_id, id, doc) ${STORED_ROW} ON CONFLICT DO NOTHING`, [agencyId, `sebelum-pemulihan-${stamp}`]),
+        statement(INSERT_STORED_ROW, [agencyId, `sebelum-pemulihan-${stamp}`]),
       );
       await client.query(statement("DELETE FROM agency_changes WHERE document_id = $1", [agencyId]));
       await client.query(

@@ -65,6 +65,9 @@ CREATE TABLE IF NOT EXISTS agency_backups (
 -- validated and written by the bot, and a checksum of each change row; see collection.ts.
 ALTER TABLE agencies ADD COLUMN IF NOT EXISTS checked text;
 ALTER TABLE agency_changes ADD COLUMN IF NOT EXISTS sum text;
+-- Added later: a backup copies the agency row as stored, the document and, in this column, its change rows
+-- (a JSON array of their texts; null: none). Older backups hold the document alone.
+ALTER TABLE agency_backups ADD COLUMN IF NOT EXISTS changes jsonb;
 CREATE TABLE IF NOT EXISTS handled_updates (
   update_id bigint PRIMARY KEY,
   handled_at timestamptz NOT NULL DEFAULT now()
