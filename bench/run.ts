@@ -2,7 +2,8 @@
  * `npm run bench [-- options]`: the benchmark of issue 7.
  *   --agencies N     agencies stored (default 10000; 10 sasaran, 40 indicators, 3 history years, 200 budget lines each)
  *   --answers N      answers per closed-loop measurement (default 4000)
- *   --rate R         answers per second for the fixed-rate measurement (default 500), --seconds S (default 10)
+ *   --rate R         answers per second for the fixed-rate measurement (default 500), --seconds S (default 10);
+ *                    a first fixed-rate run at half of R shows latency below each storage's capacity
  *   --storage list   lowdb,postgres (default both; PostgreSQL is skipped with a note when it cannot be reached)
  *   --baseline N     agencies in the naive single-file store (default 1000; 0 skips it)
  *   --json FILE      write the results as JSON; --markdown FILE writes the report (docs/benchmark.md)
@@ -50,6 +51,8 @@ interface StorageResult {
   answersHot: Measured;
   answersMixed: Measured;
   answersCold: Measured;
+  /** At half the rate first (below capacity), then at the rate. */
+  fixedHalf: LoadStats & { target: number };
   fixedRate: LoadStats & { target: number };
   cek: Stats;
   /** After the closed-loop runs (the cache full, nothing queued). */
@@ -136,14 +139,15 @@ async function measureStorage(name: string, open: () => Promise<Repository>, env
   log(`[${name}] answers: cold (one answer per random agency)…`);
   const answersCold = await withCpu(() => closedLoop(p, Math.min(ANSWERS, 2_000), 8, officerStream(AGENCIES, 1, 17)), database);
   const memorySteady = memoryNow();
-  log(`[${name}] answers at ${RATE}/s for ${SECONDS} s (bursts of 5)…`);
+  log(`[${name}] answers at ${RATE / 2}/s, then ${RATE}/s, for ${SECONDS} s each (bursts of 5)…`);
+  const half = await fixedRate(p, RATE / 2, SECONDS, officerStream(AGENCIES, 5, 23));
   const rate = await fixedRate(p, RATE, SECONDS, officerStream(AGENCIES, 5, 19));
   log(`[${name}] /cek…`);
   const cek = await quickChecks(p, 20_000, 8);
   const memory = memoryNow();
   await repo.close();
   if (p.errors.length > 0) log(`[${name}] errors: ${p.errors.slice(0, 3).join(" | ")}`);
-  return { storage: name, startupMs, answersHot, answersMixed, answersCold, fixedRate: rate, cek, memorySteady, memory, errors: p.errors.length };
+  return { storage: name, startupMs, answersHot, answersMixed, answersCold, fixedHalf: half, fixedRate: rate, cek, memorySteady, memory, errors: p.errors.length };
 }
 
 /** Run a benchmark script in a process of its own (node flags, then the script and its arguments); it prints its result as JSON. */
@@ -203,6 +207,9 @@ function report(results: StorageResult[], domain: DomainResult, naive: Awaited<R
     opening((r) => r.answersCold),
     `| CPU per answer (with its share of /isi), hot / mixed / cold, ms: benchmark process | ${results.map((r) => [r.answersHot, r.answersMixed, r.answersCold].map((m) => fmt(m.cpu.botMs, 2)).join(" / ")).join(" | ")} | |`,
     `| … database server (on the same two cores) | ${results.map((r) => [r.answersHot, r.answersMixed, r.answersCold].map((m) => (m.cpu.databaseMs === undefined ? "–" : fmt(m.cpu.databaseMs, 2))).join(" / ")).join(" | ")} | |`,
+    `| fixed rate ${RATE / 2}/s for ${SECONDS} s (mixed): achieved/s | ${results.map((r) => fmt(r.fixedHalf.perSecond, 0)).join(" | ")} | |`,
+    `| … p50 / p99 latency from arrival, ms | ${results.map((r) => `${fmt(r.fixedHalf.p50)} / ${fmt(r.fixedHalf.p99)}`).join(" | ")} | |`,
+    opening((r) => r.fixedHalf),
     `| fixed rate ${RATE}/s for ${SECONDS} s (mixed): achieved/s | ${results.map((r) => fmt(r.fixedRate.perSecond, 0)).join(" | ")} | ${RATE} |`,
     `| … p50 / p99 latency from arrival, ms | ${results.map((r) => `${fmt(r.fixedRate.p50)} / ${fmt(r.fixedRate.p99)}`).join(" | ")} | p99 ≤ 20 |`,
     opening((r) => r.fixedRate),
