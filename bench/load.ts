@@ -244,6 +244,46 @@ export async function fixedRate(p: Pipeline, perSecond: number, seconds: number,
   return { ...stats(latencies, elapsed), opening: stats(openings, elapsed), target: perSecond };
 }
 
+/**
+ * Officers arriving at a fixed rate (open loop for officers): each opens
+ * `/isi` when due and answers `burst` questions, each as soon as the reply to
+ * the previous one has arrived (latency from then; `/isi`'s from the moment
+ * the officer was due). Unlike `fixedRate`, slow replies slow the answers of
+ * the officers already at work instead of bringing in more officers (more
+ * agencies to load), as happens with real officers on their phones.
+ */
+export async function officerArrivals(p: Pipeline, officersPerSecond: number, seconds: number, burst: number, stream: () => { n: number; left: number }): Promise<LoadStats & { offered: number }> {
+  const latencies: number[] = [];
+  const openings: number[] = [];
+  const interval = 1000 / officersPerSecond;
+  const total = Math.round(officersPerSecond * seconds);
+  const busy = new Set<number>();
+  const started = performance.now();
+  const work: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    let officer = stream();
+    while (busy.has(officer.n)) officer = stream();
+    busy.add(officer.n);
+    const n = officer.n;
+    work.push(
+      (async () => {
+        for (let k = 0; k < burst; k++) {
+          const latency = await answerNext(p, n, i * burst + k, k === 0 ? due : undefined, (l) => openings.push(l));
+          if (latency === undefined) break;
+          latencies.push(latency);
+        }
+        busy.delete(n);
+      })(),
+    );
+  }
+  await Promise.all(work);
+  const elapsed = (performance.now() - started) / 1000;
+  return { ...stats(latencies, elapsed), opening: stats(openings, elapsed), offered: officersPerSecond * burst };
+}
+
 /** /cek with `concurrency` senders at once. */
 export async function quickChecks(p: Pipeline, total: number, concurrency: number): Promise<Stats> {
   const latencies: number[] = [];
