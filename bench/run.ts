@@ -37,8 +37,11 @@ const BASELINE = Number(args.get("baseline") ?? 1_000);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://lkjip_test:lkjip_test@127.0.0.1:5432/postgres";
 const DATA = join("bench", ".data");
 
-/** Whether the database server runs on this machine (its CPU can then be read). */
-const isLocal = (url: string) => ["127.0.0.1", "localhost", "::1", "[::1]", ""].includes(new URL(url).hostname);
+/** Whether the database server runs on this machine (its CPU can then be read): a loopback address or a Unix socket path. */
+function isLocal(url: string): boolean {
+  const host = decodeURIComponent(new URL(url).hostname);
+  return ["127.0.0.1", "localhost", "::1", "[::1]", ""].includes(host) || host.startsWith("/");
+}
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const log = (s: string) => process.stderr.write(`${s} (RSS ${mb(process.memoryUsage().rss)} MB)\n`);
 
