@@ -10,6 +10,7 @@ import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { Indicator } from "../../domain/schema/indicator.js";
 import type { BudgetLine } from "../../domain/schema/budget.js";
 import { Decimal, presented } from "../../domain/decimal.js";
+import { memo } from "../../domain/memo.js";
 import { encodeKey, FACTOR_KINDS, type QuestionKey } from "./keys.js";
 
 /** A realisasi whose capaian exceeds this is "far exceeded": its factors are asked at once. */
@@ -27,24 +28,23 @@ interface LineIndex {
 const INDICATORS = new WeakMap<AgencyFile["objectives"], Map<string, Indicator>>();
 const LINES = new WeakMap<AgencyFile["budgetLines"], LineIndex>();
 
+/** The indicators of a stored file by id; undefined for a draft being edited (scanned instead). */
 function indicatorIndex(file: AgencyFile): Map<string, Indicator> | undefined {
   const objectives = file.objectives;
-  if (!Object.isFrozen(objectives)) return undefined; // a draft being edited: scan it
-  let index = INDICATORS.get(objectives);
-  if (!index) {
-    index = new Map();
+  if (!Object.isFrozen(objectives)) return undefined;
+  return memo(INDICATORS, objectives, () => {
+    const index = new Map<string, Indicator>();
     for (const o of objectives) for (const i of o.indicators) index.set(i.id, i);
-    INDICATORS.set(objectives, index);
-  }
-  return index;
+    return index;
+  });
 }
 
+/** The budget lines of a stored file by id and by linked indicator; undefined for a draft. */
 function lineIndex(file: AgencyFile): LineIndex | undefined {
   const budgetLines = file.budgetLines;
   if (!Object.isFrozen(budgetLines)) return undefined;
-  let index = LINES.get(budgetLines);
-  if (!index) {
-    index = { lines: new Map(), linked: new Map() };
+  return memo(LINES, budgetLines, () => {
+    const index: LineIndex = { lines: new Map(), linked: new Map() };
     for (const l of budgetLines) {
       index.lines.set(l.id, l);
       for (const id of l.indicatorIds) {
@@ -53,9 +53,8 @@ function lineIndex(file: AgencyFile): LineIndex | undefined {
         else index.linked.set(id, [l]);
       }
     }
-    LINES.set(budgetLines, index);
-  }
-  return index;
+    return index;
+  });
 }
 
 function findLine(file: AgencyFile, id: string): BudgetLine | undefined {

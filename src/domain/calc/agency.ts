@@ -6,6 +6,7 @@
  * paragraphs only ever print values taken from this result.
  */
 import { Decimal, presented } from "../decimal.js";
+import { memo } from "../memo.js";
 import type { AgencyFile } from "../schema/agency.js";
 import type { Indicator, Objective } from "../schema/indicator.js";
 import type { Profile } from "../schema/profile.js";
@@ -229,16 +230,6 @@ const indicatorResults = new WeakMap<Indicator, { objectiveId: string; profile: 
 const sameDecimal = (a: Decimal | undefined, b: Decimal | undefined) => (a === undefined ? b === undefined : b !== undefined && a.equals(b));
 const sameBudget = (a: IndicatorBudget, b: IndicatorBudget) =>
   a.source === b.source && sameDecimal(a.budget, b.budget) && sameDecimal(a.spent, b.spent) && a.lineIds.length === b.lineIds.length && a.lineIds.every((id, i) => id === b.lineIds[i]);
-
-function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
-  if (!Object.isFrozen(key)) return make();
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = make();
-    cache.set(key, value);
-  }
-  return value;
-}
 
 /** An indicator's result, reused while the indicator, the profile, the year and its own budget figures are unchanged. */
 function indicatorResult(ind: Indicator, objectiveId: string, file: AgencyFile, scale: Scale, budget: BudgetRollUp): IndicatorResult {
