@@ -1,8 +1,11 @@
 /** Deep-freeze a document so a shared cached copy can be handed out without cloning. */
 export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) freezeTree(value);
+  if (unfrozenObject(value)) freezeTree(value);
   return value;
 }
+
+/** Objects and arrays not frozen yet: the only values freezing visits (a frozen one's children are frozen already). */
+const unfrozenObject = (value: unknown): value is object => value !== null && typeof value === "object" && !Object.isFrozen(value);
 
 /** Documents are plain JSON data: arrays by index, objects by their keys; only unfrozen objects are visited. */
 function freezeTree(value: object): void {
@@ -10,12 +13,12 @@ function freezeTree(value: object): void {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const child: unknown = value[i];
-      if (child !== null && typeof child === "object" && !Object.isFrozen(child)) freezeTree(child);
+      if (unfrozenObject(child)) freezeTree(child);
     }
     return;
   }
   for (const key in value) {
     const child: unknown = (value as Record<string, unknown>)[key];
-    if (child !== null && typeof child === "object" && !Object.isFrozen(child)) freezeTree(child);
+    if (unfrozenObject(child)) freezeTree(child);
   }
 }
