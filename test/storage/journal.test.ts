@@ -9,7 +9,7 @@ import { JOURNAL_MAX_CHANGES, journalLine, textHash } from "../../src/storage/lo
 import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
 import { DocumentUnavailable } from "../../src/storage/repository.js";
 import { makeDir } from "../support/bot-harness.js";
-import { agencyDocument } from "../support/documents.js";
+import { agencyDocument, userDocument } from "../support/documents.js";
 
 const open = (dir: string) => new LowdbRepository({ dir, backupDays: 0 });
 
@@ -71,7 +71,7 @@ describe("lowdb change journal", () => {
   it("closing the store folds every journal into its file", async () => {
     const { dir, repo, file } = await seeded();
     await setRevision(repo, 7);
-    await repo.users.update("501", () => ({ next: { schemaVersion: 1, id: 501, name: "Sari", createdAt: "2025-01-15T03:00:00.000Z", agencies: ["a1"], session: null, joinFailures: [] }, result: undefined }));
+    await repo.users.update("501", () => ({ next: userDocument(501, "Sari", { agencies: ["a1"] }), result: undefined }));
     await repo.users.update("501", (u) => ({ next: { ...u!, name: "Sari W." }, result: undefined }));
     expect(await readdir(join(dir, "pengguna"))).toEqual(["501.json", "501.jurnal"]);
     await repo.close();

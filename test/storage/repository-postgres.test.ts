@@ -10,7 +10,7 @@ import { PgRepository } from "../../src/storage/postgres/repository.js";
 import { statement } from "../../src/storage/postgres/db.js";
 import { JOURNAL_MAX_CHANGES } from "../../src/storage/journal-limits.js";
 import type { AgencyDocument } from "../../src/storage/documents.js";
-import { agencyDocument } from "../support/documents.js";
+import { agencyDocument, userDocument } from "../support/documents.js";
 import { createTestDatabase } from "../support/postgres.js";
 import { repositorySuite, type Backend } from "./repository-suite.js";
 
@@ -43,6 +43,16 @@ async function pgBackend(): Promise<Backend & { repos: PgRepository[] }> {
 
 repositorySuite("PostgreSQL", pgBackend);
 
+/** Two repositories on one fresh database, as two processes would have (`open` makes more); the database is dropped afterwards. */
+async function twoProcesses(run: (one: PgRepository, two: PgRepository, open: () => Promise<Repository>) => Promise<void>): Promise<void> {
+  const b = await pgBackend();
+  try {
+    await run((await b.open()) as PgRepository, (await b.open()) as PgRepository, () => b.open());
+  } finally {
+    await b.cleanup();
+  }
+}
+
 /** The SQL text of every statement the repository's connections send from now on, in order. */
 function recordStatements(repo: PgRepository): string[] {
   const sent: string[] = [];
@@ -60,11 +70,8 @@ function recordStatements(repo: PgRepository): string[] {
 }
 
 describe("PostgreSQL: several processes on one database", () => {
-  it("two repositories updating one agency in turn never lose a write and never read a stale copy", async () => {
-    const b = await pgBackend();
-    try {
-      const one = (await b.open()) as PgRepository;
-      const two = (await b.open()) as PgRepository;
+  it("two repositories updating one agency in turn never lose a write and never read a stale copy", () =>
+    twoProcesses(async (one, two) => {
       await one.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
       expect((await two.agencies.read("a1"))!.revision).toBe(1); // cached by `two` now
       await Promise.all(
@@ -80,16 +87,10 @@ describe("PostgreSQL: several processes on one database", () => {
       // Each sees the other's last write (the version check replaces its cached copy).
       expect((await one.agencies.read("a1"))!.revision).toBe(101);
       expect((await two.agencies.read("a1"))!.revision).toBe(101);
-    } finally {
-      await b.cleanup();
-    }
-  });
+    }));
 
-  it("writes an update of a cached document in one statement while the row is at the cached version, and runs it again on the current document when it is not", async () => {
-    const b = await pgBackend();
-    try {
-      const one = (await b.open()) as PgRepository;
-      const two = (await b.open()) as PgRepository;
+  it("writes an update of a cached document in one statement while the row is at the cached version, and runs it again on the current document when it is not", () =>
+    twoProcesses(async (one, two) => {
       const statements = recordStatements(one);
       await one.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
       statements.length = 0;
@@ -114,19 +115,13 @@ describe("PostgreSQL: several processes on one database", () => {
       expect((await two.agencies.read("a1"))!.revision).toBe(4);
       const rows = await one.db.query<{ n: number }>("SELECT count(*)::int AS n FROM agency_changes WHERE document_id = 'a1'");
       expect(rows.rows[0]!.n).toBe(3);
-    } finally {
-      await b.cleanup();
-    }
-  });
+    }));
 
-  it("an update whose function writes another document, or fails on a stale copy, runs again under the row lock", async () => {
-    const b = await pgBackend();
-    try {
-      const one = (await b.open()) as PgRepository;
-      const two = (await b.open()) as PgRepository;
+  it("an update whose function writes another document, or fails on a stale copy, runs again under the row lock", () =>
+    twoProcesses(async (one, two) => {
       await one.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
       await one.users.update("501", () => ({
-        next: { schemaVersion: 1, id: 501, name: "Sari", createdAt: "2025-01-15T03:00:00.000Z", agencies: [], session: null, joinFailures: [] },
+        next: userDocument(501, "Sari"),
         result: undefined,
       }));
       const statements = recordStatements(one);
@@ -167,16 +162,10 @@ describe("PostgreSQL: several processes on one database", () => {
         }),
       ).rejects.toThrow("ditolak");
       expect((await two.agencies.read("a1"))!.revision).toBe(3);
-    } finally {
-      await b.cleanup();
-    }
-  });
+    }));
 
-  it("two repositories creating one agency at the same moment take turns: the second builds on the first", async () => {
-    const b = await pgBackend();
-    try {
-      const one = (await b.open()) as PgRepository;
-      const two = (await b.open()) as PgRepository;
+  it("two repositories creating one agency at the same moment take turns: the second builds on the first", () =>
+    twoProcesses(async (one, two) => {
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           (i % 2 === 0 ? one : two).agencies.update("baru", async (d) => {
@@ -189,10 +178,7 @@ describe("PostgreSQL: several processes on one database", () => {
       );
       expect((await one.agencies.read("baru"))!.revision).toBe(20);
       expect((await two.agencies.read("baru"))!.revision).toBe(20);
-    } finally {
-      await b.cleanup();
-    }
-  });
+    }));
 
   it("mirrors members, sessions and archived audit entries in their tables", async () => {
     const b = await pgBackend();
@@ -209,7 +195,7 @@ describe("PostgreSQL: several processes on one database", () => {
         { user_id: 502, role: "editor" },
       ]);
       await repo.users.update("502", () => ({
-        next: { schemaVersion: 1, id: 502, name: "Budi", createdAt: "2025-01-15T03:00:00.000Z", agencies: ["a1"], session: { v: 1, flow: "idle" }, lastUpdateId: 7, joinFailures: [] },
+        next: userDocument(502, "Budi", { agencies: ["a1"], session: { v: 1, flow: "idle" }, lastUpdateId: 7 }),
         result: undefined,
       }));
       const session = await repo.db.query("SELECT state, last_update_id::int AS last FROM sessions WHERE user_id = '502'");
@@ -221,13 +207,10 @@ describe("PostgreSQL: several processes on one database", () => {
     }
   });
 
-  it("handles one user's updates one at a time across processes and records each update id with its changes", async () => {
-    const b = await pgBackend();
-    try {
-      const one = (await b.open()) as PgRepository;
-      const two = (await b.open()) as PgRepository;
+  it("handles one user's updates one at a time across processes and records each update id with its changes", () =>
+    twoProcesses(async (one, two) => {
       await one.users.update("501", () => ({
-        next: { schemaVersion: 1, id: 501, name: "Sari", createdAt: "2025-01-15T03:00:00.000Z", agencies: [], session: null, joinFailures: [] },
+        next: userDocument(501, "Sari"),
         result: undefined,
       }));
       const order: string[] = [];
@@ -259,16 +242,10 @@ describe("PostgreSQL: several processes on one database", () => {
       expect(await one.updates.handle("user:o'\\'; DROP TABLE users; --", 9, async (seen) => seen)).toBe(false);
       expect(await two.updates.handle("user:o'\\'; DROP TABLE users; --", 9, async (seen) => seen)).toBe(true);
       expect((await two.users.read("501"))!.name).toBe("Sari");
-    } finally {
-      await b.cleanup();
-    }
-  });
+    }));
 
-  it("stores a small change as a change row, replays the rows in another process, and writes the document in full every so often", async () => {
-    const b = await pgBackend();
-    try {
-      const one = (await b.open()) as PgRepository;
-      const two = (await b.open()) as PgRepository;
+  it("stores a small change as a change row, replays the rows in another process, and writes the document in full every so often", () =>
+    twoProcesses(async (one, two, open) => {
       await one.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
       const stored = async () => (await one.db.query<{ revision: number }>("SELECT (doc->>'revision')::int AS revision FROM agencies WHERE id = 'a1'")).rows[0]!.revision;
       const rows = async () => (await one.db.query<{ ops: string }>("SELECT ops FROM agency_changes WHERE document_id = 'a1' ORDER BY version")).rows.map((r) => r.ops);
@@ -299,19 +276,16 @@ describe("PostgreSQL: several processes on one database", () => {
       expect(row!.checked).toMatch(/^1:[0-9a-f]{32}$/);
       expect(row!.sum).toMatch(/^[0-9a-f]{32}$/);
       await one.db.query(`UPDATE agency_changes SET ops = '[[["members"],"semua"]]' WHERE document_id = 'a1'; UPDATE agencies SET version = version + 1 WHERE id = 'a1'`);
-      await expect((await b.open()).agencies.read("a1")).rejects.toThrow(/instansi\/a1 tidak dapat dibaca: members/);
+      await expect((await open()).agencies.read("a1")).rejects.toThrow(/instansi\/a1 tidak dapat dibaca: members/);
       // With its checksum matching (as if this program had written it) the same row is trusted: not validated again.
       await one.db.query(`UPDATE agency_changes SET sum = md5(ops) WHERE document_id = 'a1'; UPDATE agencies SET version = version + 1 WHERE id = 'a1'`);
-      expect((await (await b.open()).agencies.read("a1"))!.members).toBe("semua");
+      expect((await (await open()).agencies.read("a1"))!.members).toBe("semua");
       await one.db.query(`UPDATE agency_changes SET ops = '[[["revision"],${JOURNAL_MAX_CHANGES + 3}]]' WHERE document_id = 'a1'; UPDATE agencies SET version = version + 1 WHERE id = 'a1'`);
-      expect((await (await b.open()).agencies.read("a1"))!.revision).toBe(JOURNAL_MAX_CHANGES + 3);
+      expect((await (await open()).agencies.read("a1"))!.revision).toBe(JOURNAL_MAX_CHANGES + 3);
       // A change row that does not fit the document makes it unavailable; nothing is written over it.
       await one.db.query(`INSERT INTO agency_changes (document_id, version, ops) VALUES ('a1', 9999, '[[["x","y"],1]]'); UPDATE agencies SET version = version + 1 WHERE id = 'a1'`);
-      await expect((await b.open()).agencies.read("a1")).rejects.toThrow("instansi/a1 tidak dapat dibaca: perubahan: jalur x tidak ada");
-    } finally {
-      await b.cleanup();
-    }
-  });
+      await expect((await open()).agencies.read("a1")).rejects.toThrow("instansi/a1 tidak dapat dibaca: perubahan: jalur x tidak ada");
+    }));
 
   it("prepares each parameterised statement once per connection, named by its text", async () => {
     expect(statement("SELECT $1::int", [1])).toEqual({ name: statement("SELECT $1::int", [2]).name, text: "SELECT $1::int", values: [1] });

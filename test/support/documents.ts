@@ -1,6 +1,6 @@
 /** Storage documents for tests. */
 import { AgencyFileSchema } from "../../src/domain/schema/agency.js";
-import { STORAGE_SCHEMA_VERSION, type AgencyDocument } from "../../src/storage/documents.js";
+import { STORAGE_SCHEMA_VERSION, type AgencyDocument, type UserDocument } from "../../src/storage/documents.js";
 import { agencyInput } from "./agency.js";
 
 export function agencyDocument(id = "dinsos-contoh", adminId = 501): AgencyDocument {
@@ -17,4 +17,9 @@ export function agencyDocument(id = "dinsos-contoh", adminId = 501): AgencyDocum
     audit: [],
     auditSeq: 0,
   };
+}
+
+/** A user document (no conversation yet unless `more` says otherwise). */
+export function userDocument(id: number, name: string, more: Partial<UserDocument> = {}): UserDocument {
+  return { schemaVersion: 1, id, name, createdAt: "2025-01-15T03:00:00.000Z", agencies: [], session: null, joinFailures: [], ...more };
 }
