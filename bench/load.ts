@@ -144,6 +144,18 @@ export function stats(latencies: number[], seconds: number): Stats {
   return { count: sorted.length, seconds, perSecond: sorted.length / seconds, p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0 };
 }
 
+/** Answers and the /isi messages that opened bursts, over the time since `started`. */
+function loadStats(latencies: number[], openings: number[], started: number): LoadStats {
+  const seconds = (performance.now() - started) / 1000;
+  return { ...stats(latencies, seconds), opening: stats(openings, seconds) };
+}
+
+/** Wait until the moment `due` (performance.now() time); at once when it is less than a millisecond away. */
+async function until(due: number): Promise<void> {
+  const wait = due - performance.now();
+  if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+}
+
 /** A stream of officers: random agencies (mulberry32), each for a burst of answers. */
 export function officerStream(agencies: number, burst: number, seed = 7): () => { n: number; left: number } {
   let a = seed >>> 0;
@@ -196,8 +208,7 @@ export async function closedLoop(p: Pipeline, total: number, concurrency: number
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  return { ...stats(latencies, seconds), opening: stats(openings, seconds) };
+  return loadStats(latencies, openings, started);
 }
 
 /**
@@ -226,8 +237,7 @@ export async function fixedRate(p: Pipeline, perSecond: number, seconds: number,
   const inflight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
     const due = started + i * interval;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    await until(due);
     const officer = await take();
     busy.add(officer.n);
     inflight.push(
@@ -240,8 +250,7 @@ export async function fixedRate(p: Pipeline, perSecond: number, seconds: number,
     );
   }
   await Promise.all(inflight);
-  const elapsed = (performance.now() - started) / 1000;
-  return { ...stats(latencies, elapsed), opening: stats(openings, elapsed), target: perSecond };
+  return { ...loadStats(latencies, openings, started), target: perSecond };
 }
 
 /**
@@ -262,8 +271,7 @@ export async function officerArrivals(p: Pipeline, officersPerSecond: number, se
   const work: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
     const due = started + i * interval;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    await until(due);
     let officer = stream();
     while (busy.has(officer.n)) officer = stream();
     busy.add(officer.n);
@@ -280,8 +288,7 @@ export async function officerArrivals(p: Pipeline, officersPerSecond: number, se
     );
   }
   await Promise.all(work);
-  const elapsed = (performance.now() - started) / 1000;
-  return { ...stats(latencies, elapsed), opening: stats(openings, elapsed), offered: officersPerSecond * burst };
+  return { ...loadStats(latencies, openings, started), offered: officersPerSecond * burst };
 }
 
 /** /cek with `concurrency` senders at once. */
