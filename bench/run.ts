@@ -190,32 +190,26 @@ function machine(): string {
 const fmt = (n: number, d = 1) => n.toFixed(d);
 
 function report(results: StorageResult[], domain: DomainResult, naive: Awaited<ReturnType<typeof baseline>>): string {
-  /** The row of the /isi messages that opened the bursts of one run. */
-  const opening = (run: (r: StorageResult) => LoadStats) =>
-    `| … /isi before a burst (${results.map((r) => run(r).opening.count).join(" / ")} times): p50 / p99, ms | ${results.map((r) => `${fmt(run(r).opening.p50)} / ${fmt(run(r).opening.p99)}`).join(" | ")} | |`;
+  const targetCell = (target: string) => (target ? ` ${target} ` : " ");
+  /** The rows of one load run: its rate, its latency, and the /isi messages that opened its bursts. */
+  const runRows = (run: (r: StorageResult) => LoadStats, rate: string, rateTarget: string, latency: string, p99Target: string) => [
+    `| ${rate} | ${results.map((r) => fmt(run(r).perSecond, 0)).join(" | ")} |${targetCell(rateTarget)}|`,
+    `| … p50 / p99 ${latency}, ms | ${results.map((r) => `${fmt(run(r).p50)} / ${fmt(run(r).p99)}`).join(" | ")} |${targetCell(p99Target)}|`,
+    `| … /isi before a burst (${results.map((r) => run(r).opening.count).join(" / ")} times): p50 / p99, ms | ${results.map((r) => `${fmt(run(r).opening.p50)} / ${fmt(run(r).opening.p99)}`).join(" | ")} | |`,
+  ];
   const lines = [
     `Machine: ${machine()}`,
     `Data: ${AGENCIES} agencies × (10 sasaran, 40 indicators, 3 history years, 200 budget lines); ${ANSWERS} answers per closed-loop run, 8 officers at work at once.`,
     "",
     "| measurement | " + results.map((r) => r.storage).join(" | ") + " | target |",
     "|---|" + results.map(() => "---|").join("") + "---|",
-    `| answers/s, hot (officers on their own agency) | ${results.map((r) => fmt(r.answersHot.perSecond, 0)).join(" | ")} | ≥ 500 |`,
-    `| … p50 / p99 latency, ms | ${results.map((r) => `${fmt(r.answersHot.p50)} / ${fmt(r.answersHot.p99)}`).join(" | ")} | p99 ≤ 20 |`,
-    opening((r) => r.answersHot),
-    `| answers/s, mixed (bursts of 5, random agencies) | ${results.map((r) => fmt(r.answersMixed.perSecond, 0)).join(" | ")} | ≥ 500 |`,
-    `| … p50 / p99 latency, ms | ${results.map((r) => `${fmt(r.answersMixed.p50)} / ${fmt(r.answersMixed.p99)}`).join(" | ")} | p99 ≤ 20 |`,
-    opening((r) => r.answersMixed),
-    `| answers/s, cold (every answer another agency) | ${results.map((r) => fmt(r.answersCold.perSecond, 0)).join(" | ")} | |`,
-    `| … p50 / p99 latency, ms | ${results.map((r) => `${fmt(r.answersCold.p50)} / ${fmt(r.answersCold.p99)}`).join(" | ")} | |`,
-    opening((r) => r.answersCold),
+    ...runRows((r) => r.answersHot, "answers/s, hot (officers on their own agency)", "≥ 500", "latency", "p99 ≤ 20"),
+    ...runRows((r) => r.answersMixed, "answers/s, mixed (bursts of 5, random agencies)", "≥ 500", "latency", "p99 ≤ 20"),
+    ...runRows((r) => r.answersCold, "answers/s, cold (every answer another agency)", "", "latency", ""),
     `| CPU per answer (with its share of /isi), hot / mixed / cold, ms: benchmark process | ${results.map((r) => [r.answersHot, r.answersMixed, r.answersCold].map((m) => fmt(m.cpu.botMs, 2)).join(" / ")).join(" | ")} | |`,
     `| … database server (on the same two cores) | ${results.map((r) => [r.answersHot, r.answersMixed, r.answersCold].map((m) => (m.cpu.databaseMs === undefined ? "–" : fmt(m.cpu.databaseMs, 2))).join(" / ")).join(" | ")} | |`,
-    `| officers arriving at ${RATE / 10}/s for ${SECONDS} s, 5 answers each (${RATE / 2} answers/s offered): achieved/s | ${results.map((r) => fmt(r.arrivals.perSecond, 0)).join(" | ")} | |`,
-    `| … p50 / p99 latency, ms | ${results.map((r) => `${fmt(r.arrivals.p50)} / ${fmt(r.arrivals.p99)}`).join(" | ")} | |`,
-    opening((r) => r.arrivals),
-    `| fixed rate ${RATE}/s for ${SECONDS} s (mixed): achieved/s | ${results.map((r) => fmt(r.fixedRate.perSecond, 0)).join(" | ")} | ${RATE} |`,
-    `| … p50 / p99 latency from arrival, ms | ${results.map((r) => `${fmt(r.fixedRate.p50)} / ${fmt(r.fixedRate.p99)}`).join(" | ")} | p99 ≤ 20 |`,
-    opening((r) => r.fixedRate),
+    ...runRows((r) => r.arrivals, `officers arriving at ${RATE / 10}/s for ${SECONDS} s, 5 answers each (${RATE / 2} answers/s offered): achieved/s`, "", "latency", ""),
+    ...runRows((r) => r.fixedRate, `fixed rate ${RATE}/s for ${SECONDS} s (mixed): achieved/s`, String(RATE), "latency from arrival", "p99 ≤ 20"),
     `| /cek per second | ${results.map((r) => fmt(r.cek.perSecond, 0)).join(" | ")} | |`,
     `| process memory after the closed-loop runs: RSS / heap, MB | ${results.map((r) => `${r.memorySteady.rssMb} / ${r.memorySteady.heapMb}`).join(" | ")} | ≤ 300 |`,
     `| … after the ${RATE}/s overload and /cek: RSS / heap, MB | ${results.map((r) => `${r.memory.rssMb} / ${r.memory.heapMb}`).join(" | ")} | ≤ 300 |`,
