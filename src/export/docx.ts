@@ -27,6 +27,7 @@ import {
 } from "docx";
 import type { Block, Column, Section, Table as DocTable } from "../domain/draft/document.js";
 import { groupRuns, hasGroups } from "../domain/draft/render/layout.js";
+import { zip } from "./zip.js";
 
 export interface DocxFigure {
   /** Insert after the table with this number (e.g. "3.2"). */
@@ -265,5 +266,26 @@ export async function renderDocx(sections: readonly Section[], options: DocxOpti
     },
     sections: built.filter((p) => p.children.length > 0).map((p) => ({ properties: { page: page(p.landscape) }, children: p.children })),
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return pack(doc);
+}
+
+/** What the docx package's compiler returns: a JSZip archive of the document's XML parts and media, not yet compressed. */
+interface CompiledDocx {
+  files: Record<string, { dir: boolean; async(type: "uint8array"): Promise<Uint8Array> }>;
+}
+
+/**
+ * The document's parts as a .docx, compressed with Node's zlib off the main
+ * thread (src/export/zip.ts). Packer.toBuffer compresses with the package's
+ * bundled JavaScript on the main thread (about 80 ms per BAB III, a pause for
+ * every officer the bot is serving). Its compiler is not exported, only
+ * reachable as `Packer.compiler`: docx is pinned to the version this was
+ * written for, and a test compares the result with Packer.toBuffer's.
+ */
+async function pack(doc: Document): Promise<Uint8Array> {
+  const compiler = (Packer as unknown as { compiler?: { compile?(doc: Document): CompiledDocx } }).compiler;
+  if (typeof compiler?.compile !== "function") throw new Error("docx: Packer.compiler.compile not found (did the package change?)");
+  const files = Object.entries(compiler.compile(doc).files).filter(([, f]) => !f.dir);
+  const entries = await Promise.all(files.map(async ([path, f]) => ({ path, data: await f.async("uint8array"), compress: !path.startsWith("word/media/") })));
+  return zip(entries);
 }

@@ -6,8 +6,10 @@
  * tables), and the charts are embedded as PNG images.
  */
 import { readFileSync } from "node:fs";
+import { Packer, type Document } from "docx";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import JSZip from "jszip";
+import { describe, expect, it, vi } from "vitest";
 import { computeAgency } from "../../src/domain/calc/agency.js";
 import { draftChapter } from "../../src/domain/draft/chapter.js";
 import type { Section, Table } from "../../src/domain/draft/document.js";
@@ -170,6 +172,27 @@ describe("Word export of BAB III", () => {
     const after = (caption: string) => texts.slice(texts.indexOf(caption) + 1, texts.indexOf(caption) + 5);
     expect(after("Tabel 3.2 Target, Realisasi dan Capaian Kinerja Tahun 2024")).toEqual(["[tabel]", "Sumber: Data Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai Tahun 2024", "[gambar]", "Gambar 3.1 Capaian Kinerja per Indikator Tahun 2024"]);
     expect(texts).toContain("Gambar 3.2 Capaian Kinerja dan Serapan Anggaran Tahun 2024");
+  });
+
+  it("holds the same files as the docx package's own packing of the same document", async () => {
+    type Zipped = { generateAsync(o: { type: "uint8array"; compression: "DEFLATE" }): Promise<Uint8Array> };
+    const compiler = (Packer as unknown as { compiler: { compile(doc: Document): Zipped } }).compiler;
+    const compile = vi.spyOn(compiler, "compile");
+    try {
+      const ours = await JSZip.loadAsync((await exportDocx(demo())).data, { checkCRC32: true });
+      expect(compile).toHaveBeenCalledTimes(1);
+      // What Packer.toBuffer does with the compiled archive.
+      const theirs = await JSZip.loadAsync(await compile.mock.results[0]!.value.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+      const files = (zip: JSZip) => Object.keys(zip.files).filter((name) => !zip.files[name]!.dir);
+      expect(files(ours)).toEqual(files(theirs));
+      expect(files(ours)).toContain("word/document.xml");
+      for (const name of files(ours)) {
+        const same = Buffer.from(await ours.file(name)!.async("uint8array")).equals(await theirs.file(name)!.async("nodebuffer"));
+        expect(same, name).toBe(true);
+      }
+    } finally {
+      compile.mockRestore();
+    }
   });
 
   it("exports the executive summary and the closing as separate documents", async () => {
