@@ -14,6 +14,7 @@ import { Decimal, presented } from "../domain/decimal.js";
 import { wordingFile } from "../domain/draft/templates.js";
 import { formatDecimal, formatPercent } from "../domain/numbers/format.js";
 import { withUnit } from "../domain/draft/ink.js";
+import { encodePng } from "./png.js";
 
 const require = createRequire(import.meta.url);
 const DEJAVU = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
@@ -299,11 +300,11 @@ export function trendChart(result: AgencyResult, indicatorId: string): Chart {
   return svg.done(width, height, title);
 }
 
-/** Render a chart to PNG with the bundled fonts, on libuv's thread pool (the bot keeps answering meanwhile). */
+/** Render a chart to PNG with the bundled fonts; rendering and compression run on libuv's thread pool (the bot keeps answering meanwhile). */
 export async function toPng(chart: Chart): Promise<Uint8Array> {
   const image = await renderAsync(chart.svg, {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: DEFAULT_FONT },
     fitTo: { mode: "original" },
   });
-  return new Uint8Array(image.asPng());
+  return encodePng(image.width, image.height, image.pixels);
 }
