@@ -72,6 +72,22 @@ function para(text: string, options: Partial<IParagraphOptions> & { bold?: boole
 const charTwips = (size: number) => size * 10 * 0.62;
 const CELL_PADDING = 2 * 108 + 30;
 
+/** Whether a UTF-16 code unit is white space as /\s/ defines it (white space and line terminators). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The length of the longest run of non-space characters (the longest part `split(/\s+/)` would give, without its arrays: a table has thousands of cells). */
+export function longestWord(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let k = 0; k < text.length; k++) {
+    if (isSpace(text.charCodeAt(k))) run = 0;
+    else if (++run > longest) longest = run;
+  }
+  return longest;
+}
+
 /**
  * Column widths (twips) from the content, as a browser lays out an automatic
  * table: every column first gets its minimum (its longest word, so numbers
@@ -81,13 +97,17 @@ const CELL_PADDING = 2 * 108 + 30;
  */
 function widths(t: DocTable, contentWidth: number, size: number): number[] {
   const ch = charTwips(size);
-  const longest = (texts: string[]) => Math.max(0, ...texts.map((x) => x.length));
-  const longestWord = (texts: string[]) => Math.max(0, ...texts.flatMap((x) => x.split(/\s+/)).map((w) => w.length));
   const columns = t.columns.map((c, i) => {
-    const cells = t.rows.map((r) => r.cells[i]?.text ?? "");
-    const min = Math.max(longestWord([c.header]) * 1.1, longestWord(cells) + 1) * ch + CELL_PADDING; // header cells are bold
+    let longest = 0;
+    let word = 0;
+    for (const r of t.rows) {
+      const text = r.cells[i]?.text ?? "";
+      longest = Math.max(longest, text.length);
+      word = Math.max(word, longestWord(text));
+    }
+    const min = Math.max(longestWord(c.header) * 1.1, word + 1) * ch + CELL_PADDING; // header cells are bold
     const cap = c.label ? 90 : c.merge ? 40 : 24;
-    const desired = Math.max(min, (Math.min(longest(cells), cap) + 1) * ch + CELL_PADDING);
+    const desired = Math.max(min, (Math.min(longest, cap) + 1) * ch + CELL_PADDING);
     return { min, desired };
   });
   const minTotal = columns.reduce((a, c) => a + c.min, 0);

@@ -16,6 +16,7 @@ import type { Section, Table } from "../../src/domain/draft/document.js";
 import { parseAgency } from "../../src/domain/schema/parse-agency.js";
 import type { AgencyFile } from "../../src/domain/schema/agency.js";
 import { exportDocx } from "../../src/export/index.js";
+import { longestWord } from "../../src/export/docx.js";
 import { readDocx, type DocxBlock, type DocxTable, type ReadDocx } from "../support/docx.js";
 import { agencyArb } from "../support/random-agency.js";
 import { variants } from "../support/variants.js";
@@ -172,6 +173,14 @@ describe("Word export of BAB III", () => {
     const after = (caption: string) => texts.slice(texts.indexOf(caption) + 1, texts.indexOf(caption) + 5);
     expect(after("Tabel 3.2 Target, Realisasi dan Capaian Kinerja Tahun 2024")).toEqual(["[tabel]", "Sumber: Data Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai Tahun 2024", "[gambar]", "Gambar 3.1 Capaian Kinerja per Indikator Tahun 2024"]);
     expect(texts).toContain("Gambar 3.2 Capaian Kinerja dan Serapan Anggaran Tahun 2024");
+  });
+
+  it("measures a cell's longest word as splitting at white space would", () => {
+    expect(longestWord("Rp1.234.567,89 per\u00a0tahun\tx")).toBe(14);
+    expect(longestWord("")).toBe(0);
+    const bySplit = (s: string) => Math.max(0, ...s.split(/\s+/).map((w) => w.length));
+    fc.assert(fc.property(fc.string({ unit: "binary" }), (s) => longestWord(s) === bySplit(s)), { numRuns: 2000 });
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom("a", "é", " ", "\t", "\n", "\u00a0", "\u2009", "\u3000", "\ufeff", "\u200b") }), (s) => longestWord(s) === bySplit(s)), { numRuns: 2000 });
   });
 
   it("holds the same files as the docx package's own packing of the same document", async () => {
