@@ -9,16 +9,32 @@ import { cell, numberCell } from "../ink.js";
 
 export const TABLE_PROGRAMS = "3.7";
 
+/** Each line's parent and the lines linked to each indicator, built once per draft (the section asks for every indicator, twice). */
+const LINE_INDEX = new WeakMap<DraftContext, { parent: Map<string, string | undefined>; linked: Map<string, Set<string>> }>();
+
+function lineIndex(ctx: DraftContext): { parent: Map<string, string | undefined>; linked: Map<string, Set<string>> } {
+  let index = LINE_INDEX.get(ctx);
+  if (!index) {
+    index = { parent: new Map(), linked: new Map() };
+    for (const l of ctx.file.budgetLines) {
+      index.parent.set(l.id, l.parentId);
+      for (const id of l.indicatorIds) (index.linked.get(id) ?? index.linked.set(id, new Set()).get(id)!).add(l.id);
+    }
+    LINE_INDEX.set(ctx, index);
+  }
+  return index;
+}
+
 /** Lines linked to an indicator, without those whose ancestor is linked too. */
 function linkedLines(ctx: DraftContext, indicatorId: string): BudgetLine[] {
-  const lines = ctx.file.budgetLines;
-  const linked = new Set(lines.filter((l) => l.indicatorIds.includes(indicatorId)).map((l) => l.id));
-  const parent = new Map(lines.map((l) => [l.id, l.parentId]));
+  const { parent, linked: byIndicator } = lineIndex(ctx);
+  const linked = byIndicator.get(indicatorId);
+  if (!linked) return [];
   const ancestorLinked = (id: string) => {
     for (let p = parent.get(id); p !== undefined; p = parent.get(p)) if (linked.has(p)) return true;
     return false;
   };
-  return lines.filter((l) => linked.has(l.id) && !ancestorLinked(l.id));
+  return ctx.file.budgetLines.filter((l) => linked.has(l.id) && !ancestorLinked(l.id));
 }
 
 type Support = "menunjang" | "tidak_menunjang" | "belum_dinilai";
