@@ -11,6 +11,11 @@ import { wordingFile } from "./templates.js";
 
 type Words = Record<string, unknown>;
 
+/** Plain text: renderers escape for their medium. */
+const NO_ESCAPE = { escape: (s: string) => s };
+/** Wording templates by dotted path (kosakata.json is read once and never changes). */
+const WORDS_BY_PATH = new Map<string, string>();
+
 export interface TableWording {
   judul: string;
   kolom: string[];
@@ -43,10 +48,15 @@ export class DraftContext {
 
   /** A word from templates/kosakata.json by dotted path, rendered with `view`. */
   word(path: string, view: object = {}): string {
-    let node: unknown = this.words;
-    for (const key of path.split(".")) node = (node as Words | undefined)?.[key];
-    if (typeof node !== "string") throw new Error(`Unknown wording: ${path}`);
-    return Mustache.render(node, view, {}, { escape: (s: string) => s });
+    let template = WORDS_BY_PATH.get(path);
+    if (template === undefined) {
+      let node: unknown = this.words;
+      for (const key of path.split(".")) node = (node as Words | undefined)?.[key];
+      if (typeof node !== "string") throw new Error(`Unknown wording: ${path}`);
+      template = node;
+      WORDS_BY_PATH.set(path, template);
+    }
+    return Mustache.render(template, view, {}, NO_ESCAPE);
   }
 
   private tableWording(key: string): TableWording {
@@ -58,7 +68,7 @@ export class DraftContext {
   /** Caption and headers of table `key` from templates/tabel.json, with years filled in. */
   tableText(key: string, view: object = {}): TableWording {
     const w = this.tableWording(key);
-    const render = (s: string) => Mustache.render(s, { tahun: this.year, ...view }, {}, { escape: (x: string) => x });
+    const render = (s: string) => Mustache.render(s, { tahun: this.year, ...view }, {}, NO_ESCAPE);
     const out: TableWording = { judul: render(w.judul), kolom: w.kolom.map(render) };
     if (w.grup) out.grup = w.grup.map(render);
     if (w.perubahan) out.perubahan = render(w.perubahan);
@@ -70,7 +80,7 @@ export class DraftContext {
   sourceLine(): string {
     const dataSource = this.file.profile.dataSource ?? this.file.agency.name;
     const template = this.tableWords.sumber_bawaan;
-    const text = typeof template === "string" ? Mustache.render(template, { instansi: dataSource, tahun: this.year }, {}, { escape: (x: string) => x }) : dataSource;
+    const text = typeof template === "string" ? Mustache.render(template, { instansi: dataSource, tahun: this.year }, {}, NO_ESCAPE) : dataSource;
     return `Sumber: ${text}`;
   }
 
