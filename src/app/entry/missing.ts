@@ -63,12 +63,18 @@ function findLine(file: AgencyFile, id: string): BudgetLine | undefined {
 }
 
 export function isFilled(file: AgencyFile, key: QuestionKey): boolean {
-  if (key.q === "line") {
-    const line = findLine(file, key.lineId);
-    return line === undefined || line[key.field] !== undefined;
-  }
+  if (key.q === "line") return lineFilled(file, key);
   const ind = findIndicator(file, key.indicatorId);
-  if (!ind) return true;
+  return !ind || answered(ind, key);
+}
+
+function lineFilled(file: AgencyFile, key: Extract<QuestionKey, { q: "line" }>): boolean {
+  const line = findLine(file, key.lineId);
+  return line === undefined || line[key.field] !== undefined;
+}
+
+/** Whether a question about indicator `ind` (its own, not a budget line's) has its answer. */
+function answered(ind: Indicator, key: Exclude<QuestionKey, { q: "line" }>): boolean {
   switch (key.q) {
     case "target":
       return ind.years[String(key.year)]?.target !== undefined;
@@ -130,31 +136,44 @@ function linkedLines(file: AgencyFile, id: string): readonly BudgetLine[] {
   return index ? (index.linked.get(id) ?? []) : file.budgetLines.filter((l) => l.indicatorIds.includes(id));
 }
 
-/** Unanswered questions per stored indicator, kept while the indicator, its linked lines and the factor timing are unchanged. */
-const missingMemo = new WeakMap<Indicator, { year: number; early: boolean; linked: readonly BudgetLine[]; missing: QuestionKey[] }>();
+/**
+ * Unanswered questions per stored indicator, kept while the indicator, the
+ * profile and reporting year (which decide its capaian, hence whether its
+ * factors come early) and its linked lines are unchanged.
+ */
+const missingMemo = new WeakMap<Indicator, { year: number; profile: AgencyFile["profile"]; linked: readonly BudgetLine[]; missing: QuestionKey[] }>();
 
 function indicatorMissing(file: AgencyFile, ind: Indicator): QuestionKey[] {
   const memo = Object.isFrozen(file) && Object.isFrozen(ind);
   const year = file.agency.reportingYear;
   const linked = linkedLines(file, ind.id);
-  const early = needsFactorsNow(file, ind);
   const hit = memo ? missingMemo.get(ind) : undefined;
-  if (hit && hit.year === year && hit.early === early && hit.linked.length === linked.length && hit.linked.every((l, i) => l === linked[i])) return hit.missing;
-  const missing = indicatorQuestions(file, ind).filter((key) => !isFilled(file, key));
-  if (memo) missingMemo.set(ind, { year, early, linked, missing });
+  if (hit && hit.year === year && hit.profile === file.profile && hit.linked.length === linked.length && hit.linked.every((l, i) => l === linked[i])) return hit.missing;
+  const missing = indicatorQuestions(file, ind).filter((key) => !(key.q === "line" ? lineFilled(file, key) : answered(ind, key)));
+  if (memo) missingMemo.set(ind, { year, profile: file.profile, linked, missing });
   return missing;
 }
 
-/** The unanswered questions of the whole agency, not counting those skipped in this pass. */
+/**
+ * The unanswered questions of the whole agency, not counting those skipped
+ * in this pass. A budget line linked to several indicators is asked once;
+ * every other question belongs to one indicator, so only line questions
+ * (and, in a pass with skipped questions, all) need their key spelled out.
+ */
 export function missingQuestions(file: AgencyFile, skipped: ReadonlySet<string> = new Set()): QuestionKey[] {
   const out: QuestionKey[] = [];
-  const seen = new Set<string>();
+  const lines = new Set<string>();
   for (const o of file.objectives) {
     for (const ind of o.indicators) {
       for (const key of indicatorMissing(file, ind)) {
-        const k = encodeKey(key);
-        if (seen.has(k) || skipped.has(k)) continue;
-        seen.add(k);
+        if (key.q === "line" || skipped.size > 0) {
+          const k = encodeKey(key);
+          if (key.q === "line") {
+            if (lines.has(k)) continue;
+            lines.add(k);
+          }
+          if (skipped.has(k)) continue;
+        }
         out.push(key);
       }
     }
