@@ -61,14 +61,26 @@ function raw(key: string): string {
   return Array.isArray(value) ? value.join("\n") : value;
 }
 
+/** Mustache's options for an escape function, made once per function (a message is rendered for nearly every reply). */
+const OPTIONS = new WeakMap<Escape, { escape: (value: unknown) => string }>();
+
+function options(escape: Escape): { escape: (value: unknown) => string } {
+  let o = OPTIONS.get(escape);
+  if (!o) {
+    o = { escape: (value: unknown) => escape(String(value)) };
+    OPTIONS.set(escape, o);
+  }
+  return o;
+}
+
 /** Render the message `key` with `params`; `escape` is applied to every `{{value}}`. */
 export function say(key: string, params: MessageParams = {}, escape: Escape = identity): string {
-  return Mustache.render(raw(key), params, {}, { escape: (value: unknown) => escape(String(value)) });
+  return Mustache.render(raw(key), params, {}, options(escape));
 }
 
 /** A list-valued message (e.g. button labels), each entry rendered. */
 export function sayList(key: string, params: MessageParams = {}, escape: Escape = identity): string[] {
   const value = load().get(key);
   if (!Array.isArray(value)) throw new Error(`Message ${key} is not a list`);
-  return value.map((line) => Mustache.render(line, params, {}, { escape: (v: unknown) => escape(String(v)) }));
+  return value.map((line) => Mustache.render(line, params, {}, options(escape)));
 }
