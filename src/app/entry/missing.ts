@@ -137,19 +137,25 @@ function linkedLines(file: AgencyFile, id: string): readonly BudgetLine[] {
 }
 
 /**
- * Unanswered questions per stored indicator, kept while the indicator, the
- * profile and reporting year (which decide its capaian, hence whether its
- * factors come early) and its linked lines are unchanged.
+ * Unanswered questions per stored indicator, with their keys spelled out,
+ * kept while the indicator, the profile and reporting year (which decide its
+ * capaian, hence whether its factors come early) and its linked lines are
+ * unchanged.
  */
-const missingMemo = new WeakMap<Indicator, { year: number; profile: AgencyFile["profile"]; linked: readonly BudgetLine[]; missing: QuestionKey[] }>();
+interface Missing {
+  keys: QuestionKey[];
+  codes: string[];
+}
+const missingMemo = new WeakMap<Indicator, { year: number; profile: AgencyFile["profile"]; linked: readonly BudgetLine[]; missing: Missing }>();
 
-function indicatorMissing(file: AgencyFile, ind: Indicator): QuestionKey[] {
+function indicatorMissing(file: AgencyFile, ind: Indicator): Missing {
   const memo = Object.isFrozen(file) && Object.isFrozen(ind);
   const year = file.agency.reportingYear;
   const linked = linkedLines(file, ind.id);
   const hit = memo ? missingMemo.get(ind) : undefined;
   if (hit && hit.year === year && hit.profile === file.profile && hit.linked.length === linked.length && hit.linked.every((l, i) => l === linked[i])) return hit.missing;
-  const missing = indicatorQuestions(file, ind).filter((key) => !(key.q === "line" ? lineFilled(file, key) : answered(ind, key)));
+  const keys = indicatorQuestions(file, ind).filter((key) => !(key.q === "line" ? lineFilled(file, key) : answered(ind, key)));
+  const missing = { keys, codes: keys.map(encodeKey) };
   if (memo) missingMemo.set(ind, { year, profile: file.profile, linked, missing });
   return missing;
 }
@@ -157,24 +163,22 @@ function indicatorMissing(file: AgencyFile, ind: Indicator): QuestionKey[] {
 /**
  * The unanswered questions of the whole agency, not counting those skipped
  * in this pass. A budget line linked to several indicators is asked once;
- * every other question belongs to one indicator, so only line questions
- * (and, in a pass with skipped questions, all) need their key spelled out.
+ * every other question belongs to one indicator (ids are unique).
  */
 export function missingQuestions(file: AgencyFile, skipped: ReadonlySet<string> = new Set()): QuestionKey[] {
   const out: QuestionKey[] = [];
   const lines = new Set<string>();
   for (const o of file.objectives) {
     for (const ind of o.indicators) {
-      for (const key of indicatorMissing(file, ind)) {
-        if (key.q === "line" || skipped.size > 0) {
-          const k = encodeKey(key);
-          if (key.q === "line") {
-            if (lines.has(k)) continue;
-            lines.add(k);
-          }
-          if (skipped.has(k)) continue;
+      const { keys, codes } = indicatorMissing(file, ind);
+      for (let k = 0; k < keys.length; k++) {
+        const code = codes[k]!;
+        if (keys[k]!.q === "line") {
+          if (lines.has(code)) continue;
+          lines.add(code);
         }
-        out.push(key);
+        if (skipped.size > 0 && skipped.has(code)) continue;
+        out.push(keys[k]!);
       }
     }
   }
