@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from "../paths.js";
 import Mustache from "mustache";
 import type { AgencyResult, IndicatorResult } from "../domain/calc/agency.js";
 import { Decimal, presented } from "../domain/decimal.js";
-import { wordingFile } from "../domain/draft/templates.js";
+import { PLAIN_TEXT, wordingFile } from "../domain/draft/templates.js";
 import { formatDecimal, formatPercent } from "../domain/numbers/format.js";
 import { withUnit } from "../domain/draft/ink.js";
 import { encodePng } from "./png.js";
@@ -45,7 +45,7 @@ export interface Chart {
 function word(path: string, view: object = {}): string {
   let node: unknown = wordingFile<Record<string, unknown>>("kosakata");
   for (const k of path.split(".")) node = (node as Record<string, unknown>)[k];
-  return Mustache.render(String(node), view, {}, { escape: (s: string) => s });
+  return Mustache.render(String(node), view, {}, PLAIN_TEXT);
 }
 
 const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

@@ -7,12 +7,10 @@ import { Decimal } from "../decimal.js";
 import type { AgencyFile } from "../schema/agency.js";
 import type { Column, Row, Table } from "./document.js";
 import { Format, Ink } from "./ink.js";
-import { wordingFile } from "./templates.js";
+import { PLAIN_TEXT, wordingFile } from "./templates.js";
 
 type Words = Record<string, unknown>;
 
-/** Plain text: renderers escape for their medium. */
-const NO_ESCAPE = { escape: (s: string) => s };
 /** Wording templates by dotted path (kosakata.json is read once and never changes). */
 const WORDS_BY_PATH = new Map<string, string>();
 
@@ -56,7 +54,7 @@ export class DraftContext {
       template = node;
       WORDS_BY_PATH.set(path, template);
     }
-    return Mustache.render(template, view, {}, NO_ESCAPE);
+    return Mustache.render(template, view, {}, PLAIN_TEXT);
   }
 
   private tableWording(key: string): TableWording {
@@ -68,7 +66,7 @@ export class DraftContext {
   /** Caption and headers of table `key` from templates/tabel.json, with years filled in. */
   tableText(key: string, view: object = {}): TableWording {
     const w = this.tableWording(key);
-    const render = (s: string) => Mustache.render(s, { tahun: this.year, ...view }, {}, NO_ESCAPE);
+    const render = (s: string) => Mustache.render(s, { tahun: this.year, ...view }, {}, PLAIN_TEXT);
     const out: TableWording = { judul: render(w.judul), kolom: w.kolom.map(render) };
     if (w.grup) out.grup = w.grup.map(render);
     if (w.perubahan) out.perubahan = render(w.perubahan);
@@ -80,7 +78,7 @@ export class DraftContext {
   sourceLine(): string {
     const dataSource = this.file.profile.dataSource ?? this.file.agency.name;
     const template = this.tableWords.sumber_bawaan;
-    const text = typeof template === "string" ? Mustache.render(template, { instansi: dataSource, tahun: this.year }, {}, NO_ESCAPE) : dataSource;
+    const text = typeof template === "string" ? Mustache.render(template, { instansi: dataSource, tahun: this.year }, {}, PLAIN_TEXT) : dataSource;
     return `Sumber: ${text}`;
   }
 

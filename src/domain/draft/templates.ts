@@ -41,14 +41,15 @@ export function templateNames(): string[] {
   return [...all().keys()];
 }
 
-const noEscape = (s: string) => s;
+/** Mustache options for plain text (no escaping: renderers escape for their medium), shared by every caller. */
+export const PLAIN_TEXT = { escape: (s: string) => s };
 
 /** Render `templates/<name>.mustache` with `view`; other templates are available as partials. */
 export function renderTemplate(name: string, view: object): string {
   const template = all().get(name);
   if (template === undefined) throw new Error(`Unknown template: ${name}`);
   partials ??= Object.fromEntries(all());
-  return Mustache.render(template, view, partials, { escape: noEscape }).replace(/\s+/g, " ").trim();
+  return Mustache.render(template, view, partials, PLAIN_TEXT).replace(/\s+/g, " ").trim();
 }
 
 /** A JSON wording file under templates/, e.g. `wordingFile("kosakata")`. */
