@@ -16,8 +16,9 @@ import type { Section, Table } from "../../src/domain/draft/document.js";
 import { parseAgency } from "../../src/domain/schema/parse-agency.js";
 import type { AgencyFile } from "../../src/domain/schema/agency.js";
 import { exportDocx } from "../../src/export/index.js";
-import { longestWord } from "../../src/export/docx.js";
+import { longestWord } from "../../src/export/docx-table.js";
 import { readDocx, type DocxBlock, type DocxTable, type ReadDocx } from "../support/docx.js";
+import { ooxmlProblems } from "../support/ooxml.js";
 import { agencyArb } from "../support/random-agency.js";
 import { variants } from "../support/variants.js";
 
@@ -183,7 +184,16 @@ describe("Word export of BAB III", () => {
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom("a", "é", " ", "\t", "\n", "\u00a0", "\u2009", "\u3000", "\ufeff", "\u200b") }), (s) => longestWord(s) === bySplit(s)), { numRuns: 2000 });
   });
 
-  it("holds the same files as the docx package's own packing of the same document", async () => {
+  it("is checked for well-formed XML and the schema's element order (the check itself)", () => {
+    const p = (pPr: string) => `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:pPr>${pPr}</w:pPr></w:p></w:body></w:document>`;
+    expect(ooxmlProblems(p('<w:pStyle w:val="Tabel"/><w:ind w:left="200"/><w:jc w:val="right"/>'))).toEqual([]);
+    expect(ooxmlProblems(p('<w:pStyle w:val="Tabel"/><w:jc w:val="right"/><w:ind w:left="200"/>'))).toEqual(["w:ind comes after w:pPr's jc"]);
+    expect(ooxmlProblems(p("<w:bold/>"))).toEqual(["w:bold is not a child of w:pPr"]);
+    expect(() => ooxmlProblems(p("<w:jc>"))).toThrow();
+    expect(() => ooxmlProblems(p("<w:t>a & b</w:t>"))).toThrow();
+  });
+
+  it("holds the same files as the docx package's own packing of the same document, its tables written in", async () => {
     type Zipped = { generateAsync(o: { type: "uint8array"; compression: "DEFLATE" }): Promise<Uint8Array> };
     const compiler = (Packer as unknown as { compiler: { compile(doc: Document): Zipped } }).compiler;
     const compile = vi.spyOn(compiler, "compile");
@@ -195,10 +205,17 @@ describe("Word export of BAB III", () => {
       const files = (zip: JSZip) => Object.keys(zip.files).filter((name) => !zip.files[name]!.dir);
       expect(files(ours)).toEqual(files(theirs));
       expect(files(ours)).toContain("word/document.xml");
-      for (const name of files(ours)) {
+      for (const name of files(ours).filter((n) => n !== "word/document.xml")) {
         const same = Buffer.from(await ours.file(name)!.async("uint8array")).equals(await theirs.file(name)!.async("nodebuffer"));
         expect(same, name).toBe(true);
       }
+      // document.xml: docx's own, with a table (written by docx-table.ts) in place of each placeholder paragraph.
+      const [ourXml, theirXml] = await Promise.all([ours.file("word/document.xml")!.async("string"), theirs.file("word/document.xml")!.async("string")]);
+      const placeholders = theirXml.match(/<w:p><w:r><w:t xml:space="preserve">lkjip-tabel-[0-9a-f-]{36}-\d+<\/w:t><\/w:r><\/w:p>/g) ?? [];
+      expect(placeholders).toHaveLength(8);
+      expect(ourXml.match(/<w:tbl>/g)).toHaveLength(8);
+      expect(ourXml).not.toContain("lkjip-tabel-");
+      expect(ourXml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, "[tabel]")).toBe(placeholders.reduce((xml, p) => xml.replace(p, "[tabel]"), theirXml));
     } finally {
       compile.mockRestore();
     }

@@ -2,8 +2,11 @@
  * Reads a generated .docx back for tests: unzips it and turns
  * word/document.xml into the sequence of paragraphs and tables of its body,
  * with the cell attributes that matter (merges, spans, alignment, header rows).
+ * A document.xml that is not well-formed, or whose property elements are out
+ * of the schema's order (see ooxml.ts), fails the read.
  */
 import JSZip from "jszip";
+import { ooxmlProblems } from "./ooxml.js";
 
 export interface DocxCell {
   text: string;
@@ -97,6 +100,8 @@ function table(xml: string): DocxTable {
 export async function readDocx(bytes: Uint8Array): Promise<ReadDocx> {
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file("word/document.xml")!.async("string");
+  const problems = ooxmlProblems(xml);
+  if (problems.length > 0) throw new Error(`word/document.xml breaks the schema's order:\n${[...new Set(problems)].join("\n")}`);
   const body = /<w:body>([\s\S]*)<\/w:body>/.exec(xml)![1]!;
   const blocks: DocxBlock[] = [];
   for (const m of body.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p>[\s\S]*?<\/w:p>|<w:p\/>/g)) {
