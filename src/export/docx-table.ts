@@ -4,12 +4,10 @@
  * package, they took two thirds of an export's main thread (and most of its
  * garbage). The text is the one the docx package writes for the same table
  * (byte for byte when this replaced it), with elements in the order the
- * OOXML schema requires (checked by test/export/docx.test.ts). docx.ts puts a
- * placeholder paragraph where each table goes and `fillTables` writes the
- * tables into the compiled document.
+ * OOXML schema requires (checked by test/export/docx.test.ts). docx.ts leaves
+ * a place for each table in docx's document (docx-slots.ts), where it is
+ * written in after docx has compiled the rest.
  */
-import { randomUUID } from "node:crypto";
-import { Paragraph, TextRun } from "docx";
 import type { Column, Table } from "../domain/draft/document.js";
 import { groupRuns, hasGroups } from "../domain/draft/render/layout.js";
 
@@ -159,31 +157,4 @@ export function tableXml(t: Table): string {
   });
   parts.push("</w:tbl>");
   return parts.join("");
-}
-
-/**
- * The tables of one document: `place` gives the paragraph that holds a
- * table's place among docx's paragraphs (a text no officer's input can
- * produce: a fresh random id), and `fill` replaces each such paragraph of the
- * compiled document.xml with its table.
- */
-export class TableSlots {
-  private readonly id = `lkjip-tabel-${randomUUID()}`;
-  private readonly tables: string[] = [];
-
-  place(t: Table): Paragraph {
-    this.tables.push(tableXml(t));
-    return new Paragraph({ children: [new TextRun(`${this.id}-${this.tables.length - 1}`)] });
-  }
-
-  fill(documentXml: string): string {
-    let filled = 0;
-    const pattern = new RegExp(`<w:p><w:r><w:t xml:space="preserve">${this.id}-(\\d+)</w:t></w:r></w:p>`, "g");
-    const out = documentXml.replace(pattern, (_, n: string) => {
-      filled++;
-      return this.tables[Number(n)]!;
-    });
-    if (filled !== this.tables.length) throw new Error(`docx: ${filled} of ${this.tables.length} table places found in document.xml`);
-    return out;
-  }
 }

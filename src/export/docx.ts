@@ -7,13 +7,14 @@
  */
 import { AlignmentType, Document, HeadingLevel, ImageRun, LevelFormat, Packer, PageOrientation, Paragraph, TextRun, type IParagraphOptions } from "docx";
 import type { Block, Section, Table } from "../domain/draft/document.js";
-import { A4, MARGIN, TableSlots, isWide } from "./docx-table.js";
+import { A4, MARGIN, isWide, tableXml } from "./docx-table.js";
+import { DocxSlots } from "./docx-slots.js";
 import { zip } from "./zip.js";
 
 export interface DocxFigure {
   /** Insert after the table with this number (e.g. "3.2"). */
   afterTable: string;
-  /** The image; may still be rendering (charts render off the main thread while the tables are built). */
+  /** The image; may still be rendering (charts render off the main thread while the document is built and compiled). */
   png: Uint8Array | Promise<Uint8Array>;
   width: number;
   height: number;
@@ -40,10 +41,10 @@ function para(text: string, options: Partial<IParagraphOptions> & { bold?: boole
   });
 }
 
-function table(t: Table, slots: TableSlots): Paragraph[] {
+function table(t: Table, slots: DocxSlots): Paragraph[] {
   const out = [
     para(`Tabel ${t.number} ${t.caption}`, { bold: true, alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 200, after: 80 } }),
-    slots.place(t),
+    slots.table(tableXml(t)),
     para(t.source, { italics: true, size: 18, spacing: { before: 60, after: 120 } }),
   ];
   if (t.note) out.push(para(t.note, { italics: true, size: 18 }));
@@ -52,7 +53,7 @@ function table(t: Table, slots: TableSlots): Paragraph[] {
 
 let listInstance = 0;
 
-function block(b: Block, slots: TableSlots): Paragraph[] {
+function block(b: Block, slots: DocxSlots): Paragraph[] {
   switch (b.type) {
     case "heading":
       return [para(b.text, { heading: b.level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4, bold: true, keepNext: true, spacing: { before: 200, after: 100 } })];
@@ -71,7 +72,7 @@ function block(b: Block, slots: TableSlots): Paragraph[] {
   }
 }
 
-function figure(f: DocxFigure, png: Uint8Array): Paragraph[] {
+function figure(f: DocxFigure, slots: DocxSlots): Paragraph[] {
   const maxWidth = 600; // pixels at 96 dpi within the margins
   const scale = Math.min(1, maxWidth / f.width);
   return [
@@ -79,7 +80,7 @@ function figure(f: DocxFigure, png: Uint8Array): Paragraph[] {
       alignment: AlignmentType.CENTER,
       spacing: { before: 120 },
       keepNext: true,
-      children: [new ImageRun({ type: "png", data: png, transformation: { width: Math.round(f.width * scale), height: Math.round(f.height * scale) } })],
+      children: [new ImageRun({ type: "png", data: slots.image(f.png), transformation: { width: Math.round(f.width * scale), height: Math.round(f.height * scale) } })],
     }),
     para(f.caption, { bold: true, alignment: AlignmentType.CENTER, size: 20 }),
   ];
@@ -87,11 +88,10 @@ function figure(f: DocxFigure, png: Uint8Array): Paragraph[] {
 
 /** A Word document of the given sections, as bytes. Wide tables get a landscape page. */
 export async function renderDocx(sections: readonly Section[], options: DocxOptions = {}): Promise<Uint8Array> {
-  // A figure is a placeholder until its image is ready, so the tables are built while charts render.
-  type Item = Paragraph | DocxFigure;
-  const slots = new TableSlots();
-  const parts: { landscape: boolean; children: Item[] }[] = [{ landscape: false, children: [] }];
-  const add = (landscape: boolean, items: Item[]) => {
+  // Tables and images are written in by pack(): the document is built and compiled while the charts render.
+  const slots = new DocxSlots();
+  const parts: { landscape: boolean; children: Paragraph[] }[] = [{ landscape: false, children: [] }];
+  const add = (landscape: boolean, items: Paragraph[]) => {
     if (parts[parts.length - 1]!.landscape !== landscape) parts.push({ landscape, children: [] });
     parts[parts.length - 1]!.children.push(...items);
   };
@@ -101,16 +101,9 @@ export async function renderDocx(sections: readonly Section[], options: DocxOpti
     for (const b of s.blocks) {
       const wide = b.type === "table" && isWide(b);
       add(wide, block(b, slots));
-      if (b.type === "table") for (const f of options.figures ?? []) if (f.afterTable === b.number) add(wide, [f]);
+      if (b.type === "table") for (const f of options.figures ?? []) if (f.afterTable === b.number) add(wide, figure(f, slots));
     }
   }
-  const figures = options.figures ?? [];
-  const indexOf = new Map(figures.map((f, i) => [f, i]));
-  const ready = await Promise.all(figures.map((f) => f.png));
-  const built = parts.map((p) => ({
-    landscape: p.landscape,
-    children: p.children.flatMap((c) => (c instanceof Paragraph ? [c] : figure(c, ready[indexOf.get(c)!]!))),
-  }));
   const page = (landscape: boolean) => ({
     // docx swaps width and height itself for a landscape page.
     size: landscape ? { ...A4, orientation: PageOrientation.LANDSCAPE } : A4,
@@ -135,7 +128,7 @@ export async function renderDocx(sections: readonly Section[], options: DocxOpti
         },
       ],
     },
-    sections: built.filter((p) => p.children.length > 0).map((p) => ({ properties: { page: page(p.landscape) }, children: p.children })),
+    sections: parts.filter((p) => p.children.length > 0).map((p) => ({ properties: { page: page(p.landscape) }, children: p.children })),
   });
   return pack(doc, slots);
 }
@@ -152,16 +145,18 @@ interface CompiledDocx {
  * every officer the bot is serving). Its compiler is not exported, only
  * reachable as `Packer.compiler`: docx is pinned to the version this was
  * written for, and a test compares the result with Packer.toBuffer's. The
- * tables are written into word/document.xml here (see docx-table.ts).
+ * tables are written into word/document.xml here, and the chart images
+ * stored once they have rendered (see docx-slots.ts).
  */
-async function pack(doc: Document, slots: TableSlots): Promise<Uint8Array> {
+async function pack(doc: Document, slots: DocxSlots): Promise<Uint8Array> {
   const compiler = (Packer as unknown as { compiler?: { compile?(doc: Document): CompiledDocx } }).compiler;
   if (typeof compiler?.compile !== "function") throw new Error("docx: Packer.compiler.compile not found (did the package change?)");
   const files = Object.entries(compiler.compile(doc).files).filter(([, f]) => !f.dir);
+  slots.checkMedia(files.map(([path]) => path));
   const entries = await Promise.all(
     files.map(async ([path, f]) => ({
       path,
-      data: path === "word/document.xml" ? Buffer.from(slots.fill(await f.async("string"))) : await f.async("uint8array"),
+      data: path === "word/document.xml" ? Buffer.from(slots.fillDocument(await f.async("string"))) : await (slots.media(path) ?? f.async("uint8array")),
       compress: !path.startsWith("word/media/"),
     })),
   );

@@ -40,7 +40,7 @@ export async function exportDocx(file: AgencyFile, part: DocxPart = "bab3"): Pro
       ["3.2", achievementChart(result)],
       ["3.6", efficiencyChart(result)],
     ];
-    // Both charts render at once, off the main thread, while the chapter is drafted and its tables built.
+    // Both charts render at once, off the main thread, while the chapter is drafted and the document built.
     charts.forEach(([afterTable, chart], i) => {
       const png = toPng(chart);
       png.catch(() => undefined); // awaited by renderDocx; this only keeps a failure before that from going unhandled

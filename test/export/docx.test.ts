@@ -193,7 +193,7 @@ describe("Word export of BAB III", () => {
     expect(() => ooxmlProblems(p("<w:t>a & b</w:t>"))).toThrow();
   });
 
-  it("holds the same files as the docx package's own packing of the same document, its tables written in", async () => {
+  it("holds the same files as the docx package's own packing of the same document, its tables and chart images written in", async () => {
     type Zipped = { generateAsync(o: { type: "uint8array"; compression: "DEFLATE" }): Promise<Uint8Array> };
     const compiler = (Packer as unknown as { compiler: { compile(doc: Document): Zipped } }).compiler;
     const compile = vi.spyOn(compiler, "compile");
@@ -205,16 +205,23 @@ describe("Word export of BAB III", () => {
       const files = (zip: JSZip) => Object.keys(zip.files).filter((name) => !zip.files[name]!.dir);
       expect(files(ours)).toEqual(files(theirs));
       expect(files(ours)).toContain("word/document.xml");
-      for (const name of files(ours).filter((n) => n !== "word/document.xml")) {
+      const media = files(ours).filter((n) => n.startsWith("word/media/"));
+      expect(media).toHaveLength(2);
+      for (const name of files(ours).filter((n) => n !== "word/document.xml" && !media.includes(n))) {
         const same = Buffer.from(await ours.file(name)!.async("uint8array")).equals(await theirs.file(name)!.async("nodebuffer"));
         expect(same, name).toBe(true);
       }
-      // document.xml: docx's own, with a table (written by docx-table.ts) in place of each placeholder paragraph.
+      // The charts: docx was given placeholder bytes, the file holds the rendered PNG.
+      for (const name of media) {
+        expect((await theirs.file(name)!.async("string")).startsWith("lkjip-")).toBe(true);
+        expect([...(await ours.file(name)!.async("uint8array")).subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+      }
+      // document.xml: docx's own, with a table (written by docx-table.ts) in place of each placeholder paragraph (docx-slots.ts).
       const [ourXml, theirXml] = await Promise.all([ours.file("word/document.xml")!.async("string"), theirs.file("word/document.xml")!.async("string")]);
-      const placeholders = theirXml.match(/<w:p><w:r><w:t xml:space="preserve">lkjip-tabel-[0-9a-f-]{36}-\d+<\/w:t><\/w:r><\/w:p>/g) ?? [];
+      const placeholders = theirXml.match(/<w:p><w:r><w:t xml:space="preserve">lkjip-[0-9a-f-]{36}-tabel-\d+<\/w:t><\/w:r><\/w:p>/g) ?? [];
       expect(placeholders).toHaveLength(8);
       expect(ourXml.match(/<w:tbl>/g)).toHaveLength(8);
-      expect(ourXml).not.toContain("lkjip-tabel-");
+      expect(ourXml).not.toContain("lkjip-");
       expect(ourXml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, "[tabel]")).toBe(placeholders.reduce((xml, p) => xml.replace(p, "[tabel]"), theirXml));
     } finally {
       compile.mockRestore();
