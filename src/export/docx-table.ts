@@ -71,7 +71,7 @@ function widths(t: Table, contentWidth: number, size: number): number[] {
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&apos;", "<": "&lt;", ">": "&gt;" };
 /** Text escaped for XML as the docx package escapes it. */
-export const escapeXml = (s: string): string => s.replace(/[&"<>']/g, (c) => ESCAPES[c]!);
+const escapeXml = (s: string): string => s.replace(/[&"<>']/g, (c) => ESCAPES[c]!);
 
 /** Table text: the paragraph style carries size and spacing; the run carries only what differs (bold, italics). */
 function cellParagraph(text: string, align: Column["align"], style: string, bold = false, italics = false, indent = 0): string {

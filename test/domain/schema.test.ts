@@ -104,6 +104,20 @@ describe("agency file schema", () => {
     ]);
   });
 
+  it("turns characters no document can hold into spaces (text pasted from another document), keeping tabs and line breaks", () => {
+    const input = agencyInput();
+    input.agency!.name = "Dinas Sosial\u000bKabupaten\u0000Contoh\u001f";
+    input.objectives![0]!.indicators![0]!.name = "Persentase\tPSKS\nyang\uffffaktif\u000c";
+    const r = parseAgency(input);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.file.agency.name).toBe("Dinas Sosial Kabupaten Contoh");
+    expect(r.file.objectives[0]!.indicators[0]!.name).toBe("Persentase\tPSKS\nyang aktif");
+    // Nothing but such characters is an empty text.
+    input.agency!.name = "\u0007\u0008";
+    expect(parseAgency(input).ok).toBe(false);
+  });
+
   it("says when the text is not JSON at all", () => {
     const r = parseAgencyJson("{ not json");
     expect(!r.ok && r.errors[0]).toMatch(/^Berkas bukan JSON yang sah: .*Periksa tanda kutip, koma dan kurung kurawal\.$/);

@@ -228,6 +228,16 @@ describe("Word export of BAB III", () => {
     }
   });
 
+  it("exports text pasted with control characters as a document Word can open, with its charts", async () => {
+    const input = JSON.parse(readFileSync("data/demo/dumai-2024.json", "utf8"));
+    input.objectives[0].indicators[0].name = "Persentase\u000bPSKS\u0002yang aktif";
+    const parsed = parseAgency(input);
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+    const doc = await readDocx((await exportDocx(parsed.file)).data);
+    expect(doc.media).toHaveLength(2);
+    expect(doc.blocks.some((b) => b.type === "table" && b.table.rows.some((r) => r.cells.some((c) => c.text === "Persentase PSKS yang aktif")))).toBe(true);
+  });
+
   it("exports the executive summary and the closing as separate documents", async () => {
     const file = demo();
     const chapter = draftChapter(file, computeAgency(file));

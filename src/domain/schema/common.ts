@@ -34,7 +34,21 @@ export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { error:
 export const Year = z.number().int().min(2000).max(2100);
 export const YearKey = z.string().regex(/^(20\d\d|2100)$/, { error: "@tahun" });
 
-/** A trimmed, non-empty line of text. */
-export const Text = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Characters XML 1.0 cannot hold, and with it no Word or Excel file and no
+ * chart (SVG): the C0 control characters other than tab, line feed and
+ * carriage return, and U+FFFE/U+FFFF. Text copied from another document can
+ * carry them (Word's manual line break is a vertical tab, U+000B).
+ */
+const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** A trimmed, non-empty line of text; characters no document can hold become spaces. */
+export const Text = (max: number) =>
+  z
+    .string()
+    .overwrite((s) => s.replace(NOT_IN_XML, " "))
+    .trim()
+    .min(1)
+    .max(max);
 
 export const TextList = z.array(Text(500)).max(30);
