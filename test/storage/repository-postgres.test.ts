@@ -244,6 +244,62 @@ describe("PostgreSQL: several processes on one database", () => {
       expect((await two.users.read("501"))!.name).toBe("Sari");
     }));
 
+  it("sends the reads an update will make (the user, the agency their copy has open) with the ledger's statement, and never answers a read with one sent before the transaction wrote the document", () =>
+    twoProcesses(async (one, two) => {
+      await one.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+      await one.users.update("501", () => ({ next: userDocument(501, "Sari", { agencies: ["a1"], activeAgencyId: "a1" }), result: undefined }));
+      // Another process moves both on: the reads sent ahead (over `one`'s cached versions) bring the new ones.
+      await two.agencies.update("a1", (d) => {
+        d!.revision = 7;
+        return { next: d, result: undefined };
+      });
+      await two.users.update("501", (u) => {
+        u!.name = "Sari W.";
+        return { next: u, result: undefined };
+      });
+      const statements = recordStatements(one);
+      const seen = await one.updates.handle("user:501", 1, async () => [(await one.users.read("501"))!.name, (await one.agencies.read("a1"))!.revision]);
+      expect(seen).toEqual(["Sari W.", 7]);
+      // One statement each, the reads sent right behind the ledger's (in its round trip), none sent again.
+      expect(statements).toHaveLength(4);
+      expect(statements[0]).toMatch(/^BEGIN; WITH locked AS \(SELECT pg_advisory_xact_lock/);
+      expect(statements[1]).toMatch(/FROM users u LEFT JOIN sessions s/);
+      expect(statements[2]).toMatch(/FROM agencies d/);
+      expect(statements[3]).toMatch(/COMMIT$/);
+      // Written in the transaction, then read: read again (the read sent ahead is from before the write).
+      statements.length = 0;
+      const after = await one.updates.handle("user:501", 2, async () => {
+        await one.users.update("501", (u) => {
+          u!.name = "Sari Wulandari";
+          return { next: u, result: undefined };
+        });
+        return (await one.users.read("501"))!.name;
+      });
+      expect(after).toBe("Sari Wulandari");
+      expect(statements.filter((sql) => sql.includes("FROM users u LEFT JOIN sessions s"))).toHaveLength(2);
+      expect((await two.users.read("501"))!.name).toBe("Sari Wulandari");
+    }));
+
+  it("hands out a read sent ahead once, and only for the version it asked about", () =>
+    twoProcesses(async (one) => {
+      const ahead = [{ key: "uji/1", version: "3", query: statement("SELECT $1::int AS x", [42]) }];
+      const got = await one.db.tx(
+        async () => {
+          const other = one.db.takeReadAhead("uji/1", "4"); // the cached version moved on since it was sent
+          const again = one.db.takeReadAhead("uji/1", "3");
+          return [other, again];
+        },
+        undefined,
+        ahead,
+      );
+      expect(got).toEqual([undefined, undefined]);
+      const rows = await one.db.tx(async () => (await one.db.takeReadAhead("uji/1", "3"))?.rows, undefined, ahead);
+      expect(rows).toEqual([{ x: 42 }]);
+      // Outside a transaction, and for a key nobody sent, there is nothing to take.
+      expect(one.db.takeReadAhead("uji/1", "3")).toBeUndefined();
+      expect(await one.db.tx(async () => one.db.takeReadAhead("uji/2", "3"), undefined, ahead)).toBeUndefined();
+    }));
+
   it("stores a small change as a change row, replays the rows in another process, and writes the document in full every so often", () =>
     twoProcesses(async (one, two, open) => {
       await one.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));

@@ -21,7 +21,7 @@ import { migrate } from "../migrations.js";
 import { apply, diff, type Op } from "../patch.js";
 import { STORAGE_SCHEMA_VERSION } from "../documents.js";
 import { JOURNAL_MAX_CHANGES, JOURNAL_MAX_LINE } from "../journal-limits.js";
-import { statement, type Db } from "./db.js";
+import { statement, type Db, type ReadAhead } from "./db.js";
 
 export interface Cached<T> {
   version: string;
@@ -119,10 +119,25 @@ export class PgCollection<T> implements Collection<T> {
     }
   }
 
-  /** The current committed document (or, inside a transaction, as that transaction sees it). */
-  protected async load(id: string): Promise<Cached<T> | undefined> {
+  private aheadKey(id: string): string {
+    return `${this.options.table}/${id}`;
+  }
+
+  /** The statement `read(id)` would send now, to send ahead with a transaction's first round trip (Db.tx). */
+  readAhead(id: string): ReadAhead {
+    const version = this.cache.get(id)?.version ?? "";
+    return { key: this.aheadKey(id), version, query: statement(this.selectSql(), [id, version]) };
+  }
+
+  /**
+   * The current committed document (or, inside a transaction, as that
+   * transaction sees it). `ahead`: the read sent ahead for it may answer
+   * instead (only for `read`: an update reads after taking the row lock).
+   */
+  protected async load(id: string, ahead = false): Promise<Cached<T> | undefined> {
     const cached = this.cache.get(id);
-    const r = await this.db.query(this.selectSql(), [id, cached?.version ?? ""]);
+    const version = cached?.version ?? "";
+    const r = (ahead ? await this.db.takeReadAhead(this.aheadKey(id), version) : undefined) ?? (await this.db.query(this.selectSql(), [id, version]));
     const row = r.rows[0] as Record<string, unknown> | undefined;
     if (!row) {
       this.cache.delete(id);
@@ -173,6 +188,7 @@ export class PgCollection<T> implements Collection<T> {
   private async write(client: pg.PoolClient, id: string, next: T, current: Cached<T> | undefined): Promise<true | undefined> {
     const valid = nextDocument(this.options, next);
     this.db.markWrite();
+    this.db.dropReadAhead(this.aheadKey(id));
     let saved = current ? await this.saveChange(client, id, valid, current) : "full";
     if (saved === undefined) return undefined;
     if (saved === "full") {
@@ -197,6 +213,7 @@ export class PgCollection<T> implements Collection<T> {
    * a version another is about to replace.
    */
   async lockRow(client: pg.PoolClient, id: string): Promise<string | undefined> {
+    this.db.dropReadAhead(this.aheadKey(id));
     const sql = `SELECT version::text AS version FROM ${this.options.table} WHERE id = $1 FOR UPDATE`;
     let r = await client.query<{ version: string }>(statement(sql, [id]));
     if (r.rows.length === 0) {
@@ -208,7 +225,7 @@ export class PgCollection<T> implements Collection<T> {
 
   async read(id: string): Promise<T | undefined> {
     this.checkId(id);
-    const entry = await this.load(id);
+    const entry = await this.load(id, true);
     if (entry) this.db.afterCommit(() => this.remember(id, entry));
     return entry?.doc;
   }

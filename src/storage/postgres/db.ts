@@ -30,8 +30,21 @@ export function statement(text: string, values: unknown[]): pg.QueryConfig {
   return { name, text, values };
 }
 
+/**
+ * A read sent with a transaction's first round trip, before anyone asked for
+ * it (see `Db.tx`): `key` names the document ("users/42"), `version` is the
+ * cached version the statement asked for changes since.
+ */
+export interface ReadAhead {
+  key: string;
+  version: string;
+  query: pg.QueryConfig;
+}
+
 interface Transaction {
   client: pg.PoolClient;
+  /** Reads sent ahead and not yet taken, by key. */
+  ahead: Map<string, { version: string; result: Promise<pg.QueryResult> }>;
   afterCommit: (() => void)[];
   /** Whether a collection wrote data in this transaction. */
   wrote: boolean;
@@ -57,7 +70,8 @@ export class Db {
   private readonly current = new AsyncLocalStorage<Transaction>();
 
   constructor(connectionString: string, max = 10) {
-    this.pool = new pg.Pool({ connectionString, max });
+    // Pipeline mode: statements sent before the previous ones are answered share their round trip (see `tx`).
+    this.pool = new pg.Pool({ connectionString, max, pipeline: true } as pg.PoolConfig);
     // An idle client that loses its connection must not crash the process.
     this.pool.on("error", () => undefined);
   }
@@ -66,20 +80,36 @@ export class Db {
    * Run `fn` in a transaction (or in the one already running). `opening`, a
    * statement without parameters (values written in with `pg.escapeLiteral`
    * or as numbers), is sent together with BEGIN, in one round trip; `fn`
-   * receives its result.
+   * receives its result. `ahead`: reads `fn` will most likely make, sent
+   * right behind the opening in the same round trip (the connection
+   * pipelines them: each runs after the opening, so after any lock it takes,
+   * with a snapshot of its own); `takeReadAhead` hands each out once.
    */
-  async tx<R>(fn: (client: pg.PoolClient, opened?: pg.QueryResult) => Promise<R>, opening?: string): Promise<R> {
+  async tx<R>(fn: (client: pg.PoolClient, opened?: pg.QueryResult) => Promise<R>, opening?: string, ahead: ReadAhead[] = []): Promise<R> {
     const outer = this.current.getStore();
     if (outer) {
       this.refuseIfLockFree(outer);
       return fn(outer.client, opening === undefined ? undefined : await outer.client.query(opening));
     }
     const client = await this.pool.connect();
-    const t: Transaction = { client, afterCommit: [], wrote: false, noFlush: false, lockFree: false, refused: false };
+    const t: Transaction = { client, ahead: new Map(), afterCommit: [], wrote: false, noFlush: false, lockFree: false, refused: false };
     try {
-      let opened: pg.QueryResult | undefined;
-      if (opening === undefined) await client.query("BEGIN");
-      else opened = ((await client.query(`BEGIN; ${opening}`)) as unknown as pg.QueryResult[])[1];
+      // Corked, the statements leave in one write (pg corks each statement's messages; corks nest).
+      const socket = (client as unknown as { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection?.stream;
+      socket?.cork?.();
+      let begun: Promise<unknown>;
+      try {
+        begun = client.query(opening === undefined ? "BEGIN" : `BEGIN; ${opening}`);
+        for (const a of ahead) {
+          const result = client.query(a.query);
+          result.catch(() => undefined); // a read nobody takes may fail unobserved (its transaction then fails anyway)
+          t.ahead.set(a.key, { version: a.version, result });
+        }
+      } finally {
+        socket?.uncork?.();
+      }
+      const began = await begun;
+      const opened = opening === undefined ? undefined : (began as unknown as pg.QueryResult[])[1];
       const result = await this.current.run(t, () => fn(client, opened));
       // One round trip either way.
       await client.query(t.noFlush ? "SET LOCAL synchronous_commit TO off; COMMIT" : "COMMIT");
@@ -134,6 +164,24 @@ export class Db {
     const t = this.current.getStore();
     if (t) t.afterCommit.push(f);
     else f();
+  }
+
+  /**
+   * The read sent ahead for `key`, once, if it asked for changes since
+   * `version` (the version cached now); otherwise undefined, and the caller
+   * reads afresh.
+   */
+  takeReadAhead(key: string, version: string): Promise<pg.QueryResult> | undefined {
+    const t = this.current.getStore();
+    const ahead = t?.ahead.get(key);
+    if (!ahead) return undefined;
+    t!.ahead.delete(key);
+    return ahead.version === version ? ahead.result : undefined;
+  }
+
+  /** Forget the read sent ahead for `key` (the transaction locks or writes that document: the read may be stale). */
+  dropReadAhead(key: string): void {
+    this.current.getStore()?.ahead.delete(key);
   }
 
   /** Note that data was written in the current transaction (see `wroteData`). */

@@ -18,7 +18,6 @@ import {
   type AgencyDocument,
   type AuditArchive,
   type InvitationIndex,
-  type UserDocument,
 } from "../documents.js";
 import type { Collection, Repository } from "../repository.js";
 import { DEFAULT_AGENCY_CACHE } from "../repository.js";
@@ -46,7 +45,7 @@ const sameMembers = (a: AgencyDocument | undefined, b: AgencyDocument) =>
 export class PgRepository implements Repository {
   readonly db: Db;
   readonly agencies: PgCollection<AgencyDocument>;
-  readonly users: Collection<UserDocument>;
+  readonly users: PgUsers;
   readonly invitations: Collection<InvitationIndex>;
   readonly auditArchive: Collection<AuditArchive>;
   readonly backups: PgBackups;
@@ -71,7 +70,14 @@ export class PgRepository implements Repository {
     this.users = new PgUsers(this.db, (options.cacheSize ?? DEFAULT_AGENCY_CACHE) * 4);
     this.invitations = new PgInvitations(this.db);
     this.auditArchive = new PgAuditArchive(this.db);
-    this.updates = new PgUpdateLedger(this.db);
+    // With the ledger's statement go the reads of the user and of the agency their cached copy has open (what
+    // nearly every update reads first): three round trips in one.
+    this.updates = new PgUpdateLedger(this.db, (userKey) => {
+      const userId = /^user:(\d+)$/.exec(userKey)?.[1];
+      if (userId === undefined) return [];
+      const agencyId = this.users.cachedActiveAgency(userId);
+      return agencyId === undefined ? [this.users.readAhead(userId)] : [this.users.readAhead(userId), this.agencies.readAhead(agencyId)];
+    });
   }
 
   /** Connect and create the tables if needed. */

@@ -17,12 +17,16 @@
  */
 import pg from "pg";
 import type { UpdateLedger } from "../repository.js";
-import type { Db } from "./db.js";
+import type { Db, ReadAhead } from "./db.js";
 
 export class PgUpdateLedger implements UpdateLedger {
   private marks = 0;
 
-  constructor(private readonly db: Db) {}
+  /** `readAhead(userKey)`: the reads the handling of the user's update will most likely make, sent with the ledger's statement. */
+  constructor(
+    private readonly db: Db,
+    private readonly readAhead: (userKey: string) => ReadAhead[] = () => [],
+  ) {}
 
   handle<R>(userKey: string, updateId: number, fn: (seen: boolean) => Promise<R>): Promise<R> {
     if (!Number.isSafeInteger(updateId)) throw new Error(`Invalid update id: ${updateId}`);
@@ -39,6 +43,6 @@ export class PgUpdateLedger implements UpdateLedger {
         if (++this.marks % 1000 === 0) await client.query("DELETE FROM handled_updates WHERE handled_at < now() - interval '1 day'");
       }
       return result;
-    }, record);
+    }, record, this.readAhead(userKey));
   }
 }

@@ -20,6 +20,11 @@ export class PgUsers extends PgCollection<UserDocument> {
     super(db, { name: "pengguna", table: "users", schema: UserDocumentSchema, cacheSize });
   }
 
+  /** The agency the cached copy of the user has open (where the user's next update most likely works). */
+  cachedActiveAgency(id: string): string | undefined {
+    return this.cache.get(id)?.doc.activeAgencyId;
+  }
+
   protected override selectSql(): string {
     return `SELECT u.version::text AS version, CASE WHEN u.version::text = $2 THEN NULL ELSE u.doc END AS doc,
               s.state, s.last_update_id::text AS last_update_id
