@@ -101,12 +101,12 @@ describe("PostgreSQL: several processes on one database", () => {
         return { next: d, result: undefined };
       };
       await one.agencies.update("a1", bump);
-      // Cached and unchanged: no row lock, only the change row (written over the cached version).
+      // Cached and unchanged: no row lock, only the change row (written over the cached version), sent with COMMIT and the check that it found its row.
       expect(statements).toHaveLength(3);
       expect(statements[0]).toBe("BEGIN");
-      expect(statements[1]).toMatch(/UPDATE agencies SET version = version \+ 1.*WHERE id = \$1 AND version = \$3::bigint.*INSERT INTO agency_changes/s);
-      expect(statements[2]).toBe("COMMIT");
-      // Another process writes; one's cached copy is now stale: the write over it changes nothing, and the update runs again under the lock.
+      expect(statements[1]).toMatch(/UPDATE agencies SET version = version \+ 1.*WHERE id = \$1 AND version = \$3::bigint.*INSERT INTO agency_changes.*set_config\('lkjip.conflict'/s);
+      expect(statements[2]).toBe("SELECT lkjip_check_conflicts(); COMMIT");
+      // Another process writes; one's cached copy is now stale: the write over it changes nothing, the commit fails, and the update runs again, under the lock.
       await two.agencies.update("a1", bump);
       statements.length = 0;
       await one.agencies.update("a1", bump);
@@ -280,6 +280,50 @@ describe("PostgreSQL: several processes on one database", () => {
       expect((await two.users.read("501"))!.name).toBe("Sari Wulandari");
     }));
 
+  it("sends an update's writes with its COMMIT, and runs the whole update again when one of them finds its row moved on: nothing of the first run is stored", () =>
+    twoProcesses(async (one, two) => {
+      await one.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+      await one.users.update("501", () => ({ next: userDocument(501, "Sari", { agencies: ["a1"], activeAgencyId: "a1" }), result: undefined }));
+      const statements = recordStatements(one);
+      let runs = 0;
+      const answer = (updateId: number, value: number) =>
+        one.updates.handle("user:501", updateId, async () => {
+          runs++;
+          const revision = await one.agencies.update("a1", (d) => {
+            d!.auditSeq = Math.max(d!.auditSeq, value);
+            d!.revision++;
+            return { next: d, result: d!.revision };
+          });
+          await one.users.update("501", (u) => {
+            u!.lastUpdateId = updateId;
+            return { next: u, result: undefined };
+          });
+          return revision;
+        });
+      // Both cached and current: the two writes leave with the check and COMMIT, after the ledger's round trip.
+      expect(await answer(1, 10)).toBe(2);
+      expect(runs).toBe(1);
+      expect(statements).toHaveLength(6);
+      expect(statements[3]).toMatch(/^WITH v AS \(UPDATE agencies SET version = version \+ 1/);
+      expect(statements[4]).toMatch(/^WITH v AS \(UPDATE users SET version = version \+ 1/);
+      expect(statements[5]).toBe("SELECT lkjip_check_conflicts(); COMMIT");
+      // Another process moves the agency on: the first run's write misses, the commit fails, and the update runs again on the current document.
+      await two.agencies.update("a1", (d) => {
+        d!.revision = 20;
+        return { next: d, result: undefined };
+      });
+      runs = 0;
+      expect(await answer(2, 30)).toBe(21);
+      expect(runs).toBe(2);
+      const agency = (await two.agencies.read("a1"))!;
+      expect([agency.revision, agency.auditSeq]).toEqual([21, 30]);
+      expect((await two.users.read("501"))!.lastUpdateId).toBe(2);
+      // Recorded once: the first run's ledger row was rolled back with it.
+      expect(await two.updates.handle("user:501", 2, async (seen) => seen)).toBe(true);
+      const changes = await one.db.query<{ n: number }>("SELECT count(*)::int AS n FROM agency_changes WHERE document_id = 'a1'");
+      expect(changes.rows[0]!.n).toBe(3);
+    }));
+
   it("hands out a read sent ahead once, and only for the version it asked about", () =>
     twoProcesses(async (one) => {
       const ahead = [{ key: "uji/1", version: "3", query: statement("SELECT $1::int AS x", [42]) }];
@@ -290,14 +334,14 @@ describe("PostgreSQL: several processes on one database", () => {
           return [other, again];
         },
         undefined,
-        ahead,
+        () => ahead,
       );
       expect(got).toEqual([undefined, undefined]);
-      const rows = await one.db.tx(async () => (await one.db.takeReadAhead("uji/1", "3"))?.rows, undefined, ahead);
+      const rows = await one.db.tx(async () => (await one.db.takeReadAhead("uji/1", "3"))?.rows, undefined, () => ahead);
       expect(rows).toEqual([{ x: 42 }]);
       // Outside a transaction, and for a key nobody sent, there is nothing to take.
       expect(one.db.takeReadAhead("uji/1", "3")).toBeUndefined();
-      expect(await one.db.tx(async () => one.db.takeReadAhead("uji/2", "3"), undefined, ahead)).toBeUndefined();
+      expect(await one.db.tx(async () => one.db.takeReadAhead("uji/2", "3"), undefined, () => ahead)).toBeUndefined();
     }));
 
   it("stores a small change as a change row, replays the rows in another process, and writes the document in full every so often", () =>

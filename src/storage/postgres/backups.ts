@@ -5,12 +5,11 @@
  * row aside under the id "sebelum-pemulihan-<time>" (even when it does not
  * validate) and replaces it.
  */
-import type pg from "pg";
 import type { AgencyDocument } from "../documents.js";
 import { readBackup } from "../backup-document.js";
 import { DocumentUnavailable, type BackupInfo, type Backups } from "../repository.js";
 import type { PgCollection } from "./collection.js";
-import { statement, type Db } from "./db.js";
+import { statement, type Db, type TxClient } from "./db.js";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_SQL = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
@@ -45,7 +44,7 @@ export class PgBackups implements Backups {
    * first write copies the row as stored (see STORED_ROW), in the database,
    * without sending the document again.
    */
-  async afterWrite(client: pg.PoolClient, agencyId: string): Promise<void> {
+  async afterWrite(client: TxClient, agencyId: string): Promise<void> {
     if (this.keep <= 0) return;
     const day = this.now().toISOString().slice(0, 10);
     if (this.lastDay.get(agencyId) === day) return;

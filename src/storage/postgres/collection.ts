@@ -7,12 +7,13 @@
  * full and its change rows deleted, in the same transaction. Updates run in a transaction holding the
  * document's row lock (see lockRow), so writers in different processes take turns and
  * never lose each other's writes; within a process a lock per document keeps
- * them from waiting on the database. Reads ask only for the version when the
+ * them from waiting on the database. An update of a cached document is
+ * written over the cached version without the lock, its statement sent with
+ * the transaction's COMMIT (Db.writeBehind). Reads ask only for the version when the
  * cached copy is current, so an unchanged document is neither transferred nor
  * validated again. Documents are validated with zod on read and before write;
  * one that does not validate is reported unavailable and never overwritten.
  */
-import type pg from "pg";
 import { KeyedMutex } from "../mutex.js";
 import type { Change, Collection } from "../repository.js";
 import { checkDocumentId, nextDocument, privateCopy, storedDocument, type DocumentOptions } from "../stored-document.js";
@@ -21,7 +22,7 @@ import { migrate } from "../migrations.js";
 import { apply, diff, type Op } from "../patch.js";
 import { STORAGE_SCHEMA_VERSION } from "../documents.js";
 import { JOURNAL_MAX_CHANGES, JOURNAL_MAX_LINE } from "../journal-limits.js";
-import { statement, type Db, type ReadAhead } from "./db.js";
+import { behindResult, statement, type Db, type ReadAhead, type TxClient } from "./db.js";
 
 export interface Cached<T> {
   version: string;
@@ -35,7 +36,7 @@ export interface PgCollectionOptions<T> extends DocumentOptions<T> {
   /** Table of change rows (document id, version, operations as JSON text); absent: every write stores the whole document. */
   changesTable?: string;
   /** More writes in the same transaction (memberships, backups). */
-  afterWrite?: (client: pg.PoolClient, id: string, doc: T, previous: T | undefined) => Promise<void>;
+  afterWrite?: (client: TxClient, id: string, doc: T, previous: T | undefined) => Promise<void>;
 }
 
 /**
@@ -44,6 +45,9 @@ export interface PgCollectionOptions<T> extends DocumentOptions<T> {
  * document `doc` as PostgreSQL stores it.
  */
 export const checkedSql = (doc: string, version: string): string => `${version} || ':' || md5(${doc}::text)`;
+
+/** The version a conditional write over `version` gives the row (`version = version + 1`). */
+export const nextVersion = (version: string): string => String(BigInt(version) + 1n);
 
 export class PgCollection<T> implements Collection<T> {
   protected readonly cache = new Map<string, Cached<T>>();
@@ -94,7 +98,7 @@ export class PgCollection<T> implements Collection<T> {
    * stores it: a row changed by hand (or written by an older version) no
    * longer matches and is validated in full when read.
    */
-  protected async saveRow(client: pg.PoolClient, id: string, doc: T, _previous: T | undefined, expected: string | undefined): Promise<string | undefined> {
+  protected async saveRow(client: TxClient, id: string, doc: T, _previous: T | undefined, expected: string | undefined): Promise<string | undefined> {
     const t = this.options.table;
     const over = `ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, version = ${t}.version + 1, updated_at = now()`;
     const r = await client.query<{ version: string }>(
@@ -119,14 +123,15 @@ export class PgCollection<T> implements Collection<T> {
     }
   }
 
-  private aheadKey(id: string): string {
+  /** The document's key in a transaction ("agencies/a1"): reads sent ahead, writes, conflicts. */
+  protected documentKey(id: string): string {
     return `${this.options.table}/${id}`;
   }
 
   /** The statement `read(id)` would send now, to send ahead with a transaction's first round trip (Db.tx). */
   readAhead(id: string): ReadAhead {
     const version = this.cache.get(id)?.version ?? "";
-    return { key: this.aheadKey(id), version, query: statement(this.selectSql(), [id, version]) };
+    return { key: this.documentKey(id), version, query: statement(this.selectSql(), [id, version]) };
   }
 
   /**
@@ -137,7 +142,7 @@ export class PgCollection<T> implements Collection<T> {
   protected async load(id: string, ahead = false): Promise<Cached<T> | undefined> {
     const cached = this.cache.get(id);
     const version = cached?.version ?? "";
-    const r = (ahead ? await this.db.takeReadAhead(this.aheadKey(id), version) : undefined) ?? (await this.db.query(this.selectSql(), [id, version]));
+    const r = (ahead ? await this.db.takeReadAhead(this.documentKey(id), version) : undefined) ?? (await this.db.query(this.selectSql(), [id, version]));
     const row = r.rows[0] as Record<string, unknown> | undefined;
     if (!row) {
       this.cache.delete(id);
@@ -157,40 +162,64 @@ export class PgCollection<T> implements Collection<T> {
     return { version: String(row.version), doc: storedDocument(this.options, id, raw, row.trusted === true), changes: changes.length };
   }
 
+  /** The change from `current` to `next` as the text of a change row (a JSON array); "none" when nothing changed, "full" when the whole document must be written instead. */
+  private changeText(current: Cached<T>, next: T): string | "none" | "full" {
+    if (!this.options.changesTable || current.changes >= JOURNAL_MAX_CHANGES) return "full";
+    const ops = diff(current.doc, next);
+    if (ops.length === 0) return "none";
+    const text = JSON.stringify(ops);
+    return text.length > JOURNAL_MAX_LINE ? "full" : text;
+  }
+
   /**
    * Store a small change as a change row on top of `current` (when the row
    * is still at its version); "full" when the whole document must be written
-   * instead, undefined when the row changed since.
+   * instead, undefined when the row changed since. `behind`: sent with the
+   * transaction's next statement (Db.writeBehind), failing the transaction
+   * when the row changed since.
    */
-  private async saveChange(client: pg.PoolClient, id: string, next: T, current: Cached<T>): Promise<Cached<T> | "full" | undefined> {
+  private async saveChange(client: TxClient, id: string, next: T, current: Cached<T>, behind: boolean): Promise<Cached<T> | "full" | undefined> {
     const { table, changesTable } = this.options;
-    if (!changesTable || current.changes >= JOURNAL_MAX_CHANGES) return "full";
-    const ops = diff(current.doc, next);
-    if (ops.length === 0) return { ...current, doc: next };
-    const text = JSON.stringify(ops);
-    if (text.length > JOURNAL_MAX_LINE) return "full";
+    const text = this.changeText(current, next);
+    if (text === "full") return "full";
+    if (text === "none") return { ...current, doc: next };
+    const bump = `WITH v AS (UPDATE ${table} SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $3::bigint RETURNING version)`;
+    if (behind) {
+      this.db.writeBehind(
+        statement(`${bump}, c AS (INSERT INTO ${changesTable} (document_id, version, ops, sum) SELECT $1, version, $2, md5($2) FROM v) ${behindResult("$4")}`, [id, text, current.version, this.documentKey(id)]),
+        () => this.forget(id),
+      );
+      return { version: nextVersion(current.version), doc: next, changes: current.changes + 1 };
+    }
     const r = await client.query<{ version: string }>(
-      statement(
-        `WITH v AS (UPDATE ${table} SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $3::bigint RETURNING version)
-         INSERT INTO ${changesTable} (document_id, version, ops, sum) SELECT $1, version, $2, md5($2) FROM v RETURNING version::text AS version`,
-        [id, text, current.version],
-      ),
+      statement(`${bump} INSERT INTO ${changesTable} (document_id, version, ops, sum) SELECT $1, version, $2, md5($2) FROM v RETURNING version::text AS version`, [id, text, current.version]),
     );
     const version = r.rows[0]?.version;
     return version === undefined ? undefined : { version, doc: next, changes: current.changes + 1 };
   }
 
   /**
+   * Write the whole document over `current` with the transaction's next
+   * statement (Db.writeBehind), failing the transaction when the row changed
+   * since; false when this collection cannot (then it is written at once).
+   */
+  protected saveRowBehind(_id: string, _doc: T, _current: Cached<T>): boolean {
+    return false;
+  }
+
+  /**
    * Validate and write `next`, computed from `current` (undefined: a new
    * document), with the writes that go with it; undefined when the row is no
-   * longer at `current`'s version (nothing was written then).
+   * longer at `current`'s version (nothing was written then). `behind`: the
+   * write may go with the transaction's next statement (see saveChange).
    */
-  private async write(client: pg.PoolClient, id: string, next: T, current: Cached<T> | undefined): Promise<true | undefined> {
+  private async write(client: TxClient, id: string, next: T, current: Cached<T> | undefined, behind = false): Promise<true | undefined> {
     const valid = nextDocument(this.options, next);
-    this.db.markWrite();
-    this.db.dropReadAhead(this.aheadKey(id));
-    let saved = current ? await this.saveChange(client, id, valid, current) : "full";
+    this.db.markWrite(this.documentKey(id));
+    this.db.dropReadAhead(this.documentKey(id));
+    let saved = current ? await this.saveChange(client, id, valid, current, behind) : "full";
     if (saved === undefined) return undefined;
+    if (saved === "full" && behind && current && this.saveRowBehind(id, valid, current)) saved = { version: nextVersion(current.version), doc: valid, changes: 0 };
     if (saved === "full") {
       const version = await this.saveRow(client, id, valid, current?.doc, current?.version);
       if (version === undefined) return undefined;
@@ -212,8 +241,8 @@ export class PgCollection<T> implements Collection<T> {
    * again. Every writer of an existing row holds its row lock, so none reads
    * a version another is about to replace.
    */
-  async lockRow(client: pg.PoolClient, id: string): Promise<string | undefined> {
-    this.db.dropReadAhead(this.aheadKey(id));
+  async lockRow(client: TxClient, id: string): Promise<string | undefined> {
+    this.db.dropReadAhead(this.documentKey(id));
     const sql = `SELECT version::text AS version FROM ${this.options.table} WHERE id = $1 FOR UPDATE`;
     let r = await client.query<{ version: string }>(statement(sql, [id]));
     if (r.rows.length === 0) {
@@ -234,20 +263,25 @@ export class PgCollection<T> implements Collection<T> {
    * With a cached copy, `fn` first runs on it without the row lock (and may
    * take no other lock: see Db.withoutLocks), and its result is written only
    * if the row is still at the cached version: one statement instead of a
-   * lock and a write. Otherwise, and whenever that fails, the row is locked,
-   * `fn` runs (again) on the current document and its result is written.
+   * lock and a write, sent with the transaction's next statement or COMMIT
+   * (Db.writeBehind; when the row has moved on by then, the whole transaction
+   * runs again, writing at once). Otherwise, and whenever that fails, the row
+   * is locked, `fn` runs (again) on the current document and its result is
+   * written. A document already written in the transaction is updated under
+   * the lock (the cached copy is behind the row).
    */
   async update<R>(id: string, fn: (current: T | undefined) => Change<T, R> | Promise<Change<T, R>>): Promise<R> {
     this.checkId(id);
     return this.mutex.run(id, () =>
       this.db.tx(async (client) => {
         const cached = this.cache.get(id);
-        if (cached) {
+        // Written before in this transaction, the cached copy is behind the row: update under the lock.
+        if (cached && !this.db.writtenHere(this.documentKey(id))) {
           const attempt = await this.db.withoutLocks(() => fn(privateCopy(this.options, cached.doc)));
           if (attempt !== "refused") {
             const change = "value" in attempt ? attempt.value : undefined;
             if (change?.next !== undefined) {
-              if (await this.write(client, id, change.next, cached)) return change.result;
+              if (await this.write(client, id, change.next, cached, this.db.mayWriteBehind())) return change.result;
             } else if ((await this.lockRow(client, id)) === cached.version) {
               // Nothing to write (or an error) on the current document: as under the lock.
               if ("error" in attempt) throw attempt.error;
@@ -260,7 +294,7 @@ export class PgCollection<T> implements Collection<T> {
     );
   }
 
-  private async lockedUpdate<R>(client: pg.PoolClient, id: string, fn: (current: T | undefined) => Change<T, R> | Promise<Change<T, R>>): Promise<R> {
+  private async lockedUpdate<R>(client: TxClient, id: string, fn: (current: T | undefined) => Change<T, R> | Promise<Change<T, R>>): Promise<R> {
     const version = await this.lockRow(client, id);
     const cached = this.cache.get(id);
     // Locked and unchanged since it was cached: no need to ask for it again.

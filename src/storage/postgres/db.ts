@@ -41,10 +41,46 @@ export interface ReadAhead {
   query: pg.QueryConfig;
 }
 
+/** The connection of a transaction, as collections use it: statements go through the transaction (see `writeBehind`). */
+export type TxClient = Pick<pg.PoolClient, "query">;
+
+/**
+ * A statement written behind (see `Db.writeBehind`) ends with this, its
+ * conditional write being the CTE `v`: it returns the new `version`, or null
+ * when `v` found no row at the expected version, and then marks the
+ * transaction (a transaction-local setting) so that the check sent with
+ * COMMIT fails it. `key` is a parameter reference naming the document.
+ */
+export const behindResult = (key: string): string =>
+  `SELECT (SELECT version FROM v)::text AS version, CASE WHEN NOT EXISTS (SELECT 1 FROM v) THEN set_config('lkjip.conflict', ${key}, true) END AS missed`;
+
+/** The check sent with COMMIT after writes sent behind: fails the transaction (SQLSTATE 40001) when one of them found its row moved on. */
+export const CHECK_FUNCTION = `CREATE OR REPLACE FUNCTION lkjip_check_conflicts() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF coalesce(current_setting('lkjip.conflict', true), '') <> '' THEN
+    RAISE EXCEPTION 'version conflict: %', current_setting('lkjip.conflict') USING ERRCODE = '40001';
+  END IF;
+END $$;`;
+
+interface Behind {
+  query: pg.QueryConfig;
+  /** Called when the write found its row moved on (the caller forgets its cached copy). */
+  onConflict: () => void;
+  result?: Promise<pg.QueryResult>;
+}
+
 interface Transaction {
   client: pg.PoolClient;
+  /** The connection as `fn` gets it: every statement first sends the writes waiting behind. */
+  sender: TxClient;
   /** Reads sent ahead and not yet taken, by key. */
   ahead: Map<string, { version: string; result: Promise<pg.QueryResult> }>;
+  /** Writes sent behind, in order; those without a result wait for the next statement. */
+  behind: Behind[];
+  /** Documents written in this transaction ("agencies/a1"). */
+  written: Set<string>;
+  /** Whether writes may be sent behind: not once a transaction met a conflict (its next attempt writes at once). */
+  behindAllowed: boolean;
   afterCommit: (() => void)[];
   /** Whether a collection wrote data in this transaction. */
   wrote: boolean;
@@ -83,51 +119,136 @@ export class Db {
    * receives its result. `ahead`: reads `fn` will most likely make, sent
    * right behind the opening in the same round trip (the connection
    * pipelines them: each runs after the opening, so after any lock it takes,
-   * with a snapshot of its own); `takeReadAhead` hands each out once.
+   * with a snapshot of its own); `takeReadAhead` hands each out once. Writes
+   * sent behind (`writeBehind`) leave with the next statement, at the latest
+   * with COMMIT; when one of them met a conflict, the transaction is rolled
+   * back and `fn` runs again in a new one.
    */
-  async tx<R>(fn: (client: pg.PoolClient, opened?: pg.QueryResult) => Promise<R>, opening?: string, ahead: ReadAhead[] = []): Promise<R> {
+  async tx<R>(fn: (client: TxClient, opened?: pg.QueryResult) => Promise<R>, opening?: string, ahead: () => ReadAhead[] = () => []): Promise<R> {
     const outer = this.current.getStore();
     if (outer) {
       this.refuseIfLockFree(outer);
-      return fn(outer.client, opening === undefined ? undefined : await outer.client.query(opening));
+      return fn(outer.sender, opening === undefined ? undefined : await outer.sender.query(opening));
     }
-    const client = await this.pool.connect();
-    const t: Transaction = { client, ahead: new Map(), afterCommit: [], wrote: false, noFlush: false, lockFree: false, refused: false };
     try {
-      // Corked, the statements leave in one write (pg corks each statement's messages; corks nest).
-      const socket = (client as unknown as { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection?.stream;
-      socket?.cork?.();
-      let begun: Promise<unknown>;
-      try {
-        begun = client.query(opening === undefined ? "BEGIN" : `BEGIN; ${opening}`);
+      return await this.attempt(fn, opening, ahead(), true);
+    } catch (e) {
+      if (!(e instanceof WriteConflict)) throw e;
+    }
+    // A write sent behind met a conflict (and its document was forgotten): once more, writing at once (where a
+    // conflict runs the update again under the row lock, in the same transaction).
+    return this.attempt(fn, opening, ahead(), false);
+  }
+
+  private async attempt<R>(fn: (client: TxClient, opened?: pg.QueryResult) => Promise<R>, opening: string | undefined, ahead: ReadAhead[], behindAllowed: boolean): Promise<R> {
+    const client = await this.pool.connect();
+    const t: Transaction = {
+      client,
+      sender: { query: ((...args: Parameters<pg.PoolClient["query"]>) => this.send(t, () => client.query(...args))) as pg.PoolClient["query"] },
+      ahead: new Map(),
+      behind: [],
+      written: new Set(),
+      behindAllowed,
+      afterCommit: [],
+      wrote: false,
+      noFlush: false,
+      lockFree: false,
+      refused: false,
+    };
+    try {
+      const begun = this.send(t, () => {
+        const began = client.query(opening === undefined ? "BEGIN" : `BEGIN; ${opening}`);
         for (const a of ahead) {
           const result = client.query(a.query);
           result.catch(() => undefined); // a read nobody takes may fail unobserved (its transaction then fails anyway)
           t.ahead.set(a.key, { version: a.version, result });
         }
-      } finally {
-        socket?.uncork?.();
-      }
+        return began;
+      });
       const began = await begun;
       const opened = opening === undefined ? undefined : (began as unknown as pg.QueryResult[])[1];
-      const result = await this.current.run(t, () => fn(client, opened));
-      // One round trip either way.
-      await client.query(t.noFlush ? "SET LOCAL synchronous_commit TO off; COMMIT" : "COMMIT");
+      const result = await this.current.run(t, () => fn(t.sender, opened));
+      // One round trip either way, with the writes still behind; after writes sent behind, the check that none missed its row.
+      const check = t.behind.length > 0 ? "SELECT lkjip_check_conflicts(); " : "";
+      const committed = this.send(t, () => client.query(`${check}${t.noFlush ? "SET LOCAL synchronous_commit TO off; " : ""}COMMIT`));
+      committed.catch(() => undefined);
+      const conflict = await this.settleBehind(t);
+      if (conflict) throw conflict;
+      await committed;
       for (const f of t.afterCommit) f();
       return result;
     } catch (e) {
+      // A write sent behind that missed its row is the cause of whatever failed after it (the data `fn` saw was not its own).
+      const conflict = await this.settleBehind(t).catch(() => undefined);
       await client.query("ROLLBACK").catch(() => undefined);
-      throw e;
+      throw conflict ?? e;
     } finally {
       client.release();
     }
+  }
+
+  /**
+   * Send what `send` sends on the transaction's connection after the writes
+   * waiting behind, all corked into one write to the socket (pg corks each
+   * statement's messages too; corks nest).
+   */
+  private send<T>(t: Transaction, send: () => T): T {
+    const socket = (t.client as unknown as { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection?.stream;
+    socket?.cork?.();
+    try {
+      for (const b of t.behind) {
+        if (b.result) continue;
+        b.result = t.client.query(b.query);
+        b.result.catch(() => undefined); // awaited by settleBehind
+      }
+      return send();
+    } finally {
+      socket?.uncork?.();
+    }
+  }
+
+  /** Wait for the writes sent behind: the WriteConflict of the first that missed its row (after its onConflict), if any; throws their errors. */
+  private async settleBehind(t: Transaction): Promise<WriteConflict | undefined> {
+    for (const b of t.behind) {
+      if (!b.result) continue;
+      const r = await b.result;
+      if (r.rows[0]?.version === null) {
+        b.onConflict();
+        return new WriteConflict(r.rows[0]?.missed);
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Write with the next statement of the current transaction instead of
+   * now: `query` ends with `behindResult`, so that a write that finds its
+   * row no longer at the version the caller expects fails the commit, and
+   * the whole transaction runs again (see `tx`); `onConflict` lets the caller
+   * forget what it expected.
+   */
+  writeBehind(query: pg.QueryConfig, onConflict: () => void): void {
+    const t = this.current.getStore();
+    if (!t?.behindAllowed) throw new Error("writeBehind needs a transaction that allows it (mayWriteBehind)");
+    this.refuseIfLockFree(t);
+    t.behind.push({ query, onConflict });
+  }
+
+  /** Whether a write may be sent behind now (in a transaction that has not met a conflict). */
+  mayWriteBehind(): boolean {
+    return this.current.getStore()?.behindAllowed ?? false;
+  }
+
+  /** Whether the document `key` was written in the current transaction (see `markWrite`). */
+  writtenHere(key: string): boolean {
+    return this.current.getStore()?.written.has(key) ?? false;
   }
 
   /** A query on the current transaction's connection, or on any pooled one (with parameters: a prepared statement). */
   query<Row extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<Row>> {
     const t = this.current.getStore();
     const query = values.length > 0 ? statement(text, values) : text;
-    return t ? t.client.query<Row>(query) : this.pool.query<Row>(query);
+    return t ? t.sender.query<Row>(query) : this.pool.query<Row>(query);
   }
 
   /**
@@ -184,10 +305,12 @@ export class Db {
     this.current.getStore()?.ahead.delete(key);
   }
 
-  /** Note that data was written in the current transaction (see `wroteData`). */
-  markWrite(): void {
+  /** Note that data was written in the current transaction (see `wroteData`); `key`: that document ("agencies/a1", see `writtenHere`). */
+  markWrite(key?: string): void {
     const t = this.current.getStore();
-    if (t) t.wrote = true;
+    if (!t) return;
+    t.wrote = true;
+    if (key !== undefined) t.written.add(key);
   }
 
   /**
@@ -206,7 +329,7 @@ export class Db {
   }
 
   /** Serialise writers of one key across processes until the transaction ends. */
-  async lock(client: pg.PoolClient, key: string): Promise<void> {
+  async lock(client: TxClient, key: string): Promise<void> {
     const t = this.current.getStore();
     if (t) this.refuseIfLockFree(t);
     await client.query(statement("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [key]));
@@ -214,5 +337,12 @@ export class Db {
 
   close(): Promise<void> {
     return this.pool.end();
+  }
+}
+
+/** A write sent behind found its row moved on: the transaction was rolled back (and runs again). */
+class WriteConflict extends Error {
+  constructor(document: unknown) {
+    super(`version conflict: ${String(document)}`);
   }
 }

@@ -10,7 +10,6 @@
  *   agency_backups    daily copies (last 7) and documents set aside by restores
  *   handled_updates   update ids already handled (webhook processes)
  */
-import type pg from "pg";
 import {
   AgencyDocumentSchema,
   AgencyDocumentWriteSchema,
@@ -23,7 +22,7 @@ import type { Collection, Repository } from "../repository.js";
 import { DEFAULT_AGENCY_CACHE } from "../repository.js";
 import { PgBackups } from "./backups.js";
 import { PgCollection } from "./collection.js";
-import { Db, statement } from "./db.js";
+import { Db, statement, type TxClient } from "./db.js";
 import { PgAuditArchive, PgInvitations } from "./rows.js";
 import { createSchema } from "./schema.js";
 import { PgUpdateLedger } from "./updates.js";
@@ -92,7 +91,7 @@ export class PgRepository implements Repository {
   }
 }
 
-async function syncMemberships(client: pg.PoolClient, agencyId: string, doc: AgencyDocument): Promise<void> {
+async function syncMemberships(client: TxClient, agencyId: string, doc: AgencyDocument): Promise<void> {
   await client.query(statement("DELETE FROM memberships WHERE agency_id = $1", [agencyId]));
   if (doc.members.length === 0) return;
   await client.query(

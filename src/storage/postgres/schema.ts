@@ -6,7 +6,7 @@
  * row per entry; invitation codes; daily backups; and the update ids handled
  * by webhook processes (so a redelivered update is applied once).
  */
-import type { Db } from "./db.js";
+import { CHECK_FUNCTION, type Db } from "./db.js";
 
 export const TABLES = ["agencies", "agency_changes", "memberships", "users", "sessions", "audit_log", "invitation_codes", "agency_backups", "handled_updates"] as const;
 
@@ -79,5 +79,6 @@ export async function createSchema(db: Db): Promise<void> {
   await db.tx(async (client) => {
     await db.lock(client, "lkjip:schema");
     await client.query(DDL);
+    await client.query(CHECK_FUNCTION);
   });
 }

@@ -43,6 +43,6 @@ export class PgUpdateLedger implements UpdateLedger {
         if (++this.marks % 1000 === 0) await client.query("DELETE FROM handled_updates WHERE handled_at < now() - interval '1 day'");
       }
       return result;
-    }, record, this.readAhead(userKey));
+    }, record, () => this.readAhead(userKey));
   }
 }

@@ -3,10 +3,10 @@
  * data) and `sessions` (the conversation state and the last handled update),
  * which changes on nearly every message. The version in `users` covers both.
  */
-import type pg from "pg";
 import { UserDocumentSchema, type UserDocument } from "../documents.js";
-import { PgCollection } from "./collection.js";
-import { statement, type Db } from "./db.js";
+import { PgCollection, type Cached } from "./collection.js";
+import type pg from "pg";
+import { behindResult, statement, type Db, type TxClient } from "./db.js";
 
 function split(doc: UserDocument): { profile: Omit<UserDocument, "session" | "lastUpdateId">; session: unknown; lastUpdateId: number | undefined } {
   const { session, lastUpdateId, ...profile } = doc;
@@ -36,12 +36,16 @@ export class PgUsers extends PgCollection<UserDocument> {
     return { ...doc, session: row.state ?? null, ...(row.last_update_id !== null && row.last_update_id !== undefined ? { lastUpdateId: Number(row.last_update_id) } : {}) };
   }
 
-  protected override async saveRow(client: pg.PoolClient, id: string, doc: UserDocument, previous: UserDocument | undefined, expected: string | undefined): Promise<string | undefined> {
+  /**
+   * The new version (over `expected`, or a new row) and, when it changed, the
+   * conversation state: one statement, one round trip per message.
+   * `conflictKey`: written behind (see Db.writeBehind), named so.
+   */
+  private userWrite(id: string, doc: UserDocument, previous: UserDocument | undefined, expected: string | undefined, conflictKey?: string): pg.QueryConfig {
     const next = split(doc);
     const before = previous ? split(previous) : undefined;
     const profileChanged = !before || !same(before.profile, next.profile);
     const sessionChanged = !before || !same(before.session, next.session) || before.lastUpdateId !== next.lastUpdateId;
-    // The new version (over `expected`, or a new row) and, when it changed, the conversation state: one statement, one round trip per message.
     const user = profileChanged
       ? {
           sql: `INSERT INTO users (id, doc) VALUES ($1, $3::jsonb) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc, version = users.version + 1, updated_at = now()
@@ -49,18 +53,23 @@ export class PgUsers extends PgCollection<UserDocument> {
           values: [expected ?? null, JSON.stringify(next.profile)],
         }
       : { sql: `UPDATE users SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2::bigint RETURNING version`, values: [expected ?? null] };
-    const n = user.values.length;
-    const r = sessionChanged
-      ? await client.query<{ version: string }>(
-          statement(
-            `WITH v AS (${user.sql}),
-                  s AS (INSERT INTO sessions (user_id, state, last_update_id) SELECT $1, $${n + 2}::jsonb, $${n + 3}::bigint FROM v
-                        ON CONFLICT (user_id) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now())
-             SELECT version::text AS version FROM v`,
-            [id, ...user.values, JSON.stringify(next.session ?? null), next.lastUpdateId ?? null],
-          ),
-        )
-      : await client.query<{ version: string }>(statement(`WITH v AS (${user.sql}) SELECT version::text AS version FROM v`, [id, ...user.values]));
+    const values: unknown[] = [id, ...user.values];
+    const param = (value: unknown) => `$${values.push(value)}`;
+    const session = sessionChanged
+      ? `, s AS (INSERT INTO sessions (user_id, state, last_update_id) SELECT $1, ${param(JSON.stringify(next.session ?? null))}::jsonb, ${param(next.lastUpdateId ?? null)}::bigint FROM v
+                 ON CONFLICT (user_id) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now())`
+      : "";
+    const result = conflictKey === undefined ? "SELECT version::text AS version FROM v" : behindResult(param(conflictKey));
+    return statement(`WITH v AS (${user.sql})${session} ${result}`, values);
+  }
+
+  protected override async saveRow(client: TxClient, id: string, doc: UserDocument, previous: UserDocument | undefined, expected: string | undefined): Promise<string | undefined> {
+    const r = await client.query<{ version: string }>(this.userWrite(id, doc, previous, expected));
     return r.rows[0]?.version;
+  }
+
+  protected override saveRowBehind(id: string, doc: UserDocument, current: Cached<UserDocument>): boolean {
+    this.db.writeBehind(this.userWrite(id, doc, current.doc, current.version, this.documentKey(id)), () => this.forget(id));
+    return true;
   }
 }
