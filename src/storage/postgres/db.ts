@@ -188,11 +188,11 @@ export class Db {
   }
 
   /**
-   * Send what `send` sends on the transaction's connection after the writes
-   * waiting behind, all corked into one write to the socket (pg corks each
-   * statement's messages too; corks nest).
+   * Send what `sendMore` sends on the transaction's connection after the
+   * writes waiting behind, all corked into one write to the socket (pg corks
+   * each statement's messages too; corks nest).
    */
-  private send<T>(t: Transaction, send: () => T): T {
+  private send<T>(t: Transaction, sendMore: () => T): T {
     const socket = (t.client as unknown as { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection?.stream;
     socket?.cork?.();
     try {
@@ -201,7 +201,7 @@ export class Db {
         b.result = t.client.query(b.query);
         b.result.catch(() => undefined); // awaited by settleBehind
       }
-      return send();
+      return sendMore();
     } finally {
       socket?.uncork?.();
     }

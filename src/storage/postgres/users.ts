@@ -3,9 +3,9 @@
  * data) and `sessions` (the conversation state and the last handled update),
  * which changes on nearly every message. The version in `users` covers both.
  */
+import type pg from "pg";
 import { UserDocumentSchema, type UserDocument } from "../documents.js";
 import { PgCollection, type Cached } from "./collection.js";
-import type pg from "pg";
 import { behindResult, statement, type Db, type TxClient } from "./db.js";
 
 function split(doc: UserDocument): { profile: Omit<UserDocument, "session" | "lastUpdateId">; session: unknown; lastUpdateId: number | undefined } {
