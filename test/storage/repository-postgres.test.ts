@@ -324,6 +324,25 @@ describe("PostgreSQL: several processes on one database", () => {
       expect(changes.rows[0]!.n).toBe(3);
     }));
 
+  it("updates a document read earlier in the same transaction over the version read, without the row lock", () =>
+    twoProcesses(async (one, two) => {
+      await two.users.update("501", () => ({ next: userDocument(501, "Sari"), result: undefined }));
+      const statements = recordStatements(one);
+      // `one` has not seen the user: the read (sent with the ledger's statement) is what the update builds on.
+      await one.updates.handle("user:501", 1, async () => {
+        await one.users.read("501");
+        await one.users.update("501", (u) => {
+          u!.lastUpdateId = 1;
+          return { next: u, result: undefined };
+        });
+      });
+      expect(statements).toHaveLength(4);
+      expect(statements[1]).toMatch(/FROM users u LEFT JOIN sessions s/);
+      expect(statements[2]).toMatch(/^WITH v AS \(UPDATE users SET version = version \+ 1/);
+      expect(statements.some((sql) => sql.includes("FOR UPDATE"))).toBe(false);
+      expect((await two.users.read("501"))!.lastUpdateId).toBe(1);
+    }));
+
   it("hands out a read sent ahead once, and only for the version it asked about", () =>
     twoProcesses(async (one) => {
       const ahead = [{ key: "uji/1", version: "3", query: statement("SELECT $1::int AS x", [42]) }];

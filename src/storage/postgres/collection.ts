@@ -255,7 +255,12 @@ export class PgCollection<T> implements Collection<T> {
   async read(id: string): Promise<T | undefined> {
     this.checkId(id);
     const entry = await this.load(id, true);
-    if (entry) this.db.afterCommit(() => this.remember(id, entry));
+    if (entry) {
+      // Read before the transaction wrote it, the document is as committed: cached at once, so that an update
+      // later in the same transaction builds on it without the row lock; otherwise only once committed.
+      if (this.db.writtenHere(this.documentKey(id))) this.db.afterCommit(() => this.remember(id, entry));
+      else this.remember(id, entry);
+    }
     return entry?.doc;
   }
 
