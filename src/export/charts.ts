@@ -15,6 +15,7 @@ import { PLAIN_TEXT, wordingFile } from "../domain/draft/templates.js";
 import { formatDecimal, formatPercent } from "../domain/numbers/format.js";
 import { withUnit } from "../domain/draft/ink.js";
 import { encodePng } from "./png.js";
+import { escapeXml } from "./xml.js";
 
 const require = createRequire(import.meta.url);
 const DEJAVU = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
@@ -48,7 +49,6 @@ function word(path: string, view: object = {}): string {
   return Mustache.render(String(node), view, {}, PLAIN_TEXT);
 }
 
-const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function fullLabel(r: IndicatorResult): string {
   return `${r.indicator.code ?? ""} ${r.indicator.name}`.trim();
@@ -86,7 +86,7 @@ class Svg {
   text(x: number, y: number, content: string, opts: { size?: number; anchor?: "start" | "middle" | "end"; bold?: boolean; fill?: string } = {}): void {
     this.texts.push(content);
     this.parts.push(
-      `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-family="${FONT}" font-size="${opts.size ?? 13}" text-anchor="${opts.anchor ?? "start"}"${opts.bold ? ' font-weight="bold"' : ""} fill="${opts.fill ?? "#222"}">${xml(content)}</text>`,
+      `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-family="${FONT}" font-size="${opts.size ?? 13}" text-anchor="${opts.anchor ?? "start"}"${opts.bold ? ' font-weight="bold"' : ""} fill="${opts.fill ?? "#222"}">${escapeXml(content)}</text>`,
     );
   }
   /** A right-aligned label of up to two lines centred on `y`, with the full text as a tooltip (<title>). */
@@ -95,7 +95,7 @@ class Svg {
     this.texts.push(full);
     const lineHeight = size + 2;
     const first = y - ((lines.length - 1) * lineHeight) / 2;
-    this.parts.push(`<g><title>${xml(full)}</title>`);
+    this.parts.push(`<g><title>${escapeXml(full)}</title>`);
     lines.forEach((line, i) => this.text(x, first + i * lineHeight, line, { anchor: "end", size }));
     this.parts.push("</g>");
   }
@@ -229,7 +229,7 @@ export function trendChart(result: AgencyResult, indicatorId: string): Chart {
   const title = word("grafik.tren_judul", { indikator: fullLabel(r) });
   const svg = new Svg();
   svg.texts.push(title);
-  svg.parts.push(`<g><title>${xml(title)}</title>`);
+  svg.parts.push(`<g><title>${escapeXml(title)}</title>`);
   wrapLabel(title, 80).forEach((line, i) => svg.text(width / 2, 34 + i * 22, line, { size: 17, anchor: "middle", bold: true }));
   svg.parts.push("</g>");
   const points = years.map((y) => {

@@ -10,6 +10,7 @@
  */
 import type { Column, Table } from "../domain/draft/document.js";
 import { groupRuns, hasGroups } from "../domain/draft/render/layout.js";
+import { escapeXml } from "./xml.js";
 
 /** The page in twips, and its margins on every side. */
 export const A4 = { width: 11906, height: 16838 };
@@ -68,10 +69,6 @@ function widths(t: Table, contentWidth: number, size: number): number[] {
   const extra = contentWidth - minTotal;
   return columns.map((c) => Math.floor(c.min + ((c.desired - c.min) * extra) / (desiredTotal - minTotal)));
 }
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&apos;", "<": "&lt;", ">": "&gt;" };
-/** Text escaped for XML as the docx package escapes it. */
-const escapeXml = (s: string): string => s.replace(/[&"<>']/g, (c) => ESCAPES[c]!);
 
 /** Table text: the paragraph style carries size and spacing; the run carries only what differs (bold, italics). */
 function cellParagraph(text: string, align: Column["align"], style: string, bold = false, italics = false, indent = 0): string {
