@@ -156,16 +156,15 @@ export class Db {
       refused: false,
     };
     try {
-      const begun = this.send(t, () => {
-        const began = client.query(opening === undefined ? "BEGIN" : `BEGIN; ${opening}`);
+      const began = await this.send(t, () => {
+        const begun = client.query(opening === undefined ? "BEGIN" : `BEGIN; ${opening}`);
         for (const a of ahead) {
           const result = client.query(a.query);
           result.catch(() => undefined); // a read nobody takes may fail unobserved (its transaction then fails anyway)
           t.ahead.set(a.key, { version: a.version, result });
         }
-        return began;
+        return begun;
       });
-      const began = await begun;
       const opened = opening === undefined ? undefined : (began as unknown as pg.QueryResult[])[1];
       const result = await this.current.run(t, () => fn(t.sender, opened));
       // One round trip either way, with the writes still behind; after writes sent behind, the check that none missed its row.
