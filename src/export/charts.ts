@@ -49,7 +49,6 @@ function word(path: string, view: object = {}): string {
   return Mustache.render(String(node), view, {}, PLAIN_TEXT);
 }
 
-
 function fullLabel(r: IndicatorResult): string {
   return `${r.indicator.code ?? ""} ${r.indicator.name}`.trim();
 }

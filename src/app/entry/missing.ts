@@ -149,14 +149,14 @@ interface Missing {
 const missingMemo = new WeakMap<Indicator, { year: number; profile: AgencyFile["profile"]; linked: readonly BudgetLine[]; missing: Missing }>();
 
 function indicatorMissing(file: AgencyFile, ind: Indicator): Missing {
-  const memo = Object.isFrozen(file) && Object.isFrozen(ind);
+  const cacheable = Object.isFrozen(file) && Object.isFrozen(ind);
   const year = file.agency.reportingYear;
   const linked = linkedLines(file, ind.id);
-  const hit = memo ? missingMemo.get(ind) : undefined;
+  const hit = cacheable ? missingMemo.get(ind) : undefined;
   if (hit && hit.year === year && hit.profile === file.profile && hit.linked.length === linked.length && hit.linked.every((l, i) => l === linked[i])) return hit.missing;
   const keys = indicatorQuestions(file, ind).filter((key) => !(key.q === "line" ? lineFilled(file, key) : answered(ind, key)));
   const missing = { keys, codes: keys.map(encodeKey) };
-  if (memo) missingMemo.set(ind, { year, profile: file.profile, linked, missing });
+  if (cacheable) missingMemo.set(ind, { year, profile: file.profile, linked, missing });
   return missing;
 }
 
