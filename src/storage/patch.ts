@@ -23,6 +23,7 @@ export function diff(before: unknown, after: unknown): Op[] {
   return ops;
 }
 
+// A child's path is built only when the child differs: shared parts cost a comparison, nothing more.
 function walk(a: unknown, b: unknown, path: Path, ops: Op[]): void {
   if (a === b) return;
   if (isObject(a) && isObject(b)) {
@@ -32,14 +33,16 @@ function walk(a: unknown, b: unknown, path: Path, ops: Op[]): void {
     for (const key of Object.keys(b)) {
       const value = b[key];
       if (value === undefined) continue;
-      if (a[key] === undefined) ops.push([[...path, key], value]);
-      else walk(a[key], value, [...path, key], ops);
+      const old = a[key];
+      if (old === value) continue;
+      if (old === undefined) ops.push([[...path, key], value]);
+      else walk(old, value, [...path, key], ops);
     }
     return;
   }
   if (Array.isArray(a) && Array.isArray(b) && b.length >= a.length) {
     // Same length or grown at the end (an appended audit entry): compare the common part, add the rest.
-    for (let i = 0; i < a.length; i++) walk(a[i], b[i], [...path, i], ops);
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) walk(a[i], b[i], [...path, i], ops);
     for (let i = a.length; i < b.length; i++) ops.push([[...path, i], b[i]]);
     return;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { produce } from "immer";
-import { missingQuestions } from "../../src/app/entry/missing.js";
+import { missingQuestions, nextMissing } from "../../src/app/entry/missing.js";
 import { encodeKey } from "../../src/app/entry/keys.js";
 import type { AgencyFile } from "../../src/domain/schema/agency.js";
 import { deepFreeze } from "../../src/storage/freeze.js";
@@ -26,5 +26,26 @@ describe("missingQuestions on stored (frozen) versions", () => {
     expect(keys(v3).some((k) => k === "budget:BELUM:budget")).toBe(true);
     // The older version still answers as before.
     expect(keys(v2)).toContain("line:P2:budget");
+  });
+
+  it("asks a line linked to several indicators once, under the first, and nextMissing agrees with the list", () => {
+    // P2 linked to BELUM and ISI (in that order), P3 to NEG only; a draft (unfrozen) is scanned instead of indexed.
+    const v1 = deepFreeze(produce(variants(), (d) => void (d.budgetLines.find((l) => l.id === "P2")!.indicatorIds = ["BELUM", "ISI"])));
+    const all = keys(v1);
+    expect(all).toEqual(keys(structuredClone(v1)));
+    expect(all.filter((k) => k === "line:P2:budget")).toHaveLength(1);
+    const firstOfIsi = all.findIndex((k) => k.split(":")[1] === "ISI");
+    expect(firstOfIsi).toBeGreaterThan(-1);
+    expect(all.indexOf("line:P2:budget")).toBeLessThan(firstOfIsi); // under BELUM, which comes before ISI
+    for (const file of [v1, structuredClone(v1)]) {
+      const skipped = new Set(all.slice(0, 3));
+      const rest = missingQuestions(file, skipped);
+      expect(rest.map(encodeKey)).toEqual(all.slice(3));
+      const { next, count } = nextMissing(file, skipped);
+      expect(next && encodeKey(next)).toBe(all[3]);
+      expect(count).toBe(all.length - 3);
+    }
+    const none = new Set(all);
+    expect(nextMissing(v1, none)).toEqual({ next: undefined, count: 0 });
   });
 });

@@ -24,6 +24,8 @@ export const FAR_EXCEEDED = new Decimal(120);
 interface LineIndex {
   lines: Map<string, BudgetLine>;
   linked: Map<string, BudgetLine[]>;
+  /** Lines linked to more than one indicator (asked once, under the first). */
+  shared: Set<string>;
 }
 const INDICATORS = new WeakMap<AgencyFile["objectives"], Map<string, Indicator>>();
 const LINES = new WeakMap<AgencyFile["budgetLines"], LineIndex>();
@@ -44,9 +46,10 @@ function lineIndex(file: AgencyFile): LineIndex | undefined {
   const budgetLines = file.budgetLines;
   if (!Object.isFrozen(budgetLines)) return undefined;
   return memo(LINES, budgetLines, () => {
-    const index: LineIndex = { lines: new Map(), linked: new Map() };
+    const index: LineIndex = { lines: new Map(), linked: new Map(), shared: new Set() };
     for (const l of budgetLines) {
       index.lines.set(l.id, l);
+      if (l.indicatorIds.length > 1) index.shared.add(l.id);
       for (const id of l.indicatorIds) {
         const list = index.linked.get(id);
         if (list) list.push(l);
@@ -161,28 +164,48 @@ function indicatorMissing(file: AgencyFile, ind: Indicator): Missing {
 }
 
 /**
- * The unanswered questions of the whole agency, not counting those skipped
- * in this pass. A budget line linked to several indicators is asked once;
- * every other question belongs to one indicator (ids are unique).
+ * Visit the unanswered questions of the whole agency in asking order, not
+ * counting those skipped in this pass. A budget line linked to several
+ * indicators is asked once (under the first); every other question belongs
+ * to one indicator (ids are unique).
  */
-export function missingQuestions(file: AgencyFile, skipped: ReadonlySet<string> = new Set()): QuestionKey[] {
-  const out: QuestionKey[] = [];
-  const lines = new Set<string>();
+function eachMissing(file: AgencyFile, skipped: ReadonlySet<string>, visit: (key: QuestionKey) => void): void {
+  const shared = lineIndex(file)?.shared; // undefined for a draft: any line may be shared
+  let asked: Set<string> | undefined;
   for (const o of file.objectives) {
     for (const ind of o.indicators) {
       const { keys, codes } = indicatorMissing(file, ind);
       for (let k = 0; k < keys.length; k++) {
+        const key = keys[k]!;
         const code = codes[k]!;
-        if (keys[k]!.q === "line") {
-          if (lines.has(code)) continue;
-          lines.add(code);
+        if (key.q === "line" && (shared === undefined || shared.has(key.lineId))) {
+          asked ??= new Set();
+          if (asked.has(code)) continue;
+          asked.add(code);
         }
         if (skipped.size > 0 && skipped.has(code)) continue;
-        out.push(keys[k]!);
+        visit(key);
       }
     }
   }
+}
+
+/** The unanswered questions of the whole agency (see eachMissing). */
+export function missingQuestions(file: AgencyFile, skipped: ReadonlySet<string> = new Set()): QuestionKey[] {
+  const out: QuestionKey[] = [];
+  eachMissing(file, skipped, (key) => out.push(key));
   return out;
+}
+
+/** The first unanswered question and how many there are (what the guided entry shows), without listing them. */
+export function nextMissing(file: AgencyFile, skipped: ReadonlySet<string> = new Set()): { next: QuestionKey | undefined; count: number } {
+  let next: QuestionKey | undefined;
+  let count = 0;
+  eachMissing(file, skipped, (key) => {
+    next ??= key;
+    count++;
+  });
+  return { next, count };
 }
 
 /** How complete the reporting year is: answered / total questions per indicator. */

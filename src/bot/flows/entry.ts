@@ -13,7 +13,7 @@ import type { AgencyFile } from "../../domain/schema/agency.js";
 import { editAgency } from "../../app/edits.js";
 import { parseAnswer, unitKind } from "../../app/entry/answers.js";
 import { decodeKey, encodeKey, type QuestionKey } from "../../app/entry/keys.js";
-import { fieldPathOf, findIndicator, isFilled, missingQuestions, needsFactorsNow } from "../../app/entry/missing.js";
+import { fieldPathOf, findIndicator, isFilled, needsFactorsNow, nextMissing } from "../../app/entry/missing.js";
 import { currentValue, formatFor } from "../../app/entry/present.js";
 import { describeField } from "../../app/describe.js";
 import { normalizeInput } from "../../domain/numbers/normalize.js";
@@ -106,13 +106,12 @@ function entryState(agencyId: string, current: string, skipped: string[], previo
 
 /** Ask the next missing question of a pass, or say the pass is over. */
 function nextQuestion(file: AgencyFile, skipped: string[], previous: string[], agencyId: string, before: Out[] = []): Outcome {
-  const missing = missingQuestions(file, new Set(skipped));
-  const next = missing[0];
+  const { next, count } = nextMissing(file, new Set(skipped));
   if (!next) {
     const done = skipped.length > 0 ? html("isi.selesai_lewati", { jumlah: skipped.length }) : html("isi.lengkap", { tahun: file.agency.reportingYear, instansi: file.agency.name });
     return outcome([...before, text(done)], IDLE);
   }
-  return outcome([...before, questionMessage(file, next, missing.length, false)], entryState(agencyId, encodeKey(next), skipped, previous, "pass"));
+  return outcome([...before, questionMessage(file, next, count, false)], entryState(agencyId, encodeKey(next), skipped, previous, "pass"));
 }
 
 export async function beginEntry(turn: Turn): Promise<Outcome> {
@@ -146,7 +145,7 @@ export async function entryControl(turn: Turn, state: EntryState, action: "skip"
   const key = back === undefined ? undefined : decodeKey(back);
   if (!key || !questionExists(doc.data, key)) return outcome([text(html("isi.di_awal"))]);
   const skipped = state.skipped.filter((s) => s !== back);
-  return outcome([questionMessage(doc.data, key, missingQuestions(doc.data, new Set(skipped)).length, false)], entryState(state.agencyId, back!, skipped, previous, "pass"));
+  return outcome([questionMessage(doc.data, key, nextMissing(doc.data, new Set(skipped)).count, false)], entryState(state.agencyId, back!, skipped, previous, "pass"));
 }
 
 export async function entryText(turn: Turn, state: EntryState, input: string): Promise<Outcome> {
