@@ -3,7 +3,8 @@
  *   --agencies N     agencies stored (default 10000; 10 sasaran, 40 indicators, 3 history years, 200 budget lines each)
  *   --answers N      answers per closed-loop measurement (default 4000)
  *   --rate R         answers per second for the fixed-rate measurement (default 500), --seconds S (default 10);
- *                    before it, officers arrive at R/10 a second, 5 answers each (half of R offered)
+ *                    before it, officers arrive at R/10 a second, 5 answers each (half of R offered),
+ *                    then answers arrive at R/2 a second
  *   --storage list   lowdb,postgres (default both; PostgreSQL is skipped with a note when it cannot be reached)
  *   --baseline N     agencies in the naive single-file store (default 1000; 0 skips it)
  *   --json FILE      write the results as JSON; --markdown FILE writes the report (docs/benchmark.md)
@@ -56,6 +57,8 @@ interface StorageResult {
   answersCold: Measured;
   /** Officers arriving at RATE / 10 a second, five answers each (see officerArrivals). */
   arrivals: LoadStats & { offered: number };
+  /** Answers arriving at RATE / 2 a second, then at RATE (see fixedRate). */
+  fixedHalf: LoadStats & { target: number };
   fixedRate: LoadStats & { target: number };
   cek: Stats;
   /** After the closed-loop runs (the cache full, nothing queued). */
@@ -142,15 +145,16 @@ async function measureStorage(name: string, open: () => Promise<Repository>, env
   log(`[${name}] answers: cold (one answer per random agency)…`);
   const answersCold = await withCpu(() => closedLoop(p, Math.min(ANSWERS, 2_000), 8, officerStream(AGENCIES, 1, 17)), database);
   const memorySteady = memoryNow();
-  log(`[${name}] officers arriving at ${RATE / 10}/s (5 answers each), then answers at ${RATE}/s, for ${SECONDS} s each…`);
+  log(`[${name}] officers arriving at ${RATE / 10}/s (5 answers each), then answers at ${RATE / 2}/s and at ${RATE}/s, for ${SECONDS} s each…`);
   const arrivals = await officerArrivals(p, RATE / 10, SECONDS, 5, officerStream(AGENCIES, 5, 23));
+  const fixedHalf = await fixedRate(p, RATE / 2, SECONDS, officerStream(AGENCIES, 5, 29));
   const rate = await fixedRate(p, RATE, SECONDS, officerStream(AGENCIES, 5, 19));
   log(`[${name}] /cek…`);
   const cek = await quickChecks(p, 20_000, 8);
   const memory = memoryNow();
   await repo.close();
   if (p.errors.length > 0) log(`[${name}] errors: ${p.errors.slice(0, 3).join(" | ")}`);
-  return { storage: name, startupMs, answersHot, answersMixed, answersCold, arrivals, fixedRate: rate, cek, memorySteady, memory, errors: p.errors.length };
+  return { storage: name, startupMs, answersHot, answersMixed, answersCold, arrivals, fixedHalf, fixedRate: rate, cek, memorySteady, memory, errors: p.errors.length };
 }
 
 /** Run a benchmark script in a process of its own (node flags, then the script and its arguments); it prints its result as JSON. */
@@ -209,6 +213,7 @@ function report(results: StorageResult[], domain: DomainResult, naive: Awaited<R
     `| CPU per answer (with its share of /isi), hot / mixed / cold, ms: benchmark process | ${results.map((r) => [r.answersHot, r.answersMixed, r.answersCold].map((m) => fmt(m.cpu.botMs, 2)).join(" / ")).join(" | ")} | |`,
     `| … database server (on the same two cores) | ${results.map((r) => [r.answersHot, r.answersMixed, r.answersCold].map((m) => (m.cpu.databaseMs === undefined ? "–" : fmt(m.cpu.databaseMs, 2))).join(" / ")).join(" | ")} | |`,
     ...runRows((r) => r.arrivals, `officers arriving at ${RATE / 10}/s for ${SECONDS} s, 5 answers each (${RATE / 2} answers/s offered): achieved/s`, "", "latency", ""),
+    ...runRows((r) => r.fixedHalf, `fixed rate ${RATE / 2}/s for ${SECONDS} s (mixed): achieved/s`, "", "latency from arrival", ""),
     ...runRows((r) => r.fixedRate, `fixed rate ${RATE}/s for ${SECONDS} s (mixed): achieved/s`, String(RATE), "latency from arrival", "p99 ≤ 20"),
     `| /cek per second | ${results.map((r) => fmt(r.cek.perSecond, 0)).join(" | ")} | |`,
     `| process memory after the closed-loop runs: RSS / heap, MB | ${results.map((r) => `${r.memorySteady.rssMb} / ${r.memorySteady.heapMb}`).join(" | ")} | ≤ 300 |`,
