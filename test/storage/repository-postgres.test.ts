@@ -324,6 +324,48 @@ describe("PostgreSQL: several processes on one database", () => {
       expect(changes.rows[0]!.n).toBe(3);
     }));
 
+  it("sends the day's backup of a cached agency with the update's COMMIT, with the statement that drops the oldest day", async () => {
+    const b = await pgBackend();
+    try {
+      let now = new Date("2025-03-01T08:00:00Z");
+      const repo = (await b.open({ now: () => now, backupDays: 2 })) as PgRepository;
+      await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+      const write = (revision: number) =>
+        repo.updates.handle("user:501", revision, () =>
+          repo.agencies.update("a1", (d) => {
+            d!.revision = revision;
+            return { next: d, result: undefined };
+          }),
+        );
+      for (const [day, revision] of [["02", 2], ["03", 3]] as const) {
+        now = new Date(`2025-03-${day}T08:00:00Z`);
+        const statements = recordStatements(repo);
+        await write(revision);
+        // The ledger's round trip (with the officer's row read ahead), then the write and the backup leave with
+        // the check and COMMIT.
+        expect(statements).toEqual([
+          expect.stringMatching(/^BEGIN; WITH locked AS/),
+          expect.stringMatching(/FROM users u LEFT JOIN sessions s/),
+          expect.stringMatching(/^WITH v AS \(UPDATE agencies SET version/),
+          expect.stringMatching(/^INSERT INTO agency_backups/),
+          expect.stringMatching(/^DELETE FROM agency_backups/),
+          "SELECT lkjip_check_conflicts(); COMMIT",
+        ]);
+        repo.db.pool.removeAllListeners("acquire");
+      }
+      // A later write the same day takes no backup.
+      const statements = recordStatements(repo);
+      await write(4);
+      expect(statements.some((sql) => sql.includes("agency_backups"))).toBe(false);
+      // Copied after the day's first write; the oldest of three days dropped.
+      expect((await repo.backups.list("a1")).map((x) => x.id)).toEqual(["2025-03-03", "2025-03-02"]);
+      expect((await repo.backups.read("a1", "2025-03-03"))!.revision).toBe(3);
+      expect((await repo.backups.read("a1", "2025-03-02"))!.revision).toBe(2);
+    } finally {
+      await b.cleanup();
+    }
+  });
+
   it("updates a document read earlier in the same transaction over the version read, without the row lock", () =>
     twoProcesses(async (one, two) => {
       await two.users.update("501", () => ({ next: userDocument(501, "Sari"), result: undefined }));

@@ -11,7 +11,7 @@ import { agencyDocument } from "../support/documents.js";
 
 export interface Backend {
   /** A repository on the test storage; each call is a fresh one on the same data (a restart, or another process). */
-  open(options?: { now?: () => Date; cacheSize?: number }): Promise<Repository>;
+  open(options?: { now?: () => Date; cacheSize?: number; backupDays?: number }): Promise<Repository>;
   /** Replace the stored agency document by one that does not validate. */
   corrupt(agencyId: string): Promise<void>;
   /** The stored agency document exactly as stored (to check it is never overwritten). */
