@@ -2,7 +2,8 @@
  * Benchmark data: a realistic large agency (10 sasaran × 4 indicators, three
  * history years, 200 budget lines linked to the indicators), deterministic
  * from its number. The reporting year's realisasi is left empty, so /isi has
- * 40 questions to ask; everything else is filled in.
+ * 40 questions to ask; everything else is filled in. Optionally with the
+ * audit entries earlier answers left in the document (`--audit`).
  */
 import type { AgencyFileInput } from "../src/domain/schema/agency.js";
 import type { AgencyDocument } from "../src/storage/documents.js";
@@ -124,18 +125,45 @@ export function officerId(n: number): number {
   return 100_000 + n;
 }
 
-/** The stored document of agency n, as the repository holds it. */
-export function benchDocument(n: number): AgencyDocument {
+/**
+ * `count` audit entries of agency n, as the officer's earlier answers left
+ * them (the previous years' targets and realisasi, then the Renstra and
+ * national figures, indicator after indicator), oldest first.
+ */
+function benchAudit(n: number, data: AgencyDocument["data"], count: number): AgencyDocument["audit"] {
+  const fields: { field: string; label: string; value: unknown }[] = [];
+  for (const o of data.objectives) {
+    for (const i of o.indicators) {
+      const base = `objectives/${o.id}/indicators/${i.id}`;
+      for (const [year, y] of Object.entries(i.years)) {
+        if (!y) continue;
+        if (y.target !== undefined) fields.push({ field: `${base}/years/${year}/target`, label: `Target ${year} — ${i.name}`, value: y.target });
+        if (y.actual !== undefined) fields.push({ field: `${base}/years/${year}/actual`, label: `Realisasi ${year} — ${i.name}`, value: y.actual });
+      }
+      fields.push({ field: `${base}/strategicPlan/finalTarget`, label: `Target akhir Renstra — ${i.name}`, value: i.strategicPlan?.finalTarget });
+      fields.push({ field: `${base}/national`, label: `Data nasional — ${i.name}`, value: i.national });
+    }
+  }
+  const start = Date.parse("2025-01-06T01:00:00.000Z");
+  return Array.from({ length: count }, (_, k) => {
+    const f = fields[k % fields.length]!;
+    return { seq: k + 1, at: new Date(start + k * 97_000).toISOString(), userId: officerId(n), userName: `Petugas ${n}`, field: f.field, label: f.label, new: f.value };
+  });
+}
+
+/** The stored document of agency n, as the repository holds it, with `audit` entries of earlier answers. */
+export function benchDocument(n: number, audit = 0): AgencyDocument {
   const at = "2025-01-15T03:00:00.000Z";
+  const data = AgencyFileSchema.parse(benchAgency(n));
   return {
     schemaVersion: STORAGE_SCHEMA_VERSION,
     revision: 1,
     createdAt: at,
     updatedAt: at,
-    data: AgencyFileSchema.parse(benchAgency(n)),
+    data,
     members: [{ userId: officerId(n), name: `Petugas ${n}`, role: "admin", addedAt: at, addedBy: null }],
     invitations: [],
-    audit: [],
-    auditSeq: 0,
+    audit: benchAudit(n, data, audit),
+    auditSeq: audit,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- options]`: the benchmark of issue 7.
  *   --agencies N     agencies stored (default 10000; 10 sasaran, 40 indicators, 3 history years, 200 budget lines each)
+ *   --audit N        audit entries of earlier answers in each agency document (default 0; the document keeps up to 300)
  *   --answers N      answers per closed-loop measurement (default 4000)
  *   --rate R         answers per second for the fixed-rate measurement (default 500), --seconds S (default 10);
  *                    before it, officers arrive at R/10 a second, 5 answers each (half of R offered),
@@ -22,7 +23,7 @@ import type { Repository } from "../src/storage/repository.js";
 import { closedLoop, fixedRate, officerArrivals, officerStream, pipeline, quickChecks, type LoadStats, type Stats } from "./load.js";
 import type { BaselineResult } from "./baseline.js";
 import type { DomainResult } from "./domain.js";
-import { benchDatabaseUrl, seedLowdb, seedPostgres } from "./seed.js";
+import { benchDatabaseUrl, seedLowdb, seedPostgres, storeName } from "./seed.js";
 import { withCpu, type CpuPerAnswer } from "./cpu.js";
 import { startFakeBotApi, freePort } from "../test/support/fake-bot-api.js";
 import { dropDatabase } from "../test/support/postgres.js";
@@ -30,6 +31,7 @@ import { dropDatabase } from "../test/support/postgres.js";
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
 const AGENCIES = Number(args.get("agencies") ?? 10_000);
+const AUDIT = Number(args.get("audit") ?? 0);
 const ANSWERS = Number(args.get("answers") ?? 4_000);
 const RATE = Number(args.get("rate") ?? 500);
 const SECONDS = Number(args.get("seconds") ?? 10);
@@ -203,7 +205,7 @@ function report(results: StorageResult[], domain: DomainResult, naive: Awaited<R
   ];
   const lines = [
     `Machine: ${machine()}`,
-    `Data: ${AGENCIES} agencies × (10 sasaran, 40 indicators, 3 history years, 200 budget lines); ${ANSWERS} answers per closed-loop run, 8 officers at work at once.`,
+    `Data: ${AGENCIES} agencies × (10 sasaran, 40 indicators, 3 history years, 200 budget lines${AUDIT > 0 ? `, ${AUDIT} audit entries` : ""}); ${ANSWERS} answers per closed-loop run, 8 officers at work at once.`,
     "",
     "| measurement | " + results.map((r) => r.storage).join(" | ") + " | target |",
     "|---|" + results.map(() => "---|").join("") + "---|",
@@ -240,9 +242,9 @@ function report(results: StorageResult[], domain: DomainResult, naive: Awaited<R
 async function main(): Promise<void> {
   const results: StorageResult[] = [];
   if (STORAGES.includes("lowdb")) {
-    const template = join(DATA, `lowdb-${AGENCIES}`);
+    const template = join(DATA, `lowdb-${storeName(AGENCIES, AUDIT)}`);
     log(`[lowdb] store with ${AGENCIES} agencies in ${template}…`);
-    await seedLowdb(template, AGENCIES, (n) => n % 1000 === 0 && log(`  ${n}`));
+    await seedLowdb(template, AGENCIES, AUDIT, (n) => n % 1000 === 0 && log(`  ${n}`));
     // Every run works on a fresh copy, so runs are comparable.
     const dir = join(DATA, "lowdb-kerja");
     await rm(dir, { recursive: true, force: true });
@@ -254,13 +256,13 @@ async function main(): Promise<void> {
   if (STORAGES.includes("postgres")) {
     let url: string | undefined;
     try {
-      url = await benchDatabaseUrl(ADMIN_URL, AGENCIES);
+      url = await benchDatabaseUrl(ADMIN_URL, AGENCIES, AUDIT);
     } catch (e) {
       log(`[postgres] tidak tersedia (${e instanceof Error ? e.message : String(e)}); dilewati.`);
     }
     if (url) {
       log(`[postgres] database with ${AGENCIES} agencies…`);
-      await seedPostgres(url, AGENCIES, (n) => n % 1000 === 0 && log(`  ${n}`));
+      await seedPostgres(url, AGENCIES, AUDIT, (n) => n % 1000 === 0 && log(`  ${n}`));
       const work = await workingCopy(url);
       settle();
       results.push(await measureStorage("PostgreSQL", () => PgRepository.open({ url: work.url }), { DATABASE_URL: work.url }, isLocal(work.url)));
@@ -271,7 +273,7 @@ async function main(): Promise<void> {
   const naive = await baseline();
   const text = report(results, domain, naive);
   process.stdout.write(`${text}\n`);
-  const json = { agencies: AGENCIES, answersPerRun: ANSWERS, machine: machine(), results, domain, baseline: naive };
+  const json = { agencies: AGENCIES, auditEntries: AUDIT, answersPerRun: ANSWERS, machine: machine(), results, domain, baseline: naive };
   if (args.get("json")) await writeFile(args.get("json")!, `${JSON.stringify(json, null, 2)}\n`);
   else process.stdout.write(`\n${JSON.stringify(json)}\n`);
   if (args.get("markdown")) await writeFile(args.get("markdown")!, `${text}\n`);

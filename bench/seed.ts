@@ -16,6 +16,9 @@ import { agencyId, benchDocument, officerId } from "./generate.js";
 /** Bump when the generated data changes, so stale stores are rebuilt. */
 export const DATA_VERSION = 2;
 
+/** The name of a store of `count` agencies with `audit` audit entries each (the stores without keep their old names). */
+export const storeName = (count: number, audit: number): string => (audit > 0 ? `${count}-audit${audit}` : String(count));
+
 export function officerDocument(n: number): UserDocument {
   return {
     schemaVersion: STORAGE_SCHEMA_VERSION,
@@ -30,20 +33,20 @@ export function officerDocument(n: number): UserDocument {
 }
 
 /** One parsed template per shape is reused: generating and validating 10,000 documents one by one takes minutes. */
-function documents(from: number, to: number): AgencyDocument[] {
+function documents(from: number, to: number, audit: number): AgencyDocument[] {
   const out: AgencyDocument[] = [];
-  for (let n = from; n < to; n++) out.push(benchDocument(n));
+  for (let n = from; n < to; n++) out.push(benchDocument(n, audit));
   return out;
 }
 
-export async function seedLowdb(dir: string, count: number, progress: (done: number) => void): Promise<void> {
-  const marker = join(dir, `.bench-${count}-v${DATA_VERSION}`);
+export async function seedLowdb(dir: string, count: number, audit: number, progress: (done: number) => void): Promise<void> {
+  const marker = join(dir, `.bench-${storeName(count, audit)}-v${DATA_VERSION}`);
   if (existsSync(marker)) return;
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(dir, "instansi"), { recursive: true });
   await mkdir(join(dir, "pengguna"), { recursive: true });
   for (let n = 0; n < count; n += 100) {
-    const batch = documents(n, Math.min(count, n + 100));
+    const batch = documents(n, Math.min(count, n + 100), audit);
     await Promise.all(
       batch.map(async (doc, i) => {
         // As the store writes them: the file, and a journal whose header says this text passed validation.
@@ -63,8 +66,8 @@ export async function seedLowdb(dir: string, count: number, progress: (done: num
 }
 
 /** A database of its own for the benchmark (created with the given admin connection when missing). */
-export async function benchDatabaseUrl(adminUrl: string, count: number): Promise<string> {
-  const name = `lkjip_bench_${count}_v${DATA_VERSION}`;
+export async function benchDatabaseUrl(adminUrl: string, count: number, audit: number): Promise<string> {
+  const name = `lkjip_bench_${storeName(count, audit).replace("-", "_")}_v${DATA_VERSION}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
@@ -78,7 +81,7 @@ export async function benchDatabaseUrl(adminUrl: string, count: number): Promise
   return url.toString();
 }
 
-export async function seedPostgres(url: string, count: number, progress: (done: number) => void): Promise<void> {
+export async function seedPostgres(url: string, count: number, audit: number, progress: (done: number) => void): Promise<void> {
   const repo = await PgRepository.open({ url });
   try {
     await repo.db.query("CREATE TABLE IF NOT EXISTS bench_info (agencies int NOT NULL)");
@@ -91,7 +94,7 @@ export async function seedPostgres(url: string, count: number, progress: (done: 
     }
     await repo.db.query("TRUNCATE agencies, agency_changes, memberships, users, sessions, audit_log, invitation_codes, agency_backups, handled_updates, bench_info");
     for (let n = 0; n < count; n += 100) {
-      const batch = documents(n, Math.min(count, n + 100)).map((d) => AgencyDocumentSchema.parse(d));
+      const batch = documents(n, Math.min(count, n + 100), audit).map((d) => AgencyDocumentSchema.parse(d));
       const ids = batch.map((d) => d.data.agency.id);
       await repo.db.query(`INSERT INTO agencies (id, doc, checked) SELECT id, doc, ${checkedSql("doc", "$3")} FROM unnest($1::text[], $2::jsonb[]) AS t(id, doc)`, [
         ids,
