@@ -6,9 +6,9 @@
  */
 import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
-import type { AgencyDocument, AuditArchive, InvitationIndex, UserDocument } from "../src/storage/documents.js";
+import { STORAGE_SCHEMA_VERSION, type AgencyDocument, type AuditArchive, type AuditEntry, type InvitationIndex, type UserDocument } from "../src/storage/documents.js";
 import { KeyedMutex } from "../src/storage/mutex.js";
-import type { BackupInfo, Backups, Change, Collection, Repository } from "../src/storage/repository.js";
+import type { AuditArchiveStore, BackupInfo, Backups, Change, Collection, Repository } from "../src/storage/repository.js";
 
 export interface NaiveData {
   agencies: Record<string, AgencyDocument>;
@@ -49,6 +49,23 @@ class NaiveCollection<T> implements Collection<T> {
   }
 }
 
+class NaiveAuditArchive implements AuditArchiveStore {
+  constructor(private readonly db: Low<NaiveData>) {}
+
+  async read(agencyId: string): Promise<AuditArchive | undefined> {
+    return this.db.data.auditArchive[agencyId];
+  }
+
+  append(agencyId: string, entries: readonly AuditEntry[]): Promise<void> {
+    return lock.run("file", async () => {
+      const archive = (this.db.data.auditArchive[agencyId] ??= { schemaVersion: STORAGE_SCHEMA_VERSION, agencyId, entries: [] });
+      const last = archive.entries[archive.entries.length - 1]?.seq ?? 0;
+      archive.entries.push(...entries.filter((e) => e.seq > last));
+      await this.db.write();
+    });
+  }
+}
+
 const noBackups: Backups = {
   async list(): Promise<BackupInfo[]> {
     return [];
@@ -65,14 +82,14 @@ export class NaiveRepository implements Repository {
   readonly agencies: Collection<AgencyDocument>;
   readonly users: Collection<UserDocument>;
   readonly invitations: Collection<InvitationIndex>;
-  readonly auditArchive: Collection<AuditArchive>;
+  readonly auditArchive: AuditArchiveStore;
   readonly backups = noBackups;
 
   private constructor(readonly db: Low<NaiveData>) {
     this.agencies = new NaiveCollection(db, "agencies");
     this.users = new NaiveCollection(db, "users");
     this.invitations = new NaiveCollection(db, "invitations");
-    this.auditArchive = new NaiveCollection(db, "auditArchive");
+    this.auditArchive = new NaiveAuditArchive(db);
   }
 
   static async open(file: string): Promise<NaiveRepository> {

@@ -8,7 +8,7 @@
 import { say } from "../messages/catalog.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import { formatIssues } from "../domain/schema/issues.js";
-import { STORAGE_SCHEMA_VERSION, type AgencyDocument, type AuditEntry, type Role } from "../storage/documents.js";
+import type { AgencyDocument, AuditEntry, Role } from "../storage/documents.js";
 import { describeField } from "./describe.js";
 import { AgencyMissing, EditRejected, Forbidden } from "./errors.js";
 import { diffAgency, getAt, setAt, type Json } from "./paths.js";
@@ -57,14 +57,8 @@ async function appendAudit(services: Services, doc: AgencyDocument, entries: Aud
   doc.audit.push(...entries);
   if (doc.audit.length <= AUDIT_RECENT) return;
   const moving = doc.audit.slice(0, doc.audit.length - AUDIT_RECENT + AUDIT_MOVE);
-  const agencyId = doc.data.agency.id;
-  await services.repo.auditArchive.update(agencyId, (archive) => {
-    const next = archive ?? { schemaVersion: STORAGE_SCHEMA_VERSION, agencyId, entries: [] };
-    const last = next.entries[next.entries.length - 1]?.seq ?? 0;
-    // An archive write whose agency write then failed is not repeated.
-    next.entries.push(...moving.filter((e) => e.seq > last));
-    return { next, result: undefined };
-  });
+  // Were the agency write to fail now, the entries stay in the document and are moved again (the archive keeps each seq once).
+  await services.repo.auditArchive.append(doc.data.agency.id, moving);
   doc.audit.splice(0, moving.length);
 }
 

@@ -4,7 +4,7 @@
  * read-modify-write under a lock (or a transaction), validated before it is
  * written, and resolved only once the write is durable on disk / committed.
  */
-import type { AgencyDocument, AuditArchive, InvitationIndex, UserDocument } from "./documents.js";
+import type { AgencyDocument, AuditArchive, AuditEntry, InvitationIndex, UserDocument } from "./documents.js";
 
 /** Result of an update function: the next document (undefined = leave unchanged) and a value for the caller. */
 export interface Change<T, R> {
@@ -57,13 +57,25 @@ export interface UpdateLedger {
   handle<R>(userKey: string, updateId: number, fn: (seen: boolean) => Promise<R>): Promise<R>;
 }
 
+/**
+ * The audit entries moved out of each agency's document (oldest first). Only
+ * ever added to: a move costs the entries moved, however long the archive
+ * has grown.
+ */
+export interface AuditArchiveStore {
+  /** Every archived entry of the agency, in order of `seq`, each `seq` once; undefined when nothing was archived. */
+  read(agencyId: string): Promise<AuditArchive | undefined>;
+  /** Archive `entries` (in order of `seq`); an entry whose `seq` is archived already is ignored (a move repeated after its agency write failed). */
+  append(agencyId: string, entries: readonly AuditEntry[]): Promise<void>;
+}
+
 export interface Repository {
   readonly agencies: Collection<AgencyDocument>;
   readonly users: Collection<UserDocument>;
   /** A single document with id "index". */
   readonly invitations: Collection<InvitationIndex>;
-  /** Older audit entries of each agency (id = agency id). */
-  readonly auditArchive: Collection<AuditArchive>;
+  /** Older audit entries of each agency, moved out of its document. */
+  readonly auditArchive: AuditArchiveStore;
   readonly backups: Backups;
   /** Present when several processes share the storage (PostgreSQL); absent for single-process lowdb. */
   readonly updates?: UpdateLedger;

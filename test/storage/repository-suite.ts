@@ -144,12 +144,14 @@ export function repositorySuite(name: string, fresh: () => Promise<Backend>): vo
       expect(Object.keys((await (await b.open()).invitations.read(INVITATION_INDEX_ID))!.codes)).toEqual([hash("b")]);
 
       const entry = (seq: number) => ({ seq, at: "2025-01-15T03:00:00.000Z", userId: 501, userName: "Sari", field: `objectives/S1/indicators/I1/years/2024/actual`, label: "Realisasi", old: String(seq), new: String(seq + 1) });
-      await repo.auditArchive.update("a1", () => ({ next: { schemaVersion: STORAGE_SCHEMA_VERSION, agencyId: "a1", entries: [entry(1), entry(2)] }, result: undefined }));
-      await repo.auditArchive.update("a1", (a) => {
-        a!.entries.push(entry(3));
-        return { next: a, result: undefined };
-      });
-      expect((await (await b.open()).auditArchive.read("a1"))!.entries.map((e) => e.seq)).toEqual([1, 2, 3]);
+      await repo.auditArchive.append("a1", [entry(1), entry(2)]);
+      // A move repeated (its agency write had failed) adds only what is new.
+      await repo.auditArchive.append("a1", [entry(2), entry(3)]);
+      await repo.auditArchive.append("a2", [entry(1)]);
+      const archive = (await (await b.open()).auditArchive.read("a1"))!;
+      expect(archive.entries.map((e) => e.seq)).toEqual([1, 2, 3]);
+      expect(archive.entries[2]).toEqual(entry(3));
+      expect(archive.agencyId).toBe("a1");
       expect(await repo.auditArchive.read("a9")).toBeUndefined();
       await repo.close();
     });

@@ -52,10 +52,22 @@ export interface JournalContent {
 
 const lineSum = (json: string) => textHash(json).slice(0, 16);
 
+/** A value as a checksummed line (no newline): the first 16 hex digits of its JSON's SHA-256, a space, the JSON. */
+export function checkedLine(value: unknown): string {
+  const json = JSON.stringify(value);
+  return `${lineSum(json)} ${json}`;
+}
+
+/** The value of a checksummed line; throws when the line is cut short or damaged. */
+export function readCheckedLine(line: string): unknown {
+  const json = line.slice(17);
+  if (line[16] !== " " || line.slice(0, 16) !== lineSum(json)) throw new Error("checksum");
+  return JSON.parse(json) as unknown;
+}
+
 /** A change as a journal line: checksum, space, operations. */
 export function journalLine(ops: Op[]): string {
-  const json = JSON.stringify(ops);
-  return `${lineSum(json)} ${json}`;
+  return checkedLine(ops);
 }
 
 export class JournalDamaged extends Error {}
@@ -91,10 +103,7 @@ export function readJournal(path: string, base: string): JournalContent | undefi
   for (let i = 1; i < lines.length; i++) {
     const last = i === lines.length - 1;
     try {
-      const line = lines[i]!;
-      const json = line.slice(17);
-      if (line[16] !== " " || line.slice(0, 16) !== lineSum(json)) throw new Error("checksum");
-      const ops = JSON.parse(json) as unknown;
+      const ops = readCheckedLine(lines[i]!);
       if (!Array.isArray(ops)) throw new Error("bukan daftar");
       if (last && !complete) torn = true; // parsed, but its newline is missing: treat as cut short
       else changes.push(ops as Op[]);

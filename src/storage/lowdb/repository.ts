@@ -4,7 +4,7 @@
  *   <dir>/instansi/<agencyId>.jurnal changes since that file was written (every collection has them)
  *   <dir>/pengguna/<userId>.json     one user (agencies, conversation state)
  *   <dir>/undangan/index.json        invitation codes → agency
- *   <dir>/riwayat/<agencyId>.json    older audit entries of an agency
+ *   <dir>/riwayat/<agencyId>.log     older audit entries of an agency, appended (earlier versions: .json)
  *   <dir>/cadangan/<agencyId>/<day>.json  daily backups of each agency (last 7)
  * A change costs the size of the change (appended to the journal); the
  * whole document is rewritten every so often, never all of them.
@@ -13,18 +13,17 @@ import { join } from "node:path";
 import {
   AgencyDocumentSchema,
   AgencyDocumentWriteSchema,
-  AuditArchiveSchema,
   copyAgencyDocument,
   InvitationIndexSchema,
   UserDocumentSchema,
   type AgencyDocument,
-  type AuditArchive,
   type InvitationIndex,
   type UserDocument,
 } from "../documents.js";
 import type { Repository } from "../repository.js";
 import { DEFAULT_AGENCY_CACHE } from "../repository.js";
 import { LowdbBackups } from "./backups.js";
+import { LowdbAuditLog } from "./audit-log.js";
 import { LowdbCollection } from "./collection.js";
 
 export interface LowdbRepositoryOptions {
@@ -40,7 +39,7 @@ export class LowdbRepository implements Repository {
   readonly agencies: LowdbCollection<AgencyDocument>;
   readonly users: LowdbCollection<UserDocument>;
   readonly invitations: LowdbCollection<InvitationIndex>;
-  readonly auditArchive: LowdbCollection<AuditArchive>;
+  readonly auditArchive: LowdbAuditLog;
   readonly backups: LowdbBackups;
 
   constructor(readonly options: LowdbRepositoryOptions) {
@@ -58,12 +57,12 @@ export class LowdbRepository implements Repository {
     this.backups = new LowdbBackups(join(options.dir, "cadangan"), this.agencies, keep, options.now);
     this.users = new LowdbCollection({ dir: join(options.dir, "pengguna"), name: "pengguna", schema: UserDocumentSchema, cacheSize: cacheSize * 4 });
     this.invitations = new LowdbCollection({ dir: join(options.dir, "undangan"), name: "undangan", schema: InvitationIndexSchema, cacheSize: 1 });
-    this.auditArchive = new LowdbCollection({ dir: join(options.dir, "riwayat"), name: "riwayat", schema: AuditArchiveSchema, cacheSize: 50 });
+    this.auditArchive = new LowdbAuditLog(join(options.dir, "riwayat"));
   }
 
   /** Every write is already stored; closing rewrites journaled documents in full so each file stands alone, and finishes the day's backups. */
   async close(): Promise<void> {
-    for (const collection of [this.agencies, this.users, this.invitations, this.auditArchive]) await collection.flush();
+    for (const collection of [this.agencies, this.users, this.invitations]) await collection.flush();
     await this.backups.idle();
   }
 }

@@ -15,7 +15,6 @@ import {
   AgencyDocumentWriteSchema,
   copyAgencyDocument,
   type AgencyDocument,
-  type AuditArchive,
   type InvitationIndex,
 } from "../documents.js";
 import type { Collection, Repository } from "../repository.js";
@@ -46,7 +45,7 @@ export class PgRepository implements Repository {
   readonly agencies: PgCollection<AgencyDocument>;
   readonly users: PgUsers;
   readonly invitations: Collection<InvitationIndex>;
-  readonly auditArchive: Collection<AuditArchive>;
+  readonly auditArchive: PgAuditArchive;
   readonly backups: PgBackups;
   readonly updates: PgUpdateLedger;
 

@@ -1,22 +1,16 @@
 /**
- * Collections whose document is a set of rows: the audit archive of an agency
- * (one row per entry in `audit_log`) and the invitation index (one row per
- * open code in `invitation_codes`). An update locks the set, rebuilds the
- * document, lets the caller change it, and writes only the rows that differ.
+ * Stores kept as rows: the audit archive of an agency (one row per entry in
+ * `audit_log`, only added to) and the invitation index, a collection whose
+ * document is a set of rows (one per open code in `invitation_codes`): an
+ * update locks the set, rebuilds the document, lets the caller change it,
+ * and writes only the rows that differ.
  */
 import { z } from "zod";
 import { deepFreeze } from "../freeze.js";
 import { KeyedMutex } from "../mutex.js";
-import {
-  AuditArchiveSchema,
-  AuditEntrySchema,
-  InvitationIndexSchema,
-  STORAGE_SCHEMA_VERSION,
-  type AuditArchive,
-  type InvitationIndex,
-} from "../documents.js";
-import { DocumentUnavailable, INVITATION_INDEX_ID, type Change, type Collection } from "../repository.js";
-import type { Db } from "./db.js";
+import { AuditEntrySchema, InvitationIndexSchema, STORAGE_SCHEMA_VERSION, type AuditArchive, type AuditEntry, type InvitationIndex } from "../documents.js";
+import { DocumentUnavailable, INVITATION_INDEX_ID, type AuditArchiveStore, type Change, type Collection } from "../repository.js";
+import { statement, type Db } from "./db.js";
 
 abstract class RowSet<T> implements Collection<T> {
   private readonly mutex = new KeyedMutex();
@@ -49,14 +43,11 @@ abstract class RowSet<T> implements Collection<T> {
   }
 }
 
-export class PgAuditArchive extends RowSet<AuditArchive> {
-  protected schema = AuditArchiveSchema;
+/** The audit archive: one row per entry in `audit_log`, added to in the transaction of the agency write that moves them. */
+export class PgAuditArchive implements AuditArchiveStore {
+  constructor(private readonly db: Db) {}
 
-  protected lockKey(id: string): string {
-    return `audit_log:${id}`;
-  }
-
-  protected async load(agencyId: string): Promise<AuditArchive | undefined> {
+  async read(agencyId: string): Promise<AuditArchive | undefined> {
     const r = await this.db.query<{ entry: unknown }>("SELECT entry FROM audit_log WHERE agency_id = $1 ORDER BY seq", [agencyId]);
     if (r.rows.length === 0) return undefined;
     const entries = z.array(AuditEntrySchema).safeParse(r.rows.map((row) => row.entry));
@@ -64,25 +55,19 @@ export class PgAuditArchive extends RowSet<AuditArchive> {
     return deepFreeze({ schemaVersion: STORAGE_SCHEMA_VERSION, agencyId, entries: entries.data });
   }
 
-  protected async save(agencyId: string, next: AuditArchive, previous: AuditArchive | undefined): Promise<void> {
-    const before = new Map((previous?.entries ?? []).map((e) => [e.seq, e]));
-    const keep = new Set(next.entries.map((e) => e.seq));
-    const removed = [...before.keys()].filter((seq) => !keep.has(seq));
-    if (removed.length > 0) await this.db.query("DELETE FROM audit_log WHERE agency_id = $1 AND seq = ANY($2::int[])", [agencyId, removed]);
-    const added = next.entries.filter((e) => JSON.stringify(before.get(e.seq)) !== JSON.stringify(e));
-    if (added.length > 0) {
-      await this.db.query(
-        `INSERT INTO audit_log (agency_id, seq, entry)
-         SELECT $1, (e->>'seq')::int, e FROM jsonb_array_elements($2::jsonb) AS e
-         ON CONFLICT (agency_id, seq) DO UPDATE SET entry = EXCLUDED.entry`,
-        [agencyId, JSON.stringify(added)],
+  async append(agencyId: string, entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.db.tx(async (client) => {
+      this.db.markWrite();
+      await client.query(
+        statement(
+          `INSERT INTO audit_log (agency_id, seq, entry)
+           SELECT $1, (e->>'seq')::int, e FROM jsonb_array_elements($2::jsonb) AS e
+           ON CONFLICT (agency_id, seq) DO NOTHING`,
+          [agencyId, JSON.stringify(entries)],
+        ),
       );
-    }
-  }
-
-  async list(): Promise<string[]> {
-    const r = await this.db.query<{ agency_id: string }>("SELECT DISTINCT agency_id FROM audit_log ORDER BY agency_id");
-    return r.rows.map((row) => row.agency_id);
+    });
   }
 }
 
