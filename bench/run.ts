@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- options]`: the benchmark of issue 7.
  *   --agencies N     agencies stored (default 10000; 10 sasaran, 40 indicators, 3 history years, 200 budget lines each)
- *   --audit N        audit entries of earlier answers in each agency document (default 0; the document keeps up to 300)
+ *   --audit N        audit entries of earlier answers in each agency document (default 0; the document keeps 50–100)
  *   --answers N      answers per closed-loop measurement (default 4000)
  *   --rate R         answers per second for the fixed-rate measurement (default 500), --seconds S (default 10);
  *                    before it, officers arrive at R/10 a second, 5 answers each (half of R offered),

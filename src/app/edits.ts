@@ -16,10 +16,16 @@ import { validateEdit } from "./validate.js";
 import { produce } from "immer";
 import type { Actor, Services } from "./services.js";
 
-/** Audit entries kept inside the agency document; older ones move to the agency's archive. */
-export const AUDIT_RECENT = 300;
+/**
+ * Audit entries kept inside the agency document; older ones move to the
+ * agency's archive (appended there: a move costs its entries). Every
+ * officer's answer loads the document, /riwayat and undo read the archive
+ * when the document's entries do not suffice: 250 entries made the document
+ * twice as large to load (docs/benchmark.md, item 14), so it keeps 50–100.
+ */
+export const AUDIT_RECENT = 100;
 /** How many entries move at once when the document's audit is full. */
-const AUDIT_MOVE = 100;
+const AUDIT_MOVE = 50;
 
 const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
 
