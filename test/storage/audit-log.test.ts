@@ -5,10 +5,9 @@
 import { appendFile, readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { STORAGE_SCHEMA_VERSION, type AuditEntry } from "../../src/storage/documents.js";
+import { AuditArchiveSchema, STORAGE_SCHEMA_VERSION, type AuditEntry } from "../../src/storage/documents.js";
 import { LowdbCollection } from "../../src/storage/lowdb/collection.js";
 import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
-import { AuditArchiveSchema } from "../../src/storage/documents.js";
 import { DocumentUnavailable } from "../../src/storage/repository.js";
 import { makeDir } from "../support/bot-harness.js";
 
