@@ -14,13 +14,18 @@ import { makeDir } from "../support/bot-harness.js";
 const entry = (seq: number): AuditEntry => ({ seq, at: "2025-01-15T03:00:00.000Z", userId: 501, userName: "Sari", field: "objectives/S1/indicators/I1/years/2024/actual", label: "Realisasi 2024 — Persentase PSKS aktif", old: String(seq), new: String(seq + 1) });
 const seqs = async (repo: LowdbRepository, id: string) => (await repo.auditArchive.read(id))?.entries.map((e) => e.seq);
 
+/** A fresh store whose agency a1 has entries 1 and 2 archived: the store, its folder, the archive file and its text. */
+async function archiveOfTwo(): Promise<{ dir: string; repo: LowdbRepository; path: string; text: string }> {
+  const dir = await makeDir("lkjip-riwayat-");
+  const repo = new LowdbRepository({ dir, backupDays: 0 });
+  await repo.auditArchive.append("a1", [entry(1), entry(2)]);
+  const path = join(dir, "riwayat", "a1.log");
+  return { dir, repo, path, text: await readFile(path, "utf8") };
+}
+
 describe("lowdb audit archive", () => {
   it("appends one line per entry; a move costs its entries, not the archive", async () => {
-    const dir = await makeDir("lkjip-riwayat-");
-    const repo = new LowdbRepository({ dir, backupDays: 0 });
-    await repo.auditArchive.append("a1", [entry(1), entry(2)]);
-    const path = join(dir, "riwayat", "a1.log");
-    const first = await readFile(path, "utf8");
+    const { dir, repo, path, text: first } = await archiveOfTwo();
     await repo.auditArchive.append("a1", [entry(3)]);
     const second = await readFile(path, "utf8");
     expect(second.startsWith(first)).toBe(true);
@@ -31,11 +36,7 @@ describe("lowdb audit archive", () => {
   });
 
   it("ignores a last line a crash cut short and cuts it off before the next append; any other damaged line makes the archive unavailable", async () => {
-    const dir = await makeDir("lkjip-riwayat-");
-    const repo = new LowdbRepository({ dir, backupDays: 0 });
-    await repo.auditArchive.append("a1", [entry(1), entry(2)]);
-    const path = join(dir, "riwayat", "a1.log");
-    const whole = await readFile(path, "utf8");
+    const { repo, path, text: whole } = await archiveOfTwo();
     const firstLine = whole.split("\n")[0]!;
     // An append stopped part way into its first line (the agency write that would have followed never happened).
     await appendFile(path, firstLine.slice(0, 40));
