@@ -11,7 +11,8 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { defaultServices } from "./app/services.js";
 import { botCommands, consoleLogger, createBot, telegramDownload } from "./bot/bot.js";
 import { localDataDir, runLocalChat } from "./local/chat.js";
-import { startWebhookServer } from "./server/webhook.js";
+import { RepliesAfterAck } from "./bot/replies-after-ack.js";
+import { startWebhookServer, webhookConnections } from "./server/webhook.js";
 import { openRepository } from "./storage/open.js";
 
 const env = process.env;
@@ -21,17 +22,26 @@ const token = env.TELEGRAM_BOT_TOKEN?.trim();
 if (!token) {
   await runLocalChat({ dataDir: localDataDir(dataDir), input: process.stdin, output: process.stdout });
 } else {
-  const logger = consoleLogger(token);
-  const apiRoot = env.TELEGRAM_API_ROOT?.trim() || "https://api.telegram.org";
-  const repo = await openRepository(env, dataDir).catch((e: unknown) => {
+  const fail = (e: unknown): never => {
     console.error(e instanceof Error ? e.message : String(e));
     process.exit(1);
-  });
-  const bot = createBot({ token, services: defaultServices(repo), logger, client: { apiRoot }, download: telegramDownload(token, apiRoot) });
+  };
+  let maxConnections = 0;
+  try {
+    maxConnections = webhookConnections(env.WEBHOOK_MAX_CONNECTIONS);
+  } catch (e) {
+    fail(e);
+  }
+  const logger = consoleLogger(token);
+  const apiRoot = env.TELEGRAM_API_ROOT?.trim() || "https://api.telegram.org";
+  const repo = await openRepository(env, dataDir).catch(fail);
+  const webhookUrl = env.WEBHOOK_URL?.trim();
+  // Webhook mode: updates are acknowledged once stored, replies sent after (Telegram's connections stay free).
+  const repliesAfterAck = webhookUrl ? new RepliesAfterAck() : undefined;
+  const bot = createBot({ token, services: defaultServices(repo), logger, client: { apiRoot }, download: telegramDownload(token, apiRoot), ...(repliesAfterAck ? { repliesAfterAck } : {}) });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
   const storage = env.DATABASE_URL ? "PostgreSQL" : `lowdb (${dataDir})`;
-  const webhookUrl = env.WEBHOOK_URL?.trim();
-  if (webhookUrl) {
+  if (webhookUrl && repliesAfterAck) {
     // The secret Telegram sends with every update; derived from the token unless set, so all processes agree.
     const secretToken = env.WEBHOOK_SECRET?.trim() || createHash("sha256").update(`lkjip-webhook:${token}`).digest("hex");
     const url = new URL(webhookUrl);
@@ -39,12 +49,13 @@ if (!token) {
     await bot.init();
     const server = await startWebhookServer({ bot, path: url.pathname, secretToken, port, logger });
     if (env.WEBHOOK_SET !== "0") {
-      await bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: ["message", "callback_query"] });
+      await bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: ["message", "callback_query"], max_connections: maxConnections });
       await bot.api.setMyCommands(botCommands());
     }
+    // No new updates; the replies of those already acknowledged are sent before the storage closes.
     const stop = () => {
       server.close();
-      void repo.close();
+      void repliesAfterAck.settled().then(() => repo.close());
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);

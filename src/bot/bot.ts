@@ -5,6 +5,7 @@ import { say } from "../messages/catalog.js";
 import type { Services } from "../app/services.js";
 import { createRouter, type Logger } from "./router.js";
 import type { Download } from "./flows/import.js";
+import type { RepliesAfterAck } from "./replies-after-ack.js";
 
 export const COMMAND_NAMES = ["start", "isi", "indikator", "status", "draf", "cek", "atur", "tempel", "anggaran", "profil", "instansi", "anggota", "undang", "undangan", "gabung", "riwayat", "ekspor", "grafik", "impor", "templat", "pulihkan", "batal", "bantuan"];
 
@@ -21,6 +22,8 @@ export interface BotOptions {
   logger?: Logger;
   /** How files sent by users are fetched; default: Telegram's file download URL. */
   download?: Download;
+  /** Webhook mode: acknowledge each update once stored and send its replies after (see replies-after-ack.ts). */
+  repliesAfterAck?: RepliesAfterAck;
 }
 
 /** Fetch a file a user sent, through Telegram's file API. */
@@ -54,7 +57,7 @@ export function createBot(options: BotOptions): Bot {
   if (options.botInfo) config.botInfo = options.botInfo;
   if (options.client) config.client = options.client;
   const bot = new Bot(options.token, config);
-  bot.use(createRouter({ services: options.services, logger, download: options.download ?? telegramDownload(options.token) }));
+  bot.use(createRouter({ services: options.services, logger, download: options.download ?? telegramDownload(options.token), repliesAfterAck: options.repliesAfterAck }));
   bot.catch((err) => logger.error("kesalahan pada pembaruan", err.error));
   return bot;
 }

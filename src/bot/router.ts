@@ -12,6 +12,7 @@ import { displayName, ensureUser } from "../app/users.js";
 import { DocumentUnavailable } from "../storage/repository.js";
 import { KeyedMutex } from "../storage/mutex.js";
 import { ConcurrencyLimit } from "./limit.js";
+import type { RepliesAfterAck } from "./replies-after-ack.js";
 import { equal } from "../app/paths.js";
 import { ROLES } from "../storage/documents.js";
 import { IDLE, readState, type State } from "./state.js";
@@ -156,6 +157,8 @@ export interface RouterOptions {
   concurrency?: number;
   /** How sent files are fetched (Telegram's file API, or the fake transport). */
   download: importing.Download;
+  /** Webhook mode: the update is acknowledged once stored, its replies are sent after (see replies-after-ack.ts). */
+  repliesAfterAck?: RepliesAfterAck;
 }
 
 export function createRouter(options: RouterOptions) {
@@ -272,9 +275,12 @@ export function createRouter(options: RouterOptions) {
     const ledger = services.repo.updates;
     // The user's lock covers the whole update, replies included (they arrive in order); a slot of the
     // concurrency limit covers only the work, not the waiting for the user's earlier update or for Telegram.
-    await locks.run(String(from.id), async () => {
+    let stored = () => {};
+    const storedSignal = new Promise<void>((resolve) => (stored = resolve));
+    const work = locks.run(String(from.id), async () => {
       if (recent.has(updateId)) return;
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      // The button's spinner stops while the update is worked on (a round trip to Telegram), before any reply.
+      const buttonAnswered = ctx.callbackQuery ? ctx.answerCallbackQuery().catch(() => undefined) : undefined;
       let replies: Out[] | undefined;
       try {
         replies = await limit.run(() =>
@@ -287,8 +293,12 @@ export function createRouter(options: RouterOptions) {
         if (!(e instanceof Unsaved)) logger.error("gagal menangani pembaruan", e);
         replies = e instanceof Unsaved ? e.replies : [text(html("umum.galat"))];
       }
+      stored();
+      await buttonAnswered;
       if (replies) await send(ctx, chat.id, replies);
     });
+    if (options.repliesAfterAck) await options.repliesAfterAck.acknowledge(work, storedSignal);
+    else await work;
   };
 }
 

@@ -4,7 +4,9 @@
  * secret-token header are refused (401). An update whose handling takes
  * longer than the time limit (a large import, a busy moment) is acknowledged
  * at the limit and finishes in the background, so Telegram does not resend
- * it; a resent or duplicated update is recognised by its id anyway.
+ * it; a resent or duplicated update is recognised by its id anyway. With
+ * RepliesAfterAck (main.ts), the request is answered once the update is
+ * stored, before its replies are sent.
  * GET /sehat answers "ok" for load balancers.
  */
 import { createServer, type Server } from "node:http";
@@ -21,6 +23,17 @@ export interface WebhookOptions {
   logger: Logger;
   /** Answer Telegram after this long at the latest (Telegram waits about a minute; grammY's default is 10 s). */
   timeoutMilliseconds?: number;
+}
+
+/** Most deliveries Telegram keeps in flight to the webhook (Telegram allows 1–100, and uses 40 when not told). */
+export const DEFAULT_WEBHOOK_CONNECTIONS = 100;
+
+/** WEBHOOK_MAX_CONNECTIONS as Telegram's `max_connections`: a whole number 1–100, 100 when unset. */
+export function webhookConnections(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") return DEFAULT_WEBHOOK_CONNECTIONS;
+  const n = Number(value.trim());
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new Error(`WEBHOOK_MAX_CONNECTIONS harus bilangan bulat 1 sampai 100 (contoh: WEBHOOK_MAX_CONNECTIONS=100), bukan "${value}".`);
+  return n;
 }
 
 export function startWebhookServer(options: WebhookOptions): Promise<Server> {

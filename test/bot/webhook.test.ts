@@ -5,13 +5,24 @@
  * officer's updates alternating between the processes; nothing is lost, a
  * duplicated update is applied once even when both processes get it at the
  * same moment, and a request without the secret token is refused.
+ * In one process on lowdb: an update is acknowledged once stored, before
+ * its replies are sent, and one officer's replies stay in order.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Server } from "node:http";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Transformer } from "grammy";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createBot } from "../../src/bot/bot.js";
+import { RepliesAfterAck } from "../../src/bot/replies-after-ack.js";
+import { startWebhookServer } from "../../src/server/webhook.js";
+import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
 import { STORAGE_SCHEMA_VERSION, type AgencyDocument, type UserDocument } from "../../src/storage/documents.js";
 import { PgRepository } from "../../src/storage/postgres/repository.js";
 import { AgencyFileSchema } from "../../src/domain/schema/agency.js";
-import { FakeTelegram, type FakeUser } from "../../src/local/fake-telegram.js";
+import { FAKE_BOT_INFO, FakeTelegram, type FakeUser } from "../../src/local/fake-telegram.js";
 import { agencyInput } from "../support/agency.js";
 import { freePort, startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api.js";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
@@ -57,13 +68,15 @@ interface Bot {
   output: string;
 }
 
-async function startBot(database: TestDatabase, api: FakeBotApi): Promise<Bot> {
+/** `npm start`'s entry point in webhook mode; `storage`: DATABASE_URL, or DATA_DIR for lowdb. */
+async function startBot(storage: { DATABASE_URL: string } | { DATA_DIR: string }, api: FakeBotApi): Promise<Bot> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    DATABASE_URL: undefined,
+    ...storage,
     TELEGRAM_BOT_TOKEN: TOKEN,
     TELEGRAM_API_ROOT: api.url,
-    DATABASE_URL: database.url,
     WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
     WEBHOOK_SECRET: SECRET,
     PORT: String(port),
@@ -80,7 +93,7 @@ async function startBot(database: TestDatabase, api: FakeBotApi): Promise<Bot> {
   return bot;
 }
 
-async function post(bot: Bot, update: unknown, secret = SECRET): Promise<number> {
+async function post(bot: { port: number }, update: unknown, secret = SECRET): Promise<number> {
   const response = await fetch(`http://127.0.0.1:${bot.port}/telegram`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
@@ -88,6 +101,15 @@ async function post(bot: Bot, update: unknown, secret = SECRET): Promise<number>
   });
   await response.text();
   return response.status;
+}
+
+/** Wait (up to 10 s) until `condition` holds. */
+async function until(condition: () => boolean): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > 10_000) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 describe("webhook mode: two processes on one PostgreSQL database", () => {
@@ -102,7 +124,7 @@ describe("webhook mode: two processes on one PostgreSQL database", () => {
     repo = await PgRepository.open({ url: database.url });
     await repo.agencies.update("a1", () => ({ next: seedAgency(), result: undefined }));
     for (const u of [SARI, BUDI]) await repo.users.update(String(u.id), () => ({ next: userDoc(u), result: undefined }));
-    bots = await Promise.all([startBot(database, api), startBot(database, api)]);
+    bots = await Promise.all([startBot({ DATABASE_URL: database.url }, api), startBot({ DATABASE_URL: database.url }, api)]);
   }, 60_000);
 
   afterAll(async () => {
@@ -146,9 +168,129 @@ describe("webhook mode: two processes on one PostgreSQL database", () => {
     );
     expect(doc.audit).toHaveLength(7);
     expect(doc.revision).toBe(8);
-    const saved = api.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === SARI.id && String(c.payload.text).startsWith("✅ Tersimpan"));
-    expect(saved).toHaveLength(4);
-    expect(api.calls.some((c) => c.method === "setWebhook" && c.payload.secret_token === SECRET)).toBe(true);
+    // Replies go out after each update was acknowledged: wait for them.
+    const saved = () => api.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === SARI.id && String(c.payload.text).startsWith("✅ Tersimpan"));
+    await until(() => saved().length >= 4);
+    expect(saved()).toHaveLength(4);
+    expect(api.calls.filter((c) => c.method === "setWebhook").map((c) => [c.payload.secret_token, c.payload.max_connections])).toEqual([
+      [SECRET, 100],
+      [SECRET, 100],
+    ]);
     for (const b of bots) expect(b.output).not.toMatch(/kesalahan|gagal/);
   }, 60_000);
+});
+
+describe("webhook mode on lowdb: stopping", () => {
+  it("sends the replies of acknowledged updates after SIGTERM, then closes the storage and exits", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lkjip-webhook-stop-"));
+    const seed = new LowdbRepository({ dir });
+    await seed.agencies.update("a1", () => ({ next: seedAgency(), result: undefined }));
+    await seed.users.update(String(SARI.id), () => ({ next: userDoc(SARI), result: undefined }));
+    await seed.close();
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const api = await startFakeBotApi(TOKEN, { beforeSend: () => held });
+    const bot = await startBot({ DATA_DIR: dir }, api);
+    try {
+      const telegram = new FakeTelegram(7000);
+      expect(await post(bot, telegram.callbackUpdate(SARI, "e:actual:I2:2024", 1))).toBe(200);
+      const exited = new Promise<number | null>((r) => bot.child.once("exit", (code) => r(code)));
+      bot.child.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 300));
+      expect(bot.child.exitCode).toBeNull(); // still sending
+      expect(api.calls.filter((c) => c.method === "sendMessage")).toHaveLength(0);
+      release();
+      expect(await exited).toBe(0);
+      const sent = api.calls.filter((c) => c.method === "sendMessage").map((c) => String(c.payload.text));
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toContain("Indikator 2");
+      const after = new LowdbRepository({ dir });
+      expect((await after.users.read(String(SARI.id)))!.session).toMatchObject({ flow: "entry" });
+      await after.close();
+      expect(bot.output).not.toMatch(/kesalahan|gagal/);
+    } finally {
+      release();
+      bot.child.kill("SIGKILL");
+      await api.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe("webhook mode: acknowledged once stored, replies after", () => {
+  let dir: string;
+  let server: Server | undefined;
+  afterEach(async () => {
+    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("answers Telegram while the replies are held up, with the answer already on disk, and keeps one officer's replies in order", async () => {
+    dir = await mkdtemp(join(tmpdir(), "lkjip-webhook-"));
+    const repo = new LowdbRepository({ dir });
+    await repo.agencies.update("a1", () => ({ next: seedAgency(), result: undefined }));
+    await repo.users.update(String(SARI.id), () => ({ next: userDoc(SARI), result: undefined }));
+    // Storing the conversation state (the last thing an update stores) takes a while.
+    const updateUser = repo.users.update.bind(repo.users);
+    repo.users.update = async (id, fn) => {
+      await new Promise((r) => setTimeout(r, 50));
+      return updateUser(id, fn);
+    };
+
+    // The Bot API holds every message back until `release` is called.
+    const telegram = new FakeTelegram(9000);
+    let release = () => {};
+    let held = new Promise<void>((r) => (release = r));
+    const sending: string[] = [];
+    const holding: Transformer = async (prev, method, payload, signal) => {
+      if (method === "sendMessage") {
+        sending.push(String((payload as { text?: unknown }).text));
+        await held;
+      }
+      return telegram.transformer(prev, method, payload, signal);
+    };
+    const errors: string[] = [];
+    const acks = new RepliesAfterAck();
+    const bot = createBot({ token: TOKEN, services: { repo, now: () => new Date(AT), random: (n) => Buffer.alloc(n, 7) }, botInfo: FAKE_BOT_INFO, logger: { error: (m) => errors.push(m) }, repliesAfterAck: acks });
+    bot.api.config.use(holding);
+    const port = await freePort();
+    server = await startWebhookServer({ bot, path: "/telegram", secretToken: SECRET, port, host: "127.0.0.1", logger: { error: (m) => errors.push(m) } });
+
+    // The button asks for I1's realisasi: acknowledged although its question has not been delivered.
+    expect(await post({ port }, telegram.callbackUpdate(SARI, "e:actual:I1:2024", 1))).toBe(200);
+    expect(sending).toHaveLength(1);
+    expect(telegram.sent).toHaveLength(0);
+    expect(acks.pending).toBe(1);
+
+    // The answer waits for Sari's earlier replies (her lock), so Telegram is not answered yet either.
+    let answered = false;
+    const update = telegram.textUpdate(SARI, "70,5");
+    const answer = post({ port }, update).then((status) => ((answered = true), status));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(answered).toBe(false);
+    expect(sending).toHaveLength(1);
+
+    // Let the question through and hold the next replies: the answer is acknowledged once stored, before its reply.
+    const previous = release;
+    held = new Promise<void>((r) => (release = r));
+    previous();
+    expect(await answer).toBe(200);
+    const onDisk = new LowdbRepository({ dir });
+    const stored = await onDisk.agencies.read("a1");
+    expect(stored!.data.objectives[0]!.indicators[0]!.years["2024"]!.actual).toBe("70.5");
+    expect((await onDisk.users.read(String(SARI.id)))!.lastUpdateId).toBe(update.update_id);
+    await onDisk.close();
+    expect(telegram.sent.map((m) => m.text.split("\n")[0])).toHaveLength(1);
+    expect(sending.at(-1)).toMatch(/^✅ Tersimpan/);
+
+    release();
+    await acks.settled();
+    expect(acks.pending).toBe(0);
+    const texts = telegram.sent.map((m) => m.text);
+    expect(texts).toHaveLength(sending.length);
+    expect(texts[0]).toContain("Indikator 1");
+    expect(texts.findIndex((t) => t.startsWith("✅ Tersimpan"))).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await repo.close();
+  });
 });

@@ -18,13 +18,18 @@ export interface FakeBotApi {
   close(): Promise<void>;
 }
 
-export async function startFakeBotApi(token: string): Promise<FakeBotApi> {
+export interface FakeBotApiOptions {
+  /** Awaited before a send… method is answered (to hold replies back). */
+  beforeSend?: () => Promise<void>;
+}
+
+export async function startFakeBotApi(token: string, options: FakeBotApiOptions = {}): Promise<FakeBotApi> {
   const calls: ApiCall[] = [];
   let messageId = 1;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
+    req.on("end", async () => {
       const match = new RegExp(`^/bot${token.replace(/[:]/g, "\\:")}/(\\w+)`).exec(req.url ?? "");
       if (!match) {
         res.writeHead(404).end(JSON.stringify({ ok: false, error_code: 404, description: "Not Found" }));
@@ -34,6 +39,7 @@ export async function startFakeBotApi(token: string): Promise<FakeBotApi> {
       const body = Buffer.concat(chunks).toString("utf8");
       let payload: Record<string, unknown> = {};
       if ((req.headers["content-type"] ?? "").includes("json") && body) payload = JSON.parse(body) as Record<string, unknown>;
+      if (method.startsWith("send")) await options.beforeSend?.();
       calls.push({ method, payload });
       let result: unknown = true;
       if (method === "getMe") result = FAKE_BOT_INFO;
