@@ -180,7 +180,17 @@ describe("webhook mode: two processes on one PostgreSQL database", () => {
   }, 60_000);
 });
 
-describe("webhook mode on lowdb: stopping", () => {
+describe("webhook mode on lowdb: starting and stopping", () => {
+  it("refuses a WEBHOOK_MAX_CONNECTIONS Telegram would not accept, saying what is allowed", async () => {
+    const env = { ...process.env, DATABASE_URL: undefined, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "http://127.0.0.1:9", WEBHOOK_URL: "http://127.0.0.1:9/telegram", WEBHOOK_MAX_CONNECTIONS: "500" };
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr!.on("data", (b: Buffer) => (stderr += b.toString()));
+    const code = await new Promise<number | null>((r) => child.once("exit", r));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('WEBHOOK_MAX_CONNECTIONS harus bilangan bulat 1 sampai 100 (contoh: WEBHOOK_MAX_CONNECTIONS=100), bukan "500".');
+  }, 30_000);
+
   it("sends the replies of acknowledged updates after SIGTERM, then closes the storage and exits", async () => {
     const dir = await mkdtemp(join(tmpdir(), "lkjip-webhook-stop-"));
     const seed = new LowdbRepository({ dir });
