@@ -6,10 +6,12 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Bot } from "grammy";
+import type { Update } from "grammy/types";
 import { randomBytes } from "node:crypto";
 import type { Collection, Repository } from "../src/storage/repository.js";
 import type { UserDocument } from "../src/storage/documents.js";
 import { createBot } from "../src/bot/bot.js";
+import type { RepliesAfterAck } from "../src/bot/replies-after-ack.js";
 import { readState } from "../src/bot/state.js";
 import { decodeKey, type QuestionKey } from "../src/app/entry/keys.js";
 import { FAKE_BOT_INFO, FakeTelegram } from "../src/local/fake-telegram.js";
@@ -17,6 +19,8 @@ import { benchUnit, officerId } from "./generate.js";
 
 export interface Pipeline {
   bot: Bot;
+  /** How an officer's message reaches the bot: `bot.handleUpdate` (or a POST to the webhook, bench/webhook.ts). */
+  deliver: (update: Update) => Promise<void>;
   updates: FakeTelegram;
   repo: Repository;
   apiCalls: { count: number };
@@ -47,7 +51,14 @@ function watchSessions(repo: Repository, sessions: Map<string, unknown>): Reposi
   return { agencies: repo.agencies, users, invitations: repo.invitations, auditArchive: repo.auditArchive, backups: repo.backups, updates: repo.updates, close: () => repo.close() };
 }
 
-export function pipeline(repo: Repository): Pipeline {
+export interface PipelineOptions {
+  /** Webhook mode's acknowledgement once stored (bench/webhook.ts). */
+  repliesAfterAck?: RepliesAfterAck;
+  /** The Bot API answers each call after this long (default: at once). */
+  apiDelayMs?: number;
+}
+
+export function pipeline(repo: Repository, options: PipelineOptions = {}): Pipeline {
   const errors: string[] = [];
   const sessions = new Map<string, unknown>();
   const bot = createBot({
@@ -56,16 +67,19 @@ export function pipeline(repo: Repository): Pipeline {
     botInfo: FAKE_BOT_INFO,
     logger: { error: (m, e) => errors.push(`${m}: ${e instanceof Error ? e.message : String(e)}`) },
     download: async () => new Uint8Array(),
+    ...(options.repliesAfterAck ? { repliesAfterAck: options.repliesAfterAck } : {}),
   });
   const apiCalls = { count: 0 };
   let messageId = 1;
+  const delay = options.apiDelayMs ?? 0;
   bot.api.config.use(async (_prev, method, payload) => {
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     apiCalls.count++;
     const chatId = Number((payload as { chat_id?: number }).chat_id ?? 0);
     const result = method.startsWith("send") ? { message_id: messageId++, date: 0, chat: { id: chatId, type: "private" } } : true;
     return { ok: true, result } as never;
   });
-  return { bot, updates: new FakeTelegram(1_000_000), repo, apiCalls, errors, sessions };
+  return { bot, deliver: (update) => bot.handleUpdate(update), updates: new FakeTelegram(1_000_000), repo, apiCalls, errors, sessions };
 }
 
 function answerFor(key: QuestionKey, unit: string | undefined, k: number): string {
@@ -112,7 +126,7 @@ export async function answerNext(p: Pipeline, n: number, k: number, arrived?: nu
   let current = await askedNext(p, n);
   let sent = arrived ?? performance.now();
   if (current === undefined) {
-    await p.bot.handleUpdate(p.updates.textUpdate(user, "/isi"));
+    await p.deliver(p.updates.textUpdate(user, "/isi"));
     opened?.(performance.now() - sent);
     current = await askedNext(p, n);
     if (current === undefined) return undefined;
@@ -120,7 +134,7 @@ export async function answerNext(p: Pipeline, n: number, k: number, arrived?: nu
   }
   const key = decodeKey(current)!;
   const text = answerFor(key, key.q === "line" ? undefined : benchUnit(key.indicatorId), k);
-  await p.bot.handleUpdate(p.updates.textUpdate(user, text));
+  await p.deliver(p.updates.textUpdate(user, text));
   return performance.now() - sent;
 }
 
