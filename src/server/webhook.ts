@@ -26,7 +26,7 @@ export interface WebhookOptions {
 }
 
 /** Most deliveries Telegram keeps in flight to the webhook (Telegram allows 1–100, and uses 40 when not told). */
-export const DEFAULT_WEBHOOK_CONNECTIONS = 100;
+const DEFAULT_WEBHOOK_CONNECTIONS = 100;
 
 /** WEBHOOK_MAX_CONNECTIONS as Telegram's `max_connections`: a whole number 1–100, 100 when unset. */
 export function webhookConnections(value: string | undefined): number {

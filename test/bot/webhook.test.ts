@@ -5,8 +5,10 @@
  * officer's updates alternating between the processes; nothing is lost, a
  * duplicated update is applied once even when both processes get it at the
  * same moment, and a request without the secret token is refused.
- * In one process on lowdb: an update is acknowledged once stored, before
- * its replies are sent, and one officer's replies stay in order.
+ * On lowdb: an update is acknowledged once stored, before its replies are
+ * sent, and one officer's replies stay in order (in one process); the real
+ * entry point refuses a bad WEBHOOK_MAX_CONNECTIONS, and on SIGTERM sends
+ * the replies still held back before it exits.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Server } from "node:http";
@@ -188,7 +190,7 @@ describe("webhook mode on lowdb: starting and stopping", () => {
     child.stderr!.on("data", (b: Buffer) => (stderr += b.toString()));
     const code = await new Promise<number | null>((r) => child.once("exit", r));
     expect(code).toBe(1);
-    expect(stderr.trim()).toBe('WEBHOOK_MAX_CONNECTIONS harus bilangan bulat 1 sampai 100 (contoh: WEBHOOK_MAX_CONNECTIONS=100), bukan "500".');
+    expect(stderr).toContain('WEBHOOK_MAX_CONNECTIONS harus bilangan bulat 1 sampai 100 (contoh: WEBHOOK_MAX_CONNECTIONS=100), bukan "500".');
   }, 30_000);
 
   it("sends the replies of acknowledged updates after SIGTERM, then closes the storage and exits", async () => {
@@ -290,7 +292,7 @@ describe("webhook mode: acknowledged once stored, replies after", () => {
     expect(stored!.data.objectives[0]!.indicators[0]!.years["2024"]!.actual).toBe("70.5");
     expect((await onDisk.users.read(String(SARI.id)))!.lastUpdateId).toBe(update.update_id);
     await onDisk.close();
-    expect(telegram.sent.map((m) => m.text.split("\n")[0])).toHaveLength(1);
+    expect(telegram.sent).toHaveLength(1);
     expect(sending.at(-1)).toMatch(/^✅ Tersimpan/);
 
     release();
