@@ -10,9 +10,10 @@ import { numberErrorMessage } from "../../domain/numbers/messages.js";
 import { normalizeInput } from "../../domain/numbers/normalize.js";
 import { parseNumber, parseRatio, type NumberKind } from "../../domain/numbers/parse.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
+import type { BudgetLine } from "../../domain/schema/budget.js";
 import type { Indicator, Target, YearValues } from "../../domain/schema/indicator.js";
 import type { FactorKind, QuestionKey } from "./keys.js";
-import { findIndicator } from "./missing.js";
+import { findIndicator, indicatorPlace, linePlace } from "./missing.js";
 
 export type AnswerParse = { ok: true; apply: (data: AgencyFile) => void } | { ok: false; message: string };
 
@@ -64,8 +65,29 @@ function targetFor(ind: Indicator, text: string): { ok: true; value: Target } | 
   return numberFor(ind, text);
 }
 
-function year(data: AgencyFile, indicatorId: string, y: number): YearValues {
-  const ind = findIndicator(data, indicatorId)!;
+/*
+ * An answer is read against the stored file and applied to a draft of the
+ * version current when it is stored (usually the same one). Searching the
+ * draft would make a proxy of every indicator or budget line the search
+ * passes (immer), so the item is taken from its place in the file the answer
+ * was read against, when it is still there; otherwise it is searched for.
+ */
+
+/** Indicator `id` in the draft `data` of an edit of `file`. */
+function draftIndicator(file: AgencyFile, data: AgencyFile, id: string): Indicator | undefined {
+  const place = indicatorPlace(file, id);
+  const atPlace = place && data.objectives[place[0]]?.indicators[place[1]];
+  return atPlace?.id === id ? atPlace : findIndicator(data, id);
+}
+
+/** Budget line `id` in the draft `data` of an edit of `file`. */
+function draftLine(file: AgencyFile, data: AgencyFile, id: string): BudgetLine | undefined {
+  const place = linePlace(file, id);
+  const atPlace = place === undefined ? undefined : data.budgetLines[place];
+  return atPlace?.id === id ? atPlace : data.budgetLines.find((l) => l.id === id);
+}
+
+function year(ind: Indicator, y: number): YearValues {
   return (ind.years[String(y)] ??= {});
 }
 
@@ -86,7 +108,7 @@ export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): A
       return {
         ok: true,
         apply: (data) => {
-          const line = data.budgetLines.find((l) => l.id === key.lineId);
+          const line = draftLine(file, data, key.lineId);
           if (line) line[key.field] = value;
         },
       };
@@ -94,7 +116,7 @@ export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): A
     return {
       ok: true,
       apply: (data) => {
-        const ind = findIndicator(data, key.indicatorId);
+        const ind = draftIndicator(file, data, key.indicatorId);
         if (ind) (ind.budget ??= {})[key.field] = value;
       },
     };
@@ -102,24 +124,26 @@ export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): A
 
   const ind = findIndicator(file, key.indicatorId);
   if (!ind) return { ok: false, message: say("isi.indikator_hilang") };
+  // The answer's indicator in the edit's draft (it was there when the answer was read).
+  const draft = (data: AgencyFile) => draftIndicator(file, data, key.indicatorId)!;
 
   switch (key.q) {
     case "target": {
       const t = targetFor(ind, text);
       if (!t.ok) return t;
-      return { ok: true, apply: (data) => (year(data, key.indicatorId, key.year).target = t.value) };
+      return { ok: true, apply: (data) => (year(draft(data), key.year).target = t.value) };
     }
     case "final": {
       const t = targetFor(ind, text);
       if (!t.ok) return t;
-      return { ok: true, apply: (data) => ((findIndicator(data, key.indicatorId)!.strategicPlan ??= {}).finalTarget = t.value) };
+      return { ok: true, apply: (data) => ((draft(data).strategicPlan ??= {}).finalTarget = t.value) };
     }
     case "actual": {
       if (ind.kind === "grade") {
         const table = gradeTable(ind.gradeTable!);
         const g = parseGrade(text, table);
         if (!g.ok) return { ok: false, message: gradeMessage(g.error, table.name) };
-        return { ok: true, apply: (data) => (year(data, key.indicatorId, key.year).actual = g.value) };
+        return { ok: true, apply: (data) => (year(draft(data), key.year).actual = g.value) };
       }
       if (ind.kind === "ratio" && /\/|\bdari\b|:/i.test(text)) {
         const r = parseRatio(text);
@@ -127,7 +151,7 @@ export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): A
         return {
           ok: true,
           apply: (data) => {
-            const y = year(data, key.indicatorId, key.year);
+            const y = year(draft(data), key.year);
             y.numerator = r.value.numerator.toFixed();
             y.denominator = r.value.denominator.toFixed();
             delete y.actual;
@@ -139,7 +163,7 @@ export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): A
       return {
         ok: true,
         apply: (data) => {
-          const y = year(data, key.indicatorId, key.year);
+          const y = year(draft(data), key.year);
           y.actual = n.value;
           delete y.numerator;
           delete y.denominator;
@@ -147,7 +171,7 @@ export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): A
       };
     }
     case "national": {
-      if (isNone(text)) return { ok: true, apply: (data) => (findIndicator(data, key.indicatorId)!.national = null) };
+      if (isNone(text)) return { ok: true, apply: (data) => (draft(data).national = null) };
       const clean = normalizeInput(text);
       const m = /^(\S+)\s+(?:tahun\s+)?(\d{4})\b[\s,;:-]*(.*)$/i.exec(clean);
       if (!m) {
@@ -165,7 +189,7 @@ export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): A
       return {
         ok: true,
         apply: (data) => {
-          findIndicator(data, key.indicatorId)!.national = {
+          draft(data).national = {
             value: n.value,
             year: y,
             kind: standar ? "standar" : "realisasi",
@@ -175,16 +199,16 @@ export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): A
       };
     }
     case "factors":
-      return factorAnswer(key.indicatorId, key.which, text);
+      return factorAnswer(draft, key.which, text);
   }
 }
 
-function factorAnswer(indicatorId: string, which: FactorKind, text: string): AnswerParse {
-  if (isNone(text)) return { ok: true, apply: (data) => ((findIndicator(data, indicatorId)!.factors ??= {})[which] = []) };
+function factorAnswer(draft: (data: AgencyFile) => Indicator, which: FactorKind, text: string): AnswerParse {
+  if (isNone(text)) return { ok: true, apply: (data) => ((draft(data).factors ??= {})[which] = []) };
   const items = splitItems(text);
   if (items.length === 0) return { ok: false, message: say("jawaban.faktor_kosong") };
   if (items.length > 30) return { ok: false, message: say("jawaban.faktor_terlalu_banyak", { jumlah: items.length }) };
   const long = items.findIndex((i) => i.length > 500);
   if (long >= 0) return { ok: false, message: say("jawaban.faktor_terlalu_panjang", { nomor: long + 1, panjang: items[long]!.length }) };
-  return { ok: true, apply: (data) => ((findIndicator(data, indicatorId)!.factors ??= {})[which] = items) };
+  return { ok: true, apply: (data) => ((draft(data).factors ??= {})[which] = items) };
 }

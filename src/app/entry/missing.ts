@@ -23,22 +23,41 @@ export const FAR_EXCEEDED = new Decimal(120);
  */
 interface LineIndex {
   lines: Map<string, BudgetLine>;
+  /** Each line's place in the array. */
+  places: Map<string, number>;
   linked: Map<string, BudgetLine[]>;
   /** Lines linked to more than one indicator (asked once, under the first). */
   shared: Set<string>;
 }
-const INDICATORS = new WeakMap<AgencyFile["objectives"], Map<string, Indicator>>();
+/** An indicator and its place: objectives[objective].indicators[index]. */
+interface Placed {
+  indicator: Indicator;
+  objective: number;
+  index: number;
+}
+const INDICATORS = new WeakMap<AgencyFile["objectives"], Map<string, Placed>>();
 const LINES = new WeakMap<AgencyFile["budgetLines"], LineIndex>();
 
 /** The indicators of a stored file by id; undefined for a draft being edited (scanned instead). */
-function indicatorIndex(file: AgencyFile): Map<string, Indicator> | undefined {
+function indicatorIndex(file: AgencyFile): Map<string, Placed> | undefined {
   const objectives = file.objectives;
   if (!Object.isFrozen(objectives)) return undefined;
   return memo(INDICATORS, objectives, () => {
-    const index = new Map<string, Indicator>();
-    for (const o of objectives) for (const i of o.indicators) index.set(i.id, i);
+    const index = new Map<string, Placed>();
+    objectives.forEach((o, objective) => o.indicators.forEach((indicator, i) => index.set(indicator.id, { indicator, objective, index: i })));
     return index;
   });
+}
+
+/** Where indicator `id` is in a stored file ([objective, index]); undefined when it is not there, or for a draft. */
+export function indicatorPlace(file: AgencyFile, id: string): readonly [number, number] | undefined {
+  const placed = indicatorIndex(file)?.get(id);
+  return placed && [placed.objective, placed.index];
+}
+
+/** Where budget line `id` is in a stored file's budgetLines; undefined when it is not there, or for a draft. */
+export function linePlace(file: AgencyFile, id: string): number | undefined {
+  return lineIndex(file)?.places.get(id);
 }
 
 /** The budget lines of a stored file by id and by linked indicator; undefined for a draft. */
@@ -46,9 +65,10 @@ function lineIndex(file: AgencyFile): LineIndex | undefined {
   const budgetLines = file.budgetLines;
   if (!Object.isFrozen(budgetLines)) return undefined;
   return memo(LINES, budgetLines, () => {
-    const index: LineIndex = { lines: new Map(), linked: new Map(), shared: new Set() };
-    for (const l of budgetLines) {
+    const index: LineIndex = { lines: new Map(), places: new Map(), linked: new Map(), shared: new Set() };
+    for (const [place, l] of budgetLines.entries()) {
       index.lines.set(l.id, l);
+      index.places.set(l.id, place);
       if (l.indicatorIds.length > 1) index.shared.add(l.id);
       for (const id of l.indicatorIds) {
         const list = index.linked.get(id);
@@ -99,7 +119,7 @@ function answered(ind: Indicator, key: Exclude<QuestionKey, { q: "line" }>): boo
 
 export function findIndicator(file: AgencyFile, id: string): Indicator | undefined {
   const index = indicatorIndex(file);
-  if (index) return index.get(id);
+  if (index) return index.get(id)?.indicator;
   for (const o of file.objectives) for (const i of o.indicators) if (i.id === id) return i;
   return undefined;
 }
