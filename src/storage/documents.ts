@@ -89,7 +89,12 @@ export const AgencyDocumentWriteSchema = AgencyDocumentSchema.extend({
  * unchanged parts keep their identity and their computed results.
  */
 export function copyAgencyDocument(doc: AgencyDocument): AgencyDocument {
-  return { ...doc, members: structuredClone(doc.members), invitations: structuredClone(doc.invitations), audit: [...doc.audit] };
+  return {
+    ...doc,
+    members: doc.members.map((m) => ({ ...m })),
+    invitations: doc.invitations.map((i) => ({ ...i, usedBy: [...i.usedBy] })),
+    audit: [...doc.audit],
+  };
 }
 
 /** Audit entries moved out of an agency document to keep it small (oldest first). */
@@ -114,6 +119,15 @@ export const UserDocumentSchema = z.strictObject({
   /** Recent failed invitation-code attempts (rate limiting). */
   joinFailures: z.array(IsoDate).max(100).default([]),
 });
+
+/**
+ * The private copy an update of a user document works on: its lists are
+ * copied; the conversation state stays the stored, frozen value (updates
+ * replace it whole).
+ */
+export function copyUserDocument(doc: UserDocument): UserDocument {
+  return { ...doc, agencies: [...doc.agencies], joinFailures: [...doc.joinFailures] };
+}
 
 export const InvitationIndexSchema = z.strictObject({
   schemaVersion: z.literal(STORAGE_SCHEMA_VERSION),

@@ -75,6 +75,43 @@ export function repositorySuite(name: string, fresh: () => Promise<Backend>): vo
       await repo.close();
     });
 
+    test("hands an update a private copy: what the flows change in it leaves the version read before untouched", async (b) => {
+      const repo = await b.open();
+      const seeded = agencyDocument("a1");
+      seeded.invitations = [{ id: "abc123", codeHash: "0".repeat(64), role: "editor", createdBy: 501, createdAt: "2025-01-15T03:00:00.000Z", expiresAt: "2025-01-22T03:00:00.000Z", multiUse: true, usedBy: [] }];
+      await repo.agencies.update("a1", () => ({ next: seeded, result: undefined }));
+      await repo.users.update("501", () => ({ next: user(501, { v: 1, flow: "entry", agencyId: "a1", current: "actual:I1:2024" }), result: undefined }));
+      const agencyBefore = (await repo.agencies.read("a1"))!;
+      const userBefore = (await repo.users.read("501"))!;
+      await repo.agencies.update("a1", (d) => {
+        d!.members[0]!.role = "editor";
+        d!.members.push({ userId: 502, name: "Budi", role: "admin", addedAt: "2025-01-16T03:00:00.000Z", addedBy: 501 });
+        d!.invitations[0]!.usedBy.push(502);
+        d!.invitations[0]!.revokedAt = "2025-01-16T03:00:00.000Z";
+        return { next: d, result: undefined };
+      });
+      await repo.users.update("501", (u) => {
+        u!.agencies.push("a2");
+        u!.joinFailures.push("2025-01-16T03:00:00.000Z");
+        expect(() => ((u!.session as { current: string }).current = "x")).toThrow(TypeError); // the state is replaced whole, never changed in place
+        u!.session = null;
+        return { next: u, result: undefined };
+      });
+      expect(agencyBefore.members).toEqual(seeded.members);
+      expect(agencyBefore.invitations).toEqual(seeded.invitations);
+      expect(userBefore).toEqual(user(501, { v: 1, flow: "entry", agencyId: "a1", current: "actual:I1:2024" }));
+      const after = await b.open();
+      const agency = (await after.agencies.read("a1"))!;
+      expect(agency.members.map((m) => [m.userId, m.role])).toEqual([
+        [501, "editor"],
+        [502, "admin"],
+      ]);
+      expect(agency.invitations[0]).toMatchObject({ usedBy: [502], revokedAt: "2025-01-16T03:00:00.000Z" });
+      expect(await after.users.read("501")).toMatchObject({ agencies: ["a1", "a2"], joinFailures: ["2025-01-16T03:00:00.000Z"], session: null });
+      await after.close();
+      await repo.close();
+    });
+
     test("never loses concurrent read-modify-writes on one document", async (b) => {
       const repo = await b.open();
       await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));

@@ -14,6 +14,7 @@ import {
   AgencyDocumentSchema,
   AgencyDocumentWriteSchema,
   copyAgencyDocument,
+  copyUserDocument,
   InvitationIndexSchema,
   UserDocumentSchema,
   type AgencyDocument,
@@ -55,7 +56,7 @@ export class LowdbRepository implements Repository {
       afterWrite: (id, doc) => (keep > 0 ? this.backups.afterWrite(id, doc) : undefined),
     });
     this.backups = new LowdbBackups(join(options.dir, "cadangan"), this.agencies, keep, options.now);
-    this.users = new LowdbCollection({ dir: join(options.dir, "pengguna"), name: "pengguna", schema: UserDocumentSchema, cacheSize: cacheSize * 4 });
+    this.users = new LowdbCollection({ dir: join(options.dir, "pengguna"), name: "pengguna", schema: UserDocumentSchema, copy: copyUserDocument, cacheSize: cacheSize * 4 });
     this.invitations = new LowdbCollection({ dir: join(options.dir, "undangan"), name: "undangan", schema: InvitationIndexSchema, cacheSize: 1 });
     this.auditArchive = new LowdbAuditLog(join(options.dir, "riwayat"));
   }

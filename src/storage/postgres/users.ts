@@ -4,7 +4,7 @@
  * which changes on nearly every message. The version in `users` covers both.
  */
 import type pg from "pg";
-import { UserDocumentSchema, type UserDocument } from "../documents.js";
+import { copyUserDocument, UserDocumentSchema, type UserDocument } from "../documents.js";
 import { PgCollection, type Cached } from "./collection.js";
 import { behindResult, statement, type Db, type TxClient } from "./db.js";
 
@@ -17,7 +17,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 export class PgUsers extends PgCollection<UserDocument> {
   constructor(db: Db, cacheSize: number) {
-    super(db, { name: "pengguna", table: "users", schema: UserDocumentSchema, cacheSize });
+    super(db, { name: "pengguna", table: "users", schema: UserDocumentSchema, copy: copyUserDocument, cacheSize });
   }
 
   /** The agency the cached copy of the user has open (where the user's next update most likely works). */
