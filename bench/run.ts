@@ -121,9 +121,16 @@ async function startup(env: NodeJS.ProcessEnv): Promise<number> {
     const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 42, type: "private", first_name: "A" }, from: { id: 42, is_bot: false, first_name: "A" }, text: "/cek 86,11 80", entities: [{ type: "bot_command", offset: 0, length: 4 }] } };
     const r = await fetch(`http://127.0.0.1:${port}/telegram`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "bench" }, body: JSON.stringify(update) });
     await r.text();
+    // Webhook mode answers Telegram once the update is stored and sends the reply after: answered = the reply sent.
+    while (!api.calls.some((c) => c.method === "sendMessage")) {
+      if (child.exitCode !== null || performance.now() - started > 60_000) throw new Error(`no reply:\n${output}`);
+      await new Promise((r) => setTimeout(r, 1));
+    }
     return performance.now() - started;
   } finally {
+    const exited = new Promise((r) => (child.exitCode !== null ? r(undefined) : child.once("exit", r)));
     child.kill("SIGTERM");
+    await exited;
     await api.close();
   }
 }

@@ -12,7 +12,7 @@ import { defaultServices } from "./app/services.js";
 import { botCommands, consoleLogger, createBot, telegramDownload } from "./bot/bot.js";
 import { localDataDir, runLocalChat } from "./local/chat.js";
 import { RepliesAfterAck } from "./bot/replies-after-ack.js";
-import { startWebhookServer, webhookConnections } from "./server/webhook.js";
+import { shutdownGrace, startWebhookServer, webhookConnections } from "./server/webhook.js";
 import { openRepository } from "./storage/open.js";
 
 const env = process.env;
@@ -27,8 +27,10 @@ if (!token) {
     process.exit(1);
   };
   let maxConnections = 0;
+  let grace = 0;
   try {
     maxConnections = webhookConnections(env.WEBHOOK_MAX_CONNECTIONS);
+    grace = shutdownGrace(env.SHUTDOWN_GRACE_MS);
   } catch (e) {
     fail(e);
   }
@@ -52,13 +54,19 @@ if (!token) {
       await bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: ["message", "callback_query"], max_connections: maxConnections });
       await bot.api.setMyCommands(botCommands());
     }
-    // No new updates; the replies of those already acknowledged are sent before the storage closes.
-    const stop = () => {
+    // No new updates; the updates at work are finished and the replies of those stored are sent (for at most
+    // SHUTDOWN_GRACE_MS: a Bot API that does not answer must not hold the process), then the storage closes.
+    const stop = async () => {
       server.close();
-      void repliesAfterAck.settled().then(() => repo.close());
+      if (!(await repliesAfterAck.settled(grace))) console.error(`[lkjip] berhenti: ${repliesAfterAck.pending} pembaruan masih bekerja atau mengirim balasan setelah ${grace} ms`);
+      await repo.close().catch((e: unknown) => {
+        console.error(`[lkjip] gagal menutup penyimpanan — ${e instanceof Error ? e.message : String(e)}`);
+        process.exitCode = 1;
+      });
+      process.exit();
     };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    process.once("SIGINT", () => void stop());
+    process.once("SIGTERM", () => void stop());
     console.log(`Bot @${bot.botInfo.username} siap menerima webhook di port ${port}${url.pathname}. Penyimpanan: ${storage}`);
   } else {
     await bot.api.setMyCommands(botCommands());

@@ -41,8 +41,24 @@ export class RepliesAfterAck {
     return this.sending.size;
   }
 
-  /** Resolves once every update handed to `acknowledge` so far is handled and its replies sent (before shutting down). */
-  async settled(): Promise<void> {
-    while (this.sending.size > 0) await Promise.allSettled([...this.sending]);
+  /**
+   * Resolves once every update handed to `acknowledge` so far is handled and
+   * its replies sent (before shutting down): true, or false when that took
+   * longer than `withinMs` (a Bot API that does not answer).
+   */
+  async settled(withinMs = Infinity): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => {
+      if (withinMs !== Infinity) timer = setTimeout(() => resolve(false), withinMs);
+    });
+    const done = (async () => {
+      while (this.sending.size > 0) await Promise.allSettled([...this.sending]);
+      return true as const;
+    })();
+    try {
+      return await Promise.race([done, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

@@ -25,15 +25,26 @@ export interface WebhookOptions {
   timeoutMilliseconds?: number;
 }
 
-/** Most deliveries Telegram keeps in flight to the webhook (Telegram allows 1–100, and uses 40 when not told). */
-const DEFAULT_WEBHOOK_CONNECTIONS = 100;
-
-/** WEBHOOK_MAX_CONNECTIONS as Telegram's `max_connections`: a whole number 1–100, 100 when unset. */
-export function webhookConnections(value: string | undefined): number {
-  if (value === undefined || value.trim() === "") return DEFAULT_WEBHOOK_CONNECTIONS;
+/** A whole-number setting from the environment, `fallback` when unset; an Error saying what is allowed otherwise. */
+function wholeNumber(name: string, value: string | undefined, min: number, max: number, fallback: number): number {
+  if (value === undefined || value.trim() === "") return fallback;
   const n = Number(value.trim());
-  if (!Number.isInteger(n) || n < 1 || n > 100) throw new Error(`WEBHOOK_MAX_CONNECTIONS harus bilangan bulat 1 sampai 100 (contoh: WEBHOOK_MAX_CONNECTIONS=100), bukan "${value}".`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} harus bilangan bulat ${min} sampai ${max} (contoh: ${name}=${fallback}), bukan "${value}".`);
   return n;
+}
+
+/** WEBHOOK_MAX_CONNECTIONS as Telegram's `max_connections`: 1–100 (Telegram's own default is 40), 100 when unset. */
+export function webhookConnections(value: string | undefined): number {
+  return wholeNumber("WEBHOOK_MAX_CONNECTIONS", value, 1, 100, 100);
+}
+
+/**
+ * SHUTDOWN_GRACE_MS: how long a stopping process still sends the replies of
+ * updates it has stored (0–600,000; 8,000 when unset, under the 10 s a
+ * container gets before it is killed).
+ */
+export function shutdownGrace(value: string | undefined): number {
+  return wholeNumber("SHUTDOWN_GRACE_MS", value, 0, 600_000, 8_000);
 }
 
 export function startWebhookServer(options: WebhookOptions): Promise<Server> {

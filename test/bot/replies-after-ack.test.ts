@@ -1,7 +1,7 @@
 /** Webhook mode's acknowledgement once stored (RepliesAfterAck) and WEBHOOK_MAX_CONNECTIONS. */
 import { describe, expect, it } from "vitest";
 import { RepliesAfterAck } from "../../src/bot/replies-after-ack.js";
-import { webhookConnections } from "../../src/server/webhook.js";
+import { shutdownGrace, webhookConnections } from "../../src/server/webhook.js";
 
 /** A promise resolved from outside. */
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -48,11 +48,14 @@ describe("RepliesAfterAck", () => {
     expect(acks.pending).toBe(2);
 
     const settled = acks.settled();
+    expect(await acks.settled(20)).toBe(false); // still sending after 20 ms
     sent[0]!.open();
     expect(await settledYet(settled)).toBe(false);
     sent[1]!.open();
     expect(await settledYet(settled)).toBe(true);
+    expect(await settled).toBe(true);
     expect(acks.pending).toBe(0);
+    expect(await acks.settled(0)).toBe(true);
   });
 
   it("acknowledges work that ends without storing anything (a duplicate), and forgets work that failed", async () => {
@@ -62,6 +65,16 @@ describe("RepliesAfterAck", () => {
     await expect(acks.acknowledge(failed, new Promise(() => {}))).rejects.toThrow("boom");
     await acks.settled();
     expect(acks.pending).toBe(0);
+  });
+});
+
+describe("SHUTDOWN_GRACE_MS", () => {
+  it("is 8000 unless set, and a whole number of milliseconds up to 600000", () => {
+    expect(shutdownGrace(undefined)).toBe(8000);
+    expect(shutdownGrace("0")).toBe(0);
+    expect(shutdownGrace("30000")).toBe(30000);
+    expect(() => shutdownGrace("5s")).toThrow('SHUTDOWN_GRACE_MS harus bilangan bulat 0 sampai 600000 (contoh: SHUTDOWN_GRACE_MS=8000), bukan "5s".');
+    expect(() => shutdownGrace("600001")).toThrow("SHUTDOWN_GRACE_MS harus bilangan bulat 0 sampai 600000");
   });
 });
 

@@ -70,8 +70,8 @@ interface Bot {
   output: string;
 }
 
-/** `npm start`'s entry point in webhook mode; `storage`: DATABASE_URL, or DATA_DIR for lowdb. */
-async function startBot(storage: { DATABASE_URL: string } | { DATA_DIR: string }, api: FakeBotApi): Promise<Bot> {
+/** `npm start`'s entry point in webhook mode; `storage`: DATABASE_URL, or DATA_DIR for lowdb (and more settings). */
+async function startBot(storage: { DATABASE_URL: string } | { DATA_DIR: string; SHUTDOWN_GRACE_MS?: string }, api: FakeBotApi): Promise<Bot> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -192,6 +192,33 @@ describe("webhook mode on lowdb: starting and stopping", () => {
     expect(code).toBe(1);
     expect(stderr).toContain('WEBHOOK_MAX_CONNECTIONS harus bilangan bulat 1 sampai 100 (contoh: WEBHOOK_MAX_CONNECTIONS=100), bukan "500".');
   }, 30_000);
+
+  it("stops within SHUTDOWN_GRACE_MS when the Bot API does not answer, with the answer stored", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lkjip-webhook-stop-"));
+    const seed = new LowdbRepository({ dir });
+    await seed.agencies.update("a1", () => ({ next: seedAgency(), result: undefined }));
+    await seed.users.update(String(SARI.id), () => ({ next: userDoc(SARI), result: undefined }));
+    await seed.close();
+    const api = await startFakeBotApi(TOKEN, { beforeSend: () => new Promise(() => {}) });
+    const bot = await startBot({ DATA_DIR: dir, SHUTDOWN_GRACE_MS: "300" }, api);
+    try {
+      const telegram = new FakeTelegram(8000);
+      expect(await post(bot, telegram.callbackUpdate(SARI, "e:actual:I3:2024", 1))).toBe(200);
+      const exited = new Promise<number | null>((r) => bot.child.once("exit", (code) => r(code)));
+      const stopping = Date.now();
+      bot.child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(Date.now() - stopping).toBeLessThan(5_000);
+      expect(bot.output).toContain("[lkjip] berhenti: 1 pembaruan masih bekerja atau mengirim balasan setelah 300 ms");
+      const after = new LowdbRepository({ dir });
+      expect((await after.users.read(String(SARI.id)))!.session).toMatchObject({ flow: "entry", current: "actual:I3:2024" });
+      await after.close();
+    } finally {
+      bot.child.kill("SIGKILL");
+      await api.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("sends the replies of acknowledged updates after SIGTERM, then closes the storage and exits", async () => {
     const dir = await mkdtemp(join(tmpdir(), "lkjip-webhook-stop-"));
