@@ -12,6 +12,7 @@
 import { createServer, type Server } from "node:http";
 import { webhookCallback, type Bot } from "grammy";
 import type { Logger } from "../bot/router.js";
+import { wholeNumberSetting } from "../settings.js";
 
 export interface WebhookOptions {
   bot: Bot;
@@ -25,17 +26,9 @@ export interface WebhookOptions {
   timeoutMilliseconds?: number;
 }
 
-/** A whole-number setting from the environment, `fallback` when unset; an Error saying what is allowed otherwise. */
-function wholeNumber(name: string, value: string | undefined, min: number, max: number, fallback: number): number {
-  if (value === undefined || value.trim() === "") return fallback;
-  const n = Number(value.trim());
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} harus bilangan bulat ${min} sampai ${max} (contoh: ${name}=${fallback}), bukan "${value}".`);
-  return n;
-}
-
 /** WEBHOOK_MAX_CONNECTIONS as Telegram's `max_connections`: 1–100 (Telegram's own default is 40), 100 when unset. */
 export function webhookConnections(value: string | undefined): number {
-  return wholeNumber("WEBHOOK_MAX_CONNECTIONS", value, 1, 100, 100);
+  return wholeNumberSetting({ name: "WEBHOOK_MAX_CONNECTIONS", meaning: "pengiriman pembaruan yang dibuka Telegram sekaligus", min: 1, max: 100, fallback: 100 }, value);
 }
 
 /**
@@ -44,7 +37,7 @@ export function webhookConnections(value: string | undefined): number {
  * container gets before it is killed).
  */
 export function shutdownGrace(value: string | undefined): number {
-  return wholeNumber("SHUTDOWN_GRACE_MS", value, 0, 600_000, 8_000);
+  return wholeNumberSetting({ name: "SHUTDOWN_GRACE_MS", meaning: "milidetik untuk menyelesaikan pembaruan dan mengirim balasan saat berhenti", min: 0, max: 600_000, fallback: 8_000 }, value);
 }
 
 export function startWebhookServer(options: WebhookOptions): Promise<Server> {

@@ -2,6 +2,7 @@
 import type { Repository } from "./repository.js";
 import { DEFAULT_AGENCY_CACHE } from "./repository.js";
 import { LowdbRepository } from "./lowdb/repository.js";
+import { wholeNumberSetting } from "../settings.js";
 
 export interface StorageEnv {
   DATABASE_URL?: string | undefined;
@@ -11,13 +12,7 @@ export interface StorageEnv {
 
 /** AGENCY_CACHE_SIZE as a whole number from 1 to 100000; anything else stops the start with a message naming the variable. */
 export function agencyCacheSize(env: StorageEnv): number {
-  const raw = env.AGENCY_CACHE_SIZE?.trim();
-  if (!raw) return DEFAULT_AGENCY_CACHE;
-  const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1 || n > 100_000) {
-    throw new Error(`AGENCY_CACHE_SIZE harus bilangan bulat 1–100000 (jumlah instansi yang disimpan di memori), bukan "${raw}". Contoh: AGENCY_CACHE_SIZE=64`);
-  }
-  return n;
+  return wholeNumberSetting({ name: "AGENCY_CACHE_SIZE", meaning: "jumlah instansi yang disimpan di memori", min: 1, max: 100_000, fallback: DEFAULT_AGENCY_CACHE }, env.AGENCY_CACHE_SIZE);
 }
 
 export async function openRepository(env: StorageEnv, dataDir: string): Promise<Repository> {

@@ -73,8 +73,8 @@ describe("SHUTDOWN_GRACE_MS", () => {
     expect(shutdownGrace(undefined)).toBe(8000);
     expect(shutdownGrace("0")).toBe(0);
     expect(shutdownGrace("30000")).toBe(30000);
-    expect(() => shutdownGrace("5s")).toThrow('SHUTDOWN_GRACE_MS harus bilangan bulat 0 sampai 600000 (contoh: SHUTDOWN_GRACE_MS=8000), bukan "5s".');
-    expect(() => shutdownGrace("600001")).toThrow("SHUTDOWN_GRACE_MS harus bilangan bulat 0 sampai 600000");
+    expect(() => shutdownGrace("5s")).toThrow('SHUTDOWN_GRACE_MS harus bilangan bulat 0–600000 (milidetik untuk menyelesaikan pembaruan dan mengirim balasan saat berhenti), bukan "5s". Contoh: SHUTDOWN_GRACE_MS=8000');
+    expect(() => shutdownGrace("600001")).toThrow('SHUTDOWN_GRACE_MS harus bilangan bulat 0–600000');
   });
 });
 
@@ -85,7 +85,7 @@ describe("WEBHOOK_MAX_CONNECTIONS", () => {
     expect(webhookConnections("40")).toBe(40);
     expect(webhookConnections("1")).toBe(1);
     for (const bad of ["0", "101", "1.5", "abc", "-3"]) {
-      expect(() => webhookConnections(bad)).toThrow(`WEBHOOK_MAX_CONNECTIONS harus bilangan bulat 1 sampai 100 (contoh: WEBHOOK_MAX_CONNECTIONS=100), bukan "${bad}".`);
+      expect(() => webhookConnections(bad)).toThrow(`WEBHOOK_MAX_CONNECTIONS harus bilangan bulat 1–100 (pengiriman pembaruan yang dibuka Telegram sekaligus), bukan "${bad}". Contoh: WEBHOOK_MAX_CONNECTIONS=100`);
     }
   });
 });

@@ -190,7 +190,7 @@ describe("webhook mode on lowdb: starting and stopping", () => {
     child.stderr!.on("data", (b: Buffer) => (stderr += b.toString()));
     const code = await new Promise<number | null>((r) => child.once("exit", r));
     expect(code).toBe(1);
-    expect(stderr).toContain('WEBHOOK_MAX_CONNECTIONS harus bilangan bulat 1 sampai 100 (contoh: WEBHOOK_MAX_CONNECTIONS=100), bukan "500".');
+    expect(stderr).toContain('WEBHOOK_MAX_CONNECTIONS harus bilangan bulat 1–100 (pengiriman pembaruan yang dibuka Telegram sekaligus), bukan "500". Contoh: WEBHOOK_MAX_CONNECTIONS=100');
   }, 30_000);
 
   it("stops within SHUTDOWN_GRACE_MS when the Bot API does not answer, with the answer stored", async () => {
