@@ -25,18 +25,18 @@ import type { BaselineResult } from "./baseline.js";
 import type { DomainResult } from "./domain.js";
 import { benchDatabaseUrl, seedLowdb, seedPostgres, storeName } from "./seed.js";
 import { withCpu, type CpuPerAnswer } from "./cpu.js";
+import { benchArgs } from "./args.js";
 import { startFakeBotApi, freePort } from "../test/support/fake-bot-api.js";
 import { dropDatabase } from "../test/support/postgres.js";
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
-const AGENCIES = Number(args.get("agencies") ?? 10_000);
-const AUDIT = Number(args.get("audit") ?? 0);
-const ANSWERS = Number(args.get("answers") ?? 4_000);
-const RATE = Number(args.get("rate") ?? 500);
-const SECONDS = Number(args.get("seconds") ?? 10);
-const STORAGES = (args.get("storage") ?? "lowdb,postgres").split(",");
-const BASELINE = Number(args.get("baseline") ?? 1_000);
+const args = benchArgs();
+const AGENCIES = args.number("agencies", 10_000);
+const AUDIT = args.number("audit", 0);
+const ANSWERS = args.number("answers", 4_000);
+const RATE = args.number("rate", 500);
+const SECONDS = args.number("seconds", 10);
+const STORAGES = args.text("storage", "lowdb,postgres").split(",");
+const BASELINE = args.number("baseline", 1_000);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://lkjip_test:lkjip_test@127.0.0.1:5432/postgres";
 const DATA = join("bench", ".data");
 
@@ -281,9 +281,11 @@ async function main(): Promise<void> {
   const text = report(results, domain, naive);
   process.stdout.write(`${text}\n`);
   const json = { agencies: AGENCIES, auditEntries: AUDIT, answersPerRun: ANSWERS, machine: machine(), results, domain, baseline: naive };
-  if (args.get("json")) await writeFile(args.get("json")!, `${JSON.stringify(json, null, 2)}\n`);
+  const jsonFile = args.text("json", "");
+  const markdownFile = args.text("markdown", "");
+  if (jsonFile) await writeFile(jsonFile, `${JSON.stringify(json, null, 2)}\n`);
   else process.stdout.write(`\n${JSON.stringify(json)}\n`);
-  if (args.get("markdown")) await writeFile(args.get("markdown")!, `${text}\n`);
+  if (markdownFile) await writeFile(markdownFile, `${text}\n`);
 }
 
 

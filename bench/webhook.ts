@@ -25,14 +25,14 @@ import { LowdbRepository } from "../src/storage/lowdb/repository.js";
 import { freePort } from "../test/support/fake-bot-api.js";
 import { answerNext, pipeline, stats } from "./load.js";
 import { seedLowdb, storeName } from "./seed.js";
+import { benchArgs } from "./args.js";
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
-const AGENCIES = Number(args.get("agencies") ?? 200);
-const CONNECTIONS = Number(args.get("connections") ?? 40);
-const API_MS = Number(args.get("api-ms") ?? 100);
-const THINK_MS = Number(args.get("think-ms") ?? 1000);
-const SECONDS = Number(args.get("seconds") ?? 10);
+const args = benchArgs();
+const AGENCIES = args.number("agencies", 200);
+const CONNECTIONS = args.number("connections", 40);
+const API_MS = args.number("api-ms", 100);
+const THINK_MS = args.number("think-ms", 1000);
+const SECONDS = args.number("seconds", 10);
 const SECRET = "bench-webhook";
 const DATA = join("bench", ".data");
 

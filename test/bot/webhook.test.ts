@@ -105,6 +105,21 @@ async function post(bot: { port: number }, update: unknown, secret = SECRET): Pr
   return response.status;
 }
 
+/** Agency a1 with Sari as its admin, as stored. */
+async function seedSari(repo: LowdbRepository): Promise<void> {
+  await repo.agencies.update("a1", () => ({ next: seedAgency(), result: undefined }));
+  await repo.users.update(String(SARI.id), () => ({ next: userDoc(SARI), result: undefined }));
+}
+
+/** A lowdb data directory holding seedSari's documents. */
+async function seededDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "lkjip-webhook-stop-"));
+  const repo = new LowdbRepository({ dir });
+  await seedSari(repo);
+  await repo.close();
+  return dir;
+}
+
 /** Wait (up to 10 s) until `condition` holds. */
 async function until(condition: () => boolean): Promise<void> {
   const started = Date.now();
@@ -194,11 +209,7 @@ describe("webhook mode on lowdb: starting and stopping", () => {
   }, 30_000);
 
   it("stops within SHUTDOWN_GRACE_MS when the Bot API does not answer, with the answer stored", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "lkjip-webhook-stop-"));
-    const seed = new LowdbRepository({ dir });
-    await seed.agencies.update("a1", () => ({ next: seedAgency(), result: undefined }));
-    await seed.users.update(String(SARI.id), () => ({ next: userDoc(SARI), result: undefined }));
-    await seed.close();
+    const dir = await seededDir();
     const api = await startFakeBotApi(TOKEN, { beforeSend: () => new Promise(() => {}) });
     const bot = await startBot({ DATA_DIR: dir, SHUTDOWN_GRACE_MS: "300" }, api);
     try {
@@ -221,11 +232,7 @@ describe("webhook mode on lowdb: starting and stopping", () => {
   }, 60_000);
 
   it("sends the replies of acknowledged updates after SIGTERM, then closes the storage and exits", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "lkjip-webhook-stop-"));
-    const seed = new LowdbRepository({ dir });
-    await seed.agencies.update("a1", () => ({ next: seedAgency(), result: undefined }));
-    await seed.users.update(String(SARI.id), () => ({ next: userDoc(SARI), result: undefined }));
-    await seed.close();
+    const dir = await seededDir();
     let release = () => {};
     const held = new Promise<void>((r) => (release = r));
     const api = await startFakeBotApi(TOKEN, { beforeSend: () => held });
@@ -267,8 +274,7 @@ describe("webhook mode: acknowledged once stored, replies after", () => {
   it("answers Telegram while the replies are held up, with the answer already on disk, and keeps one officer's replies in order", async () => {
     dir = await mkdtemp(join(tmpdir(), "lkjip-webhook-"));
     const repo = new LowdbRepository({ dir });
-    await repo.agencies.update("a1", () => ({ next: seedAgency(), result: undefined }));
-    await repo.users.update(String(SARI.id), () => ({ next: userDoc(SARI), result: undefined }));
+    await seedSari(repo);
     // Storing the conversation state (the last thing an update stores) takes a while.
     const updateUser = repo.users.update.bind(repo.users);
     repo.users.update = async (id, fn) => {
