@@ -170,17 +170,22 @@ async function until(due: number): Promise<void> {
   if (wait > 1) await new Promise((r) => setTimeout(r, wait));
 }
 
-/** A stream of officers: random agencies (mulberry32), each for a burst of answers. */
-export function officerStream(agencies: number, burst: number, seed = 7): () => { n: number; left: number } {
+/** Repeatable random numbers in [0, 1) (mulberry32). */
+function randomSource(seed: number): () => number {
   let a = seed >>> 0;
-  const next = () => {
+  return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * agencies);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const stream = () => ({ n: next(), left: burst });
+}
+
+/** A stream of officers: random agencies, each for a burst of answers. */
+export function officerStream(agencies: number, burst: number, seed = 7): () => { n: number; left: number } {
+  const random = randomSource(seed);
+  const stream = () => ({ n: Math.floor(random() * agencies), left: burst });
   sizes.set(stream, agencies);
   return stream;
 }
@@ -303,6 +308,49 @@ export async function officerArrivals(p: Pipeline, officersPerSecond: number, se
   }
   await Promise.all(work);
   return { ...loadStats(latencies, openings, started), offered: officersPerSecond * burst };
+}
+
+/**
+ * Officers who think before each answer, as on their phones: `officers`
+ * officers, each on an agency of its own (distinct, chosen at random), each
+ * sending the next answer a random think time (exponential, mean `thinkMs`)
+ * after the previous reply, so about officers / think answers a second are
+ * offered while thousands of agencies are in use at once (far more than the
+ * cache holds: nearly every answer loads its agency and its officer). Officers
+ * start at random moments over the first think time (with /isi); the answers
+ * due in the `seconds` after that are measured, latency from the moment each
+ * was due (for an officer's first answer: from when its question arrived).
+ * When replies are slow the officers wait for them, so the rate achieved is
+ * what the bot carries.
+ */
+export async function thinkingOfficers(p: Pipeline, agencies: number, officers: number, thinkMs: number, seconds: number, seed = 31): Promise<LoadStats & { offered: number; officers: number; thinkMs: number }> {
+  if (officers > agencies) throw new Error(`${officers} officers need as many agencies (${agencies} stored)`);
+  const random = randomSource(seed);
+  // The first `officers` places of a Fisher–Yates shuffle: distinct random agencies.
+  const chosen = Array.from({ length: agencies }, (_, i) => i);
+  for (let i = 0; i < officers; i++) {
+    const j = i + Math.floor(random() * (agencies - i));
+    [chosen[i], chosen[j]] = [chosen[j]!, chosen[i]!];
+  }
+  const latencies: number[] = [];
+  const openings: number[] = [];
+  const think = () => -Math.log(1 - random()) * thinkMs;
+  const begun = performance.now();
+  const from = begun + thinkMs;
+  const to = from + seconds * 1000;
+  let k = 0;
+  await Promise.all(
+    chosen.slice(0, officers).map(async (n) => {
+      for (let due = begun + random() * thinkMs; due < to; due = performance.now() + think()) {
+        await until(due);
+        const measured = due >= from;
+        const latency = await answerNext(p, n, k++, due, (l) => measured && openings.push(l));
+        if (latency === undefined) return;
+        if (measured) latencies.push(latency);
+      }
+    }),
+  );
+  return { ...stats(latencies, seconds), opening: stats(openings, seconds), offered: (officers * 1000) / thinkMs, officers, thinkMs };
 }
 
 /** /cek with `concurrency` senders at once. */

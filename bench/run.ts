@@ -6,6 +6,8 @@
  *   --rate R         answers per second for the fixed-rate measurement (default 500), --seconds S (default 10);
  *                    before it, officers arrive at R/10 a second, 5 answers each (half of R offered),
  *                    then answers arrive at R/2 a second
+ *   --think T        after those, R × T officers on agencies of their own answer with a mean think time of T seconds
+ *                    (default 10): R answers a second offered, nearly every one on an agency not in the cache
  *   --storage list   lowdb,postgres (default both; PostgreSQL is skipped with a note when it cannot be reached)
  *   --baseline N     agencies in the naive single-file store (default 1000; 0 skips it)
  *   --json FILE      write the results as JSON; --markdown FILE writes the report (docs/benchmark.md)
@@ -20,7 +22,7 @@ import { performance } from "node:perf_hooks";
 import { LowdbRepository } from "../src/storage/lowdb/repository.js";
 import { PgRepository } from "../src/storage/postgres/repository.js";
 import type { Repository } from "../src/storage/repository.js";
-import { closedLoop, fixedRate, officerArrivals, officerStream, pipeline, quickChecks, type LoadStats, type Stats } from "./load.js";
+import { closedLoop, fixedRate, officerArrivals, officerStream, pipeline, quickChecks, thinkingOfficers, type LoadStats, type Stats } from "./load.js";
 import type { BaselineResult } from "./baseline.js";
 import type { DomainResult } from "./domain.js";
 import { benchDatabaseUrl, seedLowdb, seedPostgres, storeName } from "./seed.js";
@@ -35,6 +37,7 @@ const AUDIT = args.number("audit", 0);
 const ANSWERS = args.number("answers", 4_000);
 const RATE = args.number("rate", 500);
 const SECONDS = args.number("seconds", 10);
+const THINK = args.number("think", 10);
 const STORAGES = args.text("storage", "lowdb,postgres").split(",");
 const BASELINE = args.number("baseline", 1_000);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://lkjip_test:lkjip_test@127.0.0.1:5432/postgres";
@@ -62,10 +65,12 @@ interface StorageResult {
   /** Answers arriving at RATE / 2 a second, then at RATE (see fixedRate). */
   fixedHalf: LoadStats & { target: number };
   fixedRate: LoadStats & { target: number };
+  /** RATE × THINK officers thinking THINK seconds on average before each answer (see thinkingOfficers). */
+  thinking: Awaited<ReturnType<typeof thinkingOfficers>>;
   cek: Stats;
   /** After the closed-loop runs (the cache full, nothing queued). */
   memorySteady: { rssMb: number; heapMb: number };
-  /** After the fixed-rate overload and /cek. */
+  /** After the fixed-rate overload, the thinking officers and /cek. */
   memory: { rssMb: number; heapMb: number };
   errors: number;
 }
@@ -158,12 +163,15 @@ async function measureStorage(name: string, open: () => Promise<Repository>, env
   const arrivals = await officerArrivals(p, RATE / 10, SECONDS, 5, officerStream(AGENCIES, 5, 23));
   const fixedHalf = await fixedRate(p, RATE / 2, SECONDS, officerStream(AGENCIES, 5, 29));
   const rate = await fixedRate(p, RATE, SECONDS, officerStream(AGENCIES, 5, 19));
+  const officers = Math.min(AGENCIES, Math.round(RATE * THINK));
+  log(`[${name}] ${officers} officers thinking ${THINK} s before each answer, measured for ${SECONDS} s…`);
+  const thinking = await thinkingOfficers(p, AGENCIES, officers, THINK * 1000, SECONDS);
   log(`[${name}] /cek…`);
   const cek = await quickChecks(p, 20_000, 8);
   const memory = memoryNow();
   await repo.close();
   if (p.errors.length > 0) log(`[${name}] errors: ${p.errors.slice(0, 3).join(" | ")}`);
-  return { storage: name, startupMs, answersHot, answersMixed, answersCold, arrivals, fixedHalf, fixedRate: rate, cek, memorySteady, memory, errors: p.errors.length };
+  return { storage: name, startupMs, answersHot, answersMixed, answersCold, arrivals, fixedHalf, fixedRate: rate, thinking, cek, memorySteady, memory, errors: p.errors.length };
 }
 
 /** Run a benchmark script in a process of its own (node flags, then the script and its arguments); it prints its result as JSON. */
@@ -204,11 +212,13 @@ const fmt = (n: number, d = 1) => n.toFixed(d);
 
 function report(results: StorageResult[], domain: DomainResult, naive: Awaited<ReturnType<typeof baseline>>): string {
   const targetCell = (target: string) => (target ? ` ${target} ` : " ");
-  /** The rows of one load run: its rate, its latency, and the /isi messages that opened its bursts. */
+  /** The rows of one load run: its rate, its latency, and the /isi messages that opened its bursts (when there were any). */
   const runRows = (run: (r: StorageResult) => LoadStats, rate: string, rateTarget: string, latency: string, p99Target: string) => [
     `| ${rate} | ${results.map((r) => fmt(run(r).perSecond, 0)).join(" | ")} |${targetCell(rateTarget)}|`,
     `| … p50 / p99 ${latency}, ms | ${results.map((r) => `${fmt(run(r).p50)} / ${fmt(run(r).p99)}`).join(" | ")} |${targetCell(p99Target)}|`,
-    `| … /isi before a burst (${results.map((r) => run(r).opening.count).join(" / ")} times): p50 / p99, ms | ${results.map((r) => `${fmt(run(r).opening.p50)} / ${fmt(run(r).opening.p99)}`).join(" | ")} | |`,
+    ...(results.some((r) => run(r).opening.count > 0)
+      ? [`| … /isi before a burst (${results.map((r) => run(r).opening.count).join(" / ")} times): p50 / p99, ms | ${results.map((r) => `${fmt(run(r).opening.p50)} / ${fmt(run(r).opening.p99)}`).join(" | ")} | |`]
+      : []),
   ];
   const lines = [
     `Machine: ${machine()}`,
@@ -224,9 +234,16 @@ function report(results: StorageResult[], domain: DomainResult, naive: Awaited<R
     ...runRows((r) => r.arrivals, `officers arriving at ${RATE / 10}/s for ${SECONDS} s, 5 answers each (${RATE / 2} answers/s offered): achieved/s`, "", "latency", ""),
     ...runRows((r) => r.fixedHalf, `fixed rate ${RATE / 2}/s for ${SECONDS} s (mixed): achieved/s`, "", "latency from arrival", ""),
     ...runRows((r) => r.fixedRate, `fixed rate ${RATE}/s for ${SECONDS} s (mixed): achieved/s`, String(RATE), "latency from arrival", "p99 ≤ 20"),
+    ...runRows(
+      (r) => r.thinking,
+      `officers thinking: ${results[0]?.thinking.officers} officers, each on an agency of its own, answering ${THINK} s (mean) after each reply (${fmt(results[0]?.thinking.offered ?? 0, 0)} answers/s offered): achieved/s`,
+      String(RATE),
+      "latency from arrival",
+      "p99 ≤ 20",
+    ),
     `| /cek per second | ${results.map((r) => fmt(r.cek.perSecond, 0)).join(" | ")} | |`,
     `| process memory after the closed-loop runs: RSS / heap, MB | ${results.map((r) => `${r.memorySteady.rssMb} / ${r.memorySteady.heapMb}`).join(" | ")} | ≤ 300 |`,
-    `| … after the ${RATE}/s overload and /cek: RSS / heap, MB | ${results.map((r) => `${r.memory.rssMb} / ${r.memory.heapMb}`).join(" | ")} | ≤ 300 |`,
+    `| … after the ${RATE}/s overload, the thinking officers and /cek: RSS / heap, MB | ${results.map((r) => `${r.memory.rssMb} / ${r.memory.heapMb}`).join(" | ")} | ≤ 300 |`,
     `| start-up until the first update is answered, ms | ${results.map((r) => fmt(r.startupMs, 0)).join(" | ")} | ≤ 2000 |`,
     `| errors logged | ${results.map((r) => r.errors).join(" | ")} | 0 |`,
     "",
