@@ -317,9 +317,9 @@ export async function officerArrivals(p: Pipeline, officersPerSecond: number, se
  * after the previous reply, so about officers / think answers a second are
  * offered while thousands of agencies are in use at once (far more than the
  * cache holds: nearly every answer loads its agency and its officer). Officers
- * start at random moments over the first think time (with /isi); the answers
- * due in the `seconds` after that are measured, latency from the moment each
- * was due (for an officer's first answer: from when its question arrived).
+ * start at random moments over the first think time (with /isi); once every
+ * officer has had a first reply, the answers due in the next `seconds` are
+ * measured, latency from the moment each was due.
  * When replies are slow the officers wait for them, so the rate achieved is
  * what the bot carries.
  */
@@ -336,16 +336,26 @@ export async function thinkingOfficers(p: Pipeline, agencies: number, officers: 
   const openings: number[] = [];
   const think = () => -Math.log(1 - random()) * thinkMs;
   const begun = performance.now();
-  const from = begun + thinkMs;
-  const to = from + seconds * 1000;
+  // Measured: the answers due in the `seconds` after every officer has had a first reply (its /isi and
+  // first answer) and one think time has passed, so that the morning's first /isi are not counted.
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.POSITIVE_INFINITY;
+  let started = 0;
+  const firstReply = () => {
+    if (++started < officers) return;
+    from = Math.max(performance.now(), begun + thinkMs);
+    to = from + seconds * 1000;
+  };
   let k = 0;
   await Promise.all(
     chosen.slice(0, officers).map(async (n) => {
-      for (let due = begun + random() * thinkMs; due < to; due = performance.now() + think()) {
+      for (let due = begun + random() * thinkMs, first = true; due < to; due = performance.now() + think(), first = false) {
         await until(due);
+        if (due >= to) return; // the window was set while this officer was thinking
         const measured = due >= from;
         const latency = await answerNext(p, n, k++, due, (l) => measured && openings.push(l));
-        if (latency === undefined) return;
+        if (first) firstReply();
+        if (latency === undefined) return; // nothing left to answer
         if (measured) latencies.push(latency);
       }
     }),
