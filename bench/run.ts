@@ -3,9 +3,9 @@
  *   --agencies N     agencies stored (default 10000; 10 sasaran, 40 indicators, 3 history years, 200 budget lines each)
  *   --audit N        audit entries of earlier answers in each agency document (default 0; the document keeps 50–100)
  *   --answers N      answers per closed-loop measurement (default 4000)
- *   --rate R         answers per second for the fixed-rate measurement (default 500), --seconds S (default 10);
- *                    before it, officers arrive at R/10 a second, 5 answers each (half of R offered),
- *                    then answers arrive at R/2 a second
+ *   --rate R         answers per second for the fixed-rate measurements (default 500), --seconds S (default 10):
+ *                    officers arrive at R/10 a second, 5 answers each (half of R offered), then answers
+ *                    arrive at R/2 a second (bursts of 5), at R in bursts of 60, at R in bursts of 5
  *   --think T        after those, R × T officers on agencies of their own answer with a mean think time of T seconds
  *                    (default 10): R answers a second offered, nearly every one on an agency not in the cache
  *   --storage list   lowdb,postgres (default both; PostgreSQL is skipped with a note when it cannot be reached)
@@ -62,8 +62,9 @@ interface StorageResult {
   answersCold: Measured;
   /** Officers arriving at RATE / 10 a second, five answers each (see officerArrivals). */
   arrivals: LoadStats & { offered: number };
-  /** Answers arriving at RATE / 2 a second, then at RATE (see fixedRate). */
+  /** Answers arriving at RATE / 2 a second (bursts of 5), at RATE with officers staying on their agency (bursts of 60), then at RATE in bursts of 5 (see fixedRate). */
   fixedHalf: LoadStats & { target: number };
+  fixedRateHot: LoadStats & { target: number };
   fixedRate: LoadStats & { target: number };
   /** RATE × THINK officers thinking THINK seconds on average before each answer (see thinkingOfficers). */
   thinking: Awaited<ReturnType<typeof thinkingOfficers>>;
@@ -159,9 +160,10 @@ async function measureStorage(name: string, open: () => Promise<Repository>, env
   log(`[${name}] answers: cold (one answer per random agency)…`);
   const answersCold = await withCpu(() => closedLoop(p, Math.min(ANSWERS, 2_000), 8, officerStream(AGENCIES, 1, 17)), database);
   const memorySteady = memoryNow();
-  log(`[${name}] officers arriving at ${RATE / 10}/s (5 answers each), then answers at ${RATE / 2}/s and at ${RATE}/s, for ${SECONDS} s each…`);
+  log(`[${name}] officers arriving at ${RATE / 10}/s (5 answers each), then answers at ${RATE / 2}/s, at ${RATE}/s in bursts of 60 and at ${RATE}/s in bursts of 5, for ${SECONDS} s each…`);
   const arrivals = await officerArrivals(p, RATE / 10, SECONDS, 5, officerStream(AGENCIES, 5, 23));
   const fixedHalf = await fixedRate(p, RATE / 2, SECONDS, officerStream(AGENCIES, 5, 29));
+  const fixedRateHot = await fixedRate(p, RATE, SECONDS, officerStream(AGENCIES, 60, 37));
   const rate = await fixedRate(p, RATE, SECONDS, officerStream(AGENCIES, 5, 19));
   const officers = Math.min(AGENCIES, Math.round(RATE * THINK));
   log(`[${name}] ${officers} officers thinking ${THINK} s before each answer, measured for ${SECONDS} s…`);
@@ -171,7 +173,7 @@ async function measureStorage(name: string, open: () => Promise<Repository>, env
   const memory = memoryNow();
   await repo.close();
   if (p.errors.length > 0) log(`[${name}] errors: ${p.errors.slice(0, 3).join(" | ")}`);
-  return { storage: name, startupMs, answersHot, answersMixed, answersCold, arrivals, fixedHalf, fixedRate: rate, thinking, cek, memorySteady, memory, errors: p.errors.length };
+  return { storage: name, startupMs, answersHot, answersMixed, answersCold, arrivals, fixedHalf, fixedRateHot, fixedRate: rate, thinking, cek, memorySteady, memory, errors: p.errors.length };
 }
 
 /** Run a benchmark script in a process of its own (node flags, then the script and its arguments); it prints its result as JSON. */
@@ -233,6 +235,7 @@ function report(results: StorageResult[], domain: DomainResult, naive: Awaited<R
     `| … database server (on the same two cores) | ${results.map((r) => [r.answersHot, r.answersMixed, r.answersCold].map((m) => (m.cpu.databaseMs === undefined ? "–" : fmt(m.cpu.databaseMs, 2))).join(" / ")).join(" | ")} | |`,
     ...runRows((r) => r.arrivals, `officers arriving at ${RATE / 10}/s for ${SECONDS} s, 5 answers each (${RATE / 2} answers/s offered): achieved/s`, "", "latency", ""),
     ...runRows((r) => r.fixedHalf, `fixed rate ${RATE / 2}/s for ${SECONDS} s (mixed): achieved/s`, "", "latency from arrival", ""),
+    ...runRows((r) => r.fixedRateHot, `fixed rate ${RATE}/s for ${SECONDS} s (hot: bursts of 60): achieved/s`, String(RATE), "latency from arrival", "p99 ≤ 20"),
     ...runRows((r) => r.fixedRate, `fixed rate ${RATE}/s for ${SECONDS} s (mixed): achieved/s`, String(RATE), "latency from arrival", "p99 ≤ 20"),
     ...runRows(
       (r) => r.thinking,
