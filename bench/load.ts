@@ -111,6 +111,11 @@ async function askedNext(p: Pipeline, n: number): Promise<string | undefined> {
   return state.flow === "entry" ? state.current : undefined;
 }
 
+/** Officer n sends /isi. */
+async function openEntry(p: Pipeline, n: number): Promise<void> {
+  await p.deliver(p.updates.textUpdate({ id: officerId(n), first_name: `Petugas ${n}` }, "/isi"));
+}
+
 /**
  * One answer of officer n to the question /isi asks next; undefined when the
  * officer has nothing left to answer. The question is taken from the session
@@ -126,7 +131,7 @@ export async function answerNext(p: Pipeline, n: number, k: number, arrived?: nu
   let current = await askedNext(p, n);
   let sent = arrived ?? performance.now();
   if (current === undefined) {
-    await p.deliver(p.updates.textUpdate(user, "/isi"));
+    await openEntry(p, n);
     opened?.(performance.now() - sent);
     current = await askedNext(p, n);
     if (current === undefined) return undefined;
@@ -182,8 +187,11 @@ function randomSource(seed: number): () => number {
   };
 }
 
+/** An officer at work on agency n, with `left` answers still to give. */
+type Officer = { n: number; left: number };
+
 /** A stream of officers: random agencies, each for a burst of answers. */
-export function officerStream(agencies: number, burst: number, seed = 7): () => { n: number; left: number } {
+export function officerStream(agencies: number, burst: number, seed = 7): () => Officer {
   const random = randomSource(seed);
   const stream = () => ({ n: Math.floor(random() * agencies), left: burst });
   sizes.set(stream, agencies);
@@ -196,7 +204,7 @@ function agenciesHint(stream: object): number {
 }
 
 /** As many answers as possible with `concurrency` officers at work at once. */
-export async function closedLoop(p: Pipeline, total: number, concurrency: number, stream: () => { n: number; left: number }): Promise<LoadStats> {
+export async function closedLoop(p: Pipeline, total: number, concurrency: number, stream: () => Officer): Promise<LoadStats> {
   const latencies: number[] = [];
   const openings: number[] = [];
   const busy = new Set<number>();
@@ -230,26 +238,80 @@ export async function closedLoop(p: Pipeline, total: number, concurrency: number
   return loadStats(latencies, openings, started);
 }
 
+/** Who answers next in a fixed-rate run: undefined when every officer at work is waiting for a reply and no other may start. */
+interface Officers {
+  take(): Officer | undefined;
+  /** The officer's answer is in (`left` counted down, 0 when the officer has finished). */
+  done(officer: Officer): void;
+}
+
+/** Officers without limit: the one answered last answers next; when every officer drawn is busy, the stream's next one starts (on another agency). */
+function anyOfficers(stream: () => Officer): Officers {
+  const idle: Officer[] = [];
+  return {
+    take: () => idle.pop() ?? stream(),
+    done: (o) => {
+      if (o.left > 0) idle.push(o);
+    },
+  };
+}
+
+/**
+ * `size` officers at work at once, on agencies of their own, taking turns
+ * (the one idle longest answers next); one who has finished is replaced by
+ * the stream's next officer. They are at work before the first answer is
+ * due (each has opened /isi, not measured) and part-way through their bursts
+ * (the k-th with k/size of it left), so officers finish one after the other,
+ * as in a steady state, instead of all at once.
+ */
+async function officersAtWork(p: Pipeline, stream: () => Officer, size: number): Promise<Officers> {
+  const idle: Officer[] = [];
+  const agencies = new Set<number>();
+  const draw = () => {
+    let o = stream();
+    while (agencies.has(o.n)) o = stream();
+    agencies.add(o.n);
+    return o;
+  };
+  for (let k = 1; k <= size; k++) {
+    const o = draw();
+    o.left = Math.max(1, Math.round((o.left * k) / size));
+    await openEntry(p, o.n);
+    idle.push(o);
+  }
+  return {
+    // One who has finished is replaced at once, so `size` officers stay at work.
+    take: () => (agencies.size < size ? draw() : idle.shift()),
+    done: (o) => {
+      if (o.left > 0) idle.push(o);
+      else agencies.delete(o.n);
+    },
+  };
+}
+
 /**
  * Answers arriving at a fixed rate (open loop): latency counts from the
  * moment an answer was due, so time spent waiting behind earlier answers is
  * included. An officer sends the next answer only after the previous reply.
  * An officer starting a burst sends /isi at the answer's due time (its
  * latency counts from then) and the answer as soon as the question arrives.
+ * Without `atWork`, an answer due while every officer drawn so far is
+ * waiting for a reply brings in a new officer (on another agency); with it,
+ * that many officers are at work at once and such an answer waits for one.
  */
-export async function fixedRate(p: Pipeline, perSecond: number, seconds: number, stream: () => { n: number; left: number }): Promise<LoadStats & { target: number }> {
+export async function fixedRate(p: Pipeline, perSecond: number, seconds: number, stream: () => Officer, atWork?: number): Promise<LoadStats & { target: number }> {
   const latencies: number[] = [];
   const openings: number[] = [];
   const interval = 1000 / perSecond;
   const total = Math.round(perSecond * seconds);
-  const idle: { n: number; left: number }[] = [];
+  const officers = atWork === undefined ? anyOfficers(stream) : await officersAtWork(p, stream, atWork);
   const busy = new Set<number>();
   const take = async () => {
     for (let tries = 1; ; tries++) {
-      const o = idle.pop() ?? stream();
-      if (o.left > 0 && !busy.has(o.n)) return o;
-      // Every officer drawn is still waiting for a reply: let replies come in.
-      if (tries % 100 === 0) await new Promise((r) => setTimeout(r, 1));
+      const o = officers.take();
+      if (o && o.left > 0 && !busy.has(o.n)) return o;
+      // Every officer is still waiting for a reply: let replies come in.
+      if (!o || tries % 100 === 0) await new Promise((r) => setTimeout(r, 1));
     }
   };
   const started = performance.now();
@@ -264,7 +326,7 @@ export async function fixedRate(p: Pipeline, perSecond: number, seconds: number,
         busy.delete(officer.n);
         officer.left = latency === undefined ? 0 : officer.left - 1;
         if (latency !== undefined) latencies.push(latency);
-        if (officer.left > 0) idle.push(officer);
+        officers.done(officer);
       }),
     );
   }
@@ -280,7 +342,7 @@ export async function fixedRate(p: Pipeline, perSecond: number, seconds: number,
  * the officers already at work instead of bringing in more officers (more
  * agencies to load), as happens with real officers on their phones.
  */
-export async function officerArrivals(p: Pipeline, officersPerSecond: number, seconds: number, burst: number, stream: () => { n: number; left: number }): Promise<LoadStats & { offered: number }> {
+export async function officerArrivals(p: Pipeline, officersPerSecond: number, seconds: number, burst: number, stream: () => Officer): Promise<LoadStats & { offered: number }> {
   const latencies: number[] = [];
   const openings: number[] = [];
   const interval = 1000 / officersPerSecond;
