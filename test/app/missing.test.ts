@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { produce } from "immer";
-import { missingQuestions, nextMissing } from "../../src/app/entry/missing.js";
+import { isFilled, linePlace, missingQuestions, nextMissing } from "../../src/app/entry/missing.js";
 import { encodeKey } from "../../src/app/entry/keys.js";
 import type { AgencyFile } from "../../src/domain/schema/agency.js";
 import { deepFreeze } from "../../src/storage/freeze.js";
@@ -47,5 +47,26 @@ describe("missingQuestions on stored (frozen) versions", () => {
     }
     const none = new Set(all);
     expect(nextMissing(v1, none)).toEqual({ next: undefined, count: 0 });
+  });
+
+  it("reads an answered budget line from the new version, and places lines afresh when they move", () => {
+    const v1 = deepFreeze(variants());
+    const p2 = { q: "line", lineId: "P2", field: "budget" } as const;
+    expect(keys(v1)).toContain("line:P2:budget");
+    // An answer on P2: a new budget-line array whose lines keep their ids and links (the places are reused).
+    const v2 = edit(v1, (d) => void (d.budgetLines.find((l) => l.id === "P2")!.budget = "1000"));
+    expect(v2.budgetLines).not.toBe(v1.budgetLines);
+    expect(v2.budgetLines[0]!.indicatorIds).toBe(v1.budgetLines[0]!.indicatorIds);
+    expect(isFilled(v2, p2)).toBe(true);
+    expect(isFilled(v1, p2)).toBe(false);
+    expect(keys(v2)).toEqual(keys(structuredClone(v2)));
+    expect(keys(v2)).not.toContain("line:P2:budget");
+    // The first line stays, the next two swap places: the earlier places no longer fit.
+    const v3 = edit(v2, (d) => void d.budgetLines.splice(1, 2, d.budgetLines[2]!, d.budgetLines[1]!));
+    expect(v3.budgetLines[0]).toBe(v2.budgetLines[0]);
+    expect(v3.budgetLines.map((l) => l.id).slice(0, 3)).toEqual(["P1", v2.budgetLines[2]!.id, "P2"]);
+    for (const [place, line] of v3.budgetLines.entries()) expect(linePlace(v3, line.id)).toBe(place);
+    for (const [place, line] of v2.budgetLines.entries()) expect(linePlace(v2, line.id)).toBe(place);
+    expect(keys(v3)).toEqual(keys(structuredClone(v3)));
   });
 });

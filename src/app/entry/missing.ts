@@ -21,14 +21,6 @@ export const FAR_EXCEEDED = new Decimal(120);
  * array: an answer replaces the objectives (or the budget lines) but shares
  * the other array with the previous version, whose index is reused.
  */
-interface LineIndex {
-  lines: Map<string, BudgetLine>;
-  /** Each line's place in the array. */
-  places: Map<string, number>;
-  linked: Map<string, BudgetLine[]>;
-  /** Lines linked to more than one indicator (asked once, under the first). */
-  shared: Set<string>;
-}
 /** An indicator and its place: objectives[objective].indicators[index]. */
 interface Placed {
   indicator: Indicator;
@@ -36,7 +28,53 @@ interface Placed {
   index: number;
 }
 const INDICATORS = new WeakMap<AgencyFile["objectives"], Map<string, Placed>>();
-const LINES = new WeakMap<AgencyFile["budgetLines"], LineIndex>();
+
+/**
+ * Where the budget lines are, by id and by linked indicator: it depends only
+ * on each place's id and `indicatorIds`, so it holds places, not lines. An
+ * answer on a budget line makes a new array whose lines keep their ids and
+ * their (shared, frozen) `indicatorIds` arrays: the places found for the
+ * previous array are checked against the new one and reused instead of
+ * rebuilt (about half the answers of a full pass are on budget lines).
+ */
+interface LinePlaces {
+  places: Map<string, number>;
+  /** The places of the lines linked to each indicator, in array order. */
+  linked: Map<string, readonly number[]>;
+  /** Lines linked to more than one indicator (asked once, under the first). */
+  shared: Set<string>;
+  /** What it was built from: each place's id and `indicatorIds` array (compared by identity). */
+  ids: readonly string[];
+  links: readonly (readonly string[])[];
+}
+const LINE_PLACES = new WeakMap<AgencyFile["budgetLines"], LinePlaces>();
+/** The places last built or reused for an array whose first line has this `indicatorIds` array: the candidate for the next version. */
+const BY_FIRST_LINKS = new WeakMap<readonly string[], LinePlaces>();
+
+function placesFit(index: LinePlaces, budgetLines: AgencyFile["budgetLines"]): boolean {
+  if (index.ids.length !== budgetLines.length) return false;
+  for (let i = 0; i < budgetLines.length; i++) {
+    const line = budgetLines[i]!;
+    if (line.id !== index.ids[i] || line.indicatorIds !== index.links[i]) return false;
+  }
+  return true;
+}
+
+function buildLinePlaces(budgetLines: AgencyFile["budgetLines"]): LinePlaces {
+  const places = new Map<string, number>();
+  const linked = new Map<string, number[]>();
+  const shared = new Set<string>();
+  for (const [place, l] of budgetLines.entries()) {
+    places.set(l.id, place);
+    if (l.indicatorIds.length > 1) shared.add(l.id);
+    for (const id of l.indicatorIds) {
+      const list = linked.get(id);
+      if (list) list.push(place);
+      else linked.set(id, [place]);
+    }
+  }
+  return { places, linked, shared, ids: budgetLines.map((l) => l.id), links: budgetLines.map((l) => l.indicatorIds) };
+}
 
 /** The indicators of a stored file by id; undefined for a draft being edited (scanned instead). */
 function indicatorIndex(file: AgencyFile): Map<string, Placed> | undefined {
@@ -60,29 +98,24 @@ export function linePlace(file: AgencyFile, id: string): number | undefined {
   return lineIndex(file)?.places.get(id);
 }
 
-/** The budget lines of a stored file by id and by linked indicator; undefined for a draft. */
-function lineIndex(file: AgencyFile): LineIndex | undefined {
+/** The places of a stored file's budget lines; undefined for a draft. */
+function lineIndex(file: AgencyFile): LinePlaces | undefined {
   const budgetLines = file.budgetLines;
   if (!Object.isFrozen(budgetLines)) return undefined;
-  return memo(LINES, budgetLines, () => {
-    const index: LineIndex = { lines: new Map(), places: new Map(), linked: new Map(), shared: new Set() };
-    for (const [place, l] of budgetLines.entries()) {
-      index.lines.set(l.id, l);
-      index.places.set(l.id, place);
-      if (l.indicatorIds.length > 1) index.shared.add(l.id);
-      for (const id of l.indicatorIds) {
-        const list = index.linked.get(id);
-        if (list) list.push(l);
-        else index.linked.set(id, [l]);
-      }
-    }
+  return memo(LINE_PLACES, budgetLines, () => {
+    const first = budgetLines[0]?.indicatorIds;
+    const previous = first && Object.isFrozen(first) ? BY_FIRST_LINKS.get(first) : undefined;
+    const index = previous && placesFit(previous, budgetLines) ? previous : buildLinePlaces(budgetLines);
+    if (first && Object.isFrozen(first)) BY_FIRST_LINKS.set(first, index);
     return index;
   });
 }
 
 function findLine(file: AgencyFile, id: string): BudgetLine | undefined {
   const index = lineIndex(file);
-  return index ? index.lines.get(id) : file.budgetLines.find((l) => l.id === id);
+  if (!index) return file.budgetLines.find((l) => l.id === id);
+  const place = index.places.get(id);
+  return place === undefined ? undefined : file.budgetLines[place];
 }
 
 export function isFilled(file: AgencyFile, key: QuestionKey): boolean {
@@ -154,9 +187,14 @@ export function indicatorQuestions(file: AgencyFile, ind: Indicator): QuestionKe
   return keys;
 }
 
+const NO_LINES: readonly BudgetLine[] = Object.freeze([]);
+const NO_PLACES: readonly number[] = Object.freeze([]);
+
 function linkedLines(file: AgencyFile, id: string): readonly BudgetLine[] {
   const index = lineIndex(file);
-  return index ? (index.linked.get(id) ?? []) : file.budgetLines.filter((l) => l.indicatorIds.includes(id));
+  if (!index) return file.budgetLines.filter((l) => l.indicatorIds.includes(id));
+  const places = index.linked.get(id);
+  return places ? places.map((place) => file.budgetLines[place]!) : NO_LINES;
 }
 
 /**
@@ -174,13 +212,20 @@ const missingMemo = new WeakMap<Indicator, { year: number; profile: AgencyFile["
 function indicatorMissing(file: AgencyFile, ind: Indicator): Missing {
   const cacheable = Object.isFrozen(file) && Object.isFrozen(ind);
   const year = file.agency.reportingYear;
-  const linked = linkedLines(file, ind.id);
   const hit = cacheable ? missingMemo.get(ind) : undefined;
-  if (hit && hit.year === year && hit.profile === file.profile && hit.linked.length === linked.length && hit.linked.every((l, i) => l === linked[i])) return hit.missing;
+  if (hit && hit.year === year && hit.profile === file.profile && linkedAre(file, ind.id, hit.linked)) return hit.missing;
   const keys = indicatorQuestions(file, ind).filter((key) => !(key.q === "line" ? lineFilled(file, key) : answered(ind, key)));
   const missing = { keys, codes: keys.map(encodeKey) };
-  if (cacheable) missingMemo.set(ind, { year, profile: file.profile, linked, missing });
+  if (cacheable) missingMemo.set(ind, { year, profile: file.profile, linked: linkedLines(file, ind.id), missing });
   return missing;
+}
+
+/** Whether the lines linked to indicator `id` are exactly `lines` (the same objects), without listing them. */
+function linkedAre(file: AgencyFile, id: string, lines: readonly BudgetLine[]): boolean {
+  const index = lineIndex(file);
+  if (!index) return false;
+  const places = index.linked.get(id) ?? NO_PLACES;
+  return places.length === lines.length && places.every((place, k) => file.budgetLines[place] === lines[k]);
 }
 
 /**
