@@ -77,6 +77,7 @@ function run(command: string, argv: string[]): Promise<{ stdout: string; stderr:
 }
 
 async function main(): Promise<void> {
+  if (!(ANSWERS >= 1 && REPEAT >= 1)) throw new Error("--answers and --repeat must be at least 1");
   try {
     execFileSync("valgrind", ["--version"], { stdio: "ignore" });
   } catch {
