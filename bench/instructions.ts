@@ -19,10 +19,11 @@
  *   --repeat R     pairs of runs (default 1), two at a time
  * Needs valgrind (Debian package `valgrind`).
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { LowdbRepository } from "../src/storage/lowdb/repository.js";
 import { benchArgs } from "./args.js";
 import { closedLoop, officerStream, pipeline } from "./load.js";
@@ -55,25 +56,13 @@ async function counted(template: string, answers: number): Promise<{ instruction
     const argv = ["--tool=callgrind", `--callgrind-out-file=${join(work, "callgrind.out")}`, "--smc-check=all-non-file"];
     argv.push(process.execPath, "--single-threaded", "--max-semi-space-size=32", "--import", "tsx", "bench/instructions.ts");
     argv.push("--child", dir, "--answers", String(answers), "--agencies", String(AGENCIES), "--burst", String(BURST));
-    const { stdout, stderr, code } = await run("valgrind", argv);
+    const { stdout, stderr } = await promisify(execFile)("valgrind", argv); // rejects with valgrind's output on a failure
     const collected = /Collected : (\d+)/.exec(stderr);
-    if (code !== 0 || !collected) throw new Error(`valgrind run failed (exit ${code}):\n${stderr.slice(-2000)}`);
+    if (!collected) throw new Error(`valgrind printed no instruction count:\n${stderr.slice(-2000)}`);
     return { instructions: Number(collected[1]), messages: JSON.parse(stdout.trim().split("\n").pop()!).messages };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-}
-
-function run(command: string, argv: string[]): Promise<{ stdout: string; stderr: string; code: number | null }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(command, argv, { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    proc.stdout.on("data", (d) => (stdout += d));
-    proc.stderr.on("data", (d) => (stderr += d));
-    proc.on("error", reject);
-    proc.on("close", (code) => resolve({ stdout, stderr, code }));
-  });
 }
 
 async function main(): Promise<void> {
