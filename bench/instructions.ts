@@ -10,7 +10,7 @@
  * the kernel's file writes are not in it). The 1,000 answers before the
  * measured ones let V8 compile the hot code first. Node runs with
  * `--single-threaded` (garbage collection on the main thread; counted either
- * way). Three pairs of 1,000 answers gave 3.23–3.38 M per message: the count
+ * way). Four pairs of 1,000 answers gave 3.23–3.41 M per message: the count
  * of the run without answers varies by about 200 M, so measure 2,000 answers
  * or more and repeat. About 2 minutes per 1,000 answers, two runs at a time.
  *   --agencies N   agencies in the store (default 1000; under bench/.data, reused)
