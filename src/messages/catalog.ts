@@ -73,14 +73,43 @@ function options(escape: Escape): { escape: (value: unknown) => string } {
   return o;
 }
 
+/**
+ * Each template's tokens, parsed once. Mustache's own cache is keyed by the
+ * template joined with its tags, a new string to build and hash at every
+ * render; the catalog's strings are the same objects every time.
+ */
+const TOKENS = new Map<string, string[][]>(); // what renderTokens takes in @types/mustache (parse's TemplateSpans)
+const writer = new Mustache.Writer();
+
+function render(template: string, params: MessageParams, escape: Escape): string {
+  let tokens = TOKENS.get(template);
+  if (!tokens) {
+    tokens = Mustache.parse(template) as unknown as string[][];
+    TOKENS.set(template, tokens);
+  }
+  return writer.renderTokens(tokens, new Mustache.Context(params), {}, template, options(escape));
+}
+
 /** Render the message `key` with `params`; `escape` is applied to every `{{value}}`. */
 export function say(key: string, params: MessageParams = {}, escape: Escape = identity): string {
-  return Mustache.render(raw(key), params, {}, options(escape));
+  return render(raw(key), params, escape);
 }
 
 /** A list-valued message (e.g. button labels), each entry rendered. */
 export function sayList(key: string, params: MessageParams = {}, escape: Escape = identity): string[] {
   const value = load().get(key);
   if (!Array.isArray(value)) throw new Error(`Message ${key} is not a list`);
-  return value.map((line) => Mustache.render(line, params, {}, options(escape)));
+  return value.map((line) => render(line, params, escape));
+}
+
+const WORDS = new Map<string, ReadonlySet<string>>();
+
+/** A list-valued message of words the user may type (e.g. "lewati"), lower-cased, as a set: made once per key. */
+export function wordSet(key: string): ReadonlySet<string> {
+  let words = WORDS.get(key);
+  if (!words) {
+    words = new Set(sayList(key).map((w) => w.toLowerCase()));
+    WORDS.set(key, words);
+  }
+  return words;
 }

@@ -6,7 +6,7 @@
  * and, when the target is missed or far exceeded, asks the factors at once.
  * The same question, asked alone, edits one answer from /indikator.
  */
-import { say, sayList } from "../../messages/catalog.js";
+import { say, wordSet } from "../../messages/catalog.js";
 import { currentYear } from "../../domain/calc/agency.js";
 import { Decimal } from "../../domain/decimal.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
@@ -25,7 +25,7 @@ import { lineTitle } from "./lines.js";
 
 function isWord(list: string, input: string): boolean {
   const t = normalizeInput(input).toLowerCase();
-  return sayList(`isi.${list}`).includes(t);
+  return wordSet(`isi.${list}`).has(t);
 }
 
 export function isControlWord(input: string): boolean {
