@@ -3,16 +3,18 @@
  *
  * The stored data is valid and frozen. An edit usually changes one answer of
  * one indicator or one budget line; then only that item is checked again
- * (with its own schema: the agency-level rules only concern ids, parents and
- * links, which such an edit cannot touch). Any other edit is checked with the
- * full agency schema. Either way the result shares every unchanged part with
+ * (the agency-level rules only concern ids, parents and links, which such an
+ * edit cannot touch): a budget line with its schema, an indicator field by
+ * field — each changed field with its own schema, then the rules across the
+ * indicator's fields on the result (the unchanged fields were valid already).
+ * Any other edit is checked with the full agency schema. Either way the result shares every unchanged part with
  * the stored version (same objects), so unchanged indicators keep their
  * computed results and writes freeze only what is new.
  */
 import type { z } from "zod";
 import { AgencyFileSchema, type AgencyFile } from "../domain/schema/agency.js";
 import { BudgetLineSchema } from "../domain/schema/budget.js";
-import { IndicatorSchema } from "../domain/schema/indicator.js";
+import { IndicatorFieldsSchema, indicatorRules, type Indicator } from "../domain/schema/indicator.js";
 import { diffAgency } from "./paths.js";
 
 export type Validated = { ok: true; data: AgencyFile } | { ok: false; error: z.ZodError };
@@ -60,17 +62,55 @@ function shareValue(a: unknown, b: unknown): { value: unknown; same: boolean } {
   return { value: b, same: false };
 }
 
+const INDICATOR_FIELDS = IndicatorFieldsSchema.shape;
+type IndicatorField = keyof typeof INDICATOR_FIELDS;
+const FIELD_ORDER = Object.keys(INDICATOR_FIELDS) as IndicatorField[];
+const isIndicatorField = (key: string): key is IndicatorField => Object.hasOwn(INDICATOR_FIELDS, key);
+
+interface Touched {
+  /** The changed fields of each changed indicator, by indicator id. */
+  indicators: Map<string, Set<IndicatorField>>;
+  lines: Set<string>;
+}
+
 /** The items an edit touched, when it only changed non-structural fields of existing indicators and budget lines. */
-function touchedItems(before: AgencyFile, draft: AgencyFile): { indicators: Set<string>; lines: Set<string> } | undefined {
-  const indicators = new Set<string>();
+function touchedItems(before: AgencyFile, draft: AgencyFile): Touched | undefined {
+  const indicators = new Map<string, Set<IndicatorField>>();
   const lines = new Set<string>();
   for (const d of diffAgency(before, draft)) {
     const parts = d.field.split("/");
-    if (parts[0] === "objectives" && parts[2] === "indicators" && parts.length >= 5 && !STRUCTURAL.has(parts[4]!)) indicators.add(parts[3]!);
-    else if (parts[0] === "budgetLines" && parts.length >= 3 && !STRUCTURAL.has(parts[2]!)) lines.add(parts[1]!);
+    const field = parts[4];
+    if (parts[0] === "objectives" && parts[2] === "indicators" && field !== undefined && !STRUCTURAL.has(field) && isIndicatorField(field)) {
+      const fields = indicators.get(parts[3]!);
+      if (fields) fields.add(field);
+      else indicators.set(parts[3]!, new Set([field]));
+    } else if (parts[0] === "budgetLines" && parts.length >= 3 && !STRUCTURAL.has(parts[2]!)) lines.add(parts[1]!);
     else return undefined;
   }
   return { indicators, lines };
+}
+
+/**
+ * `draft`, a stored (valid) indicator with `fields` changed, checked: each
+ * changed field with its schema, then the rules across fields. Undefined when
+ * it is invalid. The same result as parsing the whole indicator, in the
+ * schema's key order.
+ */
+function checkIndicator(old: Indicator, draft: Indicator, fields: ReadonlySet<IndicatorField>): Indicator | undefined {
+  const result: Record<string, unknown> = {};
+  for (const key of FIELD_ORDER) {
+    let value: unknown = old[key];
+    if (fields.has(key)) {
+      const parsed = INDICATOR_FIELDS[key].safeParse(draft[key]);
+      if (!parsed.success) return undefined;
+      value = parsed.data;
+    }
+    if (value !== undefined) result[key] = value;
+  }
+  const indicator = result as Indicator;
+  let valid = true;
+  indicatorRules(indicator, () => (valid = false));
+  return valid ? indicator : undefined;
 }
 
 export function validateEdit(before: AgencyFile, draft: AgencyFile): Validated {
@@ -86,16 +126,19 @@ export function validateEdit(before: AgencyFile, draft: AgencyFile): Validated {
 }
 
 /** Check only the touched items; undefined when one of them is invalid. */
-function validateItems(before: AgencyFile, draft: AgencyFile, touched: { indicators: Set<string>; lines: Set<string> }): AgencyFile | undefined {
+function validateItems(before: AgencyFile, draft: AgencyFile, touched: Touched): AgencyFile | undefined {
   let valid = true;
   const objectives = draft.objectives.map((o, oi) => {
     const old = before.objectives[oi]!;
     if (!o.indicators.some((i) => touched.indicators.has(i.id))) return old;
     const indicators = o.indicators.map((ind, ii) => {
-      if (!touched.indicators.has(ind.id)) return old.indicators[ii]!;
-      const parsed = IndicatorSchema.safeParse(ind);
-      if (!parsed.success) valid = false;
-      return parsed.success ? share(old.indicators[ii]!, parsed.data) : ind;
+      const fields = touched.indicators.get(ind.id);
+      if (!fields) return old.indicators[ii]!;
+      const previous = old.indicators[ii];
+      // In the same place as before (a change of order is a structural edit, checked in full).
+      const checked = previous?.id === ind.id ? checkIndicator(previous, ind, fields) : undefined;
+      if (!checked) valid = false;
+      return checked ? share(previous!, checked) : ind;
     });
     return { ...old, indicators };
   });

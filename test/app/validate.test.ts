@@ -8,7 +8,8 @@ import { produce } from "immer";
 import { describe, expect, it } from "vitest";
 import { share, validateEdit } from "../../src/app/validate.js";
 import { formatIssues } from "../../src/domain/schema/issues.js";
-import type { AgencyFile } from "../../src/domain/schema/agency.js";
+import { AgencyFileSchema, type AgencyFile } from "../../src/domain/schema/agency.js";
+import type { Indicator } from "../../src/domain/schema/indicator.js";
 import { deepFreeze } from "../../src/storage/freeze.js";
 import { variants } from "../support/variants.js";
 
@@ -77,5 +78,59 @@ describe("validateEdit", () => {
     if (!added.ok) throw new Error("valid edit refused");
     expect(added.data.objectives[0]!.indicators.at(-1)!.id).toBe("BARU");
     expect(added.data.objectives[1]).toBe(before.objectives[1]);
+  });
+
+  it("checks an edited indicator field by field with the rules across its fields: the same verdict and data as the full schema", () => {
+    const before = stored();
+    const place = (id: string): [number, number] => {
+      for (const [o, objective] of before.objectives.entries()) {
+        const i = objective.indicators.findIndex((x) => x.id === id);
+        if (i >= 0) return [o, i];
+      }
+      throw new Error(`no indicator ${id}`);
+    };
+    const on = (id: string, f: (ind: Indicator & Record<string, unknown>) => void) =>
+      edit(before, (d) => {
+        const [o, i] = place(id);
+        f(d.objectives[o]!.indicators[i]! as Indicator & Record<string, unknown>);
+      });
+    const cases: [string, AgencyFile, boolean][] = [
+      // Valid: answers of every kind, new and removed fields.
+      ["realisasi", on("LEBIH", (x) => void (x.years["2024"]!.actual = "90.5")), true],
+      ["target of a new year", on("LEBIH", (x) => void (x.years["2025"] = { target: "85" })), true],
+      ["a year removed", on("LEBIH", (x) => void delete x.years["2023"]), true],
+      ["factors", on("BELUM", (x) => void (x.factors = { supporting: ["Dukungan anggaran"], inhibiting: ["Data terlambat"] })), true],
+      ["no national figure yet", on("TEPAT", (x) => void (x.national = null)), true],
+      ["national figure removed", on("LEBIH", (x) => void delete x.national), true],
+      ["Renstra final target", on("TEPAT", (x) => void (x.strategicPlan = { finalTarget: { min: "90", max: "100" } })), true],
+      ["direct budget", on("TEPAT", (x) => void (x.budget = { budget: "1000000", spent: "900000" })), true],
+      ["numerator and denominator", on("RASIO", (x) => void (x.years["2024"] = { target: "80", numerator: "45", denominator: "50" })), true],
+      ["grade realisasi", on("NILAI", (x) => void (x.years["2024"] = { ...x.years["2024"], actual: { letter: "A" } })), true],
+      ["name and definition", on("NOL", (x) => void Object.assign(x, { name: "Nama baru", definition: "Definisi baru" })), true],
+      // Invalid by a field's own schema.
+      ["realisasi not a number", on("LEBIH", (x) => void (x.years["2024"]!.actual = "sembilan")), false],
+      ["empty name", on("LEBIH", (x) => void (x.name = "")), false],
+      ["unknown field", on("LEBIH", (x) => void (x.extra = "x")), false],
+      // Invalid only by the rules across fields.
+      ["grade realisasi on a value indicator", on("LEBIH", (x) => void (x.years["2024"]!.actual = { letter: "A" } as never)), false],
+      ["numerator on a value indicator", on("LEBIH", (x) => void (x.years["2024"]!.numerator = "5")), false],
+      ["range the wrong way round", on("LEBIH", (x) => void (x.years["2024"]!.target = { min: "90", max: "80" })), false],
+      ["grade kind without a table", on("LEBIH", (x) => void (x.kind = "grade")), false],
+      ["grade table on a value indicator", on("LEBIH", (x) => void (x.gradeTable = "ikm")), false],
+      ["negative grade indicator", on("NILAI", (x) => void (x.polarity = "negative")), false],
+      ["letter not in the grade table", on("NILAI", (x) => void (x.years["2024"] = { ...x.years["2024"], actual: { letter: "Q" } })), false],
+      ["grade final target on a value indicator", on("TEPAT", (x) => void (x.strategicPlan = { finalTarget: { letter: "A" } })), false],
+      ["realisasi beside numerator and denominator", on("RASIO", (x) => void (x.years["2024"] = { numerator: "4", denominator: "5", actual: "80" })), false],
+      ["denominator zero", on("RASIO", (x) => void (x.years["2024"] = { numerator: "4", denominator: "0" })), false],
+      ["ratio scale zero", on("RASIO", (x) => void (x.ratioScale = "0")), false],
+    ];
+    for (const [name, next, valid] of cases) {
+      const full = AgencyFileSchema.safeParse(next);
+      const r = validateEdit(before, next);
+      expect([name, r.ok], name).toEqual([name, valid]);
+      expect([name, full.success], name).toEqual([name, valid]);
+      if (r.ok && full.success) expect([name, JSON.stringify(r.data)]).toEqual([name, JSON.stringify(full.data)]);
+      if (!r.ok && !full.success) expect([name, r.error.issues]).toEqual([name, full.error.issues]);
+    }
   });
 });

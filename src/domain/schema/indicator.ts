@@ -75,104 +75,118 @@ export const PredecessorSchema = z.strictObject({
 export const INDICATOR_KINDS = ["value", "ratio", "grade"] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 
-export const IndicatorSchema = z
-  .strictObject({
-    id: Id,
-    /** Display number, e.g. "1.1". */
-    code: Text(20).optional(),
-    name: Text(500),
-    unit: Text(40),
-    polarity: z.enum(["positive", "negative"]).default("positive"),
-    kind: z.enum(INDICATOR_KINDS).default("value"),
-    /** Ratio indicators: factor applied to numerator/denominator (100 for a percentage). */
-    ratioScale: NonNegativeDecimal.default("100"),
-    numeratorLabel: Text(300).optional(),
-    denominatorLabel: Text(300).optional(),
-    /** Grade indicators: which table maps letters to scores. */
-    gradeTable: z.enum(GRADE_TABLE_IDS as [GradeTableId, ...GradeTableId[]]).optional(),
-    definition: Text(2000).optional(),
-    dataSource: Text(300).optional(),
-    responsibleUnit: Text(200).optional(),
-    years: z.partialRecord(YearKey, YearValuesSchema).default({}),
-    predecessor: PredecessorSchema.optional(),
-    strategicPlan: StrategicPlanTargetsSchema.optional(),
-    /** National figure; null = the officer confirmed none is available yet. */
-    national: NationalSchema.nullable().optional(),
-    factors: FactorsSchema.optional(),
-    /** Budget entered directly; otherwise the sum of the linked budget lines. */
-    budget: DirectBudgetSchema.optional(),
-  })
-  .superRefine((ind, ctx) => {
-    const isGrade = (v: unknown) => typeof v === "object" && v !== null && !("min" in v);
-    const isRange = (v: unknown) => typeof v === "object" && v !== null && "min" in v;
+/** The fields of an indicator, each with its own schema (see `indicatorRules` for the rules across fields). */
+export const IndicatorFieldsSchema = z.strictObject({
+  id: Id,
+  /** Display number, e.g. "1.1". */
+  code: Text(20).optional(),
+  name: Text(500),
+  unit: Text(40),
+  polarity: z.enum(["positive", "negative"]).default("positive"),
+  kind: z.enum(INDICATOR_KINDS).default("value"),
+  /** Ratio indicators: factor applied to numerator/denominator (100 for a percentage). */
+  ratioScale: NonNegativeDecimal.default("100"),
+  numeratorLabel: Text(300).optional(),
+  denominatorLabel: Text(300).optional(),
+  /** Grade indicators: which table maps letters to scores. */
+  gradeTable: z.enum(GRADE_TABLE_IDS as [GradeTableId, ...GradeTableId[]]).optional(),
+  definition: Text(2000).optional(),
+  dataSource: Text(300).optional(),
+  responsibleUnit: Text(200).optional(),
+  years: z.partialRecord(YearKey, YearValuesSchema).default({}),
+  predecessor: PredecessorSchema.optional(),
+  strategicPlan: StrategicPlanTargetsSchema.optional(),
+  /** National figure; null = the officer confirmed none is available yet. */
+  national: NationalSchema.nullable().optional(),
+  factors: FactorsSchema.optional(),
+  /** Budget entered directly; otherwise the sum of the linked budget lines. */
+  budget: DirectBudgetSchema.optional(),
+});
 
-    const checkTarget = (target: unknown, path: (string | number)[]) => {
-      if (target === undefined) return;
-      if (ind.kind === "grade") {
-        if (!isGrade(target)) ctx.addIssue({ code: "custom", path, params: { kode: "target_predikat" } });
-      } else if (isGrade(target)) {
-        ctx.addIssue({ code: "custom", path, params: { kode: "predikat_bukan_grade" } });
-      } else if (isRange(target)) {
-        const r = target as { min: string; max: string };
-        if (new Decimal(r.min).greaterThan(r.max)) {
-          ctx.addIssue({ code: "custom", path, params: { kode: "rentang_terbalik", min: r.min, max: r.max } });
+/** A rule an indicator breaks: where, and the message code with its parameters (see issues.ts). */
+export interface RuleIssue {
+  path: (string | number)[];
+  params: Record<string, unknown>;
+}
+
+/**
+ * The rules across an indicator's fields (targets and realisasi of the
+ * right kind, ranges the right way round, ratios only on ratio indicators …),
+ * for an indicator whose fields each passed their own schema.
+ */
+export function indicatorRules(ind: z.output<typeof IndicatorFieldsSchema>, report: (issue: RuleIssue) => void): void {
+  const isGrade = (v: unknown) => typeof v === "object" && v !== null && !("min" in v);
+  const isRange = (v: unknown) => typeof v === "object" && v !== null && "min" in v;
+
+  const checkTarget = (target: unknown, path: (string | number)[]) => {
+    if (target === undefined) return;
+    if (ind.kind === "grade") {
+      if (!isGrade(target)) report({ path, params: { kode: "target_predikat" } });
+    } else if (isGrade(target)) {
+      report({ path, params: { kode: "predikat_bukan_grade" } });
+    } else if (isRange(target)) {
+      const r = target as { min: string; max: string };
+      if (new Decimal(r.min).greaterThan(r.max)) {
+        report({ path, params: { kode: "rentang_terbalik", min: r.min, max: r.max } });
+      }
+    }
+    if (ind.kind === "grade" && isGrade(target) && ind.gradeTable) {
+      const problem = gradeProblem(gradeTable(ind.gradeTable), target as { letter?: string; score?: string });
+      if (problem) report({ path, params: { kode: `predikat_${problem.code}`, ...problem } });
+    }
+  };
+
+  if (ind.kind === "grade" && !ind.gradeTable) {
+    report({ path: ["gradeTable"], params: { kode: "tabel_predikat_wajib" } });
+  }
+  if (ind.kind === "grade" && ind.polarity === "negative") {
+    report({ path: ["polarity"], params: { kode: "polaritas_predikat" } });
+  }
+  if (ind.kind !== "grade" && ind.gradeTable) {
+    report({ path: ["gradeTable"], params: { kode: "tabel_predikat_bukan_grade" } });
+  }
+
+  const checkYears = (years: Record<string, z.output<typeof YearValuesSchema> | undefined>, base: (string | number)[]) => {
+    for (const [year, v] of Object.entries(years)) {
+      if (!v) continue;
+      const path = [...base, year];
+      checkTarget(v.target, [...path, "target"]);
+      for (const [q, qv] of Object.entries(v.quarters ?? {})) checkTarget(qv?.target, [...path, "quarters", q, "target"]);
+      const hasRatio = v.numerator !== undefined || v.denominator !== undefined;
+      if (ind.kind === "ratio") {
+        if (hasRatio && v.actual !== undefined) {
+          report({ path: [...path, "actual"], params: { kode: "rasio_dan_realisasi" } });
+        }
+        if (v.denominator !== undefined && new Decimal(v.denominator).isZero()) {
+          report({ path: [...path, "denominator"], params: { kode: "penyebut_nol" } });
+        }
+      } else if (hasRatio) {
+        report({ path: [...path, "numerator"], params: { kode: "rasio_bukan_ratio" } });
+      }
+      if (v.actual !== undefined) {
+        if (ind.kind === "grade" && !isGrade(v.actual)) {
+          report({ path: [...path, "actual"], params: { kode: "realisasi_predikat" } });
+        }
+        if (ind.kind !== "grade" && isGrade(v.actual)) {
+          report({ path: [...path, "actual"], params: { kode: "predikat_bukan_grade" } });
+        }
+        if (ind.kind === "grade" && isGrade(v.actual) && ind.gradeTable) {
+          const problem = gradeProblem(gradeTable(ind.gradeTable), v.actual as { letter?: string; score?: string });
+          if (problem) report({ path: [...path, "actual"], params: { kode: `predikat_${problem.code}`, ...problem } });
         }
       }
-      if (ind.kind === "grade" && isGrade(target) && ind.gradeTable) {
-        const problem = gradeProblem(gradeTable(ind.gradeTable), target as { letter?: string; score?: string });
-        if (problem) ctx.addIssue({ code: "custom", path, params: { kode: `predikat_${problem.code}`, ...problem } });
-      }
-    };
+    }
+  };
+  checkYears(ind.years, ["years"]);
+  if (ind.predecessor) checkYears(ind.predecessor.years, ["predecessor", "years"]);
+  if (ind.strategicPlan?.finalTarget !== undefined) checkTarget(ind.strategicPlan.finalTarget, ["strategicPlan", "finalTarget"]);
+  for (const [y, t] of Object.entries(ind.strategicPlan?.byYear ?? {})) checkTarget(t, ["strategicPlan", "byYear", y]);
+  if (new Decimal(ind.ratioScale).isZero()) {
+    report({ path: ["ratioScale"], params: { kode: "skala_rasio_nol" } });
+  }
+}
 
-    if (ind.kind === "grade" && !ind.gradeTable) {
-      ctx.addIssue({ code: "custom", path: ["gradeTable"], params: { kode: "tabel_predikat_wajib" } });
-    }
-    if (ind.kind === "grade" && ind.polarity === "negative") {
-      ctx.addIssue({ code: "custom", path: ["polarity"], params: { kode: "polaritas_predikat" } });
-    }
-    if (ind.kind !== "grade" && ind.gradeTable) {
-      ctx.addIssue({ code: "custom", path: ["gradeTable"], params: { kode: "tabel_predikat_bukan_grade" } });
-    }
-
-    const checkYears = (years: Record<string, z.output<typeof YearValuesSchema> | undefined>, base: (string | number)[]) => {
-      for (const [year, v] of Object.entries(years)) {
-        if (!v) continue;
-        const path = [...base, year];
-        checkTarget(v.target, [...path, "target"]);
-        for (const [q, qv] of Object.entries(v.quarters ?? {})) checkTarget(qv?.target, [...path, "quarters", q, "target"]);
-        const hasRatio = v.numerator !== undefined || v.denominator !== undefined;
-        if (ind.kind === "ratio") {
-          if (hasRatio && v.actual !== undefined) {
-            ctx.addIssue({ code: "custom", path: [...path, "actual"], params: { kode: "rasio_dan_realisasi" } });
-          }
-          if (v.denominator !== undefined && new Decimal(v.denominator).isZero()) {
-            ctx.addIssue({ code: "custom", path: [...path, "denominator"], params: { kode: "penyebut_nol" } });
-          }
-        } else if (hasRatio) {
-          ctx.addIssue({ code: "custom", path: [...path, "numerator"], params: { kode: "rasio_bukan_ratio" } });
-        }
-        if (v.actual !== undefined) {
-          if (ind.kind === "grade" && !isGrade(v.actual)) {
-            ctx.addIssue({ code: "custom", path: [...path, "actual"], params: { kode: "realisasi_predikat" } });
-          }
-          if (ind.kind !== "grade" && isGrade(v.actual)) {
-            ctx.addIssue({ code: "custom", path: [...path, "actual"], params: { kode: "predikat_bukan_grade" } });
-          }
-          if (ind.kind === "grade" && isGrade(v.actual) && ind.gradeTable) {
-            const problem = gradeProblem(gradeTable(ind.gradeTable), v.actual as { letter?: string; score?: string });
-            if (problem) ctx.addIssue({ code: "custom", path: [...path, "actual"], params: { kode: `predikat_${problem.code}`, ...problem } });
-          }
-        }
-      }
-    };
-    checkYears(ind.years, ["years"]);
-    if (ind.predecessor) checkYears(ind.predecessor.years, ["predecessor", "years"]);
-    if (ind.strategicPlan?.finalTarget !== undefined) checkTarget(ind.strategicPlan.finalTarget, ["strategicPlan", "finalTarget"]);
-    for (const [y, t] of Object.entries(ind.strategicPlan?.byYear ?? {})) checkTarget(t, ["strategicPlan", "byYear", y]);
-    if (new Decimal(ind.ratioScale).isZero()) {
-      ctx.addIssue({ code: "custom", path: ["ratioScale"], params: { kode: "skala_rasio_nol" } });
-    }
-  });
+export const IndicatorSchema = IndicatorFieldsSchema.superRefine((ind, ctx) => indicatorRules(ind, (issue) => ctx.addIssue({ code: "custom", ...issue })));
 
 export const ObjectiveSchema = z.strictObject({
   id: Id,
