@@ -26,6 +26,11 @@ describe("missingQuestions on stored (frozen) versions", () => {
     expect(keys(v3).some((k) => k === "budget:BELUM:budget")).toBe(true);
     // The older version still answers as before.
     expect(keys(v2)).toContain("line:P2:budget");
+    // The first question and the count (no line shared, nothing skipped: counted per indicator) agree with the list.
+    for (const v of [v1, v2, v3, structuredClone(v3)]) {
+      const all = missingQuestions(v);
+      expect(nextMissing(v)).toEqual({ next: all[0], count: all.length });
+    }
   });
 
   it("asks a line linked to several indicators once, under the first, and nextMissing agrees with the list", () => {

@@ -266,6 +266,17 @@ export function missingQuestions(file: AgencyFile, skipped: ReadonlySet<string> 
 export function nextMissing(file: AgencyFile, skipped: ReadonlySet<string> = new Set()): { next: QuestionKey | undefined; count: number } {
   let next: QuestionKey | undefined;
   let count = 0;
+  if (skipped.size === 0 && lineIndex(file)?.shared.size === 0) {
+    // Nothing skipped and no line shared between indicators: every indicator's list counts as it is.
+    for (const o of file.objectives) {
+      for (const ind of o.indicators) {
+        const { keys } = indicatorMissing(file, ind);
+        next ??= keys[0];
+        count += keys.length;
+      }
+    }
+    return { next, count };
+  }
   eachMissing(file, skipped, (key) => {
     next ??= key;
     count++;
