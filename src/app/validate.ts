@@ -7,9 +7,10 @@
  * edit cannot touch): a budget line with its schema, an indicator field by
  * field — each changed field with its own schema, then the rules across the
  * indicator's fields on the result (the unchanged fields were valid already).
- * Any other edit is checked with the full agency schema. Either way the result shares every unchanged part with
- * the stored version (same objects), so unchanged indicators keep their
- * computed results and writes freeze only what is new.
+ * Any other edit is checked with the full agency schema. Either way the
+ * result shares every unchanged part with the stored version (same objects),
+ * so unchanged indicators keep their computed results and writes freeze only
+ * what is new.
  */
 import type { z } from "zod";
 import { AgencyFileSchema, type AgencyFile } from "../domain/schema/agency.js";
