@@ -102,6 +102,8 @@ export function linePlace(file: AgencyFile, id: string): number | undefined {
 function lineIndex(file: AgencyFile): LinePlaces | undefined {
   const budgetLines = file.budgetLines;
   if (!Object.isFrozen(budgetLines)) return undefined;
+  const known = LINE_PLACES.get(budgetLines); // asked for every indicator of every answer: no closure on a hit
+  if (known) return known;
   return memo(LINE_PLACES, budgetLines, () => {
     const first = budgetLines[0]?.indicatorIds;
     const previous = first && Object.isFrozen(first) ? BY_FIRST_LINKS.get(first) : undefined;
@@ -225,7 +227,9 @@ function linkedAre(file: AgencyFile, id: string, lines: readonly BudgetLine[]): 
   const index = lineIndex(file);
   if (!index) return false;
   const places = index.linked.get(id) ?? NO_PLACES;
-  return places.length === lines.length && places.every((place, k) => file.budgetLines[place] === lines[k]);
+  if (places.length !== lines.length) return false;
+  for (let k = 0; k < places.length; k++) if (file.budgetLines[places[k]!] !== lines[k]) return false;
+  return true;
 }
 
 /**
