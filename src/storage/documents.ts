@@ -72,14 +72,28 @@ export const AgencyDocumentSchema = z.strictObject({
 const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
+ * The audit list before a write: the entries of the stored version (frozen:
+ * each was checked when it was written or read) as they are, every new entry
+ * in full. A write appends one or a few entries to a list of up to 100.
+ */
+const AuditListForWrite = z.custom<z.output<typeof AuditEntrySchema>[]>(Array.isArray).superRefine((list, ctx) => {
+  list.forEach((entry, i) => {
+    if (isObject(entry) && Object.isFrozen(entry)) return; // (a primitive counts as frozen too)
+    const checked = AuditEntrySchema.safeParse(entry);
+    if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: "custom", path: [i, ...issue.path], message: issue.message });
+  });
+});
+
+/**
  * What is checked before an agency document is written. The agency data was
- * already validated with the full schema by the edit that produced it, and
- * audit entries are built by code, so only the envelope is checked again
- * here; every read still validates the whole document.
+ * already validated with the full schema by the edit that produced it, so it
+ * is not checked again here, nor are the audit entries already stored; the
+ * envelope and the new audit entries are. Every read of a document this
+ * program did not write itself still validates the whole of it.
  */
 export const AgencyDocumentWriteSchema = AgencyDocumentSchema.extend({
   data: z.custom<z.output<typeof AgencyFileSchema>>(isObject),
-  audit: z.array(z.custom<z.output<typeof AuditEntrySchema>>(isObject)),
+  audit: AuditListForWrite,
 });
 
 /**

@@ -75,6 +75,36 @@ export function repositorySuite(name: string, fresh: () => Promise<Backend>): vo
       await repo.close();
     });
 
+    test("checks every new audit entry in full before writing, and keeps the stored ones as they are", async (b) => {
+      const repo = await b.open();
+      await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+      const entry = { seq: 1, at: "2025-01-15T03:00:00.000Z", userId: 501, userName: "Sari", field: "objectives/S1/name", label: "Nama sasaran", old: "Lama", new: "Baru" };
+      const before = await b.raw("a1");
+      for (const bad of [{ ...entry, at: "kemarin" }, { ...entry, label: undefined }, { ...entry, userId: "501" }, "bukan entri"]) {
+        await expect(
+          repo.agencies.update("a1", (d) => {
+            d!.audit.push(bad as never);
+            d!.auditSeq = 1;
+            return { next: d, result: undefined };
+          }),
+        ).rejects.toThrow();
+        expect(await b.raw("a1")).toBe(before);
+      }
+      await repo.agencies.update("a1", (d) => {
+        d!.audit.push(entry);
+        d!.auditSeq = 1;
+        return { next: d, result: undefined };
+      });
+      const second = { ...entry, seq: 2, old: "Baru", new: "Lagi" };
+      await repo.agencies.update("a1", (d) => {
+        d!.audit.push(second);
+        d!.auditSeq = 2;
+        return { next: d, result: undefined };
+      });
+      expect((await (await b.open()).agencies.read("a1"))!.audit).toEqual([entry, second]);
+      await repo.close();
+    });
+
     test("hands an update a private copy: what the flows change in it leaves the version read before untouched", async (b) => {
       const repo = await b.open();
       const seeded = agencyDocument("a1");
