@@ -102,15 +102,16 @@ export function linePlace(file: AgencyFile, id: string): number | undefined {
 function lineIndex(file: AgencyFile): LinePlaces | undefined {
   const budgetLines = file.budgetLines;
   if (!Object.isFrozen(budgetLines)) return undefined;
-  const known = LINE_PLACES.get(budgetLines); // asked for every indicator of every answer: no closure on a hit
-  if (known) return known;
-  return memo(LINE_PLACES, budgetLines, () => {
-    const first = budgetLines[0]?.indicatorIds;
-    const previous = first && Object.isFrozen(first) ? BY_FIRST_LINKS.get(first) : undefined;
-    const index = previous && placesFit(previous, budgetLines) ? previous : buildLinePlaces(budgetLines);
-    if (first && Object.isFrozen(first)) BY_FIRST_LINKS.set(first, index);
-    return index;
-  });
+  return memo(LINE_PLACES, budgetLines, linePlacesOf); // asked for every indicator of every answer
+}
+
+/** The places of a frozen budget-line array: those of its previous version when they still fit, or built afresh. */
+function linePlacesOf(budgetLines: AgencyFile["budgetLines"]): LinePlaces {
+  const first = budgetLines[0]?.indicatorIds;
+  const previous = first && Object.isFrozen(first) ? BY_FIRST_LINKS.get(first) : undefined;
+  const index = previous && placesFit(previous, budgetLines) ? previous : buildLinePlaces(budgetLines);
+  if (first && Object.isFrozen(first)) BY_FIRST_LINKS.set(first, index);
+  return index;
 }
 
 function findLine(file: AgencyFile, id: string): BudgetLine | undefined {

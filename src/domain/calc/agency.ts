@@ -196,7 +196,7 @@ export function currentYear(indicator: Indicator, file: AgencyFile): CurrentYear
   const frozen = Object.isFrozen(indicator);
   const hit = frozen ? currentYears.get(indicator) : undefined;
   if (hit && hit.profile === profile && hit.year === year) return hit.result;
-  const scale = memo(scales, profile, () => resolveScale(profile));
+  const scale = memo(scales, profile, resolveScale);
   const table = indicator.kind === "grade" && indicator.gradeTable ? gradeTable(indicator.gradeTable) : undefined;
   const current = yearResult(indicator, resolveYear(indicator, year, indicator.years[String(year)]), profile, scale, table);
   const result = { current, comparison: comparisonOf(current.achievement, profile.decimals) };
@@ -251,8 +251,8 @@ function indicatorResult(ind: Indicator, objectiveId: string, file: AgencyFile, 
 
 function compute(file: AgencyFile): AgencyResult {
   const { profile } = file;
-  const scale = memo(scales, profile, () => resolveScale(profile));
-  const budget = memo(rollUps, file.budgetLines, () => rollUpBudget(file.budgetLines));
+  const scale = memo(scales, profile, resolveScale);
+  const budget = memo(rollUps, file.budgetLines, rollUpBudget);
   const indicators: IndicatorResult[] = [];
   const objectives: ObjectiveResult[] = file.objectives.map((objective) => {
     const results = objective.indicators.map((ind) => indicatorResult(ind, objective.id, file, scale, budget));
