@@ -6,6 +6,11 @@
 # --max-semi-space-size=32: a young generation twice V8's default, so more of each answer's garbage dies
 # there instead of being promoted (at 500 answers/s the benchmark's p99 was lower in two paired runs, 23
 # against 39 ms and 77 against 92 ms; later runs with 8, 16 and 32 MB showed no clear difference).
+# --no-allocation-site-pretenuring: V8 stops allocating objects straight into the old generation
+# because objects made at the same place in the code survived before. Most of what an answer makes
+# lives for one answer, but is made where a freshly loaded agency's objects are made; pretenured, it
+# filled the old generation, and its full collections are what the 500 answers/s tail waits for
+# (docs/benchmark.md, item 21). V8-only flags are not allowed in NODE_OPTIONS, so node gets it here.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 export NODE_OPTIONS="--max-old-space-size=${HEAP_LIMIT_MB:-384} --max-semi-space-size=32${NODE_OPTIONS:+ $NODE_OPTIONS}"
-exec tsx src/main.ts "$@"
+exec node --no-allocation-site-pretenuring --import tsx src/main.ts "$@"
