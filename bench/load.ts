@@ -129,7 +129,10 @@ async function openEntry(p: Pipeline, n: number): Promise<void> {
 export async function answerNext(p: Pipeline, n: number, k: number, arrived?: number, opened?: (latency: number) => void): Promise<number | undefined> {
   const user = { id: officerId(n), first_name: `Petugas ${n}` };
   let current = await askedNext(p, n);
-  let sent = arrived ?? performance.now();
+  // Timed from when it was due, or from when it was sent if that was earlier (a timer can fire up to a
+  // millisecond early, and `until` does not wait for less than one): never a negative latency.
+  const now = performance.now();
+  let sent = arrived === undefined ? now : Math.min(arrived, now);
   if (current === undefined) {
     await openEntry(p, n);
     opened?.(performance.now() - sent);
