@@ -52,7 +52,30 @@ function isLocal(url: string): boolean {
   return ["127.0.0.1", "localhost", "::1", "[::1]", ""].includes(host) || host.startsWith("/");
 }
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-const log = (s: string) => process.stderr.write(`${s} (RSS ${mb(process.memoryUsage().rss)} MB)\n`);
+/**
+ * The highest RSS, sampled every 100 ms: what a memory limit on the process
+ * meets. The figures after a forced collection leave out the room V8's heap
+ * grows into between its own collections.
+ */
+const highest = { sinceLog: 0, sinceMark: 0 };
+function sampleRss(): void {
+  const rss = process.memoryUsage.rss();
+  highest.sinceLog = Math.max(highest.sinceLog, rss);
+  highest.sinceMark = Math.max(highest.sinceMark, rss);
+}
+setInterval(sampleRss, 100).unref();
+/** The highest RSS since the previous call, in MB; each call starts the next count. */
+function rssPeakSinceMark(): number {
+  sampleRss();
+  const peak = highest.sinceMark;
+  highest.sinceMark = 0;
+  return mb(peak);
+}
+const log = (s: string) => {
+  sampleRss();
+  process.stderr.write(`${s} (RSS ${mb(process.memoryUsage.rss())} MB, highest since the previous line ${mb(highest.sinceLog)} MB)\n`);
+  highest.sinceLog = 0;
+};
 
 /** A closed-loop run with the CPU it took per answer (the /isi messages that opened bursts included). */
 type Measured = LoadStats & { cpu: CpuPerAnswer };
@@ -146,22 +169,6 @@ async function startup(env: NodeJS.ProcessEnv): Promise<number> {
   }
 }
 
-/**
- * The highest RSS while the runs go on, sampled every 100 ms: what a memory
- * limit on the process meets. The figures after a forced collection leave
- * out the room V8's heap grows into between its own collections.
- */
-function rssPeak(): { stop: () => number } {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 100);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return mb(Math.max(peak, process.memoryUsage.rss()));
-    },
-  };
-}
-
 /** Memory after a full garbage collection (the bench runs with --expose-gc). */
 function memoryNow(): { rssMb: number; heapMb: number } {
   (globalThis as { gc?: () => void }).gc?.();
@@ -172,7 +179,7 @@ function memoryNow(): { rssMb: number; heapMb: number } {
 async function measureStorage(name: string, open: () => Promise<Repository>, env: NodeJS.ProcessEnv, database: boolean): Promise<StorageResult> {
   log(`[${name}] start-up…`);
   const startupMs = await startup(env);
-  const peak = rssPeak();
+  rssPeakSinceMark(); // the storage's peak counts from here
   const repo = await open();
   const p = pipeline(repo);
   log(`[${name}] answers: hot (8 officers, full passes)…`);
@@ -192,7 +199,7 @@ async function measureStorage(name: string, open: () => Promise<Repository>, env
   const thinking = await thinkingOfficers(p, AGENCIES, officers, THINK * 1000, SECONDS);
   log(`[${name}] /cek…`);
   const cek = await quickChecks(p, 20_000, 8);
-  const rssPeakMb = peak.stop();
+  const rssPeakMb = rssPeakSinceMark();
   const memory = memoryNow();
   await repo.close();
   if (p.errors.length > 0) log(`[${name}] errors: ${p.errors.slice(0, 3).join(" | ")}`);
