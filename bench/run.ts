@@ -226,7 +226,7 @@ async function baseline(): Promise<BaselineResult | undefined> {
 /** Drafts and Word exports in a process of their own with the bot's memory settings (bench/domain.ts). */
 function domainTimings(): Promise<DomainResult> {
   log("[domain] BAB III drafts and Word exports…");
-  return childResult("domain timings", ["--max-old-space-size=384", "--max-semi-space-size=32", "--no-allocation-site-pretenuring", "--import", "tsx", "bench/domain.ts"]);
+  return childResult("domain timings", ["--max-old-space-size=384", "--max-semi-space-size=32", "--no-allocation-site-pretenuring", "--heap-growing-percent=100", "--import", "tsx", "bench/domain.ts"]);
 }
 
 function machine(): string {
