@@ -27,6 +27,7 @@ import { promisify } from "node:util";
 import { LowdbRepository } from "../src/storage/lowdb/repository.js";
 import { benchArgs } from "./args.js";
 import { closedLoop, officerStream, pipeline } from "./load.js";
+import { BOT_V8_FLAGS } from "./node-flags.js";
 import { seedLowdb, storeName } from "./seed.js";
 
 const args = benchArgs();
@@ -54,7 +55,7 @@ async function counted(template: string, answers: number): Promise<{ instruction
     const dir = join(work, "store");
     await cp(template, dir, { recursive: true });
     const argv = ["--tool=callgrind", `--callgrind-out-file=${join(work, "callgrind.out")}`, "--smc-check=all-non-file"];
-    argv.push(process.execPath, "--single-threaded", "--max-semi-space-size=32", "--no-allocation-site-pretenuring", "--heap-growing-percent=100", "--import", "tsx", "bench/instructions.ts");
+    argv.push(process.execPath, "--single-threaded", ...BOT_V8_FLAGS, "--import", "tsx", "bench/instructions.ts");
     argv.push("--child", dir, "--answers", String(answers), "--agencies", String(AGENCIES), "--burst", String(BURST));
     const { stdout, stderr } = await promisify(execFile)("valgrind", argv); // rejects with valgrind's output on a failure
     const collected = /Collected : (\d+)/.exec(stderr);

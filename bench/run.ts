@@ -29,6 +29,7 @@ import type { DomainResult } from "./domain.js";
 import { benchDatabaseUrl, seedLowdb, seedPostgres, storeName } from "./seed.js";
 import { withCpu, type CpuPerAnswer } from "./cpu.js";
 import { benchArgs } from "./args.js";
+import { BOT_V8_FLAGS } from "./node-flags.js";
 import { startFakeBotApi, freePort } from "../test/support/fake-bot-api.js";
 import { dropDatabase } from "../test/support/postgres.js";
 
@@ -226,7 +227,7 @@ async function baseline(): Promise<BaselineResult | undefined> {
 /** Drafts and Word exports in a process of their own with the bot's memory settings (bench/domain.ts). */
 function domainTimings(): Promise<DomainResult> {
   log("[domain] BAB III drafts and Word exports…");
-  return childResult("domain timings", ["--max-old-space-size=384", "--max-semi-space-size=32", "--no-allocation-site-pretenuring", "--heap-growing-percent=100", "--import", "tsx", "bench/domain.ts"]);
+  return childResult("domain timings", ["--max-old-space-size=384", ...BOT_V8_FLAGS, "--import", "tsx", "bench/domain.ts"]);
 }
 
 function machine(): string {

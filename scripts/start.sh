@@ -15,7 +15,8 @@
 # survived before the next one, where it chose less for this heap limit: at 500 answers/s from officers
 # on cached agencies, 0–1 full collections per 10 s instead of 3, and the p99 2.3–8 instead of 3.4–16 ms,
 # for about 40 MB more RSS (item 22).
-# V8-only flags are not allowed in NODE_OPTIONS, so node gets them here.
+# V8-only flags are not allowed in NODE_OPTIONS, so node gets them here. The benchmark's processes take
+# the same flags from bench/node-flags.ts; test/node-flags.test.ts checks that they agree.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 export NODE_OPTIONS="--max-old-space-size=${HEAP_LIMIT_MB:-384} --max-semi-space-size=32${NODE_OPTIONS:+ $NODE_OPTIONS}"
 exec node --no-allocation-site-pretenuring --heap-growing-percent=100 --import tsx src/main.ts "$@"
