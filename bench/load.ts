@@ -17,6 +17,9 @@ import { decodeKey, type QuestionKey } from "../src/app/entry/keys.js";
 import { FAKE_BOT_INFO, FakeTelegram } from "../src/local/fake-telegram.js";
 import { benchUnit, officerId } from "./generate.js";
 
+/** Officers at work at once in the hot fixed-rate run: their agencies fit the default cache (64). */
+export const HOT_AT_WORK = 32;
+
 export interface Pipeline {
   bot: Bot;
   /** How an officer's message reaches the bot: `bot.handleUpdate` (or a POST to the webhook, bench/webhook.ts). */

@@ -19,18 +19,14 @@ import { cpus, totalmem, type as osType, release } from "node:os";
 import { cp, rm, writeFile } from "node:fs/promises";
 import pg from "pg";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
-import { LowdbRepository } from "../src/storage/lowdb/repository.js";
-import { PgRepository } from "../src/storage/postgres/repository.js";
-import type { Repository } from "../src/storage/repository.js";
-import { closedLoop, fixedRate, officerArrivals, officerStream, pipeline, quickChecks, thinkingOfficers, type LoadStats, type Stats } from "./load.js";
+import { HOT_AT_WORK, type LoadStats } from "./load.js";
 import type { BaselineResult } from "./baseline.js";
 import type { DomainResult } from "./domain.js";
 import { benchDatabaseUrl, seedLowdb, seedPostgres, storeName } from "./seed.js";
-import { withCpu, type CpuPerAnswer } from "./cpu.js";
 import { benchArgs } from "./args.js";
 import { BOT_V8_FLAGS } from "./node-flags.js";
-import { startFakeBotApi, freePort } from "../test/support/fake-bot-api.js";
+import { log, mb } from "./rss.js";
+import type { StorageResult } from "./storage.js";
 import { dropDatabase } from "../test/support/postgres.js";
 
 const args = benchArgs();
@@ -44,65 +40,11 @@ const STORAGES = args.text("storage", "lowdb,postgres").split(",");
 const BASELINE = args.number("baseline", 1_000);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://lkjip_test:lkjip_test@127.0.0.1:5432/postgres";
 const DATA = join("bench", ".data");
-/** Officers at work at once in the hot fixed-rate run: their agencies fit the default cache (64). */
-const HOT_AT_WORK = 32;
 
 /** Whether the database server runs on this machine (its CPU can then be read): a loopback address or a Unix socket path. */
 function isLocal(url: string): boolean {
   const host = decodeURIComponent(new URL(url).hostname);
   return ["127.0.0.1", "localhost", "::1", "[::1]", ""].includes(host) || host.startsWith("/");
-}
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-/**
- * The highest RSS, sampled every 100 ms: what a memory limit on the process
- * meets. The figures after a forced collection leave out the room V8's heap
- * grows into between its own collections.
- */
-const highest = { sinceLog: 0, sinceMark: 0 };
-function sampleRss(): void {
-  const rss = process.memoryUsage.rss();
-  highest.sinceLog = Math.max(highest.sinceLog, rss);
-  highest.sinceMark = Math.max(highest.sinceMark, rss);
-}
-setInterval(sampleRss, 100).unref();
-/** The highest RSS since the previous call, in MB; each call starts the next count. */
-function rssPeakSinceMark(): number {
-  sampleRss();
-  const peak = highest.sinceMark;
-  highest.sinceMark = 0;
-  return mb(peak);
-}
-const log = (s: string) => {
-  sampleRss();
-  process.stderr.write(`${s} (RSS ${mb(process.memoryUsage.rss())} MB, highest since the previous line ${mb(highest.sinceLog)} MB)\n`);
-  highest.sinceLog = 0;
-};
-
-/** A closed-loop run with the CPU it took per answer (the /isi messages that opened bursts included). */
-type Measured = LoadStats & { cpu: CpuPerAnswer };
-
-interface StorageResult {
-  storage: string;
-  startupMs: number;
-  answersHot: Measured;
-  answersMixed: Measured;
-  answersCold: Measured;
-  /** Officers arriving at RATE / 10 a second, five answers each (see officerArrivals). */
-  arrivals: LoadStats & { offered: number };
-  /** Answers arriving at RATE / 2 a second (bursts of 5), at RATE from HOT_AT_WORK officers at work (bursts of 60), then at RATE in bursts of 5 (see fixedRate). */
-  fixedHalf: LoadStats & { target: number };
-  fixedRateHot: LoadStats & { target: number };
-  fixedRate: LoadStats & { target: number };
-  /** RATE × THINK officers thinking THINK seconds on average before each answer (see thinkingOfficers). */
-  thinking: Awaited<ReturnType<typeof thinkingOfficers>>;
-  cek: Stats;
-  /** After the closed-loop runs (the cache full, nothing queued). */
-  memorySteady: { rssMb: number; heapMb: number };
-  /** After the fixed-rate overload, the thinking officers and /cek. */
-  memory: { rssMb: number; heapMb: number };
-  /** The highest RSS sampled during this storage's runs (before any collection the bench forces). */
-  rssPeakMb: number;
-  errors: number;
 }
 
 /** A fresh database copied from the seeded one (CREATE DATABASE … TEMPLATE), dropped after the run. */
@@ -135,76 +77,10 @@ function settle(): void {
   }
 }
 
-/** Start the bot as `npm start` does (scripts/start.sh) in webhook mode on the store and time it until it answers its first update. */
-async function startup(env: NodeJS.ProcessEnv): Promise<number> {
-  const token = "1:STARTUP";
-  const api = await startFakeBotApi(token);
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn("sh", ["scripts/start.sh"], {
-    env: { ...process.env, ...env, TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: api.url, WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`, PORT: String(port), WEBHOOK_SECRET: "bench" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (b: Buffer) => (output += b.toString()));
-  child.stderr.on("data", (b: Buffer) => (output += b.toString()));
-  try {
-    while (!output.includes("siap menerima webhook")) {
-      if (child.exitCode !== null || performance.now() - started > 60_000) throw new Error(`start-up failed:\n${output}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 42, type: "private", first_name: "A" }, from: { id: 42, is_bot: false, first_name: "A" }, text: "/cek 86,11 80", entities: [{ type: "bot_command", offset: 0, length: 4 }] } };
-    const r = await fetch(`http://127.0.0.1:${port}/telegram`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "bench" }, body: JSON.stringify(update) });
-    await r.text();
-    // Webhook mode answers Telegram once the update is stored and sends the reply after: answered = the reply sent.
-    while (!api.calls.some((c) => c.method === "sendMessage")) {
-      if (child.exitCode !== null || performance.now() - started > 60_000) throw new Error(`no reply:\n${output}`);
-      await new Promise((r) => setTimeout(r, 1));
-    }
-    return performance.now() - started;
-  } finally {
-    const exited = new Promise((r) => (child.exitCode !== null ? r(undefined) : child.once("exit", r)));
-    child.kill("SIGTERM");
-    await exited;
-    await api.close();
-  }
-}
-
-/** Memory after a full garbage collection (the bench runs with --expose-gc). */
-function memoryNow(): { rssMb: number; heapMb: number } {
-  (globalThis as { gc?: () => void }).gc?.();
-  const m = process.memoryUsage();
-  return { rssMb: mb(m.rss), heapMb: mb(m.heapUsed) };
-}
-
-async function measureStorage(name: string, open: () => Promise<Repository>, env: NodeJS.ProcessEnv, database: boolean): Promise<StorageResult> {
-  log(`[${name}] start-up…`);
-  const startupMs = await startup(env);
-  rssPeakSinceMark(); // the storage's peak counts from here
-  const repo = await open();
-  const p = pipeline(repo);
-  log(`[${name}] answers: hot (8 officers, full passes)…`);
-  const answersHot = await withCpu(() => closedLoop(p, ANSWERS, 8, officerStream(AGENCIES, 60, 11)), database);
-  log(`[${name}] answers: mixed (bursts of 5 on random agencies)…`);
-  const answersMixed = await withCpu(() => closedLoop(p, ANSWERS, 8, officerStream(AGENCIES, 5, 13)), database);
-  log(`[${name}] answers: cold (one answer per random agency)…`);
-  const answersCold = await withCpu(() => closedLoop(p, Math.min(ANSWERS, 2_000), 8, officerStream(AGENCIES, 1, 17)), database);
-  const memorySteady = memoryNow();
-  log(`[${name}] officers arriving at ${RATE / 10}/s (5 answers each), then answers at ${RATE / 2}/s, at ${RATE}/s with ${HOT_AT_WORK} officers at work in bursts of 60 and at ${RATE}/s in bursts of 5, for ${SECONDS} s each…`);
-  const arrivals = await officerArrivals(p, RATE / 10, SECONDS, 5, officerStream(AGENCIES, 5, 23));
-  const fixedHalf = await fixedRate(p, RATE / 2, SECONDS, officerStream(AGENCIES, 5, 29));
-  const fixedRateHot = await fixedRate(p, RATE, SECONDS, officerStream(AGENCIES, 60, 37), HOT_AT_WORK);
-  const rate = await fixedRate(p, RATE, SECONDS, officerStream(AGENCIES, 5, 19));
-  const officers = Math.min(AGENCIES, Math.round(RATE * THINK));
-  log(`[${name}] ${officers} officers thinking ${THINK} s before each answer, measured for ${SECONDS} s…`);
-  const thinking = await thinkingOfficers(p, AGENCIES, officers, THINK * 1000, SECONDS);
-  log(`[${name}] /cek…`);
-  const cek = await quickChecks(p, 20_000, 8);
-  const rssPeakMb = rssPeakSinceMark();
-  const memory = memoryNow();
-  await repo.close();
-  if (p.errors.length > 0) log(`[${name}] errors: ${p.errors.slice(0, 3).join(" | ")}`);
-  return { storage: name, startupMs, answersHot, answersMixed, answersCold, arrivals, fixedHalf, fixedRateHot, fixedRate: rate, thinking, cek, memorySteady, memory, rssPeakMb, errors: p.errors.length };
+/** One storage's measurements, in a process of its own with the bot's settings (bench/storage.ts), on the store prepared here. */
+function storageResult(name: string, store: string[]): Promise<StorageResult> {
+  const common = ["--agencies", String(AGENCIES), "--answers", String(ANSWERS), "--rate", String(RATE), "--seconds", String(SECONDS), "--think", String(THINK)];
+  return childResult(`${name} measurements`, ["--max-old-space-size=384", ...BOT_V8_FLAGS, "--expose-gc", "--import", "tsx", "bench/storage.ts", "--name", name, ...store, ...common]);
 }
 
 /** Run a benchmark script in a process of its own (node flags, then the script and its arguments); it prints its result as JSON. */
@@ -309,7 +185,7 @@ async function main(): Promise<void> {
     await rm(dir, { recursive: true, force: true });
     await cp(template, dir, { recursive: true });
     settle();
-    results.push(await measureStorage("lowdb", async () => new LowdbRepository({ dir }), { DATA_DIR: dir }, false));
+    results.push(await storageResult("lowdb", ["--dir", dir]));
     await rm(dir, { recursive: true, force: true });
   }
   if (STORAGES.includes("postgres")) {
@@ -324,7 +200,7 @@ async function main(): Promise<void> {
       await seedPostgres(url, AGENCIES, AUDIT, (n) => n % 1000 === 0 && log(`  ${n}`));
       const work = await workingCopy(url);
       settle();
-      results.push(await measureStorage("PostgreSQL", () => PgRepository.open({ url: work.url }), { DATABASE_URL: work.url }, isLocal(work.url)));
+      results.push(await storageResult("PostgreSQL", ["--url", work.url, "--local", isLocal(work.url) ? "1" : "0"]));
       await work.drop();
     }
   }
