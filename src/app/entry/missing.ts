@@ -64,7 +64,9 @@ function buildLinePlaces(budgetLines: AgencyFile["budgetLines"]): LinePlaces {
   const places = new Map<string, number>();
   const linked = new Map<string, number[]>();
   const shared = new Set<string>();
-  for (const [place, l] of budgetLines.entries()) {
+  // An index loop: `entries()` makes a pair per line, built for every agency loaded.
+  for (let place = 0; place < budgetLines.length; place++) {
+    const l = budgetLines[place]!;
     places.set(l.id, place);
     if (l.indicatorIds.length > 1) shared.add(l.id);
     for (const id of l.indicatorIds) {
@@ -132,16 +134,23 @@ function lineFilled(file: AgencyFile, key: Extract<QuestionKey, { q: "line" }>):
   return line === undefined || line[key.field] !== undefined;
 }
 
+function targetAnswered(ind: Indicator, year: number): boolean {
+  return ind.years[String(year)]?.target !== undefined;
+}
+
+function actualAnswered(ind: Indicator, year: number): boolean {
+  const y = ind.years[String(year)];
+  if (!y) return false;
+  return ind.kind === "ratio" ? (y.numerator !== undefined && y.denominator !== undefined) || y.actual !== undefined : y.actual !== undefined;
+}
+
 /** Whether a question about indicator `ind` (its own, not a budget line's) has its answer. */
 function answered(ind: Indicator, key: Exclude<QuestionKey, { q: "line" }>): boolean {
   switch (key.q) {
     case "target":
-      return ind.years[String(key.year)]?.target !== undefined;
-    case "actual": {
-      const y = ind.years[String(key.year)];
-      if (!y) return false;
-      return ind.kind === "ratio" ? (y.numerator !== undefined && y.denominator !== undefined) || y.actual !== undefined : y.actual !== undefined;
-    }
+      return targetAnswered(ind, key.year);
+    case "actual":
+      return actualAnswered(ind, key.year);
     case "final":
       return ind.strategicPlan?.finalTarget !== undefined;
     case "national":
@@ -169,7 +178,12 @@ export function needsFactorsNow(file: AgencyFile, ind: Indicator): boolean {
   return printed.lessThan(100) || printed.greaterThan(FAR_EXCEEDED);
 }
 
-/** Every question of the full pass for one indicator, filled or not, in asking order. */
+/**
+ * Every question of the full pass for one indicator, filled or not, in asking
+ * order. `countMissing` counts the unanswered ones without listing them: a
+ * question added here must be counted there (test/app/missing.test.ts walks
+ * full passes comparing the two).
+ */
 export function indicatorQuestions(file: AgencyFile, ind: Indicator): QuestionKey[] {
   const year = file.agency.reportingYear;
   const id = ind.id;
@@ -193,6 +207,31 @@ export function indicatorQuestions(file: AgencyFile, ind: Indicator): QuestionKe
 const NO_LINES: readonly BudgetLine[] = Object.freeze([]);
 const NO_PLACES: readonly number[] = Object.freeze([]);
 
+/**
+ * How many questions of `indicatorQuestions(file, ind)` are unanswered,
+ * without making their keys or working out the capaian that decides their
+ * order: loading an agency counts every indicator's questions, and only the
+ * first indicator with one open is then listed.
+ */
+function countMissing(file: AgencyFile, ind: Indicator): number {
+  const year = file.agency.reportingYear;
+  const years = ind.predecessor ? [year] : [year, year - 1, year - 2];
+  let n = 0;
+  for (const y of years) n += (targetAnswered(ind, y) ? 0 : 1) + (actualAnswered(ind, y) ? 0 : 1);
+  for (const which of FACTOR_KINDS) if (ind.factors?.[which] === undefined) n++;
+  if (ind.strategicPlan?.finalTarget === undefined) n++;
+  if (ind.national === undefined) n++;
+  const index = lineIndex(file);
+  if (!index) return listMissing(file, ind).keys.length; // unfrozen budget lines (a draft): missingEntry never asks
+  const places = index.linked.get(ind.id) ?? NO_PLACES;
+  if (places.length === 0) return n + (ind.budget?.budget === undefined ? 1 : 0) + (ind.budget?.spent === undefined ? 1 : 0);
+  for (const place of places) {
+    const line = file.budgetLines[place]!;
+    n += (line.budget === undefined ? 1 : 0) + (line.spent === undefined ? 1 : 0);
+  }
+  return n;
+}
+
 function linkedLines(file: AgencyFile, id: string): readonly BudgetLine[] {
   const index = lineIndex(file);
   if (!index) return file.budgetLines.filter((l) => l.indicatorIds.includes(id));
@@ -210,17 +249,40 @@ interface Missing {
   keys: QuestionKey[];
   codes: string[];
 }
-const missingMemo = new WeakMap<Indicator, { year: number; profile: AgencyFile["profile"]; linked: readonly BudgetLine[]; missing: Missing }>();
+/** How many questions are open, and (listed when first needed) which. */
+interface MissingEntry {
+  year: number;
+  profile: AgencyFile["profile"];
+  linked: readonly BudgetLine[];
+  count: number;
+  missing: Missing | undefined;
+}
+const missingMemo = new WeakMap<Indicator, MissingEntry>();
+
+function listMissing(file: AgencyFile, ind: Indicator): Missing {
+  const keys = indicatorQuestions(file, ind).filter((key) => !(key.q === "line" ? lineFilled(file, key) : answered(ind, key)));
+  return { keys, codes: keys.map(encodeKey) };
+}
+
+/** The memo of a stored indicator; undefined for a draft (its questions are listed each time). */
+function missingEntry(file: AgencyFile, ind: Indicator): MissingEntry | undefined {
+  if (!(Object.isFrozen(file) && Object.isFrozen(ind) && Object.isFrozen(file.budgetLines))) return undefined;
+  const year = file.agency.reportingYear;
+  const hit = missingMemo.get(ind);
+  if (hit && hit.year === year && hit.profile === file.profile && linkedAre(file, ind.id, hit.linked)) return hit;
+  const entry: MissingEntry = { year, profile: file.profile, linked: linkedLines(file, ind.id), count: countMissing(file, ind), missing: undefined };
+  missingMemo.set(ind, entry);
+  return entry;
+}
 
 function indicatorMissing(file: AgencyFile, ind: Indicator): Missing {
-  const cacheable = Object.isFrozen(file) && Object.isFrozen(ind);
-  const year = file.agency.reportingYear;
-  const hit = cacheable ? missingMemo.get(ind) : undefined;
-  if (hit && hit.year === year && hit.profile === file.profile && linkedAre(file, ind.id, hit.linked)) return hit.missing;
-  const keys = indicatorQuestions(file, ind).filter((key) => !(key.q === "line" ? lineFilled(file, key) : answered(ind, key)));
-  const missing = { keys, codes: keys.map(encodeKey) };
-  if (cacheable) missingMemo.set(ind, { year, profile: file.profile, linked: linkedLines(file, ind.id), missing });
-  return missing;
+  const entry = missingEntry(file, ind);
+  if (!entry) return listMissing(file, ind);
+  return (entry.missing ??= listMissing(file, ind));
+}
+
+function missingCount(file: AgencyFile, ind: Indicator): number {
+  return missingEntry(file, ind)?.count ?? listMissing(file, ind).keys.length;
 }
 
 /** Whether the lines linked to indicator `id` are exactly `lines` (the same objects), without listing them. */
@@ -272,12 +334,14 @@ export function nextMissing(file: AgencyFile, skipped: ReadonlySet<string> = new
   let next: QuestionKey | undefined;
   let count = 0;
   if (skipped.size === 0 && lineIndex(file)?.shared.size === 0) {
-    // Nothing skipped and no line shared between indicators: every indicator's list counts as it is.
+    // Nothing skipped and no line shared between indicators: every indicator's open questions count as they
+    // are, and only the first indicator with one open is listed.
     for (const o of file.objectives) {
       for (const ind of o.indicators) {
-        const { keys } = indicatorMissing(file, ind);
-        next ??= keys[0];
-        count += keys.length;
+        const n = missingCount(file, ind);
+        if (n === 0) continue;
+        next ??= indicatorMissing(file, ind).keys[0];
+        count += n;
       }
     }
     return { next, count };
