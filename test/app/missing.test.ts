@@ -99,7 +99,7 @@ describe("nextMissing counts each stored indicator's open questions without list
   it("agrees with the full list after every answer of a full pass (value, ratio, grade, range, negative and changed indicators; linked lines)", () => {
     const input = variantsInput();
     // An indicator that replaced an older one (no history of its own is asked), and one with nothing answered yet.
-    input.objectives![0]!.indicators.push(
+    input.objectives![0]!.indicators!.push(
       { id: "GANTI", code: "1.4", name: "Persentase kelurahan mandiri", unit: "%", years: { "2024": { target: "60" } }, predecessor: { name: "Persentase desa tertinggal", years: { "2023": { target: "40", actual: "45" } } } },
       { id: "KOSONG", code: "1.5", name: "Jumlah PSKS terlatih", unit: "orang", years: {} },
     );
