@@ -214,6 +214,8 @@ const NO_PLACES: readonly number[] = Object.freeze([]);
  * first indicator with one open is then listed.
  */
 function countMissing(file: AgencyFile, ind: Indicator): number {
+  const index = lineIndex(file);
+  if (!index) return listMissing(file, ind).keys.length; // unfrozen budget lines (a draft): missingEntry never asks
   const year = file.agency.reportingYear;
   const years = ind.predecessor ? [year] : [year, year - 1, year - 2];
   let n = 0;
@@ -221,8 +223,6 @@ function countMissing(file: AgencyFile, ind: Indicator): number {
   for (const which of FACTOR_KINDS) if (ind.factors?.[which] === undefined) n++;
   if (ind.strategicPlan?.finalTarget === undefined) n++;
   if (ind.national === undefined) n++;
-  const index = lineIndex(file);
-  if (!index) return listMissing(file, ind).keys.length; // unfrozen budget lines (a draft): missingEntry never asks
   const places = index.linked.get(ind.id) ?? NO_PLACES;
   if (places.length === 0) return n + (ind.budget?.budget === undefined ? 1 : 0) + (ind.budget?.spent === undefined ? 1 : 0);
   for (const place of places) {
