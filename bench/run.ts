@@ -13,6 +13,8 @@
  *   --baseline N     agencies in the naive single-file store (default 1000; 0 skips it)
  *   --json FILE      write the results as JSON; --markdown FILE writes the report (docs/benchmark.md)
  * Stores are built once under bench/.data (and a database lkjip_bench_<N>_v<version>) and reused.
+ * Each storage is measured in a process of its own with the bot's settings (bench/storage.ts), the drafts
+ * and Word exports in another (bench/domain.ts); this process seeds the stores and writes the report.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { cpus, totalmem, type as osType, release } from "node:os";
