@@ -4,7 +4,8 @@
  * forced collection leave out the room V8's heap grows into between its own
  * collections; the highest RSS is what a memory limit on the process meets.
  */
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+/** Bytes in whole megabytes. */
+export const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 const highest = { sinceLog: 0, sinceMark: 0 };
 
@@ -29,5 +30,3 @@ export function log(s: string): void {
   process.stderr.write(`${s} (RSS ${mb(process.memoryUsage.rss())} MB, highest since the previous line ${mb(highest.sinceLog)} MB)\n`);
   highest.sinceLog = 0;
 }
-
-export { mb };
