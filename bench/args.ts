@@ -7,3 +7,27 @@ export function benchArgs(argv: string[] = process.argv): { number: (name: strin
     text: (name, fallback) => args.get(name) ?? fallback,
   };
 }
+
+/** The load `npm run bench` puts on each storage: its options and their defaults, read by bench/run.ts and passed on to bench/storage.ts. */
+export interface LoadShape {
+  agencies: number;
+  answers: number;
+  rate: number;
+  seconds: number;
+  think: number;
+}
+
+export function loadShape(args: ReturnType<typeof benchArgs>): LoadShape {
+  return {
+    agencies: args.number("agencies", 10_000),
+    answers: args.number("answers", 4_000),
+    rate: args.number("rate", 500),
+    seconds: args.number("seconds", 10),
+    think: args.number("think", 10),
+  };
+}
+
+/** The options that give `shape` to another benchmark process. */
+export function loadShapeOptions(shape: LoadShape): string[] {
+  return Object.entries(shape).flatMap(([name, value]) => [`--${name}`, String(value)]);
+}

@@ -25,19 +25,16 @@ import { HOT_AT_WORK, type LoadStats } from "./load.js";
 import type { BaselineResult } from "./baseline.js";
 import type { DomainResult } from "./domain.js";
 import { benchDatabaseUrl, seedLowdb, seedPostgres, storeName } from "./seed.js";
-import { benchArgs } from "./args.js";
+import { benchArgs, loadShape, loadShapeOptions } from "./args.js";
 import { BOT_V8_FLAGS } from "./node-flags.js";
 import { log, mb } from "./rss.js";
 import type { StorageResult } from "./storage.js";
 import { dropDatabase } from "../test/support/postgres.js";
 
 const args = benchArgs();
-const AGENCIES = args.number("agencies", 10_000);
+const SHAPE = loadShape(args);
+const { agencies: AGENCIES, answers: ANSWERS, rate: RATE, seconds: SECONDS, think: THINK } = SHAPE;
 const AUDIT = args.number("audit", 0);
-const ANSWERS = args.number("answers", 4_000);
-const RATE = args.number("rate", 500);
-const SECONDS = args.number("seconds", 10);
-const THINK = args.number("think", 10);
 const STORAGES = args.text("storage", "lowdb,postgres").split(",");
 const BASELINE = args.number("baseline", 1_000);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://lkjip_test:lkjip_test@127.0.0.1:5432/postgres";
@@ -81,8 +78,7 @@ function settle(): void {
 
 /** One storage's measurements, in a process of its own with the bot's settings (bench/storage.ts), on the store prepared here. */
 function storageResult(name: string, store: string[]): Promise<StorageResult> {
-  const common = ["--agencies", String(AGENCIES), "--answers", String(ANSWERS), "--rate", String(RATE), "--seconds", String(SECONDS), "--think", String(THINK)];
-  return childResult(`${name} measurements`, ["--max-old-space-size=384", ...BOT_V8_FLAGS, "--expose-gc", "--import", "tsx", "bench/storage.ts", "--name", name, ...store, ...common]);
+  return childResult(`${name} measurements`, ["--max-old-space-size=384", ...BOT_V8_FLAGS, "--expose-gc", "--import", "tsx", "bench/storage.ts", "--name", name, ...store, ...loadShapeOptions(SHAPE)]);
 }
 
 /** Run a benchmark script in a process of its own (node flags, then the script and its arguments); it prints its result as JSON. */

@@ -15,7 +15,7 @@ import { PgRepository } from "../src/storage/postgres/repository.js";
 import type { Repository } from "../src/storage/repository.js";
 import { closedLoop, fixedRate, HOT_AT_WORK, officerArrivals, officerStream, pipeline, quickChecks, thinkingOfficers, type LoadStats, type Stats } from "./load.js";
 import { withCpu, type CpuPerAnswer } from "./cpu.js";
-import { benchArgs } from "./args.js";
+import { benchArgs, loadShape, type LoadShape } from "./args.js";
 import { log, mb, rssPeakSinceMark } from "./rss.js";
 import { startFakeBotApi, freePort } from "../test/support/fake-bot-api.js";
 
@@ -88,13 +88,8 @@ function memoryNow(): { rssMb: number; heapMb: number } {
   return { rssMb: mb(m.rss), heapMb: mb(m.heapUsed) };
 }
 
-async function measureStorage(name: string, open: () => Promise<Repository>, env: NodeJS.ProcessEnv, database: boolean): Promise<StorageResult> {
-  const args = benchArgs();
-  const AGENCIES = args.number("agencies", 10_000);
-  const ANSWERS = args.number("answers", 4_000);
-  const RATE = args.number("rate", 500);
-  const SECONDS = args.number("seconds", 10);
-  const THINK = args.number("think", 10);
+async function measureStorage(name: string, open: () => Promise<Repository>, env: NodeJS.ProcessEnv, database: boolean, shape: LoadShape): Promise<StorageResult> {
+  const { agencies: AGENCIES, answers: ANSWERS, rate: RATE, seconds: SECONDS, think: THINK } = shape;
   log(`[${name}] start-up…`);
   const startupMs = await startup(env);
   rssPeakSinceMark(); // the storage's peak counts from here
@@ -129,9 +124,10 @@ async function main(): Promise<void> {
   const name = args.text("name", "");
   const dir = args.text("dir", "");
   const url = args.text("url", "");
+  const shape = loadShape(args);
   let result: StorageResult;
-  if (name === "lowdb" && dir) result = await measureStorage(name, async () => new LowdbRepository({ dir }), { DATA_DIR: dir }, false);
-  else if (name === "PostgreSQL" && url) result = await measureStorage(name, () => PgRepository.open({ url }), { DATABASE_URL: url }, args.text("local", "0") === "1");
+  if (name === "lowdb" && dir) result = await measureStorage(name, async () => new LowdbRepository({ dir }), { DATA_DIR: dir }, false, shape);
+  else if (name === "PostgreSQL" && url) result = await measureStorage(name, () => PgRepository.open({ url }), { DATABASE_URL: url }, args.text("local", "0") === "1", shape);
   else throw new Error("usage: bench/storage.ts --name lowdb --dir DIR | --name PostgreSQL --url URL [--local 1]");
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
