@@ -45,17 +45,26 @@ interface LinePlaces {
   shared: Set<string>;
   /** What it was built from: each place's id and `indicatorIds` array (compared by identity). */
   ids: readonly string[];
-  links: readonly (readonly string[])[];
+  /**
+   * The `indicatorIds` arrays of the lines after the first. The first line's
+   * is the key this index is found by in BY_FIRST_LINKS, and a WeakMap value
+   * that reaches its own key is a cycle V8's young-generation collections
+   * do not break: every agency loaded, with what its indexes reach, was
+   * moved to the old generation and kept there until the next full
+   * collection (test/app/young-garbage.test.ts; docs/benchmark.md, item 24).
+   */
+  laterLinks: readonly (readonly string[])[];
 }
 const LINE_PLACES = new WeakMap<AgencyFile["budgetLines"], LinePlaces>();
 /** The places last built or reused for an array whose first line has this `indicatorIds` array: the candidate for the next version. */
 const BY_FIRST_LINKS = new WeakMap<readonly string[], LinePlaces>();
 
+/** Whether `index`, found by the first line's `indicatorIds`, still fits `budgetLines` place by place. */
 function placesFit(index: LinePlaces, budgetLines: AgencyFile["budgetLines"]): boolean {
   if (index.ids.length !== budgetLines.length) return false;
   for (let i = 0; i < budgetLines.length; i++) {
     const line = budgetLines[i]!;
-    if (line.id !== index.ids[i] || line.indicatorIds !== index.links[i]) return false;
+    if (line.id !== index.ids[i] || (i > 0 && line.indicatorIds !== index.laterLinks[i - 1])) return false;
   }
   return true;
 }
@@ -75,7 +84,9 @@ function buildLinePlaces(budgetLines: AgencyFile["budgetLines"]): LinePlaces {
       else linked.set(id, [place]);
     }
   }
-  return { places, linked, shared, ids: budgetLines.map((l) => l.id), links: budgetLines.map((l) => l.indicatorIds) };
+  const laterLinks: (readonly string[])[] = [];
+  for (let place = 1; place < budgetLines.length; place++) laterLinks.push(budgetLines[place]!.indicatorIds);
+  return { places, linked, shared, ids: budgetLines.map((l) => l.id), laterLinks };
 }
 
 /** The indicators of a stored file by id; undefined for a draft being edited (scanned instead). */
@@ -242,22 +253,46 @@ function linkedLines(file: AgencyFile, id: string): readonly BudgetLine[] {
 /**
  * Unanswered questions per stored indicator, with their keys spelled out,
  * kept while the indicator, the profile and reporting year (which decide its
- * capaian, hence whether its factors come early) and its linked lines are
- * unchanged.
+ * capaian, hence whether its factors come early) and, of its linked lines,
+ * the places and which of their two figures are answered, are unchanged.
  */
 interface Missing {
   keys: QuestionKey[];
   codes: string[];
 }
-/** How many questions are open, and (listed when first needed) which. */
+/**
+ * How many questions are open, and (listed when first needed) which. The
+ * linked lines are described by their places (the line index's own array)
+ * and a number, not kept: while this value held the line objects, every
+ * agency loaded survived V8's young-generation collections, as with a value
+ * that reaches its own key (below), and was moved to the old generation
+ * until a full collection (test/app/young-garbage.test.ts; docs/benchmark.md,
+ * item 24).
+ */
 interface MissingEntry {
   year: number;
   profile: AgencyFile["profile"];
-  linked: readonly BudgetLine[];
+  /** The linked lines' places, as the line index holds them (compared by identity). */
+  places: readonly number[];
+  /** Which of their figures are answered (see `answeredLines`). */
+  answered: number;
   count: number;
   missing: Missing | undefined;
 }
 const missingMemo = new WeakMap<Indicator, MissingEntry>();
+
+/** Linked lines beyond this many are not memoised (two bits per line must stay exact in a double). */
+const MAX_MEMO_LINES = 26;
+
+/** Two bits per line at `places`: whether its budget, and its spending, are answered. */
+function answeredLines(file: AgencyFile, places: readonly number[]): number {
+  let bits = 0;
+  for (let k = 0; k < places.length; k++) {
+    const line = file.budgetLines[places[k]!]!;
+    bits = bits * 4 + (line.budget === undefined ? 0 : 2) + (line.spent === undefined ? 0 : 1);
+  }
+  return bits;
+}
 
 function listMissing(file: AgencyFile, ind: Indicator): Missing {
   const keys = indicatorQuestions(file, ind).filter((key) => !(key.q === "line" ? lineFilled(file, key) : answered(ind, key)));
@@ -266,11 +301,16 @@ function listMissing(file: AgencyFile, ind: Indicator): Missing {
 
 /** The memo of a stored indicator; undefined for a draft (its questions are listed each time). */
 function missingEntry(file: AgencyFile, ind: Indicator): MissingEntry | undefined {
-  if (!(Object.isFrozen(file) && Object.isFrozen(ind) && Object.isFrozen(file.budgetLines))) return undefined;
+  if (!(Object.isFrozen(file) && Object.isFrozen(ind))) return undefined;
+  const index = lineIndex(file);
+  if (!index) return undefined;
+  const places = index.linked.get(ind.id) ?? NO_PLACES;
+  if (places.length > MAX_MEMO_LINES) return undefined;
   const year = file.agency.reportingYear;
+  const answered = answeredLines(file, places);
   const hit = missingMemo.get(ind);
-  if (hit && hit.year === year && hit.profile === file.profile && linkedAre(file, ind.id, hit.linked)) return hit;
-  const entry: MissingEntry = { year, profile: file.profile, linked: linkedLines(file, ind.id), count: countMissing(file, ind), missing: undefined };
+  if (hit && hit.year === year && hit.profile === file.profile && hit.places === places && hit.answered === answered) return hit;
+  const entry: MissingEntry = { year, profile: file.profile, places, answered, count: countMissing(file, ind), missing: undefined };
   missingMemo.set(ind, entry);
   return entry;
 }
@@ -283,16 +323,6 @@ function indicatorMissing(file: AgencyFile, ind: Indicator): Missing {
 
 function missingCount(file: AgencyFile, ind: Indicator): number {
   return missingEntry(file, ind)?.count ?? listMissing(file, ind).keys.length;
-}
-
-/** Whether the lines linked to indicator `id` are exactly `lines` (the same objects), without listing them. */
-function linkedAre(file: AgencyFile, id: string, lines: readonly BudgetLine[]): boolean {
-  const index = lineIndex(file);
-  if (!index) return false;
-  const places = index.linked.get(id) ?? NO_PLACES;
-  if (places.length !== lines.length) return false;
-  for (let k = 0; k < places.length; k++) if (file.budgetLines[places[k]!] !== lines[k]) return false;
-  return true;
 }
 
 /**

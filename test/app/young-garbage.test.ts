@@ -1,0 +1,30 @@
+/**
+ * An agency the bot has let go must die in V8's young generation. The guided
+ * entry keeps indexes of each stored agency in WeakMaps; while the line index
+ * held the array that keys it, or the missing-question memo held the linked
+ * budget lines, young-generation collections did not free them, and every
+ * agency loaded was moved to the old generation with its indexes, where only
+ * full collections free it: what the memory peak under load is made of
+ * (docs/benchmark.md, item 24). Measured in a child process, which can run
+ * the collector on demand.
+ */
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/paths.js";
+
+const run = promisify(execFile);
+const LOADS = 50;
+
+describe("an agency loaded for the guided entry and let go", () => {
+  it("is not moved to the old generation by its indexes", async () => {
+    const child = join(PROJECT_ROOT, "test", "support", "young-garbage.ts");
+    const { stdout } = await run(process.execPath, ["--expose-gc", "--import", "tsx", child, String(LOADS)], { cwd: PROJECT_ROOT });
+    const { promotedBytes, questions } = JSON.parse(stdout) as { promotedBytes: number; questions: number };
+    // Every load saw the same unanswered agency: 56 open questions, plus 55 listed with one skipped.
+    expect(questions).toBe(LOADS * (56 + 55));
+    // Each agency is about 100 KB in memory; when the indexes kept it, 50 loads moved 1.5 MB or more.
+    expect(promotedBytes).toBeLessThan(LOADS * 8 * 1024);
+  });
+});
