@@ -4,9 +4,9 @@
  * held the array that keys it, or the missing-question memo held the linked
  * budget lines, young-generation collections did not free them, and every
  * agency loaded was moved to the old generation with its indexes, where only
- * full collections free it: what the memory peak under load is made of
- * (docs/benchmark.md, item 24). Measured in a child process, which can run
- * the collector on demand.
+ * full collections free it: part of what the memory peak under load is
+ * made of (docs/benchmark.md, item 24). Measured in a child process, which
+ * can run the collector on demand.
  */
 import { execFile } from "node:child_process";
 import { join } from "node:path";

@@ -265,9 +265,9 @@ interface Missing {
  * linked lines are described by their places (the line index's own array)
  * and a number, not kept: while this value held the line objects, every
  * agency loaded survived V8's young-generation collections, as with a value
- * that reaches its own key (below), and was moved to the old generation
- * until a full collection (test/app/young-garbage.test.ts; docs/benchmark.md,
- * item 24).
+ * that reaches its own key (LinePlaces.laterLinks), and was moved to the old
+ * generation until a full collection (test/app/young-garbage.test.ts;
+ * docs/benchmark.md, item 24).
  */
 interface MissingEntry {
   year: number;
