@@ -222,11 +222,10 @@ const NO_PLACES: readonly number[] = Object.freeze([]);
  * How many questions of `indicatorQuestions(file, ind)` are unanswered,
  * without making their keys or working out the capaian that decides their
  * order: loading an agency counts every indicator's questions, and only the
- * first indicator with one open is then listed.
+ * first indicator with one open is then listed. `places` are the places of
+ * its linked lines in the line index.
  */
-function countMissing(file: AgencyFile, ind: Indicator): number {
-  const index = lineIndex(file);
-  if (!index) return listMissing(file, ind).keys.length; // unfrozen budget lines (a draft): missingEntry never asks
+function countMissing(file: AgencyFile, ind: Indicator, places: readonly number[]): number {
   const year = file.agency.reportingYear;
   const years = ind.predecessor ? [year] : [year, year - 1, year - 2];
   let n = 0;
@@ -234,7 +233,6 @@ function countMissing(file: AgencyFile, ind: Indicator): number {
   for (const which of FACTOR_KINDS) if (ind.factors?.[which] === undefined) n++;
   if (ind.strategicPlan?.finalTarget === undefined) n++;
   if (ind.national === undefined) n++;
-  const places = index.linked.get(ind.id) ?? NO_PLACES;
   if (places.length === 0) return n + (ind.budget?.budget === undefined ? 1 : 0) + (ind.budget?.spent === undefined ? 1 : 0);
   for (const place of places) {
     const line = file.budgetLines[place]!;
@@ -310,19 +308,19 @@ function missingEntry(file: AgencyFile, ind: Indicator): MissingEntry | undefine
   const answered = answeredLines(file, places);
   const hit = missingMemo.get(ind);
   if (hit && hit.year === year && hit.profile === file.profile && hit.places === places && hit.answered === answered) return hit;
-  const entry: MissingEntry = { year, profile: file.profile, places, answered, count: countMissing(file, ind), missing: undefined };
+  const entry: MissingEntry = { year, profile: file.profile, places, answered, count: countMissing(file, ind, places), missing: undefined };
   missingMemo.set(ind, entry);
   return entry;
 }
 
-function indicatorMissing(file: AgencyFile, ind: Indicator): Missing {
-  const entry = missingEntry(file, ind);
+/** The open questions of `ind`, listed once per memo entry (`entry`: its memo, if it has one). */
+function listedMissing(file: AgencyFile, ind: Indicator, entry: MissingEntry | undefined): Missing {
   if (!entry) return listMissing(file, ind);
   return (entry.missing ??= listMissing(file, ind));
 }
 
-function missingCount(file: AgencyFile, ind: Indicator): number {
-  return missingEntry(file, ind)?.count ?? listMissing(file, ind).keys.length;
+function indicatorMissing(file: AgencyFile, ind: Indicator): Missing {
+  return listedMissing(file, ind, missingEntry(file, ind));
 }
 
 /**
@@ -368,9 +366,10 @@ export function nextMissing(file: AgencyFile, skipped: ReadonlySet<string> = new
     // are, and only the first indicator with one open is listed.
     for (const o of file.objectives) {
       for (const ind of o.indicators) {
-        const n = missingCount(file, ind);
+        const entry = missingEntry(file, ind); // validated once for the count and the list
+        const n = entry ? entry.count : listMissing(file, ind).keys.length;
         if (n === 0) continue;
-        next ??= indicatorMissing(file, ind).keys[0];
+        next ??= listedMissing(file, ind, entry).keys[0];
         count += n;
       }
     }
