@@ -1,5 +1,7 @@
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { LowdbCollection } from "../../src/storage/lowdb/collection.js";
@@ -110,5 +112,28 @@ describe("lowdb backups", () => {
     const list = await repo.backups.list("a1");
     expect(list.map((b) => [b.id, b.valid])).toEqual([["2025-01-09", true]]);
     expect((await repo.backups.read("a1", "2025-01-09"))!.revision).toBe(2);
+  });
+
+  it("a copy waiting in the queue holds the text to write, not the document", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const dir = await makeDir("lkjip-store-");
+    const repo = new LowdbRepository({ dir, now: () => new Date("2025-01-09T08:00:00Z") });
+    const queue = (): WeakRef<object> => {
+      const doc = agencyDocument("a1");
+      repo.backups.afterWrite("a1", doc);
+      return new WeakRef(doc);
+    };
+    const held = queue();
+    // The copy is written after an immediate it asks for once the queue reaches it; this one comes first.
+    const whileQueued = await new Promise<boolean>((resolve) =>
+      setImmediate(() => {
+        gc();
+        resolve(held.deref() !== undefined);
+      }),
+    );
+    expect(whileQueued).toBe(false);
+    await repo.backups.idle();
+    expect(JSON.parse(await readFile(join(dir, "cadangan", "a1", "2025-01-09.json"), "utf8"))).toEqual(agencyDocument("a1"));
   });
 });
