@@ -8,14 +8,15 @@
  * copy that could not be written is tried again with the agency's next
  * write; reading the backups waits for the copies still being written.
  *
- * A queued copy is held as the text to write (made when it is queued, about
- * 0.2 ms for a 40-indicator agency; the copy made the same text before),
- * not as the document. Under load a copy waits behind others for longer
- * than V8's young collections take to come round, and a document held that
- * long reaches the old generation with everything indexed by it (the guided
- * entry's WeakMaps), where the text is one string of about 75 KB. With
- * agencies loaded at hundreds a second, the documents in the queue made the
- * benchmark's highest RSS (docs/benchmark.md, item 25).
+ * A queued copy is held as the text to write, made when it is queued (about
+ * 0.2 ms for a 40-indicator agency; the copy made it before, and not when a
+ * restarted process found the day's copy already written), not as the
+ * document. Under load a copy waits behind others for longer than V8's young
+ * collections take to come round, and a document held that long reaches the
+ * old generation with everything indexed by it (the guided entry's
+ * WeakMaps), where the text is one string of about 75 KB. With agencies
+ * loaded at hundreds a second, the documents in the queue made the highest
+ * RSS of the benchmark's cold closed loop (docs/benchmark.md, item 25).
  */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
