@@ -1,3 +1,5 @@
+import { webhookConnections } from "../src/server/webhook.js";
+
 /** Command-line options of the benchmark scripts: `--name value` pairs. */
 export function benchArgs(argv: string[] = process.argv): { number: (name: string, fallback: number) => number; text: (name: string, fallback: string) => string } {
   const args = new Map<string, string>();
@@ -15,6 +17,8 @@ export interface LoadShape {
   rate: number;
   seconds: number;
   think: number;
+  /** Updates delivered to the bot at once, as Telegram does (0: no bound; see PipelineOptions.deliveries). */
+  connections: number;
 }
 
 export function loadShape(args: ReturnType<typeof benchArgs>): LoadShape {
@@ -24,6 +28,8 @@ export function loadShape(args: ReturnType<typeof benchArgs>): LoadShape {
     rate: args.number("rate", 500),
     seconds: args.number("seconds", 10),
     think: args.number("think", 10),
+    // The bot's own WEBHOOK_MAX_CONNECTIONS when unset (100).
+    connections: args.number("connections", webhookConnections(undefined)),
   };
 }
 

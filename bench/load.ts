@@ -15,6 +15,7 @@ import type { RepliesAfterAck } from "../src/bot/replies-after-ack.js";
 import { readState } from "../src/bot/state.js";
 import { decodeKey, type QuestionKey } from "../src/app/entry/keys.js";
 import { FAKE_BOT_INFO, FakeTelegram } from "../src/local/fake-telegram.js";
+import { ConcurrencyLimit } from "../src/bot/limit.js";
 import { benchUnit, officerId } from "./generate.js";
 
 /** Officers at work at once in the hot fixed-rate run: their agencies fit the default cache (64). */
@@ -59,6 +60,16 @@ export interface PipelineOptions {
   repliesAfterAck?: RepliesAfterAck;
   /** The Bot API answers each call after this long (default: at once). */
   apiDelayMs?: number;
+  /**
+   * At most this many updates delivered to the bot at once, the others waiting
+   * their turn in the order they were sent (default 0: no bound). Telegram
+   * does this for a webhook (`max_connections`, WEBHOOK_MAX_CONNECTIONS) and
+   * long polling takes one update at a time, so an overloaded bot never holds
+   * more: an update Telegram has not delivered yet waits on Telegram's side,
+   * not in the bot's memory. An answer's latency counts from when it was sent
+   * (or due), so the wait for a delivery is part of it.
+   */
+  deliveries?: number;
 }
 
 export function pipeline(repo: Repository, options: PipelineOptions = {}): Pipeline {
@@ -82,7 +93,9 @@ export function pipeline(repo: Repository, options: PipelineOptions = {}): Pipel
     const result = method.startsWith("send") ? { message_id: messageId++, date: 0, chat: { id: chatId, type: "private" } } : true;
     return { ok: true, result } as never;
   });
-  return { bot, deliver: (update) => bot.handleUpdate(update), updates: new FakeTelegram(1_000_000), repo, apiCalls, errors, sessions };
+  const gate = options.deliveries ? new ConcurrencyLimit(options.deliveries) : undefined;
+  const deliver = gate ? (update: Update) => gate.run(() => bot.handleUpdate(update)) : (update: Update) => bot.handleUpdate(update);
+  return { bot, deliver, updates: new FakeTelegram(1_000_000), repo, apiCalls, errors, sessions };
 }
 
 function answerFor(key: QuestionKey, unit: string | undefined, k: number): string {

@@ -9,6 +9,8 @@
  *                    (bursts of 60, their agencies cached), at R in bursts of 5
  *   --think T        after those, R × T officers on agencies of their own answer with a mean think time of T seconds
  *                    (default 10): R answers a second offered, nearly every one on an agency not in the cache
+ *   --connections C  updates delivered to the bot at once in every measurement above, the others waiting their turn
+ *                    as they wait at Telegram (default 100, the bot's WEBHOOK_MAX_CONNECTIONS; 0: no bound, as before run 43)
  *   --storage list   lowdb,postgres (default both; PostgreSQL is skipped with a note when it cannot be reached)
  *   --baseline N     agencies in the naive single-file store (default 1000; 0 skips it)
  *   --json FILE      write the results as JSON; --markdown FILE writes the report (docs/benchmark.md)
@@ -33,7 +35,7 @@ import { dropDatabase } from "../test/support/postgres.js";
 
 const args = benchArgs();
 const SHAPE = loadShape(args);
-const { agencies: AGENCIES, answers: ANSWERS, rate: RATE, seconds: SECONDS, think: THINK } = SHAPE;
+const { agencies: AGENCIES, answers: ANSWERS, rate: RATE, seconds: SECONDS, think: THINK, connections: CONNECTIONS } = SHAPE;
 const AUDIT = args.number("audit", 0);
 const STORAGES = args.text("storage", "lowdb,postgres").split(",");
 const BASELINE = args.number("baseline", 1_000);
@@ -129,7 +131,7 @@ function report(results: StorageResult[], domain: DomainResult, naive: Awaited<R
   ];
   const lines = [
     `Machine: ${machine()}`,
-    `Data: ${AGENCIES} agencies × (10 sasaran, 40 indicators, 3 history years, 200 budget lines${AUDIT > 0 ? `, ${AUDIT} audit entries` : ""}); ${ANSWERS} answers per closed-loop run, 8 officers at work at once.`,
+    `Data: ${AGENCIES} agencies × (10 sasaran, 40 indicators, 3 history years, 200 budget lines${AUDIT > 0 ? `, ${AUDIT} audit entries` : ""}); ${ANSWERS} answers per closed-loop run, 8 officers at work at once; ${CONNECTIONS > 0 ? `at most ${CONNECTIONS} updates delivered to the bot at once (as Telegram's max_connections)` : "updates delivered to the bot without bound"}.`,
     "",
     "| measurement | " + results.map((r) => r.storage).join(" | ") + " | target |",
     "|---|" + results.map(() => "---|").join("") + "---|",

@@ -4,7 +4,7 @@
  * bot's settings (scripts/start.sh's heap limit and V8 flags), on a store it
  * prepared: `node … bench/storage.ts --name lowdb --dir DIR` or
  * `--name PostgreSQL --url URL --local 1`, with run.ts's --agencies, --answers,
- * --rate, --seconds and --think. It prints its result as JSON.
+ * --rate, --seconds, --think and --connections. It prints its result as JSON.
  * A process of its own, so its memory is the bot's: neither the seeding of
  * the store nor the other storage's runs leave their heap behind in it.
  */
@@ -89,12 +89,12 @@ function memoryNow(): { rssMb: number; heapMb: number } {
 }
 
 async function measureStorage(name: string, open: () => Promise<Repository>, env: NodeJS.ProcessEnv, database: boolean, shape: LoadShape): Promise<StorageResult> {
-  const { agencies: AGENCIES, answers: ANSWERS, rate: RATE, seconds: SECONDS, think: THINK } = shape;
+  const { agencies: AGENCIES, answers: ANSWERS, rate: RATE, seconds: SECONDS, think: THINK, connections: CONNECTIONS } = shape;
   log(`[${name}] start-up…`);
   const startupMs = await startup(env);
   rssPeakSinceMark(); // the storage's peak counts from here
   const repo = await open();
-  const p = pipeline(repo);
+  const p = pipeline(repo, { deliveries: CONNECTIONS });
   log(`[${name}] answers: hot (8 officers, full passes)…`);
   const answersHot = await withCpu(() => closedLoop(p, ANSWERS, 8, officerStream(AGENCIES, 60, 11)), database);
   log(`[${name}] answers: mixed (bursts of 5 on random agencies)…`);
