@@ -82,6 +82,37 @@ describe("lowdb repository", () => {
     for (let i = 0; i < 10; i++) expect((await repo.agencies.read(`a${i}`))!.data.agency.id).toBe(`a${i}`);
     expect((repo.agencies as unknown as { entries: Map<string, unknown> }).entries.size).toBeLessThanOrEqual(3);
   });
+
+  it("lets go of the document of an entry it pushes out of the cache, never of one in use", async () => {
+    const dir = await makeDir("lkjip-store-");
+    const repo = new LowdbRepository({ dir, cacheSize: 1, backupDays: 0 });
+    type Entry = { doc: unknown; db: { data: unknown } };
+    const entries = (repo.agencies as unknown as { entries: Map<string, Entry> }).entries;
+    await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+    const pushedOut = entries.get("a1")!;
+    expect(pushedOut.doc).toBeDefined();
+    await repo.agencies.update("a2", () => ({ next: agencyDocument("a2"), result: undefined }));
+    // An entry in V8's old generation keeps what it points to alive through young collections even once it
+    // is garbage: the document it held would wait there for a full collection (docs/benchmark.md, item 27).
+    expect(entries.has("a1")).toBe(false);
+    expect(pushedOut.doc).toBeUndefined();
+    expect(pushedOut.db.data).toBeNull();
+
+    // An entry whose lock is held (an update still at work) stays cached and whole, past the cache's size.
+    let release: (() => void) | undefined;
+    const slow = repo.agencies.update("a2", async () => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return { next: undefined, result: undefined };
+    });
+    while (!release) await new Promise((r) => setImmediate(r));
+    const inUse = entries.get("a2")!;
+    expect((await repo.agencies.read("a1"))!.data.agency.id).toBe("a1"); // read again from disk
+    expect(entries.get("a2")).toBe(inUse);
+    expect((inUse.doc as { data: { agency: { id: string } } }).data.agency.id).toBe("a2");
+    release();
+    await slow;
+    expect((await repo.agencies.read("a2"))!.data.agency.id).toBe("a2");
+  });
 });
 
 describe("lowdb backups", () => {
