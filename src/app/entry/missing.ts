@@ -21,12 +21,15 @@ export const FAR_EXCEEDED = new Decimal(120);
  * array: an answer replaces the objectives (or the budget lines) but shares
  * the other array with the previous version, whose index is reused.
  */
-/** An indicator and its place: objectives[objective].indicators[index]. */
-interface Placed {
-  indicator: Indicator;
-  objective: number;
-  index: number;
-}
+/**
+ * An indicator's place: objectives[objective].indicators[index]. The index
+ * holds places, not the indicators: V8's young-generation collections keep
+ * whatever a WeakMap value reaches alive through one more collection even
+ * when its key has died, so an index holding the indicators kept every
+ * loaded agency's indicators long enough to be moved to the old generation
+ * (docs/benchmark.md, item 27).
+ */
+type Placed = readonly [objective: number, index: number];
 const INDICATORS = new WeakMap<AgencyFile["objectives"], Map<string, Placed>>();
 
 /**
@@ -95,15 +98,14 @@ function indicatorIndex(file: AgencyFile): Map<string, Placed> | undefined {
   if (!Object.isFrozen(objectives)) return undefined;
   return memo(INDICATORS, objectives, () => {
     const index = new Map<string, Placed>();
-    objectives.forEach((o, objective) => o.indicators.forEach((indicator, i) => index.set(indicator.id, { indicator, objective, index: i })));
+    objectives.forEach((o, objective) => o.indicators.forEach((indicator, i) => index.set(indicator.id, [objective, i])));
     return index;
   });
 }
 
 /** Where indicator `id` is in a stored file ([objective, index]); undefined when it is not there, or for a draft. */
 export function indicatorPlace(file: AgencyFile, id: string): readonly [number, number] | undefined {
-  const placed = indicatorIndex(file)?.get(id);
-  return placed && [placed.objective, placed.index];
+  return indicatorIndex(file)?.get(id);
 }
 
 /** Where budget line `id` is in a stored file's budgetLines; undefined when it is not there, or for a draft. */
@@ -175,7 +177,10 @@ function answered(ind: Indicator, key: Exclude<QuestionKey, { q: "line" }>): boo
 
 export function findIndicator(file: AgencyFile, id: string): Indicator | undefined {
   const index = indicatorIndex(file);
-  if (index) return index.get(id)?.indicator;
+  if (index) {
+    const placed = index.get(id);
+    return placed && file.objectives[placed[0]]!.indicators[placed[1]];
+  }
   for (const o of file.objectives) for (const i of o.indicators) if (i.id === id) return i;
   return undefined;
 }
