@@ -23,11 +23,11 @@ export const FAR_EXCEEDED = new Decimal(120);
  */
 /**
  * An indicator's place: objectives[objective].indicators[index]. The index
- * holds places, not the indicators: V8's young-generation collections keep
- * whatever a WeakMap value reaches alive through one more collection even
- * when its key has died, so an index holding the indicators kept every
- * loaded agency's indicators long enough to be moved to the old generation
- * (docs/benchmark.md, item 27).
+ * holds places, not the indicators: a young-generation collection keeps
+ * alive whatever a WeakMap value reaches even when its key has died, so
+ * while the index held the indicators, those of every agency in use through
+ * one young collection (every agency in the cache) were moved to the old
+ * generation by the next (docs/benchmark.md, item 27).
  */
 type Placed = readonly [objective: number, index: number];
 const INDICATORS = new WeakMap<AgencyFile["objectives"], Map<string, Placed>>();
