@@ -4,10 +4,10 @@
  * loads the benchmark's 40-indicator, 200-line agency again and again, as
  * the bot does for an agency not in its cache, asks the guided
  * entry for the next question (and, with a question skipped, for the whole
- * list), drops it and runs a young-generation collection (mode "kept", below:
- * looks its indicators up and drops it after one collection, before the next). Prints how much
- * those collections moved to the old generation: an agency no longer used
- * should die young.
+ * list), drops it and runs a young-generation collection (in mode "kept",
+ * below: looks its indicators up, and drops it after one collection, before
+ * the next). Prints how much those collections moved to the old generation:
+ * an agency no longer used should die young.
  */
 import v8 from "node:v8";
 import { benchDocument } from "../../bench/generate.js";
