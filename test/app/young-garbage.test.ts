@@ -19,14 +19,19 @@ import { PROJECT_ROOT } from "../../src/paths.js";
 const run = promisify(execFile);
 const LOADS = 50;
 
+/** Run test/support/young-garbage.ts in `mode` ("dropped" or "kept") for LOADS loads. */
+async function measure(mode: "dropped" | "kept"): Promise<{ promotedBytes: number; questions: number }> {
+  const child = join(PROJECT_ROOT, "test", "support", "young-garbage.ts");
+  // Single-threaded: with V8's parallel scavenging and background threads the figure varied from run to
+  // run (87–304 KB alone, once 962 KB during the full suite); on the main thread alone it is about 17 KB
+  // every time, and each of the two references put back still moves 1.6 MB.
+  const { stdout } = await run(process.execPath, ["--expose-gc", "--single-threaded", "--import", "tsx", child, String(LOADS), mode], { cwd: PROJECT_ROOT });
+  return JSON.parse(stdout) as { promotedBytes: number; questions: number };
+}
+
 describe("an agency loaded for the guided entry and let go", () => {
   it("is not moved to the old generation by its indexes", async () => {
-    const child = join(PROJECT_ROOT, "test", "support", "young-garbage.ts");
-    // Single-threaded: with V8's parallel scavenging and background threads the figure varied from run to
-    // run (87–304 KB alone, once 962 KB during the full suite); on the main thread alone it is about 17 KB
-    // every time, and each of the two references put back still moves 1.6 MB.
-    const { stdout } = await run(process.execPath, ["--expose-gc", "--single-threaded", "--import", "tsx", child, String(LOADS)], { cwd: PROJECT_ROOT });
-    const { promotedBytes, questions } = JSON.parse(stdout) as { promotedBytes: number; questions: number };
+    const { promotedBytes, questions } = await measure("dropped");
     // Every load saw the same unanswered agency: 56 open questions, plus 55 listed with one skipped.
     expect(questions).toBe(LOADS * (56 + 55));
     // Each agency is about 100 KB in memory; when the indexes kept it, 50 loads moved 1.5 MB or more.
@@ -34,9 +39,7 @@ describe("an agency loaded for the guided entry and let go", () => {
   });
 
   it("is not moved to the old generation by the index of its indicators when it was in use through one young collection", async () => {
-    const child = join(PROJECT_ROOT, "test", "support", "young-garbage.ts");
-    const { stdout } = await run(process.execPath, ["--expose-gc", "--single-threaded", "--import", "tsx", child, String(LOADS), "kept"], { cwd: PROJECT_ROOT });
-    const { promotedBytes, questions } = JSON.parse(stdout) as { promotedBytes: number; questions: number };
+    const { promotedBytes, questions } = await measure("kept");
     // All 40 indicators found by id in every load.
     expect(questions).toBe(LOADS * 40);
     // About 4 KB a load (the index's own places and ids); 62 KB while the index held the indicators.
