@@ -97,12 +97,14 @@ export class DocumentUnavailable extends Error {
 export const INVITATION_INDEX_ID = "index";
 
 /**
- * Agency documents a process keeps parsed in memory (LRU). A parsed agency of
- * 40 indicators and 200 budget lines with its memoized results takes about
- * 0.2–0.5 MB of heap; 64 covers the agencies being worked on at one moment in
- * a process (an officer's answers hit the cache) and keeps memory bounded
- * however many agencies are stored. A larger cache made answers slower in the
- * benchmark (a larger heap to collect) except when far more officers wait
- * than it holds (see docs/benchmark.md). AGENCY_CACHE_SIZE changes it.
+ * Agency documents a process keeps parsed in memory: a quarter of them for
+ * agencies loaded once, the rest for those in steady use (document-cache.ts).
+ * A parsed agency of 40 indicators and 200 budget lines with its memoized
+ * results takes about 0.2–0.5 MB of heap; 64 covers the agencies being
+ * worked on at one moment in a process (an officer's answers hit the cache)
+ * and keeps memory bounded however many agencies are stored. A larger cache
+ * made answers slower in the benchmark (a larger heap to collect) except
+ * when far more officers wait than it holds (see docs/benchmark.md).
+ * AGENCY_CACHE_SIZE changes it.
  */
 export const DEFAULT_AGENCY_CACHE = 64;

@@ -2,9 +2,9 @@
  * A collection of JSON documents on lowdb: one file per document
  * (`<dir>/<id>.json`), one `Low` instance per file, an in-process lock around
  * every read-modify-write, zod validation on read and before write, and a
- * bounded cache of open documents. A small change is appended to the
- * document's journal (`<id>.jurnal`, see journal.ts) instead of rewriting
- * the whole file; the file is rewritten in full every
+ * bounded cache of open documents (document-cache.ts). A small change is
+ * appended to the document's journal (`<id>.jurnal`, see journal.ts) instead
+ * of rewriting the whole file; the file is rewritten in full every
  * JOURNAL_MAX_CHANGES changes, for large changes, and by `flush` (on close).
  * A file that fails to parse or validate is reported as unavailable and never
  * overwritten. Documents handed out by `read` are shared and deeply frozen;
@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { Low } from "lowdb";
 import { DocumentFile } from "./document-file.js";
 import { KeyedMutex } from "../mutex.js";
+import { DocumentCache } from "../document-cache.js";
 import { DocumentUnavailable, type Change, type Collection } from "../repository.js";
 import { checkDocumentId, nextDocument, privateCopy, storedDocument, type DocumentOptions } from "../stored-document.js";
 import { migrate } from "../migrations.js";
@@ -44,11 +45,25 @@ export interface LowdbCollectionOptions<T> extends DocumentOptions<T> {
 }
 
 export class LowdbCollection<T> implements Collection<T> {
-  private readonly entries = new Map<string, Entry<T>>();
   private readonly mutex = new KeyedMutex();
+  /** Entries whose lock is held (an update at work) are never pushed out. */
+  private readonly cache: DocumentCache<Entry<T>>;
   private ready: Promise<void> | undefined;
 
-  constructor(private readonly options: LowdbCollectionOptions<T>) {}
+  constructor(private readonly options: LowdbCollectionOptions<T>) {
+    this.cache = new DocumentCache({
+      capacity: options.cacheSize ?? 1000,
+      pinned: (id) => this.mutex.isLocked(id),
+      // Nothing uses an entry once it is out of the cache (it was not locked), but V8's young-generation
+      // collections take whatever an old-generation object points to as alive, garbage or not: an entry that
+      // has reached the old generation kept its last document alive until a full collection, and with it
+      // moved there every agency loaded and let go (docs/benchmark.md, item 27).
+      evicted: (_id, entry) => {
+        entry.doc = undefined;
+        entry.db.data = null;
+      },
+    });
+  }
 
   get dir(): string {
     return this.options.dir;
@@ -65,13 +80,8 @@ export class LowdbCollection<T> implements Collection<T> {
   }
 
   private async load(id: string): Promise<Entry<T>> {
-    const cached = this.entries.get(id);
-    if (cached) {
-      // Refresh recency.
-      this.entries.delete(id);
-      this.entries.set(id, cached);
-      return cached;
-    }
+    const cached = this.cache.get(id);
+    if (cached) return cached;
     await this.ensureDir();
     const path = this.path(id);
     const entry: Entry<T> = { db: undefined as unknown as Low<T | null>, doc: undefined, base: undefined, journalChanges: 0, journalReady: false, journalBytes: 0, rewrite: false };
@@ -118,31 +128,13 @@ export class LowdbCollection<T> implements Collection<T> {
       entry.doc = storedDocument(this.options, id, raw, journal?.checked === STORAGE_SCHEMA_VERSION && !journal.torn);
       entry.db.data = entry.doc;
     }
-    this.entries.set(id, entry);
-    this.evict();
+    this.cache.add(id, entry);
     return entry;
-  }
-
-  private evict(): void {
-    const max = this.options.cacheSize ?? 1000;
-    if (this.entries.size <= max) return;
-    for (const key of this.entries.keys()) {
-      if (this.entries.size <= max) break;
-      if (this.mutex.isLocked(key)) continue;
-      const evicted = this.entries.get(key)!;
-      this.entries.delete(key);
-      // Nothing uses an entry once it is out of the cache (it was not locked), but V8's young-generation
-      // collections take whatever an old-generation object points to as alive, garbage or not: an entry that
-      // has reached the old generation kept its last document alive until a full collection, and with it
-      // moved there every agency loaded and let go (docs/benchmark.md, item 27).
-      evicted.doc = undefined;
-      evicted.db.data = null;
-    }
   }
 
   async read(id: string): Promise<T | undefined> {
     this.path(id);
-    const cached = this.entries.get(id);
+    const cached = this.cache.peek(id);
     if (cached && !this.mutex.isLocked(id)) return cached.doc;
     return this.mutex.run(id, async () => (await this.load(id)).doc);
   }
@@ -218,10 +210,10 @@ export class LowdbCollection<T> implements Collection<T> {
 
   /** Rewrite every cached document whose journal holds changes, so each file holds its whole document (on close). */
   async flush(): Promise<void> {
-    for (const [id, entry] of [...this.entries]) {
+    for (const [id, entry] of [...this.cache.entries()]) {
       if (entry.journalChanges === 0 && !entry.rewrite) continue;
       await this.mutex.run(id, async () => {
-        if (this.entries.get(id) === entry && entry.doc !== undefined && (entry.journalChanges > 0 || entry.rewrite)) await this.rewrite(this.path(id), entry, entry.doc);
+        if (this.cache.peek(id) === entry && entry.doc !== undefined && (entry.journalChanges > 0 || entry.rewrite)) await this.rewrite(this.path(id), entry, entry.doc);
       });
     }
   }
@@ -235,7 +227,7 @@ export class LowdbCollection<T> implements Collection<T> {
   /** Forget the cached copy (e.g. after a file was restored from a backup). */
   forget(id: string): Promise<void> {
     return this.mutex.run(id, async () => {
-      this.entries.delete(id);
+      this.cache.delete(id);
     });
   }
 
