@@ -34,8 +34,9 @@ describe("an agency loaded for the guided entry and let go", () => {
     const { promotedBytes, questions } = await measure("dropped");
     // Every load saw the same unanswered agency: 56 open questions, plus 55 listed with one skipped.
     expect(questions).toBe(LOADS * (56 + 55));
-    // Each agency is about 100 KB in memory; when the indexes kept it, 50 loads moved 1.5 MB or more.
-    expect(promotedBytes).toBeLessThan(LOADS * 8 * 1024);
+    // Each agency is about 100 KB in memory; when the indexes kept it, 50 loads moved 1.6–2.7 MB. Usually about
+    // 200 KB move now, but once 635 KB did, in a CI run with the other test files at work: hence 16 KB a load.
+    expect(promotedBytes).toBeLessThan(LOADS * 16 * 1024);
   });
 
   it("is not moved to the old generation by the index of its indicators when it was in use through one young collection", async () => {
