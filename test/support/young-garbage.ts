@@ -1,6 +1,7 @@
 /**
  * Run by test/app/young-garbage.test.ts in a process of its own with
- * `--expose-gc` and `--single-threaded` (for the same figure every time):
+ * `--expose-gc`, the bot's V8 settings and `--single-threaded` (for the
+ * same figure every time):
  * loads the benchmark's 40-indicator, 200-line agency again and again, as
  * the bot does for an agency not in its cache, asks the guided
  * entry for the next question (and, with a question skipped, for the whole
