@@ -14,6 +14,7 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { BOT_V8_FLAGS } from "../../bench/node-flags.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
 
 const run = promisify(execFile);
@@ -23,12 +24,14 @@ const LOADS = 50;
 async function measure(mode: "dropped" | "kept"): Promise<{ promotedBytes: number; questions: number }> {
   const child = join(PROJECT_ROOT, "test", "support", "young-garbage.ts");
   // Single-threaded: with V8's parallel scavenging the figure varied from run to run (87–304 KB alone, once
-  // 962 KB during the full suite). With the bot's V8 settings (scripts/start.sh): with allocation-site
-  // pretenuring on, which the bot turns off, V8 decides from the collections of the moment to allocate some
-  // objects straight in the old generation, and the dropped case moved 17–105 KB alone and once 635 KB in CI.
-  // Without it: 15–16 KB every time, also next to three busy loops on the two cores, while each of the two
-  // references put back moves 1.6 MB (dropped) and 3.1–3.2 MB (kept).
-  const flags = ["--expose-gc", "--single-threaded", "--no-allocation-site-pretenuring", "--max-semi-space-size=32"];
+  // 962 KB during the full suite). It still varied (17–105 KB alone, once 635 KB in CI) while the child's
+  // full collections before measuring were not done: Node 20's V8 runs `gc({ type: "major" })` as a young
+  // collection, so an incremental marking begun at start-up ended when the time-based pace of its steps
+  // said, sometimes amid the loads, moving the load at hand to the old generation (40–60 KB each time). With
+  // `gc()` and the bot's V8 settings: 16–18.5 KB (dropped) and 226–228 KB (kept) in twelve runs each next to
+  // three busy loops on the two cores, while each of the two references put back moves 1.6 MB (dropped) and
+  // 3.2 MB (kept).
+  const flags = ["--expose-gc", "--single-threaded", ...BOT_V8_FLAGS];
   const { stdout } = await run(process.execPath, [...flags, "--import", "tsx", child, String(LOADS), mode], { cwd: PROJECT_ROOT });
   return JSON.parse(stdout) as { promotedBytes: number; questions: number };
 }
