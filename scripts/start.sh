@@ -15,8 +15,15 @@
 # survived before the next one, where it chose less for this heap limit: at 500 answers/s from officers
 # on cached agencies, 0–1 full collections per 10 s instead of 3, and the p99 2.3–8 instead of 3.4–16 ms,
 # for about 40 MB more RSS (item 22).
+# --v8-pool-size=1: one thread for V8's background work (concurrent marking and sweeping, compiling)
+# instead of Node's four, so that on a small machine the bot's own thread keeps its core while a full
+# collection runs. On the benchmark's two cores, at 500 answers/s with 100 new agencies a second, the
+# bot's thread stopped answering for 120–430 ms in four of seven 10 s windows with four, at most 157 ms
+# with one; the p99 was 15–117 against 10–43 ms, lower in six of seven alternating pairs, with the same
+# memory and closed-loop speed (two threads: no better than four; docs/benchmark.md, item 29). It is a
+# Node option: an operator's own NODE_OPTIONS come after it and may set another on a larger machine.
 # V8-only flags are not allowed in NODE_OPTIONS, so node gets them here. The benchmark's processes take
 # the same flags from bench/node-flags.ts; test/node-flags.test.ts checks that they agree.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-export NODE_OPTIONS="--max-old-space-size=${HEAP_LIMIT_MB:-384} --max-semi-space-size=32${NODE_OPTIONS:+ $NODE_OPTIONS}"
+export NODE_OPTIONS="--max-old-space-size=${HEAP_LIMIT_MB:-384} --max-semi-space-size=32 --v8-pool-size=1${NODE_OPTIONS:+ $NODE_OPTIONS}"
 exec node --no-allocation-site-pretenuring --heap-growing-percent=100 --import tsx src/main.ts "$@"
