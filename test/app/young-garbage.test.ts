@@ -24,13 +24,13 @@ const LOADS = 50;
 async function measure(mode: "dropped" | "kept"): Promise<{ promotedBytes: number; questions: number }> {
   const child = join(PROJECT_ROOT, "test", "support", "young-garbage.ts");
   // Single-threaded: with V8's parallel scavenging the figure varied from run to run (87–304 KB alone, once
-  // 962 KB during the full suite). It still varied (17–105 KB alone, once 635 KB in CI) while the child's
-  // full collections before measuring were not done: Node 20's V8 runs `gc({ type: "major" })` as a young
-  // collection, so an incremental marking begun at start-up ended when the time-based pace of its steps
-  // said, sometimes amid the loads, moving the load at hand to the old generation (40–60 KB each time). With
-  // `gc()` and the bot's V8 settings: 16–18.5 KB (dropped) and 226–228 KB (kept) in twelve runs each next to
-  // three busy loops on the two cores, while each of the two references put back moves 1.6 MB (dropped) and
-  // 3.2 MB (kept).
+  // 962 KB during the full suite). It still varied (17–105 KB alone; once 635 KB in CI, not reproduced since)
+  // while the child's full collections before measuring were not done: Node 20's V8 runs
+  // `gc({ type: "major" })` as a young collection, so an incremental marking begun at start-up ended when the
+  // time-based pace of its steps said, sometimes amid the loads, moving the load at hand to the old
+  // generation (40–60 KB each time). With `gc()` and the bot's V8 settings: 16–18.5 KB (dropped) and
+  // 226–228 KB (kept) in twelve runs each next to three busy loops on the two cores, while each of the two
+  // references put back moves 1.6 MB (dropped) and 3.2 MB (kept).
   const flags = ["--expose-gc", "--single-threaded", ...BOT_V8_FLAGS];
   const { stdout } = await run(process.execPath, [...flags, "--import", "tsx", child, String(LOADS), mode], { cwd: PROJECT_ROOT });
   return JSON.parse(stdout) as { promotedBytes: number; questions: number };
