@@ -39,7 +39,7 @@ export const STEADY_AFTER_MS = 1000;
 
 interface Slot<E> {
   entry: E;
-  /** When it was loaded. */
+  /** When it was loaded (read only while in probation). */
   at: number;
 }
 
@@ -47,15 +47,18 @@ export class DocumentCache<E> {
   /** First loads, oldest first. */
   private readonly probation = new Map<string, Slot<E>>();
   /** In steady use, least recently used first. */
-  private readonly main = new Map<string, E>();
+  private readonly main = new Map<string, Slot<E>>();
   /** Ids that recently left probation, oldest first. */
   private readonly left = new Set<string>();
   private readonly capacity: number;
   private readonly probationMax: number;
+  /** Whether there is room beyond probation (not with a capacity of 1). */
+  private readonly hasMain: boolean;
 
   constructor(private readonly options: DocumentCacheOptions<E>) {
     this.capacity = Math.max(1, Math.floor(options.capacity));
     this.probationMax = Math.max(1, Math.floor(this.capacity / 4));
+    this.hasMain = this.capacity > this.probationMax;
   }
 
   get size(): number {
@@ -64,7 +67,7 @@ export class DocumentCache<E> {
 
   /** The entry without counting a use (no change of order). */
   peek(id: string): E | undefined {
-    return this.main.get(id) ?? this.probation.get(id)?.entry;
+    return (this.main.get(id) ?? this.probation.get(id))?.entry;
   }
 
   /** The entry, counting a use: in the main part it becomes the most recently used. */
@@ -73,12 +76,12 @@ export class DocumentCache<E> {
     if (main !== undefined) {
       this.main.delete(id);
       this.main.set(id, main);
-      return main;
+      return main.entry;
     }
     const slot = this.probation.get(id);
-    if (slot && this.now() - slot.at >= STEADY_AFTER_MS && this.capacity > this.probationMax) {
+    if (slot && this.now() - slot.at >= STEADY_AFTER_MS && this.hasMain) {
       this.probation.delete(id);
-      this.main.set(id, slot.entry);
+      this.main.set(id, slot);
       this.trim();
     }
     return slot?.entry;
@@ -86,10 +89,9 @@ export class DocumentCache<E> {
 
   /** Add a loaded entry (or replace the one cached under `id`, which keeps its place), then push out what is over capacity. */
   add(id: string, entry: E): void {
-    const slot = this.probation.get(id);
-    if (this.main.has(id)) this.main.set(id, entry);
-    else if (slot) slot.entry = entry;
-    else if (this.left.delete(id) && this.capacity > this.probationMax) this.main.set(id, entry);
+    const slot = this.main.get(id) ?? this.probation.get(id);
+    if (slot) slot.entry = entry;
+    else if (this.left.delete(id) && this.hasMain) this.main.set(id, { entry, at: this.now() });
     else this.probation.set(id, { entry, at: this.now() });
     this.trim();
   }
@@ -106,8 +108,7 @@ export class DocumentCache<E> {
 
   /** Every cached entry (probation first). */
   *entries(): IterableIterator<[string, E]> {
-    for (const [id, slot] of this.probation) yield [id, slot.entry];
-    yield* this.main;
+    for (const part of [this.probation, this.main]) for (const [id, slot] of part) yield [id, slot.entry];
   }
 
   private trim(): void {
@@ -117,12 +118,12 @@ export class DocumentCache<E> {
   }
 
   /** Push out the first unpinned entry of `from`; false when every one is pinned. */
-  private evictFirst(from: Map<string, E> | Map<string, Slot<E>>): boolean {
-    for (const [id, value] of from) {
+  private evictFirst(from: Map<string, Slot<E>>): boolean {
+    for (const [id, slot] of from) {
       if (this.options.pinned(id)) continue;
       from.delete(id);
       if (from === this.probation) this.remember(id);
-      this.options.evicted?.(id, from === this.probation ? (value as Slot<E>).entry : (value as E));
+      this.options.evicted?.(id, slot.entry);
       return true;
     }
     return false;
