@@ -144,6 +144,7 @@ function report(results: StorageResult[], domain: DomainResult, naive: Awaited<R
     ...runRows((r) => r.fixedHalf, `fixed rate ${RATE / 2}/s for ${SECONDS} s (mixed): achieved/s`, "", "latency from arrival", ""),
     ...runRows((r) => r.fixedRateHot, `fixed rate ${RATE}/s for ${SECONDS} s (hot: ${HOT_AT_WORK} officers at work, bursts of 60): achieved/s`, String(RATE), "latency from arrival", "p99 ≤ 20"),
     ...runRows((r) => r.fixedRate, `fixed rate ${RATE}/s for ${SECONDS} s (mixed): achieved/s`, String(RATE), "latency from arrival", "p99 ≤ 20"),
+    ...runRows((r) => r.arrivalsFull, `officers arriving at ${RATE / 5}/s for ${SECONDS} s, 5 answers each (${RATE} answers/s offered): achieved/s`, String(RATE), "latency", "p99 ≤ 20"),
     ...runRows(
       (r) => r.thinking,
       `officers thinking: ${results[0]?.thinking.officers} officers, each on an agency of its own, answering ${THINK} s (mean) after each reply (${fmt(results[0]?.thinking.offered ?? 0, 0)} answers/s offered): achieved/s`,

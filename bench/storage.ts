@@ -36,6 +36,8 @@ export interface StorageResult {
   fixedHalf: LoadStats & { target: number };
   fixedRateHot: LoadStats & { target: number };
   fixedRate: LoadStats & { target: number };
+  /** Officers arriving at RATE / 5 a second, five answers each (RATE answers/s offered), after the fixed-rate runs (from run 51, item 30). */
+  arrivalsFull: LoadStats & { offered: number };
   /** RATE × THINK officers thinking THINK seconds on average before each answer (see thinkingOfficers). */
   thinking: Awaited<ReturnType<typeof thinkingOfficers>>;
   cek: Stats;
@@ -109,6 +111,8 @@ async function measureStorage(name: string, open: () => Promise<Repository>, env
   const fixedHalf = await fixedRate(p, RATE / 2, SECONDS, officerStream(AGENCIES, 5, 29));
   const fixedRateHot = await fixedRate(p, RATE, SECONDS, officerStream(AGENCIES, 60, 37), HOT_AT_WORK);
   const rate = await fixedRate(p, RATE, SECONDS, officerStream(AGENCIES, 5, 19));
+  log(`[${name}] officers arriving at ${RATE / 5}/s (5 answers each, ${RATE} answers/s offered) for ${SECONDS} s…`);
+  const arrivalsFull = await officerArrivals(p, RATE / 5, SECONDS, 5, officerStream(AGENCIES, 5, 31));
   const officers = Math.min(AGENCIES, Math.round(RATE * THINK));
   log(`[${name}] ${officers} officers thinking ${THINK} s before each answer, measured for ${SECONDS} s…`);
   const thinking = await thinkingOfficers(p, AGENCIES, officers, THINK * 1000, SECONDS);
@@ -118,7 +122,7 @@ async function measureStorage(name: string, open: () => Promise<Repository>, env
   const memory = memoryNow();
   await repo.close();
   if (p.errors.length > 0) log(`[${name}] errors: ${p.errors.slice(0, 3).join(" | ")}`);
-  return { storage: name, startupMs, answersHot, answersMixed, answersCold, arrivals, fixedHalf, fixedRateHot, fixedRate: rate, thinking, cek, memorySteady, memory, rssPeakMb, errors: p.errors.length };
+  return { storage: name, startupMs, answersHot, answersMixed, answersCold, arrivals, fixedHalf, fixedRateHot, fixedRate: rate, arrivalsFull, thinking, cek, memorySteady, memory, rssPeakMb, errors: p.errors.length };
 }
 
 async function main(): Promise<void> {
