@@ -43,6 +43,17 @@ interface Slot<E> {
   at: number;
 }
 
+/**
+ * Let go of a slot's entry once the slot has left the cache. A slot in steady
+ * use lives long enough to reach V8's old generation, and young-generation
+ * collections take whatever an old-generation object points to as alive,
+ * garbage or not: a slot pushed out would keep its last entry, and with it a
+ * whole document, until the next full collection (docs/benchmark.md, item 27).
+ */
+function release<E>(slot: Slot<E>): void {
+  (slot as { entry?: E }).entry = undefined;
+}
+
 export class DocumentCache<E> {
   /** First loads, oldest first. */
   private readonly probation = new Map<string, Slot<E>>();
@@ -102,8 +113,11 @@ export class DocumentCache<E> {
 
   /** Forget `id` (no `evicted` call). */
   delete(id: string): void {
-    this.probation.delete(id);
-    this.main.delete(id);
+    const part = this.probation.has(id) ? this.probation : this.main;
+    const slot = part.get(id);
+    if (slot === undefined) return;
+    part.delete(id);
+    release(slot);
   }
 
   /** Every cached entry (probation first). */
@@ -124,6 +138,7 @@ export class DocumentCache<E> {
       from.delete(id);
       if (from === this.probation) this.remember(id);
       this.options.evicted?.(id, slot.entry);
+      release(slot);
       return true;
     }
     return false;

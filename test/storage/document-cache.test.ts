@@ -104,6 +104,26 @@ describe("document cache (2Q)", () => {
     expect(out).toEqual([]);
   });
 
+  it("lets go of the entry of a slot that left, pushed out or forgotten (an old slot would keep it alive)", () => {
+    const { cache, clock } = cacheOf(4); // probation 1, main 3
+    type Slots = { probation: Map<string, { entry?: string }>; main: Map<string, { entry?: string }> };
+    const slots = cache as unknown as Slots;
+    cache.add("a", "A");
+    const a = slots.probation.get("a")!;
+    cache.add("b", "B"); // pushes a out of probation
+    expect(a.entry).toBeUndefined();
+    clock.ms = STEADY_AFTER_MS;
+    expect(cache.get("b")).toBe("B"); // into the main part
+    const b = slots.main.get("b")!;
+    cache.add("c", "C");
+    const c = slots.probation.get("c")!;
+    cache.delete("b");
+    cache.delete("c");
+    expect(b.entry).toBeUndefined();
+    expect(c.entry).toBeUndefined();
+    expect([...cache.entries()]).toEqual([]);
+  });
+
   it("with room for one document keeps the last one loaded", () => {
     const { cache, out, ids } = cacheOf(1);
     cache.add("a", "A");
