@@ -47,8 +47,9 @@ interface Slot<E> {
  * Let go of a slot's entry once the slot has left the cache. A slot in steady
  * use lives long enough to reach V8's old generation, and young-generation
  * collections take whatever an old-generation object points to as alive,
- * garbage or not: a slot pushed out would keep its last entry, and with it a
- * whole document, until the next full collection (docs/benchmark.md, item 27).
+ * garbage or not: a slot pushed out would keep its last entry, and whatever
+ * that entry still holds, until the next full collection (docs/benchmark.md,
+ * item 27; lowdb's `evicted` also empties the entry itself).
  */
 function release<E>(slot: Slot<E>): void {
   (slot as { entry?: E }).entry = undefined;

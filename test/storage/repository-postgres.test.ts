@@ -12,7 +12,6 @@ import { JOURNAL_MAX_CHANGES } from "../../src/storage/journal-limits.js";
 import type { AgencyDocument } from "../../src/storage/documents.js";
 import { agencyDocument, userDocument } from "../support/documents.js";
 import { createTestDatabase } from "../support/postgres.js";
-import type { DocumentCache } from "../../src/storage/document-cache.js";
 import { repositorySuite, type Backend } from "./repository-suite.js";
 
 async function pgBackend(): Promise<Backend & { repos: PgRepository[] }> {
@@ -448,37 +447,6 @@ describe("PostgreSQL: several processes on one database", () => {
       await one.db.query(`INSERT INTO agency_changes (document_id, version, ops) VALUES ('a1', 9999, '[[["x","y"],1]]'); UPDATE agencies SET version = version + 1 WHERE id = 'a1'`);
       await expect((await open()).agencies.read("a1")).rejects.toThrow("instansi/a1 tidak dapat dibaca: perubahan: jalur x tidak ada");
     }));
-
-  it("keeps the agencies in steady use while agencies opened once come and go, and checks their version on every read", async () => {
-    const b = await pgBackend();
-    try {
-      const repo = (await b.open({ cacheSize: 8 })) as PgRepository;
-      const other = await b.open();
-      const cache = (repo.agencies as unknown as { cache: DocumentCache<{ version: string }> }).cache;
-      const working = ["w1", "w2", "w3", "w4", "w5", "w6"];
-      for (const id of [...working, "x1", "x2"]) await repo.agencies.update(id, () => ({ next: agencyDocument(id), result: undefined }));
-      // A first load stays in probation (a quarter of the cache, first in, first out) until two more came after
-      // it; read again soon after, it joins the main part (the same cache as lowdb's, see DocumentCache).
-      for (const id of working) expect((await repo.agencies.read(id))!.data.agency.id).toBe(id);
-      for (let i = 0; i < 30; i++) {
-        await repo.agencies.update(`once${i}`, () => ({ next: agencyDocument(`once${i}`), result: undefined }));
-        expect((await repo.agencies.read(`once${i}`))!.data.agency.id).toBe(`once${i}`);
-      }
-      for (const id of working) expect(cache.peek(id), id).toBeDefined();
-      expect(cache.size).toBe(8);
-      expect(cache.peek("once29")).toBeDefined();
-      expect(cache.peek("once27")).toBeUndefined();
-      // A cached copy is served only while the row is at its version: another process's write replaces it.
-      await other.agencies.update("w1", (d) => {
-        d!.revision = 42;
-        return { next: d, result: undefined };
-      });
-      expect((await repo.agencies.read("w1"))!.revision).toBe(42);
-      expect((await repo.agencies.read("once0"))!.data.agency.id).toBe("once0");
-    } finally {
-      await b.cleanup();
-    }
-  });
 
   it("prepares each parameterised statement once per connection, named by its text", async () => {
     expect(statement("SELECT $1::int", [1])).toEqual({ name: statement("SELECT $1::int", [2]).name, text: "SELECT $1::int", values: [1] });

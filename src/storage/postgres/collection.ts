@@ -14,7 +14,6 @@
  * validated again. Documents are validated with zod on read and before write;
  * one that does not validate is reported unavailable and never overwritten.
  */
-import { DocumentCache } from "../document-cache.js";
 import { KeyedMutex } from "../mutex.js";
 import type { Change, Collection } from "../repository.js";
 import { checkDocumentId, nextDocument, privateCopy, storedDocument, type DocumentOptions } from "../stored-document.js";
@@ -51,16 +50,21 @@ export const checkedSql = (doc: string, version: string): string => `${version} 
 export const nextVersion = (version: string): string => String(BigInt(version) + 1n);
 
 export class PgCollection<T> implements Collection<T> {
-  /** The documents kept, with their versions (the same policy as lowdb's, see DocumentCache); an entry whose update is at work is never pushed out. */
-  protected readonly cache: DocumentCache<Cached<T>>;
+  /**
+   * The documents kept, least recently used out first. Not lowdb's 2Q cache
+   * (DocumentCache): with it, PostgreSQL fell behind a fixed 250 answers/s in
+   * bursts of five in 3 of 5 benchmark runs, against 1 of 17 with this list
+   * (docs/benchmark.md, item 30). A document not cached costs it about 8 ms
+   * of CPU (bot and database), and the likely reason is that agencies left
+   * the 2Q cache's short probation queue while their officers waited.
+   */
+  protected readonly cache = new Map<string, Cached<T>>();
   private readonly mutex = new KeyedMutex();
 
   constructor(
     protected readonly db: Db,
     protected readonly options: PgCollectionOptions<T>,
-  ) {
-    this.cache = new DocumentCache({ capacity: options.cacheSize ?? 500, pinned: (id) => this.mutex.isLocked(id) });
-  }
+  ) {}
 
   protected checkId(id: string): void {
     checkDocumentId(id);
@@ -117,6 +121,16 @@ export class PgCollection<T> implements Collection<T> {
     return r.rows[0]?.version;
   }
 
+  private remember(id: string, entry: Cached<T>): void {
+    this.cache.delete(id);
+    this.cache.set(id, entry);
+    const max = this.options.cacheSize ?? 500;
+    for (const key of this.cache.keys()) {
+      if (this.cache.size <= max) break;
+      this.cache.delete(key);
+    }
+  }
+
   /** The document's key in a transaction ("agencies/a1"): reads sent ahead, writes, conflicts. */
   protected documentKey(id: string): string {
     return `${this.options.table}/${id}`;
@@ -124,7 +138,7 @@ export class PgCollection<T> implements Collection<T> {
 
   /** The statement `read(id)` would send now, to send ahead with a transaction's first round trip (Db.tx). */
   readAhead(id: string): ReadAhead {
-    const version = this.cache.peek(id)?.version ?? "";
+    const version = this.cache.get(id)?.version ?? "";
     return { key: this.documentKey(id), version, query: statement(this.selectSql(), [id, version]) };
   }
 
@@ -223,7 +237,7 @@ export class PgCollection<T> implements Collection<T> {
     }
     await this.options.afterWrite?.(client, id, valid, current?.doc);
     const entry = saved;
-    this.db.afterCommit(() => this.cache.add(id, entry));
+    this.db.afterCommit(() => this.remember(id, entry));
     return true;
   }
 
@@ -252,8 +266,8 @@ export class PgCollection<T> implements Collection<T> {
     if (entry) {
       // Read before the transaction wrote it, the document is as committed: cached at once, so that an update
       // later in the same transaction builds on it without the row lock; otherwise only once committed.
-      if (this.db.writtenHere(this.documentKey(id))) this.db.afterCommit(() => this.cache.add(id, entry));
-      else this.cache.add(id, entry);
+      if (this.db.writtenHere(this.documentKey(id))) this.db.afterCommit(() => this.remember(id, entry));
+      else this.remember(id, entry);
     }
     return entry?.doc;
   }
@@ -295,7 +309,7 @@ export class PgCollection<T> implements Collection<T> {
 
   private async lockedUpdate<R>(client: TxClient, id: string, fn: (current: T | undefined) => Change<T, R> | Promise<Change<T, R>>): Promise<R> {
     const version = await this.lockRow(client, id);
-    const cached = this.cache.peek(id);
+    const cached = this.cache.get(id);
     // Locked and unchanged since it was cached: no need to ask for it again.
     const current = version === undefined ? undefined : cached?.version === version ? cached : await this.load(id);
     const change = await fn(current === undefined ? undefined : privateCopy(this.options, current.doc));

@@ -22,7 +22,7 @@ export class PgUsers extends PgCollection<UserDocument> {
 
   /** The agency the cached copy of the user has open (where the user's next update most likely works). */
   cachedActiveAgency(id: string): string | undefined {
-    return this.cache.peek(id)?.doc.activeAgencyId;
+    return this.cache.get(id)?.doc.activeAgencyId;
   }
 
   protected override selectSql(): string {
