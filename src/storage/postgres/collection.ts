@@ -51,12 +51,11 @@ export const nextVersion = (version: string): string => String(BigInt(version) +
 
 export class PgCollection<T> implements Collection<T> {
   /**
-   * The documents kept, least recently used out first. Not lowdb's 2Q cache
-   * (DocumentCache): with it, PostgreSQL fell behind a fixed 250 answers/s in
-   * bursts of five in 3 of 5 benchmark runs, against 1 of 17 with this list
-   * (docs/benchmark.md, item 30). A document not cached costs it about 8 ms
-   * of CPU (bot and database), and the likely reason is that agencies left
-   * the 2Q cache's short probation queue while their officers waited.
+   * The documents kept, least recently used out first. lowdb's 2Q cache
+   * (DocumentCache) was tried here and not kept: PostgreSQL's benchmark runs
+   * showed no gain from it, and with it PostgreSQL fell behind a fixed 250
+   * answers/s in bursts of five in 3 of 5 runs, with this list in 1 of 4 runs
+   * the same evening (docs/benchmark.md, item 30).
    */
   protected readonly cache = new Map<string, Cached<T>>();
   private readonly mutex = new KeyedMutex();
