@@ -6,4 +6,4 @@
  * `bench` and `bench:webhook` scripts, which cannot import this, write the
  * same flags; test/node-flags.test.ts checks that they agree.
  */
-export const BOT_V8_FLAGS = ["--max-semi-space-size=32", "--no-allocation-site-pretenuring", "--heap-growing-percent=100", "--v8-pool-size=1"] as const;
+export const BOT_V8_FLAGS = ["--max-semi-space-size=8", "--no-allocation-site-pretenuring", "--heap-growing-percent=100", "--v8-pool-size=1"] as const;

@@ -3,9 +3,15 @@
 # MALLOC_ARENA_MAX=2: glibc keeps fewer malloc arenas, so freed native memory goes back to the system.
 # --max-old-space-size: V8 collects before its heap grows past this (MB); the bot uses about
 # 50–80 MB with 64 cached agencies, so 384 leaves room for exports and imports.
-# --max-semi-space-size=32: a young generation twice V8's default, so more of each answer's garbage dies
-# there instead of being promoted (at 500 answers/s the benchmark's p99 was lower in two paired runs, 23
-# against 39 ms and 77 against 92 ms; later runs with 8, 16 and 32 MB showed no clear difference).
+# --max-semi-space-size=8: a young generation of 2 × 8 MB, half V8's default. Under overload, with thousands
+# of agencies loaded one after the other, the highest RSS was 217–228 MB against 284–306 MB with 2 × 32 MB
+# (the setting before), and at 500 answers/s on cached agencies the p99 was lower (2.9–5.0 against
+# 3.8–10.7 ms). The price: an answer on an agency not loaded yet costs about 18 % more CPU (likely because
+# such an agency now lives through more young collections and is moved to the old generation), and at
+# 500 answers/s with 100 agencies a second loaded for the first time the p99 went over 20 ms in 3 of 6
+# runs, twice past 100 ms (3 of 10 with 32 MB, at most 42 ms), and to 140 ms in a full benchmark run on a
+# slow hour (docs/benchmark.md, item 31). A host with memory to spare and that load may give
+# NODE_OPTIONS=--max-semi-space-size=32 (it comes after this one).
 # --no-allocation-site-pretenuring: V8 stops allocating objects straight into the old generation
 # because objects made at the same place in the code survived before. Most of what an answer makes
 # lives for one answer, but is made where a freshly loaded agency's objects are made; pretenured, it
@@ -25,5 +31,5 @@
 # V8-only flags are not allowed in NODE_OPTIONS, so node gets them here. The benchmark's processes take
 # the same flags from bench/node-flags.ts; test/node-flags.test.ts checks that they agree.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-export NODE_OPTIONS="--max-old-space-size=${HEAP_LIMIT_MB:-384} --max-semi-space-size=32 --v8-pool-size=1${NODE_OPTIONS:+ $NODE_OPTIONS}"
+export NODE_OPTIONS="--max-old-space-size=${HEAP_LIMIT_MB:-384} --max-semi-space-size=8 --v8-pool-size=1${NODE_OPTIONS:+ $NODE_OPTIONS}"
 exec node --no-allocation-site-pretenuring --heap-growing-percent=100 --import tsx src/main.ts "$@"
