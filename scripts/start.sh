@@ -6,8 +6,8 @@
 # --max-semi-space-size=8: a young generation of 2 × 8 MB, half V8's default. Under overload, with thousands
 # of agencies loaded one after the other, the highest RSS was 217–228 MB against 284–306 MB with 2 × 32 MB
 # (the setting before), and at 500 answers/s on cached agencies the p99 was lower (2.9–5.0 against
-# 3.8–10.7 ms). The price: an answer on an agency not loaded yet costs about 18 % more CPU (likely because
-# such an agency now lives through more young collections and is moved to the old generation), and at
+# 3.8–10.7 ms). The price: an answer on an agency not loaded yet costs about 18 % more CPU (4.4 times as
+# many young collections, each half as long, and 2.5 times as many full ones), and at
 # 500 answers/s with 100 agencies a second loaded for the first time the p99 went over 20 ms in 3 of 6
 # runs, twice past 100 ms (3 of 10 with 32 MB, at most 42 ms), and to 140 ms in a full benchmark run on a
 # slow hour (docs/benchmark.md, item 31). A host with memory to spare and that load may give
