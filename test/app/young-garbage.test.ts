@@ -29,8 +29,9 @@ async function measure(mode: "dropped" | "kept"): Promise<{ promotedBytes: numbe
   // `gc({ type: "major" })` as a young collection, so an incremental marking begun at start-up ended when the
   // time-based pace of its steps said, sometimes amid the loads, moving the load at hand to the old
   // generation (40–60 KB each time). With `gc()` and the bot's V8 settings: 16–18.5 KB (dropped) and
-  // 226–228 KB (kept) in twelve runs each next to three busy loops on the two cores, while each of the two
-  // references put back moves 1.6 MB (dropped) and 3.2 MB (kept).
+  // 226–228 KB (kept) in twelve runs each next to three busy loops on the two cores (young generation
+  // 2 × 32 MB; with 2 × 8 MB, the bot's since docs/benchmark.md item 31: 17.8–19.9 KB and 227 KB in three runs),
+  // while each of the two references put back moves 1.6 MB (dropped) and 3.2 MB (kept).
   const flags = ["--expose-gc", "--single-threaded", ...BOT_V8_FLAGS];
   const { stdout } = await run(process.execPath, [...flags, "--import", "tsx", child, String(LOADS), mode], { cwd: PROJECT_ROOT });
   return JSON.parse(stdout) as { promotedBytes: number; questions: number };
