@@ -25,8 +25,28 @@ if ! pg_lsclusters -h 2>/dev/null | grep -q "^${version} "; then
 fi
 cluster=$(pg_lsclusters -h | awk -v v="$version" '$1 == v { print $2; exit }')
 port=$(pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c { print $3; exit }')
+
+# The server's malloc settings recommended in the README (Deployment): with glibc's defaults each backend
+# hands the memory of every large value (an agency document of about 80 KB, as text) back to the kernel
+# and faults it in again for the next, about 120 page faults per answer on an agency not loaded yet; with
+# these, 8, and a third less of the database's CPU per such answer (docs/benchmark.md, item 32). Written
+# only when the cluster's environment file sets no MALLOC_ variable: a server set up otherwise is left as it is.
+environment="/etc/postgresql/$version/$cluster/environment"
+restart=0
+if [[ -f "$environment" ]] && ! grep -q '^[[:space:]]*MALLOC_' "$environment"; then
+  if printf '%s\n' "# lkjip (scripts/postgres.sh): keep freed memory instead of returning it to the kernel after each large value" \
+    "MALLOC_MMAP_THRESHOLD_ = 1048576" "MALLOC_TRIM_THRESHOLD_ = 8388608" | as_root tee -a "$environment" >/dev/null; then
+    restart=1
+  else
+    echo "Pengaturan malloc tidak dapat ditulis ke $environment; PostgreSQL berjalan dengan pengaturan bawaan." >&2
+  fi
+fi
+
 if ! pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c { print $4 }' | grep -q online; then
   as_root pg_ctlcluster "$version" "$cluster" start
+elif [[ $restart == 1 ]]; then
+  echo "PostgreSQL dimulai ulang agar pengaturan malloc di $environment berlaku." >&2
+  as_root pg_ctlcluster "$version" "$cluster" restart
 fi
 for _ in $(seq 1 30); do
   pg_isready -q -h 127.0.0.1 -p "$port" && break
