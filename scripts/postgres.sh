@@ -29,7 +29,7 @@ port=$(pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == 
 # The server's malloc settings recommended in the README (Deployment): with glibc's defaults each backend
 # hands the memory of every large value (an agency document of about 80 KB, as text) back to the kernel
 # and faults it in again for the next, about 120 page faults per answer on an agency not loaded yet; with
-# these, 8, and a third less of the database's CPU per such answer (docs/benchmark.md, item 32). Written
+# these, 8, and about 30 % less of the database's CPU per such answer (docs/benchmark.md, item 32). Written
 # only when the cluster's environment file sets no MALLOC_ variable: a server set up otherwise is left as it is.
 environment="/etc/postgresql/$version/$cluster/environment"
 restart=0
