@@ -135,6 +135,8 @@ function report(results: StorageResult[], domain: DomainResult, naive: Awaited<R
     "",
     "| measurement | " + results.map((r) => r.storage).join(" | ") + " | target |",
     "|---|" + results.map(() => "---|").join("") + "---|",
+    ...runRows((r) => r.warmUp, `warm-up: the first ${results[0]?.warmUp.count ?? 0} answers after the store was opened (bursts of 5, random agencies; the runs below follow it): answers/s`, "", "latency", ""),
+    `| … CPU per answer (with its share of /isi), ms: benchmark process / database server | ${results.map((r) => `${fmt(r.warmUp.cpu.botMs, 2)} / ${r.warmUp.cpu.databaseMs === undefined ? "–" : fmt(r.warmUp.cpu.databaseMs, 2)}`).join(" | ")} | |`,
     ...runRows((r) => r.answersHot, "answers/s, hot (officers on their own agency)", "≥ 500", "latency", "p99 ≤ 20"),
     ...runRows((r) => r.answersMixed, "answers/s, mixed (bursts of 5, random agencies)", "≥ 500", "latency", "p99 ≤ 20"),
     ...runRows((r) => r.answersCold, "answers/s, cold (every answer another agency)", "", "latency", ""),

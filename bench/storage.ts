@@ -27,6 +27,12 @@ type Measured = LoadStats & { cpu: CpuPerAnswer };
 export interface StorageResult {
   storage: string;
   startupMs: number;
+  /**
+   * The first answers after the store was opened (bursts of 5 on random agencies), before the closed loops:
+   * the process compiles its code and, for PostgreSQL, opens its connections and prepares its statements
+   * here, so the runs after it measure the bot as it runs once warm (from run 59, item 33).
+   */
+  warmUp: Measured;
   answersHot: Measured;
   answersMixed: Measured;
   answersCold: Measured;
@@ -99,6 +105,9 @@ async function measureStorage(name: string, open: () => Promise<Repository>, env
   rssPeakSinceMark(); // the storage's peak counts from here
   const repo = await open();
   const p = pipeline(repo, { deliveries: CONNECTIONS });
+  const WARM_UP = Math.ceil(ANSWERS / 2);
+  log(`[${name}] warm-up: ${WARM_UP} answers (bursts of 5 on random agencies)…`);
+  const warmUp = await withCpu(() => closedLoop(p, WARM_UP, 8, officerStream(AGENCIES, 5, 7)), database);
   log(`[${name}] answers: hot (8 officers, full passes)…`);
   const answersHot = await withCpu(() => closedLoop(p, ANSWERS, 8, officerStream(AGENCIES, 60, 11)), database);
   log(`[${name}] answers: mixed (bursts of 5 on random agencies)…`);
@@ -122,7 +131,7 @@ async function measureStorage(name: string, open: () => Promise<Repository>, env
   const memory = memoryNow();
   await repo.close();
   if (p.errors.length > 0) log(`[${name}] errors: ${p.errors.slice(0, 3).join(" | ")}`);
-  return { storage: name, startupMs, answersHot, answersMixed, answersCold, arrivals, fixedHalf, fixedRateHot, fixedRate: rate, arrivalsFull, thinking, cek, memorySteady, memory, rssPeakMb, errors: p.errors.length };
+  return { storage: name, startupMs, warmUp, answersHot, answersMixed, answersCold, arrivals, fixedHalf, fixedRateHot, fixedRate: rate, arrivalsFull, thinking, cek, memorySteady, memory, rssPeakMb, errors: p.errors.length };
 }
 
 async function main(): Promise<void> {
