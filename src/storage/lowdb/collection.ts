@@ -88,8 +88,8 @@ export class LowdbCollection<T> implements Collection<T> {
     // Compact JSON (lowdb's JSONFile indents): a third less to serialise and write. The hash of the text
     // read or written ties the journal to this exact file content.
     const file = new DocumentFile<T | null>(path, {
-      parse: (text) => {
-        entry.base = textHash(text);
+      parse: (text, sha256) => {
+        entry.base = sha256;
         return JSON.parse(text) as T | null;
       },
       stringify: (data) => {

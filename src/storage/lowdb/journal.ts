@@ -26,9 +26,10 @@
  * file and renames it, which can take a millisecond: that stays asynchronous.
  */
 import { createHash } from "node:crypto";
-import { appendFileSync, readFileSync } from "node:fs";
+import { appendFileSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import type { Op } from "../patch.js";
+import { readFileText } from "./read-file.js";
 
 export { JOURNAL_MAX_CHANGES, JOURNAL_MAX_LINE } from "../journal-limits.js";
 /** Journal size that also triggers the full rewrite. */
@@ -77,13 +78,8 @@ export class JournalDamaged extends Error {}
  * `base`; undefined when there is no journal or it belongs to another text.
  */
 export function readJournal(path: string, base: string): JournalContent | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw e;
-  }
+  const text = readFileText(path, false)?.text;
+  if (text === undefined) return undefined;
   const lines = text.split("\n");
   const complete = text.endsWith("\n");
   if (complete) lines.pop();
