@@ -1,12 +1,12 @@
 /**
- * The lowdb adapter of one document file. Reading is synchronous: a document
- * is a small file, almost always in the page cache, and reading it costs a
- * few dozen microseconds where the promise API's open, stat, read and close
- * each travel through libuv's four-thread pool (measured with the benchmark:
- * under load those round trips, not the disk, made the slowest answers wait;
- * how it is read: read-file.ts). Writing stays lowdb's DataFile: the whole text to a
- * temporary file, then a rename, in the background, so a crash leaves the
- * old file or the new one.
+ * The lowdb adapter of one document file. Reading is synchronous (how:
+ * read-file.ts): a document is a small file, almost always in the page cache,
+ * and reading it costs a few dozen microseconds where the promise API's open,
+ * stat, read and close each travel through libuv's four-thread pool
+ * (measured with the benchmark: under load those round trips, not the disk,
+ * made the slowest answers wait). Writing stays lowdb's DataFile: the whole
+ * text to a temporary file, then a rename, in the background, so a crash
+ * leaves the old file or the new one.
  */
 import type { Adapter } from "lowdb";
 import { DataFile } from "lowdb/node";
