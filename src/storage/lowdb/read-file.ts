@@ -13,10 +13,10 @@
  * from that of its text, which only means its journal, written for another
  * text, is not used: it was not written by this program.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { createHash } from "node:crypto";
 
-/** Files up to this size are read into the shared buffer; larger ones (rare) into a buffer of their own. */
+/** The shared buffer's size: a file that fills it (rare) is read on into larger buffers of its own. */
 const SHARED_BYTES = 512 * 1024;
 let shared: Buffer | undefined;
 
@@ -36,9 +36,7 @@ export function readFileText(path: string, hash: boolean): FileText | undefined 
     throw e;
   }
   try {
-    const size = fstatSync(fd).size;
-    // One byte more than the size, so that a file grown since the stat is still read to its end.
-    let buffer = size < SHARED_BYTES ? (shared ??= Buffer.allocUnsafe(SHARED_BYTES)) : Buffer.allocUnsafe(size + 1);
+    let buffer = (shared ??= Buffer.allocUnsafe(SHARED_BYTES));
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
