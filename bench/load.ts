@@ -188,10 +188,24 @@ function loadStats(latencies: number[], openings: number[], started: number): Lo
   return { ...stats(latencies, seconds), opening: stats(openings, seconds) };
 }
 
-/** Wait until the moment `due` (performance.now() time); at once when it is less than a millisecond away. */
-async function until(due: number): Promise<void> {
+/** A wait of `until` that may be cut short: `wake` ends it at once. */
+interface Sleeper {
+  due: number;
+  wake: () => void;
+}
+
+/**
+ * Wait until the moment `due` (performance.now() time); at once when it is less than a millisecond away.
+ * With `sleepers`, the wait is listed there until it ends, so that it can be woken early.
+ */
+function until(due: number, sleepers?: Set<Sleeper>): Promise<void> {
   const wait = due - performance.now();
-  if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+  if (wait <= 1) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const sleeper: Sleeper = { due, wake: () => (clearTimeout(timer), sleepers?.delete(sleeper), resolve()) };
+    const timer = setTimeout(sleeper.wake, wait);
+    sleepers?.add(sleeper);
+  });
 }
 
 /** Repeatable random numbers in [0, 1) (mulberry32). */
@@ -424,17 +438,8 @@ export async function thinkingOfficers(p: Pipeline, agencies: number, officers: 
   let from = Number.POSITIVE_INFINITY;
   let to = Number.POSITIVE_INFINITY;
   let started = 0;
-  // Officers thinking until `due`: woken at once when the window, once set, ends before it.
-  const thinking = new Set<{ due: number; wake: () => void }>();
-  const sleep = (due: number): Promise<void> => {
-    const wait = due - performance.now();
-    if (wait <= 1) return Promise.resolve(); // as until()
-    return new Promise<void>((resolve) => {
-      const sleeper = { due, wake: () => (clearTimeout(timer), thinking.delete(sleeper), resolve()) };
-      const timer = setTimeout(sleeper.wake, wait);
-      thinking.add(sleeper);
-    });
-  };
+  // Officers thinking until their next answer: woken at once when the window, once set, ends before it.
+  const thinking = new Set<Sleeper>();
   const firstReply = () => {
     if (++started < officers) return;
     from = Math.max(performance.now(), begun + thinkMs);
@@ -445,7 +450,7 @@ export async function thinkingOfficers(p: Pipeline, agencies: number, officers: 
   await Promise.all(
     chosen.slice(0, officers).map(async (n) => {
       for (let due = begun + random() * thinkMs, first = true; due < to; due = performance.now() + think(), first = false) {
-        await sleep(due);
+        await until(due, thinking);
         if (due >= to) return; // the window was set while this officer was thinking
         const measured = due >= from;
         const latency = await answerNext(p, n, k++, due, (l) => measured && openings.push(l));
