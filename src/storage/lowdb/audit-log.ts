@@ -5,9 +5,9 @@
  * a few dozen kilobytes), however long the archive has grown; the archive is
  * read (and validated) only for the audit trail and undo.
  *
- * The entries are appended before the agency document that drops them is
- * written: were that write lost, the entries are moved again later, and
- * reading keeps each `seq` once. A line cut short by a crash can only be the
+ * The entries are appended, and synced to the disk, before the agency
+ * document that drops them is written: were that write lost, the entries
+ * are moved again later, and reading keeps each `seq` once. A line cut short by a crash can only be the
  * last; it is cut off before the next append and ignored when read (its
  * entries are still in the agency document). Any other damaged line makes
  * the archive unavailable rather than misread.
@@ -15,13 +15,14 @@
  * Archives written by earlier versions as a document (`<agencyId>.json` with
  * its journal) are read first and never written again.
  */
-import { appendFileSync, closeSync, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, ftruncateSync, openSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { AuditArchiveSchema, AuditEntrySchema, STORAGE_SCHEMA_VERSION, type AuditArchive, type AuditEntry } from "../documents.js";
 import { deepFreeze } from "../freeze.js";
 import { DocumentUnavailable, type AuditArchiveStore } from "../repository.js";
 import { checkDocumentId } from "../stored-document.js";
 import { LowdbCollection } from "./collection.js";
+import { appendDurably, makeFolder } from "./durable.js";
 import { checkedLine, readCheckedLine } from "./journal.js";
 
 const NAME = "riwayat";
@@ -78,11 +79,12 @@ export class LowdbAuditLog implements AuditArchiveStore {
     const path = this.path(agencyId);
     if (entries.length === 0) return;
     if (!this.dirReady) {
-      mkdirSync(this.dir, { recursive: true });
+      await makeFolder(this.dir);
       this.dirReady = true;
     }
     cutTornLine(path);
-    appendFileSync(path, entries.map((e) => `${checkedLine(e)}\n`).join(""), "utf8");
+    // On the disk before the agency document that drops them is written (durable.ts).
+    await appendDurably(path, entries.map((e) => `${checkedLine(e)}\n`).join(""));
   }
 }
 

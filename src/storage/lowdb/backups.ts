@@ -18,23 +18,18 @@
  * loaded at hundreds a second, the documents in the queue made the highest
  * RSS of the benchmark's cold closed loop (docs/benchmark.md, item 25).
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { AgencyDocument } from "../documents.js";
 import { readBackup } from "../backup-document.js";
 import { DocumentUnavailable, type BackupInfo, type Backups } from "../repository.js";
 import type { LowdbCollection } from "./collection.js";
+import { makeFolder, replaceDurably, syncFolder } from "./durable.js";
 import { journalPath } from "./journal.js";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Copies waiting to be written at most. */
 const MAX_QUEUED = 64;
-
-async function atomicWrite(path: string, text: string): Promise<void> {
-  const tmp = `${path}.tmp`;
-  await writeFile(tmp, text, "utf8");
-  await rename(tmp, path);
-}
 
 export class LowdbBackups implements Backups {
   /** The day of the newest backup per agency, to avoid a disk check on every write. */
@@ -92,8 +87,8 @@ export class LowdbBackups implements Backups {
     } catch {
       // take it
     }
-    await mkdir(folder, { recursive: true });
-    await atomicWrite(path, text);
+    await makeFolder(folder);
+    await replaceDurably(path, text);
     const days = (await readdir(folder)).filter((n) => n.endsWith(".json") && DAY.test(n.slice(0, -5))).sort();
     for (const old of days.slice(0, Math.max(0, days.length - this.keep))) await rm(join(folder, old), { force: true });
     this.lastDay.set(agencyId, day);
@@ -151,8 +146,10 @@ export class LowdbBackups implements Backups {
       } catch {
         // no journal
       }
-      await mkdir(this.folder(agencyId), { recursive: true });
-      await atomicWrite(target, JSON.stringify(doc));
+      await makeFolder(this.folder(agencyId));
+      // The files moved aside are kept on the disk before the restored file replaces them.
+      await syncFolder(this.folder(agencyId));
+      await replaceDurably(target, JSON.stringify(doc));
     });
     await this.agencies.forget(agencyId);
     return doc;

@@ -10,10 +10,11 @@
  * overwritten. Documents handed out by `read` are shared and deeply frozen;
  * `update` works on a private copy.
  */
-import { mkdir, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { Low } from "lowdb";
 import { DocumentFile } from "./document-file.js";
+import { makeFolder } from "./durable.js";
 import { KeyedMutex } from "../mutex.js";
 import { DocumentCache } from "../document-cache.js";
 import { DocumentUnavailable, type Change, type Collection } from "../repository.js";
@@ -75,7 +76,7 @@ export class LowdbCollection<T> implements Collection<T> {
   }
 
   private ensureDir(): Promise<void> {
-    this.ready ??= mkdir(this.options.dir, { recursive: true }).then(() => undefined);
+    this.ready ??= makeFolder(this.options.dir);
     return this.ready;
   }
 
@@ -165,7 +166,7 @@ export class LowdbCollection<T> implements Collection<T> {
       const line = journalLine(ops);
       if (line.length <= JOURNAL_MAX_LINE && entry.journalBytes + line.length <= JOURNAL_MAX_BYTES) {
         try {
-          if (entry.journalReady) appendToJournal(journalPath(path), line);
+          if (entry.journalReady) await appendToJournal(journalPath(path), line);
           else {
             await startJournal(journalPath(path), entry.base, STORAGE_SCHEMA_VERSION, line);
             entry.journalReady = true;

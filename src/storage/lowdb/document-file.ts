@@ -4,13 +4,16 @@
  * and reading it costs a few dozen microseconds where the promise API's open,
  * stat, read and close each travel through libuv's four-thread pool
  * (measured with the benchmark: under load those round trips, not the disk,
- * made the slowest answers wait). Writing stays lowdb's DataFile: the whole
- * text to a temporary file, then a rename, in the background, so a crash
- * leaves the old file or the new one.
+ * made the slowest answers wait). Writing is asynchronous: the whole text to
+ * a temporary file (`.<name>.tmp`, as lowdb's own writer names it), synced,
+ * then renamed over the file and the folder synced (durable.ts), so a crash
+ * of the process or of the machine leaves the old file or the new one, and a
+ * write that resolved survives both. lowdb's own writer (steno) does not
+ * sync, so a power failure could lose a write it had reported done.
  */
+import { basename, dirname, join } from "node:path";
 import type { Adapter } from "lowdb";
-import { DataFile } from "lowdb/node";
-import { textHash } from "./journal.js";
+import { replaceDurably } from "./durable.js";
 import { readFileText } from "./read-file.js";
 
 export interface TextFormat<T> {
@@ -20,14 +23,13 @@ export interface TextFormat<T> {
 }
 
 export class DocumentFile<T> implements Adapter<T> {
-  private readonly file: DataFile<T>;
+  private readonly tmp: string;
 
   constructor(
     private readonly path: string,
     private readonly format: TextFormat<T>,
   ) {
-    // DataFile only writes here (`read` below reads); its parse is given the text's hash all the same.
-    this.file = new DataFile<T>(path, { parse: (text) => format.parse(text, textHash(text)), stringify: format.stringify });
+    this.tmp = join(dirname(path), `.${basename(path)}.tmp`);
   }
 
   read(): Promise<T | null> {
@@ -45,7 +47,8 @@ export class DocumentFile<T> implements Adapter<T> {
     }
   }
 
-  write(data: T): Promise<void> {
-    return this.file.write(data);
+  /** Callers write one at a time per file (the collection's lock), so one temporary name is enough. */
+  async write(data: T): Promise<void> {
+    await replaceDurably(this.path, this.format.stringify(data), this.tmp);
   }
 }

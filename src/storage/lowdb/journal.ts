@@ -19,16 +19,17 @@
  * again (the expensive part of loading an agency); any other file is
  * validated in full.
  *
- * Reading a journal and appending a line are synchronous: both touch a few
- * kilobytes in the page cache, a few microseconds each, where the promise
+ * Reading a journal and appending a line are synchronous calls: both touch a
+ * few kilobytes in the page cache, a few microseconds each, where the promise
  * API's open, write and close are three round trips through libuv's small
- * thread pool (see document-file.ts). Starting a journal writes a temporary
- * file and renames it, which can take a millisecond: that stays asynchronous.
+ * thread pool (see document-file.ts). Only the append's wait for the disk
+ * (durable.ts) goes through the pool. Starting a journal writes a temporary
+ * file, syncs it and renames it, which can take a millisecond: that stays
+ * asynchronous.
  */
 import { createHash } from "node:crypto";
-import { appendFileSync } from "node:fs";
-import { rename, writeFile } from "node:fs/promises";
 import type { Op } from "../patch.js";
+import { appendDurably, replaceDurably } from "./durable.js";
 import { readFileText } from "./read-file.js";
 
 export { JOURNAL_MAX_CHANGES, JOURNAL_MAX_LINE } from "../journal-limits.js";
@@ -113,15 +114,14 @@ export function readJournal(path: string, base: string): JournalContent | undefi
 
 /**
  * Start a journal for the document text with hash `base`, validated with
- * schema version `checked`, holding `line` if given (atomic: temporary file,
- * then rename).
+ * schema version `checked`, holding `line` if given (atomic and durable:
+ * temporary file, synced, then renamed; durable.ts).
  */
 export async function startJournal(path: string, base: string, checked: number, line?: string): Promise<void> {
-  const tmp = `${path}.tmp`;
-  await writeFile(tmp, `${JSON.stringify({ base, checked })}\n${line === undefined ? "" : `${line}\n`}`, "utf8");
-  await rename(tmp, path);
+  await replaceDurably(path, `${JSON.stringify({ base, checked })}\n${line === undefined ? "" : `${line}\n`}`);
 }
 
-export function appendToJournal(path: string, line: string): void {
-  appendFileSync(path, `${line}\n`, "utf8");
+/** Append a change line; resolves once it is on the disk (durable.ts). */
+export function appendToJournal(path: string, line: string): Promise<void> {
+  return appendDurably(path, `${line}\n`);
 }
