@@ -7,10 +7,10 @@
  *
  * The entries are appended, and synced to the disk, before the agency
  * document that drops them is written: were that write lost, the entries
- * are moved again later, and reading keeps each `seq` once. A line cut short by a crash can only be the
- * last; it is cut off before the next append and ignored when read (its
- * entries are still in the agency document). Any other damaged line makes
- * the archive unavailable rather than misread.
+ * are moved again later, and reading keeps each `seq` once. A line cut short
+ * by a crash can only be the last; it is cut off before the next append and
+ * ignored when read (its entries are still in the agency document). Any
+ * other damaged line makes the archive unavailable rather than misread.
  *
  * Archives written by earlier versions as a document (`<agencyId>.json` with
  * its journal) are read first and never written again.
