@@ -1,4 +1,4 @@
-import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, rmdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -151,6 +151,29 @@ describe("lowdb backups", () => {
     const aside = (await readdir(join(dir, "cadangan", "a1"))).filter((n) => n.startsWith("sebelum-pemulihan-") && n.endsWith(".json"));
     expect(aside).toHaveLength(1);
     expect(await readFile(join(dir, "cadangan", "a1", aside[0]!), "utf8")).toBe("{ rusak");
+  });
+
+  it("a restore that cannot write the restored file leaves the agency as it was, its journal included", async () => {
+    const dir = await makeDir("lkjip-store-");
+    const repo = new LowdbRepository({ dir, now: () => new Date("2025-01-09T08:00:00Z") });
+    await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+    await repo.agencies.update("a1", (doc) => ({ next: { ...doc!, revision: 2 }, result: undefined })); // journaled
+    await repo.backups.idle();
+    const path = join(dir, "instansi", "a1.json");
+    expect(await readFile(join(dir, "instansi", "a1.jurnal"), "utf8")).toContain("revision");
+    // The restored file cannot be written: a folder is where its temporary file goes.
+    await mkdir(`${path}.tmp`);
+    await expect(repo.backups.restore("a1", "2025-01-09")).rejects.toThrow();
+    expect((await new LowdbRepository({ dir }).agencies.read("a1"))!.revision).toBe(2);
+    expect((await repo.agencies.read("a1"))!.revision).toBe(2);
+
+    await rmdir(`${path}.tmp`);
+    expect((await repo.backups.restore("a1", "2025-01-09")).revision).toBe(1);
+    expect((await new LowdbRepository({ dir }).agencies.read("a1"))!.revision).toBe(1);
+    expect(await readdir(join(dir, "instansi"))).toEqual(["a1.json"]);
+    // A copy of the agency's file and journal as they were (the clock is fixed: both attempts wrote the same names, the same bytes).
+    const aside = (await readdir(join(dir, "cadangan", "a1"))).filter((n) => n.startsWith("sebelum-pemulihan-"));
+    expect(aside.sort()).toEqual(["sebelum-pemulihan-2025-01-09T08-00-00-000Z.json", "sebelum-pemulihan-2025-01-09T08-00-00-000Z.jurnal"]);
   });
 
   it("a daily backup that cannot be written does not fail the answer and is taken with the agency's next write", async () => {

@@ -18,8 +18,8 @@
  * loaded at hundreds a second, the documents in the queue made the highest
  * RSS of the benchmark's cold closed loop (docs/benchmark.md, item 25).
  */
-import { readdir, readFile, rename, rm, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import type { AgencyDocument } from "../documents.js";
 import { readBackup } from "../backup-document.js";
 import { DocumentUnavailable, type BackupInfo, type Backups } from "../repository.js";
@@ -30,6 +30,18 @@ import { journalPath } from "./journal.js";
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Copies waiting to be written at most. */
 const MAX_QUEUED = 64;
+
+/** A durable copy of the file at `from`, byte for byte, at `to`; nothing when there is no file. */
+async function keepCopy(from: string, to: string): Promise<void> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(from);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw e;
+  }
+  await replaceDurably(to, bytes);
+}
 
 export class LowdbBackups implements Backups {
   /** The day of the newest backup per agency, to avoid a disk check on every write. */
@@ -134,22 +146,17 @@ export class LowdbBackups implements Backups {
     const target = this.agencies.path(agencyId);
     await this.agencies.withLock(agencyId, async () => {
       const stamp = this.now().toISOString().replace(/[:.]/g, "-");
-      try {
-        // Keep whatever is there now (possibly the corrupt file) next to the data, never overwritten.
-        await rename(target, join(this.folder(agencyId), `sebelum-pemulihan-${stamp}.json`));
-      } catch {
-        // nothing to keep
-      }
-      try {
-        // Its journal too: it belongs to the replaced file.
-        await rename(journalPath(target), join(this.folder(agencyId), `sebelum-pemulihan-${stamp}.jurnal`));
-      } catch {
-        // no journal
-      }
-      await makeFolder(this.folder(agencyId));
-      // The files moved aside are kept on the disk before the restored file replaces them.
-      await syncFolder(this.folder(agencyId));
+      const folder = this.folder(agencyId);
+      await makeFolder(folder);
+      // Copies of what is there now (possibly the damaged file, and its journal) next to the backups, never
+      // overwritten. The agency's own files stay in place until the restored file replaces them, so a restore
+      // that fails or is cut short by a crash leaves the agency as it was, or restored.
+      await keepCopy(target, join(folder, `sebelum-pemulihan-${stamp}.json`));
+      await keepCopy(journalPath(target), join(folder, `sebelum-pemulihan-${stamp}.jurnal`));
       await replaceDurably(target, JSON.stringify(doc));
+      // The journal belonged to the replaced file: its base no longer matches, so it would be ignored; removed all the same.
+      await rm(journalPath(target), { force: true });
+      await syncFolder(dirname(target));
     });
     await this.agencies.forget(agencyId);
     return doc;

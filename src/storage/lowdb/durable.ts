@@ -63,15 +63,15 @@ export async function appendDurably(path: string, text: string): Promise<void> {
 }
 
 /**
- * Replace the file at `path` with `text` atomically and durably: a crash at
- * any moment leaves the old file or the new one, and once this resolves the
- * new one survives a power failure. `tmp` is the temporary file's path, in
- * the same folder.
+ * Replace the file at `path` with `text` (UTF-8, or bytes) atomically and
+ * durably: a crash at any moment leaves the old file or the new one, and
+ * once this resolves the new one survives a power failure. `tmp` is the
+ * temporary file's path, in the same folder.
  */
-export async function replaceDurably(path: string, text: string, tmp = `${path}.tmp`): Promise<void> {
+export async function replaceDurably(path: string, text: string | Uint8Array, tmp = `${path}.tmp`): Promise<void> {
   const handle = await open(tmp, "w");
   try {
-    await handle.writeFile(text, "utf8");
+    await handle.writeFile(text);
     await handle.datasync();
   } finally {
     await handle.close();
