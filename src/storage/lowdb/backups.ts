@@ -148,9 +148,9 @@ export class LowdbBackups implements Backups {
       const stamp = this.now().toISOString().replace(/[:.]/g, "-");
       const folder = this.folder(agencyId);
       await makeFolder(folder);
-      // Copies of what is there now (possibly the damaged file, and its journal) next to the backups, never
-      // overwritten. The agency's own files stay in place until the restored file replaces them, so a restore
-      // that fails or is cut short by a crash leaves the agency as it was, or restored.
+      // Copies of what is there now (possibly the damaged file, and its journal) next to the backups, which
+      // the daily rotation never removes. The agency's own files stay in place until the restored file replaces
+      // them, so a restore that fails or is cut short by a crash leaves the agency as it was, or restored.
       await keepCopy(target, join(folder, `sebelum-pemulihan-${stamp}.json`));
       await keepCopy(journalPath(target), join(folder, `sebelum-pemulihan-${stamp}.jurnal`));
       await replaceDurably(target, JSON.stringify(doc));

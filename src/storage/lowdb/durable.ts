@@ -14,12 +14,12 @@
  *   is on the disk and never points at a file whose bytes are not;
  * - a file or folder that is created has its folder synced too.
  *
- * What it costs: an `fdatasync` of an appended line took 0.14–0.23 ms
- * (median; about 0.05 ms of it CPU time in the kernel) on the benchmark
- * machine's virtual disk (docs/benchmark.md, item 34). The waits
- * for the disk go through libuv's thread pool, so that the process serves
- * other officers meanwhile; an append's write stays synchronous (journal.ts
- * says why).
+ * What it costs: an `fdatasync` of an appended line took 0.14–0.29 ms at
+ * the median, 0.05–0.10 ms of it CPU time, on the benchmark machine's
+ * virtual disk; with two per answer, lowdb's answers cost about 0.4 ms more
+ * CPU (docs/benchmark.md, item 34). The waits for the disk go through
+ * libuv's thread pool, so that the process serves other officers meanwhile;
+ * an append's write stays synchronous (journal.ts says why).
  */
 import { closeSync, fdatasync, fstatSync, openSync, writeSync } from "node:fs";
 import { mkdir, open, rename } from "node:fs/promises";
