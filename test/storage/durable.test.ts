@@ -65,7 +65,7 @@ describe("durable writes", () => {
     expect(disk.violations).toEqual([`renamed before its data was synced: ${path}.tmp`]);
   });
 
-  it("every answer, invitation, compaction, audit move and restore is on the disk before the bot replies", async () => {
+  it("every answer, invitation, compaction and audit move is on the disk before the bot replies; so are the backups and a restore once done", async () => {
     const h = await harness(await temp());
     disk.watch(h.dir);
     const atReply: string[] = [];

@@ -90,7 +90,7 @@ export class DiskModel {
     return typeof flags === "string" && /[aw]/.test(flags);
   }
 
-  /** Unsynced paths outside `except` (paths containing one of these folder names), as "path (changed: cause)". */
+  /** Unsynced paths outside `except` (paths containing one of these folder names), as "path" or, for a folder, "path (the name changed in it)". */
   pending(except: string[] = []): string[] {
     const skip = (p: string) => except.some((name) => p.includes(`${sep}${name}${sep}`) || p.endsWith(`${sep}${name}`));
     return [...this.unsynced].filter(([p, cause]) => !skip(p) && !skip(cause)).map(([p, cause]) => (p === cause ? p : `${p} (${cause})`));
