@@ -4,25 +4,10 @@ import { allAuditEntries } from "../../src/app/edits.js";
 import { encodeKey, type QuestionKey } from "../../src/app/entry/keys.js";
 import { currentValue } from "../../src/app/entry/present.js";
 import type { FakeUser } from "../../src/local/fake-telegram.js";
-import { ADMIN, OFFICER, harness, plain, registerAgency } from "../support/bot-harness.js";
+import { tenAnswers } from "../support/answers.js";
+import { ADMIN, OFFICER, harness, joinByInvitation, plain, registerAgency } from "../support/bot-harness.js";
 
 const INDICATORS = 50;
-
-function questions(indicatorId: string, n: number): [QuestionKey, string, string][] {
-  // [question, typed answer, value as shown afterwards]
-  return [
-    [{ q: "actual", indicatorId, year: 2024 }, `${n},5`, `${n},5%`],
-    [{ q: "target", indicatorId, year: 2023 }, `${n}`, `${n}%`],
-    [{ q: "actual", indicatorId, year: 2023 }, `${n},25`, `${n},25%`],
-    [{ q: "target", indicatorId, year: 2022 }, `${n + 1}`, `${n + 1}%`],
-    [{ q: "actual", indicatorId, year: 2022 }, `${n + 2}`, `${n + 2}%`],
-    [{ q: "final", indicatorId }, `${n + 3}`, `${n + 3}%`],
-    [{ q: "budget", indicatorId, field: "budget" }, `${n} jt`, `Rp${n}.000.000`],
-    [{ q: "budget", indicatorId, field: "spent" }, `${n * 1000}`, `Rp${(n * 1000).toLocaleString("id-ID")}`],
-    [{ q: "factors", indicatorId, which: "supporting" }, `Faktor pendukung ${n}`, `Faktor pendukung ${n}`],
-    [{ q: "factors", indicatorId, which: "followUp" }, `Tindak lanjut ${n}`, `Tindak lanjut ${n}`],
-  ];
-}
 
 describe("concurrent officers", () => {
   it("500 interleaved answers from two officers are all stored", async () => {
@@ -32,15 +17,12 @@ describe("concurrent officers", () => {
     await h.driver.send(ADMIN, "/tempel");
     await h.driver.send(ADMIN, rows);
     await h.driver.press(ADMIN, "✅ Simpan");
-    await h.driver.send(ADMIN, "/undang");
-    const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec((await h.driver.press(ADMIN, "Editor (sekali pakai)"))[0]!.text)![1]!;
-    await h.driver.send(OFFICER, "/gabung");
-    await h.driver.send(OFFICER, code);
+    await joinByInvitation(h, ADMIN, OFFICER);
 
     const setup = (await h.repo.agencies.read(id))!;
     const file = setup.data;
     const ids = file.objectives.flatMap((o) => o.indicators.map((i) => i.id));
-    const work = (parity: number) => ids.flatMap((indId, k) => (k % 2 === parity ? questions(indId, k + 10) : []));
+    const work = (parity: number) => ids.flatMap((indId, k) => (k % 2 === parity ? tenAnswers(indId, k + 10) : []));
     const plan: [FakeUser, [QuestionKey, string, string][]][] = [
       [ADMIN, work(0)],
       [OFFICER, work(1)],

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { editAgency } from "../../src/app/edits.js";
 import { seedDemo } from "../../src/local/demo.js";
 import { readDocx } from "../support/docx.js";
-import { ADMIN, OFFICER, VIEWER, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+import { ADMIN, OFFICER, VIEWER, harness, joinByInvitation, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 import { BUDGET_HEADER, PK_HEADER, utf8, xlsx } from "../support/spreadsheets.js";
 
 async function withDemo(): Promise<Harness> {
@@ -25,14 +25,6 @@ async function upload(h: Harness, user: typeof ADMIN, name: string, data: Uint8A
   const fileId = `berkas-${++uploads}`;
   h.telegram.files.set(fileId, data);
   return h.driver.sendDocument(user, fileId, name, declaredSize);
-}
-
-async function invite(h: Harness, user: typeof OFFICER, button: string): Promise<void> {
-  await h.driver.send(ADMIN, "/undang");
-  const replies = await h.driver.press(ADMIN, button);
-  const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(replies[0]!.text)![1]!;
-  await h.driver.send(user, "/gabung");
-  await h.driver.send(user, code);
 }
 
 describe("/ekspor Word and Excel", () => {
@@ -67,7 +59,7 @@ describe("/ekspor Word and Excel", () => {
 
   it("lets a viewer export but not someone without an agency", async () => {
     const h = await withDemo();
-    await invite(h, VIEWER, "Pembaca (banyak orang)");
+    await joinByInvitation(h, ADMIN, VIEWER, "Pembaca (banyak orang)");
     const sent = await h.driver.send(VIEWER, "/ekspor docx");
     expect(sent[0]!.file!.filename).toBe("dinsos-pm-dumai-2024-bab-iii.docx");
     expect(plain(await h.driver.send(OFFICER, "/ekspor docx"))).toBe("Anda belum terhubung dengan instansi mana pun. Ketik /start untuk mendaftarkan instansi atau bergabung dengan kode undangan.");
@@ -220,7 +212,7 @@ describe("/templat and /impor", () => {
   it("lets only editors and admins import", async () => {
     const h = await harness();
     const id = await registerAgency(h, ADMIN);
-    await invite(h, VIEWER, "Pembaca (banyak orang)");
+    await joinByInvitation(h, ADMIN, VIEWER, "Pembaca (banyak orang)");
     const reply = plain(await upload(h, VIEWER, "pk.csv", utf8("Sasaran;Indikator;Satuan;Target\nS;I;%;80\n")));
     expect(reply).toBe("Peran Anda hanya pembaca: Anda dapat melihat data dan menyusun draf, tetapi tidak dapat mengubah data. Minta admin mengubah peran Anda bila perlu.");
     // No preview was offered, and a forged "Simpan" press changes nothing.

@@ -4,7 +4,7 @@
  * removed members cannot continue a flow.
  */
 import { describe, expect, it } from "vitest";
-import { ADMIN, OFFICER, OUTSIDER, VIEWER, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+import { ADMIN, OFFICER, OUTSIDER, VIEWER, harness, joinByInvitation, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 import type { FakeUser } from "../../src/local/fake-telegram.js";
 import { storedText } from "../support/on-disk.js";
 
@@ -91,10 +91,7 @@ describe("isolation between agencies", () => {
   it("viewers change nothing, whatever they press or type", async () => {
     const h = await harness();
     const a = await setUp(h, ADMIN, "Alfa");
-    await h.driver.send(ADMIN, "/undang");
-    const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec((await h.driver.press(ADMIN, "Pembaca (sekali pakai)"))[0]!.text)![1]!;
-    await h.driver.send(VIEWER, "/gabung");
-    await h.driver.send(VIEWER, code);
+    await joinByInvitation(h, ADMIN, VIEWER, "Pembaca (sekali pakai)");
     const before = await storedText(h.dir, "instansi", a);
     for (const c of COMMANDS.filter((x) => x !== "/gabung")) {
       await h.driver.send(VIEWER, c);
@@ -111,10 +108,7 @@ describe("isolation between agencies", () => {
   it("a removed member cannot finish a flow they had started", async () => {
     const h = await harness();
     const a = await setUp(h, ADMIN, "Alfa");
-    await h.driver.send(ADMIN, "/undang");
-    const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec((await h.driver.press(ADMIN, "Editor (sekali pakai)"))[0]!.text)![1]!;
-    await h.driver.send(OFFICER, "/gabung");
-    await h.driver.send(OFFICER, code);
+    await joinByInvitation(h, ADMIN, OFFICER);
     expect(plain(await h.driver.send(OFFICER, "/isi"))).toContain("Berapa realisasi 2024");
     await h.driver.send(ADMIN, "/anggota");
     await h.driver.press(ADMIN, "2. Budi");

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN, OFFICER, OUTSIDER, VIEWER, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+import { ADMIN, OFFICER, OUTSIDER, VIEWER, harness, inviteCode, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 
-async function invite(h: Harness, button: string): Promise<string> {
-  await h.driver.send(ADMIN, "/undang");
-  const replies = await h.driver.press(ADMIN, button);
-  const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(replies[0]!.text)?.[1];
-  if (!code) throw new Error(`no code in ${replies[0]!.text}`);
-  return code;
-}
+const invite = (h: Harness, button: string) => inviteCode(h, ADMIN, button);
 
 describe("invitations and roles", () => {
   it("an admin invites an editor and a viewer; codes are single use, hashed, and roles are enforced", async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { consoleLogger, createBot, redact } from "../../src/bot/bot.js";
 import { FAKE_BOT_INFO, FakeTelegram } from "../../src/local/fake-telegram.js";
 import { ChatDriver } from "../../src/local/session.js";
-import { ADMIN, OFFICER, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+import { ADMIN, OFFICER, harness, joinByInvitation, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 
 async function withIndicator(h: Harness): Promise<string> {
   const id = await registerAgency(h, ADMIN);
@@ -47,10 +47,7 @@ describe("audit trail (/riwayat) and undo", () => {
   it("only admins undo, even with a forged button", async () => {
     const h = await harness();
     await withIndicator(h);
-    await h.driver.send(ADMIN, "/undang");
-    const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec((await h.driver.press(ADMIN, "Editor (sekali pakai)"))[0]!.text)![1]!;
-    await h.driver.send(OFFICER, "/gabung");
-    await h.driver.send(OFFICER, code);
+    await joinByInvitation(h, ADMIN, OFFICER);
     await h.driver.send(OFFICER, "/riwayat");
     const shown = await h.driver.press(OFFICER, "Semua perubahan");
     expect(shown.flatMap((m) => m.keyboard.flat())).toEqual([]);

@@ -19,7 +19,7 @@ import { getAt } from "../../src/app/paths.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
 import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
 import { AgencyDocumentSchema, AuditArchiveSchema, InvitationIndexSchema, UserDocumentSchema } from "../../src/storage/documents.js";
-import { ADMIN, harness, makeDir, registerAgency } from "../support/bot-harness.js";
+import { ADMIN, harness, joinByInvitation, makeDir, registerAgency } from "../support/bot-harness.js";
 
 const KILLS = 200;
 const CHILD = join(PROJECT_ROOT, ".tmp", "crash-child.mjs");
@@ -81,11 +81,8 @@ describe("crash safety", () => {
     await h.driver.send(ADMIN, rows.join("\n"));
     await h.driver.press(ADMIN, "✅ Simpan");
     // The crash user joins as an editor.
-    await h.driver.send(ADMIN, "/undang");
-    const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec((await h.driver.press(ADMIN, "Editor (sekali pakai)"))[0]!.text)![1]!;
     const crashUser = { id: 801, first_name: "Petugas" };
-    await h.driver.send(crashUser, "/gabung");
-    await h.driver.send(crashUser, code);
+    await joinByInvitation(h, ADMIN, crashUser);
 
     const acked: { key: string; text: string }[] = [];
     let updateId = 10_000;

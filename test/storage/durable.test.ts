@@ -9,12 +9,13 @@ import { appendFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import { tenAnswers } from "../support/answers.js";
 import { disk } from "../support/disk-model.js";
 import { appendDurably, makeFolder, replaceDurably } from "../../src/storage/lowdb/durable.js";
-import { encodeKey, type QuestionKey } from "../../src/app/entry/keys.js";
+import { encodeKey } from "../../src/app/entry/keys.js";
 import { currentValue } from "../../src/app/entry/present.js";
 import { allAuditEntries } from "../../src/app/edits.js";
-import { ADMIN, OFFICER, harness, plain, registerAgency } from "../support/bot-harness.js";
+import { ADMIN, OFFICER, harness, joinByInvitation, plain, registerAgency } from "../support/bot-harness.js";
 
 vi.mock("node:fs", async (importOriginal) => (await import("../support/disk-model.js")).disk.wrapFs(await importOriginal()));
 vi.mock("node:fs/promises", async (importOriginal) => (await import("../support/disk-model.js")).disk.wrapPromises(await importOriginal()));
@@ -85,26 +86,12 @@ describe("durable writes", () => {
     await h.driver.send(ADMIN, "/tempel");
     await h.driver.send(ADMIN, rows);
     await h.driver.press(ADMIN, "✅ Simpan");
-    await h.driver.send(ADMIN, "/undang");
-    const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec((await h.driver.press(ADMIN, "Editor (sekali pakai)"))[0]!.text)![1]!;
-    await h.driver.send(OFFICER, "/gabung");
-    expect(plain(await h.driver.send(OFFICER, code))).toContain("Dinas Sosial Kabupaten Contoh");
+    expect(plain(await joinByInvitation(h, ADMIN, OFFICER))).toContain("Dinas Sosial Kabupaten Contoh");
 
     // 150 answers: the agency's journal is compacted (every 100 changes) and its oldest audit entries move to the archive.
     const setup = (await h.repo.agencies.read(id))!;
     const ids = setup.data.objectives.flatMap((o) => o.indicators.map((i) => i.id));
-    const answers: [QuestionKey, string, string][] = ids.flatMap((indicatorId, k) => [
-      [{ q: "actual", indicatorId, year: 2024 }, `${k},5`, `${k},5%`],
-      [{ q: "target", indicatorId, year: 2023 }, `${k + 1}`, `${k + 1}%`],
-      [{ q: "actual", indicatorId, year: 2023 }, `${k},25`, `${k},25%`],
-      [{ q: "target", indicatorId, year: 2022 }, `${k + 2}`, `${k + 2}%`],
-      [{ q: "actual", indicatorId, year: 2022 }, `${k + 3}`, `${k + 3}%`],
-      [{ q: "final", indicatorId }, `${k + 4}`, `${k + 4}%`],
-      [{ q: "budget", indicatorId, field: "budget" }, `${k + 1} jt`, `Rp${k + 1}.000.000`],
-      [{ q: "budget", indicatorId, field: "spent" }, `${(k + 1) * 1000}`, `Rp${((k + 1) * 1000).toLocaleString("id-ID")}`],
-      [{ q: "factors", indicatorId, which: "supporting" }, `Faktor pendukung ${k}`, `Faktor pendukung ${k}`],
-      [{ q: "factors", indicatorId, which: "followUp" }, `Tindak lanjut ${k}`, `Tindak lanjut ${k}`],
-    ]);
+    const answers = ids.flatMap((indicatorId, k) => tenAnswers(indicatorId, k + 10));
     expect(answers).toHaveLength(150);
     for (const [i, [key, typed]] of answers.entries()) {
       const user = i % 2 === 0 ? ADMIN : OFFICER;

@@ -75,3 +75,19 @@ export async function registerAgency(h: Harness, user: FakeUser, name = "Dinas S
   const u = await h.repo.users.read(String(user.id));
   return u!.activeAgencyId!;
 }
+
+/** The code of a fresh invitation the admin makes with `/undang` and the role button `button` ("Editor (sekali pakai)", …). */
+export async function inviteCode(h: Harness, admin: FakeUser, button: string): Promise<string> {
+  await h.driver.send(admin, "/undang");
+  const replies = await h.driver.press(admin, button);
+  const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(replies[0]!.text)?.[1];
+  if (!code) throw new Error(`no code in ${replies[0]!.text}`);
+  return code;
+}
+
+/** `user` joins the admin's active agency with a fresh invitation (an editor's single-use code unless `button` says otherwise); returns the bot's replies to the code. */
+export async function joinByInvitation(h: Harness, admin: FakeUser, user: FakeUser, button = "Editor (sekali pakai)"): Promise<SentMessage[]> {
+  const code = await inviteCode(h, admin, button);
+  await h.driver.send(user, "/gabung");
+  return h.driver.send(user, code);
+}
