@@ -8,10 +8,10 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { renderAsync } from "@resvg/resvg-js";
 import { PROJECT_ROOT } from "../paths.js";
-import Mustache from "mustache";
+import { renderMustache } from "../domain/mustache.js";
 import type { AgencyResult, IndicatorResult } from "../domain/calc/agency.js";
 import { Decimal, presented } from "../domain/decimal.js";
-import { PLAIN_TEXT, wordingFile } from "../domain/draft/templates.js";
+import { wordingFile } from "../domain/draft/templates.js";
 import { formatDecimal, formatPercent } from "../domain/numbers/format.js";
 import { withUnit } from "../domain/draft/ink.js";
 import { encodePng } from "./png.js";
@@ -46,7 +46,7 @@ export interface Chart {
 function word(path: string, view: object = {}): string {
   let node: unknown = wordingFile<Record<string, unknown>>("kosakata");
   for (const k of path.split(".")) node = (node as Record<string, unknown>)[k];
-  return Mustache.render(String(node), view, {}, PLAIN_TEXT);
+  return renderMustache(String(node), view);
 }
 
 function fullLabel(r: IndicatorResult): string {

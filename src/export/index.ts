@@ -1,9 +1,9 @@
 /** Files made from an agency: Word (BAB III, executive summary, closing), Excel, charts. */
-import Mustache from "mustache";
+import { renderMustache } from "../domain/mustache.js";
 import { computeAgency } from "../domain/calc/agency.js";
 import { draftChapter } from "../domain/draft/chapter.js";
 import type { SectionId } from "../domain/draft/document.js";
-import { PLAIN_TEXT, wordingFile } from "../domain/draft/templates.js";
+import { wordingFile } from "../domain/draft/templates.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import { achievementChart, efficiencyChart, toPng, trendChart, type Chart } from "./charts.js";
 import { renderDocx, type DocxFigure } from "./docx.js";
@@ -25,7 +25,7 @@ const PART_SECTIONS: Record<DocxPart, SectionId[]> = {
 
 function figureCaption(n: number, chart: Chart): string {
   const words = wordingFile<{ grafik: { gambar: string } }>("kosakata");
-  return Mustache.render(words.grafik.gambar, { nomor: `3.${n}`, judul: chart.title }, {}, PLAIN_TEXT);
+  return renderMustache(words.grafik.gambar, { nomor: `3.${n}`, judul: chart.title });
 }
 
 function slug(file: AgencyFile): string {

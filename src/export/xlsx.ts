@@ -5,11 +5,11 @@
  * (exact values, shown with the agency's decimals), texts as texts.
  */
 import ExcelJS from "exceljs";
-import Mustache from "mustache";
+import { renderMustache } from "../domain/mustache.js";
 import type { AgencyResult, YearResult } from "../domain/calc/agency.js";
 import { Decimal } from "../domain/decimal.js";
 import type { Cell, Chapter, NumberKind, Table } from "../domain/draft/document.js";
-import { PLAIN_TEXT, wordingFile } from "../domain/draft/templates.js";
+import { wordingFile } from "../domain/draft/templates.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import { flatHeaders } from "../domain/draft/render/layout.js";
 
@@ -36,7 +36,7 @@ function words(): Record<string, unknown> {
 }
 
 function render(text: string, view: object): string {
-  return Mustache.render(text, view, {}, PLAIN_TEXT);
+  return renderMustache(text, view);
 }
 
 function styleHeader(row: ExcelJS.Row): void {

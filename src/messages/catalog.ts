@@ -9,11 +9,11 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import Mustache from "mustache";
+import { renderMustache, type Escape } from "../domain/mustache.js";
 import { PROJECT_ROOT } from "../paths.js";
 
 export type MessageParams = Record<string, unknown>;
-export type Escape = (text: string) => string;
+export type { Escape };
 
 const identity: Escape = (text) => text;
 
@@ -61,33 +61,16 @@ function raw(key: string): string {
   return Array.isArray(value) ? value.join("\n") : value;
 }
 
-/** Mustache's options for an escape function, made once per function (a message is rendered for nearly every reply). */
-const OPTIONS = new WeakMap<Escape, { escape: (value: unknown) => string }>();
-
-function options(escape: Escape): { escape: (value: unknown) => string } {
-  let o = OPTIONS.get(escape);
-  if (!o) {
-    o = { escape: (value: unknown) => escape(String(value)) };
-    OPTIONS.set(escape, o);
-  }
-  return o;
-}
-
-/**
- * Each template's tokens, parsed once. Mustache's own cache is keyed by the
- * template joined with its tags, a new string to build and hash at every
- * render; the catalog's strings are the same objects every time.
- */
-const TOKENS = new Map<string, string[][]>(); // what renderTokens takes in @types/mustache (parse's TemplateSpans)
-const writer = new Mustache.Writer();
+/** Each escape function made to take any value (mustache hands over what the view holds), made once per function. */
+const STRINGIFYING = new WeakMap<Escape, Escape>();
 
 function render(template: string, params: MessageParams, escape: Escape): string {
-  let tokens = TOKENS.get(template);
-  if (!tokens) {
-    tokens = Mustache.parse(template) as unknown as string[][];
-    TOKENS.set(template, tokens);
+  let stringifying = STRINGIFYING.get(escape);
+  if (!stringifying) {
+    stringifying = (value: unknown) => escape(String(value));
+    STRINGIFYING.set(escape, stringifying);
   }
-  return writer.renderTokens(tokens, new Mustache.Context(params), {}, template, options(escape));
+  return renderMustache(template, params, {}, stringifying);
 }
 
 /** Render the message `key` with `params`; `escape` is applied to every `{{value}}`. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Decimal } from "../../src/domain/decimal.js";
+import { Decimal, presented } from "../../src/domain/decimal.js";
 import { formatDecimal, formatMoney, formatPercent, formatPlain, formatPoints, formatRatio } from "../../src/domain/numbers/format.js";
 import { parseNumber } from "../../src/domain/numbers/parse.js";
 
@@ -100,6 +100,63 @@ describe("parse ∘ format round trip (property)", () => {
         expect(back.ok && back.value.equals(v)).toBe(true);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+/**
+ * The formatter rounds once, with decimal.js's `toFixed`, and works on the
+ * digits. What it must print is defined here the plain way: round with
+ * `presented` (half-up, no negative zero), then print the rounded value.
+ */
+const reference = {
+  decimal(value: Decimal, decimals: number): string {
+    const fixed = presented(value, decimals).toFixed(decimals);
+    const negative = fixed.startsWith("-");
+    const [intPart = "0", fraction] = (negative ? fixed.slice(1) : fixed).split(".");
+    const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    const body = fraction ? `${grouped},${fraction}` : grouped;
+    return negative ? `-${body}` : body;
+  },
+  money(value: Decimal, style: "rp" | "rp-dash"): string {
+    const hasSen = !presented(value, 2).isInteger();
+    const amount = reference.decimal(value, hasSen ? 2 : 0);
+    const negative = amount.startsWith("-");
+    const digits = negative ? amount.slice(1) : amount;
+    const sign = negative ? "-" : "";
+    return style === "rp-dash" ? `${sign}Rp ${digits}${hasSen ? "" : ",-"}` : `${sign}Rp${digits}`;
+  },
+  plain(value: Decimal, maxDecimals: number): string {
+    const rounded = presented(value, maxDecimals);
+    return reference.decimal(rounded, rounded.decimalPlaces());
+  },
+};
+
+describe("formatting prints the value rounded once, half-up (against the plain definition)", () => {
+  const edges = ["0", "-0", "-0.001", "-0.005", "0.005", "-0.0049999", "9.995", "-9.995", "999.995", "999999.9951", "-999999.995", "0.00001", "1000", "-1000.5", "123456789012345678901234.56789"];
+  it("at the edges: carries into a new group, values that round to zero, long numbers", () => {
+    for (const text of edges) {
+      for (const decimals of [0, 1, 2, 4]) {
+        expect(formatDecimal(d(text), decimals), `${text} ${decimals}`).toBe(reference.decimal(d(text), decimals));
+        expect(formatPlain(d(text), decimals), `${text} ${decimals}`).toBe(reference.plain(d(text), decimals));
+      }
+      for (const style of ["rp", "rp-dash"] as const) expect(formatMoney(d(text), style), `${text} ${style}`).toBe(reference.money(d(text), style));
+    }
+    expect(formatDecimal(d("999.995"), 2)).toBe("1.000,00");
+    expect(formatMoney(d("-0.004"))).toBe("Rp0");
+    expect(formatMoney(d("-1234.996"), "rp-dash")).toBe("-Rp 1.235,-");
+    expect(formatPlain(d("-0.00001"), 4)).toBe("0");
+    expect(formatPlain(d("86.10"), 2)).toBe("86,1");
+  });
+
+  it("for any value", () => {
+    fc.assert(
+      fc.property(decimalArb(6, 10n ** 15n), fc.integer({ min: 0, max: 4 }), fc.constantFrom("rp" as const, "rp-dash" as const), (v, decimals, style) => {
+        expect(formatDecimal(v, decimals)).toBe(reference.decimal(v, decimals));
+        expect(formatPlain(v, decimals)).toBe(reference.plain(v, decimals));
+        expect(formatMoney(v, style)).toBe(reference.money(v, style));
+      }),
+      { numRuns: 5000 },
     );
   });
 });

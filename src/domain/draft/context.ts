@@ -1,5 +1,5 @@
 /** Everything a section builder needs: the data, the computed figures, the wording and the formats. */
-import Mustache from "mustache";
+import { renderMustache } from "../mustache.js";
 import type { AgencyResult, IndicatorResult, ObjectiveResult } from "../calc/agency.js";
 import { describeBand, type Band } from "../calc/scale.js";
 import { formatPlain } from "../numbers/format.js";
@@ -7,7 +7,7 @@ import { Decimal } from "../decimal.js";
 import type { AgencyFile } from "../schema/agency.js";
 import type { Column, Row, Table } from "./document.js";
 import { Format, Ink } from "./ink.js";
-import { PLAIN_TEXT, wordingFile } from "./templates.js";
+import { wordingFile } from "./templates.js";
 
 type Words = Record<string, unknown>;
 
@@ -54,7 +54,7 @@ export class DraftContext {
       template = node;
       WORDS_BY_PATH.set(path, template);
     }
-    return Mustache.render(template, view, {}, PLAIN_TEXT);
+    return renderMustache(template, view);
   }
 
   private tableWording(key: string): TableWording {
@@ -66,7 +66,7 @@ export class DraftContext {
   /** Caption and headers of table `key` from templates/tabel.json, with years filled in. */
   tableText(key: string, view: object = {}): TableWording {
     const w = this.tableWording(key);
-    const render = (s: string) => Mustache.render(s, { tahun: this.year, ...view }, {}, PLAIN_TEXT);
+    const render = (s: string) => renderMustache(s, { tahun: this.year, ...view });
     const out: TableWording = { judul: render(w.judul), kolom: w.kolom.map(render) };
     if (w.grup) out.grup = w.grup.map(render);
     if (w.perubahan) out.perubahan = render(w.perubahan);
@@ -78,7 +78,7 @@ export class DraftContext {
   sourceLine(): string {
     const dataSource = this.file.profile.dataSource ?? this.file.agency.name;
     const template = this.tableWords.sumber_bawaan;
-    const text = typeof template === "string" ? Mustache.render(template, { instansi: dataSource, tahun: this.year }, {}, PLAIN_TEXT) : dataSource;
+    const text = typeof template === "string" ? renderMustache(template, { instansi: dataSource, tahun: this.year }) : dataSource;
     return `Sumber: ${text}`;
   }
 

@@ -125,5 +125,6 @@ export function cell(text: string, source?: string): Cell {
 
 /** A cell showing a number, carrying the exact value for spreadsheets. */
 export function numberCell(text: string, source: string | undefined, value: Decimal, kind: NumberKind): Cell {
-  return { ...cell(text, source), value: { number: toPlainString(value), kind } };
+  const number = { number: toPlainString(value), kind };
+  return source === undefined ? { text, value: number } : { text, source, value: number };
 }

@@ -7,7 +7,7 @@
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import Mustache from "mustache";
+import { renderMustache } from "../mustache.js";
 import { PROJECT_ROOT } from "../../paths.js";
 
 export const TEMPLATES_DIR = join(PROJECT_ROOT, "templates");
@@ -41,15 +41,12 @@ export function templateNames(): string[] {
   return [...all().keys()];
 }
 
-/** Mustache options for plain text (no escaping: renderers escape for their medium), shared by every caller. */
-export const PLAIN_TEXT = { escape: (s: string) => s };
-
 /** Render `templates/<name>.mustache` with `view`; other templates are available as partials. */
 export function renderTemplate(name: string, view: object): string {
   const template = all().get(name);
   if (template === undefined) throw new Error(`Unknown template: ${name}`);
   partials ??= Object.fromEntries(all());
-  return Mustache.render(template, view, partials, PLAIN_TEXT).replace(/\s+/g, " ").trim();
+  return renderMustache(template, view, partials).replace(/\s+/g, " ").trim();
 }
 
 /** A JSON wording file under templates/, e.g. `wordingFile("kosakata")`. */

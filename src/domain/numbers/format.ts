@@ -4,21 +4,44 @@
  * and nowhere else. Years are never formatted with separators: print them
  * with `String(year)`.
  */
-import { Decimal, presented } from "../decimal.js";
+import { Decimal } from "../decimal.js";
 
 export type MoneyStyle = "rp" | "rp-dash";
 
+/** `1373500000` → `1.373.500.000` (digits only). */
 function group(integerDigits: string): string {
-  return integerDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  const head = integerDigits.length % 3 || 3;
+  let out = integerDigits.slice(0, head);
+  for (let i = head; i < integerDigits.length; i += 3) out += `.${integerDigits.slice(i, i + 3)}`;
+  return out;
+}
+
+/**
+ * `value` rounded half-up to `decimals` places, as digits: the sign (never
+ * for a value that rounds to zero), the integer digits and the fraction
+ * digits. One rounding, read from decimal.js's `toFixed`: drafting formats
+ * thousands of figures, and this is the same as rounding with `presented`
+ * and printing the result (test/domain/numbers-format.test.ts checks it).
+ */
+function roundedDigits(value: Decimal, decimals: number): { negative: boolean; integer: string; fraction: string } {
+  const fixed = value.toFixed(decimals, Decimal.ROUND_HALF_UP);
+  const signed = fixed.charCodeAt(0) === 45; // "-"
+  const unsigned = signed ? fixed.slice(1) : fixed;
+  const dot = unsigned.indexOf(".");
+  const integer = dot < 0 ? unsigned : unsigned.slice(0, dot);
+  const fraction = dot < 0 ? "" : unsigned.slice(dot + 1);
+  // A negative value that rounds to zero prints as zero, never "-0,00".
+  return { negative: signed && /[1-9]/.test(unsigned), integer, fraction };
+}
+
+function print(digits: { negative: boolean; integer: string; fraction: string }): string {
+  const body = digits.fraction ? `${group(digits.integer)},${digits.fraction}` : group(digits.integer);
+  return digits.negative ? `-${body}` : body;
 }
 
 /** `1373500000.5` → `1.373.500.000,50` (with decimals = 2). */
 export function formatDecimal(value: Decimal, decimals: number): string {
-  const fixed = presented(value, decimals).toFixed(decimals);
-  const negative = fixed.startsWith("-");
-  const [intPart = "0", fraction] = (negative ? fixed.slice(1) : fixed).split(".");
-  const body = fraction ? `${group(intPart)},${fraction}` : group(intPart);
-  return negative ? `-${body}` : body;
+  return print(roundedDigits(value, decimals));
 }
 
 /** `86.11` → `86,11%`. */
@@ -42,17 +65,18 @@ export function formatRatio(value: Decimal, decimals = 2): string {
  *  - `rp-dash`: `Rp 1.373.500.000,-`
  */
 export function formatMoney(value: Decimal, style: MoneyStyle = "rp"): string {
-  const hasSen = !presented(value, 2).isInteger();
-  const amount = formatDecimal(value, hasSen ? 2 : 0);
-  const negative = amount.startsWith("-");
-  const digits = negative ? amount.slice(1) : amount;
-  const sign = negative ? "-" : "";
-  if (style === "rp-dash") return `${sign}Rp ${digits}${hasSen ? "" : ",-"}`;
-  return `${sign}Rp${digits}`;
+  const digits = roundedDigits(value, 2);
+  const hasSen = digits.fraction !== "00";
+  // Without sen the amount rounded to 2 places is a whole number: the same as rounding it to 0 places.
+  const body = print({ negative: false, integer: digits.integer, fraction: hasSen ? digits.fraction : "" });
+  const sign = digits.negative ? "-" : "";
+  if (style === "rp-dash") return `${sign}Rp ${body}${hasSen ? "" : ",-"}`;
+  return `${sign}Rp${body}`;
 }
 
 /** A plain number as people write it: no trailing zeros beyond what the value has, max `decimals`. */
 export function formatPlain(value: Decimal, maxDecimals = 2): string {
-  const rounded = presented(value, maxDecimals);
-  return formatDecimal(rounded, rounded.decimalPlaces());
+  const digits = roundedDigits(value, maxDecimals);
+  // The trailing zeros of the rounded value are not printed (`86,10` → `86,1`, `100,00` → `100`).
+  return print({ ...digits, fraction: digits.fraction.replace(/0+$/, "") });
 }
