@@ -5,8 +5,9 @@
  * bullet and numbered lists, and charts as images. Notices meant for the
  * officer are left out.
  */
-import { AlignmentType, Document, HeadingLevel, ImageRun, LevelFormat, Packer, PageOrientation, Paragraph, TextRun, type IParagraphOptions } from "docx";
+import { AlignmentType, Document, ImageRun, LevelFormat, Packer, PageOrientation, Paragraph, TextRun, type IParagraphOptions } from "docx";
 import type { Block, Section, Table } from "../domain/draft/document.js";
+import { BODY, BODY_SPACING, FONT, paragraphXml } from "./docx-paragraph.js";
 import { A4, MARGIN, isWide, tableXml } from "./docx-table.js";
 import { DocxSlots } from "./docx-slots.js";
 import { zip } from "./zip.js";
@@ -30,49 +31,46 @@ export interface DocxOptions {
   description?: string;
 }
 
-const FONT = "Arial";
-const BODY = 22; // 11 pt
-function para(text: string, options: Partial<IParagraphOptions> & { bold?: boolean; italics?: boolean; size?: number } = {}): Paragraph {
-  const { bold, italics, size, ...rest } = options;
-  return new Paragraph({
-    spacing: { after: 120, line: 300 },
-    ...rest,
-    children: [new TextRun({ text, font: FONT, size: size ?? BODY, ...(bold ? { bold } : {}), ...(italics ? { italics } : {}) })],
-  });
+/** A paragraph of the document: written as text (docx-paragraph.ts, docx-table.ts), or a docx object (lists, images). */
+type Item = string | Paragraph;
+
+/** A docx paragraph in the body's look (list items, which docx numbers). */
+function listItem(text: string, options: Partial<IParagraphOptions>): Paragraph {
+  return new Paragraph({ spacing: BODY_SPACING, alignment: AlignmentType.JUSTIFIED, ...options, children: [new TextRun({ text, font: FONT, size: BODY })] });
 }
 
-function table(t: Table, slots: DocxSlots): Paragraph[] {
+const SMALL = 18; // 9 pt: source lines and notes under tables
+
+function table(t: Table): string[] {
   const out = [
-    para(`Tabel ${t.number} ${t.caption}`, { bold: true, alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 200, after: 80 } }),
-    slots.table(tableXml(t)),
-    para(t.source, { italics: true, size: 18, spacing: { before: 60, after: 120 } }),
+    paragraphXml(`Tabel ${t.number} ${t.caption}`, { bold: true, align: "center", keepNext: true, spacing: { before: 200, after: 80 } }),
+    tableXml(t),
+    paragraphXml(t.source, { italics: true, size: SMALL, spacing: { before: 60, after: 120 } }),
   ];
-  if (t.note) out.push(para(t.note, { italics: true, size: 18 }));
+  if (t.note) out.push(paragraphXml(t.note, { italics: true, size: SMALL, spacing: BODY_SPACING }));
   return out;
 }
 
 let listInstance = 0;
 
-function block(b: Block, slots: DocxSlots): Paragraph[] {
+function block(b: Block): Item[] {
   switch (b.type) {
     case "heading":
-      return [para(b.text, { heading: b.level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4, bold: true, keepNext: true, spacing: { before: 200, after: 100 } })];
+      return [paragraphXml(b.text, { heading: b.level === 3 ? 3 : 4, bold: true, keepNext: true, spacing: { before: 200, after: 100 } })];
     case "paragraph":
-      return [para(b.text, { alignment: AlignmentType.JUSTIFIED })];
+      return [paragraphXml(b.text, { align: "both", spacing: BODY_SPACING })];
     case "list": {
       const instance = ++listInstance;
-      return b.items.map((item) =>
-        para(item.text, b.ordered ? { numbering: { reference: "angka", level: 0, instance }, alignment: AlignmentType.JUSTIFIED } : { bullet: { level: 0 }, alignment: AlignmentType.JUSTIFIED }),
-      );
+      return b.items.map((item) => listItem(item.text, b.ordered ? { numbering: { reference: "angka", level: 0, instance } } : { bullet: { level: 0 } }));
     }
     case "table":
-      return table(b, slots);
+      return table(b);
     case "notice":
       return [];
   }
 }
 
-function figure(f: DocxFigure, slots: DocxSlots): Paragraph[] {
+function figure(f: DocxFigure, slots: DocxSlots): Item[] {
   const maxWidth = 600; // pixels at 96 dpi within the margins
   const scale = Math.min(1, maxWidth / f.width);
   return [
@@ -82,25 +80,41 @@ function figure(f: DocxFigure, slots: DocxSlots): Paragraph[] {
       keepNext: true,
       children: [new ImageRun({ type: "png", data: slots.image(f.png), transformation: { width: Math.round(f.width * scale), height: Math.round(f.height * scale) } })],
     }),
-    para(f.caption, { bold: true, alignment: AlignmentType.CENTER, size: 20 }),
+    paragraphXml(f.caption, { bold: true, align: "center", size: 20, spacing: BODY_SPACING }),
   ];
+}
+
+/** docx's paragraphs for `items`: each run of text items in one place (docx-slots.ts), written in after docx compiled the rest. */
+function placed(items: Item[], slots: DocxSlots): Paragraph[] {
+  const out: Paragraph[] = [];
+  let text: string[] = [];
+  for (const item of items) {
+    if (typeof item === "string") text.push(item);
+    else {
+      if (text.length > 0) out.push(slots.xml(text.join("")));
+      text = [];
+      out.push(item);
+    }
+  }
+  if (text.length > 0) out.push(slots.xml(text.join("")));
+  return out;
 }
 
 /** A Word document of the given sections, as bytes. Wide tables get a landscape page. */
 export async function renderDocx(sections: readonly Section[], options: DocxOptions = {}): Promise<Uint8Array> {
   // Tables and images are written in by pack(): the document is built and compiled while the charts render.
   const slots = new DocxSlots();
-  const parts: { landscape: boolean; children: Paragraph[] }[] = [{ landscape: false, children: [] }];
-  const add = (landscape: boolean, items: Paragraph[]) => {
-    if (parts[parts.length - 1]!.landscape !== landscape) parts.push({ landscape, children: [] });
-    parts[parts.length - 1]!.children.push(...items);
+  const parts: { landscape: boolean; items: Item[] }[] = [{ landscape: false, items: [] }];
+  const add = (landscape: boolean, items: Item[]) => {
+    if (parts[parts.length - 1]!.landscape !== landscape) parts.push({ landscape, items: [] });
+    parts[parts.length - 1]!.items.push(...items);
   };
-  if (options.title) add(false, [para(options.title, { heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, bold: true, size: 28, spacing: { after: 240 } })]);
+  if (options.title) add(false, [paragraphXml(options.title, { heading: 1, align: "center", bold: true, size: 28, spacing: { after: 240 } })]);
   for (const s of sections) {
-    add(false, [para(s.title, { heading: HeadingLevel.HEADING_2, bold: true, size: 24, keepNext: true, spacing: { before: 240, after: 120 } })]);
+    add(false, [paragraphXml(s.title, { heading: 2, bold: true, size: 24, keepNext: true, spacing: { before: 240, after: 120 } })]);
     for (const b of s.blocks) {
       const wide = b.type === "table" && isWide(b);
-      add(wide, block(b, slots));
+      add(wide, block(b));
       if (b.type === "table") for (const f of options.figures ?? []) if (f.afterTable === b.number) add(wide, figure(f, slots));
     }
   }
@@ -128,7 +142,7 @@ export async function renderDocx(sections: readonly Section[], options: DocxOpti
         },
       ],
     },
-    sections: parts.filter((p) => p.children.length > 0).map((p) => ({ properties: { page: page(p.landscape) }, children: p.children })),
+    sections: parts.filter((p) => p.items.length > 0).map((p) => ({ properties: { page: page(p.landscape) }, children: placed(p.items, slots) })),
   });
   return pack(doc, slots);
 }

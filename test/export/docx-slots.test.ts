@@ -1,6 +1,6 @@
 /**
- * The places docx leaves for tables and chart images (src/export/docx-slots.ts):
- * each table goes into its own place, and a place or a media file that docx did
+ * The places docx leaves for text and chart images (src/export/docx-slots.ts):
+ * each text (a table, paragraphs) goes into its own place, and a place or a media file that docx did
  * not keep fails the export instead of leaving a placeholder in the file.
  */
 import { createHash } from "node:crypto";
@@ -18,21 +18,21 @@ async function body(...children: Paragraph[]): Promise<string> {
 }
 
 describe("places for tables and images in docx's document", () => {
-  it("writes each table into its own place", async () => {
+  it("writes each text (a table, paragraphs) into its own place", async () => {
     const slots = new DocxSlots();
-    const first = slots.table("<w:tbl>A</w:tbl>");
-    const second = slots.table("<w:tbl>B</w:tbl>");
+    const first = slots.xml("<w:tbl>A</w:tbl>");
+    const second = slots.xml("<w:tbl>B</w:tbl>");
     expect(slots.fillDocument(await body(second, new Paragraph("x"), first))).toBe('<w:tbl>B</w:tbl><w:p><w:r><w:t xml:space="preserve">x</w:t></w:r></w:p><w:tbl>A</w:tbl>');
   });
 
-  it("fails when a table's place is missing, or belongs to another document", async () => {
+  it("fails when a text's place is missing, or belongs to another document", async () => {
     const slots = new DocxSlots();
-    const place = await body(slots.table("<w:tbl>A</w:tbl>"));
-    slots.table("<w:tbl>B</w:tbl>");
-    expect(() => slots.fillDocument(`<w:body>${place}</w:body>`)).toThrow("docx: 1 of 2 table places found in document.xml");
+    const place = await body(slots.xml("<w:tbl>A</w:tbl>"));
+    slots.xml("<w:tbl>B</w:tbl>");
+    expect(() => slots.fillDocument(`<w:body>${place}</w:body>`)).toThrow("docx: 1 of 2 text places found in document.xml");
     const other = new DocxSlots();
-    other.table("<w:tbl>C</w:tbl>");
-    expect(() => other.fillDocument(`<w:body>${place}</w:body>`)).toThrow("docx: 0 of 1 table places found");
+    other.xml("<w:tbl>C</w:tbl>");
+    expect(() => other.fillDocument(`<w:body>${place}</w:body>`)).toThrow("docx: 0 of 1 text places found");
   });
 
   it("gives each image placeholder bytes of its own and the real image for the media file docx names after them", async () => {
