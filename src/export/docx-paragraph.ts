@@ -44,5 +44,5 @@ export function paragraphXml(text: string, look: ParagraphLook): string {
     spacing(look.spacing) +
     (look.align !== undefined ? `<w:jc w:val="${look.align}"/>` : "");
   const rPr = `${RUN_FONT}${look.bold ? "<w:b/><w:bCs/>" : ""}${look.italics ? "<w:i/><w:iCs/>" : ""}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>`;
-  return `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ""}<w:r><w:rPr>${rPr}</w:rPr><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
+  return `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:rPr>${rPr}</w:rPr><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
 }

@@ -102,7 +102,7 @@ function placed(items: Item[], slots: DocxSlots): Paragraph[] {
 
 /** A Word document of the given sections, as bytes. Wide tables get a landscape page. */
 export async function renderDocx(sections: readonly Section[], options: DocxOptions = {}): Promise<Uint8Array> {
-  // Tables and images are written in by pack(): the document is built and compiled while the charts render.
+  // Text (tables, paragraphs) and images are written in by pack(): the document is built and compiled while the charts render.
   const slots = new DocxSlots();
   const parts: { landscape: boolean; items: Item[] }[] = [{ landscape: false, items: [] }];
   const add = (landscape: boolean, items: Item[]) => {

@@ -30,7 +30,7 @@ function docxParagraph(text: string, look: ParagraphLook): Paragraph {
   return new Paragraph(options);
 }
 
-/** Every look docx.ts uses: title, section title, headings, drafted text, table caption, source line, note, figure caption. */
+/** Every look docx.ts uses (title, section title, headings, drafted text, table caption, source line, note, figure caption), and spacing left empty or given alone. */
 const LOOKS: Record<string, ParagraphLook> = {
   title: { heading: 1, align: "center", bold: true, size: 28, spacing: { after: 240 } },
   section: { heading: 2, bold: true, size: 24, keepNext: true, spacing: { before: 240, after: 120 } },
