@@ -193,7 +193,7 @@ describe("Word export of BAB III", () => {
     expect(() => ooxmlProblems(p("<w:t>a & b</w:t>"))).toThrow();
   });
 
-  it("holds the same files as the docx package's own packing of the same document, its tables and chart images written in", async () => {
+  it("holds the same files as the docx package's own packing of the same document, its tables, paragraphs and chart images written in", async () => {
     type Zipped = { generateAsync(o: { type: "uint8array"; compression: "DEFLATE" }): Promise<Uint8Array> };
     const compiler = (Packer as unknown as { compiler: { compile(doc: Document): Zipped } }).compiler;
     const compile = vi.spyOn(compiler, "compile");
@@ -220,7 +220,7 @@ describe("Word export of BAB III", () => {
       // in place of each placeholder paragraph (docx-slots.ts): everything docx wrote around them is kept, in order.
       const [ourXml, theirXml] = await Promise.all([ours.file("word/document.xml")!.async("string"), theirs.file("word/document.xml")!.async("string")]);
       const kept = theirXml.split(/<w:p><w:r><w:t xml:space="preserve">lkjip-[0-9a-f-]{36}-teks-\d+<\/w:t><\/w:r><\/w:p>/);
-      expect(kept.length).toBeGreaterThan(8); // at least one place per table
+      expect(kept.length).toBeGreaterThan(1); // docx kept the places (one for each run of text between lists and images)
       expect(ourXml.match(/<w:tbl>/g)).toHaveLength(8);
       expect(ourXml).not.toContain("lkjip-");
       expect(ourXml.startsWith(kept[0]!)).toBe(true);
