@@ -30,7 +30,22 @@ const writer = new TemplateWriter();
 /** How a value is escaped when a template prints it. */
 export type Escape = (value: string) => string;
 
+const plainText: Escape = (s) => s;
+const NO_PARTIALS: Record<string, string> = Object.freeze({});
+
+/** Mustache's options for an escape function, made once per function; mustache hands `escape` whatever the view holds, as text here. */
+const OPTIONS = new WeakMap<Escape, { escape: (value: unknown) => string }>();
+
+function options(escape: Escape): { escape: (value: unknown) => string } {
+  let o = OPTIONS.get(escape);
+  if (!o) {
+    o = { escape: (value: unknown) => escape(String(value)) };
+    OPTIONS.set(escape, o);
+  }
+  return o;
+}
+
 /** Render `template` with `view`; `partials` by name; every `{{value}}` passed through `escape` (default: none, plain text). */
-export function renderMustache(template: string, view: object, partials: Record<string, string> = {}, escape: Escape = (s) => s): string {
-  return writer.render(template, view, partials, { escape });
+export function renderMustache(template: string, view: object, partials: Record<string, string> = NO_PARTIALS, escape: Escape = plainText): string {
+  return writer.render(template, view, partials, options(escape));
 }

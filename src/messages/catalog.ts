@@ -61,16 +61,8 @@ function raw(key: string): string {
   return Array.isArray(value) ? value.join("\n") : value;
 }
 
-/** Each escape function made to take any value (mustache hands over what the view holds), made once per function. */
-const STRINGIFYING = new WeakMap<Escape, Escape>();
-
 function render(template: string, params: MessageParams, escape: Escape): string {
-  let stringifying = STRINGIFYING.get(escape);
-  if (!stringifying) {
-    stringifying = (value: unknown) => escape(String(value));
-    STRINGIFYING.set(escape, stringifying);
-  }
-  return renderMustache(template, params, {}, stringifying);
+  return renderMustache(template, params, undefined, escape);
 }
 
 /** Render the message `key` with `params`; `escape` is applied to every `{{value}}`. */

@@ -125,6 +125,7 @@ export function cell(text: string, source?: string): Cell {
 
 /** A cell showing a number, carrying the exact value for spreadsheets. */
 export function numberCell(text: string, source: string | undefined, value: Decimal, kind: NumberKind): Cell {
-  const number = { number: toPlainString(value), kind };
-  return source === undefined ? { text, value: number } : { text, source, value: number };
+  const c = cell(text, source);
+  c.value = { number: toPlainString(value), kind };
+  return c;
 }
