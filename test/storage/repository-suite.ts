@@ -2,6 +2,7 @@
  * The behaviour every repository implementation must have, run against
  * lowdb and PostgreSQL (repository-lowdb.test.ts, repository-postgres.test.ts).
  */
+import { AsyncResource } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Services } from "../../src/app/services.js";
@@ -270,6 +271,33 @@ export function repositorySuite(name: string, fresh: () => Promise<Backend>): vo
       expect((await repo.agencies.read("a1"))!.revision).toBe(90);
       expect((await (await b.open()).agencies.read("a1"))!.revision).toBe(90);
       await expect(repo.backups.restore("a1", "2024-12-31")).rejects.toBeInstanceOf(DocumentUnavailable);
+      await repo.close();
+    });
+
+    test("an update that waits while a restore replaces the agency is applied to the restored document", async (b) => {
+      // The restore reads the clock while it holds the agency (to name the copy it sets aside): the update is sent
+      // then, from the test's own context, as another officer's message would be (not from within the restore's).
+      let during: (() => void) | undefined;
+      const fromOutside = AsyncResource.bind((fn: () => void) => fn());
+      const repo = await b.open({
+        now: () => {
+          during?.();
+          during = undefined;
+          return new Date("2025-01-09T08:00:00Z");
+        },
+      });
+      await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined })); // the day's backup: revision 1
+      await repo.agencies.update("a1", (d) => ({ next: { ...d!, revision: 2 }, result: undefined }));
+      let waiting: Promise<number> | undefined;
+      during = () =>
+        fromOutside(() => {
+          waiting = repo.agencies.update("a1", (d) => ({ next: { ...d!, revision: d!.revision + 100 }, result: d!.revision + 100 }));
+        });
+      expect((await repo.backups.restore("a1", "2025-01-09")).revision).toBe(1);
+      expect(waiting).toBeDefined();
+      expect(await waiting).toBe(101);
+      expect((await repo.agencies.read("a1"))!.revision).toBe(101);
+      expect((await (await b.open()).agencies.read("a1"))!.revision).toBe(101);
       await repo.close();
     });
   });

@@ -144,7 +144,7 @@ export class LowdbBackups implements Backups {
     const doc = await this.load(agencyId, backupId);
     if (!doc) throw new DocumentUnavailable("cadangan", `${agencyId}/${backupId}`, "cadangan tidak ada atau tidak sah");
     const target = this.agencies.path(agencyId);
-    await this.agencies.withLock(agencyId, async () => {
+    await this.agencies.replaceFiles(agencyId, async () => {
       const stamp = this.now().toISOString().replace(/[:.]/g, "-");
       const folder = this.folder(agencyId);
       await makeFolder(folder);
@@ -158,7 +158,6 @@ export class LowdbBackups implements Backups {
       await rm(journalPath(target), { force: true });
       await syncFolder(dirname(target));
     });
-    await this.agencies.forget(agencyId);
     return doc;
   }
 }

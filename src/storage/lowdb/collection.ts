@@ -225,15 +225,16 @@ export class LowdbCollection<T> implements Collection<T> {
     return names.filter((n) => n.endsWith(".json") && !n.startsWith(".")).map((n) => n.slice(0, -5)).sort();
   }
 
-  /** Forget the cached copy (e.g. after a file was restored from a backup). */
-  forget(id: string): Promise<void> {
+  /**
+   * Run `fn`, which replaces this document's files (a restore from a backup), while holding the document's
+   * lock. The cached copy is forgotten first, inside the lock: an update that waits for the lock meanwhile
+   * then reads the files `fn` leaves, not the copy they replaced (nor appends to a journal `fn` removed).
+   */
+  replaceFiles<R>(id: string, fn: () => Promise<R>): Promise<R> {
+    this.path(id);
     return this.mutex.run(id, async () => {
       this.cache.delete(id);
+      return fn();
     });
-  }
-
-  /** Run `fn` while holding this document's lock (used for backups and restores). */
-  withLock<R>(id: string, fn: () => Promise<R>): Promise<R> {
-    return this.mutex.run(id, fn);
   }
 }
