@@ -7,9 +7,13 @@ function indicatorName(data: AgencyFile, objectiveId: string, indicatorId: strin
   return ind ? `${ind.code ? `${ind.code} ` : ""}${ind.name}` : indicatorId;
 }
 
+/** The name of a field ("medan.<key>", or the generic one naming the key). */
+function label(key: string, view: object = {}): string {
+  return say(`medan.${hasMessage(`medan.${key}`) ? key : "lainnya"}`, { kolom: key, ...view });
+}
+
 export function describeField(data: AgencyFile, field: string): string {
   const k = field.split("/");
-  const label = (key: string, view: object = {}) => say(`medan.${hasMessage(`medan.${key}`) ? key : "lainnya"}`, { kolom: key, ...view });
   if (k[0] === "objectives" && k[1] && k[2] === "indicators" && k[3]) {
     const objek = indicatorName(data, k[1], k[3]);
     const rest = k.slice(4);

@@ -110,38 +110,42 @@ export function equal(a: unknown, b: unknown): boolean {
 /** Leaf-level differences between two versions of the data, addressed by id paths. */
 export function diffAgency(before: AgencyFile, after: AgencyFile): Difference[] {
   const out: Difference[] = [];
-  const walk = (a: unknown, b: unknown, path: string) => {
-    if (a === b) return;
-    if (isObject(a) && isObject(b)) {
-      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-        const p = path ? `${path}/${key}` : key;
-        if (KEYED.has(key) && Array.isArray(a[key]) && Array.isArray(b[key])) walkList(a[key] as { id: string }[], b[key] as { id: string }[], p);
-        else walk(a[key], b[key], p);
-      }
-      return;
-    }
-    if (equal(a, b)) return;
-    out.push({ field: path, old: a === undefined ? undefined : (structuredClone(a) as Json), new: b === undefined ? undefined : (structuredClone(b) as Json) });
-  };
-  const walkList = (a: { id: string }[], b: { id: string }[], path: string) => {
-    if (a === b) return;
-    // The usual edit keeps every item in its place: compare them pairwise.
-    if (a.length === b.length && a.every((x, i) => x === b[i] || x.id === b[i]!.id)) {
-      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) walk(a[i], b[i], `${path}/${a[i]!.id}`);
-      return;
-    }
-    const before = new Map(a.map((x) => [x.id, x]));
-    const after = new Map(b.map((x) => [x.id, x]));
-    for (const x of a) {
-      const y = after.get(x.id);
-      if (y) walk(x, y, `${path}/${x.id}`);
-      else out.push({ field: `${path}/${x.id}`, old: structuredClone(x) as Json, new: undefined });
-    }
-    for (const y of b) if (!before.has(y.id)) out.push({ field: `${path}/${y.id}`, old: undefined, new: structuredClone(y) as Json });
-    const orderA = a.map((x) => x.id).filter((id) => after.has(id));
-    const orderB = b.map((x) => x.id).filter((id) => before.has(id));
-    if (!equal(orderA, orderB)) out.push({ field: path, old: a.map((x) => x.id), new: b.map((x) => x.id) });
-  };
-  walk(before, after, "");
+  walkValue(out, before, after, "");
   return out;
+}
+
+// The walks are functions of the module, not closures made for each diff: the TypeScript loader (tsx)
+// names every named closure it creates with a property definition, a cost on every answer.
+function walkValue(out: Difference[], a: unknown, b: unknown, path: string): void {
+  if (a === b) return;
+  if (isObject(a) && isObject(b)) {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const p = path ? `${path}/${key}` : key;
+      if (KEYED.has(key) && Array.isArray(a[key]) && Array.isArray(b[key])) walkList(out, a[key] as { id: string }[], b[key] as { id: string }[], p);
+      else walkValue(out, a[key], b[key], p);
+    }
+    return;
+  }
+  if (equal(a, b)) return;
+  out.push({ field: path, old: a === undefined ? undefined : (structuredClone(a) as Json), new: b === undefined ? undefined : (structuredClone(b) as Json) });
+}
+
+function walkList(out: Difference[], a: { id: string }[], b: { id: string }[], path: string): void {
+  if (a === b) return;
+  // The usual edit keeps every item in its place: compare them pairwise.
+  if (a.length === b.length && a.every((x, i) => x === b[i] || x.id === b[i]!.id)) {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) walkValue(out, a[i], b[i], `${path}/${a[i]!.id}`);
+    return;
+  }
+  const before = new Map(a.map((x) => [x.id, x]));
+  const after = new Map(b.map((x) => [x.id, x]));
+  for (const x of a) {
+    const y = after.get(x.id);
+    if (y) walkValue(out, x, y, `${path}/${x.id}`);
+    else out.push({ field: `${path}/${x.id}`, old: structuredClone(x) as Json, new: undefined });
+  }
+  for (const y of b) if (!before.has(y.id)) out.push({ field: `${path}/${y.id}`, old: undefined, new: structuredClone(y) as Json });
+  const orderA = a.map((x) => x.id).filter((id) => after.has(id));
+  const orderB = b.map((x) => x.id).filter((id) => before.has(id));
+  if (!equal(orderA, orderB)) out.push({ field: path, old: a.map((x) => x.id), new: b.map((x) => x.id) });
 }

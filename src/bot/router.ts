@@ -275,7 +275,8 @@ export function createRouter(options: RouterOptions) {
     const ledger = services.repo.updates;
     // The user's lock covers the whole update, replies included (they arrive in order); a slot of the
     // concurrency limit covers only the work, not the waiting for the user's earlier update or for Telegram.
-    let stored = () => {};
+    // Assigned, not a closure made here: tsx would name it with a property definition on every update.
+    let stored: () => void = nothing;
     const storedSignal = new Promise<void>((resolve) => (stored = resolve));
     const work = locks.run(String(from.id), async () => {
       if (recent.has(updateId)) return;
@@ -301,6 +302,8 @@ export function createRouter(options: RouterOptions) {
     else await work;
   };
 }
+
+function nothing(): void {}
 
 /** Nothing of this update was stored; `replies` say so. */
 class Unsaved extends Error {

@@ -99,79 +99,79 @@ export function splitItems(text: string): string[] {
     .filter((line) => line.length > 0);
 }
 
+// The edits below are anonymous functions handed to `accept`, not named closures (a property or a
+// constant): the TypeScript loader (tsx) names each named closure it creates with a property
+// definition, a cost paid on every answer.
+function accept(apply: (data: AgencyFile) => void): AnswerParse {
+  return { ok: true, apply };
+}
+
+/** The indicator `indicatorId` of `file` in an edit's draft (it was there when the answer was read). */
+function indicatorInDraft(file: AgencyFile, indicatorId: string): (data: AgencyFile) => Indicator {
+  return (data) => draftIndicator(file, data, indicatorId)!;
+}
+
 export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): AnswerParse {
   if (key.q === "line" || key.q === "budget") {
     const r = parseNumber(text, { kind: "money" });
     if (!r.ok) return { ok: false, message: numberErrorMessage(r.error, "money") };
     const value = r.value.toFixed();
     if (key.q === "line") {
-      return {
-        ok: true,
-        apply: (data) => {
-          const line = draftLine(file, data, key.lineId);
-          if (line) line[key.field] = value;
-        },
-      };
+      return accept((data) => {
+        const line = draftLine(file, data, key.lineId);
+        if (line) line[key.field] = value;
+      });
     }
-    return {
-      ok: true,
-      apply: (data) => {
-        const ind = draftIndicator(file, data, key.indicatorId);
-        if (ind) (ind.budget ??= {})[key.field] = value;
-      },
-    };
+    return accept((data) => {
+      const ind = draftIndicator(file, data, key.indicatorId);
+      if (ind) (ind.budget ??= {})[key.field] = value;
+    });
   }
 
   const ind = findIndicator(file, key.indicatorId);
   if (!ind) return { ok: false, message: say("isi.indikator_hilang") };
   // The answer's indicator in the edit's draft (it was there when the answer was read).
-  const draft = (data: AgencyFile) => draftIndicator(file, data, key.indicatorId)!;
+  const draft = indicatorInDraft(file, key.indicatorId);
 
   switch (key.q) {
     case "target": {
       const t = targetFor(ind, text);
       if (!t.ok) return t;
-      return { ok: true, apply: (data) => (year(draft(data), key.year).target = t.value) };
+      return accept((data) => (year(draft(data), key.year).target = t.value));
     }
     case "final": {
       const t = targetFor(ind, text);
       if (!t.ok) return t;
-      return { ok: true, apply: (data) => ((draft(data).strategicPlan ??= {}).finalTarget = t.value) };
+      return accept((data) => ((draft(data).strategicPlan ??= {}).finalTarget = t.value));
     }
     case "actual": {
       if (ind.kind === "grade") {
         const table = gradeTable(ind.gradeTable!);
         const g = parseGrade(text, table);
         if (!g.ok) return { ok: false, message: gradeMessage(g.error, table.name) };
-        return { ok: true, apply: (data) => (year(draft(data), key.year).actual = g.value) };
+        return accept((data) => (year(draft(data), key.year).actual = g.value));
       }
       if (ind.kind === "ratio" && /\/|\bdari\b|:/i.test(text)) {
         const r = parseRatio(text);
         if (!r.ok) return { ok: false, message: numberErrorMessage(r.error, "ratio") };
-        return {
-          ok: true,
-          apply: (data) => {
-            const y = year(draft(data), key.year);
-            y.numerator = r.value.numerator.toFixed();
-            y.denominator = r.value.denominator.toFixed();
-            delete y.actual;
-          },
-        };
+        return accept((data) => {
+          const y = year(draft(data), key.year);
+          y.numerator = r.value.numerator.toFixed();
+          y.denominator = r.value.denominator.toFixed();
+          delete y.actual;
+        });
       }
       const n = numberFor(ind, text);
       if (!n.ok) return ind.kind === "ratio" ? { ok: false, message: `${n.message}\n${say("jawaban.bukan_pecahan")}` } : n;
-      return {
-        ok: true,
-        apply: (data) => {
-          const y = year(draft(data), key.year);
-          y.actual = n.value;
-          delete y.numerator;
-          delete y.denominator;
-        },
-      };
+      return accept((data) => {
+        const y = year(draft(data), key.year);
+        y.actual = n.value;
+        delete y.numerator;
+        delete y.denominator;
+      });
     }
     case "national": {
-      if (isNone(text)) return { ok: true, apply: (data) => (draft(data).national = null) };
+      if (isNone(text)) return accept((data) => (draft(data).national = null));
       const clean = normalizeInput(text);
       const m = /^(\S+)\s+(?:tahun\s+)?(\d{4})\b[\s,;:-]*(.*)$/i.exec(clean);
       if (!m) {
@@ -186,17 +186,14 @@ export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): A
       let source = m[3]!.trim();
       const standar = /\bstandar\b|\bspm\b/i.test(source);
       source = source.replace(/^\(|\)$/g, "").trim().slice(0, 200);
-      return {
-        ok: true,
-        apply: (data) => {
-          draft(data).national = {
-            value: n.value,
-            year: y,
-            kind: standar ? "standar" : "realisasi",
-            ...(source ? { source } : {}),
-          };
-        },
-      };
+      return accept((data) => {
+        draft(data).national = {
+          value: n.value,
+          year: y,
+          kind: standar ? "standar" : "realisasi",
+          ...(source ? { source } : {}),
+        };
+      });
     }
     case "factors":
       return factorAnswer(draft, key.which, text);
@@ -204,11 +201,11 @@ export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): A
 }
 
 function factorAnswer(draft: (data: AgencyFile) => Indicator, which: FactorKind, text: string): AnswerParse {
-  if (isNone(text)) return { ok: true, apply: (data) => ((draft(data).factors ??= {})[which] = []) };
+  if (isNone(text)) return accept((data) => ((draft(data).factors ??= {})[which] = []));
   const items = splitItems(text);
   if (items.length === 0) return { ok: false, message: say("jawaban.faktor_kosong") };
   if (items.length > 30) return { ok: false, message: say("jawaban.faktor_terlalu_banyak", { jumlah: items.length }) };
   const long = items.findIndex((i) => i.length > 500);
   if (long >= 0) return { ok: false, message: say("jawaban.faktor_terlalu_panjang", { nomor: long + 1, panjang: items[long]!.length }) };
-  return { ok: true, apply: (data) => ((draft(data).factors ??= {})[which] = items) };
+  return accept((data) => ((draft(data).factors ??= {})[which] = items));
 }

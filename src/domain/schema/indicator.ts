@@ -114,28 +114,7 @@ export interface RuleIssue {
  * right kind, ranges the right way round, ratios only on ratio indicators …),
  * for an indicator whose fields each passed their own schema.
  */
-export function indicatorRules(ind: z.output<typeof IndicatorFieldsSchema>, report: (issue: RuleIssue) => void): void {
-  const isGrade = (v: unknown) => typeof v === "object" && v !== null && !("min" in v);
-  const isRange = (v: unknown) => typeof v === "object" && v !== null && "min" in v;
-
-  const checkTarget = (target: unknown, path: (string | number)[]) => {
-    if (target === undefined) return;
-    if (ind.kind === "grade") {
-      if (!isGrade(target)) report({ path, params: { kode: "target_predikat" } });
-    } else if (isGrade(target)) {
-      report({ path, params: { kode: "predikat_bukan_grade" } });
-    } else if (isRange(target)) {
-      const r = target as { min: string; max: string };
-      if (new Decimal(r.min).greaterThan(r.max)) {
-        report({ path, params: { kode: "rentang_terbalik", min: r.min, max: r.max } });
-      }
-    }
-    if (ind.kind === "grade" && isGrade(target) && ind.gradeTable) {
-      const problem = gradeProblem(gradeTable(ind.gradeTable), target as { letter?: string; score?: string });
-      if (problem) report({ path, params: { kode: `predikat_${problem.code}`, ...problem } });
-    }
-  };
-
+export function indicatorRules(ind: IndicatorFields, report: Report): void {
   if (ind.kind === "grade" && !ind.gradeTable) {
     report({ path: ["gradeTable"], params: { kode: "tabel_predikat_wajib" } });
   }
@@ -145,44 +124,77 @@ export function indicatorRules(ind: z.output<typeof IndicatorFieldsSchema>, repo
   if (ind.kind !== "grade" && ind.gradeTable) {
     report({ path: ["gradeTable"], params: { kode: "tabel_predikat_bukan_grade" } });
   }
-
-  const checkYears = (years: Record<string, z.output<typeof YearValuesSchema> | undefined>, base: (string | number)[]) => {
-    for (const [year, v] of Object.entries(years)) {
-      if (!v) continue;
-      const path = [...base, year];
-      checkTarget(v.target, [...path, "target"]);
-      for (const [q, qv] of Object.entries(v.quarters ?? {})) checkTarget(qv?.target, [...path, "quarters", q, "target"]);
-      const hasRatio = v.numerator !== undefined || v.denominator !== undefined;
-      if (ind.kind === "ratio") {
-        if (hasRatio && v.actual !== undefined) {
-          report({ path: [...path, "actual"], params: { kode: "rasio_dan_realisasi" } });
-        }
-        if (v.denominator !== undefined && new Decimal(v.denominator).isZero()) {
-          report({ path: [...path, "denominator"], params: { kode: "penyebut_nol" } });
-        }
-      } else if (hasRatio) {
-        report({ path: [...path, "numerator"], params: { kode: "rasio_bukan_ratio" } });
-      }
-      if (v.actual !== undefined) {
-        if (ind.kind === "grade" && !isGrade(v.actual)) {
-          report({ path: [...path, "actual"], params: { kode: "realisasi_predikat" } });
-        }
-        if (ind.kind !== "grade" && isGrade(v.actual)) {
-          report({ path: [...path, "actual"], params: { kode: "predikat_bukan_grade" } });
-        }
-        if (ind.kind === "grade" && isGrade(v.actual) && ind.gradeTable) {
-          const problem = gradeProblem(gradeTable(ind.gradeTable), v.actual as { letter?: string; score?: string });
-          if (problem) report({ path: [...path, "actual"], params: { kode: `predikat_${problem.code}`, ...problem } });
-        }
-      }
-    }
-  };
-  checkYears(ind.years, ["years"]);
-  if (ind.predecessor) checkYears(ind.predecessor.years, ["predecessor", "years"]);
-  if (ind.strategicPlan?.finalTarget !== undefined) checkTarget(ind.strategicPlan.finalTarget, ["strategicPlan", "finalTarget"]);
-  for (const [y, t] of Object.entries(ind.strategicPlan?.byYear ?? {})) checkTarget(t, ["strategicPlan", "byYear", y]);
+  checkYears(ind, report, ind.years, ["years"]);
+  if (ind.predecessor) checkYears(ind, report, ind.predecessor.years, ["predecessor", "years"]);
+  if (ind.strategicPlan?.finalTarget !== undefined) checkTarget(ind, report, ind.strategicPlan.finalTarget, ["strategicPlan", "finalTarget"]);
+  for (const [y, t] of Object.entries(ind.strategicPlan?.byYear ?? {})) checkTarget(ind, report, t, ["strategicPlan", "byYear", y]);
   if (new Decimal(ind.ratioScale).isZero()) {
     report({ path: ["ratioScale"], params: { kode: "skala_rasio_nol" } });
+  }
+}
+
+// The checks below are functions of the module, not closures made for each indicator checked: the
+// TypeScript loader (tsx) names every named closure it creates with a property definition, a cost
+// on every answer (each answer checks the indicator it edits).
+type IndicatorFields = z.output<typeof IndicatorFieldsSchema>;
+type Report = (issue: RuleIssue) => void;
+type Path = (string | number)[];
+
+function isGrade(v: unknown): boolean {
+  return typeof v === "object" && v !== null && !("min" in v);
+}
+
+function isRange(v: unknown): boolean {
+  return typeof v === "object" && v !== null && "min" in v;
+}
+
+function checkTarget(ind: IndicatorFields, report: Report, target: unknown, path: Path): void {
+  if (target === undefined) return;
+  if (ind.kind === "grade") {
+    if (!isGrade(target)) report({ path, params: { kode: "target_predikat" } });
+  } else if (isGrade(target)) {
+    report({ path, params: { kode: "predikat_bukan_grade" } });
+  } else if (isRange(target)) {
+    const r = target as { min: string; max: string };
+    if (new Decimal(r.min).greaterThan(r.max)) {
+      report({ path, params: { kode: "rentang_terbalik", min: r.min, max: r.max } });
+    }
+  }
+  if (ind.kind === "grade" && isGrade(target) && ind.gradeTable) {
+    const problem = gradeProblem(gradeTable(ind.gradeTable), target as { letter?: string; score?: string });
+    if (problem) report({ path, params: { kode: `predikat_${problem.code}`, ...problem } });
+  }
+}
+
+function checkYears(ind: IndicatorFields, report: Report, years: Record<string, z.output<typeof YearValuesSchema> | undefined>, base: Path): void {
+  for (const [year, v] of Object.entries(years)) {
+    if (!v) continue;
+    const path = [...base, year];
+    checkTarget(ind, report, v.target, [...path, "target"]);
+    for (const [q, qv] of Object.entries(v.quarters ?? {})) checkTarget(ind, report, qv?.target, [...path, "quarters", q, "target"]);
+    const hasRatio = v.numerator !== undefined || v.denominator !== undefined;
+    if (ind.kind === "ratio") {
+      if (hasRatio && v.actual !== undefined) {
+        report({ path: [...path, "actual"], params: { kode: "rasio_dan_realisasi" } });
+      }
+      if (v.denominator !== undefined && new Decimal(v.denominator).isZero()) {
+        report({ path: [...path, "denominator"], params: { kode: "penyebut_nol" } });
+      }
+    } else if (hasRatio) {
+      report({ path: [...path, "numerator"], params: { kode: "rasio_bukan_ratio" } });
+    }
+    if (v.actual !== undefined) {
+      if (ind.kind === "grade" && !isGrade(v.actual)) {
+        report({ path: [...path, "actual"], params: { kode: "realisasi_predikat" } });
+      }
+      if (ind.kind !== "grade" && isGrade(v.actual)) {
+        report({ path: [...path, "actual"], params: { kode: "predikat_bukan_grade" } });
+      }
+      if (ind.kind === "grade" && isGrade(v.actual) && ind.gradeTable) {
+        const problem = gradeProblem(gradeTable(ind.gradeTable), v.actual as { letter?: string; score?: string });
+        if (problem) report({ path: [...path, "actual"], params: { kode: `predikat_${problem.code}`, ...problem } });
+      }
+    }
   }
 }
 

@@ -13,7 +13,7 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { Low } from "lowdb";
-import { DocumentFile } from "./document-file.js";
+import { DocumentFile, type TextFormat } from "./document-file.js";
 import { makeFolder } from "./durable.js";
 import { KeyedMutex } from "../mutex.js";
 import { DocumentCache } from "../document-cache.js";
@@ -37,6 +37,27 @@ interface Entry<T> {
   journalBytes: number;
   /** The journal cannot be appended to (its end was cut short, or an append failed): rewrite the file next time. */
   rewrite: boolean;
+}
+
+/**
+ * How an entry's file is read and written: compact JSON (lowdb's JSONFile indents: a third less to
+ * serialise and write), and the hash of the text read or written, which ties the journal to this
+ * exact file content, kept in the entry. A class rather than an object of closures made for each
+ * load: the TypeScript loader (tsx) names every named closure it creates with a property definition.
+ */
+class EntryFormat<T> implements TextFormat<T | null> {
+  constructor(private readonly entry: Entry<T>) {}
+
+  parse(text: string, sha256: string): T | null {
+    this.entry.base = sha256;
+    return JSON.parse(text) as T | null;
+  }
+
+  stringify(data: T | null): string {
+    const text = JSON.stringify(data);
+    this.entry.base = textHash(text);
+    return text;
+  }
 }
 
 export interface LowdbCollectionOptions<T> extends DocumentOptions<T> {
@@ -86,19 +107,7 @@ export class LowdbCollection<T> implements Collection<T> {
     await this.ensureDir();
     const path = this.path(id);
     const entry: Entry<T> = { db: undefined as unknown as Low<T | null>, doc: undefined, base: undefined, journalChanges: 0, journalReady: false, journalBytes: 0, rewrite: false };
-    // Compact JSON (lowdb's JSONFile indents): a third less to serialise and write. The hash of the text
-    // read or written ties the journal to this exact file content.
-    const file = new DocumentFile<T | null>(path, {
-      parse: (text, sha256) => {
-        entry.base = sha256;
-        return JSON.parse(text) as T | null;
-      },
-      stringify: (data) => {
-        const text = JSON.stringify(data);
-        entry.base = textHash(text);
-        return text;
-      },
-    });
+    const file = new DocumentFile<T | null>(path, new EntryFormat(entry));
     entry.db = new Low<T | null>(file, null);
     try {
       await entry.db.read();

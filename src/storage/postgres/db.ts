@@ -140,11 +140,23 @@ export class Db {
     return this.attempt(fn, opening, ahead(), false);
   }
 
+  /**
+   * The transaction's `client.query`: every statement first sends the writes waiting behind. Made by a
+   * method (an anonymous closure) rather than written in the transaction's object, where the TypeScript
+   * loader (tsx) would name it with a property definition for every transaction.
+   */
+  private queryThrough(transaction: () => Transaction): pg.PoolClient["query"] {
+    return ((...args: Parameters<pg.PoolClient["query"]>) => {
+      const t = transaction();
+      return this.send(t, () => t.client.query(...args));
+    }) as pg.PoolClient["query"];
+  }
+
   private async attempt<R>(fn: (client: TxClient, opened?: pg.QueryResult) => Promise<R>, opening: string | undefined, ahead: ReadAhead[], behindAllowed: boolean): Promise<R> {
     const client = await this.pool.connect();
     const t: Transaction = {
       client,
-      sender: { query: ((...args: Parameters<pg.PoolClient["query"]>) => this.send(t, () => client.query(...args))) as pg.PoolClient["query"] },
+      sender: { query: this.queryThrough(() => t) },
       ahead: new Map(),
       behind: [],
       written: new Set(),

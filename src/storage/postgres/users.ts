@@ -54,7 +54,7 @@ export class PgUsers extends PgCollection<UserDocument> {
         }
       : { sql: `UPDATE users SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2::bigint RETURNING version`, values: [expected ?? null] };
     const values: unknown[] = [id, ...user.values];
-    const param = (value: unknown) => `$${values.push(value)}`;
+    const param = parameterOf(values);
     const session = sessionChanged
       ? `, s AS (INSERT INTO sessions (user_id, state, last_update_id) SELECT $1, ${param(JSON.stringify(next.session ?? null))}::jsonb, ${param(next.lastUpdateId ?? null)}::bigint FROM v
                  ON CONFLICT (user_id) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now())`
@@ -72,4 +72,9 @@ export class PgUsers extends PgCollection<UserDocument> {
     this.db.writeBehind(this.userWrite(id, doc, current.doc, current.version, this.documentKey(id)), () => this.forget(id));
     return true;
   }
+}
+
+/** A function that adds a value to `values` and gives its placeholder (`$4`): made here, an anonymous closure, since tsx names named ones with a property definition each time. */
+function parameterOf(values: unknown[]): (value: unknown) => string {
+  return (value) => `$${values.push(value)}`;
 }
