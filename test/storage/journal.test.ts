@@ -1,6 +1,7 @@
 /** The lowdb change journal: answers are appended, replayed on restart, and folded into the file. */
 import { appendFile, readFile, readdir, stat, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readdirSync, readlinkSync } from "node:fs";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { STORAGE_SCHEMA_VERSION } from "../../src/storage/documents.js";
@@ -12,6 +13,20 @@ import { makeDir } from "../support/bot-harness.js";
 import { agencyDocument, userDocument } from "../support/documents.js";
 
 const open = (dir: string) => new LowdbRepository({ dir, backupDays: 0 });
+
+/** The files under `dir` this process has open (Linux: /proc/self/fd). */
+function openFilesUnder(dir: string): string[] {
+  const paths: string[] = [];
+  for (const fd of readdirSync("/proc/self/fd")) {
+    try {
+      const target = readlinkSync(`/proc/self/fd/${fd}`);
+      if (target.startsWith(dir)) paths.push(target);
+    } catch {
+      // closed meanwhile (the listing's own descriptor)
+    }
+  }
+  return paths;
+}
 
 /** Set the agency's revision (a small change, as an answer is). */
 const setRevision = (repo: LowdbRepository, revision: number) =>
@@ -51,6 +66,44 @@ describe("lowdb change journal", () => {
     expect(JSON.parse(rewritten).revision).toBe(JOURNAL_MAX_CHANGES + 2);
     expect(await readFile(journal, "utf8")).toBe(`${JSON.stringify({ base: textHash(rewritten), checked: STORAGE_SCHEMA_VERSION })}\n`);
     expect((await open(dir).agencies.read("a1"))!.revision).toBe(JOURNAL_MAX_CHANGES + 2);
+    // The next change goes to the new journal (not to the one it replaced, which `again` had kept open).
+    await setRevision(again, JOURNAL_MAX_CHANGES + 3);
+    expect((await readFile(journal, "utf8")).trimEnd().split("\n")).toHaveLength(2);
+    expect((await open(dir).agencies.read("a1"))!.revision).toBe(JOURNAL_MAX_CHANGES + 3);
+  });
+
+  it("keeps a cached document's journal open for its appends, and closes it when the document leaves the cache, before the journal is replaced, and on close", async () => {
+    const dir = await makeDir("lkjip-journal-");
+    // A cache of 8 agencies: agencies opened for the first time share two places (document-cache.ts), first in, first out.
+    const repo = new LowdbRepository({ dir, backupDays: 0, cacheSize: 8 });
+    const openJournals = () => openFilesUnder(dir).filter((p) => p.endsWith(".jurnal")).map((p) => basename(p)).sort();
+    const revise = (id: string, revision: number) => repo.agencies.update(id, (d) => ({ next: d ? { ...d, revision } : agencyDocument(id), result: undefined }));
+    await revise("a1", 1); // written in full: its journal is started, not opened for appending
+    expect(openJournals()).toEqual([]);
+    await revise("a1", 2);
+    await revise("a1", 3);
+    expect(openJournals()).toEqual(["a1.jurnal"]); // once, for both appends
+    await revise("a2", 1);
+    await revise("a2", 2);
+    expect(openJournals()).toEqual(["a1.jurnal", "a2.jurnal"]);
+    // a3 pushes a1 out of the cache.
+    await revise("a3", 1);
+    await revise("a3", 2);
+    expect(openJournals()).toEqual(["a2.jurnal", "a3.jurnal"]);
+    // The last of these compacts a2 (JOURNAL_MAX_CHANGES lines appended since revision 1): the journal kept open is
+    // closed before it is replaced, and the new one is opened with the next append.
+    for (let r = 3; r <= JOURNAL_MAX_CHANGES + 2; r++) await revise("a2", r);
+    expect(openJournals()).toEqual(["a3.jurnal"]);
+    await revise("a2", JOURNAL_MAX_CHANGES + 3);
+    expect(openJournals()).toEqual(["a2.jurnal", "a3.jurnal"]);
+    expect((await open(dir).agencies.read("a2"))!.revision).toBe(JOURNAL_MAX_CHANGES + 3);
+    await repo.close();
+    expect(openJournals()).toEqual([]);
+    // After close, a change opens its journal again.
+    await revise("a3", 3);
+    expect((await open(dir).agencies.read("a3"))!.revision).toBe(3);
+    await repo.close();
+    expect(openJournals()).toEqual([]);
   });
 
   it("after a restart the next change is appended to the journal already on disk, not to a new one", async () => {
@@ -135,13 +188,15 @@ describe("lowdb change journal", () => {
     await expect(open(dir).agencies.read("a1")).rejects.toThrow("instansi/a1 tidak dapat dibaca: jalur x tidak ada");
   });
 
-  it("restoring a backup sets the journal of the replaced file aside with it", async () => {
+  it("restoring a backup sets the journal of the replaced file aside with it (and closes it)", async () => {
     const dir = await makeDir("lkjip-journal-");
     const repo = new LowdbRepository({ dir, now: () => new Date("2025-01-15T03:00:00.000Z") });
     await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
     await setRevision(repo, 2);
     expect(await readdir(join(dir, "instansi"))).toEqual(["a1.json", "a1.jurnal"]);
+    expect(openFilesUnder(dir).map((p) => basename(p))).toEqual(["a1.jurnal"]); // kept open for appends
     await repo.backups.restore("a1", "2025-01-15");
+    expect(openFilesUnder(dir)).toEqual([]);
     expect(await readdir(join(dir, "instansi"))).toEqual(["a1.json"]);
     expect((await readdir(join(dir, "cadangan", "a1"))).sort()).toEqual(["2025-01-15.json", "sebelum-pemulihan-2025-01-15T03-00-00-000Z.json", "sebelum-pemulihan-2025-01-15T03-00-00-000Z.jurnal"]);
     expect((await repo.agencies.read("a1"))!.revision).toBe(1);

@@ -8,8 +8,11 @@
  * JOURNAL_MAX_CHANGES changes, for large changes, and by `flush` (on close).
  * A file that fails to parse or validate is reported as unavailable and never
  * overwritten. Documents handed out by `read` are shared and deeply frozen;
- * `update` works on a private copy.
+ * `update` works on a private copy. A cached document's journal is kept open
+ * for its appends (at most OPEN_JOURNALS per collection) and closed before it
+ * is replaced, when the document leaves the cache, and on close.
  */
+import { closeSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { Low } from "lowdb";
@@ -22,7 +25,7 @@ import { checkDocumentId, nextDocument, privateCopy, storedDocument, type Docume
 import { migrate } from "../migrations.js";
 import { apply, diff } from "../patch.js";
 import { STORAGE_SCHEMA_VERSION } from "../documents.js";
-import { appendToJournal, JOURNAL_MAX_BYTES, JOURNAL_MAX_CHANGES, JOURNAL_MAX_LINE, journalLine, journalPath, readJournal, startJournal, textHash } from "./journal.js";
+import { appendToJournal, JOURNAL_MAX_BYTES, JOURNAL_MAX_CHANGES, JOURNAL_MAX_LINE, journalLine, journalPath, openJournal, readJournal, startJournal, textHash } from "./journal.js";
 
 interface Entry<T> {
   db: Low<T | null>;
@@ -37,7 +40,12 @@ interface Entry<T> {
   journalBytes: number;
   /** The journal cannot be appended to (its end was cut short, or an append failed): rewrite the file next time. */
   rewrite: boolean;
+  /** The journal kept open for appending (see `openJournal`): closed before it is replaced, and when the entry leaves the cache. */
+  journalFd: number | undefined;
 }
+
+/** Journals one collection keeps open at most; beyond, an append opens and closes its journal itself. */
+const OPEN_JOURNALS = 64;
 
 /**
  * How an entry's file is read and written: compact JSON (lowdb's JSONFile indents: a third less to
@@ -71,6 +79,7 @@ export class LowdbCollection<T> implements Collection<T> {
   /** Entries whose lock is held (an update at work) are never pushed out. */
   private readonly cache: DocumentCache<Entry<T>>;
   private ready: Promise<void> | undefined;
+  private openJournals = 0;
 
   constructor(private readonly options: LowdbCollectionOptions<T>) {
     this.cache = new DocumentCache({
@@ -83,6 +92,7 @@ export class LowdbCollection<T> implements Collection<T> {
       evicted: (_id, entry) => {
         entry.doc = undefined;
         entry.db.data = null;
+        this.closeJournal(entry); // not locked, so no append is at work on it
       },
     });
   }
@@ -106,7 +116,7 @@ export class LowdbCollection<T> implements Collection<T> {
     if (cached) return cached;
     await this.ensureDir();
     const path = this.path(id);
-    const entry: Entry<T> = { db: undefined as unknown as Low<T | null>, doc: undefined, base: undefined, journalChanges: 0, journalReady: false, journalBytes: 0, rewrite: false };
+    const entry: Entry<T> = { db: undefined as unknown as Low<T | null>, doc: undefined, base: undefined, journalChanges: 0, journalReady: false, journalBytes: 0, rewrite: false, journalFd: undefined };
     const file = new DocumentFile<T | null>(path, new EntryFormat(entry));
     entry.db = new Low<T | null>(file, null);
     try {
@@ -175,13 +185,14 @@ export class LowdbCollection<T> implements Collection<T> {
       const line = journalLine(ops);
       if (line.length <= JOURNAL_MAX_LINE && entry.journalBytes + line.length <= JOURNAL_MAX_BYTES) {
         try {
-          if (entry.journalReady) await appendToJournal(journalPath(path), line);
+          if (entry.journalReady) await appendToJournal(journalPath(path), line, this.keptOpen(entry, path));
           else {
             await startJournal(journalPath(path), entry.base, STORAGE_SCHEMA_VERSION, line);
             entry.journalReady = true;
           }
         } catch (e) {
           entry.rewrite = true; // part of the line may be in the journal: never append after it
+          this.closeJournal(entry);
           throw e;
         }
         entry.journalChanges++;
@@ -212,10 +223,39 @@ export class LowdbCollection<T> implements Collection<T> {
     entry.journalBytes = 0;
     entry.journalReady = false;
     entry.rewrite = false;
+    this.closeJournal(entry); // the journal is about to be replaced
     await startJournal(journalPath(path), entry.base!, STORAGE_SCHEMA_VERSION).then(
       () => (entry.journalReady = true),
       () => undefined,
     );
+  }
+
+  /** The entry's journal, kept open from its first append while there is room (undefined: open it for this append alone). */
+  private keptOpen(entry: Entry<T>, path: string): number | undefined {
+    if (entry.journalFd === undefined && this.openJournals < OPEN_JOURNALS) {
+      entry.journalFd = openJournal(journalPath(path));
+      this.openJournals++;
+    }
+    return entry.journalFd;
+  }
+
+  private closeJournal(entry: Entry<T>): void {
+    if (entry.journalFd === undefined) return;
+    const fd = entry.journalFd;
+    entry.journalFd = undefined;
+    this.openJournals--;
+    try {
+      closeSync(fd);
+    } catch {
+      // Every append through it has resolved, so its lines are on the disk already; nothing else is lost.
+    }
+  }
+
+  /** Close the journals kept open (on close, after `flush`); a later append opens its journal again. */
+  async closeJournals(): Promise<void> {
+    for (const [id, entry] of [...this.cache.entries()]) {
+      if (entry.journalFd !== undefined) await this.mutex.run(id, async () => this.closeJournal(entry));
+    }
   }
 
   /** Rewrite every cached document whose journal holds changes, so each file holds its whole document (on close). */
@@ -242,6 +282,8 @@ export class LowdbCollection<T> implements Collection<T> {
   replaceFiles<R>(id: string, fn: () => Promise<R>): Promise<R> {
     this.path(id);
     return this.mutex.run(id, async () => {
+      const entry = this.cache.peek(id);
+      if (entry) this.closeJournal(entry);
       this.cache.delete(id);
       return fn();
     });

@@ -48,18 +48,27 @@ function datasync(fd: number): Promise<void> {
  * in the file: the caller must not append after it as if the line were whole.
  */
 export async function appendDurably(path: string, text: string): Promise<void> {
-  const bytes = Buffer.from(text, "utf8");
   const fd = openSync(path, "a");
   let created = false;
   try {
     created = fstatSync(fd).size === 0;
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-    await datasync(fd);
+    await appendToOpenFile(fd, text);
   } finally {
     closeSync(fd);
   }
   // An empty file may be one this call created: its name must reach the disk too.
   if (created) await syncFolder(dirname(path));
+}
+
+/**
+ * Append `text` to a file already open for appending (`fd`, from `openSync(path, "a")` of a file that
+ * exists and whose name is on the disk) and resolve once it is on the disk, as `appendDurably` does.
+ * The caller keeps `fd` open until its last append has resolved.
+ */
+export function appendToOpenFile(fd: number, text: string): Promise<void> {
+  const bytes = Buffer.from(text, "utf8");
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+  return datasync(fd);
 }
 
 /**

@@ -28,8 +28,9 @@
  * asynchronous.
  */
 import { createHash } from "node:crypto";
+import { openSync } from "node:fs";
 import type { Op } from "../patch.js";
-import { appendDurably, replaceDurably } from "./durable.js";
+import { appendDurably, appendToOpenFile, replaceDurably } from "./durable.js";
 import { readFileText } from "./read-file.js";
 
 export { JOURNAL_MAX_CHANGES, JOURNAL_MAX_LINE } from "../journal-limits.js";
@@ -121,7 +122,20 @@ export async function startJournal(path: string, base: string, checked: number, 
   await replaceDurably(path, `${JSON.stringify({ base, checked })}\n${line === undefined ? "" : `${line}\n`}`);
 }
 
-/** Append a change line; resolves once it is on the disk (durable.ts). */
-export function appendToJournal(path: string, line: string): Promise<void> {
-  return appendDurably(path, `${line}\n`);
+/**
+ * Append a change line to the journal at `path`, or through `fd` when the journal is kept open (see
+ * `openJournal`); resolves once it is on the disk (durable.ts).
+ */
+export function appendToJournal(path: string, line: string, fd?: number): Promise<void> {
+  return fd === undefined ? appendDurably(path, `${line}\n`) : appendToOpenFile(fd, `${line}\n`);
+}
+
+/**
+ * The journal at `path`, which exists (read or started by this program), opened for appending: a
+ * collection keeps it open while its document is cached, which spares each answer an open, a stat
+ * and a close (about 4 % of a cached answer in a profile). Whoever replaces or removes the journal
+ * closes it first: an append through it would go to the file no longer there.
+ */
+export function openJournal(path: string): number {
+  return openSync(path, "a");
 }

@@ -63,7 +63,10 @@ export class LowdbRepository implements Repository {
 
   /** Every write is already stored; closing rewrites journaled documents in full so each file stands alone, and finishes the day's backups. */
   async close(): Promise<void> {
-    for (const collection of [this.agencies, this.users, this.invitations]) await collection.flush();
+    for (const collection of [this.agencies, this.users, this.invitations]) {
+      await collection.flush();
+      await collection.closeJournals();
+    }
     await this.backups.idle();
   }
 }
