@@ -40,7 +40,7 @@ interface Entry<T> {
   journalBytes: number;
   /** The journal cannot be appended to (its end was cut short, or an append failed): rewrite the file next time. */
   rewrite: boolean;
-  /** The journal kept open for appending (see `openJournal`): closed before it is replaced, and when the entry leaves the cache. */
+  /** The journal kept open for appending (see `openJournal`): closed before it is replaced, after a failed append, when the entry leaves the cache, and on close. */
   journalFd: number | undefined;
 }
 

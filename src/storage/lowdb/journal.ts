@@ -133,8 +133,9 @@ export function appendToJournal(path: string, line: string, fd?: number): Promis
 /**
  * The journal at `path`, which exists (read or started by this program), opened for appending: a
  * collection keeps it open while its document is cached, which spares each answer an open, a stat
- * and a close (about 4 % of a cached answer in a profile). Whoever replaces or removes the journal
- * closes it first: an append through it would go to the file no longer there.
+ * and a close, opens that waited behind the syncs in flight (docs/benchmark.md, item 36). Whoever
+ * replaces or removes the journal closes it first: an append through it would go to the file no
+ * longer there.
  */
 export function openJournal(path: string): number {
   return openSync(path, "a");
