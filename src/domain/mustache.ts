@@ -30,7 +30,8 @@ const writer = new TemplateWriter();
 /** How a value is escaped when a template prints it. */
 export type Escape = (value: string) => string;
 
-const plainText: Escape = (s) => s;
+/** No escaping: plain text (renderers escape for their medium). */
+export const plainText: Escape = (s) => s;
 const NO_PARTIALS: Record<string, string> = Object.freeze({});
 
 /** Mustache's options for an escape function, made once per function; mustache hands `escape` whatever the view holds, as text here. */

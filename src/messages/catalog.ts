@@ -9,13 +9,11 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { renderMustache, type Escape } from "../domain/mustache.js";
+import { plainText, renderMustache, type Escape } from "../domain/mustache.js";
 import { PROJECT_ROOT } from "../paths.js";
 
 export type MessageParams = Record<string, unknown>;
 export type { Escape };
-
-const identity: Escape = (text) => text;
 
 export const PROMPTS_DIR = join(PROJECT_ROOT, "prompts");
 
@@ -66,12 +64,12 @@ function render(template: string, params: MessageParams, escape: Escape): string
 }
 
 /** Render the message `key` with `params`; `escape` is applied to every `{{value}}`. */
-export function say(key: string, params: MessageParams = {}, escape: Escape = identity): string {
+export function say(key: string, params: MessageParams = {}, escape: Escape = plainText): string {
   return render(raw(key), params, escape);
 }
 
 /** A list-valued message (e.g. button labels), each entry rendered. */
-export function sayList(key: string, params: MessageParams = {}, escape: Escape = identity): string[] {
+export function sayList(key: string, params: MessageParams = {}, escape: Escape = plainText): string[] {
   const value = load().get(key);
   if (!Array.isArray(value)) throw new Error(`Message ${key} is not a list`);
   return value.map((line) => render(line, params, escape));
