@@ -5,13 +5,15 @@
  * file is renamed into place before its data is on the disk.
  */
 import { mkdtemp, readFile, readdir } from "node:fs/promises";
-import { appendFileSync } from "node:fs";
+import { appendFileSync, closeSync, openSync, write } from "node:fs";
+import { promisify } from "node:util";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { tenAnswers } from "../support/answers.js";
 import { disk } from "../support/disk-model.js";
-import { appendDurably, makeFolder, replaceDurably } from "../../src/storage/lowdb/durable.js";
+import { appendDurably, makeFolder, openForAppend, replaceDurably } from "../../src/storage/lowdb/durable.js";
+import { LowdbAuditLog } from "../../src/storage/lowdb/audit-log.js";
 import { encodeKey } from "../../src/app/entry/keys.js";
 import { currentValue } from "../../src/app/entry/present.js";
 import { allAuditEntries } from "../../src/app/edits.js";
@@ -36,6 +38,40 @@ describe("durable writes", () => {
     // The new file's folder was synced once, when the first append created the file.
     expect(disk.synced.filter((p) => p === join(dir, "baru"))).toHaveLength(1);
     expect(disk.synced.filter((p) => p === path)).toHaveLength(2);
+  });
+
+  it("the model counts a write through a descriptor from openForAppend as on the disk, and one through a plain descriptor as not", async () => {
+    const dir = await temp();
+    const plainPath = join(dir, "biasa.log");
+    const syncedPath = join(dir, "sinkron.log");
+    appendFileSync(plainPath, "");
+    appendFileSync(syncedPath, "");
+    disk.watch(dir);
+    for (const [path, fd] of [
+      [plainPath, openSync(plainPath, "a")],
+      [syncedPath, openForAppend(syncedPath)],
+    ] as const) {
+      await promisify(write)(fd, `${path}\n`);
+      closeSync(fd);
+    }
+    expect(await readFile(syncedPath, "utf8")).toBe(`${syncedPath}\n`);
+    expect(disk.pending()).toEqual([plainPath]);
+    expect(disk.synced).toEqual([syncedPath]);
+  });
+
+  it("an audit move after a crash cuts the line the crash left short and syncs the cut before appending", async () => {
+    const dir = await temp();
+    const log = new LowdbAuditLog(dir);
+    const entry = (seq: number) => ({ seq, at: "2025-01-15T03:00:00.000Z", userId: 501, userName: "Sari", field: "objectives/S1/indicators/I1/years/2024/actual", label: "Realisasi 2024", old: String(seq), new: String(seq + 1) });
+    await log.append("a1", [entry(1)]);
+    const path = join(dir, "a1.log");
+    const whole = await readFile(path, "utf8");
+    appendFileSync(path, whole.slice(0, 30)); // an append the crash cut short
+    disk.watch(dir);
+    await log.append("a1", [entry(2)]);
+    expect(disk.pending()).toEqual([]);
+    expect(disk.synced).toEqual([path, path]); // the cut, then the append
+    expect((await log.read("a1"))?.entries.map((e) => e.seq)).toEqual([1, 2]);
   });
 
   it("replaceDurably syncs the new text before renaming it over the old file, then the folder", async () => {

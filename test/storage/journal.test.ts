@@ -1,6 +1,6 @@
 /** The lowdb change journal: answers are appended, replayed on restart, and folded into the file. */
 import { appendFile, readFile, readdir, stat, writeFile } from "node:fs/promises";
-import { readdirSync, readlinkSync } from "node:fs";
+import { constants, readFileSync, readdirSync, readlinkSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -14,18 +14,19 @@ import { agencyDocument, userDocument } from "../support/documents.js";
 
 const open = (dir: string) => new LowdbRepository({ dir, backupDays: 0 });
 
-/** The files under `dir` this process has open (Linux: /proc/self/fd). */
-function openFilesUnder(dir: string): string[] {
-  const paths: string[] = [];
+/** The files under `dir` this process has open (Linux: /proc/self/fd), with each descriptor's open flags. */
+function openFilesUnder(dir: string): { path: string; flags: number }[] {
+  const open: { path: string; flags: number }[] = [];
   for (const fd of readdirSync("/proc/self/fd")) {
     try {
-      const target = readlinkSync(`/proc/self/fd/${fd}`);
-      if (target.startsWith(dir)) paths.push(target);
+      const path = readlinkSync(`/proc/self/fd/${fd}`);
+      const flags = /^flags:\s+([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, "utf8"))![1]!;
+      if (path.startsWith(dir)) open.push({ path, flags: parseInt(flags, 8) });
     } catch {
       // closed meanwhile (the listing's own descriptor)
     }
   }
-  return paths;
+  return open;
 }
 
 /** Set the agency's revision (a small change, as an answer is). */
@@ -76,13 +77,17 @@ describe("lowdb change journal", () => {
     const dir = await makeDir("lkjip-journal-");
     // A cache of 8 agencies: agencies opened for the first time share two places (document-cache.ts), first in, first out.
     const repo = new LowdbRepository({ dir, backupDays: 0, cacheSize: 8 });
-    const openJournals = () => openFilesUnder(dir).filter((p) => p.endsWith(".jurnal")).map((p) => basename(p)).sort();
+    const journals = () => openFilesUnder(dir).filter((f) => f.path.endsWith(".jurnal"));
+    const openJournals = () => journals().map((f) => basename(f.path)).sort();
     const revise = (id: string, revision: number) => repo.agencies.update(id, (d) => ({ next: d ? { ...d, revision } : agencyDocument(id), result: undefined }));
     await revise("a1", 1); // written in full: its journal is started, not opened for appending
     expect(openJournals()).toEqual([]);
     await revise("a1", 2);
     await revise("a1", 3);
     expect(openJournals()).toEqual(["a1.jurnal"]); // once, for both appends
+    // Each append through it is on the disk when its write returns (durable.ts).
+    const { O_APPEND, O_DSYNC } = constants;
+    expect(journals().map((f) => f.flags & (O_APPEND | O_DSYNC))).toEqual([O_APPEND | O_DSYNC]);
     await revise("a2", 1);
     await revise("a2", 2);
     expect(openJournals()).toEqual(["a1.jurnal", "a2.jurnal"]);
@@ -194,7 +199,7 @@ describe("lowdb change journal", () => {
     await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
     await setRevision(repo, 2);
     expect(await readdir(join(dir, "instansi"))).toEqual(["a1.json", "a1.jurnal"]);
-    expect(openFilesUnder(dir).map((p) => basename(p))).toEqual(["a1.jurnal"]); // kept open for appends
+    expect(openFilesUnder(dir).map((f) => basename(f.path))).toEqual(["a1.jurnal"]); // kept open for appends
     await repo.backups.restore("a1", "2025-01-15");
     expect(openFilesUnder(dir)).toEqual([]);
     expect(await readdir(join(dir, "instansi"))).toEqual(["a1.json"]);

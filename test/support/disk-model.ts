@@ -6,7 +6,10 @@
  * A file written to since its last `fsync`/`fdatasync` has data the disk may
  * not have; a folder in which a name was created, renamed or removed since
  * its last `fsync` may have lost that name. `unsynced` holds both, each with
- * the path whose change made it so. A rename of a file whose data is not on
+ * the path whose change made it so. A write through a descriptor opened
+ * with `O_DSYNC` or `O_SYNC` is on the disk when it returns: it leaves
+ * nothing unsynced (but syncs nothing written before it either), and counts
+ * in `synced`. A rename of a file whose data is not on
  * the disk yet is a violation by itself: after a power failure the new name
  * could point at an empty or partial file.
  *
@@ -28,6 +31,8 @@ export class DiskModel {
   /** Every sync of a tracked path, in order. */
   readonly synced: string[] = [];
   private readonly fds = new Map<number, string>();
+  /** Descriptors whose every write is on the disk when it returns (opened with O_DSYNC or O_SYNC). */
+  private readonly syncedFds = new Set<number>();
   private root: string | undefined;
 
   /** Track the files under `dir` from now on (and forget what was tracked before). */
@@ -85,6 +90,20 @@ export class DiskModel {
     }
   }
 
+  private static syncsEachWrite(flags: unknown): boolean {
+    const { O_DSYNC, O_SYNC } = realFs.constants;
+    if (typeof flags === "number") return (flags & O_DSYNC) === O_DSYNC || (flags & O_SYNC) === O_SYNC;
+    return typeof flags === "string" && flags.includes("s");
+  }
+
+  /** A write through `fd` has returned: its file has unsynced data, unless the descriptor syncs each write. */
+  private wroteFd(fd: number): void {
+    const p = this.fds.get(fd);
+    if (!p) return;
+    if (this.syncedFds.has(fd)) this.synced.push(p);
+    else this.dirty(p);
+  }
+
   private static creates(flags: unknown): boolean {
     if (typeof flags === "number") return (flags & realFs.constants.O_CREAT) !== 0;
     return typeof flags === "string" && /[aw]/.test(flags);
@@ -106,21 +125,34 @@ export class DiskModel {
       const isNew = p !== undefined && DiskModel.creates(flags ?? "r") && !realFs.existsSync(p);
       const fd = orig.openSync!(path, flags, mode) as number;
       if (p) model.fds.set(fd, p);
+      if (p && DiskModel.syncsEachWrite(flags)) model.syncedFds.add(fd);
       if (isNew) model.named(p);
       return fd;
     };
     w.closeSync = (fd: number) => {
       model.fds.delete(fd);
+      model.syncedFds.delete(fd);
       return orig.closeSync!(fd);
     };
-    const writesFd = (name: string) => (fd: number, ...rest: unknown[]) => {
-      const r = orig[name]!(fd, ...rest);
+    w.writeSync = (fd: number, ...rest: unknown[]) => {
+      const r = orig.writeSync!(fd, ...rest);
+      model.wroteFd(fd);
+      return r;
+    };
+    w.ftruncateSync = (fd: number, ...rest: unknown[]) => {
+      const r = orig.ftruncateSync!(fd, ...rest);
       const p = model.fds.get(fd);
       if (p) model.dirty(p);
       return r;
     };
-    w.writeSync = writesFd("writeSync");
-    w.ftruncateSync = writesFd("ftruncateSync");
+    // The callback form (an append's one job on the thread pool): reported when it has returned.
+    w.write = (fd: number, ...rest: unknown[]) => {
+      const done = rest.pop() as (e: Error | null, ...results: unknown[]) => void;
+      return orig.write!(fd, ...rest, (e: Error | null, ...results: unknown[]) => {
+        if (!e) model.wroteFd(fd);
+        done(e, ...results);
+      });
+    };
     const syncsFd = (name: string) => (fd: number) => {
       const r = orig[name]!(fd);
       model.sync(model.fds.get(fd));

@@ -15,7 +15,7 @@
  * Archives written by earlier versions as a document (`<agencyId>.json` with
  * its journal) are read first and never written again.
  */
-import { closeSync, existsSync, fstatSync, ftruncateSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { AuditArchiveSchema, AuditEntrySchema, STORAGE_SCHEMA_VERSION, type AuditArchive, type AuditEntry } from "../documents.js";
 import { deepFreeze } from "../freeze.js";
@@ -112,7 +112,11 @@ function cutTornLine(path: string): void {
       pos = start;
       end = 0;
     }
-    if (end < fstatSync(fd).size) ftruncateSync(fd, end);
+    if (end < fstatSync(fd).size) {
+      ftruncateSync(fd, end);
+      // Synced itself: the append after it syncs only what it writes (durable.ts). Rare: after a crash.
+      fdatasyncSync(fd);
+    }
   } finally {
     closeSync(fd);
   }

@@ -7,21 +7,24 @@
  * whatever the kernel had not yet written out (on ext4, up to half a minute
  * of answers already acknowledged to their officers). So:
  *
- * - an append (a journal line, audit entries) is followed by `fdatasync`
- *   before it resolves, which also makes the file's new length durable;
+ * - an append (a journal line, audit entries) goes through a descriptor
+ *   opened with `O_DSYNC` (`openForAppend`): the write returns once its bytes
+ *   and the file's new length are on the disk, as a write followed by
+ *   `fdatasync` does, in one system call;
  * - a file is replaced by writing a temporary file, `fdatasync`-ing it,
  *   renaming it over the old one and `fsync`-ing the folder, so the new name
  *   is on the disk and never points at a file whose bytes are not;
  * - a file or folder that is created has its folder synced too.
  *
- * What it costs: an `fdatasync` of an appended line took 0.14–0.29 ms at
- * the median, 0.05–0.10 ms of it CPU time, on the benchmark machine's
- * virtual disk; with two per answer, lowdb's answers cost about 0.4 ms more
- * CPU (docs/benchmark.md, item 34). The waits for the disk go through
- * libuv's thread pool, so that the process serves other officers meanwhile;
- * an append's write stays synchronous (journal.ts says why).
+ * What it costs: syncing an appended line took 0.14–0.29 ms at the median,
+ * 0.05–0.10 ms of it CPU time, on the benchmark machines' virtual disks;
+ * with two per answer, lowdb's answers cost about 0.4 ms more CPU
+ * (docs/benchmark.md, item 34). An append is one job of libuv's thread pool,
+ * so the process serves other officers while the disk works, and its own
+ * thread neither writes nor waits (item 37; before, it wrote the line itself
+ * and handed the pool only the `fdatasync`).
  */
-import { closeSync, fdatasync, fstatSync, openSync, writeSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, write } from "node:fs";
 import { mkdir, open, rename } from "node:fs/promises";
 import { dirname } from "node:path";
 
@@ -35,20 +38,24 @@ export async function syncFolder(dir: string): Promise<void> {
   }
 }
 
-/** `fdatasync` through the thread pool. */
-function datasync(fd: number): Promise<void> {
-  return new Promise((resolve, reject) => fdatasync(fd, (e) => (e ? reject(e) : resolve())));
+/** Append, create if missing, and return from each write only once it is on the disk (data and length). */
+const DURABLE_APPEND = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_DSYNC;
+
+/**
+ * The file at `path` (created if missing) opened for durable appends: each write through the
+ * descriptor is on the disk when it returns. Whoever opens it closes it.
+ */
+export function openForAppend(path: string): number {
+  return openSync(path, DURABLE_APPEND, 0o666);
 }
 
 /**
  * Append `text` to the file at `path` (created if missing) and resolve once
- * it is on the disk. The write itself is synchronous (a few kilobytes into
- * the page cache); only the wait for the disk goes through the thread pool,
- * so other answers are served meanwhile. On an error part of the text may be
- * in the file: the caller must not append after it as if the line were whole.
+ * it is on the disk. On an error part of the text may be in the file: the
+ * caller must not append after it as if the line were whole.
  */
 export async function appendDurably(path: string, text: string): Promise<void> {
-  const fd = openSync(path, "a");
+  const fd = openForAppend(path);
   let created = false;
   try {
     created = fstatSync(fd).size === 0;
@@ -61,14 +68,23 @@ export async function appendDurably(path: string, text: string): Promise<void> {
 }
 
 /**
- * Append `text` to a file already open for appending (`fd`, from `openSync(path, "a")` of a file that
- * exists and whose name is on the disk) and resolve once it is on the disk, as `appendDurably` does.
- * The caller keeps `fd` open until its last append has resolved.
+ * Append `text` through `fd`, from `openForAppend` (of a file whose name is on the disk), and resolve
+ * once it is on the disk, as `appendDurably` does: the write and its wait for the disk are one job of
+ * the thread pool. The caller keeps `fd` open until its last append has resolved, and starts no other
+ * append through it meanwhile.
  */
 export function appendToOpenFile(fd: number, text: string): Promise<void> {
   const bytes = Buffer.from(text, "utf8");
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-  return datasync(fd);
+  return new Promise((resolve, reject) => writeFrom(fd, bytes, 0, resolve, reject));
+}
+
+/** Write `bytes` from `at` on; a write that took only part of them (a full disk, a signal) is continued. */
+function writeFrom(fd: number, bytes: Buffer, at: number, resolve: () => void, reject: (e: Error) => void): void {
+  write(fd, bytes, at, bytes.length - at, null, (e, written) => {
+    if (e) reject(e);
+    else if (at + written < bytes.length) writeFrom(fd, bytes, at + written, resolve, reject);
+    else resolve();
+  });
 }
 
 /**

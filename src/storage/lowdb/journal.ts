@@ -19,18 +19,17 @@
  * again (the expensive part of loading an agency); any other file is
  * validated in full.
  *
- * Reading a journal and appending a line are synchronous calls: both touch a
- * few kilobytes in the page cache, a few microseconds each, where the promise
- * API's open, write and close are three round trips through libuv's small
- * thread pool (see document-file.ts). Only the append's wait for the disk
- * (durable.ts) goes through the pool. Starting a journal writes a temporary
- * file, syncs it and renames it, which can take a millisecond: that stays
- * asynchronous.
+ * Reading a journal is a synchronous call: a few kilobytes in the page
+ * cache, a few microseconds, where the promise API's open, read and close
+ * are three round trips through libuv's small thread pool (see
+ * document-file.ts). Appending a line is one job of that pool, the write and
+ * its wait for the disk together (durable.ts). Starting a journal writes a
+ * temporary file, syncs it and renames it, which can take a millisecond:
+ * that stays asynchronous.
  */
 import { createHash } from "node:crypto";
-import { openSync } from "node:fs";
 import type { Op } from "../patch.js";
-import { appendDurably, appendToOpenFile, replaceDurably } from "./durable.js";
+import { appendDurably, appendToOpenFile, openForAppend, replaceDurably } from "./durable.js";
 import { readFileText } from "./read-file.js";
 
 export { JOURNAL_MAX_CHANGES, JOURNAL_MAX_LINE } from "../journal-limits.js";
@@ -138,5 +137,5 @@ export function appendToJournal(path: string, line: string, fd?: number): Promis
  * longer there.
  */
 export function openJournal(path: string): number {
-  return openSync(path, "a");
+  return openForAppend(path);
 }
