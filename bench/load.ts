@@ -4,7 +4,7 @@
  * answer whatever /isi asks next, in bursts, the way officers work: a few
  * answers, then someone else's agency.
  */
-import { performance } from "node:perf_hooks";
+import { performance, type EventLoopUtilization } from "node:perf_hooks";
 import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { randomBytes } from "node:crypto";
@@ -174,6 +174,12 @@ export interface Stats {
 /** Answers, and the /isi messages that opened an entry pass before them (not counted as answers). */
 export interface LoadStats extends Stats {
   opening: Stats;
+  /**
+   * The share of the run's time the process's main thread was busy (its event loop utilisation: the bot and
+   * the load generator). Near 1 the answers queue behind each other, and any stop of the thread (a collection,
+   * agencies being loaded) leaves a queue that drains only in the time left over (docs/benchmark.md, item 37).
+   */
+  busy: number;
 }
 
 export function stats(latencies: number[], seconds: number): Stats {
@@ -182,10 +188,10 @@ export function stats(latencies: number[], seconds: number): Stats {
   return { count: sorted.length, seconds, perSecond: sorted.length / seconds, p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0 };
 }
 
-/** Answers and the /isi messages that opened bursts, over the time since `started`. */
-function loadStats(latencies: number[], openings: number[], started: number): LoadStats {
+/** Answers and the /isi messages that opened bursts, over the time since `started`, when the event loop's utilisation was `busySince`. */
+function loadStats(latencies: number[], openings: number[], started: number, busySince: EventLoopUtilization): LoadStats {
   const seconds = (performance.now() - started) / 1000;
-  return { ...stats(latencies, seconds), opening: stats(openings, seconds) };
+  return { ...stats(latencies, seconds), opening: stats(openings, seconds), busy: performance.eventLoopUtilization(busySince).utilization };
 }
 
 /** A wait of `until` that may be cut short: `wake` ends it at once. */
@@ -243,6 +249,7 @@ export async function closedLoop(p: Pipeline, total: number, concurrency: number
   const busy = new Set<number>();
   let k = 0;
   const started = performance.now();
+  const busySince = performance.eventLoopUtilization();
   const done = new Set<number>();
   const worker = async () => {
     let officer = stream();
@@ -268,7 +275,7 @@ export async function closedLoop(p: Pipeline, total: number, concurrency: number
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return loadStats(latencies, openings, started);
+  return loadStats(latencies, openings, started, busySince);
 }
 
 /** Who answers next in a fixed-rate run: undefined when every officer at work is waiting for a reply and no other may start. */
@@ -348,6 +355,7 @@ export async function fixedRate(p: Pipeline, perSecond: number, seconds: number,
     }
   };
   const started = performance.now();
+  const busySince = performance.eventLoopUtilization();
   const inflight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
     const due = started + i * interval;
@@ -364,7 +372,7 @@ export async function fixedRate(p: Pipeline, perSecond: number, seconds: number,
     );
   }
   await Promise.all(inflight);
-  return { ...loadStats(latencies, openings, started), target: perSecond };
+  return { ...loadStats(latencies, openings, started, busySince), target: perSecond };
 }
 
 /**
@@ -382,6 +390,7 @@ export async function officerArrivals(p: Pipeline, officersPerSecond: number, se
   const total = Math.round(officersPerSecond * seconds);
   const busy = new Set<number>();
   const started = performance.now();
+  const busySince = performance.eventLoopUtilization();
   const work: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
     const due = started + i * interval;
@@ -402,7 +411,7 @@ export async function officerArrivals(p: Pipeline, officersPerSecond: number, se
     );
   }
   await Promise.all(work);
-  return { ...loadStats(latencies, openings, started), offered: officersPerSecond * burst };
+  return { ...loadStats(latencies, openings, started, busySince), offered: officersPerSecond * burst };
 }
 
 /**
@@ -438,12 +447,14 @@ export async function thinkingOfficers(p: Pipeline, agencies: number, officers: 
   let from = Number.POSITIVE_INFINITY;
   let to = Number.POSITIVE_INFINITY;
   let started = 0;
+  let busySince = performance.eventLoopUtilization();
   // Officers thinking until their next answer: woken at once when the window, once set, ends before it.
   const thinking = new Set<Sleeper>();
   const firstReply = () => {
     if (++started < officers) return;
     from = Math.max(performance.now(), begun + thinkMs);
     to = from + seconds * 1000;
+    busySince = performance.eventLoopUtilization();
     for (const sleeper of [...thinking]) if (sleeper.due >= to) sleeper.wake();
   };
   let k = 0;
@@ -460,7 +471,8 @@ export async function thinkingOfficers(p: Pipeline, agencies: number, officers: 
       }
     }),
   );
-  return { ...stats(latencies, seconds), opening: stats(openings, seconds), offered: (officers * 1000) / thinkMs, officers, thinkMs };
+  const busy = performance.eventLoopUtilization(busySince).utilization;
+  return { ...stats(latencies, seconds), opening: stats(openings, seconds), busy, offered: (officers * 1000) / thinkMs, officers, thinkMs };
 }
 
 /** /cek with `concurrency` senders at once. */

@@ -121,10 +121,11 @@ const fmt = (n: number, d = 1) => n.toFixed(d);
 
 function report(results: StorageResult[], domain: DomainResult, naive: Awaited<ReturnType<typeof baseline>>): string {
   const targetCell = (target: string) => (target ? ` ${target} ` : " ");
-  /** The rows of one load run: its rate, its latency, and the /isi messages that opened its bursts (when there were any). */
+  /** The rows of one load run: its rate, its latency, how busy the main thread was, and the /isi messages that opened its bursts (when there were any). */
   const runRows = (run: (r: StorageResult) => LoadStats, rate: string, rateTarget: string, latency: string, p99Target: string) => [
     `| ${rate} | ${results.map((r) => fmt(run(r).perSecond, 0)).join(" | ")} |${targetCell(rateTarget)}|`,
     `| … p50 / p99 ${latency}, ms | ${results.map((r) => `${fmt(run(r).p50)} / ${fmt(run(r).p99)}`).join(" | ")} |${targetCell(p99Target)}|`,
+    `| … main thread busy (event loop utilisation; bot and load generator), % | ${results.map((r) => fmt(100 * run(r).busy, 0)).join(" | ")} | |`,
     ...(results.some((r) => run(r).opening.count > 0)
       ? [`| … /isi before a burst (${results.map((r) => run(r).opening.count).join(" / ")} times): p50 / p99, ms | ${results.map((r) => `${fmt(run(r).opening.p50)} / ${fmt(run(r).opening.p99)}`).join(" | ")} | |`]
       : []),
