@@ -59,20 +59,16 @@ function raw(key: string): string {
   return Array.isArray(value) ? value.join("\n") : value;
 }
 
-function render(template: string, params: MessageParams, escape: Escape): string {
-  return renderMustache(template, params, undefined, escape);
-}
-
 /** Render the message `key` with `params`; `escape` is applied to every `{{value}}`. */
 export function say(key: string, params: MessageParams = {}, escape: Escape = plainText): string {
-  return render(raw(key), params, escape);
+  return renderMustache(raw(key), params, undefined, escape);
 }
 
 /** A list-valued message (e.g. button labels), each entry rendered. */
 export function sayList(key: string, params: MessageParams = {}, escape: Escape = plainText): string[] {
   const value = load().get(key);
   if (!Array.isArray(value)) throw new Error(`Message ${key} is not a list`);
-  return value.map((line) => render(line, params, escape));
+  return value.map((line) => renderMustache(line, params, undefined, escape));
 }
 
 const WORDS = new Map<string, ReadonlySet<string>>();
