@@ -1,9 +1,15 @@
 /** Human labels for audit entries: "Realisasi 2024 — 1.1 Persentase PSKS aktif". */
 import { hasMessage, say } from "../messages/catalog.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
+import { findLine, indicatorPlace } from "./entry/missing.js";
 
 function indicatorName(data: AgencyFile, objectiveId: string, indicatorId: string): string {
-  const ind = data.objectives.find((o) => o.id === objectiveId)?.indicators.find((i) => i.id === indicatorId);
+  // A stored file's index finds the indicator; it must still be under that objective.
+  const place = indicatorPlace(data, indicatorId);
+  const ind =
+    place && data.objectives[place[0]]!.id === objectiveId
+      ? data.objectives[place[0]]!.indicators[place[1]]
+      : data.objectives.find((o) => o.id === objectiveId)?.indicators.find((i) => i.id === indicatorId);
   return ind ? `${ind.code ? `${ind.code} ` : ""}${ind.name}` : indicatorId;
 }
 
@@ -34,7 +40,7 @@ export function describeField(data: AgencyFile, field: string): string {
   }
   if (k[0] === "budgetLines") {
     if (k.length === 1) return label("urutan_anggaran");
-    const line = data.budgetLines.find((l) => l.id === k[1]);
+    const line = k[1] === undefined ? undefined : findLine(data, k[1]);
     return say("pada", { medan: k[2] ? label(k[2]) : label("baris_anggaran"), objek: line?.name ?? k[1] ?? "" });
   }
   if (k[0] === "profile") return `${label("profil")}: ${say(`kolom.${k[k.length - 1]}`)}`;

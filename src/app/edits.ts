@@ -13,7 +13,7 @@ import { describeField } from "./describe.js";
 import { AgencyMissing, EditRejected, Forbidden } from "./errors.js";
 import { diffAgency, getAt, setAt, type Json } from "./paths.js";
 import { validateEdit } from "./validate.js";
-import { produce } from "immer";
+import { Immer } from "immer";
 import type { Actor, Services } from "./services.js";
 
 /**
@@ -28,6 +28,15 @@ export const AUDIT_RECENT = 100;
 const AUDIT_MOVE = 50;
 
 const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
+
+/**
+ * Edits are made with immer, without its freezing of the result: the edited
+ * data is validated into new objects and the document is frozen as a whole
+ * when it is stored (storage/stored-document.ts). Frozen by immer as well,
+ * an answer on a budget line cost half again as much (docs/benchmark.md,
+ * item 38).
+ */
+const immer = new Immer({ autoFreeze: false });
 
 export function roleOf(doc: AgencyDocument, userId: number): Role | undefined {
   return doc.members.find((m) => m.userId === userId)?.role;
@@ -88,7 +97,7 @@ export async function editAgency(
     if (!doc) throw new AgencyMissing([say("akses.instansi_tidak_ada")]);
     requireRole(doc, actor.userId, minimum);
     // Copy-on-write: only what `mutate` touches is copied; everything else stays the stored object.
-    const draft = produce(doc.data, (d) => {
+    const draft = immer.produce(doc.data, (d) => {
       mutate(d as AgencyFile);
     });
     const parsed = validateEdit(doc.data, draft);

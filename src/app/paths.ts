@@ -116,24 +116,38 @@ export function diffAgency(before: AgencyFile, after: AgencyFile): Difference[] 
 
 // The walks are functions of the module, not closures made for each diff: the TypeScript loader (tsx)
 // names every named closure it creates with a property definition, a cost on every answer.
+// An answer changes one leaf: the walks build a path and compare only where the two versions hold
+// different objects, and copy only the objects they report (a string or number is its own copy).
 function walkValue(out: Difference[], a: unknown, b: unknown, path: string): void {
   if (a === b) return;
   if (isObject(a) && isObject(b)) {
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      const p = path ? `${path}/${key}` : key;
-      if (KEYED.has(key) && Array.isArray(a[key]) && Array.isArray(b[key])) walkList(out, a[key] as { id: string }[], b[key] as { id: string }[], p);
-      else walkValue(out, a[key], b[key], p);
-    }
+    // The keys of `a` in order, then those only `b` has.
+    for (const key of Object.keys(a)) walkKey(out, a, b, key, path);
+    for (const key of Object.keys(b)) if (!Object.hasOwn(a, key)) walkKey(out, a, b, key, path);
     return;
   }
   if (equal(a, b)) return;
-  out.push({ field: path, old: a === undefined ? undefined : (structuredClone(a) as Json), new: b === undefined ? undefined : (structuredClone(b) as Json) });
+  out.push({ field: path, old: copyOf(a), new: copyOf(b) });
+}
+
+function walkKey(out: Difference[], a: Node, b: Node, key: string, path: string): void {
+  const x = a[key];
+  const y = b[key];
+  if (x === y) return;
+  const p = path ? `${path}/${key}` : key;
+  if (KEYED.has(key) && Array.isArray(x) && Array.isArray(y)) walkList(out, x as { id: string }[], y as { id: string }[], p);
+  else walkValue(out, x, y, p);
+}
+
+/** A value as reported in a difference: objects copied, so the report does not share the data's objects. */
+function copyOf(v: unknown): Json | undefined {
+  return typeof v === "object" && v !== null ? (structuredClone(v) as Json) : (v as Json | undefined);
 }
 
 function walkList(out: Difference[], a: { id: string }[], b: { id: string }[], path: string): void {
   if (a === b) return;
   // The usual edit keeps every item in its place: compare them pairwise.
-  if (a.length === b.length && a.every((x, i) => x === b[i] || x.id === b[i]!.id)) {
+  if (samePlaces(a, b)) {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) walkValue(out, a[i], b[i], `${path}/${a[i]!.id}`);
     return;
   }
@@ -142,10 +156,17 @@ function walkList(out: Difference[], a: { id: string }[], b: { id: string }[], p
   for (const x of a) {
     const y = after.get(x.id);
     if (y) walkValue(out, x, y, `${path}/${x.id}`);
-    else out.push({ field: `${path}/${x.id}`, old: structuredClone(x) as Json, new: undefined });
+    else out.push({ field: `${path}/${x.id}`, old: copyOf(x), new: undefined });
   }
-  for (const y of b) if (!before.has(y.id)) out.push({ field: `${path}/${y.id}`, old: undefined, new: structuredClone(y) as Json });
+  for (const y of b) if (!before.has(y.id)) out.push({ field: `${path}/${y.id}`, old: undefined, new: copyOf(y) });
   const orderA = a.map((x) => x.id).filter((id) => after.has(id));
   const orderB = b.map((x) => x.id).filter((id) => before.has(id));
   if (!equal(orderA, orderB)) out.push({ field: path, old: a.map((x) => x.id), new: b.map((x) => x.id) });
+}
+
+/** Whether every item of `b` is in the place of the item of `a` with its id. */
+function samePlaces(a: { id: string }[], b: { id: string }[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i]!.id !== b[i]!.id) return false;
+  return true;
 }

@@ -80,6 +80,34 @@ describe("validateEdit", () => {
     expect(added.data.objectives[1]).toBe(before.objectives[1]);
   });
 
+  it("checks several items of one edit: indicators in two sasaran and a budget line, the rest shared", () => {
+    const before = stored();
+    const lineIndex = before.budgetLines.findIndex((l) => l.level === "activity");
+    const both = (actual: string) =>
+      edit(before, (d) => {
+        d.objectives[0]!.indicators[1]!.name = "Nama diubah";
+        d.objectives[1]!.indicators[0]!.years["2024"] = { ...d.objectives[1]!.indicators[0]!.years["2024"], actual };
+        d.budgetLines[lineIndex]!.spent = "1000";
+      });
+    const next = both("77.5");
+    const r = validateEdit(before, next);
+    const full = AgencyFileSchema.safeParse(next);
+    if (!r.ok || !full.success) throw new Error("valid edit refused");
+    expect(JSON.stringify(r.data)).toBe(JSON.stringify(full.data));
+    expect(r.data.objectives[0]!.indicators[1]!.name).toBe("Nama diubah");
+    expect(r.data.objectives[1]!.indicators[0]!.years["2024"]!.actual).toBe("77.5");
+    expect(r.data.budgetLines[lineIndex]!.spent).toBe("1000");
+    expect(r.data.objectives[0]!.indicators[0]).toBe(before.objectives[0]!.indicators[0]);
+    expect(r.data.objectives[1]!.indicators[1]).toBe(before.objectives[1]!.indicators[1]);
+    expect(before.objectives.length).toBeGreaterThan(2);
+    r.data.objectives.slice(2).forEach((o, i) => expect(o).toBe(before.objectives[i + 2]));
+    r.data.budgetLines.forEach((l, i) => (i === lineIndex ? expect(l).not.toBe(before.budgetLines[i]) : expect(l).toBe(before.budgetLines[i])));
+    // One invalid item refuses the whole edit, with the full schema's path.
+    const bad = validateEdit(before, both("tujuh"));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.issues[0]!.path.slice(0, 4)).toEqual(["objectives", 1, "indicators", 0]);
+  });
+
   it("checks an edited indicator field by field with the rules across its fields: the same verdict and data as the full schema", () => {
     const before = stored();
     const place = (id: string): [number, number] => {

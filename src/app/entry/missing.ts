@@ -96,11 +96,18 @@ function buildLinePlaces(budgetLines: AgencyFile["budgetLines"]): LinePlaces {
 function indicatorIndex(file: AgencyFile): Map<string, Placed> | undefined {
   const objectives = file.objectives;
   if (!Object.isFrozen(objectives)) return undefined;
-  return memo(INDICATORS, objectives, () => {
-    const index = new Map<string, Placed>();
-    objectives.forEach((o, objective) => o.indicators.forEach((indicator, i) => index.set(indicator.id, [objective, i])));
-    return index;
-  });
+  return memo(INDICATORS, objectives, buildIndicatorIndex);
+}
+
+// Index loops, not forEach: a stored file's arrays are frozen, and Node 20's V8 runs forEach, map, some,
+// find … over a frozen array many times slower than over an unfrozen one (docs/benchmark.md, item 38).
+function buildIndicatorIndex(objectives: AgencyFile["objectives"]): Map<string, Placed> {
+  const index = new Map<string, Placed>();
+  for (let objective = 0; objective < objectives.length; objective++) {
+    const indicators = objectives[objective]!.indicators;
+    for (let i = 0; i < indicators.length; i++) index.set(indicators[i]!.id, [objective, i]);
+  }
+  return index;
 }
 
 /** Where indicator `id` is in a stored file ([objective, index]); undefined when it is not there, or for a draft. */
@@ -129,7 +136,8 @@ function linePlacesOf(budgetLines: AgencyFile["budgetLines"]): LinePlaces {
   return index;
 }
 
-function findLine(file: AgencyFile, id: string): BudgetLine | undefined {
+/** Budget line `id`: found by the line index in a stored file, by a scan in a draft. */
+export function findLine(file: AgencyFile, id: string): BudgetLine | undefined {
   const index = lineIndex(file);
   if (!index) return file.budgetLines.find((l) => l.id === id);
   const place = index.places.get(id);
@@ -396,7 +404,8 @@ export function completeness(file: AgencyFile, ind: Indicator): { answered: numb
 /** Where a question's answer lives in the agency data (an id path, as in the audit trail). */
 export function fieldPathOf(file: AgencyFile, key: QuestionKey): string {
   if (key.q === "line") return `budgetLines/${key.lineId}/${key.field}`;
-  const o = file.objectives.find((x) => x.indicators.some((i) => i.id === key.indicatorId));
+  const place = indicatorPlace(file, key.indicatorId);
+  const o = place ? file.objectives[place[0]] : file.objectives.find((x) => x.indicators.some((i) => i.id === key.indicatorId));
   const base = `objectives/${o?.id}/indicators/${key.indicatorId}`;
   switch (key.q) {
     case "target":

@@ -7,7 +7,7 @@ import { formatDecimal } from "../../domain/numbers/format.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { Target } from "../../domain/schema/indicator.js";
 import type { QuestionKey } from "./keys.js";
-import { findIndicator } from "./missing.js";
+import { findIndicator, findLine } from "./missing.js";
 
 export function formatFor(file: AgencyFile): Format {
   return new Format({ decimals: file.profile.decimals, moneyStyle: file.profile.moneyStyle });
@@ -22,7 +22,7 @@ function targetText(f: Format, t: Target, unit: string): string {
 export function currentValue(file: AgencyFile, key: QuestionKey): string | undefined {
   const f = formatFor(file);
   if (key.q === "line") {
-    const v = file.budgetLines.find((l) => l.id === key.lineId)?.[key.field];
+    const v = findLine(file, key.lineId)?.[key.field];
     return v === undefined ? undefined : f.money(new Decimal(v));
   }
   const ind = findIndicator(file, key.indicatorId);

@@ -13,7 +13,7 @@ import type { AgencyFile } from "../../domain/schema/agency.js";
 import { editAgency } from "../../app/edits.js";
 import { parseAnswer, unitKind } from "../../app/entry/answers.js";
 import { decodeKey, encodeKey, type QuestionKey } from "../../app/entry/keys.js";
-import { fieldPathOf, findIndicator, isFilled, needsFactorsNow, nextMissing } from "../../app/entry/missing.js";
+import { fieldPathOf, findIndicator, findLine, isFilled, needsFactorsNow, nextMissing } from "../../app/entry/missing.js";
 import { currentValue, formatFor } from "../../app/entry/present.js";
 import { describeField } from "../../app/describe.js";
 import { normalizeInput } from "../../domain/numbers/normalize.js";
@@ -129,7 +129,7 @@ export async function askSingle(turn: Turn, keyText: string): Promise<Outcome> {
 }
 
 function questionExists(file: AgencyFile, key: QuestionKey): boolean {
-  if (key.q === "line") return file.budgetLines.some((l) => l.id === key.lineId);
+  if (key.q === "line") return findLine(file, key.lineId) !== undefined;
   return findIndicator(file, key.indicatorId) !== undefined;
 }
 

@@ -65,12 +65,13 @@ export class LowdbBackups implements Backups {
 
   /** Called after each successful write of an agency document (inside its lock): queues the day's copy if there is none yet. */
   afterWrite(agencyId: string, doc: AgencyDocument): void {
-    this.folder(agencyId); // validates the id
     const day = this.now().toISOString().slice(0, 10);
+    if (this.lastDay.get(agencyId) === day) return; // the usual case: today's copy is there
+    this.folder(agencyId); // validates the id
     const key = `${agencyId}/${day}`;
     // Beyond MAX_QUEUED (a disk that has stopped keeping up) no more copies are held in memory;
     // those agencies get theirs with their next write.
-    if (this.lastDay.get(agencyId) === day || this.queued.has(key) || this.queued.size >= MAX_QUEUED) return;
+    if (this.queued.has(key) || this.queued.size >= MAX_QUEUED) return;
     const text = JSON.stringify(doc);
     this.queued.add(key);
     this.writing = this.writing

@@ -28,6 +28,8 @@ import { STORAGE_SCHEMA_VERSION } from "../documents.js";
 import { appendToJournal, JOURNAL_MAX_BYTES, JOURNAL_MAX_CHANGES, JOURNAL_MAX_LINE, journalLine, journalPath, openJournal, readJournal, startJournal, textHash } from "./journal.js";
 
 interface Entry<T> {
+  /** The document file's path (`path(id)`, worked out once when the entry is made). */
+  path: string;
   db: Low<T | null>;
   /** Validated content (undefined: the file does not exist yet). */
   doc: T | undefined;
@@ -116,7 +118,7 @@ export class LowdbCollection<T> implements Collection<T> {
     if (cached) return cached;
     await this.ensureDir();
     const path = this.path(id);
-    const entry: Entry<T> = { db: undefined as unknown as Low<T | null>, doc: undefined, base: undefined, journalChanges: 0, journalReady: false, journalBytes: 0, rewrite: false, journalFd: undefined };
+    const entry: Entry<T> = { path, db: undefined as unknown as Low<T | null>, doc: undefined, base: undefined, journalChanges: 0, journalReady: false, journalBytes: 0, rewrite: false, journalFd: undefined };
     const file = new DocumentFile<T | null>(path, new EntryFormat(entry));
     entry.db = new Low<T | null>(file, null);
     try {
@@ -153,28 +155,28 @@ export class LowdbCollection<T> implements Collection<T> {
   }
 
   async read(id: string): Promise<T | undefined> {
-    this.path(id);
+    checkDocumentId(id);
     const cached = this.cache.peek(id);
     if (cached && !this.mutex.isLocked(id)) return cached.doc;
     return this.mutex.run(id, async () => (await this.load(id)).doc);
   }
 
   async update<R>(id: string, fn: (current: T | undefined) => Change<T, R> | Promise<Change<T, R>>): Promise<R> {
-    this.path(id);
+    checkDocumentId(id);
     return this.mutex.run(id, async () => {
       const entry = await this.load(id);
       const change = await fn(entry.doc === undefined ? undefined : privateCopy(this.options, entry.doc));
       if (change.next === undefined) return change.result;
       const valid = nextDocument(this.options, change.next);
-      await this.save(id, entry, valid);
+      await this.save(entry, valid);
       await this.options.afterWrite?.(id, valid);
       return change.result;
     });
   }
 
   /** Store `next`: appended to the journal when the change is small, otherwise the whole file. */
-  private async save(id: string, entry: Entry<T>, next: T): Promise<void> {
-    const path = this.path(id);
+  private async save(entry: Entry<T>, next: T): Promise<void> {
+    const path = entry.path;
     if (entry.doc !== undefined && entry.base !== undefined && !entry.rewrite && entry.journalChanges < JOURNAL_MAX_CHANGES) {
       const ops = diff(entry.doc, next);
       if (ops.length === 0) {
@@ -280,7 +282,7 @@ export class LowdbCollection<T> implements Collection<T> {
    * then reads the files `fn` leaves, not the copy they replaced (nor appends to a journal `fn` removed).
    */
   replaceFiles<R>(id: string, fn: () => Promise<R>): Promise<R> {
-    this.path(id);
+    checkDocumentId(id);
     return this.mutex.run(id, async () => {
       const entry = this.cache.peek(id);
       if (entry) this.closeJournal(entry);
