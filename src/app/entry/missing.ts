@@ -87,9 +87,13 @@ function buildLinePlaces(budgetLines: AgencyFile["budgetLines"]): LinePlaces {
       else linked.set(id, [place]);
     }
   }
+  const ids: string[] = [];
   const laterLinks: (readonly string[])[] = [];
-  for (let place = 1; place < budgetLines.length; place++) laterLinks.push(budgetLines[place]!.indicatorIds);
-  return { places, linked, shared, ids: budgetLines.map((l) => l.id), laterLinks };
+  for (let place = 0; place < budgetLines.length; place++) {
+    ids.push(budgetLines[place]!.id);
+    if (place > 0) laterLinks.push(budgetLines[place]!.indicatorIds);
+  }
+  return { places, linked, shared, ids, laterLinks };
 }
 
 /** The indicators of a stored file by id; undefined for a draft being edited (scanned instead). */

@@ -39,7 +39,7 @@ export function questionMessage(file: AgencyFile, key: QuestionKey, remaining: n
   const year = file.agency.reportingYear;
   const extra: Button[] = [];
   if (key.q === "line") {
-    const line = file.budgetLines.find((l) => l.id === key.lineId)!;
+    const line = findLine(file, key.lineId)!;
     const baris = lineTitle(line);
     lines.push(html("isi.kepala_anggaran", { baris }));
     const inds = line.indicatorIds.map((id) => findIndicator(file, id)?.name).filter(Boolean);

@@ -204,11 +204,11 @@ export class LowdbCollection<T> implements Collection<T> {
         return;
       }
     }
-    await this.rewrite(path, entry, next);
+    await this.rewrite(entry, next);
   }
 
   /** Write the whole document, then start an empty journal on it (which also marks the text as validated). */
-  private async rewrite(path: string, entry: Entry<T>, next: T): Promise<void> {
+  private async rewrite(entry: Entry<T>, next: T): Promise<void> {
     const previous = { data: entry.db.data, base: entry.base };
     entry.db.data = next;
     try {
@@ -226,7 +226,7 @@ export class LowdbCollection<T> implements Collection<T> {
     entry.journalReady = false;
     entry.rewrite = false;
     this.closeJournal(entry); // the journal is about to be replaced
-    await startJournal(journalPath(path), entry.base!, STORAGE_SCHEMA_VERSION).then(
+    await startJournal(journalPath(entry.path), entry.base!, STORAGE_SCHEMA_VERSION).then(
       () => (entry.journalReady = true),
       () => undefined,
     );
@@ -265,7 +265,7 @@ export class LowdbCollection<T> implements Collection<T> {
     for (const [id, entry] of [...this.cache.entries()]) {
       if (entry.journalChanges === 0 && !entry.rewrite) continue;
       await this.mutex.run(id, async () => {
-        if (this.cache.peek(id) === entry && entry.doc !== undefined && (entry.journalChanges > 0 || entry.rewrite)) await this.rewrite(this.path(id), entry, entry.doc);
+        if (this.cache.peek(id) === entry && entry.doc !== undefined && (entry.journalChanges > 0 || entry.rewrite)) await this.rewrite(entry, entry.doc);
       });
     }
   }
