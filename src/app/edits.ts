@@ -32,9 +32,9 @@ const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
 /**
  * Edits are made with immer, without its freezing of the result: the edited
  * data is validated into new objects and the document is frozen as a whole
- * when it is stored (storage/stored-document.ts). Frozen by immer as well,
- * an answer on a budget line cost half again as much (docs/benchmark.md,
- * item 38).
+ * when it is stored (storage/stored-document.ts). With immer freezing it
+ * too, the copy and freeze of a budget line's edit took half again as long
+ * (docs/benchmark.md, item 38).
  */
 const immer = new Immer({ autoFreeze: false });
 
