@@ -176,7 +176,6 @@ export class LowdbCollection<T> implements Collection<T> {
 
   /** Store `next`: appended to the journal when the change is small, otherwise the whole file. */
   private async save(entry: Entry<T>, next: T): Promise<void> {
-    const path = entry.path;
     if (entry.doc !== undefined && entry.base !== undefined && !entry.rewrite && entry.journalChanges < JOURNAL_MAX_CHANGES) {
       const ops = diff(entry.doc, next);
       if (ops.length === 0) {
@@ -187,9 +186,10 @@ export class LowdbCollection<T> implements Collection<T> {
       const line = journalLine(ops);
       if (line.length <= JOURNAL_MAX_LINE && entry.journalBytes + line.length <= JOURNAL_MAX_BYTES) {
         try {
-          if (entry.journalReady) await appendToJournal(journalPath(path), line, this.keptOpen(entry, path));
+          const journal = journalPath(entry.path);
+          if (entry.journalReady) await appendToJournal(journal, line, this.keptOpen(entry, journal));
           else {
-            await startJournal(journalPath(path), entry.base, STORAGE_SCHEMA_VERSION, line);
+            await startJournal(journal, entry.base, STORAGE_SCHEMA_VERSION, line);
             entry.journalReady = true;
           }
         } catch (e) {
@@ -233,9 +233,9 @@ export class LowdbCollection<T> implements Collection<T> {
   }
 
   /** The entry's journal, kept open from its first append while there is room (undefined: open it for this append alone). */
-  private keptOpen(entry: Entry<T>, path: string): number | undefined {
+  private keptOpen(entry: Entry<T>, journal: string): number | undefined {
     if (entry.journalFd === undefined && this.openJournals < OPEN_JOURNALS) {
-      entry.journalFd = openJournal(journalPath(path));
+      entry.journalFd = openJournal(journal);
       this.openJournals++;
     }
     return entry.journalFd;
