@@ -46,11 +46,29 @@ function parseTarget(text: string): { ok: true; target: NumericTarget } | { ok: 
   return { ok: true, target: { kind: "point", value: point.value } };
 }
 
+/** How it is called, for the messages' examples: `cek` on the command line, `/cek` in the bot. */
+export type CheckCommand = "cek" | "/cek";
+
+/** The accepted form and an example; the placeholders are values, so each medium escapes its angle brackets. */
+function usage(command: CheckCommand, escape?: Escape): string {
+  return say("cek.format", { perintah: command, realisasi: "<realisasi>", target: "<target>" }, escape);
+}
+
+/** Fewer than two numbers: what is missing (or unreadable), then the accepted form. */
+function missingArguments(rest: readonly string[], command: CheckCommand, escape?: Escape): string {
+  if (rest.length === 0) return `${say("cek.tanpa_angka", { perintah: command }, escape)}\n${usage(command, escape)}`;
+  const actual = parseNumber(rest[0]!, { kind: "decimal" });
+  const what = actual.ok
+    ? say("cek.tanpa_target", { angka: rest[0] }, escape)
+    : say("cek.salah_realisasi", { pesan: numberErrorMessage(actual.error, "decimal") }, escape);
+  return `${what}\n${usage(command, escape)}`;
+}
+
 /**
  * Arguments as typed: `86,11 80`, `12 10 negatif`, `12 10 --negatif --skala atribut`,
  * `skala=baik100`, `rumus=T/R`.
  */
-export function quickCheck(args: readonly string[], escape?: Escape): QuickCheck {
+export function quickCheck(args: readonly string[], escape?: Escape, command: CheckCommand = "cek"): QuickCheck {
   const rest: string[] = [];
   let polarity: Polarity = "positive";
   let scaleId: string = "permendagri86";
@@ -65,8 +83,8 @@ export function quickCheck(args: readonly string[], escape?: Escape): QuickCheck
     else if (/^(--)?rumus([=:].+)?$/.test(lower)) formula = lower.includes("=") || lower.includes(":") ? lower.split(/[=:]/)[1]! : (args[++i] ?? "");
     else rest.push(token);
   }
-  if (rest.length < 2) return { ok: false, text: say("cek.format", {}, escape) };
-  if (rest.length > 2) return { ok: false, text: `${say("cek.argumen_lebih", { sisa: rest.slice(2).join(" ") }, escape)}\n${say("cek.format", {}, escape)}` };
+  if (rest.length < 2) return { ok: false, text: missingArguments(rest, command, escape) };
+  if (rest.length > 2) return { ok: false, text: `${say("cek.argumen_lebih", { sisa: rest.slice(2).join(" ") }, escape)}\n${usage(command, escape)}` };
   if (!(scaleId in SCALE_PRESETS)) return { ok: false, text: say("cek.salah_skala", { skala: scaleId }, escape) };
   const negativeFormula = formula.toUpperCase().replace(/\s/g, "");
   if (negativeFormula !== "2T-R" && negativeFormula !== "T/R") return { ok: false, text: say("cek.salah_rumus", { rumus: formula }, escape) };

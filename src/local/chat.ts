@@ -65,6 +65,7 @@ export async function runLocalChat(options: LocalChatOptions): Promise<void> {
 
   write(interactive ? "Mode obrolan lokal (tanpa Telegram). Ketik pesan seperti di Telegram; #cb <label> menekan tombol; #berkas <path> mengirim berkas; Ctrl+D untuk keluar.\n" : "");
   const rl = createInterface({ input, terminal: false });
+  let refused = 0;
   const prompt = () => interactive && output.write("Anda> ");
   prompt();
   for await (const raw of rl) {
@@ -87,6 +88,8 @@ export async function runLocalChat(options: LocalChatOptions): Promise<void> {
       continue;
     }
     for (const reply of replies) write(`${formatReply(reply, await save(reply))}\n`);
+    // A reply Telegram would refuse never reaches the officer: say so where it would have been.
+    while (refused < telegram.refused.length) write(`(balasan ditolak Telegram: ${telegram.refused[refused++]!.problem})\n`);
     prompt();
   }
   await repo.close();

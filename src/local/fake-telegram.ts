@@ -7,6 +7,7 @@
 import type { Bot, Transformer } from "grammy";
 import { GrammyError, InputFile } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
+import { CAPTION_LIMIT, htmlProblems, MESSAGE_LIMIT } from "./telegram-html.js";
 
 export const FAKE_BOT_INFO: UserFromGetMe = {
   id: 777000,
@@ -43,6 +44,12 @@ export interface FakeUser {
   username?: string;
 }
 
+export interface Refusal {
+  method: string;
+  problem: string;
+  text: string;
+}
+
 type Failure = { method: string; error?: Error; response?: { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } } };
 
 function fileBytes(file: unknown): { filename: string; data: Uint8Array } | undefined {
@@ -60,6 +67,10 @@ export class FakeTelegram {
   private nextMessageId = 1;
   private nextUpdateId: number;
   private failures: Failure[] = [];
+  /** Messages refused as Telegram refuses them (HTML it cannot parse, too long, empty): the method, the problem and the text. */
+  readonly refused: Refusal[] = [];
+  /** Every instance's refusals, for the tests' check after each test (test/support/refused-messages.ts). */
+  static readonly refusedAnywhere: Refusal[] = [];
 
   constructor(firstUpdateId = 1) {
     this.nextUpdateId = firstUpdateId;
@@ -89,6 +100,8 @@ export class FakeTelegram {
       if (f!.response) return f!.response as never;
       throw f!.error;
     }
+    const refusal = this.refusal(method, p);
+    if (refusal) return refusal as never;
     const chatId = Number(p.chat_id ?? 0);
     const date = Math.floor(Date.now() / 1000);
     const chat = { id: chatId, type: chatId < 0 ? "group" : "private", first_name: "Pengguna" };
@@ -119,6 +132,14 @@ export class FakeTelegram {
         return { ok: true, result: true as never };
     }
   };
+
+  /** Telegram's answer to a message it cannot deliver as sent, recorded here and in `refusedAnywhere`; undefined when it would be delivered. */
+  private refusal(method: string, p: Record<string, unknown>): Failure["response"] | undefined {
+    const refused = telegramRefusal(method, p);
+    if (!refused) return undefined;
+    this.refused.push(refused.refusal);
+    return refused.response;
+  }
 
   install(bot: Bot): void {
     bot.api.config.use(this.transformer);
@@ -187,6 +208,23 @@ export class FakeTelegram {
     }
     return undefined;
   }
+}
+
+/**
+ * Whether Telegram would refuse this call's message or caption (telegram-html.ts):
+ * its 400 answer and what was refused, also added to `FakeTelegram.refusedAnywhere`.
+ * Shared with the tests' Bot API server on loopback (test/support/fake-bot-api.ts).
+ */
+export function telegramRefusal(method: string, p: Record<string, unknown>): { response: NonNullable<Failure["response"]>; refusal: Refusal } | undefined {
+  const text = method === "sendMessage" ? String(p.text ?? "") : typeof p.caption === "string" && p.caption !== "" ? p.caption : undefined;
+  if (text === undefined) return undefined;
+  const limit = method === "sendMessage" ? MESSAGE_LIMIT : CAPTION_LIMIT;
+  const problems = p.parse_mode === "HTML" ? htmlProblems(text, limit) : text.length > limit ? [`message is too long (${text.length} characters, at most ${limit})`] : [];
+  if (problems.length === 0) return undefined;
+  const refusal = { method, problem: problems[0]!, text };
+  FakeTelegram.refusedAnywhere.push(refusal);
+  const kind = refusal.problem.startsWith("message ") ? refusal.problem.replace(/ \(.*\)$/, "") : `can't parse entities: ${refusal.problem}`;
+  return { response: { ok: false, error_code: 400, description: `Bad Request: ${kind}` }, refusal };
 }
 
 /** Telegram HTML to terminal text: tags dropped, entities decoded. */

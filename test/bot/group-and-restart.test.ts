@@ -19,6 +19,17 @@ describe("/cek in a group", () => {
     );
     expect(await d.send(OFFICER, "selamat pagi semua", GROUP)).toEqual([]);
     expect(await h.repo.users.list()).toEqual([]);
+    // Unreadable or missing numbers: what is wrong, then the accepted form with /cek; its "<realisasi>" escaped for Telegram.
+    const usage = "Format: /cek <realisasi> <target> [negatif] [skala=permendagri86|atribut|baik100]\nContoh: /cek 86,11 80   atau   /cek 12 10 negatif";
+    const bare = await d.send(OFFICER, "/cek", GROUP);
+    expect(plain(bare)).toBe(`Ketik realisasi dan targetnya sesudah /cek, dipisah spasi.\n${usage}`);
+    expect(bare[0]!.text).toContain("Format: /cek &lt;realisasi&gt; &lt;target&gt; [negatif]");
+    expect(plain(await d.send(OFFICER, "/cek 86,11", GROUP))).toBe(`Targetnya belum diketik: sesudah realisasi 86,11, ketik targetnya.\n${usage}`);
+    expect(plain(await d.send(OFFICER, "/cek abc", GROUP))).toBe(
+      `Realisasi tidak dapat dibaca. "abc" tidak dapat dibaca sebagai angka. Ketik angka dengan koma untuk desimal, misalnya 86,11.\n${usage}`,
+    );
+    expect(plain(await d.send(OFFICER, "/cek 86,11 80 <b>", GROUP))).toBe(`Ada isian yang tidak dikenal: "<b>".\n${usage}`);
+    expect(h.telegram.refused).toEqual([]);
     // In a private chat /cek works the same for someone without any agency.
     expect(plain(await d.send(OFFICER, "/cek 5 0"))).toBe("Capaian tidak dapat dihitung: target bernilai 0, sehingga pembagian tidak mungkin. Periksa kembali targetnya.");
   });

@@ -41,7 +41,8 @@ describe("cli cek", () => {
     const cases: [string[], string][] = [
       [["cek", "abc", "80"], 'Realisasi tidak dapat dibaca. "abc" tidak dapat dibaca sebagai angka. Ketik angka dengan koma untuk desimal, misalnya 86,11.'],
       [["cek", "5", "0"], "Capaian tidak dapat dihitung: target bernilai 0, sehingga pembagian tidak mungkin. Periksa kembali targetnya."],
-      [["cek", "86,11"], "Format: cek <realisasi> <target> [negatif] [skala=permendagri86|atribut|baik100]\nContoh: cek 86,11 80   atau   cek 12 10 negatif"],
+      [["cek", "86,11"], "Targetnya belum diketik: sesudah realisasi 86,11, ketik targetnya.\nFormat: cek <realisasi> <target> [negatif] [skala=permendagri86|atribut|baik100]\nContoh: cek 86,11 80   atau   cek 12 10 negatif"],
+      [["cek"], "Ketik realisasi dan targetnya sesudah cek, dipisah spasi.\nFormat: cek <realisasi> <target> [negatif] [skala=permendagri86|atribut|baik100]\nContoh: cek 86,11 80   atau   cek 12 10 negatif"],
       [["cek", "86,11", "80", "--skala", "bintang"], 'Skala "bintang" tidak dikenal. Pilih salah satu: permendagri86, atribut, baik100.'],
     ];
     for (const [argv, message] of cases) {

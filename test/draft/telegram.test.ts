@@ -10,7 +10,7 @@ import type { AgencyFile } from "../../src/domain/schema/agency.js";
 import { agency, agencyInput } from "../support/agency.js";
 import { paragraphsOf } from "../support/draft.js";
 import { agencyArb } from "../support/random-agency.js";
-import { htmlProblems } from "../support/telegram-html.js";
+import { htmlProblems } from "../../src/local/telegram-html.js";
 
 const demo = (() => {
   const r = parseAgency(JSON.parse(readFileSync(new URL("../../data/demo/dumai-2024.json", import.meta.url), "utf8")));

@@ -1,11 +1,12 @@
 /**
  * A Bot API server on loopback for tests that run the real entry point in
  * child processes (TELEGRAM_API_ROOT points here): it answers every method
- * and records the calls.
+ * and records the calls; a message Telegram would refuse is answered with
+ * Telegram's 400 (src/local/telegram-html.ts).
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { FAKE_BOT_INFO } from "../../src/local/fake-telegram.js";
+import { FAKE_BOT_INFO, telegramRefusal } from "../../src/local/fake-telegram.js";
 
 export interface ApiCall {
   method: string;
@@ -41,6 +42,12 @@ export async function startFakeBotApi(token: string, options: FakeBotApiOptions 
       if ((req.headers["content-type"] ?? "").includes("json") && body) payload = JSON.parse(body) as Record<string, unknown>;
       if (method.startsWith("send")) await options.beforeSend?.();
       calls.push({ method, payload });
+      // What Telegram would refuse is answered as Telegram does, and fails the test (refused-messages.ts).
+      const refused = telegramRefusal(method, payload);
+      if (refused) {
+        res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify(refused.response));
+        return;
+      }
       let result: unknown = true;
       if (method === "getMe") result = FAKE_BOT_INFO;
       if (method.startsWith("send")) result = { message_id: messageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id ?? 0), type: "private" }, text: payload.text ?? "" };

@@ -5,14 +5,24 @@ import { SCALE_PRESET_IDS } from "../../domain/calc/scale.js";
 import { numberErrorMessage } from "../../domain/numbers/messages.js";
 import { parseNumber } from "../../domain/numbers/parse.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
-import { EFFICIENCY_METHODS, NEGATIVE_FORMULAS } from "../../domain/schema/profile.js";
+import { EFFICIENCY_METHODS, NEGATIVE_FORMULAS, ProfileSchema, type Profile } from "../../domain/schema/profile.js";
 import { IDLE, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, grid, html, label, text, type Out } from "../ui.js";
 
+function scaleLabel(p: Profile): string {
+  return typeof p.scale === "string" ? label(`profil.skala.${p.scale}`) : label("profil.skala.khusus", { nama: p.scale.name });
+}
+
+/** The default methodology a new agency starts with, in the words of /profil (for the registration's question). */
+export function defaultProfileLabels(): { skala: string; efisiensi: string; negatif: string } {
+  const p = ProfileSchema.parse({});
+  return { skala: scaleLabel(p), efisiensi: label(`profil.efisiensi.${p.efficiency.method}`), negatif: label(`profil.negatif.${p.negativeFormula}`) };
+}
+
 export function profileMessage(file: AgencyFile): Out {
   const p = file.profile;
-  const scale = typeof p.scale === "string" ? label(`profil.skala.${p.scale}`) : label("profil.skala.khusus", { nama: p.scale.name });
+  const scale = scaleLabel(p);
   const body = html("profil.ringkas", {
     instansi: file.agency.name,
     skala: scale,

@@ -71,7 +71,7 @@ export async function draftSection(turn: Turn, choice: string): Promise<Outcome>
 
 /** /cek works for anyone, in private and group chats; nothing is stored. */
 export function check(args: string): Outcome {
-  const result = quickCheck(args.split(/\s+/).filter(Boolean), escapeHtml);
+  const result = quickCheck(args.split(/\s+/).filter(Boolean), escapeHtml, "/cek");
   return outcome([text(result.text)]);
 }
 

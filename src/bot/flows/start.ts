@@ -7,7 +7,7 @@ import type { State } from "../state.js";
 import { IDLE } from "../state.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, grid, html, label, reply, text } from "../ui.js";
-import { profileMessage } from "./profile.js";
+import { defaultProfileLabels, profileMessage } from "./profile.js";
 
 export async function start(turn: Turn): Promise<Outcome> {
   if (turn.user.activeAgencyId) {
@@ -96,7 +96,7 @@ export async function registerText(turn: Turn, state: Extract<State, { flow: "re
       draft.startYear = startYear;
       draft.endYear = endYear;
       return outcome(
-        [reply("daftar.profil", {}, [[button(label("daftar.tombol_bawaan"), "reg:profile:default")], [button(label("daftar.tombol_ubah"), "reg:profile:custom")]])],
+        [reply("daftar.profil", defaultProfileLabels(), [[button(label("daftar.tombol_bawaan"), "reg:profile:default")], [button(label("daftar.tombol_ubah"), "reg:profile:custom")]])],
         register("profile", draft),
       );
     }

@@ -1,0 +1,71 @@
+import { Bot, GrammyError, InputFile } from "grammy";
+import { describe, expect, it } from "vitest";
+import { FAKE_BOT_INFO, FakeTelegram } from "../../src/local/fake-telegram.js";
+import { htmlProblems } from "../../src/local/telegram-html.js";
+
+describe("Telegram HTML as the Bot API accepts it", () => {
+  it("accepts the tags and entities Telegram supports", () => {
+    expect(htmlProblems('<b>Capaian</b> 107,64% &lt; 120% &amp; <i>naik</i> <a href="https://x.id">tautan</a> &#8805; <code>1.1</code>')).toEqual([]);
+    expect(htmlProblems("<pre>tabel</pre>\n<blockquote>kutipan</blockquote><tg-spoiler>s</tg-spoiler>")).toEqual([]);
+  });
+
+  it("names what Telegram refuses", () => {
+    expect(htmlProblems("Format: /cek <realisasi> 80")).toEqual([
+      'Unsupported start tag "realisasi" at byte offset 13',
+      'Can\'t find end tag corresponding to start tag "realisasi"',
+    ]);
+    expect(htmlProblems("skala (≥ 91 … < 51 Sangat Rendah)")).toEqual(['Unexpected "<" in text (write &lt; or &gt;)']);
+    expect(htmlProblems("<b>tebal</i>")).toEqual(['Unmatched end tag "i"']);
+    expect(htmlProblems("Rp 5 juta & lebih")).toEqual(['Unsupported entity "&" (write &amp; for &)']);
+    expect(htmlProblems("&nbsp;")).toEqual(['Unsupported entity "&nbsp;" (write &amp; for &)']);
+    expect(htmlProblems("<b> </b>")).toEqual(["message text is empty"]);
+  });
+
+  it("counts the length on the text Telegram shows: tags left out, entities as one character", () => {
+    expect(htmlProblems(`<b>${"a".repeat(4096)}</b>`)).toEqual([]);
+    expect(htmlProblems(`${"&lt;".repeat(4096)}`)).toEqual([]);
+    expect(htmlProblems("a".repeat(4097))).toEqual(["message is too long (4097 characters, at most 4096)"]);
+    expect(htmlProblems("a".repeat(1025), 1024)).toEqual(["message is too long (1025 characters, at most 1024)"]);
+  });
+});
+
+describe("the fake Telegram refuses what Telegram refuses", () => {
+  function bot(): { bot: Bot; telegram: FakeTelegram } {
+    const telegram = new FakeTelegram();
+    const b = new Bot("123:TEST", { botInfo: FAKE_BOT_INFO });
+    telegram.install(b);
+    return { bot: b, telegram };
+  }
+
+  it("answers 400 for HTML it cannot parse, records it, and delivers nothing", async () => {
+    const { bot: b, telegram } = bot();
+    const error = await b.api.sendMessage(1, "Format: /cek <realisasi>", { parse_mode: "HTML" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GrammyError);
+    expect((error as GrammyError).error_code).toBe(400);
+    expect((error as GrammyError).description).toBe('Bad Request: can\'t parse entities: Unsupported start tag "realisasi" at byte offset 13');
+    expect(telegram.sent).toEqual([]);
+    expect(telegram.refused).toEqual([{ method: "sendMessage", problem: 'Unsupported start tag "realisasi" at byte offset 13', text: "Format: /cek <realisasi>" }]);
+    // The check after each test (test/support/refused-messages.ts) sees every instance's refusals: take this one back.
+    expect(FakeTelegram.refusedAnywhere.splice(0)).toEqual(telegram.refused);
+  });
+
+  it("refuses a message or caption over the limit, and an empty message; plain text may hold < and &", async () => {
+    const { bot: b, telegram } = bot();
+    await expect(b.api.sendMessage(1, "x".repeat(4097))).rejects.toThrow("Bad Request: message is too long");
+    await expect(b.api.sendMessage(1, "<b></b>", { parse_mode: "HTML" })).rejects.toThrow("Bad Request: message text is empty");
+    const photo = new InputFile(new Uint8Array([1, 2, 3]), "grafik.png");
+    await expect(b.api.sendPhoto(1, photo, { caption: "y".repeat(1025), parse_mode: "HTML" })).rejects.toThrow("Bad Request: message is too long");
+    expect(telegram.refused.map((r) => r.method)).toEqual(["sendMessage", "sendMessage", "sendPhoto"]);
+    FakeTelegram.refusedAnywhere.splice(0);
+
+    await b.api.sendMessage(1, "5 < 6 & 7 > 3");
+    await b.api.sendPhoto(1, photo, { caption: "<b>Grafik</b> capaian", parse_mode: "HTML" });
+    await b.api.sendDocument(1, new InputFile(new Uint8Array([1]), "bab3.docx"));
+    expect(telegram.sent.map((m) => [m.method, m.text || m.caption])).toEqual([
+      ["sendMessage", "5 < 6 & 7 > 3"],
+      ["sendPhoto", "<b>Grafik</b> capaian"],
+      ["sendDocument", undefined],
+    ]);
+    expect(telegram.refused).toHaveLength(3);
+  });
+});
