@@ -17,7 +17,7 @@ import { equal } from "../app/paths.js";
 import { ROLES } from "../storage/documents.js";
 import { IDLE, readState, type State } from "./state.js";
 import type { Outcome, Turn } from "./turn.js";
-import { escapeHtml, html, splitHtml, text, type Out } from "./ui.js";
+import { escapeHtml, html, splitHtml, splitKeyboard, text, type Out } from "./ui.js";
 import * as start from "./flows/start.js";
 import * as members from "./flows/members.js";
 import * as entry from "./flows/entry.js";
@@ -176,13 +176,17 @@ export function createRouter(options: RouterOptions) {
     for (const out of replies) {
       try {
         if (out.kind === "text") {
+          // The text in messages of at most 4096 characters, the keyboard on the last; a keyboard too
+          // large for one message continues on messages of its own.
           const parts = splitHtml(out.html);
+          const keyboards = out.keyboard ? splitKeyboard(out.keyboard) : [];
+          for (let k = 1; k < keyboards.length; k++) parts.push(html("umum.pilihan_lanjutan", { bagian: k + 1, jumlah: keyboards.length }));
           for (let i = 0; i < parts.length; i++) {
-            const last = i === parts.length - 1;
+            const keyboard = keyboards[i - (parts.length - keyboards.length)];
             await ctx.api.sendMessage(chatId, parts[i]!, {
               parse_mode: "HTML",
               link_preview_options: { is_disabled: true },
-              ...(last && out.keyboard ? { reply_markup: { inline_keyboard: out.keyboard.map((row) => row.map((b) => ({ text: b.label, callback_data: b.data }))) } } : {}),
+              ...(keyboard ? { reply_markup: { inline_keyboard: keyboard.map((row) => row.map((b) => ({ text: b.label, callback_data: b.data }))) } } : {}),
             });
           }
         } else if (out.kind === "document") {

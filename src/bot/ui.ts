@@ -51,6 +51,44 @@ export function grid(buttons: Button[], perRow = 2): Button[][] {
 /** Escape text typed by users before putting it in HTML we build ourselves. */
 export { escapeHtml };
 
+/**
+ * What Telegram accepts in one message's inline keyboard: at most 100 buttons,
+ * 8 in a row, and about 10 KB as JSON (limits it enforces without documenting
+ * them; the fake Telegram refuses beyond them, src/local/fake-telegram.ts). The
+ * bytes are kept well under, so a label's escaping or a longer id still fits.
+ */
+export const KEYBOARD_BUDGET = { buttons: 100, perRow: 8, jsonBytes: 8_000 } as const;
+
+/**
+ * A keyboard split into keyboards Telegram accepts, rows kept whole and in
+ * order (a row wider than 8 is cut into rows of 8). One keyboard when it fits:
+ * a long list (an agency with hundreds of indicators, an indicator with many
+ * budget lines) goes out over several messages instead of being refused.
+ */
+export function splitKeyboard(rows: Button[][], budget = KEYBOARD_BUDGET): Button[][][] {
+  const keyboards: Button[][][] = [];
+  let current: Button[][] = [];
+  let buttons = 0;
+  let bytes = 0;
+  for (const wide of rows) {
+    for (let i = 0; i < wide.length; i += budget.perRow) {
+      const row = wide.slice(i, i + budget.perRow);
+      const rowBytes = Buffer.byteLength(JSON.stringify(row.map((b) => ({ text: b.label, callback_data: b.data })))) + 1;
+      if (current.length > 0 && (buttons + row.length > budget.buttons || bytes + rowBytes > budget.jsonBytes)) {
+        keyboards.push(current);
+        current = [];
+        buttons = 0;
+        bytes = 0;
+      }
+      current.push(row);
+      buttons += row.length;
+      bytes += rowBytes;
+    }
+  }
+  if (current.length > 0) keyboards.push(current);
+  return keyboards;
+}
+
 /** Telegram accepts at most 4096 characters per message: split at line boundaries, never inside a tag. */
 export function splitHtml(htmlText: string, limit = 4096): string[] {
   if (htmlText.length <= limit) return [htmlText];

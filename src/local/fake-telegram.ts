@@ -217,14 +217,35 @@ export class FakeTelegram {
  */
 export function telegramRefusal(method: string, p: Record<string, unknown>): { response: NonNullable<Failure["response"]>; refusal: Refusal } | undefined {
   const text = method === "sendMessage" ? String(p.text ?? "") : typeof p.caption === "string" && p.caption !== "" ? p.caption : undefined;
-  if (text === undefined) return undefined;
+  const markup = keyboardProblem(p.reply_markup);
+  if (text === undefined && markup === undefined) return undefined;
   const limit = method === "sendMessage" ? MESSAGE_LIMIT : CAPTION_LIMIT;
-  const problems = p.parse_mode === "HTML" ? htmlProblems(text, limit) : text.length > limit ? [`message is too long (${text.length} characters, at most ${limit})`] : [];
+  const problems = text === undefined ? [] : p.parse_mode === "HTML" ? htmlProblems(text, limit) : text.length > limit ? [`message is too long (${text.length} characters, at most ${limit})`] : [];
+  if (markup) problems.push(markup);
   if (problems.length === 0) return undefined;
-  const refusal = { method, problem: problems[0]!, text };
+  const refusal = { method, problem: problems[0]!, text: text ?? "" };
   FakeTelegram.refusedAnywhere.push(refusal);
-  const kind = refusal.problem.startsWith("message ") ? refusal.problem.replace(/ \(.*\)$/, "") : `can't parse entities: ${refusal.problem}`;
+  const kind = /^(message|reply markup) /.test(refusal.problem) ? refusal.problem.replace(/ \(.*\)$/, "") : `can't parse entities: ${refusal.problem}`;
   return { response: { ok: false, error_code: 400, description: `Bad Request: ${kind}` }, refusal };
+}
+
+/**
+ * An inline keyboard Telegram refuses ("reply markup is too long"): more than
+ * 100 buttons, more than 8 in a row, or more than 10 KB as JSON (limits Telegram
+ * does not document but enforces; github.com/tginfo/Telegram-Limits issues 187 and 228).
+ */
+export const KEYBOARD_LIMITS = { buttons: 100, perRow: 8, jsonBytes: 10_240 } as const;
+
+function keyboardProblem(markup: unknown): string | undefined {
+  const rows = (markup as { inline_keyboard?: unknown[][] } | undefined)?.inline_keyboard;
+  if (!Array.isArray(rows)) return undefined;
+  const buttons = rows.reduce((n, row) => n + row.length, 0);
+  if (buttons > KEYBOARD_LIMITS.buttons) return `reply markup is too long (${buttons} buttons, at most ${KEYBOARD_LIMITS.buttons})`;
+  const wide = rows.find((row) => row.length > KEYBOARD_LIMITS.perRow);
+  if (wide) return `reply markup is too long (${wide.length} buttons in a row, at most ${KEYBOARD_LIMITS.perRow})`;
+  const bytes = Buffer.byteLength(JSON.stringify(markup));
+  if (bytes > KEYBOARD_LIMITS.jsonBytes) return `reply markup is too long (${bytes} bytes, at most ${KEYBOARD_LIMITS.jsonBytes})`;
+  return undefined;
 }
 
 /** Telegram HTML to terminal text: tags dropped, entities decoded. */

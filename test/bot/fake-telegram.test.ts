@@ -68,4 +68,22 @@ describe("the fake Telegram refuses what Telegram refuses", () => {
     ]);
     expect(telegram.refused).toHaveLength(3);
   });
+
+  it("refuses an inline keyboard of more than 100 buttons, 8 in a row, or 10 KB", async () => {
+    const { bot: b, telegram } = bot();
+    const keys = (rows: number, perRow: number, label = "Tombol") => ({
+      inline_keyboard: Array.from({ length: rows }, (_, r) => Array.from({ length: perRow }, (_, c) => ({ text: label, callback_data: `x:${r}:${c}` }))),
+    });
+    await b.api.sendMessage(1, "Pilih:", { reply_markup: keys(25, 4) });
+    await expect(b.api.sendMessage(1, "Pilih:", { reply_markup: keys(101, 1) })).rejects.toThrow("Bad Request: reply markup is too long");
+    await expect(b.api.sendMessage(1, "Pilih:", { reply_markup: keys(1, 9) })).rejects.toThrow("Bad Request: reply markup is too long");
+    await expect(b.api.sendMessage(1, "Pilih:", { reply_markup: keys(60, 1, "x".repeat(200)) })).rejects.toThrow("Bad Request: reply markup is too long");
+    expect(telegram.sent).toHaveLength(1);
+    expect(telegram.refused.map((r) => r.problem)).toEqual([
+      "reply markup is too long (101 buttons, at most 100)",
+      "reply markup is too long (9 buttons in a row, at most 8)",
+      expect.stringMatching(/^reply markup is too long \(1\d{4} bytes, at most 10240\)$/),
+    ]);
+    FakeTelegram.refusedAnywhere.splice(0);
+  });
 });

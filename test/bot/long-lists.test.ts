@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import type { AgencyFileInput } from "../../src/domain/schema/agency.js";
+import { AgencyFileSchema } from "../../src/domain/schema/agency.js";
+import type { SentMessage } from "../../src/local/fake-telegram.js";
+import { ADMIN, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+
+const INDICATORS = 140;
+const LINES = 60;
+
+/** An agency past what one Telegram keyboard holds: 140 indicators with long names, one of them supported by 60 budget lines. */
+function longAgency(id: string): AgencyFileInput {
+  const objectives = [0, 1].map((o) => ({
+    id: `S${o + 1}`,
+    code: String(o + 1),
+    name: `Meningkatnya kualitas layanan kesejahteraan sosial bidang ${o + 1}`,
+    indicators: Array.from({ length: INDICATORS / 2 }, (_, k) => ({
+      id: `I${o + 1}_${k + 1}`,
+      code: `${o + 1}.${k + 1}`,
+      name: `Persentase penerima manfaat layanan kesejahteraan sosial bidang ${o + 1} nomor ${k + 1} yang terpenuhi kebutuhan dasarnya`,
+      unit: "%",
+      years: { "2024": { target: "90" } },
+    })),
+  }));
+  const budgetLines = Array.from({ length: LINES }, (_, k) => ({
+    id: `P${k + 1}`,
+    level: "program" as const,
+    code: `1.06.${k + 1}`,
+    name: `Program penyelenggaraan kesejahteraan sosial ${k + 1}`,
+    indicatorIds: ["I1_1"],
+  }));
+  return { format: "lkjip-instansi", version: 1, agency: { id, name: "Dinas Sosial Kabupaten Panjang", region: "Kabupaten Panjang", level: "kabupaten", strategicPlan: { startYear: 2021, endYear: 2026 }, reportingYear: 2024 }, objectives, budgetLines };
+}
+
+async function seeded(): Promise<{ h: Harness; id: string }> {
+  const h = await harness();
+  const id = await registerAgency(h, ADMIN);
+  const data = AgencyFileSchema.parse(longAgency(id));
+  await h.repo.agencies.update(id, (doc) => ({ next: { ...doc!, data }, result: undefined }));
+  return { h, id };
+}
+
+const buttonData = (replies: SentMessage[]) => replies.flatMap((m) => m.keyboard.flat().map((b) => b.callback_data));
+
+/** Every message within Telegram's keyboard limits (the fake Telegram also refuses beyond them), the buttons in order. */
+function expectSplit(replies: SentMessage[], keyboards: number): void {
+  const withButtons = replies.filter((m) => m.keyboard.length > 0);
+  expect(withButtons).toHaveLength(keyboards);
+  for (const m of withButtons) {
+    expect(m.keyboard.flat().length).toBeLessThanOrEqual(100);
+    expect(Buffer.byteLength(JSON.stringify(m.keyboard))).toBeLessThanOrEqual(10_240);
+  }
+  // The keyboards after the first come on messages of their own, numbered.
+  for (let k = 1; k < keyboards; k++) expect(withButtons[k]!.text).toBe(`Pilihan lainnya (${k + 1}/${keyboards}):`);
+}
+
+describe("lists longer than one Telegram keyboard", () => {
+  it("/indikator, /grafik, /riwayat and /atur send every indicator's button over several messages, and each works", async () => {
+    const { h } = await seeded();
+    const d = h.driver;
+    const all = Array.from({ length: INDICATORS }, (_, n) => `I${Math.floor(n / 70) + 1}_${(n % 70) + 1}`);
+
+    const chosen = await d.send(ADMIN, "/indikator");
+    expectSplit(chosen, 2);
+    expect(buttonData(chosen)).toEqual(all.map((i) => `ind:${i}`));
+    // A button on the second message opens its indicator.
+    expect(plain(await d.press(ADMIN, "2.70 "))).toContain("2.70 Persentase penerima manfaat layanan kesejahteraan sosial bidang 2 nomor 70");
+
+    await d.send(ADMIN, "/grafik");
+    const trend = await d.press(ADMIN, "📈 Tren");
+    expectSplit(trend, 2);
+    expect(buttonData(trend)).toEqual(all.map((i) => `chart:tren:${i}`));
+
+    const history = await d.send(ADMIN, "/riwayat");
+    expectSplit(history, 2);
+    expect(buttonData(history)).toEqual([...all.map((i) => `rw:${i}`), "rw:*"]);
+
+    const setup = await d.send(ADMIN, "/atur");
+    expectSplit(setup, 2);
+    expect(buttonData(setup)).toEqual(["atur:o:new", "atur:paste", "atur:o:S1", ...all.slice(0, 70).map((i) => `atur:i:${i}`), "atur:o:S2", ...all.slice(70).map((i) => `atur:i:${i}`)]);
+    expect(h.telegram.refused).toEqual([]);
+    expect(h.errors).toEqual([]);
+  });
+
+  it("a budget line's indicator links and an indicator with 60 budget lines keep all their buttons", async () => {
+    const { h } = await seeded();
+    const d = h.driver;
+    await d.send(ADMIN, "/anggaran");
+    await d.press(ADMIN, "Atur 1");
+    const links = await d.press(ADMIN, "🔗 Indikator");
+    expectSplit(links, 2);
+    expect(buttonData(links)).toHaveLength(INDICATORS + 1);
+    expect(buttonData(links).at(-1)).toBe("line:P1");
+
+    const summary = await d.send(ADMIN, "/indikator");
+    expect(summary.length).toBeGreaterThan(0);
+    const opened = await d.press(ADMIN, "1.1 ");
+    const data = buttonData(opened);
+    // Target and realisasi of three years, Renstra, national, pagu and realisasi of each of the 60 lines, three factors.
+    expect(data).toHaveLength(6 + 2 + 2 * LINES + 3);
+    expect(opened.filter((m) => m.keyboard.length > 0).length).toBeGreaterThan(1);
+    expectSplit(opened, opened.filter((m) => m.keyboard.length > 0).length);
+    expect(h.telegram.refused).toEqual([]);
+    expect(h.errors).toEqual([]);
+  });
+});
