@@ -66,6 +66,8 @@ export const KEYBOARD_BUDGET = { buttons: 100, perRow: 8, jsonBytes: 8_000 } as 
  * budget lines) goes out over several messages instead of being refused.
  */
 export function splitKeyboard(rows: Button[][], budget = KEYBOARD_BUDGET): Button[][][] {
+  if (rows.length === 0) return [];
+  if (fitsSurely(rows, budget)) return [rows];
   const keyboards: Button[][][] = [];
   let current: Button[][] = [];
   let buttons = 0;
@@ -87,6 +89,23 @@ export function splitKeyboard(rows: Button[][], budget = KEYBOARD_BUDGET): Butto
   }
   if (current.length > 0) keyboards.push(current);
   return keyboards;
+}
+
+/**
+ * Whether a keyboard fits without measuring its JSON (most replies: a few short
+ * buttons, every answer): no JSON character takes more than 6 bytes (`\u001f`),
+ * and a button's keys and punctuation take 32.
+ */
+function fitsSurely(rows: Button[][], budget: typeof KEYBOARD_BUDGET): boolean {
+  let buttons = 0;
+  let bytes = 2;
+  for (const row of rows) {
+    if (row.length > budget.perRow) return false;
+    buttons += row.length;
+    bytes += 3;
+    for (const b of row) bytes += 32 + 6 * (b.label.length + b.data.length);
+  }
+  return buttons <= budget.buttons && bytes <= budget.jsonBytes;
 }
 
 /** Telegram accepts at most 4096 characters per message: split at line boundaries, never inside a tag. */

@@ -10,6 +10,9 @@ describe("splitKeyboard", () => {
     const rows = [[b(1), b(2)], [b(3)]];
     expect(splitKeyboard(rows)).toEqual([rows]);
     expect(splitKeyboard([])).toEqual([]);
+    // 40 indicators' buttons of 60 characters: about 4 KB, measured rather than estimated, still one keyboard.
+    const indicators = Array.from({ length: 40 }, (_, n) => [b(n, `${n}.1 Persentase penerima manfaat yang terpenuhi kebutuhan dasar`)]);
+    expect(splitKeyboard(indicators)).toEqual([indicators]);
   });
 
   it("starts a new keyboard before the 101st button, rows kept whole and in order", () => {
