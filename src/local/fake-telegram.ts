@@ -67,7 +67,7 @@ export class FakeTelegram {
   private nextMessageId = 1;
   private nextUpdateId: number;
   private failures: Failure[] = [];
-  /** Messages refused as Telegram refuses them (HTML it cannot parse, too long, empty): the method, the problem and the text. */
+  /** Messages refused as Telegram refuses them (HTML it cannot parse; text, caption or keyboard over the limits; empty): the method, the problem and the text. */
   readonly refused: Refusal[] = [];
   /** Every instance's refusals, for the tests' check after each test (test/support/refused-messages.ts). */
   static readonly refusedAnywhere: Refusal[] = [];
