@@ -20,6 +20,7 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { cpus, totalmem, type as osType, release } from "node:os";
+import { existsSync } from "node:fs";
 import { cp, rm, writeFile } from "node:fs/promises";
 import pg from "pg";
 import { join } from "node:path";
@@ -39,7 +40,17 @@ const { agencies: AGENCIES, answers: ANSWERS, rate: RATE, seconds: SECONDS, thin
 const AUDIT = args.number("audit", 0);
 const STORAGES = args.text("storage", "lowdb,postgres").split(",");
 const BASELINE = args.number("baseline", 1_000);
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://lkjip_test:lkjip_test@127.0.0.1:5432/postgres";
+/**
+ * Debian's PostgreSQL on this machine (scripts/postgres.sh) is reached through
+ * its Unix socket when there is one, as a bot on the database's machine should
+ * connect (README, Deployment): TCP over loopback cost the bot about 13 %
+ * more CPU per answer (docs/benchmark.md, item 40).
+ */
+const LOCAL_SOCKET = "/var/run/postgresql";
+const DEFAULT_URL = existsSync(join(LOCAL_SOCKET, ".s.PGSQL.5432"))
+  ? `postgresql://lkjip_test:lkjip_test@localhost/postgres?host=${encodeURIComponent(LOCAL_SOCKET)}`
+  : "postgres://lkjip_test:lkjip_test@127.0.0.1:5432/postgres";
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? DEFAULT_URL;
 const DATA = join("bench", ".data");
 
 /** Whether the database server runs on this machine (its CPU can then be read): a loopback address or a Unix socket path. */
@@ -64,6 +75,40 @@ async function workingCopy(url: string): Promise<{ url: string; drop: () => Prom
     drop: () => dropDatabase(ADMIN_URL, name),
   };
 }
+
+/** How the benchmark reaches the database, for the report's first lines. */
+function connection(url: string): string {
+  const parsed = new URL(url);
+  const socket = parsed.searchParams.get("host");
+  if (socket?.startsWith("/")) return `PostgreSQL on this machine through its Unix socket (${socket})`;
+  return `PostgreSQL over TCP to ${parsed.hostname}:${parsed.port || "5432"}${isLocal(url) ? " (this machine)" : ""}`;
+}
+
+/**
+ * Write out what copying the database left for the server's checkpointer:
+ * `CREATE DATABASE … TEMPLATE` logs the copied files to the write-ahead log, and
+ * the checkpoint that writes them out otherwise runs during the measurements
+ * (PostgreSQL's p99 at a fixed 500/s in a harness: 297–367 ms without it, 44–122
+ * ms with it; docs/benchmark.md, item 40). Needs the pg_checkpoint role (given
+ * to the test role by scripts/postgres.sh) or a superuser; without it the run
+ * goes on as it is, and says so.
+ */
+async function checkpoint(url: string): Promise<boolean> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query("CHECKPOINT");
+    return true;
+  } catch (e) {
+    log(`[postgres] CHECKPOINT tidak dapat dijalankan (${e instanceof Error ? e.message : String(e)}); pengukuran berjalan tanpa itu.`);
+    return false;
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Whether the PostgreSQL measurements started after a checkpoint (see `checkpoint`). */
+let checkpointed = false;
 
 /**
  * Write the copied store out to disk before measuring: the copy leaves
@@ -132,7 +177,7 @@ function report(results: StorageResult[], domain: DomainResult, naive: Awaited<R
   ];
   const lines = [
     `Machine: ${machine()}`,
-    `Data: ${AGENCIES} agencies × (10 sasaran, 40 indicators, 3 history years, 200 budget lines${AUDIT > 0 ? `, ${AUDIT} audit entries` : ""}); ${ANSWERS} answers per closed-loop run, 8 officers at work at once; ${CONNECTIONS > 0 ? `at most ${CONNECTIONS} updates delivered to the bot at once (as Telegram's max_connections)` : "updates delivered to the bot without bound"}.`,
+    `Data: ${AGENCIES} agencies × (10 sasaran, 40 indicators, 3 history years, 200 budget lines${AUDIT > 0 ? `, ${AUDIT} audit entries` : ""}); ${ANSWERS} answers per closed-loop run, 8 officers at work at once; ${CONNECTIONS > 0 ? `at most ${CONNECTIONS} updates delivered to the bot at once (as Telegram's max_connections)` : "updates delivered to the bot without bound"}${results.some((r) => r.storage === "PostgreSQL") ? `; ${connection(ADMIN_URL)}${checkpointed ? ", checkpointed after its working copy was made" : ""}` : ""}.`,
     "",
     "| measurement | " + results.map((r) => r.storage).join(" | ") + " | target |",
     "|---|" + results.map(() => "---|").join("") + "---|",
@@ -203,6 +248,7 @@ async function main(): Promise<void> {
       log(`[postgres] database with ${AGENCIES} agencies…`);
       await seedPostgres(url, AGENCIES, AUDIT, (n) => n % 1000 === 0 && log(`  ${n}`));
       const work = await workingCopy(url);
+      checkpointed = await checkpoint(ADMIN_URL);
       settle();
       results.push(await storageResult("PostgreSQL", ["--url", work.url, "--local", isLocal(work.url) ? "1" : "0"]));
       await work.drop();

@@ -42,11 +42,29 @@ if [[ -f "$environment" ]] && ! grep -q '^[[:space:]]*MALLOC_' "$environment"; t
   fi
 fi
 
+# The test role may log in through the server's Unix socket with its password (Debian allows only "peer"
+# there: the operating system user's own name): the benchmark connects that way, as a bot on the database's
+# machine should (README, Deployment; TCP over loopback cost the bot about 13 % more CPU per answer,
+# docs/benchmark.md, item 40). The rule goes before the first catch-all "local all all" rule, which would
+# otherwise match first.
+hba="/etc/postgresql/$version/$cluster/pg_hba.conf"
+reload=0
+if [[ -f "$hba" ]] && ! as_root grep -qE '^[[:space:]]*local[[:space:]]+all[[:space:]]+lkjip_test[[:space:]]' "$hba"; then
+  rule='local   all             lkjip_test                              scram-sha-256'
+  if as_root grep -qE '^[[:space:]]*local[[:space:]]+all[[:space:]]+all[[:space:]]' "$hba"; then
+    as_root sed -i "0,/^[[:space:]]*local[[:space:]]\+all[[:space:]]\+all[[:space:]]/s//${rule}\n&/" "$hba" && reload=1
+  else
+    printf '%s\n' "$rule" | as_root tee -a "$hba" >/dev/null && reload=1
+  fi
+fi
+
 if ! pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c { print $4 }' | grep -q online; then
   as_root pg_ctlcluster "$version" "$cluster" start
 elif [[ $restart == 1 ]]; then
   echo "PostgreSQL dimulai ulang agar pengaturan malloc di $environment berlaku." >&2
   as_root pg_ctlcluster "$version" "$cluster" restart
+elif [[ $reload == 1 ]]; then
+  as_root pg_ctlcluster "$version" "$cluster" reload
 fi
 for _ in $(seq 1 30); do
   pg_isready -q -h 127.0.0.1 -p "$port" && break
@@ -59,6 +77,12 @@ psql_admin() {
 }
 if [[ "$(echo "SELECT 1 FROM pg_roles WHERE rolname = 'lkjip_test'" | psql_admin)" != "1" ]]; then
   echo "CREATE ROLE lkjip_test LOGIN PASSWORD 'lkjip_test' CREATEDB" | psql_admin
+fi
+# The benchmark writes out its freshly copied database before measuring (CHECKPOINT; PostgreSQL 15 and later
+# let a member of pg_checkpoint do so, earlier versions only a superuser, and the benchmark then goes without).
+if [[ "$(echo "SELECT 1 FROM pg_roles WHERE rolname = 'pg_checkpoint'" | psql_admin)" == "1" ]] \
+  && [[ "$(echo "SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member WHERE g.rolname = 'pg_checkpoint' AND u.rolname = 'lkjip_test'" | psql_admin)" != "1" ]]; then
+  echo "GRANT pg_checkpoint TO lkjip_test" | psql_admin
 fi
 if [[ "$port" != "5432" ]]; then
   echo "PostgreSQL berjalan di port $port; setel TEST_DATABASE_URL=postgres://lkjip_test:lkjip_test@127.0.0.1:$port/postgres" >&2
