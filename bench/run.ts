@@ -43,8 +43,8 @@ const BASELINE = args.number("baseline", 1_000);
 /**
  * Debian's PostgreSQL on this machine (scripts/postgres.sh) is reached through
  * its Unix socket when there is one, as a bot on the database's machine should
- * connect (README, Deployment): TCP over loopback cost the bot about 13 %
- * more CPU per answer (docs/benchmark.md, item 40).
+ * connect (README, Deployment): no TCP over loopback, a little less system time
+ * per answer (docs/benchmark.md, item 40).
  */
 const LOCAL_SOCKET = "/var/run/postgresql";
 const DEFAULT_URL = existsSync(join(LOCAL_SOCKET, ".s.PGSQL.5432"))
@@ -85,13 +85,14 @@ function connection(url: string): string {
 }
 
 /**
- * Write out what copying the database left for the server's checkpointer:
- * `CREATE DATABASE … TEMPLATE` logs the copied files to the write-ahead log, and
- * the checkpoint that writes them out otherwise runs during the measurements
- * (PostgreSQL's p99 at a fixed 500/s in a harness: 297–367 ms without it, 44–122
- * ms with it; docs/benchmark.md, item 40). Needs the pg_checkpoint role (given
- * to the test role by scripts/postgres.sh) or a superuser; without it the run
- * goes on as it is, and says so.
+ * Write out what copying the database left behind, as `settle` does for
+ * lowdb's copied files: `CREATE DATABASE … TEMPLATE` leaves the copy's pages
+ * in the server's buffers and its write-ahead log, not yet in the database's
+ * files. Measured without it, PostgreSQL's p99 at a fixed 500/s from 32
+ * officers was 272–331 ms in a harness, and 31–110 ms with it (four
+ * alternating pairs; docs/benchmark.md, item 40). Needs the pg_checkpoint role
+ * (given to the test role by scripts/postgres.sh) or a superuser; without it
+ * the run goes on as it is, and says so.
  */
 async function checkpoint(url: string): Promise<boolean> {
   const admin = new pg.Client({ connectionString: url });

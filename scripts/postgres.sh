@@ -44,9 +44,8 @@ fi
 
 # The test role may log in through the server's Unix socket with its password (Debian allows only "peer"
 # there: the operating system user's own name): the benchmark connects that way, as a bot on the database's
-# machine should (README, Deployment; TCP over loopback cost the bot about 13 % more CPU per answer,
-# docs/benchmark.md, item 40). The rule goes before the first catch-all "local all all" rule, which would
-# otherwise match first.
+# machine should (README, Deployment; docs/benchmark.md, item 40). The rule goes before the first catch-all
+# "local all all" rule, which would otherwise match first.
 hba="/etc/postgresql/$version/$cluster/pg_hba.conf"
 reload=0
 if [[ -f "$hba" ]] && ! as_root grep -qE '^[[:space:]]*local[[:space:]]+all[[:space:]]+lkjip_test[[:space:]]' "$hba"; then
