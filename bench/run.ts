@@ -47,10 +47,25 @@ const BASELINE = args.number("baseline", 1_000);
  * per answer (docs/benchmark.md, item 40).
  */
 const LOCAL_SOCKET = "/var/run/postgresql";
-const DEFAULT_URL = existsSync(join(LOCAL_SOCKET, ".s.PGSQL.5432"))
-  ? `postgresql://lkjip_test:lkjip_test@localhost/postgres?host=${encodeURIComponent(LOCAL_SOCKET)}`
-  : "postgres://lkjip_test:lkjip_test@127.0.0.1:5432/postgres";
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? DEFAULT_URL;
+const SOCKET_URL = `postgresql://lkjip_test:lkjip_test@localhost/postgres?host=${encodeURIComponent(LOCAL_SOCKET)}`;
+const TCP_URL = "postgres://lkjip_test:lkjip_test@127.0.0.1:5432/postgres";
+/** Set by `chooseAdminUrl` before the PostgreSQL measurements. */
+let ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? TCP_URL;
+
+/** The socket when there is one and the test role may log in there (scripts/postgres.sh), else TCP; a URL from the environment as it is. */
+async function chooseAdminUrl(): Promise<void> {
+  if (process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL) return;
+  if (!existsSync(join(LOCAL_SOCKET, ".s.PGSQL.5432"))) return;
+  const client = new pg.Client({ connectionString: SOCKET_URL });
+  try {
+    await client.connect();
+    ADMIN_URL = SOCKET_URL;
+  } catch (e) {
+    log(`[postgres] soket ${LOCAL_SOCKET} tidak dapat dipakai (${e instanceof Error ? e.message : String(e)}); memakai TCP.`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 const DATA = join("bench", ".data");
 
 /** Whether the database server runs on this machine (its CPU can then be read): a loopback address or a Unix socket path. */
@@ -241,6 +256,7 @@ async function main(): Promise<void> {
   if (STORAGES.includes("postgres")) {
     let url: string | undefined;
     try {
+      await chooseAdminUrl();
       url = await benchDatabaseUrl(ADMIN_URL, AGENCIES, AUDIT);
     } catch (e) {
       log(`[postgres] tidak tersedia (${e instanceof Error ? e.message : String(e)}); dilewati.`);
