@@ -218,6 +218,12 @@ export class FakeTelegram {
 export function telegramRefusal(method: string, p: Record<string, unknown>): { response: NonNullable<Failure["response"]>; refusal: Refusal } | undefined {
   const text = method === "sendMessage" ? String(p.text ?? "") : typeof p.caption === "string" && p.caption !== "" ? p.caption : undefined;
   const markup = keyboardProblem(p.reply_markup);
+  const file = fileProblem(method, p);
+  if (file) {
+    const refusal = { method, problem: file.problem, text: text ?? "" };
+    FakeTelegram.refusedAnywhere.push(refusal);
+    return { response: { ok: false, error_code: file.code, description: file.description }, refusal };
+  }
   if (text === undefined && markup === undefined) return undefined;
   const limit = method === "sendMessage" ? MESSAGE_LIMIT : CAPTION_LIMIT;
   const problems = text === undefined ? [] : p.parse_mode === "HTML" ? htmlProblems(text, limit) : text.length > limit ? [`message is too long (${text.length} characters, at most ${limit})`] : [];
@@ -246,6 +252,35 @@ function keyboardProblem(markup: unknown): string | undefined {
   const bytes = Buffer.byteLength(JSON.stringify(markup));
   if (bytes > KEYBOARD_LIMITS.jsonBytes) return `reply markup is too long (${bytes} bytes, at most ${KEYBOARD_LIMITS.jsonBytes})`;
   return undefined;
+}
+
+/**
+ * What Telegram refuses in an upload (https://core.telegram.org/bots/api#sendphoto,
+ * #sending-files): a photo over 10 MB, whose width and height add up to more than
+ * 10,000 px or whose sides differ by more than 20 times; any file over 50 MB.
+ */
+export const FILE_LIMITS = { photoBytes: 10 * 1024 * 1024, photoSides: 10_000, photoRatio: 20, fileBytes: 50 * 1024 * 1024 } as const;
+
+function fileProblem(method: string, p: Record<string, unknown>): { code: number; description: string; problem: string } | undefined {
+  const file = fileBytes(p.document ?? p.photo);
+  if (!file) return undefined;
+  const tooLarge = { code: 413, description: "Request Entity Too Large" };
+  if (file.data.length > FILE_LIMITS.fileBytes) return { ...tooLarge, problem: `file too large (${file.data.length} bytes, at most ${FILE_LIMITS.fileBytes})` };
+  if (method !== "sendPhoto") return undefined;
+  if (file.data.length > FILE_LIMITS.photoBytes) return { ...tooLarge, problem: `photo too large (${file.data.length} bytes, at most ${FILE_LIMITS.photoBytes})` };
+  const size = pngSize(file.data);
+  if (size && (size.width + size.height > FILE_LIMITS.photoSides || Math.max(size.width, size.height) > FILE_LIMITS.photoRatio * Math.min(size.width, size.height))) {
+    return { code: 400, description: "Bad Request: PHOTO_INVALID_DIMENSIONS", problem: `photo of ${size.width} × ${size.height} px` };
+  }
+  return undefined;
+}
+
+/** A PNG's width and height from its header (IHDR), or undefined for another format. */
+function pngSize(data: Uint8Array): { width: number; height: number } | undefined {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (data.length < 24 || signature.some((b, i) => data[i] !== b)) return undefined;
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
 /** Telegram HTML to terminal text: tags dropped, entities decoded. */

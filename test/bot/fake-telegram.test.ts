@@ -69,6 +69,28 @@ describe("the fake Telegram refuses what Telegram refuses", () => {
     expect(telegram.refused).toHaveLength(3);
   });
 
+  it("refuses a photo whose sides add up to over 10,000 px or differ over 20 times, and a file over 50 MB", async () => {
+    const { bot: b, telegram } = bot();
+    /** The first 24 bytes of a PNG of this size (signature and IHDR): all the fake Telegram reads. */
+    const png = (width: number, height: number) => {
+      const bytes = new Uint8Array(24);
+      bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+      const view = new DataView(bytes.buffer);
+      view.setUint32(16, width);
+      view.setUint32(20, height);
+      return new InputFile(bytes, "grafik.png");
+    };
+    await b.api.sendPhoto(1, png(1200, 8800));
+    await expect(b.api.sendPhoto(1, png(1200, 8801))).rejects.toThrow("Bad Request: PHOTO_INVALID_DIMENSIONS");
+    await expect(b.api.sendPhoto(1, png(300, 6001))).rejects.toThrow("Bad Request: PHOTO_INVALID_DIMENSIONS");
+    // The same picture as a document is delivered; a file over 50 MB is not.
+    await b.api.sendDocument(1, png(300, 6001));
+    await expect(b.api.sendDocument(1, new InputFile(new Uint8Array(50 * 1024 * 1024 + 1), "besar.docx"))).rejects.toThrow("Request Entity Too Large");
+    expect(telegram.sent.map((m) => m.method)).toEqual(["sendPhoto", "sendDocument"]);
+    expect(telegram.refused.map((r) => r.problem)).toEqual(["photo of 1200 × 8801 px", "photo of 300 × 6001 px", "file too large (52428801 bytes, at most 52428800)"]);
+    FakeTelegram.refusedAnywhere.splice(0);
+  });
+
   it("refuses an inline keyboard of more than 100 buttons, 8 in a row, or 10 KB", async () => {
     const { bot: b, telegram } = bot();
     const keys = (rows: number, perRow: number, label = "Tombol") => ({

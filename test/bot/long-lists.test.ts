@@ -70,6 +70,14 @@ describe("lists longer than one Telegram keyboard", () => {
     expectSplit(trend, 2);
     expect(buttonData(trend)).toEqual(all.map((i) => `chart:tren:${i}`));
 
+    // The charts of every indicator stay within what Telegram accepts for a photo (or go as a document).
+    for (const chart of ["📊 Capaian per indikator", "📊 Capaian vs serapan anggaran"]) {
+      await d.send(ADMIN, "/grafik");
+      const sent = await d.press(ADMIN, chart);
+      expect(sent).toHaveLength(1);
+      expect(["sendPhoto", "sendDocument"]).toContain(sent[0]!.method);
+    }
+
     const history = await d.send(ADMIN, "/riwayat");
     expectSplit(history, 2);
     expect(buttonData(history)).toEqual([...all.map((i) => `rw:${i}`), "rw:*"]);
