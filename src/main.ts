@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { defaultServices } from "./app/services.js";
-import { botCommands, consoleLogger, createBot, telegramDownload } from "./bot/bot.js";
+import { ALLOWED_UPDATES, botCommands, consoleLogger, createBot, telegramDownload } from "./bot/bot.js";
 import { localDataDir, runLocalChat } from "./local/chat.js";
 import { RepliesAfterAck } from "./bot/replies-after-ack.js";
 import { shutdownGrace, startWebhookServer, webhookConnections } from "./server/webhook.js";
@@ -51,7 +51,7 @@ if (!token) {
     await bot.init();
     const server = await startWebhookServer({ bot, path: url.pathname, secretToken, port, logger });
     if (env.WEBHOOK_SET !== "0") {
-      await bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: ["message", "callback_query"], max_connections: maxConnections });
+      await bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES], max_connections: maxConnections });
       await bot.api.setMyCommands(botCommands());
     }
     // No new updates; the updates at work are finished and the replies of those stored are sent (for at most
@@ -73,7 +73,7 @@ if (!token) {
     const stop = () => void bot.stop();
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
-    await bot.start({ onStart: (me) => console.log(`Bot @${me.username} berjalan (long polling). Penyimpanan: ${storage}`) });
+    await bot.start({ allowed_updates: [...ALLOWED_UPDATES], onStart: (me) => console.log(`Bot @${me.username} berjalan (long polling). Penyimpanan: ${storage}`) });
     await repo.close();
   }
 }

@@ -7,6 +7,13 @@ import { createRouter, type Logger } from "./router.js";
 import type { Download } from "./flows/import.js";
 import type { RepliesAfterAck } from "./replies-after-ack.js";
 
+/**
+ * The updates the bot asks Telegram for, by long polling and by webhook alike:
+ * messages, button presses, and edited messages (answered with how to correct
+ * an answer). Membership changes, reactions and the like are not asked for.
+ */
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
+
 export const COMMAND_NAMES = ["start", "isi", "indikator", "status", "draf", "cek", "atur", "tempel", "anggaran", "profil", "instansi", "anggota", "undang", "undangan", "gabung", "riwayat", "ekspor", "grafik", "impor", "templat", "pulihkan", "batal", "bantuan"];
 
 /** The command list shown in Telegram's menu, in Indonesian. */

@@ -211,6 +211,10 @@ export function createRouter(options: RouterOptions) {
     const messageText = ctx.message?.text;
     const command = messageText ? parseCommand(messageText, ctx.me.username) : undefined;
 
+    // An edited message is not read again (its first version was answered): in a private chat the officer
+    // is told that nothing changed and how to correct an answer; nothing is stored.
+    if (ctx.editedMessage) return chat.type === "private" ? [text(html("umum.pesan_diubah"))] : undefined;
+
     // Group chats: only the commands meant for them; other messages are not for the bot.
     if (chat.type !== "private") {
       if (command && GROUP_COMMANDS.has(command.name)) {
@@ -272,6 +276,9 @@ export function createRouter(options: RouterOptions) {
     const from = ctx.from;
     const chat = ctx.chat;
     if (!from || from.is_bot || !chat) return;
+    // Only messages, edited messages and button presses are for the bot (ALLOWED_UPDATES); a change of
+    // membership (an officer blocking or restarting the bot) and the like get no answer.
+    if (!ctx.message && !ctx.editedMessage && !ctx.callbackQuery) return;
     const updateId = ctx.update.update_id;
     // One process: a lock per user in memory, recent update ids in memory and the last handled id per user.
     // Several processes on one database (the ledger): the whole update in one transaction holding the user's

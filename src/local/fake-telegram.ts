@@ -169,6 +169,22 @@ export class FakeTelegram {
     } as Update;
   }
 
+  /** An earlier message of the user's, edited to read `text` (it keeps its message id; Telegram sends the whole message again). */
+  editedTextUpdate(user: FakeUser, text: string, chatId = user.id): Update {
+    const { update_id, from, chat } = this.base(user, chatId);
+    const date = Math.floor(Date.now() / 1000);
+    return { update_id, edited_message: { message_id: 100000 + update_id - 1, date: date - 60, edit_date: date, chat, from, text } } as Update;
+  }
+
+  /** The user blocks the bot (`kicked`) or starts it again (`member`). */
+  membershipUpdate(user: FakeUser, status: "kicked" | "member"): Update {
+    const { update_id, from, chat } = this.base(user, user.id);
+    const bot = { id: FAKE_BOT_INFO.id, is_bot: true, first_name: FAKE_BOT_INFO.first_name, username: FAKE_BOT_INFO.username };
+    const old = status === "kicked" ? { user: bot, status: "member" } : { user: bot, status: "kicked", until_date: 0 };
+    const now = status === "kicked" ? { user: bot, status: "kicked", until_date: 0 } : { user: bot, status: "member" };
+    return { update_id, my_chat_member: { chat, from, date: Math.floor(Date.now() / 1000), old_chat_member: old, new_chat_member: now } } as Update;
+  }
+
   documentUpdate(user: FakeUser, fileId: string, fileName: string, fileSize: number, chatId = user.id): Update {
     const { update_id, from, chat } = this.base(user, chatId);
     return {

@@ -14,7 +14,7 @@ export class ChatDriver {
   /** Deliver one update; returns what the bot sent to that chat meanwhile (other chats may be served concurrently). */
   private async deliver(update: Parameters<Bot["handleUpdate"]>[0]): Promise<SentMessage[]> {
     const before = this.telegram.sent.length;
-    const chatId = update.message?.chat.id ?? update.callback_query?.message?.chat.id;
+    const chatId = update.message?.chat.id ?? update.edited_message?.chat.id ?? update.callback_query?.message?.chat.id ?? update.my_chat_member?.chat.id;
     await this.bot.handleUpdate(update);
     return this.telegram.sent.slice(before).filter((m) => m.chatId === chatId);
   }
@@ -34,6 +34,16 @@ export class ChatDriver {
   /** A button press with arbitrary (possibly stale or forged) callback data. */
   pressData(user: FakeUser, data: string, chatId = user.id): Promise<SentMessage[]> {
     return this.deliver(this.telegram.callbackUpdate(user, data, 1, chatId));
+  }
+
+  /** The user edits a message sent earlier, giving it this text. */
+  edit(user: FakeUser, text: string, chatId = user.id): Promise<SentMessage[]> {
+    return this.deliver(this.telegram.editedTextUpdate(user, text, chatId));
+  }
+
+  /** The user blocks the bot ("kicked") or starts it again ("member"): Telegram's my_chat_member update. */
+  membership(user: FakeUser, status: "kicked" | "member"): Promise<SentMessage[]> {
+    return this.deliver(this.telegram.membershipUpdate(user, status));
   }
 
   sendDocument(user: FakeUser, fileId: string, fileName: string, size: number): Promise<SentMessage[]> {

@@ -189,11 +189,35 @@ describe("webhook mode: two processes on one PostgreSQL database", () => {
     const saved = () => api.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === SARI.id && String(c.payload.text).startsWith("✅ Tersimpan"));
     await until(() => saved().length >= 4);
     expect(saved()).toHaveLength(4);
-    expect(api.calls.filter((c) => c.method === "setWebhook").map((c) => [c.payload.secret_token, c.payload.max_connections])).toEqual([
-      [SECRET, 100],
-      [SECRET, 100],
+    expect(api.calls.filter((c) => c.method === "setWebhook").map((c) => [c.payload.secret_token, c.payload.max_connections, c.payload.allowed_updates])).toEqual([
+      [SECRET, 100, ["message", "edited_message", "callback_query"]],
+      [SECRET, 100, ["message", "edited_message", "callback_query"]],
     ]);
     for (const b of bots) expect(b.output).not.toMatch(/kesalahan|gagal/);
+  }, 60_000);
+});
+
+describe("long polling", () => {
+  it("asks Telegram for the same updates as the webhook, and stops on SIGTERM", async () => {
+    const dir = await seededDir();
+    const api = await startFakeBotApi(TOKEN);
+    const env = { ...process.env, DATABASE_URL: undefined, DATA_DIR: dir, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.url, WEBHOOK_URL: undefined };
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout!.on("data", (b: Buffer) => (output += b.toString()));
+    child.stderr!.on("data", (b: Buffer) => (output += b.toString()));
+    try {
+      await until(() => api.calls.some((c) => c.method === "getUpdates"));
+      expect(api.calls.find((c) => c.method === "getUpdates")!.payload.allowed_updates).toEqual(["message", "edited_message", "callback_query"]);
+      expect(output).toContain("berjalan (long polling)");
+      const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+      await api.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
 

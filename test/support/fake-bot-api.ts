@@ -50,6 +50,11 @@ export async function startFakeBotApi(token: string, options: FakeBotApiOptions 
       }
       let result: unknown = true;
       if (method === "getMe") result = FAKE_BOT_INFO;
+      // Long polling: no updates, after a short wait (Telegram holds the request up to its timeout).
+      if (method === "getUpdates") {
+        await new Promise((r) => setTimeout(r, 100));
+        result = [];
+      }
       if (method.startsWith("send")) result = { message_id: messageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id ?? 0), type: "private" }, text: payload.text ?? "" };
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, result }));
     });
