@@ -1,8 +1,8 @@
 /**
  * A Bot API server on loopback for tests that run the real entry point in
  * child processes (TELEGRAM_API_ROOT points here): it answers every method
- * and records the calls; a message Telegram would refuse is answered with
- * Telegram's 400 (src/local/telegram-html.ts).
+ * and records the calls; a message Telegram would refuse is answered as
+ * Telegram answers it (telegramRefusal in src/local/fake-telegram.ts).
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -45,7 +45,7 @@ export async function startFakeBotApi(token: string, options: FakeBotApiOptions 
       // What Telegram would refuse is answered as Telegram does, and fails the test (refused-messages.ts).
       const refused = telegramRefusal(method, payload);
       if (refused) {
-        res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify(refused.response));
+        res.writeHead(refused.response.error_code, { "content-type": "application/json" }).end(JSON.stringify(refused.response));
         return;
       }
       let result: unknown = true;

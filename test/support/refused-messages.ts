@@ -1,8 +1,9 @@
 /**
  * After every test: no message the bot sent was refused by the fake Telegram
- * as the real one would refuse it (HTML it cannot parse, over the length
- * limit, empty: src/local/telegram-html.ts). Such a message is logged by the
- * router and never reaches the officer, so no test may pass with one.
+ * as the real one would refuse it (HTML it cannot parse; text, keyboards,
+ * photos or files over Telegram's limits; empty text: `telegramRefusal` in
+ * src/local/fake-telegram.ts). Such a message is logged by the router and
+ * never reaches the officer, so no test may pass with one.
  */
 import { afterEach, expect } from "vitest";
 import { FakeTelegram } from "../../src/local/fake-telegram.js";
