@@ -1,6 +1,6 @@
 /** Building replies: Telegram HTML from prompts (values escaped), inline buttons, documents. */
 import { say, sayList, type MessageParams } from "../messages/catalog.js";
-import { escapeHtml } from "../domain/draft/render/telegram.js";
+import { escapeHtml, TELEGRAM_LIMIT } from "../domain/draft/render/telegram.js";
 
 export interface Button {
   /** Plain text label (not HTML). */
@@ -53,11 +53,14 @@ export { escapeHtml };
 
 /**
  * What Telegram accepts in one message's inline keyboard: at most 100 buttons,
- * 8 in a row, and about 10 KB as JSON (limits it enforces without documenting
- * them; the fake Telegram refuses beyond them, src/local/fake-telegram.ts). The
- * bytes are kept well under, so a label's escaping or a longer id still fits.
+ * 8 in a row, and 10 KB as JSON (limits it enforces without documenting them:
+ * github.com/tginfo/Telegram-Limits issues 187 and 228). The fake Telegram
+ * refuses beyond them (src/local/fake-telegram.ts).
  */
-export const KEYBOARD_BUDGET = { buttons: 100, perRow: 8, jsonBytes: 8_000 } as const;
+export const TELEGRAM_KEYBOARD = { buttons: 100, perRow: 8, jsonBytes: 10_240 } as const;
+
+/** What `splitKeyboard` fills a keyboard to: the bytes kept well under Telegram's, so a label's escaping or a longer id still fits. */
+export const KEYBOARD_BUDGET = { ...TELEGRAM_KEYBOARD, jsonBytes: 8_000 } as const;
 
 /**
  * A keyboard split into keyboards Telegram accepts, rows kept whole and in
@@ -96,7 +99,7 @@ export function splitKeyboard(rows: Button[][], budget = KEYBOARD_BUDGET): Butto
  * buttons, every answer): no JSON character takes more than 6 bytes (`\u001f`),
  * and a button's keys and punctuation take 32.
  */
-function fitsSurely(rows: Button[][], budget: typeof KEYBOARD_BUDGET): boolean {
+function fitsSurely(rows: Button[][], budget: { buttons: number; perRow: number; jsonBytes: number }): boolean {
   let buttons = 0;
   let bytes = 2;
   for (const row of rows) {
@@ -109,7 +112,7 @@ function fitsSurely(rows: Button[][], budget: typeof KEYBOARD_BUDGET): boolean {
 }
 
 /** Telegram accepts at most 4096 characters per message: split at line boundaries, never inside a tag. */
-export function splitHtml(htmlText: string, limit = 4096): string[] {
+export function splitHtml(htmlText: string, limit = TELEGRAM_LIMIT): string[] {
   if (htmlText.length <= limit) return [htmlText];
   const out: string[] = [];
   let current = "";

@@ -7,7 +7,9 @@
 import type { Bot, Transformer } from "grammy";
 import { GrammyError, InputFile } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
-import { CAPTION_LIMIT, htmlProblems, MESSAGE_LIMIT } from "./telegram-html.js";
+import { TELEGRAM_LIMIT } from "../domain/draft/render/telegram.js";
+import { TELEGRAM_KEYBOARD } from "../bot/ui.js";
+import { CAPTION_LIMIT, htmlProblems } from "./telegram-html.js";
 
 export const FAKE_BOT_INFO: UserFromGetMe = {
   id: 777000,
@@ -180,8 +182,9 @@ export class FakeTelegram {
   membershipUpdate(user: FakeUser, status: "kicked" | "member"): Update {
     const { update_id, from, chat } = this.base(user, user.id);
     const bot = { id: FAKE_BOT_INFO.id, is_bot: true, first_name: FAKE_BOT_INFO.first_name, username: FAKE_BOT_INFO.username };
-    const old = status === "kicked" ? { user: bot, status: "member" } : { user: bot, status: "kicked", until_date: 0 };
-    const now = status === "kicked" ? { user: bot, status: "kicked", until_date: 0 } : { user: bot, status: "member" };
+    const member = { user: bot, status: "member" };
+    const kicked = { user: bot, status: "kicked", until_date: 0 };
+    const [old, now] = status === "kicked" ? [member, kicked] : [kicked, member];
     return { update_id, my_chat_member: { chat, from, date: Math.floor(Date.now() / 1000), old_chat_member: old, new_chat_member: now } } as Update;
   }
 
@@ -233,40 +236,42 @@ export class FakeTelegram {
  */
 export function telegramRefusal(method: string, p: Record<string, unknown>): { response: NonNullable<Failure["response"]>; refusal: Refusal } | undefined {
   const text = method === "sendMessage" ? String(p.text ?? "") : typeof p.caption === "string" && p.caption !== "" ? p.caption : undefined;
-  const markup = keyboardProblem(p.reply_markup);
-  const file = fileProblem(method, p);
-  if (file) {
-    const refusal = { method, problem: file.problem, text: text ?? "" };
-    FakeTelegram.refusedAnywhere.push(refusal);
-    return { response: { ok: false, error_code: file.code, description: file.description }, refusal };
-  }
-  if (text === undefined && markup === undefined) return undefined;
-  const limit = method === "sendMessage" ? MESSAGE_LIMIT : CAPTION_LIMIT;
-  const problems = text === undefined ? [] : p.parse_mode === "HTML" ? htmlProblems(text, limit) : text.length > limit ? [`message is too long (${text.length} characters, at most ${limit})`] : [];
-  if (markup) problems.push(markup);
-  if (problems.length === 0) return undefined;
-  const refusal = { method, problem: problems[0]!, text: text ?? "" };
+  const found = fileProblem(method, p) ?? textProblem(method, text, p.parse_mode) ?? keyboardProblem(p.reply_markup);
+  if (!found) return undefined;
+  const refusal = { method, problem: found.problem, text: text ?? "" };
   FakeTelegram.refusedAnywhere.push(refusal);
-  const kind = /^(message|reply markup) /.test(refusal.problem) ? refusal.problem.replace(/ \(.*\)$/, "") : `can't parse entities: ${refusal.problem}`;
-  return { response: { ok: false, error_code: 400, description: `Bad Request: ${kind}` }, refusal };
+  return { response: { ok: false, error_code: found.code, description: found.description }, refusal };
 }
 
-/**
- * An inline keyboard Telegram refuses ("reply markup is too long"): more than
- * 100 buttons, more than 8 in a row, or more than 10 KB as JSON (limits Telegram
- * does not document but enforces; github.com/tginfo/Telegram-Limits issues 187 and 228).
- */
-export const KEYBOARD_LIMITS = { buttons: 100, perRow: 8, jsonBytes: 10_240 } as const;
+/** What Telegram answers, and the problem as the tests report it. */
+interface Problem {
+  code: number;
+  description: string;
+  problem: string;
+}
 
-function keyboardProblem(markup: unknown): string | undefined {
+/** A 400 whose description is the problem without its details in parentheses ("message is too long"). */
+const badRequest = (problem: string, description = problem.replace(/ \(.*\)$/, "")): Problem => ({ code: 400, description: `Bad Request: ${description}`, problem });
+
+function textProblem(method: string, text: string | undefined, parseMode: unknown): Problem | undefined {
+  if (text === undefined) return undefined;
+  const limit = method === "sendMessage" ? TELEGRAM_LIMIT : CAPTION_LIMIT;
+  if (parseMode !== "HTML") return text.length > limit ? badRequest(`message is too long (${text.length} characters, at most ${limit})`) : undefined;
+  const problem = htmlProblems(text, limit)[0];
+  if (problem === undefined) return undefined;
+  return problem.startsWith("message ") ? badRequest(problem) : badRequest(problem, `can't parse entities: ${problem}`);
+}
+
+/** An inline keyboard past Telegram's limits (TELEGRAM_KEYBOARD in src/bot/ui.ts): "reply markup is too long". */
+function keyboardProblem(markup: unknown): Problem | undefined {
   const rows = (markup as { inline_keyboard?: unknown[][] } | undefined)?.inline_keyboard;
   if (!Array.isArray(rows)) return undefined;
   const buttons = rows.reduce((n, row) => n + row.length, 0);
-  if (buttons > KEYBOARD_LIMITS.buttons) return `reply markup is too long (${buttons} buttons, at most ${KEYBOARD_LIMITS.buttons})`;
-  const wide = rows.find((row) => row.length > KEYBOARD_LIMITS.perRow);
-  if (wide) return `reply markup is too long (${wide.length} buttons in a row, at most ${KEYBOARD_LIMITS.perRow})`;
+  if (buttons > TELEGRAM_KEYBOARD.buttons) return badRequest(`reply markup is too long (${buttons} buttons, at most ${TELEGRAM_KEYBOARD.buttons})`);
+  const wide = rows.find((row) => row.length > TELEGRAM_KEYBOARD.perRow);
+  if (wide) return badRequest(`reply markup is too long (${wide.length} buttons in a row, at most ${TELEGRAM_KEYBOARD.perRow})`);
   const bytes = Buffer.byteLength(JSON.stringify(markup));
-  if (bytes > KEYBOARD_LIMITS.jsonBytes) return `reply markup is too long (${bytes} bytes, at most ${KEYBOARD_LIMITS.jsonBytes})`;
+  if (bytes > TELEGRAM_KEYBOARD.jsonBytes) return badRequest(`reply markup is too long (${bytes} bytes, at most ${TELEGRAM_KEYBOARD.jsonBytes})`);
   return undefined;
 }
 
@@ -277,7 +282,7 @@ function keyboardProblem(markup: unknown): string | undefined {
  */
 export const FILE_LIMITS = { photoBytes: 10 * 1024 * 1024, photoSides: 10_000, photoRatio: 20, fileBytes: 50 * 1024 * 1024 } as const;
 
-function fileProblem(method: string, p: Record<string, unknown>): { code: number; description: string; problem: string } | undefined {
+function fileProblem(method: string, p: Record<string, unknown>): Problem | undefined {
   const file = fileBytes(p.document ?? p.photo);
   if (!file) return undefined;
   const tooLarge = { code: 413, description: "Request Entity Too Large" };
@@ -286,7 +291,7 @@ function fileProblem(method: string, p: Record<string, unknown>): { code: number
   if (file.data.length > FILE_LIMITS.photoBytes) return { ...tooLarge, problem: `photo too large (${file.data.length} bytes, at most ${FILE_LIMITS.photoBytes})` };
   const size = pngSize(file.data);
   if (size && (size.width + size.height > FILE_LIMITS.photoSides || Math.max(size.width, size.height) > FILE_LIMITS.photoRatio * Math.min(size.width, size.height))) {
-    return { code: 400, description: "Bad Request: PHOTO_INVALID_DIMENSIONS", problem: `photo of ${size.width} × ${size.height} px` };
+    return badRequest(`photo of ${size.width} × ${size.height} px`, "PHOTO_INVALID_DIMENSIONS");
   }
   return undefined;
 }

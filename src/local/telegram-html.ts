@@ -8,15 +8,16 @@
  * fake Telegram of the local chat and the tests answers the same
  * (fake-telegram.ts), so a message the bot could not deliver fails there too.
  */
+import { TELEGRAM_LIMIT } from "../domain/draft/render/telegram.js";
+
 /** Tags Telegram accepts (without attributes but `a href`, `span class`, `pre`/`code` language, `blockquote expandable`, `tg-emoji`). */
 const SUPPORTED = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "tg-emoji", "code", "pre", "blockquote"]);
 
-/** Telegram's limits, counted on the text once tags are removed and entities decoded. */
-export const MESSAGE_LIMIT = 4096;
+/** Telegram's limits, counted on the text once tags are removed and entities decoded (a message's: TELEGRAM_LIMIT). */
 export const CAPTION_LIMIT = 1024;
 
 /** Every problem Telegram would refuse `html` for, in the order found; empty when it would deliver it. */
-export function htmlProblems(html: string, limit = MESSAGE_LIMIT): string[] {
+export function htmlProblems(html: string, limit = TELEGRAM_LIMIT): string[] {
   const problems: string[] = [];
   const stack: string[] = [];
   for (const m of html.matchAll(/<(\/?)([a-zA-Z-]+)(\s[^>]*)?>/g)) {
