@@ -54,13 +54,17 @@ function usage(command: CheckCommand, escape?: Escape): string {
   return say("cek.format", { perintah: command, realisasi: "<realisasi>", target: "<target>" }, escape);
 }
 
+/** The realisasi as typed: its value, or the message saying why it cannot be read. */
+function readActual(token: string, escape?: Escape): { ok: true; value: Decimal } | { ok: false; text: string } {
+  const actual = parseNumber(token, { kind: "decimal" });
+  return actual.ok ? actual : { ok: false, text: say("cek.salah_realisasi", { pesan: numberErrorMessage(actual.error, "decimal") }, escape) };
+}
+
 /** Fewer than two numbers: what is missing (or unreadable), then the accepted form. */
 function missingArguments(rest: readonly string[], command: CheckCommand, escape?: Escape): string {
   if (rest.length === 0) return `${say("cek.tanpa_angka", { perintah: command }, escape)}\n${usage(command, escape)}`;
-  const actual = parseNumber(rest[0]!, { kind: "decimal" });
-  const what = actual.ok
-    ? say("cek.tanpa_target", { angka: rest[0] }, escape)
-    : say("cek.salah_realisasi", { pesan: numberErrorMessage(actual.error, "decimal") }, escape);
+  const actual = readActual(rest[0]!, escape);
+  const what = actual.ok ? say("cek.tanpa_target", { angka: rest[0] }, escape) : actual.text;
   return `${what}\n${usage(command, escape)}`;
 }
 
@@ -89,8 +93,8 @@ export function quickCheck(args: readonly string[], escape?: Escape, command: Ch
   const negativeFormula = formula.toUpperCase().replace(/\s/g, "");
   if (negativeFormula !== "2T-R" && negativeFormula !== "T/R") return { ok: false, text: say("cek.salah_rumus", { rumus: formula }, escape) };
 
-  const actual = parseNumber(rest[0]!, { kind: "decimal" });
-  if (!actual.ok) return { ok: false, text: say("cek.salah_realisasi", { pesan: numberErrorMessage(actual.error, "decimal") }, escape) };
+  const actual = readActual(rest[0]!, escape);
+  if (!actual.ok) return actual;
   const target = parseTarget(rest[1]!);
   if (!target.ok) return { ok: false, text: say("cek.salah_target", { pesan: target.message }, escape) };
 
