@@ -6,6 +6,7 @@
 import { editAgency } from "../../app/edits.js";
 import { isNone } from "../../app/entry/answers.js";
 import { formatFor } from "../../app/entry/present.js";
+import { findLine } from "../../app/entry/missing.js";
 import { computeAgency } from "../../domain/calc/agency.js";
 import { normalizeInput } from "../../domain/numbers/normalize.js";
 import { numberErrorMessage } from "../../domain/numbers/messages.js";
@@ -44,7 +45,7 @@ export function budgetOverview(file: AgencyFile, canEdit: boolean): Out[] {
   const lines = [html("anggaran.kepala", { instansi: file.agency.name, tahun: file.agency.reportingYear })];
   if (file.budgetLines.length === 0) lines.push(html("anggaran.kosong"));
   for (const r of result.budget.lines) {
-    const line = file.budgetLines.find((l) => l.id === r.id)!;
+    const line = findLine(file, r.id)!;
     const inds = line.indicatorIds.map((id) => result.indicatorById.get(id)?.indicator.code ?? id);
     lines.push(
       html("anggaran.baris", {
@@ -73,7 +74,7 @@ export async function budgetMenu(turn: Turn): Promise<Outcome> {
 }
 
 function lineMenu(file: AgencyFile, lineId: string): Out {
-  const line = file.budgetLines.find((l) => l.id === lineId);
+  const line = findLine(file, lineId);
   if (!line) return text(html("akses.tombol_kedaluwarsa"));
   const f = formatFor(file);
   const result = computeAgency(file).budget.byId.get(lineId)!;
@@ -102,7 +103,7 @@ function lineMenu(file: AgencyFile, lineId: string): Out {
 }
 
 function linkMenu(file: AgencyFile, lineId: string): Out {
-  const line = file.budgetLines.find((l) => l.id === lineId)!;
+  const line = findLine(file, lineId)!;
   const inds = file.objectives.flatMap((o) => o.indicators);
   if (inds.length === 0) return text(html("anggaran.tidak_ada_indikator"));
   const buttons = inds.map((i) => [button(`${line.indicatorIds.includes(i.id) ? "✅" : "⬜"} ${i.code ?? ""} ${i.name}`.slice(0, 64), `lk:${i.id}`)]);
@@ -119,7 +120,7 @@ export async function budgetCallback(turn: Turn, state: State, data: string): Pr
   if (m) {
     const level = m[1] as BudgetLevel;
     const parentId = m[2];
-    const parent = parentId ? file.budgetLines.find((l) => l.id === parentId) : undefined;
+    const parent = parentId ? findLine(file, parentId) : undefined;
     if (level !== "program" && !parent) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
     const draft = parentId ? { level, parentId } : { level };
     return outcome([text(html("anggaran.nama", { tingkat: label(`tingkat.${level}`).toLowerCase(), induk: parent ? lineTitle(parent) : "" }))], {
@@ -133,7 +134,7 @@ export async function budgetCallback(turn: Turn, state: State, data: string): Pr
   m = /^line:(name|budget|spent|note|link|del|delok):(.+)$/.exec(data);
   if (m) {
     const [, action, lineId] = m as unknown as [string, string, string];
-    const line = file.budgetLines.find((l) => l.id === lineId);
+    const line = findLine(file, lineId);
     if (!line) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
     const nama = lineTitle(line);
     const base = { v: 1 as const, flow: "line" as const, agencyId, lineId, draft: { level: line.level } };

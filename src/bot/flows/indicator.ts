@@ -2,7 +2,7 @@
 import { computeAgency } from "../../domain/calc/agency.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import { encodeKey, FACTOR_KINDS, type QuestionKey } from "../../app/entry/keys.js";
-import { findIndicator } from "../../app/entry/missing.js";
+import { findIndicator, findLine } from "../../app/entry/missing.js";
 import { currentValue, formatFor } from "../../app/entry/present.js";
 import { hasRole } from "../../app/edits.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
@@ -32,7 +32,7 @@ function fieldLabel(file: AgencyFile, key: QuestionKey): string {
     case "budget":
       return label(`indikator.medan.${key.field}`);
     case "line": {
-      const line = file.budgetLines.find((l) => l.id === key.lineId)!;
+      const line = findLine(file, key.lineId)!;
       return label(`indikator.medan.line_${key.field}`, { baris: lineTitle(line) });
     }
   }
