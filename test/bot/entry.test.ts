@@ -69,10 +69,12 @@ describe("guided data entry (/isi)", () => {
     expect(missed).toContain("✅ Tersimpan — Realisasi 2024: 20 KPM.\nCapaian 2024: 80,00% (Tinggi).\nRealisasi belum mencapai target; sekarang saya tanyakan faktor penyebabnya.");
     expect(missed).toContain("Apa saja faktor pendukung capaian indikator ini?");
     await say("Pendampingan rutin");
-    await say("KPM pindah domisili");
+    expect(await say("KPM pindah domisili")).toContain("Belum diisi: 21 isian, termasuk pertanyaan ini.");
     const back = await say("kembali");
     expect(back).toContain("Apa saja faktor penghambat capaian indikator ini?");
     expect(back).toContain("Saat ini: KPM pindah domisili");
+    // The answered question is not among the ones still open.
+    expect(back).toContain("Belum diisi: 21 isian. Ketik lewati");
     await say("KPM pindah domisili; data belum mutakhir");
     expect(await say("Pemutakhiran data")).toContain("Berapa target 2023 indikator ini?");
     await say("20");

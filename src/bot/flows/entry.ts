@@ -92,7 +92,8 @@ export function questionMessage(file: AgencyFile, key: QuestionKey, remaining: n
   }
   const now = currentValue(file, key);
   if (now !== undefined) lines.push(html("isi.konteks.saat_ini", { nilai: now }));
-  if (!single && remaining !== undefined) lines.push("", html("isi.kemajuan", { sisa: remaining }));
+  // Going back to an answered question: the questions still open do not include it.
+  if (!single && remaining !== undefined) lines.push("", html("isi.kemajuan", { sisa: remaining, termasuk: !isFilled(file, key) }));
   const controls = single
     ? [button(label("isi.tombol_selesai"), "isi:stop")]
     : [button(label("isi.tombol_lewati"), "isi:skip"), button(label("isi.tombol_kembali"), "isi:back"), button(label("isi.tombol_selesai"), "isi:stop")];
