@@ -7,7 +7,7 @@ import { Decimal } from "./decimal.js";
 import { computeAchievement, type NumericTarget, type Polarity } from "./calc/achievement.js";
 import { categorize, SCALE_PRESETS, type ScalePresetId } from "./calc/scale.js";
 import { formatDecimal, formatPercent } from "./numbers/format.js";
-import { parseNumber } from "./numbers/parse.js";
+import { parseNumber, parseRatio, type RatioValue } from "./numbers/parse.js";
 import { numberErrorMessage } from "./numbers/messages.js";
 import type { NegativeFormula } from "./schema/profile.js";
 
@@ -15,16 +15,25 @@ export type QuickCheck = { ok: true; text: string; value: Decimal; category: str
 
 const plain = (d: Decimal) => formatDecimal(d, Math.min(d.decimalPlaces(), 6));
 
-function formulaText(actual: Decimal, target: NumericTarget, polarity: Polarity, formula: NegativeFormula, result: string): string {
+/** The realisasi as typed: a number, or a numerator/denominator whose value is their quotient × 100 (METHOD.md §3). */
+interface Actual {
+  value: Decimal;
+  ratio?: RatioValue;
+}
+
+/** How the realisasi appears in a formula: the number, or `(56/57 × 100)`, the exact value the capaian is computed from. */
+const actualTerm = (actual: Actual) => (actual.ratio ? `(${plain(actual.ratio.numerator)}/${plain(actual.ratio.denominator)} × 100)` : plain(actual.value));
+
+function formulaText(actual: Actual, target: NumericTarget, polarity: Polarity, formula: NegativeFormula, result: string): string {
   if (target.kind === "range") {
     const { min, max } = target;
-    if (actual.greaterThanOrEqualTo(min) && actual.lessThanOrEqualTo(max)) {
-      return `${plain(actual)} berada dalam rentang ${plain(min)}–${plain(max)} = ${result}`;
+    if (actual.value.greaterThanOrEqualTo(min) && actual.value.lessThanOrEqualTo(max)) {
+      return `${actualTerm(actual)} berada dalam rentang ${plain(min)}–${plain(max)} = ${result}`;
     }
-    const bound = actual.lessThan(min) ? min : max;
+    const bound = actual.value.lessThan(min) ? min : max;
     return formulaText(actual, { kind: "point", value: bound }, polarity, formula, result);
   }
-  const R = plain(actual);
+  const R = actualTerm(actual);
   const T = plain(target.value);
   if (polarity === "positive") return `${R} / ${T} × 100% = ${result}`;
   if (formula === "T/R") return `${T} / ${R} × 100% = ${result}`;
@@ -54,10 +63,28 @@ function usage(command: CheckCommand, escape?: Escape): string {
   return say("cek.format", { perintah: command, realisasi: "<realisasi>", target: "<target>" }, escape);
 }
 
-/** The realisasi as typed: its value, or the message saying why it cannot be read. */
-function readActual(token: string, escape?: Escape): { ok: true; value: Decimal } | { ok: false; text: string } {
+/** The realisasi as typed (`86,11`, or `56/57` for a ratio indicator), or the message saying why it cannot be read. */
+function readActual(token: string, escape?: Escape): ({ ok: true } & Actual) | { ok: false; text: string } {
+  if (token.includes("/")) {
+    const ratio = parseRatio(token);
+    if (!ratio.ok) return { ok: false, text: say("cek.salah_realisasi", { pesan: numberErrorMessage(ratio.error, "ratio") }, escape) };
+    return { ok: true, value: ratio.value.numerator.dividedBy(ratio.value.denominator).times(100), ratio: ratio.value };
+  }
   const actual = parseNumber(token, { kind: "decimal" });
   return actual.ok ? actual : { ok: false, text: say("cek.salah_realisasi", { pesan: numberErrorMessage(actual.error, "decimal") }, escape) };
+}
+
+/**
+ * The arguments as words, with a ratio typed with spaces (`56 / 57`, `56 dari 57`) made one word (`56/57`),
+ * as `/isi` accepts it.
+ */
+function words(args: readonly string[]): string[] {
+  return args
+    .join(" ")
+    .replace(/\s*\/\s*/g, "/")
+    .replace(/(\d)\s+dari\s+(?=\d)/gi, "$1/")
+    .split(/\s+/)
+    .filter(Boolean);
 }
 
 /** Fewer than two numbers: what is missing (or unreadable), then the accepted form. */
@@ -69,22 +96,22 @@ function missingArguments(rest: readonly string[], command: CheckCommand, escape
 }
 
 /**
- * Arguments as typed: `86,11 80`, `12 10 negatif`, `12 10 --negatif --skala atribut`,
- * `skala=baik100`, `rumus=T/R`.
+ * Arguments as typed: `86,11 80`, `12 10 negatif`, `56/57 97,5` (a ratio indicator),
+ * `12 10 --negatif --skala atribut`, `skala=baik100`, `rumus=T/R`.
  */
 export function quickCheck(args: readonly string[], escape?: Escape, command: CheckCommand = "cek"): QuickCheck {
   const rest: string[] = [];
   let polarity: Polarity = "positive";
   let scaleId: string = "permendagri86";
   let formula: string = "2T-R";
-  for (let i = 0; i < args.length; i++) {
-    const token = args[i]!.trim();
+  const tokens = words(args);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     const lower = token.toLowerCase();
-    if (token === "") continue;
     if (["negatif", "--negatif", "-n", "negative", "--negative"].includes(lower)) polarity = "negative";
     else if (["positif", "--positif"].includes(lower)) polarity = "positive";
-    else if (/^(--)?skala([=:].+)?$/.test(lower)) scaleId = lower.includes("=") || lower.includes(":") ? lower.split(/[=:]/)[1]! : (args[++i] ?? "");
-    else if (/^(--)?rumus([=:].+)?$/.test(lower)) formula = lower.includes("=") || lower.includes(":") ? lower.split(/[=:]/)[1]! : (args[++i] ?? "");
+    else if (/^(--)?skala([=:].+)?$/.test(lower)) scaleId = lower.includes("=") || lower.includes(":") ? lower.split(/[=:]/)[1]! : (tokens[++i] ?? "");
+    else if (/^(--)?rumus([=:].+)?$/.test(lower)) formula = lower.includes("=") || lower.includes(":") ? lower.split(/[=:]/)[1]! : (tokens[++i] ?? "");
     else rest.push(token);
   }
   if (rest.length < 2) return { ok: false, text: missingArguments(rest, command, escape) };
@@ -111,7 +138,8 @@ export function quickCheck(args: readonly string[], escape?: Escape, command: Ch
     {
       capaian,
       kategori: category,
-      rumus: formulaText(actual.value, target.target, polarity, negativeFormula, capaian),
+      realisasi: actual.ratio ? `${plain(actual.ratio.numerator)}/${plain(actual.ratio.denominator)} × 100% = ${formatPercent(actual.value, 2)}` : undefined,
+      rumus: formulaText(actual, target.target, polarity, negativeFormula, capaian),
       polaritas: say(`cek.polaritas.${polarity}`),
       skala: `${scale.name} (${scale.source})`,
     },

@@ -13,6 +13,9 @@ describe("/cek in a group", () => {
     );
     expect(plain(await d.send(OFFICER, `/cek@${"asisten_lkjip_bot"} 12 10 negatif`, GROUP))).toContain("Capaian: 80,00% (Tinggi)");
     expect(plain(await d.send(OFFICER, "/cek@bot_lain 12 10", GROUP))).toBe("");
+    expect(plain(await d.send(OFFICER, "/cek 56/57 97,5", GROUP))).toBe(
+      "Capaian: 100,76% (Sangat Tinggi)\nRealisasi: 56/57 × 100% = 98,25%\nRumus: (56/57 × 100) / 97,5 × 100% = 100,76% (polaritas positif)\nSkala: Skala Nilai Peringkat Kinerja (Permendagri Nomor 86 Tahun 2017)",
+    );
     expect(plain(await d.send(OFFICER, "/cek 1.373 80", GROUP))).toContain('"1.373" bisa berarti 1373 (ribuan) atau 1,373 (desimal)');
     expect(plain(await d.send(OFFICER, "/isi", GROUP))).toBe(
       "Perintah ini hanya dapat digunakan di percakapan pribadi dengan bot, agar data instansi tidak terlihat di grup. Di grup, Anda dapat memakai /cek dan /bantuan.",
@@ -20,7 +23,7 @@ describe("/cek in a group", () => {
     expect(await d.send(OFFICER, "selamat pagi semua", GROUP)).toEqual([]);
     expect(await h.repo.users.list()).toEqual([]);
     // Unreadable or missing numbers: what is wrong, then the accepted form with /cek; its "<realisasi>" escaped for Telegram.
-    const usage = "Format: /cek <realisasi> <target> [negatif] [skala=permendagri86|atribut|baik100]\nContoh: /cek 86,11 80   atau   /cek 12 10 negatif";
+    const usage = "Format: /cek <realisasi> <target> [negatif] [skala=permendagri86|atribut|baik100]\nContoh: /cek 86,11 80   atau   /cek 12 10 negatif   atau   /cek 56/57 97,5 (indikator rasio)";
     const bare = await d.send(OFFICER, "/cek", GROUP);
     expect(plain(bare)).toBe(`Ketik realisasi dan targetnya sesudah /cek, dipisah spasi.\n${usage}`);
     expect(bare[0]!.text).toContain("Format: /cek &lt;realisasi&gt; &lt;target&gt; [negatif]");

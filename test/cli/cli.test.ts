@@ -37,12 +37,32 @@ describe("cli cek", () => {
     expect((await runCli(["cek", "85", "80-90"])).stdout).toContain("Capaian: 100,00% (Sangat Tinggi)");
   });
 
+  it("a ratio indicator's realisasi as numerator/denominator: the capaian from its exact quotient, as /isi computes it", async () => {
+    const r = await runCli(["cek", "56/57", "97,5"]);
+    expect(r.code).toBe(0);
+    // 98,25 / 97,5 would give 100,77%: the capaian uses 56/57 × 100 = 98,2456…, not its rounded display.
+    expect(r.stdout).toBe(
+      [
+        "Capaian: 100,76% (Sangat Tinggi)",
+        "Realisasi: 56/57 × 100% = 98,25%",
+        "Rumus: (56/57 × 100) / 97,5 × 100% = 100,76% (polaritas positif)",
+        "Skala: Skala Nilai Peringkat Kinerja (Permendagri Nomor 86 Tahun 2017)",
+      ].join("\n"),
+    );
+    // Typed with spaces or "dari" (one argument or several), and with negative polarity.
+    expect((await runCli(["cek", "56", "dari", "57", "97,5"])).stdout).toContain("Capaian: 100,76% (Sangat Tinggi)");
+    expect((await runCli(["cek", "56 / 57", "97,5"])).stdout).toContain("Capaian: 100,76% (Sangat Tinggi)");
+    expect((await runCli(["cek", "5/100", "10", "negatif"])).stdout).toContain("Rumus: (2 × 10 − (5/100 × 100)) / 10 × 100% = 150,00% (polaritas negatif)");
+  });
+
   it("bad input → a clear Indonesian message and exit code 2", async () => {
     const cases: [string[], string][] = [
       [["cek", "abc", "80"], 'Realisasi tidak dapat dibaca. "abc" tidak dapat dibaca sebagai angka. Ketik angka dengan koma untuk desimal, misalnya 86,11.'],
+      [["cek", "56/0", "97,5"], 'Realisasi tidak dapat dibaca. Penyebut tidak boleh nol ("56/0"). Contoh: 56/57.'],
+      [["cek", "56/lima", "97,5"], 'Realisasi tidak dapat dibaca. "lima" tidak dapat dibaca sebagai angka. Ketik angka dengan koma untuk desimal, misalnya 56/57.'],
       [["cek", "5", "0"], "Capaian tidak dapat dihitung: target bernilai 0, sehingga pembagian tidak mungkin. Periksa kembali targetnya."],
-      [["cek", "86,11"], "Targetnya belum diketik: sesudah realisasi 86,11, ketik targetnya.\nFormat: cek <realisasi> <target> [negatif] [skala=permendagri86|atribut|baik100]\nContoh: cek 86,11 80   atau   cek 12 10 negatif"],
-      [["cek"], "Ketik realisasi dan targetnya sesudah cek, dipisah spasi.\nFormat: cek <realisasi> <target> [negatif] [skala=permendagri86|atribut|baik100]\nContoh: cek 86,11 80   atau   cek 12 10 negatif"],
+      [["cek", "86,11"], "Targetnya belum diketik: sesudah realisasi 86,11, ketik targetnya.\nFormat: cek <realisasi> <target> [negatif] [skala=permendagri86|atribut|baik100]\nContoh: cek 86,11 80   atau   cek 12 10 negatif   atau   cek 56/57 97,5 (indikator rasio)"],
+      [["cek"], "Ketik realisasi dan targetnya sesudah cek, dipisah spasi.\nFormat: cek <realisasi> <target> [negatif] [skala=permendagri86|atribut|baik100]\nContoh: cek 86,11 80   atau   cek 12 10 negatif   atau   cek 56/57 97,5 (indikator rasio)"],
       [["cek", "86,11", "80", "--skala", "bintang"], 'Skala "bintang" tidak dikenal. Pilih salah satu: permendagri86, atribut, baik100.'],
     ];
     for (const [argv, message] of cases) {
