@@ -16,6 +16,7 @@ import { parseAnswer } from "../app/entry/answers.js";
 import { nextId, renumber } from "../app/ids.js";
 import { findOrAddIndicator, sameName } from "../app/by-name.js";
 import type { CellValue, Sheet } from "./spreadsheet.js";
+import { headerLetters, isGradeTarget, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
 
 export interface PkRow {
   row: number;
@@ -54,23 +55,13 @@ export interface ImportPlan {
   ignoredColumns: { sheet: string; columns: string[] }[];
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z]/g, "");
+const norm = headerLetters;
 
-type Field = "objective" | "name" | "unit" | "target" | "actual" | "budget" | "spent" | "program" | "activity" | "subActivity" | "indicators" | "note";
+type Field = PkColumn | "program" | "activity" | "subActivity" | "indicators" | "note";
 
 function fieldOf(header: string, kind: "pk" | "budget"): Field | undefined {
+  if (kind === "pk") return pkColumn(header);
   const h = norm(header);
-  if (kind === "pk") {
-    if (h === "no" || h === "nomor") return undefined;
-    if (h.startsWith("sasaran") || h === "tujuansasaran") return "objective";
-    if (h.startsWith("indikator") || h === "iku") return "name";
-    if (h === "satuan") return "unit";
-    if (h.startsWith("target")) return "target";
-    if (h.startsWith("realisasianggaran") || h.startsWith("realisasikeuangan") || h === "realisasirp") return "spent";
-    if (h.startsWith("realisasi") || h.startsWith("capaianrealisasi")) return "actual";
-    if (h === "pagu" || h.startsWith("paguanggaran") || h === "anggaran" || h.startsWith("anggaranrp") || h === "alokasianggaran") return "budget";
-    return undefined;
-  }
   if (h.startsWith("subkegiatan")) return "subActivity";
   if (h.startsWith("kegiatan")) return "activity";
   if (h.startsWith("program")) return "program";
@@ -81,7 +72,7 @@ function fieldOf(header: string, kind: "pk" | "budget"): Field | undefined {
   return undefined;
 }
 
-const REQUIRED: Record<"pk" | "budget", Field[]> = { pk: ["objective", "name", "unit"], budget: ["program"] };
+const REQUIRED: Record<"pk" | "budget", Field[]> = { pk: ["objective", "name"], budget: ["program"] };
 
 function findHeader(sheet: Sheet, kind: "pk" | "budget"): { index: number; fields: (Field | undefined)[] } | undefined {
   for (let i = 0; i < Math.min(10, sheet.rows.length); i++) {
@@ -172,7 +163,9 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
     const ignored = headerCells.map((c, i) => (header.fields[i] === undefined && text(c) ? text(c)! : undefined)).filter((c): c is string => c !== undefined && norm(c) !== "no");
     if (ignored.length > 0) plan.ignoredColumns.push({ sheet: sheet.name, columns: ignored });
     const col = (f: Field) => header.fields.indexOf(f);
-    const label = (f: Field) => text(headerCells[col(f)] ?? null) ?? f;
+    const label = (f: Field) => text(headerCells[col(f)] ?? null) ?? (f === "unit" ? "Satuan" : f);
+    /** The sasaran of the row above, for a row whose Sasaran cell is empty (merged in the document, or left blank below its first indicator). */
+    let previousObjective: string | undefined;
     for (let r = header.index + 1; r < sheet.rows.length; r++) {
       const cells = sheet.rows[r]!;
       if (cells.every((c) => c === null)) continue;
@@ -196,7 +189,18 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         }
       };
       if (kind === "pk") {
-        const row: PkRow = { row: r + 1, objective: required("objective", 500), name: required("name", 500), unit: required("unit", 40) };
+        const name = required("name", 500);
+        const objective = text(get("objective")) === undefined && name && previousObjective ? previousObjective : required("objective", 500);
+        if (objective) previousObjective = objective;
+        // Without a Satuan (no column, or an empty cell), a target written with % gives it.
+        const unitGiven = text(get("unit")) !== undefined;
+        const unitOfTarget = unitGiven ? undefined : unitInTarget(cellText(get("target")));
+        let unit = unitOfTarget ?? "";
+        if (unitOfTarget === undefined) {
+          if (col("unit") >= 0) unit = required("unit", 40);
+          else if (!isGradeTarget(cellText(get("target")))) problem("unit", say("impor.tanpa_satuan"));
+        }
+        const row: PkRow = { row: r + 1, objective, name, unit };
         const existing = row.objective && row.name ? findExisting(file, row.objective, row.name) : undefined;
         if (existing && row.unit && !sameName(existing.unit, row.unit)) problem("unit", say("impor.satuan_berbeda", { satuan: existing.unit }));
         if (row.objective && row.name) {
@@ -212,7 +216,12 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
             continue;
           }
           const v = cellText(cell);
-          if (v === undefined || !row.unit) continue;
+          if (v === undefined) continue;
+          if (isGradeTarget(v) && existing?.kind !== "grade") {
+            problem(q, say("impor.predikat", { isi: v }));
+            continue;
+          }
+          if (!row.unit) continue;
           if (v.length > 60) problem(q, say("impor.terlalu_panjang", { maks: 60 }));
           else {
             const p = answerProblem(file, existing, row.unit, q, v);

@@ -67,7 +67,8 @@ describe("setting up sasaran and indicators", () => {
     expect(text).toContain("1. Meningkatnya Kesejahteraan Sosial → Persentase PSKS aktif (%), target 97,5 [baru]");
     expect(text).toContain("3. Menurunnya Kemiskinan → Persentase PMKS tertangani (%), target 80-90 [baru]");
     expect(text).toContain('• Baris 4: target: "abc" tidak dapat dibaca sebagai angka. Ketik angka dengan koma untuk desimal, misalnya 86,11.');
-    expect(text).toContain("• Baris 5: harus ada paling sedikit 3 kolom (Sasaran | Indikator | Satuan), ditemukan 2");
+    // Under a header the missing cell is named.
+    expect(text).toContain("• Baris 5: kolom Satuan kosong");
     expect((await h.repo.agencies.read(id))!.data.objectives).toEqual([]);
 
     expect(plain(await d.press(ADMIN, "✅ Simpan"))).toBe("✅ Tersimpan: 2 sasaran baru, 3 indikator baru, 0 target diperbarui. Ketik /isi untuk melengkapi realisasinya.");
@@ -81,6 +82,47 @@ describe("setting up sasaran and indicators", () => {
     await d.send(ADMIN, "/tempel");
     await d.send(ADMIN, "Meningkatnya Kesejahteraan Sosial | Persentase PSKS aktif | % | 98");
     expect(plain(await d.press(ADMIN, "✅ Simpan"))).toBe("✅ Tersimpan: 0 sasaran baru, 0 indikator baru, 1 target diperbarui. Ketik /isi untuk melengkapi realisasinya.");
+  });
+
+  it("pastes the Perjanjian Kinerja's own table as copied from Word: No column, no Satuan, column numbers, merged Sasaran cells", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    const d = h.driver;
+    await d.send(ADMIN, "/tempel");
+    // The layout of ../shared/seeds/perjanjian-kinerja-dinsos-prov-gorontalo-2024.txt, tab-separated as Word copies a table,
+    // with a title line above it and a second indicator under a merged Sasaran cell.
+    const preview = plain(
+      await d.send(
+        ADMIN,
+        [
+          "PERJANJIAN KINERJA PERUBAHAN TAHUN 2024 DINAS SOSIAL PROVINSI GORONTALO",
+          "No\tSasaran Strategis\tIndikator Kinerja\tTarget\tKeterangan",
+          "(1)\t(2)\t(3)\t(4)\t(5)",
+          "1.\tMeningkatnya Kualitas Urusan Penunjang Pemerintahan OPD\tIndeks Kepuasan Masyarakat\tВ",
+          "2.\tMeningkatnya Perlindungan Sosial Bagi Masyarakat\tPersentase warga yang mendapatkan perlindungan sosial\t100%",
+          "\t\tPersentase PMKS yang tertangani\t97,5 %\tIKU",
+          "3.\tMeningkatnya Pemberdayaan Sosial\tJumlah PSKS aktif\t120",
+        ].join("\n"),
+      ),
+    );
+    expect(preview).toContain(
+      [
+        "Pratinjau (2 baris, tahun 2024):",
+        "1. Meningkatnya Perlindungan Sosial Bagi Masyarakat → Persentase warga yang mendapatkan perlindungan sosial (%), target 100% [baru]",
+        "2. Meningkatnya Perlindungan Sosial Bagi Masyarakat → Persentase PMKS yang tertangani (%), target 97,5 % [baru]",
+        "",
+        "Kolom yang tidak dibaca: Keterangan.",
+        "",
+        "Baris yang perlu diperbaiki (tidak akan disimpan):",
+        '• Baris 4: target "В" berupa predikat. Tempel baris ini tanpa target (satuannya misalnya "predikat"), lalu ubah jenisnya menjadi Predikat/huruf di /atur dan isi targetnya lewat /isi',
+        "• Baris 7: satuan tidak diketahui: tabel tidak punya kolom Satuan dan targetnya tidak ditulis dengan %. Tambahkan kolom Satuan (misalnya %, orang, KPM)",
+      ].join("\n"),
+    );
+    expect(plain(await d.press(ADMIN, "✅ Simpan"))).toBe("✅ Tersimpan: 1 sasaran baru, 2 indikator baru, 0 target diperbarui. Ketik /isi untuk melengkapi realisasinya.");
+    const data = (await h.repo.agencies.read(id))!.data;
+    expect(data.objectives.map((o) => [o.code, o.name, o.indicators.map((i) => [i.code, i.name, i.unit, i.years["2024"]?.target])])).toEqual([
+      ["1", "Meningkatnya Perlindungan Sosial Bagi Masyarakat", [["1.1", "Persentase warga yang mendapatkan perlindungan sosial", "%", "100"], ["1.2", "Persentase PMKS yang tertangani", "%", "97.5"]]],
+    ]);
   });
 
   it("renames, reorders and deletes", async () => {

@@ -121,6 +121,34 @@ describe("import: good files", () => {
     expect(a.objectives[1]!.indicators[1]!.years["2024"]).toEqual({ target: "97.5", actual: "98.25" });
   });
 
+  it("reads the Perjanjian Kinerja's own layout: no Satuan column (a % target gives it), blank Sasaran cells below the first, a predikat explained", async () => {
+    // ../shared/seeds/perjanjian-kinerja-dinsos-prov-gorontalo-2024.txt, saved as CSV: merged Sasaran cells come out empty.
+    const csv = [
+      "No;Sasaran Strategis;Indikator Kinerja;Target",
+      "1.;Meningkatnya Kualitas Urusan Penunjang Pemerintahan OPD;Indeks Kepuasan Masyarakat;В",
+      "2.;Meningkatnya Perlindungan Sosial Bagi Masyarakat;Persentase warga yang mendapatkan perlindungan sosial;100%",
+      "3.;;Persentase PMKS yang tertangani;97,5%",
+      "4.;;Jumlah KPM graduasi;25",
+    ].join("\n");
+    const plan = planImport(agency(), await sheets(utf8(csv), "pk.csv"));
+    expect(plan.pk).toEqual([
+      { row: 3, objective: "Meningkatnya Perlindungan Sosial Bagi Masyarakat", name: "Persentase warga yang mendapatkan perlindungan sosial", unit: "%", target: "100%" },
+      { row: 4, objective: "Meningkatnya Perlindungan Sosial Bagi Masyarakat", name: "Persentase PMKS yang tertangani", unit: "%", target: "97,5%" },
+    ]);
+    expect(plan.problems).toEqual([
+      {
+        sheet: "CSV",
+        row: 2,
+        column: "Target",
+        message: '"В" berupa predikat. Impor indikator ini tanpa target dan realisasi (satuannya misalnya "predikat"), ubah jenisnya menjadi Predikat/huruf di /atur, lalu isi nilainya lewat /isi',
+      },
+      { sheet: "CSV", row: 5, column: "Satuan", message: "tidak ada kolom Satuan dan targetnya tidak ditulis dengan %; tambahkan kolom Satuan (misalnya %, orang, KPM)" },
+    ]);
+    // A blank Sasaran cell on the first row has no sasaran above it.
+    const first = planImport(agency(), await sheets(utf8("Sasaran;Indikator;Satuan;Target\n;Indikator A;%;80\n"), "x.csv"));
+    expect(first.problems).toEqual([{ sheet: "CSV", row: 2, column: "Sasaran", message: "wajib diisi" }]);
+  });
+
   it("finds the header below title rows and reports the spreadsheet's own row numbers", async () => {
     const bytes = await xlsx([
       { name: "PK 2024", rows: [["PERJANJIAN KINERJA TAHUN 2024"], ["DINAS SOSIAL KABUPATEN CONTOH"], [], PK_HEADER, [1, "Sasaran A", "Indikator A", "%", 80], [2, "Sasaran A", null, "%", 80]] },

@@ -1,11 +1,11 @@
 /**
  * /tempel — the fast path: several "Sasaran | Indikator | Satuan | Target"
- * lines pasted at once, checked row by row, shown as a preview, and stored only
- * when the officer presses "Simpan".
+ * lines pasted at once, or a Perjanjian Kinerja table copied from a document
+ * (read by src/import/pasted-table.ts), checked row by row, shown as a
+ * preview, and stored only when the officer presses "Simpan".
  */
 import { editAgency } from "../../app/edits.js";
 import { parseAnswer } from "../../app/entry/answers.js";
-import { normalizeInput } from "../../domain/numbers/normalize.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { Indicator } from "../../domain/schema/indicator.js";
 import { IDLE, type State } from "../state.js";
@@ -13,6 +13,7 @@ import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../t
 import { button, html, label, splitHtml, text } from "../ui.js";
 import { renumber } from "../../app/ids.js";
 import { findOrAddIndicator, newValueIndicator, sameName } from "../../app/by-name.js";
+import { MAX_PASTED_LINES, readPastedTable } from "../../import/pasted-table.js";
 
 type PasteState = Extract<State, { flow: "paste" }>;
 type Row = NonNullable<PasteState["rows"]>[number];
@@ -41,31 +42,16 @@ function checkTarget(file: AgencyFile, row: Row): string | undefined {
 export async function pasteText(turn: Turn, state: PasteState, input: string): Promise<Outcome> {
   const doc = await flowAgency(turn, state.agencyId, "editor");
   const file = doc.data;
-  const lines = input.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  if (lines.length > 200) return outcome([text(html("tempel.terlalu_banyak", { jumlah: lines.length }))]);
+  const table = readPastedTable(input);
+  if (table.lines > MAX_PASTED_LINES) return outcome([text(html("tempel.terlalu_banyak", { jumlah: table.lines, maks: MAX_PASTED_LINES }))]);
+  const problems = table.problems.map((p) => ({ line: p.line, message: label(`tempel.${p.key}`, p.params) }));
   const rows: Row[] = [];
-  const problems: string[] = [];
-  lines.forEach((line, k) => {
-    const cells = (line.includes("|") ? line.split("|") : line.split("\t")).map((c) => normalizeInput(c));
-    if (cells[0] === "" && cells.length > 1) cells.shift();
-    if (cells.length > 1 && cells[cells.length - 1] === "") cells.pop();
-    const nomor = k + 1;
-    // A header row: "Sasaran | Indikator | Satuan | Target" (not a sasaran that happens to start with the word).
-    if (k === 0 && /^(no\.?\s*)?sasaran( strategis)?$/i.test(cells[0] ?? "") && /^indikator/i.test(cells[1] ?? "")) return;
-    if (cells.length < 3) return problems.push(html("tempel.masalah_baris", { nomor, pesan: label("tempel.kolom_kurang", { jumlah: cells.length }) }));
-    if (cells.length > 4) return problems.push(html("tempel.masalah_baris", { nomor, pesan: label("tempel.kolom_lebih", { jumlah: cells.length }) }));
-    const [objective = "", name = "", unit = "", target] = cells;
-    const names = ["Sasaran", "Indikator", "Satuan"];
-    const empty = [objective, name, unit].findIndex((c) => c === "");
-    if (empty >= 0) return problems.push(html("tempel.masalah_baris", { nomor, pesan: label("tempel.kosong_kolom", { kolom: names[empty] }) }));
-    const long = [objective.length > 500, name.length > 500, unit.length > 40].findIndex(Boolean);
-    if (long >= 0) return problems.push(html("tempel.masalah_baris", { nomor, pesan: label("tempel.terlalu_panjang", { kolom: names[long] }) }));
-    const row: Row = target ? { objective, name, unit, target } : { objective, name, unit };
+  for (const { line, ...row } of table.rows) {
     const targetProblem = checkTarget(file, row);
-    if (targetProblem) return problems.push(html("tempel.masalah_baris", { nomor, pesan: label("tempel.target_salah", { pesan: targetProblem }) }));
-    rows.push(row);
-    return undefined;
-  });
+    if (targetProblem) problems.push({ line, message: label("tempel.target_salah", { pesan: targetProblem }) });
+    else rows.push(row);
+  }
+  problems.sort((a, b) => a.line - b.line);
   if (rows.length === 0 && problems.length === 0) return outcome([text(html("tempel.tidak_ada_baris"))]);
   const preview = [html("tempel.pratinjau", { jumlah: rows.length, tahun: file.agency.reportingYear })];
   rows.forEach((row, k) => {
@@ -82,7 +68,8 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
       }),
     );
   });
-  if (problems.length > 0) preview.push("", html("tempel.masalah"), ...problems);
+  if (table.ignoredColumns.length > 0) preview.push("", html("tempel.kolom_diabaikan", { kolom: table.ignoredColumns.join(", ") }));
+  if (problems.length > 0) preview.push("", html("tempel.masalah"), ...problems.map((p) => html("tempel.masalah_baris", { nomor: p.line, pesan: p.message })));
   const messages = splitHtml(preview.join("\n")).map((h) => text(h));
   if (rows.length === 0) return outcome(messages);
   messages.push(text(html("tempel.tanya_simpan", { jumlah: rows.length }), [[button(label("tempel.tombol_simpan"), "paste:save"), button(label("tempel.tombol_batal"), "paste:cancel")]]));

@@ -1,0 +1,148 @@
+/**
+ * Reading a Perjanjian Kinerja table pasted as text (/tempel): one indicator
+ * per line, cells separated by "|" (typed) or by tabs (copied from a Word or
+ * Excel table). What such copies hold, besides "Sasaran | Indikator | Satuan |
+ * Target":
+ *
+ * - a header row naming the columns in any order, often with "No" first and
+ *   without a Satuan column ("No | Sasaran Strategis | Indikator Kinerja |
+ *   Target", the Perjanjian Kinerja's own layout), and a row numbering the
+ *   columns ("(1) (2) (3) (4)");
+ * - a row number in the first cell ("1.", "2");
+ * - an empty Sasaran cell under the first indicator of a sasaran (the cell is
+ *   merged in the document): the sasaran of the row above;
+ * - the unit written in the target ("100%") when there is no Satuan column.
+ *
+ * Rows come out with their problems as message keys (prompts/atur.json,
+ * `tempel.*`); the targets are checked against the agency by the caller.
+ */
+import { normalizeInput } from "../domain/numbers/normalize.js";
+import { headerLetters, isGradeTarget, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
+
+export interface PastedRow {
+  /** The line's number among the non-empty lines pasted (1-based), as the preview names it. */
+  line: number;
+  objective: string;
+  name: string;
+  unit: string;
+  target?: string;
+}
+
+export interface PastedProblem {
+  line: number;
+  /** A key under `tempel.` and its values. */
+  key: string;
+  params: Record<string, string | number>;
+}
+
+export interface PastedTable {
+  /** Non-empty lines pasted. */
+  lines: number;
+  rows: PastedRow[];
+  problems: PastedProblem[];
+  /** Header cells of columns that are not read (other than "No"). */
+  ignoredColumns: string[];
+}
+
+/** Most lines read at once. */
+export const MAX_PASTED_LINES = 200;
+
+type Required = "objective" | "name" | "unit";
+const REQUIRED: Required[] = ["objective", "name", "unit"];
+const COLUMN_NAMES: Record<Required, string> = { objective: "Sasaran", name: "Indikator", unit: "Satuan" };
+const LIMITS: Record<Required, number> = { objective: 500, name: 500, unit: 40 };
+/** The columns /tempel reads; a header's other columns are reported as ignored. */
+const READ: ReadonlySet<PkColumn | undefined> = new Set(["objective", "name", "unit", "target"]);
+
+/** The cells of one line: "|"-separated (outer borders dropped) or tab-separated (empty cells kept: merged ones). */
+function cellsOf(line: string): string[] {
+  if (line.includes("|")) {
+    const cells = line.split("|").map((c) => normalizeInput(c));
+    if (cells[0] === "" && cells.length > 1) cells.shift();
+    if (cells.length > 1 && cells[cells.length - 1] === "") cells.pop();
+    return cells;
+  }
+  const cells = line.split("\t").map((c) => normalizeInput(c));
+  while (cells.length > 1 && cells[cells.length - 1] === "") cells.pop();
+  return cells;
+}
+
+/** "1", "1.", "2)", "(3)": a row number or a column number. */
+const isNumberCell = (cell: string) => /^\(?\d{1,3}[.)]?\)?$/.test(cell);
+
+interface Header {
+  columns: (PkColumn | undefined)[];
+  ignored: string[];
+}
+
+/**
+ * Header cells of the sasaran and indicator columns as tables write them ("Sasaran Strategis", "No. Sasaran",
+ * "Indikator Kinerja Utama", "IKU"): tighter than the spreadsheet import's prefixes, since a pasted row's
+ * first cells are names that may start with the same words ("Sasaran A | Indikator satu | % | 100").
+ */
+const OBJECTIVE_HEADER = /^(no)?(sasaran|tujuansasaran)(strategis|kinerja|program)?$/;
+const NAME_HEADER = /^(indikator(kinerja)?(utama|sasaran|program)?|iku)$/;
+
+/** A header row: its columns by field, when it names at least the sasaran and the indicator. */
+function headerOf(cells: string[]): Header | undefined {
+  if (!cells.some((c) => OBJECTIVE_HEADER.test(headerLetters(c))) || !cells.some((c) => NAME_HEADER.test(headerLetters(c)))) return undefined;
+  const columns = cells.map((c) => (OBJECTIVE_HEADER.test(headerLetters(c)) ? "objective" : pkColumn(c)));
+  const ignored = cells.filter((c, i) => !READ.has(columns[i]) && c !== "" && !/^(no\.?|nomor)$/i.test(c));
+  return { columns, ignored };
+}
+
+/** Lines before the header that may be a title ("PERJANJIAN KINERJA TAHUN 2024"). */
+const HEADER_WITHIN = 3;
+
+export function readPastedTable(input: string): PastedTable {
+  const lines = input.split(/\r?\n/).filter((l) => l.trim() !== "");
+  const table: PastedTable = { lines: lines.length, rows: [], problems: [], ignoredColumns: [] };
+  let header: Header | undefined;
+  /** Without a header: whether the first cell of each row is its number (decided on the first row read). */
+  let numbered: boolean | undefined;
+  let previousObjective = "";
+  lines.forEach((text, k) => {
+    const line = k + 1;
+    const problem = (key: string, params: Record<string, string | number> = {}) => void table.problems.push({ line, key, params });
+    const cells = cellsOf(text);
+    if (header === undefined && table.rows.length === 0 && k < HEADER_WITHIN) {
+      const found = headerOf(cells);
+      if (found) {
+        header = found;
+        table.ignoredColumns = found.ignored;
+        table.problems = []; // the lines above were a title
+        return;
+      }
+    }
+    // The row numbering the columns: "(1) (2) (3) (4)".
+    if (cells.length > 1 && cells.every((c) => c === "" || isNumberCell(c))) return;
+
+    const value: Record<Required, string> = { objective: "", name: "", unit: "" };
+    let target: string | undefined;
+    if (header) {
+      if (cells.length > header.columns.length) return problem("kolom_lebih_judul", { jumlah: cells.length, judul: header.columns.length });
+      const at = (column: PkColumn) => cells[header!.columns.indexOf(column)] ?? "";
+      for (const c of REQUIRED) value[c] = at(c);
+      target = at("target");
+    } else {
+      numbered ??= cells.length >= 4 && isNumberCell(cells[0]!);
+      const row = numbered ? cells.slice(1) : cells;
+      if (row.length < 3) return problem("kolom_kurang", { jumlah: row.length });
+      if (row.length > 4) return problem("kolom_lebih", { jumlah: row.length });
+      [value.objective, value.name, value.unit] = [row[0]!, row[1]!, row[2]!];
+      target = row[3];
+    }
+    target ||= undefined;
+    // A merged Sasaran cell is empty below its first row.
+    if (value.objective === "" && value.name !== "") value.objective = previousObjective;
+    if (value.objective !== "") previousObjective = value.objective;
+    if (isGradeTarget(target)) return problem("target_predikat", { target: target! });
+    if (value.unit === "") value.unit = unitInTarget(target) ?? "";
+    const empty = REQUIRED.find((c) => value[c] === "");
+    if (empty) return problem(empty === "unit" && header && !header.columns.includes("unit") ? "tanpa_satuan" : "kosong_kolom", { kolom: COLUMN_NAMES[empty] });
+    const long = REQUIRED.find((c) => value[c].length > LIMITS[c]);
+    if (long) return problem("terlalu_panjang", { kolom: COLUMN_NAMES[long] });
+    table.rows.push({ line, ...value, ...(target === undefined ? {} : { target }) });
+  });
+  return table;
+}

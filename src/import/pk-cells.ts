@@ -1,0 +1,31 @@
+/**
+ * Cells of a Perjanjian Kinerja table, however it arrives (a spreadsheet for
+ * /impor, pasted text for /tempel): which column a header names, the unit a
+ * target carries, and a target that is a predikat.
+ */
+import { latinizeLookAlikes } from "../domain/numbers/normalize.js";
+
+export type PkColumn = "objective" | "name" | "unit" | "target" | "actual" | "budget" | "spent";
+
+/** Letters only, lower case: "Target (2024)" → "target". */
+export const headerLetters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, "");
+
+/** The column a header cell names ("Sasaran Strategis", "Indikator Kinerja", "Target 2024" …); undefined for "No" and others. */
+export function pkColumn(header: string): PkColumn | undefined {
+  const h = headerLetters(header);
+  if (h === "no" || h === "nomor") return undefined;
+  if (h.startsWith("sasaran") || h === "tujuansasaran") return "objective";
+  if (h.startsWith("indikator") || h === "iku") return "name";
+  if (h === "satuan") return "unit";
+  if (h.startsWith("target")) return "target";
+  if (h.startsWith("realisasianggaran") || h.startsWith("realisasikeuangan") || h === "realisasirp") return "spent";
+  if (h.startsWith("realisasi") || h.startsWith("capaianrealisasi")) return "actual";
+  if (h === "pagu" || h.startsWith("paguanggaran") || h === "anggaran" || h.startsWith("anggaranrp") || h === "alokasianggaran") return "budget";
+  return undefined;
+}
+
+/** The unit a target carries when the table gives none: "%" from "100%" or "97,5 %". */
+export const unitInTarget = (target: string | undefined): string | undefined => (target !== undefined && /\d\s*%$/.test(target) ? "%" : undefined);
+
+/** A predikat as a target or realisasi ("B", "A (81,50)", a Cyrillic "В"): only a grade indicator takes it. */
+export const isGradeTarget = (value: string | undefined): boolean => value !== undefined && /^(AA|BB|CC|[A-D])(\s*\(.*\))?$/i.test(latinizeLookAlikes(value.trim()));

@@ -1,0 +1,70 @@
+/** /tempel's reading of a pasted Perjanjian Kinerja table (src/import/pasted-table.ts). */
+import { describe, expect, it } from "vitest";
+import { readPastedTable } from "../../src/import/pasted-table.js";
+
+const rows = (input: string) => readPastedTable(input).rows.map(({ line, objective, name, unit, target }) => [line, objective, name, unit, target]);
+
+describe("readPastedTable", () => {
+  it("reads the typed form, with or without outer pipes and target", () => {
+    expect(rows("Sasaran A | Indikator satu | % | 97,5\n| Sasaran A | Indikator dua | orang |\n\nSasaran B|Indikator tiga|KPM")).toEqual([
+      [1, "Sasaran A", "Indikator satu", "%", "97,5"],
+      [2, "Sasaran A", "Indikator dua", "orang", undefined],
+      [3, "Sasaran B", "Indikator tiga", "KPM", undefined],
+    ]);
+  });
+
+  it("without a header, drops the row numbers of a numbered table and fills merged Sasaran cells from the row above", () => {
+    const numbered = ["1.\tSasaran A\tIndikator satu\t%\t80", "\t\tIndikator dua\torang\t12", "2\tSasaran B\tIndikator tiga\tKPM"].join("\n");
+    expect(readPastedTable(numbered).problems).toEqual([]);
+    expect(rows(numbered)).toEqual([
+      [1, "Sasaran A", "Indikator satu", "%", "80"],
+      [2, "Sasaran A", "Indikator dua", "orang", "12"],
+      [3, "Sasaran B", "Indikator tiga", "KPM", undefined],
+    ]);
+    // Unnumbered, a merged cell is the row's first, kept as an empty cell by the tab.
+    expect(rows("Sasaran A\tIndikator satu\t%\t80\n\tIndikator dua\t%\t90")).toEqual([
+      [1, "Sasaran A", "Indikator satu", "%", "80"],
+      [2, "Sasaran A", "Indikator dua", "%", "90"],
+    ]);
+  });
+
+  it("follows a header's column order, skips the column numbers and the title above it, and names the columns it does not read", () => {
+    const table = readPastedTable(
+      ["Lampiran Perjanjian Kinerja 2024", "No | Indikator Kinerja Utama | Satuan | Target 2024 | Sasaran Strategis | Realisasi | Penanggung Jawab", "(1) | (2) | (3) | (4) | (5) | (6) | (7)", "1 | IKM | indeks | 82 | Meningkatnya layanan | 80 | Sekretariat"].join("\n"),
+    );
+    expect(table.problems).toEqual([]);
+    expect(table.ignoredColumns).toEqual(["Realisasi", "Penanggung Jawab"]);
+    expect(table.rows).toEqual([{ line: 4, objective: "Meningkatnya layanan", name: "IKM", unit: "indeks", target: "82" }]);
+  });
+
+  it("reports each row it cannot read with its line and what is wrong", () => {
+    const table = readPastedTable(
+      [
+        "No\tSasaran\tIndikator\tTarget",
+        "1\tSasaran A\tIndikator satu\t100%\textra",
+        "2\tSasaran A\tIndikator dua\t25",
+        "3\tSasaran A\tIndeks Kepuasan Masyarakat\tA (88,50)",
+        "4\tSasaran A\t\t90%",
+      ].join("\n"),
+    );
+    expect(table.rows).toEqual([]);
+    expect(table.problems).toEqual([
+      { line: 2, key: "kolom_lebih_judul", params: { jumlah: 5, judul: 4 } },
+      { line: 3, key: "tanpa_satuan", params: { kolom: "Satuan" } },
+      { line: 4, key: "target_predikat", params: { target: "A (88,50)" } },
+      { line: 5, key: "kosong_kolom", params: { kolom: "Indikator" } },
+    ]);
+    expect(readPastedTable("Sasaran A | Indikator satu\nA | B | C | D | E").problems).toEqual([
+      { line: 1, key: "kolom_kurang", params: { jumlah: 2 } },
+      { line: 2, key: "kolom_lebih", params: { jumlah: 5 } },
+    ]);
+    expect(readPastedTable(`Sasaran | Indikator | Satuan\nSasaran A | ${"x".repeat(501)} | %`).problems).toEqual([{ line: 2, key: "terlalu_panjang", params: { kolom: "Indikator" } }]);
+    // A first row without a sasaran has none to take over.
+    expect(readPastedTable("\tIndikator satu\t%\t80").problems).toEqual([{ line: 1, key: "kosong_kolom", params: { kolom: "Sasaran" } }]);
+  });
+
+  it("takes a sasaran or indicator that starts with the header's words for data, not for a header", () => {
+    expect(rows("Sasaran peningkatan layanan | Indikator kepuasan | % | 90")).toEqual([[1, "Sasaran peningkatan layanan", "Indikator kepuasan", "%", "90"]]);
+    expect(readPastedTable("a\nb\nc\nd").lines).toBe(4);
+  });
+});
