@@ -136,6 +136,8 @@ async function onText(turn: Turn, input: string): Promise<Outcome> {
       return budget.lineText(turn, s, input);
     case "profile-number":
       return profile.profileNumberText(turn, s, input);
+    case "profile-scale":
+      return profile.profileScaleText(turn, s, input);
     case "import":
     case "link":
     case "idle":

@@ -97,6 +97,7 @@ export const StateSchema = z.discriminatedUnion("flow", [
   z.strictObject({ v: z.literal(1), flow: z.literal("line"), ...AgencyRef, step: z.enum(["name", "budget", "spent", "note"]), draft: LineDraft, lineId: z.string().optional() }),
   z.strictObject({ v: z.literal(1), flow: z.literal("link"), ...AgencyRef, lineId: z.string() }),
   z.strictObject({ v: z.literal(1), flow: z.literal("profile-number"), ...AgencyRef, field: z.enum(["threshold", "cap"]) }),
+  z.strictObject({ v: z.literal(1), flow: z.literal("profile-scale"), ...AgencyRef }),
   z.strictObject({
     v: z.literal(1),
     flow: z.literal("import"),

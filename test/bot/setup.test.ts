@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN, OUTSIDER, harness, plain, registerAgency } from "../support/bot-harness.js";
+import { ADMIN, OFFICER, OUTSIDER, harness, joinByInvitation, plain, registerAgency } from "../support/bot-harness.js";
 
 describe("setting up sasaran and indicators", () => {
   it("adds a sasaran and an indicator in conversation", async () => {
@@ -180,3 +180,69 @@ describe("methodology profile (/profil)", () => {
     expect(plain(await d.pressData(OUTSIDER, "prof:dec:2"))).toContain("Anda belum terhubung");
   });
 });
+
+describe("a custom category scale (/profil → Skala khusus)", () => {
+  it("an admin types the categories; problems are listed and nothing is stored until they form a scale; drafts use it at once", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    const d = h.driver;
+    await d.send(ADMIN, "/tempel");
+    await d.send(ADMIN, "Sasaran A | Indikator satu | % | 80");
+    await d.press(ADMIN, "✅ Simpan");
+    await d.send(ADMIN, "/isi");
+    await d.send(ADMIN, "86,11");
+    expect(plain(await d.send(ADMIN, "/profil"))).toContain("Skala lain (misalnya dari peraturan kepala daerah): tekan Skala khusus lalu ketik kategorinya.");
+    expect(plain(await d.press(ADMIN, "✏️ Skala khusus"))).toContain("Ketik skala kategori capaian, satu kategori per baris dari yang tertinggi");
+    const before = await h.repo.agencies.read(id);
+
+    expect(plain(await d.send(ADMIN, "≥ 90 Sangat Baik\nbaik\n≥ 10 Kurang"))).toBe(
+      [
+        "Skala belum dapat disimpan:",
+        '• baris 2 ("baik") tidak terbaca: tulis batas bawah lalu nama kategori, misalnya ≥ 75 Baik',
+        "Perbaiki lalu kirim lagi seluruh skalanya, misalnya:",
+        "≥ 90 Sangat Baik",
+        "≥ 75 Baik",
+        "≥ 0 Kurang",
+      ].join("\n"),
+    );
+    expect(plain(await d.send(ADMIN, "≥ 90 Sangat Baik\n≥ 10 Kurang"))).toContain('• kategori terendah "Kurang" harus dimulai dari 0 (sekarang 10)');
+    expect(await h.repo.agencies.read(id)).toEqual(before);
+
+    const saved = plain(await d.send(ADMIN, "Skala Capaian Kinerja | Peraturan Bupati Contoh Nomor 12 Tahun 2023\n≥ 90 Sangat Baik\n≥ 85 Baik\n≥ 60 Cukup\n≥ 0 Kurang"));
+    expect(saved).toContain(
+      [
+        "✅ Skala khusus Skala Capaian Kinerja (Peraturan Bupati Contoh Nomor 12 Tahun 2023) disimpan:",
+        "• ≥ 90 Sangat Baik",
+        "• 85 ≤ x < 90 Baik",
+        "• 60 ≤ x < 85 Cukup",
+        "• < 60 Kurang",
+      ].join("\n"),
+    );
+    expect(saved).toContain("• Skala kategori: Skala khusus: Skala Capaian Kinerja");
+    expect((await h.repo.agencies.read(id))!.data.profile.scale).toEqual({
+      name: "Skala Capaian Kinerja",
+      source: "Peraturan Bupati Contoh Nomor 12 Tahun 2023",
+      bands: [
+        { label: "Sangat Baik", min: "90", minInclusive: true, maxInclusive: false },
+        { label: "Baik", min: "85", minInclusive: true, max: "90", maxInclusive: false },
+        { label: "Cukup", min: "60", minInclusive: true, max: "85", maxInclusive: false },
+        { label: "Kurang", min: "0", minInclusive: true, max: "60", maxInclusive: false },
+      ],
+    });
+    // 86,11 / 80 = 107,64%: "Sangat Baik" on this scale.
+    await d.send(ADMIN, "/draf");
+    expect(plain(await d.press(ADMIN, "3.1"))).toContain("Capaian tersebut termasuk kategori Sangat Baik (≥ 90).");
+    // The conversation is over: a later text is not read as a scale.
+    expect(plain(await d.send(ADMIN, "≥ 50 Lulus\n≥ 0 Tidak lulus"))).toBe(
+      "Maaf, saya belum memahami pesan itu. Ketik /bantuan untuk melihat perintah yang tersedia, atau /isi untuk melanjutkan pengisian data.",
+    );
+  });
+
+  it("only an admin sets it, even with a forged button", async () => {
+    const h = await harness();
+    await registerAgency(h, ADMIN);
+    await joinByInvitation(h, ADMIN, OFFICER);
+    expect(plain(await h.driver.pressData(OFFICER, "prof:custom"))).toBe("Hanya admin instansi yang dapat melakukan ini.");
+  });
+});
+

@@ -1,7 +1,10 @@
 /** /profil — the agency's methodology profile (admin): scale, efficiency method, negative formula, decimals, money style, thresholds. */
 import { editAgency } from "../../app/edits.js";
 import { isNone } from "../../app/entry/answers.js";
-import { SCALE_PRESET_IDS } from "../../domain/calc/scale.js";
+import { describeBand, SCALE_PRESET_IDS } from "../../domain/calc/scale.js";
+import { Decimal } from "../../domain/decimal.js";
+import { formatPlain } from "../../domain/numbers/format.js";
+import { parseScaleText } from "../../app/scale-text.js";
 import { numberErrorMessage } from "../../domain/numbers/messages.js";
 import { parseNumber } from "../../domain/numbers/parse.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
@@ -36,6 +39,7 @@ export function profileMessage(file: AgencyFile): Out {
   const mark = (on: boolean, t: string) => (on ? `✅ ${t}` : t);
   return text(body, [
     ...grid(SCALE_PRESET_IDS.map((id) => button(mark(p.scale === id, label("profil.tombol_skala", { nama: id })), `prof:scale:${id}`)), 3),
+    [button(mark(typeof p.scale !== "string", label("profil.tombol_skala_khusus")), "prof:custom")],
     ...grid(EFFICIENCY_METHODS.map((m) => button(mark(p.efficiency.method === m, label("profil.tombol_efisiensi", { nama: m })), `prof:eff:${m}`)), 3),
     NEGATIVE_FORMULAS.map((f) => button(mark(p.negativeFormula === f, label("profil.tombol_negatif", { nama: f })), `prof:neg:${f}`)),
     [0, 1, 2].map((n) => button(mark(p.decimals === n, label("profil.tombol_desimal", { n })), `prof:dec:${n}`)),
@@ -52,6 +56,7 @@ export async function profileMenu(turn: Turn): Promise<Outcome> {
 export async function profileCallback(turn: Turn, data: string): Promise<Outcome> {
   const { doc } = await activeAgency(turn, "admin");
   const agencyId = doc.data.agency.id;
+  if (data === "prof:custom") return outcome([text(html("profil.skala_khusus.tanya"))], { v: 1, flow: "profile-scale", agencyId });
   if (data === "prof:thr" || data === "prof:cap") {
     const field = data === "prof:thr" ? "threshold" : "cap";
     return outcome([text(html(field === "threshold" ? "profil.tanya_ambang" : "profil.tanya_batas"))], { v: 1, flow: "profile-number", agencyId, field });
@@ -84,4 +89,25 @@ export async function profileNumberText(turn: Turn, state: Extract<State, { flow
     else d.profile.averageCap = value;
   });
   return outcome([text(html("profil.diubah")), profileMessage(saved.doc.data)], IDLE);
+}
+
+/** The categories of a scale as a list, highest first ("• ≥ 90 Sangat Baik"). */
+function bandLines(bands: readonly { label: string; min?: string; minInclusive: boolean; max?: string; maxInclusive: boolean }[]): string {
+  return bands.map((b) => label("profil.skala_khusus.kategori", { batas: describeBand(b, (v) => formatPlain(new Decimal(v), 2)), nama: b.label })).join("\n");
+}
+
+/** The custom scale as typed: stored when every line reads and the categories form a scale, otherwise what is wrong (the flow stays open). */
+export async function profileScaleText(turn: Turn, state: Extract<State, { flow: "profile-scale" }>, input: string): Promise<Outcome> {
+  await flowAgency(turn, state.agencyId, "admin");
+  const read = parseScaleText(input);
+  if (!read.ok) {
+    const problems = read.problems.map((p) => `• ${label(p.key, p.params)}`).join("\n");
+    return outcome([text(html("profil.skala_khusus.salah", { masalah: problems }))]);
+  }
+  const scale = read.scale;
+  const saved = await editAgency(turn.services, state.agencyId, turn.actor, "admin", (d) => {
+    d.profile.scale = scale;
+  });
+  const stored = html("profil.skala_khusus.tersimpan", { nama: scale.name, sumber: scale.source, kategori: bandLines(scale.bands) });
+  return outcome([text(stored), profileMessage(saved.doc.data)], IDLE);
 }
