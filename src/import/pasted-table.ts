@@ -83,10 +83,13 @@ interface Header {
 const OBJECTIVE_HEADER = /^(no)?(sasaran|tujuansasaran)(strategis|kinerja|program)?$/;
 const NAME_HEADER = /^(indikator(kinerja)?(utama|sasaran|program)?|iku)$/;
 
+/** A header cell of that form, without digits ("Sasaran 1" is a sasaran's name). */
+const isHeader = (pattern: RegExp, cell: string) => !/\d/.test(cell) && pattern.test(headerLetters(cell));
+
 /** A header row: its columns by field, when it names at least the sasaran and the indicator. */
 function headerOf(cells: string[]): Header | undefined {
-  if (!cells.some((c) => OBJECTIVE_HEADER.test(headerLetters(c))) || !cells.some((c) => NAME_HEADER.test(headerLetters(c)))) return undefined;
-  const columns = cells.map((c) => (OBJECTIVE_HEADER.test(headerLetters(c)) ? "objective" : pkColumn(c)));
+  if (!cells.some((c) => isHeader(OBJECTIVE_HEADER, c)) || !cells.some((c) => isHeader(NAME_HEADER, c))) return undefined;
+  const columns = cells.map((c) => (isHeader(OBJECTIVE_HEADER, c) ? "objective" : pkColumn(c)));
   const ignored = cells.filter((c, i) => !READ.has(columns[i]) && c !== "" && !/^(no\.?|nomor)$/i.test(c));
   return { columns, ignored };
 }

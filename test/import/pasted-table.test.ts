@@ -65,6 +65,10 @@ describe("readPastedTable", () => {
 
   it("takes a sasaran or indicator that starts with the header's words for data, not for a header", () => {
     expect(rows("Sasaran peningkatan layanan | Indikator kepuasan | % | 90")).toEqual([[1, "Sasaran peningkatan layanan", "Indikator kepuasan", "%", "90"]]);
+    expect(rows("Sasaran 1 | Indikator 1 | % | 50\nSasaran 1 | Indikator 2 | % | 51")).toEqual([
+      [1, "Sasaran 1", "Indikator 1", "%", "50"],
+      [2, "Sasaran 1", "Indikator 2", "%", "51"],
+    ]);
     expect(readPastedTable("a\nb\nc\nd").lines).toBe(4);
   });
 });
