@@ -84,14 +84,17 @@ export async function allAuditEntries(services: Services, doc: AgencyDocument): 
   return [...(archive?.entries.filter((e) => e.seq < first) ?? []), ...doc.audit];
 }
 
-/** Apply `mutate` to the agency's data as `actor`, who needs at least `minimum`. */
+/**
+ * Apply `mutate` to the agency's data as `actor`, who needs at least `minimum`. `undoOf`: the entry this edit undoes;
+ * `whole`: the edit's entries are marked as one (`partOf`), to be taken back together.
+ */
 export async function editAgency(
   services: Services,
   agencyId: string,
   actor: Actor,
   minimum: Role,
   mutate: (data: AgencyFile) => void,
-  options: { undoOf?: number } = {},
+  options: { undoOf?: number; whole?: boolean } = {},
 ): Promise<EditResult> {
   return services.repo.agencies.update(agencyId, async (doc) => {
     if (!doc) throw new AgencyMissing([say("akses.instansi_tidak_ada")]);
@@ -105,6 +108,7 @@ export async function editAgency(
     const differences = diffAgency(doc.data, parsed.data);
     if (differences.length === 0) return { next: undefined, result: { doc, changes: [] } };
     const at = services.now().toISOString();
+    const first = doc.auditSeq + 1;
     const entries: AuditEntry[] = differences.map((d) => {
       const entry: AuditEntry = {
         seq: ++doc.auditSeq,
@@ -117,6 +121,7 @@ export async function editAgency(
       if (d.old !== undefined) entry.old = d.old;
       if (d.new !== undefined) entry.new = d.new;
       if (options.undoOf !== undefined) entry.undoOf = options.undoOf;
+      if (options.whole) entry.partOf = first;
       return entry;
     });
     await appendAudit(services, doc, entries);

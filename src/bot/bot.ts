@@ -14,7 +14,7 @@ import type { RepliesAfterAck } from "./replies-after-ack.js";
  */
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
 
-export const COMMAND_NAMES = ["start", "isi", "indikator", "status", "draf", "cek", "atur", "tempel", "anggaran", "profil", "instansi", "anggota", "undang", "undangan", "gabung", "riwayat", "ekspor", "grafik", "impor", "templat", "pulihkan", "batal", "bantuan"];
+export const COMMAND_NAMES = ["start", "isi", "indikator", "status", "draf", "cek", "atur", "tempel", "anggaran", "profil", "instansi", "anggota", "undang", "undangan", "gabung", "riwayat", "ekspor", "grafik", "impor", "templat", "pulihkan", "tahun", "batal", "bantuan"];
 
 /** The command list shown in Telegram's menu, in Indonesian. */
 export function botCommands(): { command: string; description: string }[] {

@@ -27,6 +27,7 @@ import * as setup from "./flows/setup.js";
 import * as paste from "./flows/paste.js";
 import * as budget from "./flows/budget.js";
 import * as profile from "./flows/profile.js";
+import * as year from "./flows/year.js";
 import * as history from "./flows/history.js";
 import * as restore from "./flows/restore.js";
 import * as exporting from "./flows/export.js";
@@ -68,6 +69,7 @@ const COMMANDS: Record<string, Command> = {
   profil: (t) => profile.profileMenu(t),
   riwayat: (t) => history.chooseHistory(t),
   pulihkan: (t) => restore.listBackups(t),
+  tahun: (t) => year.yearMenu(t),
   ekspor: (t, args) => exporting.exportCommand(t, args),
   grafik: (t) => files.chartMenu(t),
   impor: (t) => importing.importHelp(t),
@@ -111,6 +113,7 @@ const CALLBACKS: CallbackRoute[] = [
   [/^exp:([a-z]+)$/, (t, m) => exporting.exportCommand(t, m[1]!)],
   [/^chart:(capaian|efisiensi|tren)(?::(.+))?$/, (t, m) => files.chart(t, m[1]!, m[2])],
   [/^imp:(save|cancel)$/, (t, m) => importing.importCallback(t, t.state, m.input)],
+  [/^year:/, (t, m) => year.yearCallback(t, m.input)],
 ];
 
 export function registerCallback(route: CallbackRoute): void {

@@ -54,6 +54,8 @@ export const AuditEntrySchema = z.strictObject({
   new: JsonValue.optional(),
   /** Set when this entry undoes an earlier one. */
   undoOf: z.number().int().positive().optional(),
+  /** Set on every entry of an edit that is taken back as a whole (a new reporting year): the seq of its first entry. */
+  partOf: z.number().int().positive().optional(),
 });
 
 export const AgencyDocumentSchema = z.strictObject({

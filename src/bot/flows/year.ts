@@ -1,0 +1,45 @@
+/** /tahun — start the next reporting year (admin), or take the last start back (see app/new-year.ts). */
+import { canUndoNewYear, newYearPreview, startNewYear, undoNewYear } from "../../app/new-year.js";
+import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
+import { button, html, label, text, type Button } from "../ui.js";
+import { IDLE } from "../state.js";
+
+export async function yearMenu(turn: Turn): Promise<Outcome> {
+  const { doc } = await activeAgency(turn, "admin");
+  const p = newYearPreview(doc.data);
+  const body = html("tahun.pratinjau", {
+    instansi: doc.data.agency.name,
+    dari: p.from,
+    ke: p.to,
+    indikator: p.indicators,
+    dariRenstra: p.targetsFromPlan,
+    faktor: p.factors,
+    anggaran: p.budgets,
+    catatan: p.notes,
+    diLuarRenstra: p.afterPlan,
+    akhirRenstra: doc.data.agency.strategicPlan.endYear,
+  });
+  const buttons: Button[][] = [[button(label("tahun.tombol_mulai", { ke: p.to }), `year:go:${p.from}`)]];
+  if (await canUndoNewYear(turn.services, doc.data.agency.id, turn.actor.userId)) {
+    buttons.push([button(label("tahun.tombol_kembali", { dari: p.from - 1 }), `year:back:${p.from}`)]);
+  }
+  buttons.push([button(label("tahun.tombol_batal"), "year:no")]);
+  return outcome([text(body, buttons)], IDLE);
+}
+
+export async function yearCallback(turn: Turn, data: string): Promise<Outcome> {
+  if (data === "year:no") return outcome([text(html("umum.dibatalkan"))], IDLE);
+  const { doc } = await activeAgency(turn, "admin");
+  const agencyId = doc.data.agency.id;
+  const go = /^year:go:(\d{4})$/.exec(data);
+  if (go) {
+    const saved = await startNewYear(turn.services, agencyId, turn.actor, Number(go[1]));
+    return outcome([text(html("tahun.dimulai", { instansi: saved.doc.data.agency.name, tahun: saved.doc.data.agency.reportingYear, dari: Number(go[1]) }))], IDLE);
+  }
+  const back = /^year:back:(\d{4})$/.exec(data);
+  if (back) {
+    const saved = await undoNewYear(turn.services, agencyId, turn.actor, Number(back[1]));
+    return outcome([text(html("tahun.dikembalikan", { instansi: saved.doc.data.agency.name, tahun: saved.doc.data.agency.reportingYear }))], IDLE);
+  }
+  return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+}

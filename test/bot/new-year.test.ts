@@ -1,0 +1,128 @@
+/**
+ * /tahun: an agency moves on to the next reporting year (its indicators and
+ * every year's figures kept, the year's factors and budget emptied, the new
+ * target taken from the Renstra where it has one), and the move is taken
+ * back as a whole while nothing it changed has changed again.
+ */
+import { describe, expect, it } from "vitest";
+import { seedDemo } from "../../src/local/demo.js";
+import type { AgencyFile } from "../../src/domain/schema/agency.js";
+import { ADMIN, OFFICER, harness, joinByInvitation, plain, type Harness } from "../support/bot-harness.js";
+
+const DEMO = "dinsos-pm-dumai";
+
+async function withDemo(): Promise<Harness> {
+  const h = await harness();
+  await seedDemo(h.services, ADMIN);
+  return h;
+}
+
+const data = async (h: Harness): Promise<AgencyFile> => structuredClone((await h.repo.agencies.read(DEMO))!.data);
+const buttons = (replies: { keyboard: { text: string }[][] }[]) => replies.flatMap((r) => r.keyboard.flat().map((b) => b.text));
+
+describe("/tahun: the next reporting year", () => {
+  it("keeps indicators and every year's figures, empties the year's factors and budget, takes the new target from the Renstra", async () => {
+    const h = await withDemo();
+    const before = await data(h);
+    expect(before.agency.reportingYear).toBe(2024);
+    const menu = await h.driver.send(ADMIN, "/tahun");
+    expect(plain(menu)).toBe(
+      [
+        "Mulai tahun pelaporan 2025 untuk Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai (sekarang 2024)",
+        "",
+        "Tetap ada: 4 indikator beserta sasarannya, target dan realisasi semua tahun (2024 menjadi riwayat untuk perbandingan antartahun), target Renstra, data nasional, susunan program/kegiatan/sub kegiatan dan tautannya ke indikator, anggota, dan profil metodologi.",
+        "Dikosongkan untuk 2025: faktor pendukung, penghambat dan tindak lanjut (4 indikator), pagu dan realisasi anggaran (90 baris anggaran dan indikator), catatan baris anggaran (9). Nilai lamanya tetap tercatat di /riwayat.",
+        "Target 2025 diisi dari target Renstra per tahun untuk 1 indikator; target lainnya ditanyakan lewat /isi.",
+        "Selama belum ada perubahan lain sesudahnya, pergantian ini dapat dibatalkan dengan /tahun.",
+      ].join("\n"),
+    );
+    expect(buttons(menu)).toEqual(["▶️ Mulai tahun 2025", "❌ Batal"]);
+    expect(plain(await h.driver.press(ADMIN, "▶️ Mulai tahun 2025"))).toBe(
+      "✅ Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai sekarang melaporkan tahun 2025; data 2024 menjadi riwayat. Ketik /isi untuk mengisi target, realisasi, anggaran dan faktor tahun 2025.",
+    );
+
+    const after = await data(h);
+    expect(after.agency).toEqual({ ...before.agency, reportingYear: 2025 });
+    expect(after.profile).toEqual(before.profile);
+    const indicators = (f: AgencyFile) => f.objectives.flatMap((o) => o.indicators);
+    for (const [old, now] of indicators(before).map((ind, i) => [ind, indicators(after)[i]!] as const)) {
+      const { factors: _f, budget: _b, ...kept } = old;
+      // 2.1's Renstra target for 2025 (90) is its 2025 target; every other year as it was.
+      const years = old.id === "IKU2" ? { ...old.years, "2025": { target: "90" } } : old.years;
+      expect(now).toEqual({ ...kept, years });
+    }
+    expect(after.budgetLines).toEqual(before.budgetLines.map(({ budget: _b, spent: _s, note: _n, ...line }) => line));
+    expect((await h.repo.agencies.read(DEMO))!.members).toHaveLength(1);
+
+    // /isi asks for the new year, with the year before as context.
+    const isi = plain(await h.driver.send(ADMIN, "/isi"));
+    expect(isi).toContain("Berapa target 2025 indikator ini?");
+    expect(isi).toContain("1.1 Persentase (%) penyandang disabilitas");
+    // A second press of the old button changes nothing.
+    const moved = await data(h);
+    expect(plain(await h.driver.pressData(ADMIN, "year:go:2024"))).toBe("Tahun pelaporan sudah 2025; tidak ada yang diubah. Ketik /tahun untuk melihat pilihannya.");
+    expect(await data(h)).toEqual(moved);
+  });
+
+  it("is taken back as a whole, to the very data it replaced, while nothing it changed has changed since", async () => {
+    const h = await withDemo();
+    const before = await data(h);
+    await h.driver.send(ADMIN, "/tahun");
+    await h.driver.press(ADMIN, "▶️ Mulai tahun 2025");
+    const menu = await h.driver.send(ADMIN, "/tahun");
+    expect(buttons(menu)).toEqual(["▶️ Mulai tahun 2026", "↩ Kembali ke tahun 2024", "❌ Batal"]);
+    expect(plain(await h.driver.press(ADMIN, "↩ Kembali ke tahun 2024"))).toBe(
+      "✅ Pergantian tahun dibatalkan: Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai kembali melaporkan tahun 2024, dengan faktor, pagu, realisasi anggaran dan catatan seperti sebelumnya.",
+    );
+    expect(await data(h)).toEqual(before);
+    // Taken back once: no button, and a forged one changes nothing.
+    expect(buttons(await h.driver.send(ADMIN, "/tahun"))).toEqual(["▶️ Mulai tahun 2025", "❌ Batal"]);
+    expect(plain(await h.driver.pressData(ADMIN, "year:back:2025"))).toBe(
+      "Tahun pelaporan 2024 tidak dimulai dengan /tahun, atau pergantiannya sudah dibatalkan; tidak ada yang diubah.",
+    );
+    expect(await data(h)).toEqual(before);
+  });
+
+  it("is no longer taken back once anything changed after it", async () => {
+    const h = await withDemo();
+    await h.driver.send(ADMIN, "/tahun");
+    await h.driver.press(ADMIN, "▶️ Mulai tahun 2025");
+    await h.driver.send(ADMIN, "/isi");
+    expect(plain(await h.driver.send(ADMIN, "95"))).toContain("✅ Tersimpan — Target 2025: 95%.");
+    await h.driver.send(ADMIN, "/batal");
+    expect(buttons(await h.driver.send(ADMIN, "/tahun"))).toEqual(["▶️ Mulai tahun 2026", "❌ Batal"]);
+    const now = await data(h);
+    expect(plain(await h.driver.pressData(ADMIN, "year:back:2025"))).toBe(
+      "Pergantian ke tahun 2025 tidak dapat dibatalkan lagi: sudah ada 1 perubahan sesudahnya (misalnya Data tahun 2025 — 1.1 Persentase (%) penyandang disabilitas terlantar, anak terlantar, lanjut usia terlantar, dan gelandangan pengemis yang terpenuhi kebutuhan dasarnya di luar panti (INDIKATOR SPM)). Tidak ada yang diubah.",
+    );
+    expect(await data(h)).toEqual(now);
+  });
+
+  it("warns when the new year lies after the Renstra period, and takes back only the last move", async () => {
+    const h = await withDemo();
+    await h.driver.send(ADMIN, "/tahun");
+    await h.driver.press(ADMIN, "▶️ Mulai tahun 2025");
+    const in2025 = await data(h);
+    await h.driver.send(ADMIN, "/tahun");
+    await h.driver.press(ADMIN, "▶️ Mulai tahun 2026");
+    const menu = plain(await h.driver.send(ADMIN, "/tahun"));
+    expect(menu).toContain(
+      "Perhatian: tahun 2027 sudah di luar periode Renstra (berakhir 2026); bagian 3.3 tetap membandingkan dengan target akhir Renstra yang tersimpan.\nSelama belum ada perubahan lain sesudahnya",
+    );
+    // The Renstra's 2026 target (100) was taken for 2.1 on the second move.
+    expect((await data(h)).objectives[1]!.indicators[0]!.years["2026"]).toEqual({ target: "100" });
+    await h.driver.press(ADMIN, "↩ Kembali ke tahun 2025");
+    expect(await data(h)).toEqual(in2025);
+    // The move to 2025 is not offered back: the move to 2026 and its undo came after it.
+    expect(buttons(await h.driver.send(ADMIN, "/tahun"))).toEqual(["▶️ Mulai tahun 2026", "❌ Batal"]);
+  });
+
+  it("only an admin starts a year, even with a forged button", async () => {
+    const h = await withDemo();
+    await joinByInvitation(h, ADMIN, OFFICER);
+    const before = await data(h);
+    expect(plain(await h.driver.send(OFFICER, "/tahun"))).toBe("Hanya admin instansi yang dapat melakukan ini.");
+    expect(plain(await h.driver.pressData(OFFICER, "year:go:2024"))).toBe("Hanya admin instansi yang dapat melakukan ini.");
+    expect(await data(h)).toEqual(before);
+  });
+});
