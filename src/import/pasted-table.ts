@@ -81,7 +81,7 @@ interface Header {
  * first cells are names that may start with the same words ("Sasaran A | Indikator satu | % | 100").
  */
 const OBJECTIVE_HEADER = /^(no)?(sasaran|tujuansasaran)(strategis|kinerja|program)?$/;
-const NAME_HEADER = /^(indikator(kinerja)?(utama|sasaran|program)?|iku)$/;
+const NAME_HEADER = /^(indikator(kinerja)?(utama|sasaran|program)?(iku)?|iku)$/;
 
 /** A header cell of that form, without digits ("Sasaran 1" is a sasaran's name). */
 const isHeader = (pattern: RegExp, cell: string) => !/\d/.test(cell) && pattern.test(headerLetters(cell));

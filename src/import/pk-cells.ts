@@ -16,7 +16,7 @@ export function pkColumn(header: string): PkColumn | undefined {
   if (h === "no" || h === "nomor") return undefined;
   if (h.startsWith("sasaran") || h === "tujuansasaran") return "objective";
   if (h.startsWith("indikator") || h === "iku") return "name";
-  if (h === "satuan") return "unit";
+  if (h.startsWith("satuan")) return "unit";
   if (h.startsWith("target")) return "target";
   if (h.startsWith("realisasianggaran") || h.startsWith("realisasikeuangan") || h === "realisasirp") return "spent";
   if (h.startsWith("realisasi") || h.startsWith("capaianrealisasi")) return "actual";

@@ -30,7 +30,7 @@ describe("readPastedTable", () => {
 
   it("follows a header's column order, skips the column numbers and the title above it, and names the columns it does not read", () => {
     const table = readPastedTable(
-      ["Lampiran Perjanjian Kinerja 2024", "No | Indikator Kinerja Utama | Satuan | Target 2024 | Sasaran Strategis | Realisasi | Penanggung Jawab", "(1) | (2) | (3) | (4) | (5) | (6) | (7)", "1 | IKM | indeks | 82 | Meningkatnya layanan | 80 | Sekretariat"].join("\n"),
+      ["Lampiran Perjanjian Kinerja 2024", "No | Indikator Kinerja Utama (IKU) | Satuan Ukuran | Target 2024 | Sasaran Strategis | Realisasi | Penanggung Jawab", "(1) | (2) | (3) | (4) | (5) | (6) | (7)", "1 | IKM | indeks | 82 | Meningkatnya layanan | 80 | Sekretariat"].join("\n"),
     );
     expect(table.problems).toEqual([]);
     expect(table.ignoredColumns).toEqual(["Realisasi", "Penanggung Jawab"]);
