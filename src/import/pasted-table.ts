@@ -14,16 +14,18 @@
  * - the unit written in the target ("100%") when there is no Satuan column.
  *
  * Rows come out with their problems as message keys (prompts/atur.json,
- * `tempel.*`); the targets are checked against the agency by the caller.
+ * `tempel.*`); the caller, who knows the agency's indicators, settles a
+ * missing unit and checks the targets.
  */
 import { normalizeInput } from "../domain/numbers/normalize.js";
-import { headerLetters, isGradeTarget, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
+import { headerLetters, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
 
 export interface PastedRow {
   /** The line's number among the non-empty lines pasted (1-based), as the preview names it. */
   line: number;
   objective: string;
   name: string;
+  /** As given, or "%" from a target written with it; empty when neither (the caller may know the indicator's). */
   unit: string;
   target?: string;
 }
@@ -38,6 +40,8 @@ export interface PastedProblem {
 export interface PastedTable {
   /** Non-empty lines pasted. */
   lines: number;
+  /** Whether the table has a Satuan column (false: a header without one). */
+  unitColumn: boolean;
   rows: PastedRow[];
   problems: PastedProblem[];
   /** Header cells of columns that are not read (other than "No"). */
@@ -99,7 +103,7 @@ const HEADER_WITHIN = 3;
 
 export function readPastedTable(input: string): PastedTable {
   const lines = input.split(/\r?\n/).filter((l) => l.trim() !== "");
-  const table: PastedTable = { lines: lines.length, rows: [], problems: [], ignoredColumns: [] };
+  const table: PastedTable = { lines: lines.length, unitColumn: true, rows: [], problems: [], ignoredColumns: [] };
   let header: Header | undefined;
   /** Without a header: whether the first cell of each row is its number (decided on the first row read). */
   let numbered: boolean | undefined;
@@ -113,6 +117,7 @@ export function readPastedTable(input: string): PastedTable {
       if (found) {
         header = found;
         table.ignoredColumns = found.ignored;
+        table.unitColumn = found.columns.includes("unit");
         table.problems = []; // the lines above were a title
         return;
       }
@@ -139,10 +144,9 @@ export function readPastedTable(input: string): PastedTable {
     // A merged Sasaran cell is empty below its first row.
     if (value.objective === "" && value.name !== "") value.objective = previousObjective;
     if (value.objective !== "") previousObjective = value.objective;
-    if (isGradeTarget(target)) return problem("target_predikat", { target: target! });
     if (value.unit === "") value.unit = unitInTarget(target) ?? "";
-    const empty = REQUIRED.find((c) => value[c] === "");
-    if (empty) return problem(empty === "unit" && header && !header.columns.includes("unit") ? "tanpa_satuan" : "kosong_kolom", { kolom: COLUMN_NAMES[empty] });
+    const empty = (["objective", "name"] as const).find((c) => value[c] === "");
+    if (empty) return problem("kosong_kolom", { kolom: COLUMN_NAMES[empty] });
     const long = REQUIRED.find((c) => value[c].length > LIMITS[c]);
     if (long) return problem("terlalu_panjang", { kolom: COLUMN_NAMES[long] });
     table.rows.push({ line, ...value, ...(target === undefined ? {} : { target }) });

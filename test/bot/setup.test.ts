@@ -125,6 +125,42 @@ describe("setting up sasaran and indicators", () => {
     ]);
   });
 
+  it("takes a unit not given from the stored indicator, and checks a target on it (a predikat for a grade indicator)", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    const d = h.driver;
+    await d.send(ADMIN, "/tempel");
+    await d.send(ADMIN, "Meningkatnya Layanan | Indeks Kepuasan Masyarakat | indeks\nMeningkatnya Layanan | Persentase PMKS tertangani | %");
+    await d.press(ADMIN, "✅ Simpan");
+    await d.send(ADMIN, "/atur");
+    await d.press(ADMIN, "Indikator 1.1");
+    await d.press(ADMIN, "Jenis");
+    await d.press(ADMIN, "Predikat/huruf (IKM, LHE AKIP)");
+    await d.press(ADMIN, "IKM (A–D)");
+    // The Perjanjian Kinerja's layout (no Satuan column) for the two stored indicators and a new one.
+    await d.send(ADMIN, "/tempel");
+    const preview = plain(
+      await d.send(
+        ADMIN,
+        ["No\tSasaran Strategis\tIndikator Kinerja\tTarget", "1.\tMeningkatnya Layanan\tIndeks Kepuasan Masyarakat\tB", "2.\t\tPersentase PMKS tertangani\t90", "3.\t\tIndeks Kepuasan Pegawai\tB", "4.\t\tJumlah KPM graduasi\t25"].join("\n"),
+      ),
+    );
+    expect(preview).toContain(
+      [
+        "Pratinjau (2 baris, tahun 2024):",
+        "1. Meningkatnya Layanan → Indeks Kepuasan Masyarakat (indeks), target B [perbarui target]",
+        "2. Meningkatnya Layanan → Persentase PMKS tertangani (%), target 90 [perbarui target]",
+        "",
+        "Baris yang perlu diperbaiki (tidak akan disimpan):",
+        '• Baris 4: target "B" berupa predikat. Tempel baris ini tanpa target (satuannya misalnya "predikat"), lalu ubah jenisnya menjadi Predikat/huruf di /atur dan isi targetnya lewat /isi',
+        "• Baris 5: satuan tidak diketahui: tabel tidak punya kolom Satuan dan targetnya tidak ditulis dengan %. Tambahkan kolom Satuan (misalnya %, orang, KPM)",
+      ].join("\n"),
+    );
+    await d.press(ADMIN, "✅ Simpan");
+    const [ikm, pmks] = (await h.repo.agencies.read(id))!.data.objectives[0]!.indicators;
+    expect([ikm!.unit, ikm!.years["2024"]?.target, pmks!.unit, pmks!.years["2024"]?.target]).toEqual(["indeks", { letter: "B" }, "%", "90"]);
+  });
+
   it("renames, reorders and deletes", async () => {
     const h = await harness();
     const id = await registerAgency(h, ADMIN);

@@ -47,11 +47,14 @@ describe("readPastedTable", () => {
         "4\tSasaran A\t\t90%",
       ].join("\n"),
     );
-    expect(table.rows).toEqual([]);
+    // Without a Satuan column and a % target the unit is left empty: the caller knows whether the indicator exists.
+    expect(table.unitColumn).toBe(false);
+    expect(table.rows).toEqual([
+      { line: 3, objective: "Sasaran A", name: "Indikator dua", unit: "", target: "25" },
+      { line: 4, objective: "Sasaran A", name: "Indeks Kepuasan Masyarakat", unit: "", target: "A (88,50)" },
+    ]);
     expect(table.problems).toEqual([
       { line: 2, key: "kolom_lebih_judul", params: { jumlah: 5, judul: 4 } },
-      { line: 3, key: "tanpa_satuan", params: { kolom: "Satuan" } },
-      { line: 4, key: "target_predikat", params: { target: "A (88,50)" } },
       { line: 5, key: "kosong_kolom", params: { kolom: "Indikator" } },
     ]);
     expect(readPastedTable("Sasaran A | Indikator satu\nA | B | C | D | E").problems).toEqual([

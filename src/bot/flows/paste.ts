@@ -13,7 +13,8 @@ import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../t
 import { button, html, label, splitHtml, text } from "../ui.js";
 import { renumber } from "../../app/ids.js";
 import { findOrAddIndicator, newValueIndicator, sameName } from "../../app/by-name.js";
-import { MAX_PASTED_LINES, readPastedTable } from "../../import/pasted-table.js";
+import { MAX_PASTED_LINES, readPastedTable, type PastedTable } from "../../import/pasted-table.js";
+import { isGradeTarget } from "../../import/pk-cells.js";
 
 type PasteState = Extract<State, { flow: "paste" }>;
 type Row = NonNullable<PasteState["rows"]>[number];
@@ -30,13 +31,32 @@ function findPlace(file: AgencyFile, row: Row): { objectiveId?: string; indicato
   return indicator ? { objectiveId: o.id, indicator } : { objectiveId: o.id };
 }
 
-/** A scratch indicator to check a target the way /isi would. */
-function checkTarget(file: AgencyFile, row: Row): string | undefined {
+/** A target checked the way /isi would: on the indicator when it exists, otherwise on a scratch one with the row's unit. */
+function checkTarget(file: AgencyFile, row: Row, existing: Indicator | undefined): string | undefined {
   if (row.target === undefined) return undefined;
+  const year = file.agency.reportingYear;
+  if (existing) {
+    const parsed = parseAnswer(file, { q: "target", indicatorId: existing.id, year }, row.target);
+    return parsed.ok ? undefined : label("tempel.target_salah", { pesan: parsed.message });
+  }
+  if (isGradeTarget(row.target)) return label("tempel.target_predikat", { target: row.target });
   const probe = structuredClone(file);
   probe.objectives.push({ id: "cek-tempel", name: "cek", indicators: [newValueIndicator("cek-tempel-i", row.name, row.unit)] });
-  const parsed = parseAnswer(probe, { q: "target", indicatorId: "cek-tempel-i", year: file.agency.reportingYear }, row.target);
-  return parsed.ok ? undefined : parsed.message;
+  const parsed = parseAnswer(probe, { q: "target", indicatorId: "cek-tempel-i", year }, row.target);
+  return parsed.ok ? undefined : label("tempel.target_salah", { pesan: parsed.message });
+}
+
+/** The row ready to store, or what is wrong with it: a unit not given is the stored indicator's. */
+function checkRow(file: AgencyFile, table: PastedTable, row: Row): { row: Row } | { problem: string } {
+  const existing = findPlace(file, row).indicator;
+  const unit = row.unit || existing?.unit;
+  if (!unit) {
+    if (row.target !== undefined && isGradeTarget(row.target)) return { problem: label("tempel.target_predikat", { target: row.target }) };
+    return { problem: table.unitColumn ? label("tempel.kosong_kolom", { kolom: "Satuan" }) : label("tempel.tanpa_satuan") };
+  }
+  const full = { ...row, unit };
+  const problem = checkTarget(file, full, existing);
+  return problem ? { problem } : { row: full };
 }
 
 export async function pasteText(turn: Turn, state: PasteState, input: string): Promise<Outcome> {
@@ -47,9 +67,9 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
   const problems = table.problems.map((p) => ({ line: p.line, message: label(`tempel.${p.key}`, p.params) }));
   const rows: Row[] = [];
   for (const { line, ...row } of table.rows) {
-    const targetProblem = checkTarget(file, row);
-    if (targetProblem) problems.push({ line, message: label("tempel.target_salah", { pesan: targetProblem }) });
-    else rows.push(row);
+    const checked = checkRow(file, table, row);
+    if ("problem" in checked) problems.push({ line, message: checked.problem });
+    else rows.push(checked.row);
   }
   problems.sort((a, b) => a.line - b.line);
   if (rows.length === 0 && problems.length === 0) return outcome([text(html("tempel.tidak_ada_baris"))]);
