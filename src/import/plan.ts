@@ -192,16 +192,15 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         const name = required("name", 500);
         const objective = text(get("objective")) === undefined && name && previousObjective ? previousObjective : required("objective", 500);
         if (objective) previousObjective = objective;
-        // Without a Satuan (no column, or an empty cell), a target written with % gives it.
-        const unitGiven = text(get("unit")) !== undefined;
-        const unitOfTarget = unitGiven ? undefined : unitInTarget(cellText(get("target")));
-        let unit = unitOfTarget ?? "";
-        if (unitOfTarget === undefined) {
+        const existing = objective && name ? findExisting(file, objective, name) : undefined;
+        // Without a Satuan (no column, or an empty cell): a target written with % gives it, or the stored indicator's.
+        const target = cellText(get("target"));
+        let unit = text(get("unit")) === undefined ? (unitInTarget(target) ?? existing?.unit ?? "") : required("unit", 40);
+        if (unit === "") {
           if (col("unit") >= 0) unit = required("unit", 40);
-          else if (!isGradeTarget(cellText(get("target")))) problem("unit", say("impor.tanpa_satuan"));
+          else if (!isGradeTarget(target)) problem("unit", say("impor.tanpa_satuan"));
         }
         const row: PkRow = { row: r + 1, objective, name, unit };
-        const existing = row.objective && row.name ? findExisting(file, row.objective, row.name) : undefined;
         if (existing && row.unit && !sameName(existing.unit, row.unit)) problem("unit", say("impor.satuan_berbeda", { satuan: existing.unit }));
         if (row.objective && row.name) {
           const key = `${row.objective}\u0000${row.name}`.toLowerCase();

@@ -144,6 +144,10 @@ describe("import: good files", () => {
       },
       { sheet: "CSV", row: 5, column: "Satuan", message: "tidak ada kolom Satuan dan targetnya tidak ditulis dengan %; tambahkan kolom Satuan (misalnya %, orang, KPM)" },
     ]);
+    // A stored indicator keeps its unit when the file gives none.
+    const stored = planImport(agency(), await sheets(utf8("No;Sasaran Strategis;Indikator Kinerja;Target\n1;Meningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;97,5\n"), "x.csv"));
+    expect(stored.problems).toEqual([]);
+    expect(stored.pk).toEqual([{ row: 2, objective: "Meningkatnya Kesejahteraan Sosial", name: "Persentase PSKS yang aktif", unit: "%", target: "97,5" }]);
     // A blank Sasaran cell on the first row has no sasaran above it.
     const first = planImport(agency(), await sheets(utf8("Sasaran;Indikator;Satuan;Target\n;Indikator A;%;80\n"), "x.csv"));
     expect(first.problems).toEqual([{ sheet: "CSV", row: 2, column: "Sasaran", message: "wajib diisi" }]);
