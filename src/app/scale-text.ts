@@ -7,6 +7,7 @@
  * to the next one's lower bound, so the bands are contiguous by construction;
  * the lowest must start at 0 and the highest is open above (METHOD.md §5).
  */
+import { say } from "../messages/catalog.js";
 import { Decimal } from "../domain/decimal.js";
 import { scaleProblems, type Band } from "../domain/calc/scale.js";
 import { parseNumber } from "../domain/numbers/parse.js";
@@ -62,7 +63,7 @@ export function parseScaleText(input: string): ScaleText {
     .filter((l) => l !== "");
   const problems: ScaleTextProblem[] = [];
   const typed: TypedBand[] = [];
-  let name = "Skala Kategori Capaian Kinerja";
+  let name = say("profil.skala_khusus.nama_bawaan");
   let source: string | undefined;
   lines.forEach((text, k) => {
     const read = readBand(text, k + 1);

@@ -17,6 +17,7 @@
  * `tempel.*`); the caller, who knows the agency's indicators, settles a
  * missing unit and checks the targets.
  */
+import { say } from "../messages/catalog.js";
 import { normalizeInput } from "../domain/numbers/normalize.js";
 import { headerLetters, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
 
@@ -53,7 +54,8 @@ export const MAX_PASTED_LINES = 200;
 
 type Required = "objective" | "name" | "unit";
 const REQUIRED: Required[] = ["objective", "name", "unit"];
-const COLUMN_NAMES: Record<Required, string> = { objective: "Sasaran", name: "Indikator", unit: "Satuan" };
+/** A column's name in the messages ("Sasaran", "Indikator", "Satuan"). */
+const columnName = (c: Required) => say(`tempel.kolom.${c}`);
 const LIMITS: Record<Required, number> = { objective: 500, name: 500, unit: 40 };
 /** The columns /tempel reads; a header's other columns are reported as ignored. */
 const READ: ReadonlySet<PkColumn | undefined> = new Set(["objective", "name", "unit", "target"]);
@@ -146,9 +148,9 @@ export function readPastedTable(input: string): PastedTable {
     if (value.objective !== "") previousObjective = value.objective;
     if (value.unit === "") value.unit = unitInTarget(target) ?? "";
     const empty = (["objective", "name"] as const).find((c) => value[c] === "");
-    if (empty) return problem("kosong_kolom", { kolom: COLUMN_NAMES[empty] });
+    if (empty) return problem("kosong_kolom", { kolom: columnName(empty) });
     const long = REQUIRED.find((c) => value[c].length > LIMITS[c]);
-    if (long) return problem("terlalu_panjang", { kolom: COLUMN_NAMES[long] });
+    if (long) return problem("terlalu_panjang", { kolom: columnName(long) });
     table.rows.push({ line, ...value, ...(target === undefined ? {} : { target }) });
   });
   return table;

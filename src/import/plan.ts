@@ -163,7 +163,8 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
     const ignored = headerCells.map((c, i) => (header.fields[i] === undefined && text(c) ? text(c)! : undefined)).filter((c): c is string => c !== undefined && norm(c) !== "no");
     if (ignored.length > 0) plan.ignoredColumns.push({ sheet: sheet.name, columns: ignored });
     const col = (f: Field) => header.fields.indexOf(f);
-    const label = (f: Field) => text(headerCells[col(f)] ?? null) ?? (f === "unit" ? "Satuan" : f);
+    // Only the unit is reported without its column (a table without one).
+    const label = (f: Field) => text(headerCells[col(f)] ?? null) ?? (f === "unit" ? say("tempel.kolom.unit") : f);
     /** The sasaran of the row above, for a row whose Sasaran cell is empty (merged in the document, or left blank below its first indicator). */
     let previousObjective: string | undefined;
     for (let r = header.index + 1; r < sheet.rows.length; r++) {

@@ -52,7 +52,7 @@ function checkRow(file: AgencyFile, table: PastedTable, row: Row): { row: Row } 
   const unit = row.unit || existing?.unit;
   if (!unit) {
     if (row.target !== undefined && isGradeTarget(row.target)) return { problem: label("tempel.target_predikat", { target: row.target }) };
-    return { problem: table.unitColumn ? label("tempel.kosong_kolom", { kolom: "Satuan" }) : label("tempel.tanpa_satuan") };
+    return { problem: table.unitColumn ? label("tempel.kosong_kolom", { kolom: label("tempel.kolom.unit") }) : label("tempel.tanpa_satuan") };
   }
   const full = { ...row, unit };
   const problem = checkTarget(file, full, existing);

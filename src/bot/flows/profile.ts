@@ -1,7 +1,7 @@
 /** /profil — the agency's methodology profile (admin): scale, efficiency method, negative formula, decimals, money style, thresholds. */
 import { editAgency } from "../../app/edits.js";
 import { isNone } from "../../app/entry/answers.js";
-import { describeBand, SCALE_PRESET_IDS } from "../../domain/calc/scale.js";
+import { describeBand, SCALE_PRESET_IDS, type Band } from "../../domain/calc/scale.js";
 import { Decimal } from "../../domain/decimal.js";
 import { formatPlain } from "../../domain/numbers/format.js";
 import { parseScaleText } from "../../app/scale-text.js";
@@ -92,7 +92,7 @@ export async function profileNumberText(turn: Turn, state: Extract<State, { flow
 }
 
 /** The categories of a scale as a list, highest first ("• ≥ 90 Sangat Baik"). */
-function bandLines(bands: readonly { label: string; min?: string; minInclusive: boolean; max?: string; maxInclusive: boolean }[]): string {
+function bandLines(bands: readonly Band[]): string {
   return bands.map((b) => label("profil.skala_khusus.kategori", { batas: describeBand(b, (v) => formatPlain(new Decimal(v), 2)), nama: b.label })).join("\n");
 }
 
