@@ -27,6 +27,8 @@ export const IndicatorDraft = z.strictObject({
   kind: z.enum(["value", "ratio", "grade"]).optional(),
   gradeTable: z.enum(["ikm", "lheAkip"]).optional(),
   definition: z.string().optional(),
+  /** The name typed is a new indicator that replaces the existing one (its earlier years become the predecessor's). */
+  replaces: z.boolean().optional(),
 });
 
 export const PasteRow = z.strictObject({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seedDemo } from "../../src/local/demo.js";
 import { ADMIN, OFFICER, OUTSIDER, harness, joinByInvitation, plain, registerAgency } from "../support/bot-harness.js";
 
 describe("setting up sasaran and indicators", () => {
@@ -159,6 +160,33 @@ describe("setting up sasaran and indicators", () => {
     await d.press(ADMIN, "✅ Simpan");
     const [ikm, pmks] = (await h.repo.agencies.read(id))!.data.objectives[0]!.indicators;
     expect([ikm!.unit, ikm!.years["2024"]?.target, pmks!.unit, pmks!.years["2024"]?.target]).toEqual(["indeks", { letter: "B" }, "%", "90"]);
+  });
+
+  it("an indicator replaced by a new IKU keeps its earlier years as the old IKU, which the comparison does not compare", async () => {
+    const h = await harness();
+    await seedDemo(h.services, ADMIN);
+    const read = async () => (await h.repo.agencies.read("dinsos-pm-dumai"))!.data.objectives[2]!.indicators[0]!;
+    const before = structuredClone(await read());
+    await h.driver.send(ADMIN, "/atur");
+    await h.driver.press(ADMIN, "Indikator 3.1");
+    expect(plain(await h.driver.press(ADMIN, "🔁 Diganti IKU baru"))).toContain("Ketik nama IKU baru yang menggantikan");
+    const done = plain(await h.driver.send(ADMIN, "Persentase korban bencana yang tertangani"));
+    expect(done).toContain(`✅ Persentase korban bencana yang tertangani sekarang menggantikan IKU lama "${before.name}" (data 2022, 2023 tersimpan sebagai IKU lama).`);
+    const after = await read();
+    expect(after).toEqual({
+      ...before,
+      name: "Persentase korban bencana yang tertangani",
+      years: { "2024": before.years["2024"] },
+      predecessor: { name: before.name, unit: "%", years: { "2022": before.years["2022"], "2023": before.years["2023"] } },
+    });
+    // Replaced once: the button is gone, and a forged one changes nothing.
+    expect(done).not.toContain("🔁 Diganti IKU baru");
+    expect(plain(await h.driver.pressData(ADMIN, `atur:i:repl:${after.id}`))).toContain("Tombol ini sudah tidak berlaku");
+    expect(await read()).toEqual(after);
+    await h.driver.send(ADMIN, "/draf");
+    expect(plain(await h.driver.press(ADMIN, "3.2"))).toContain(
+      `Realisasi indikator "Persentase korban bencana yang tertangani" tahun 2024 sebesar 100% tidak dapat dibandingkan dengan tahun 2023 karena indikator kinerjanya berubah: sampai tahun 2023 digunakan indikator "${before.name}" dengan realisasi 100%.`,
+    );
   });
 
   it("renames, reorders and deletes", async () => {

@@ -93,6 +93,8 @@ function indicatorMenu(file: AgencyFile, indicatorId: string): Out {
       [button(label("atur.tombol_polaritas"), `atur:i:pol:${i.id}`), button(label("atur.tombol_jenis"), `atur:i:kind:${i.id}`)],
       [button(label("atur.tombol_definisi"), `atur:i:def:${i.id}`), button(label("atur.tombol_sumber"), `atur:i:src:${i.id}`)],
       [button(label("atur.tombol_naik"), `atur:i:up:${i.id}`), button(label("atur.tombol_turun"), `atur:i:down:${i.id}`), button(label("atur.tombol_hapus"), `atur:i:del:${i.id}`)],
+      // An indicator that replaced another once keeps that one as its predecessor: it is not replaced again here.
+      ...(i.predecessor ? [] : [[button(label("atur.tombol_ganti"), `atur:i:repl:${i.id}`)]]),
       [button(label("atur.tombol_kembali"), "atur:list")],
     ],
   );
@@ -101,7 +103,7 @@ function indicatorMenu(file: AgencyFile, indicatorId: string): Out {
 const stepQuestion = (step: IndicatorState["step"], view: Record<string, unknown>): Out => {
   switch (step) {
     case "name":
-      return text(html(view.rename ? "atur.nama_indikator_baru" : "atur.nama_indikator", view));
+      return text(html(view.replaces ? "atur.nama_indikator_pengganti" : view.rename ? "atur.nama_indikator_baru" : "atur.nama_indikator", view));
     case "unit":
       return text(html("atur.satuan"), [["%", "orang", "KPM", "indeks"].map((u) => button(u, `new:unit:${u}`))]);
     case "polarity":
@@ -160,7 +162,7 @@ export async function setupCallback(turn: Turn, data: string): Promise<Outcome> 
       }
     }
   }
-  m = /^atur:i:(ren|unit|pol|kind|def|src|up|down|del|delok):(.+)$/.exec(data);
+  m = /^atur:i:(ren|repl|unit|pol|kind|def|src|up|down|del|delok):(.+)$/.exec(data);
   if (m) {
     const [, action, id] = m as unknown as [string, string, string];
     const found = findWithObjective(file, id);
@@ -169,6 +171,9 @@ export async function setupCallback(turn: Turn, data: string): Promise<Outcome> 
     switch (action) {
       case "ren":
         return outcome([stepQuestion("name", { rename: true, nama: found.indicator.name })], { ...base, step: "name" });
+      case "repl":
+        if (found.indicator.predecessor) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+        return outcome([stepQuestion("name", { replaces: true, nama: found.indicator.name, tahun: file.agency.reportingYear })], { ...base, step: "name", draft: { replaces: true } });
       case "unit":
         return outcome([stepQuestion("unit", {})], { ...base, step: "unit" });
       case "pol":
@@ -261,6 +266,17 @@ async function indicatorStep(turn: Turn, state: IndicatorState, value: string | 
   return advance(turn, state, draft, state.step === "dataSource" ? v : undefined, doc.data);
 }
 
+/**
+ * The indicator becomes a new one named `name` that replaces it: its name, unit and the years before the reporting
+ * year move to its predecessor, shown as "IKU lama" and not compared with the new indicator (METHOD.md §2).
+ */
+function replaceIndicator(ind: Indicator, name: string, reportingYear: number): void {
+  const earlier = Object.fromEntries(Object.entries(ind.years).filter(([y]) => Number(y) < reportingYear));
+  ind.predecessor = { name: ind.name, unit: ind.unit, years: earlier };
+  for (const y of Object.keys(earlier)) delete ind.years[y as keyof typeof ind.years];
+  ind.name = name;
+}
+
 async function advance(turn: Turn, state: IndicatorState, draft: IndicatorState["draft"], dataSource: string | undefined, file: AgencyFile): Promise<Outcome> {
   if (state.indicatorId) {
     // Editing one field of an existing indicator.
@@ -269,7 +285,8 @@ async function advance(turn: Turn, state: IndicatorState, draft: IndicatorState[
       const found = findWithObjective(d, id);
       if (!found) return;
       const ind = found.indicator as Indicator;
-      if (draft.name) ind.name = draft.name;
+      if (draft.replaces && draft.name && !ind.predecessor) replaceIndicator(ind, draft.name, d.agency.reportingYear);
+      else if (draft.name) ind.name = draft.name;
       if (draft.unit) ind.unit = draft.unit;
       if (draft.polarity) ind.polarity = draft.polarity;
       if (draft.kind) {
@@ -288,6 +305,11 @@ async function advance(turn: Turn, state: IndicatorState, draft: IndicatorState[
     });
     if (state.step === "kind" && draft.kind === "grade" && !draft.gradeTable) {
       return outcome([stepQuestion("gradeTable", {})], { ...state, step: "gradeTable", draft });
+    }
+    const after = findWithObjective(saved.doc.data, id)?.indicator;
+    if (draft.replaces && after?.predecessor) {
+      const done = html("atur.diganti", { baru: after.name, lama: after.predecessor.name, tahun: Object.keys(after.predecessor.years).join(", ") });
+      return outcome([text(done), indicatorMenu(saved.doc.data, id)], IDLE);
     }
     return outcome([text(html("atur.diubah")), indicatorMenu(saved.doc.data, id)], IDLE);
   }
