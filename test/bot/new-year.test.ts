@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "../../src/local/demo.js";
 import type { AgencyFile } from "../../src/domain/schema/agency.js";
-import { ADMIN, OFFICER, harness, joinByInvitation, plain, type Harness } from "../support/bot-harness.js";
+import { ADMIN, OFFICER, harness, joinByInvitation, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 
 const DEMO = "dinsos-pm-dumai";
 
@@ -60,7 +60,7 @@ describe("/tahun: the next reporting year", () => {
     expect(isi).toContain("1.1 Persentase (%) penyandang disabilitas");
     // A second press of the old button changes nothing.
     const moved = await data(h);
-    expect(plain(await h.driver.pressData(ADMIN, "year:go:2024"))).toBe("Tahun pelaporan sudah 2025; tidak ada yang diubah. Ketik /tahun untuk melihat pilihannya.");
+    expect(plain(await h.driver.pressData(ADMIN, "year:go:dinsos-pm-dumai:2024"))).toBe("Tahun pelaporan sudah 2025; tidak ada yang diubah. Ketik /tahun untuk melihat pilihannya.");
     expect(await data(h)).toEqual(moved);
   });
 
@@ -77,7 +77,7 @@ describe("/tahun: the next reporting year", () => {
     expect(await data(h)).toEqual(before);
     // Taken back once: no button, and a forged one changes nothing.
     expect(buttons(await h.driver.send(ADMIN, "/tahun"))).toEqual(["▶️ Mulai tahun 2025", "❌ Batal"]);
-    expect(plain(await h.driver.pressData(ADMIN, "year:back:2025"))).toBe(
+    expect(plain(await h.driver.pressData(ADMIN, "year:back:dinsos-pm-dumai:2025"))).toBe(
       "Tahun pelaporan 2024 tidak dimulai dengan /tahun, atau pergantiannya sudah dibatalkan; tidak ada yang diubah.",
     );
     expect(await data(h)).toEqual(before);
@@ -92,7 +92,7 @@ describe("/tahun: the next reporting year", () => {
     await h.driver.send(ADMIN, "/batal");
     expect(buttons(await h.driver.send(ADMIN, "/tahun"))).toEqual(["▶️ Mulai tahun 2026", "❌ Batal"]);
     const now = await data(h);
-    expect(plain(await h.driver.pressData(ADMIN, "year:back:2025"))).toBe(
+    expect(plain(await h.driver.pressData(ADMIN, "year:back:dinsos-pm-dumai:2025"))).toBe(
       "Pergantian ke tahun 2025 tidak dapat dibatalkan lagi: sudah ada 1 perubahan sesudahnya (misalnya Data tahun 2025 — 1.1 Persentase (%) penyandang disabilitas terlantar, anak terlantar, lanjut usia terlantar, dan gelandangan pengemis yang terpenuhi kebutuhan dasarnya di luar panti (INDIKATOR SPM)). Tidak ada yang diubah.",
     );
     expect(await data(h)).toEqual(now);
@@ -117,12 +117,24 @@ describe("/tahun: the next reporting year", () => {
     expect(buttons(await h.driver.send(ADMIN, "/tahun"))).toEqual(["▶️ Mulai tahun 2026", "❌ Batal"]);
   });
 
+  it("a button of another agency than the active one is refused: it never moves the agency switched to", async () => {
+    const h = await harness();
+    const first = await registerAgency(h, ADMIN, "Dinas Sosial Kota Satu");
+    expect(buttons(await h.driver.send(ADMIN, "/tahun"))[0]).toBe("▶️ Mulai tahun 2025");
+    // The admin registers a second agency (reporting on 2024 too), which becomes the active one.
+    const second = await registerAgency(h, ADMIN, "Dinas Sosial Kota Dua");
+    expect((await h.repo.users.read(String(ADMIN.id)))!.activeAgencyId).toBe(second);
+    const before = [structuredClone((await h.repo.agencies.read(first))!.data), structuredClone((await h.repo.agencies.read(second))!.data)];
+    expect(plain(await h.driver.press(ADMIN, "▶️ Mulai tahun 2025"))).toBe("Tombol ini sudah tidak berlaku. Ketik perintahnya lagi untuk mendapatkan pilihan terbaru.");
+    expect([(await h.repo.agencies.read(first))!.data, (await h.repo.agencies.read(second))!.data]).toEqual(before);
+  });
+
   it("only an admin starts a year, even with a forged button", async () => {
     const h = await withDemo();
     await joinByInvitation(h, ADMIN, OFFICER);
     const before = await data(h);
     expect(plain(await h.driver.send(OFFICER, "/tahun"))).toBe("Hanya admin instansi yang dapat melakukan ini.");
-    expect(plain(await h.driver.pressData(OFFICER, "year:go:2024"))).toBe("Hanya admin instansi yang dapat melakukan ini.");
+    expect(plain(await h.driver.pressData(OFFICER, "year:go:dinsos-pm-dumai:2024"))).toBe("Hanya admin instansi yang dapat melakukan ini.");
     expect(await data(h)).toEqual(before);
   });
 });

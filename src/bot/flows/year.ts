@@ -1,6 +1,6 @@
 /** /tahun — start the next reporting year (admin), or take the last start back (see app/new-year.ts). */
 import { canUndoNewYear, newYearPreview, startNewYear, undoNewYear } from "../../app/new-year.js";
-import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
+import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, text, type Button } from "../ui.js";
 import { IDLE } from "../state.js";
 
@@ -19,9 +19,11 @@ export async function yearMenu(turn: Turn): Promise<Outcome> {
     diLuarRenstra: p.afterPlan,
     akhirRenstra: doc.data.agency.strategicPlan.endYear,
   });
-  const buttons: Button[][] = [[button(label("tahun.tombol_mulai", { ke: p.to }), `year:go:${p.from}`)]];
-  if (await canUndoNewYear(turn.services, doc.data.agency.id, turn.actor.userId)) {
-    buttons.push([button(label("tahun.tombol_kembali", { dari: p.from - 1 }), `year:back:${p.from}`)]);
+  // The buttons name the agency: pressed after switching to another agency (/instansi), they are refused.
+  const agencyId = doc.data.agency.id;
+  const buttons: Button[][] = [[button(label("tahun.tombol_mulai", { ke: p.to }), `year:go:${agencyId}:${p.from}`)]];
+  if (await canUndoNewYear(turn.services, agencyId, turn.actor.userId)) {
+    buttons.push([button(label("tahun.tombol_kembali", { dari: p.from - 1 }), `year:back:${agencyId}:${p.from}`)]);
   }
   buttons.push([button(label("tahun.tombol_batal"), "year:no")]);
   return outcome([text(body, buttons)], IDLE);
@@ -29,17 +31,14 @@ export async function yearMenu(turn: Turn): Promise<Outcome> {
 
 export async function yearCallback(turn: Turn, data: string): Promise<Outcome> {
   if (data === "year:no") return outcome([text(html("umum.dibatalkan"))], IDLE);
-  const { doc } = await activeAgency(turn, "admin");
-  const agencyId = doc.data.agency.id;
-  const go = /^year:go:(\d{4})$/.exec(data);
-  if (go) {
-    const saved = await startNewYear(turn.services, agencyId, turn.actor, Number(go[1]));
-    return outcome([text(html("tahun.dimulai", { instansi: saved.doc.data.agency.name, tahun: saved.doc.data.agency.reportingYear, dari: Number(go[1]) }))], IDLE);
+  const m = /^year:(go|back):([A-Za-z0-9._-]+):(\d{4})$/.exec(data);
+  if (!m) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+  const [, action, agencyId, year] = m as unknown as [string, "go" | "back", string, string];
+  await flowAgency(turn, agencyId, "admin");
+  if (action === "go") {
+    const saved = await startNewYear(turn.services, agencyId, turn.actor, Number(year));
+    return outcome([text(html("tahun.dimulai", { instansi: saved.doc.data.agency.name, tahun: saved.doc.data.agency.reportingYear, dari: Number(year) }))], IDLE);
   }
-  const back = /^year:back:(\d{4})$/.exec(data);
-  if (back) {
-    const saved = await undoNewYear(turn.services, agencyId, turn.actor, Number(back[1]));
-    return outcome([text(html("tahun.dikembalikan", { instansi: saved.doc.data.agency.name, tahun: saved.doc.data.agency.reportingYear }))], IDLE);
-  }
-  return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+  const saved = await undoNewYear(turn.services, agencyId, turn.actor, Number(year));
+  return outcome([text(html("tahun.dikembalikan", { instansi: saved.doc.data.agency.name, tahun: saved.doc.data.agency.reportingYear }))], IDLE);
 }
