@@ -10,7 +10,7 @@ import { latinizeLookAlikes } from "../domain/numbers/normalize.js";
 import { AgencyFileSchema, type AgencyFileInput } from "../domain/schema/agency.js";
 import type { Profile } from "../domain/schema/profile.js";
 import { INVITATION_INDEX_ID } from "../storage/repository.js";
-import { STORAGE_SCHEMA_VERSION, type AgencyDocument, type Invitation, type Role } from "../storage/documents.js";
+import { ACTIVE_SINCE_NEXT_MESSAGE, STORAGE_SCHEMA_VERSION, type AgencyDocument, type Invitation, type Role } from "../storage/documents.js";
 import { requireRole } from "./edits.js";
 import { AgencyMissing, EditRejected, Forbidden, UserError } from "./errors.js";
 import { randomId, type Actor, type Services } from "./services.js";
@@ -229,6 +229,8 @@ export async function removeMember(services: Services, agencyId: string, actor: 
     if (u.activeAgencyId === agencyId) {
       if (u.agencies[0]) u.activeAgencyId = u.agencies[0];
       else delete u.activeAgencyId;
+      // The member's buttons were made for the agency they left: none may act on the one that is active now.
+      u.activeSince = ACTIVE_SINCE_NEXT_MESSAGE;
     }
     return { next: u, result: undefined };
   });

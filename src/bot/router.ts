@@ -14,7 +14,7 @@ import { KeyedMutex } from "../storage/mutex.js";
 import { ConcurrencyLimit } from "./limit.js";
 import type { RepliesAfterAck } from "./replies-after-ack.js";
 import { equal } from "../app/paths.js";
-import { ROLES } from "../storage/documents.js";
+import { ACTIVE_SINCE_NEXT_MESSAGE, ROLES } from "../storage/documents.js";
 import { IDLE, readState, type State } from "./state.js";
 import type { Outcome, Turn } from "./turn.js";
 import { escapeHtml, html, splitHtml, splitKeyboard, text, type Out } from "./ui.js";
@@ -148,6 +148,26 @@ async function onText(turn: Turn, input: string): Promise<Outcome> {
   }
 }
 
+/** Buttons that do not act on the active agency: choosing one, starting a registration or a join. */
+const AGENCY_FREE = /^(agency:|start:|reg:)/;
+
+/** A button on a message older than the active agency (see `activeSince` in storage/documents.ts). */
+function madeForAnotherAgency(since: number | undefined, messageId: number | undefined): boolean {
+  return since !== undefined && (messageId ?? 0) < since;
+}
+
+/**
+ * The user's `activeSince` after a turn: the message of this turn when it switched from one active agency to another
+ * (the buttons of earlier messages were made for the one before); the user's own message once the agency changed
+ * outside their conversation; otherwise as it was.
+ */
+function activeSince(current: number | undefined, before: string | undefined, after: string | undefined, messageId: number | undefined, isButton: boolean): number | undefined {
+  if (messageId === undefined) return current;
+  if (before !== undefined && after !== before) return messageId;
+  if (current === ACTIVE_SINCE_NEXT_MESSAGE && !isButton) return messageId;
+  return current;
+}
+
 function parseCommand(textIn: string, botUsername: string): { name: string; args: string } | undefined {
   const m = /^\/([A-Za-z_]+)(?:@([A-Za-z0-9_]+))?(?:\s+([\s\S]*))?$/.exec(textIn.trim());
   if (!m) return undefined;
@@ -239,13 +259,17 @@ export function createRouter(options: RouterOptions) {
     if (!shared && user.lastUpdateId !== undefined && updateId <= user.lastUpdateId) return undefined; // already handled (redelivery)
 
     const { state, reset } = readState(user.session);
+    // Telegram numbers a private chat's messages, the user's and the bot's, in one rising sequence.
+    const messageId = callback ? callback.message?.message_id : ctx.message?.message_id;
+    const agencyBefore = user.activeAgencyId;
     const turn: Turn = { services, user, actor: { userId: from.id, name: user.name || displayName(from) }, state, chat: { id: chat.id, type: chat.type } };
     let result: Outcome;
     try {
       if (callback) {
         const data = callback.data ?? "";
         const route = CALLBACKS.find(([re]) => re.test(data));
-        result = route ? await route[1](turn, route[0].exec(data)!) : { replies: [text(html("akses.tombol_kedaluwarsa"))] };
+        if (!route || (madeForAnotherAgency(user.activeSince, messageId) && !AGENCY_FREE.test(data))) result = { replies: [text(html("akses.tombol_kedaluwarsa"))] };
+        else result = await route[1](turn, route[0].exec(data)!);
       } else if (messageText !== undefined) {
         if (messageText.length > MAX_INPUT) result = { replies: [text(html("umum.terlalu_panjang", { panjang: messageText.length, maks: MAX_INPUT }))] };
         else if (command && COMMANDS[command.name]) result = await COMMANDS[command.name]!(turn, command.args);
@@ -265,7 +289,9 @@ export function createRouter(options: RouterOptions) {
       // that changed nothing in the conversation is not written again: handling it twice is harmless.
       await services.repo.users.update(String(from.id), (u) => {
         if (!u) return { next: undefined, result: undefined };
-        if (!reset && equal(u.session, next) && u.session !== null) return { next: undefined, result: undefined };
+        const since = activeSince(u.activeSince, agencyBefore, u.activeAgencyId, messageId, callback !== undefined);
+        if (!reset && equal(u.session, next) && u.session !== null && since === u.activeSince) return { next: undefined, result: undefined };
+        if (since !== undefined) u.activeSince = since;
         u.session = next;
         u.lastUpdateId = Math.max(u.lastUpdateId ?? 0, updateId);
         return { next: u, result: undefined };

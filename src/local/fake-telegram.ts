@@ -66,6 +66,7 @@ export class FakeTelegram {
   /** Files "uploaded" by users, by file id, served to the bot's download function. */
   readonly files = new Map<string, Uint8Array>();
   readonly sent: SentMessage[] = [];
+  /** Message ids, as Telegram gives them: one rising sequence for the user's messages and the bot's. */
   private nextMessageId = 1;
   private nextUpdateId: number;
   private failures: Failure[] = [];
@@ -167,7 +168,7 @@ export class FakeTelegram {
     const entities = text.startsWith("/") ? [{ type: "bot_command" as const, offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
     return {
       update_id,
-      message: { message_id: 100000 + update_id, date: Math.floor(Date.now() / 1000), chat, from, text, ...(entities ? { entities } : {}) },
+      message: { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat, from, text, ...(entities ? { entities } : {}) },
     } as Update;
   }
 
@@ -175,7 +176,7 @@ export class FakeTelegram {
   editedTextUpdate(user: FakeUser, text: string, chatId = user.id): Update {
     const { update_id, from, chat } = this.base(user, chatId);
     const date = Math.floor(Date.now() / 1000);
-    return { update_id, edited_message: { message_id: 100000 + update_id - 1, date: date - 60, edit_date: date, chat, from, text } } as Update;
+    return { update_id, edited_message: { message_id: Math.max(1, this.nextMessageId - 1), date: date - 60, edit_date: date, chat, from, text } } as Update;
   }
 
   /** The user blocks the bot (`kicked`) or starts it again (`member`). */
@@ -193,7 +194,7 @@ export class FakeTelegram {
     return {
       update_id,
       message: {
-        message_id: 100000 + update_id,
+        message_id: this.nextMessageId++,
         date: Math.floor(Date.now() / 1000),
         chat,
         from,
@@ -214,6 +215,11 @@ export class FakeTelegram {
         message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat, text: "" },
       },
     } as Update;
+  }
+
+  /** The id of the latest message sent to or from the bot (what a forged button press claims to be on). */
+  latestMessageId(): number {
+    return Math.max(1, this.nextMessageId - 1);
   }
 
   /** The latest message in a chat that has a button with this label (exact, or starting with it). */

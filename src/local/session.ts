@@ -31,9 +31,9 @@ export class ChatDriver {
     return this.deliver(this.telegram.callbackUpdate(user, found.data, found.messageId, chatId));
   }
 
-  /** A button press with arbitrary (possibly stale or forged) callback data. */
+  /** A button press with arbitrary (possibly stale or forged) callback data, on the latest message. */
   pressData(user: FakeUser, data: string, chatId = user.id): Promise<SentMessage[]> {
-    return this.deliver(this.telegram.callbackUpdate(user, data, 1, chatId));
+    return this.deliver(this.telegram.callbackUpdate(user, data, this.telegram.latestMessageId(), chatId));
   }
 
   /** The user edits a message sent earlier, giving it this text. */

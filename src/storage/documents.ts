@@ -128,6 +128,12 @@ export const UserDocumentSchema = z.strictObject({
   createdAt: IsoDate,
   agencies: z.array(z.string()).max(100),
   activeAgencyId: z.string().optional(),
+  /**
+   * The Telegram message from which the buttons are the active agency's: buttons on earlier messages were sent while
+   * another agency was active, and are refused. ACTIVE_SINCE_NEXT_MESSAGE: the active agency changed outside the user's
+   * own conversation (they were removed from it), so every button is refused until the user's next message.
+   */
+  activeSince: z.number().int().nonnegative().optional(),
   /** The bot's conversation state; the bot validates it with its own versioned schema. */
   session: JsonValue,
   /** Highest update_id handled for this user (duplicates are ignored). */
@@ -152,6 +158,9 @@ export const InvitationIndexSchema = z.strictObject({
 
 export type Member = z.output<typeof MemberSchema>;
 export type Invitation = z.output<typeof InvitationSchema>;
+/** `activeSince` of a user whose active agency another user changed: no button counts until the user's next message. */
+export const ACTIVE_SINCE_NEXT_MESSAGE = Number.MAX_SAFE_INTEGER;
+
 export type AuditEntry = z.output<typeof AuditEntrySchema>;
 export type AgencyDocument = z.output<typeof AgencyDocumentSchema>;
 export type UserDocument = z.output<typeof UserDocumentSchema>;
