@@ -170,7 +170,8 @@ describe("setting up sasaran and indicators", () => {
     await h.driver.send(ADMIN, "/atur");
     await h.driver.press(ADMIN, "Indikator 3.1");
     expect(plain(await h.driver.press(ADMIN, "🔁 Diganti IKU baru"))).toContain("Ketik nama IKU baru yang menggantikan");
-    const done = plain(await h.driver.send(ADMIN, "Persentase korban bencana yang tertangani"));
+    const replies = await h.driver.send(ADMIN, "Persentase korban bencana yang tertangani");
+    const done = plain(replies);
     expect(done).toContain(`✅ Persentase korban bencana yang tertangani sekarang menggantikan IKU lama "${before.name}" (data 2022, 2023 tersimpan sebagai IKU lama).`);
     const after = await read();
     expect(after).toEqual({
@@ -179,8 +180,10 @@ describe("setting up sasaran and indicators", () => {
       years: { "2024": before.years["2024"] },
       predecessor: { name: before.name, unit: "%", years: { "2022": before.years["2022"], "2023": before.years["2023"] } },
     });
-    // Replaced once: the button is gone, and a forged one changes nothing.
-    expect(done).not.toContain("🔁 Diganti IKU baru");
+    // Replaced once: the indicator's menu no longer offers it, and a forged press changes nothing.
+    const menu = replies.flatMap((r) => r.keyboard.flat().map((b) => b.text));
+    expect(menu).toContain("✏️ Ubah nama");
+    expect(menu).not.toContain("🔁 Diganti IKU baru");
     expect(plain(await h.driver.pressData(ADMIN, `atur:i:repl:${after.id}`))).toContain("Tombol ini sudah tidak berlaku");
     expect(await read()).toEqual(after);
     await h.driver.send(ADMIN, "/draf");
