@@ -246,6 +246,30 @@ export function repositorySuite(name: string, fresh: () => Promise<Backend>): vo
       await repo.close();
     });
 
+    test("a new reporting year, moved in one process and taken back in another: its entries, most of them archived, restore the data exactly", async (b) => {
+      const { startNewYear, undoNewYear, canUndoNewYear } = await import("../../src/app/new-year.js");
+      const { AUDIT_RECENT } = await import("../../src/app/edits.js");
+      const services = (repo: Repository): Services => ({ repo, now: () => new Date("2025-01-15T03:00:00Z"), random: (n) => randomBytes(n) });
+      const first = await b.open();
+      const seeded = agencyDocument("a1");
+      // 80 budget lines with pagu and realisasi: the move empties 160 values, more than the document keeps.
+      seeded.data.budgetLines = Array.from({ length: 80 }, (_, i) => ({ id: `P${i + 1}`, level: "program" as const, name: `Program ${i + 1}`, indicatorIds: [], budget: "1000000", spent: "900000" }));
+      await first.agencies.update("a1", () => ({ next: seeded, result: undefined }));
+      const before = structuredClone((await first.agencies.read("a1"))!.data);
+      const actor = { userId: 501, name: "Sari" };
+      const moved = await startNewYear(services(first), "a1", actor, before.agency.reportingYear);
+      expect(moved.changes.length).toBeGreaterThan(AUDIT_RECENT);
+      expect(new Set(moved.changes.map((e) => e.partOf))).toEqual(new Set([moved.changes[0]!.seq]));
+      expect(moved.doc.data.budgetLines.every((l) => l.budget === undefined && l.spent === undefined)).toBe(true);
+      await first.close();
+      const second = await b.open();
+      expect(await canUndoNewYear(services(second), "a1", 501)).toBe(true);
+      await undoNewYear(services(second), "a1", actor, before.agency.reportingYear + 1);
+      expect((await second.agencies.read("a1"))!.data).toEqual(before);
+      expect(await canUndoNewYear(services(second), "a1", 501)).toBe(false);
+      await second.close();
+    });
+
     test("takes a backup on the first write of each day, keeps 7, and restores one, setting the current document aside", async (b) => {
       let now = new Date("2025-01-01T08:00:00Z");
       const repo = await b.open({ now: () => now });
