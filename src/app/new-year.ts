@@ -12,6 +12,8 @@
  *   for them again.
  * - Filled: the new year's target from the Renstra's target for that year,
  *   where the indicator has one and no target was entered yet.
+ * - With a new Renstra: its period, and the indicators' Renstra targets
+ *   emptied (they were the old Renstra's).
  *
  * It is one edit, so every emptied value is in the audit trail with its old
  * value, and it can be taken back as a whole (`undoNewYear`) as long as
@@ -24,6 +26,7 @@ import type { AuditEntry } from "../storage/documents.js";
 import { allAuditEntries, editAgency, requireRole, type EditResult } from "./edits.js";
 import { AgencyMissing, EditRejected } from "./errors.js";
 import { getAt, setAt, type Json } from "./paths.js";
+import type { RenstraPeriod } from "./renstra-period.js";
 import type { Actor, Services } from "./services.js";
 
 export interface NewYearPreview {
@@ -57,15 +60,20 @@ export function newYearPreview(file: AgencyFile): NewYearPreview {
   };
 }
 
-/** The change itself, on a draft of the agency data. */
-export function moveToNextYear(d: AgencyFile): void {
+/**
+ * The change itself, on a draft of the agency data. With `plan`, the new year starts a new Renstra: the period is
+ * replaced and every indicator's Renstra targets (final and per year), which belonged to the old one, are emptied.
+ */
+export function moveToNextYear(d: AgencyFile, plan?: RenstraPeriod): void {
   const to = d.agency.reportingYear + 1;
   const year = String(to);
   d.agency.reportingYear = to;
+  if (plan) d.agency.strategicPlan = { startYear: plan.startYear, endYear: plan.endYear };
   for (const o of d.objectives) {
     for (const ind of o.indicators) {
       delete ind.factors;
       delete ind.budget;
+      if (plan) delete ind.strategicPlan;
       const planned = ind.strategicPlan?.byYear?.[year];
       if (planned !== undefined && ind.years[year]?.target === undefined) ind.years[year] = { ...ind.years[year], target: planned };
     }
@@ -77,8 +85,11 @@ export function moveToNextYear(d: AgencyFile): void {
   }
 }
 
-/** Move the agency from `from` to the next year (admin); refused when it is no longer on `from` (a second press). */
-export function startNewYear(services: Services, agencyId: string, actor: Actor, from: number): Promise<EditResult> {
+/**
+ * Move the agency from `from` to the next year (admin), with a new Renstra period when `plan` is given; refused when
+ * it is no longer on `from` (a second press).
+ */
+export function startNewYear(services: Services, agencyId: string, actor: Actor, from: number, plan?: RenstraPeriod): Promise<EditResult> {
   return editAgency(
     services,
     agencyId,
@@ -86,7 +97,7 @@ export function startNewYear(services: Services, agencyId: string, actor: Actor,
     "admin",
     (d) => {
       if (d.agency.reportingYear !== from) throw new EditRejected([say("tahun.sudah_berganti", { tahun: d.agency.reportingYear })]);
-      moveToNextYear(d);
+      moveToNextYear(d, plan);
     },
     { whole: true },
   );

@@ -141,6 +141,8 @@ async function onText(turn: Turn, input: string): Promise<Outcome> {
       return profile.profileNumberText(turn, s, input);
     case "profile-scale":
       return profile.profileScaleText(turn, s, input);
+    case "year-plan":
+      return year.yearPlanText(turn, s, input);
     case "import":
     case "link":
     case "idle":

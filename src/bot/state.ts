@@ -100,6 +100,8 @@ export const StateSchema = z.discriminatedUnion("flow", [
   z.strictObject({ v: z.literal(1), flow: z.literal("link"), ...AgencyRef, lineId: z.string() }),
   z.strictObject({ v: z.literal(1), flow: z.literal("profile-number"), ...AgencyRef, field: z.enum(["threshold", "cap"]) }),
   z.strictObject({ v: z.literal(1), flow: z.literal("profile-scale"), ...AgencyRef }),
+  /** /tahun with a new Renstra: the period is asked before the agency moves on from `from`. */
+  z.strictObject({ v: z.literal(1), flow: z.literal("year-plan"), ...AgencyRef, from: z.number().int() }),
   z.strictObject({
     v: z.literal(1),
     flow: z.literal("import"),

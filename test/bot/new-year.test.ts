@@ -36,7 +36,7 @@ describe("/tahun: the next reporting year", () => {
         "Selama belum ada perubahan lain sesudahnya, pergantian ini dapat dibatalkan dengan /tahun.",
       ].join("\n"),
     );
-    expect(buttons(menu)).toEqual(["▶️ Mulai tahun 2025", "❌ Batal"]);
+    expect(buttons(menu)).toEqual(["▶️ Mulai tahun 2025", "▶️ Mulai tahun 2025 dengan Renstra baru", "❌ Batal"]);
     expect(plain(await h.driver.press(ADMIN, "▶️ Mulai tahun 2025"))).toBe(
       "✅ Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai sekarang melaporkan tahun 2025; data 2024 menjadi riwayat. Ketik /isi untuk mengisi target, realisasi, anggaran dan faktor tahun 2025.",
     );
@@ -70,13 +70,13 @@ describe("/tahun: the next reporting year", () => {
     await h.driver.send(ADMIN, "/tahun");
     await h.driver.press(ADMIN, "▶️ Mulai tahun 2025");
     const menu = await h.driver.send(ADMIN, "/tahun");
-    expect(buttons(menu)).toEqual(["▶️ Mulai tahun 2026", "↩ Kembali ke tahun 2024", "❌ Batal"]);
+    expect(buttons(menu)).toEqual(["▶️ Mulai tahun 2026", "▶️ Mulai tahun 2026 dengan Renstra baru", "↩ Kembali ke tahun 2024", "❌ Batal"]);
     expect(plain(await h.driver.press(ADMIN, "↩ Kembali ke tahun 2024"))).toBe(
       "✅ Pergantian tahun dibatalkan: Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai kembali melaporkan tahun 2024, dengan faktor, pagu, realisasi anggaran dan catatan seperti sebelumnya.",
     );
     expect(await data(h)).toEqual(before);
     // Taken back once: no button, and a forged one changes nothing.
-    expect(buttons(await h.driver.send(ADMIN, "/tahun"))).toEqual(["▶️ Mulai tahun 2025", "❌ Batal"]);
+    expect(buttons(await h.driver.send(ADMIN, "/tahun"))).toEqual(["▶️ Mulai tahun 2025", "▶️ Mulai tahun 2025 dengan Renstra baru", "❌ Batal"]);
     expect(plain(await h.driver.pressData(ADMIN, "year:back:dinsos-pm-dumai:2025"))).toBe(
       "Tahun pelaporan 2024 tidak dimulai dengan /tahun, atau pergantiannya sudah dibatalkan; tidak ada yang diubah.",
     );
@@ -90,7 +90,7 @@ describe("/tahun: the next reporting year", () => {
     await h.driver.send(ADMIN, "/isi");
     expect(plain(await h.driver.send(ADMIN, "95"))).toContain("✅ Tersimpan — Target 2025: 95%.");
     await h.driver.send(ADMIN, "/batal");
-    expect(buttons(await h.driver.send(ADMIN, "/tahun"))).toEqual(["▶️ Mulai tahun 2026", "❌ Batal"]);
+    expect(buttons(await h.driver.send(ADMIN, "/tahun"))).toEqual(["▶️ Mulai tahun 2026", "▶️ Mulai tahun 2026 dengan Renstra baru", "❌ Batal"]);
     const now = await data(h);
     expect(plain(await h.driver.pressData(ADMIN, "year:back:dinsos-pm-dumai:2025"))).toBe(
       "Pergantian ke tahun 2025 tidak dapat dibatalkan lagi: sudah ada 1 perubahan sesudahnya (misalnya Data tahun 2025 — 1.1 Persentase (%) penyandang disabilitas terlantar, anak terlantar, lanjut usia terlantar, dan gelandangan pengemis yang terpenuhi kebutuhan dasarnya di luar panti (INDIKATOR SPM)). Tidak ada yang diubah.",
@@ -107,14 +107,37 @@ describe("/tahun: the next reporting year", () => {
     await h.driver.press(ADMIN, "▶️ Mulai tahun 2026");
     const menu = plain(await h.driver.send(ADMIN, "/tahun"));
     expect(menu).toContain(
-      "Perhatian: tahun 2027 sudah di luar periode Renstra (berakhir 2026); bagian 3.3 tetap membandingkan dengan target akhir Renstra yang tersimpan.\nSelama belum ada perubahan lain sesudahnya",
+      "Perhatian: tahun 2027 sudah di luar periode Renstra (berakhir 2026). Bila Renstra baru sudah ditetapkan, pilih Mulai tahun 2027 dengan Renstra baru; bila belum, bagian 3.3 tetap membandingkan dengan target akhir Renstra yang tersimpan.\nSelama belum ada perubahan lain sesudahnya",
     );
     // The Renstra's 2026 target (100) was taken for 2.1 on the second move.
     expect((await data(h)).objectives[1]!.indicators[0]!.years["2026"]).toEqual({ target: "100" });
     await h.driver.press(ADMIN, "↩ Kembali ke tahun 2025");
     expect(await data(h)).toEqual(in2025);
     // The move to 2025 is not offered back: the move to 2026 and its undo came after it.
-    expect(buttons(await h.driver.send(ADMIN, "/tahun"))).toEqual(["▶️ Mulai tahun 2026", "❌ Batal"]);
+    expect(buttons(await h.driver.send(ADMIN, "/tahun"))).toEqual(["▶️ Mulai tahun 2026", "▶️ Mulai tahun 2026 dengan Renstra baru", "❌ Batal"]);
+  });
+
+  it("starts the year with a new Renstra: the period asked and checked, the old Renstra's targets emptied, and all taken back as one", async () => {
+    const h = await withDemo();
+    const before = await data(h);
+    await h.driver.send(ADMIN, "/tahun");
+    expect(plain(await h.driver.press(ADMIN, "▶️ Mulai tahun 2025 dengan Renstra baru"))).toContain("Ketik periode Renstra baru yang memuat tahun 2025, misalnya 2025-2029.");
+    expect(plain(await h.driver.send(ADMIN, "dua ribu dua lima"))).toBe('"dua ribu dua lima" bukan periode Renstra. Ketik tahun awal dan akhir, misalnya 2025-2029.');
+    expect(plain(await h.driver.send(ADMIN, "2026-2030"))).toBe("Tahun pelaporan 2025 berada di luar periode Renstra 2026-2030. Ketik periode yang memuatnya, misalnya 2025-2029.");
+    expect(await data(h)).toEqual(before);
+    expect(plain(await h.driver.send(ADMIN, "2025 s.d. 2029"))).toBe(
+      "✅ Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai sekarang melaporkan tahun 2025 dengan Renstra 2025–2029; data 2024 menjadi riwayat. Ketik /isi untuk mengisi target, realisasi, target Renstra, anggaran dan faktor tahun 2025.",
+    );
+    const after = await data(h);
+    expect(after.agency).toEqual({ ...before.agency, reportingYear: 2025, strategicPlan: { startYear: 2025, endYear: 2029 } });
+    // The old Renstra's targets are gone, 2.1's 2025 target from it included; the years themselves are kept.
+    const indicators = (f: AgencyFile) => f.objectives.flatMap((o) => o.indicators);
+    expect(indicators(after).map((i) => [i.strategicPlan, i.years])).toEqual(indicators(before).map((i) => [undefined, i.years]));
+    expect(plain(await h.driver.send(ADMIN, "/isi"))).toContain("Berapa target 2025 indikator ini?");
+    await h.driver.send(ADMIN, "/batal");
+    await h.driver.send(ADMIN, "/tahun");
+    await h.driver.press(ADMIN, "↩ Kembali ke tahun 2024");
+    expect(await data(h)).toEqual(before);
   });
 
   it("a button of another agency than the active one is refused: it never moves the agency switched to", async () => {

@@ -1,4 +1,5 @@
 /** /start, registering an agency (the creator becomes admin), joining with a code, switching agencies. */
+import { coversYear, parseRenstraPeriod } from "../../app/renstra-period.js";
 import { joinWithCode, registerAgency, switchAgency } from "../../app/agencies.js";
 import { UserError } from "../../app/errors.js";
 import { roleOf } from "../../app/edits.js";
@@ -85,12 +86,10 @@ export async function registerText(turn: Turn, state: Extract<State, { flow: "re
       return outcome([reply("daftar.renstra")], register("renstra", draft));
     }
     case "renstra": {
-      const m = /^(\d{4})\s*(?:[-–—/]|s\.?\s?d\.?|sampai)\s*(\d{4})$/i.exec(value);
-      if (!m || Number(m[1]) >= Number(m[2]) || Number(m[2]) - Number(m[1]) > 10) {
-        return outcome([reply("daftar.renstra_salah", { input: value.slice(0, 30) })]);
-      }
-      const [startYear, endYear] = [Number(m[1]), Number(m[2])];
-      if (draft.reportingYear! < startYear || draft.reportingYear! > endYear + 1) {
+      const period = parseRenstraPeriod(value);
+      if (!period) return outcome([reply("daftar.renstra_salah", { input: value.slice(0, 30) })]);
+      const { startYear, endYear } = period;
+      if (!coversYear(period, draft.reportingYear!)) {
         return outcome([reply("daftar.renstra_tidak_memuat", { tahun: draft.reportingYear, awal: startYear, akhir: endYear })]);
       }
       draft.startYear = startYear;

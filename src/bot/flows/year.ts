@@ -2,7 +2,8 @@
 import { canUndoNewYear, newYearPreview, startNewYear, undoNewYear } from "../../app/new-year.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, text, type Button } from "../ui.js";
-import { IDLE } from "../state.js";
+import { IDLE, type State } from "../state.js";
+import { coversYear, parseRenstraPeriod } from "../../app/renstra-period.js";
 
 export async function yearMenu(turn: Turn): Promise<Outcome> {
   const { doc } = await activeAgency(turn, "admin");
@@ -21,7 +22,10 @@ export async function yearMenu(turn: Turn): Promise<Outcome> {
   });
   // The buttons name the agency: pressed after switching to another agency (/instansi), they are refused.
   const agencyId = doc.data.agency.id;
-  const buttons: Button[][] = [[button(label("tahun.tombol_mulai", { ke: p.to }), `year:go:${agencyId}:${p.from}`)]];
+  const buttons: Button[][] = [
+    [button(label("tahun.tombol_mulai", { ke: p.to }), `year:go:${agencyId}:${p.from}`)],
+    [button(label("tahun.tombol_renstra_baru", { ke: p.to }), `year:plan:${agencyId}:${p.from}`)],
+  ];
   if (await canUndoNewYear(turn.services, agencyId, turn.actor.userId)) {
     buttons.push([button(label("tahun.tombol_kembali", { dari: p.from - 1 }), `year:back:${agencyId}:${p.from}`)]);
   }
@@ -31,14 +35,31 @@ export async function yearMenu(turn: Turn): Promise<Outcome> {
 
 export async function yearCallback(turn: Turn, data: string): Promise<Outcome> {
   if (data === "year:no") return outcome([text(html("umum.dibatalkan"))], IDLE);
-  const m = /^year:(go|back):([A-Za-z0-9._-]+):(\d{4})$/.exec(data);
+  const m = /^year:(go|plan|back):([A-Za-z0-9._-]+):(\d{4})$/.exec(data);
   if (!m) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
-  const [, action, agencyId, year] = m as unknown as [string, "go" | "back", string, string];
+  const [, action, agencyId, year] = m as unknown as [string, "go" | "plan" | "back", string, string];
   await flowAgency(turn, agencyId, "admin");
+  if (action === "plan") {
+    const from = Number(year);
+    return outcome([text(html("tahun.tanya_renstra", { ke: from + 1, contoh: `${from + 1}-${from + 5}` }))], { v: 1, flow: "year-plan", agencyId, from });
+  }
   if (action === "go") {
     const saved = await startNewYear(turn.services, agencyId, turn.actor, Number(year));
     return outcome([text(html("tahun.dimulai", { instansi: saved.doc.data.agency.name, tahun: saved.doc.data.agency.reportingYear, dari: Number(year) }))], IDLE);
   }
   const saved = await undoNewYear(turn.services, agencyId, turn.actor, Number(year));
   return outcome([text(html("tahun.dikembalikan", { instansi: saved.doc.data.agency.name, tahun: saved.doc.data.agency.reportingYear }))], IDLE);
+}
+
+/** The new Renstra period typed: the agency moves on with it, or what is wrong is said and the question stays open. */
+export async function yearPlanText(turn: Turn, state: Extract<State, { flow: "year-plan" }>, input: string): Promise<Outcome> {
+  await flowAgency(turn, state.agencyId, "admin");
+  const to = state.from + 1;
+  const contoh = `${to}-${to + 4}`;
+  const period = parseRenstraPeriod(input);
+  if (!period) return outcome([text(html("tahun.renstra_salah", { input: input.slice(0, 30), contoh }))]);
+  if (!coversYear(period, to)) return outcome([text(html("tahun.renstra_tidak_memuat", { ke: to, awal: period.startYear, akhir: period.endYear, contoh }))]);
+  const saved = await startNewYear(turn.services, state.agencyId, turn.actor, state.from, period);
+  const info = saved.doc.data.agency;
+  return outcome([text(html("tahun.dimulai_renstra", { instansi: info.name, tahun: info.reportingYear, dari: state.from, awal: period.startYear, akhir: period.endYear }))], IDLE);
 }
