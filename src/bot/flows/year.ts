@@ -5,6 +5,9 @@ import { button, html, label, text, type Button } from "../ui.js";
 import { IDLE, type State } from "../state.js";
 import { coversYear, parseRenstraPeriod } from "../../app/renstra-period.js";
 
+/** An example of a Renstra period starting with `year` (five years). */
+const examplePeriod = (year: number) => `${year}-${year + 4}`;
+
 export async function yearMenu(turn: Turn): Promise<Outcome> {
   const { doc } = await activeAgency(turn, "admin");
   const p = newYearPreview(doc.data);
@@ -41,7 +44,7 @@ export async function yearCallback(turn: Turn, data: string): Promise<Outcome> {
   await flowAgency(turn, agencyId, "admin");
   if (action === "plan") {
     const from = Number(year);
-    return outcome([text(html("tahun.tanya_renstra", { ke: from + 1, contoh: `${from + 1}-${from + 5}` }))], { v: 1, flow: "year-plan", agencyId, from });
+    return outcome([text(html("tahun.tanya_renstra", { ke: from + 1, contoh: examplePeriod(from + 1) }))], { v: 1, flow: "year-plan", agencyId, from });
   }
   if (action === "go") {
     const saved = await startNewYear(turn.services, agencyId, turn.actor, Number(year));
@@ -55,7 +58,7 @@ export async function yearCallback(turn: Turn, data: string): Promise<Outcome> {
 export async function yearPlanText(turn: Turn, state: Extract<State, { flow: "year-plan" }>, input: string): Promise<Outcome> {
   await flowAgency(turn, state.agencyId, "admin");
   const to = state.from + 1;
-  const contoh = `${to}-${to + 4}`;
+  const contoh = examplePeriod(to);
   const period = parseRenstraPeriod(input);
   if (!period) return outcome([text(html("tahun.renstra_salah", { input: input.slice(0, 30), contoh }))]);
   if (!coversYear(period, to)) return outcome([text(html("tahun.renstra_tidak_memuat", { ke: to, awal: period.startYear, akhir: period.endYear, contoh }))]);
