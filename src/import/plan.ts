@@ -14,7 +14,7 @@ import type { BudgetLine, BudgetLevel } from "../domain/schema/budget.js";
 import type { Indicator } from "../domain/schema/indicator.js";
 import { parseAnswer } from "../app/entry/answers.js";
 import { nextId, renumber } from "../app/ids.js";
-import { findOrAddIndicator, sameName } from "../app/by-name.js";
+import { findOrAddIndicator, newValueIndicator, sameName } from "../app/by-name.js";
 import type { CellValue, Sheet } from "./spreadsheet.js";
 import { headerLetters, isGradeTarget, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
 
@@ -112,13 +112,13 @@ function findExisting(file: AgencyFile, objective: string, name: string): Indica
 
 /** A file holding only one scratch indicator with this unit: targets and realisations of new indicators are checked on it. */
 function probeFile(file: AgencyFile, unit: string): AgencyFile {
-  const indicator = { id: PROBE_ID, name: "cek", unit, polarity: "positive", kind: "value", ratioScale: "100", years: {} } as Indicator;
+  const indicator = newValueIndicator(PROBE_ID, "cek", unit);
   return { ...file, objectives: [{ id: "cek-impor", name: "cek", indicators: [indicator] }] };
 }
 const PROBE_ID = "cek-impor-i";
 
 /** Check a target or realisation the way /isi would: on the stored indicator, or on a new one with this unit. */
-function answerProblem(file: AgencyFile, existing: Indicator | undefined, unit: string, q: "target" | "actual", value: string): string | undefined {
+export function answerProblem(file: AgencyFile, existing: Indicator | undefined, unit: string, q: "target" | "actual", value: string): string | undefined {
   const parsed = existing
     ? parseAnswer(file, { q, indicatorId: existing.id, year: file.agency.reportingYear }, value)
     : parseAnswer(probeFile(file, unit), { q, indicatorId: PROBE_ID, year: file.agency.reportingYear }, value);

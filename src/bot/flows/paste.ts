@@ -12,8 +12,9 @@ import { IDLE, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, splitHtml, text } from "../ui.js";
 import { renumber } from "../../app/ids.js";
-import { findOrAddIndicator, newValueIndicator, sameName } from "../../app/by-name.js";
+import { findOrAddIndicator, sameName } from "../../app/by-name.js";
 import { MAX_PASTED_LINES, readPastedTable, type PastedTable } from "../../import/pasted-table.js";
+import { answerProblem } from "../../import/plan.js";
 import { isGradeTarget } from "../../import/pk-cells.js";
 
 type PasteState = Extract<State, { flow: "paste" }>;
@@ -31,19 +32,12 @@ function findPlace(file: AgencyFile, row: Row): { objectiveId?: string; indicato
   return indicator ? { objectiveId: o.id, indicator } : { objectiveId: o.id };
 }
 
-/** A target checked the way /isi would: on the indicator when it exists, otherwise on a scratch one with the row's unit. */
+/** A target checked the way /isi would (see `answerProblem`); a predikat for a new indicator is explained. */
 function checkTarget(file: AgencyFile, row: Row, existing: Indicator | undefined): string | undefined {
   if (row.target === undefined) return undefined;
-  const year = file.agency.reportingYear;
-  if (existing) {
-    const parsed = parseAnswer(file, { q: "target", indicatorId: existing.id, year }, row.target);
-    return parsed.ok ? undefined : label("tempel.target_salah", { pesan: parsed.message });
-  }
-  if (isGradeTarget(row.target)) return label("tempel.target_predikat", { target: row.target });
-  const probe = structuredClone(file);
-  probe.objectives.push({ id: "cek-tempel", name: "cek", indicators: [newValueIndicator("cek-tempel-i", row.name, row.unit)] });
-  const parsed = parseAnswer(probe, { q: "target", indicatorId: "cek-tempel-i", year }, row.target);
-  return parsed.ok ? undefined : label("tempel.target_salah", { pesan: parsed.message });
+  if (!existing && isGradeTarget(row.target)) return label("tempel.target_predikat", { target: row.target });
+  const problem = answerProblem(file, existing, row.unit, "target", row.target);
+  return problem === undefined ? undefined : label("tempel.target_salah", { pesan: problem });
 }
 
 /** The row ready to store, or what is wrong with it: a unit not given is the stored indicator's. */
