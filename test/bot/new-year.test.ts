@@ -17,6 +17,12 @@ async function withDemo(): Promise<Harness> {
   return h;
 }
 
+/** /tahun, then its first button: the demo moves on to 2025. */
+async function moveTo2025(h: Harness): Promise<void> {
+  await h.driver.send(ADMIN, "/tahun");
+  await h.driver.press(ADMIN, "▶️ Mulai tahun 2025");
+}
+
 const data = async (h: Harness): Promise<AgencyFile> => structuredClone((await h.repo.agencies.read(DEMO))!.data);
 const buttons = (replies: { keyboard: { text: string }[][] }[]) => replies.flatMap((r) => r.keyboard.flat().map((b) => b.text));
 
@@ -67,8 +73,7 @@ describe("/tahun: the next reporting year", () => {
   it("is taken back as a whole, to the very data it replaced, while nothing it changed has changed since", async () => {
     const h = await withDemo();
     const before = await data(h);
-    await h.driver.send(ADMIN, "/tahun");
-    await h.driver.press(ADMIN, "▶️ Mulai tahun 2025");
+    await moveTo2025(h);
     const menu = await h.driver.send(ADMIN, "/tahun");
     expect(buttons(menu)).toEqual(["▶️ Mulai tahun 2026", "▶️ Mulai tahun 2026 dengan Renstra baru", "↩ Kembali ke tahun 2024", "❌ Batal"]);
     expect(plain(await h.driver.press(ADMIN, "↩ Kembali ke tahun 2024"))).toBe(
@@ -85,8 +90,7 @@ describe("/tahun: the next reporting year", () => {
 
   it("is no longer taken back once anything changed after it", async () => {
     const h = await withDemo();
-    await h.driver.send(ADMIN, "/tahun");
-    await h.driver.press(ADMIN, "▶️ Mulai tahun 2025");
+    await moveTo2025(h);
     await h.driver.send(ADMIN, "/isi");
     expect(plain(await h.driver.send(ADMIN, "95"))).toContain("✅ Tersimpan — Target 2025: 95%.");
     await h.driver.send(ADMIN, "/batal");
@@ -100,8 +104,7 @@ describe("/tahun: the next reporting year", () => {
 
   it("warns when the new year lies after the Renstra period, and takes back only the last move", async () => {
     const h = await withDemo();
-    await h.driver.send(ADMIN, "/tahun");
-    await h.driver.press(ADMIN, "▶️ Mulai tahun 2025");
+    await moveTo2025(h);
     const in2025 = await data(h);
     await h.driver.send(ADMIN, "/tahun");
     await h.driver.press(ADMIN, "▶️ Mulai tahun 2026");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "../../src/local/demo.js";
-import { ADMIN, OFFICER, OUTSIDER, harness, joinByInvitation, plain, registerAgency } from "../support/bot-harness.js";
+import { ADMIN, OFFICER, OUTSIDER, harness, joinByInvitation, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 
 describe("setting up sasaran and indicators", () => {
   it("adds a sasaran and an indicator in conversation", async () => {
@@ -219,16 +219,22 @@ describe("setting up sasaran and indicators", () => {
   });
 });
 
+/** An agency with one indicator, target 80 and realisasi 86,11 (capaian 107,64%). */
+async function oneAnswer(): Promise<{ h: Harness; id: string }> {
+  const h = await harness();
+  const id = await registerAgency(h, ADMIN);
+  await h.driver.send(ADMIN, "/tempel");
+  await h.driver.send(ADMIN, "Sasaran A | Indikator satu | % | 80");
+  await h.driver.press(ADMIN, "✅ Simpan");
+  await h.driver.send(ADMIN, "/isi");
+  await h.driver.send(ADMIN, "86,11");
+  return { h, id };
+}
+
 describe("methodology profile (/profil)", () => {
   it("an admin changes the scale, efficiency method and decimals; drafts follow at once", async () => {
-    const h = await harness();
-    const id = await registerAgency(h, ADMIN);
+    const { h, id } = await oneAnswer();
     const d = h.driver;
-    await d.send(ADMIN, "/tempel");
-    await d.send(ADMIN, "Sasaran A | Indikator satu | % | 80");
-    await d.press(ADMIN, "✅ Simpan");
-    await d.send(ADMIN, "/isi");
-    await d.send(ADMIN, "86,11");
     const menu = plain(await d.send(ADMIN, "/profil"));
     expect(menu).toContain("• Skala kategori: Permendagri 86/2017 (≥ 91 Sangat Tinggi … < 51 Sangat Rendah)");
     expect(menu).toContain("• Metode efisiensi: rasio capaian ÷ serapan (≥ 1 efisien)");
@@ -250,14 +256,8 @@ describe("methodology profile (/profil)", () => {
 
 describe("a custom category scale (/profil → Skala khusus)", () => {
   it("an admin types the categories; problems are listed and nothing is stored until they form a scale; drafts use it at once", async () => {
-    const h = await harness();
-    const id = await registerAgency(h, ADMIN);
+    const { h, id } = await oneAnswer();
     const d = h.driver;
-    await d.send(ADMIN, "/tempel");
-    await d.send(ADMIN, "Sasaran A | Indikator satu | % | 80");
-    await d.press(ADMIN, "✅ Simpan");
-    await d.send(ADMIN, "/isi");
-    await d.send(ADMIN, "86,11");
     expect(plain(await d.send(ADMIN, "/profil"))).toContain("Skala lain (misalnya dari peraturan kepala daerah): tekan Skala khusus lalu ketik kategorinya.");
     expect(plain(await d.press(ADMIN, "✏️ Skala khusus"))).toContain("Ketik skala kategori capaian, satu kategori per baris dari yang tertinggi");
     const before = await h.repo.agencies.read(id);
