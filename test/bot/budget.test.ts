@@ -25,6 +25,9 @@ describe("budget lines (/anggaran)", () => {
     await d.press(ADMIN, "➕ Sub kegiatan");
     await d.send(ADMIN, "Penyediaan Permakanan");
     expect(plain(await d.send(ADMIN, "Rp 603.500.000 %"))).toContain("Tanda % tidak tepat untuk isian ini");
+    // What was typed is quoted as text: "<b>" or "&" in it must not make Telegram refuse the message (the officer got no reply).
+    const quoted = await d.send(ADMIN, "Rp <b>6 & 7");
+    expect(quoted[0]!.text).toBe("\"Rp &lt;b&gt;6 &amp; 7\" tidak dapat dibaca sebagai angka. Ketik angka dengan koma untuk desimal, misalnya 1.373.500.000 atau 1,37 M.");
     await d.send(ADMIN, "Rp 603.500.000");
     await d.send(ADMIN, "536.924.356");
 

@@ -4,85 +4,13 @@
  * leaves the stored agency file byte-for-byte unchanged.
  */
 import fc from "fast-check";
+import { inputArb } from "../support/hostile-inputs.js";
 import { describe, expect, it } from "vitest";
 import { encodeKey, type QuestionKey } from "../../src/app/entry/keys.js";
 import { AgencyFileSchema } from "../../src/domain/schema/agency.js";
 import { ADMIN, harness, registerAgency } from "../support/bot-harness.js";
 import { storedText } from "../support/on-disk.js";
 import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
-
-const HOSTILE = [
-  "",
-  " ",
-  "\n\n",
-  "-",
-  "0",
-  "-0",
-  "-5",
-  "−12,5",
-  "9".repeat(30),
-  "1e400",
-  "1E9",
-  "NaN",
-  "Infinity",
-  "-Infinity",
-  "null",
-  "undefined",
-  "0x1F",
-  "١٢٣",
-  "８６，１１",
-  "86٫11",
-  "①②",
-  "А (8О)",
-  "В",
-  "AA (95)",
-  "E",
-  "<b>86</b>",
-  "<script>alert(1)</script>",
-  "&amp;&lt;",
-  '{"actual": "86"}',
-  "[1,2,3]",
-  "56/0",
-  "0/0",
-  "1/3",
-  "56 dari 57",
-  "-1/2",
-  "80-90",
-  "90-80",
-  "80 s.d. 90",
-  "Rp 1,37 M",
-  "Rp -5",
-  "250 jt",
-  "1.373",
-  "1,373",
-  "1.373.500.000,00",
-  "1,373,500,000.00",
-  "12..5",
-  "86,11%",
-  "86,11 %%",
-  "tidak ada",
-  "83,38 2023 Kemendagri",
-  "83,38 1999",
-  "83,38 2099",
-  "\u0000\u0001",
-  "\u202e86,11",
-  "😀",
-  "'; DROP TABLE instansi; --",
-  "${process.env.TELEGRAM_BOT_TOKEN}",
-  "{{tahun}}",
-  "x".repeat(5000),
-  "1\n2\n3",
-];
-
-const inputArb = fc.oneof(
-  { weight: 5, arbitrary: fc.constantFrom(...HOSTILE) },
-  { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
-  { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 30 }) },
-  { weight: 2, arbitrary: fc.double({ noNaN: false }).map(String) },
-  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: -10_000, max: 10_000_000 }), fc.integer({ min: 0, max: 99 })).map(([a, b]) => `${a},${b}`) },
-  { weight: 1, arbitrary: fc.tuple(fc.integer(), fc.integer()).map(([a, b]) => `${a}/${b}`) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 6000 }) },
-);
 
 const STALE = ["e:actual:NOPE:2024", "e:line:NOPE:budget", "e:nonsense", "ind:NOPE", "atur:i:NOPE", "line:NOPE", "lk:NOPE", "undo:999999", "rstok:2001-01-01", "draf:9", "isi:skip", "paste:save", "new:kind:grade", "a".repeat(64), ""];
 

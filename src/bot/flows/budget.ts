@@ -15,7 +15,7 @@ import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { BudgetLine, BudgetLevel } from "../../domain/schema/budget.js";
 import { IDLE, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, grid, html, label, splitHtml, text, type Button, type Out } from "../ui.js";
+import { button, escapeHtml, grid, html, label, splitHtml, text, type Button, type Out } from "../ui.js";
 import { isControlWord } from "./entry.js";
 import { nextId } from "../../app/ids.js";
 import { lineTitle } from "./lines.js";
@@ -190,7 +190,7 @@ export async function lineText(turn: Turn, state: LineState, input: string): Pro
   const money = (): { ok: true; value: string | undefined } | { ok: false; out: Outcome } => {
     if (skip) return { ok: true, value: undefined };
     const r = parseNumber(input, { kind: "money" });
-    return r.ok ? { ok: true, value: r.value.toFixed() } : { ok: false, out: outcome([text(numberErrorMessage(r.error, "money"))]) };
+    return r.ok ? { ok: true, value: r.value.toFixed() } : { ok: false, out: outcome([text(escapeHtml(numberErrorMessage(r.error, "money")))]) };
   };
   if (state.lineId) {
     // One field of an existing line.
