@@ -66,11 +66,32 @@ async function readXlsx(bytes: Uint8Array): Promise<SpreadsheetRead> {
   return { ok: true, sheets };
 }
 
-/** Split CSV text with quotes ("a;b";"c""d") using the delimiter found most in the first line. */
+const DELIMITERS = [";", "\t", ","] as const;
+/** Lines looked at to choose the delimiter: enough to pass a title and a blank line or two above the header. */
+const DELIMITER_SAMPLE_LINES = 20;
+
+/**
+ * The delimiter found most often outside quoted cells in the file's first lines (";" on a tie). Not the first line
+ * alone: a title above the table ("PERJANJIAN KINERJA TAHUN 2024") may have none, or a comma of its own.
+ */
+function csvDelimiter(text: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  let lines = 0;
+  for (let i = 0; i < text.length && lines < DELIMITER_SAMPLE_LINES; i++) {
+    const ch = text[i]!;
+    if (ch === '"') quoted = !quoted; // a doubled quote inside a quoted cell toggles twice
+    else if (quoted) continue;
+    else if (ch === "\n") lines++;
+    else if (counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  return DELIMITERS.map((d) => [d, counts.get(d)!] as const).sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/** Split CSV text with quotes ("a;b";"c""d") using the delimiter found most in its first lines. */
 export function parseCsv(text: string): CellValue[][] {
   const clean = text.replace(/^\uFEFF/, "");
-  const firstLine = clean.split(/\r?\n/, 1)[0] ?? "";
-  const delimiter = [";", "\t", ","].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
+  const delimiter = csvDelimiter(clean);
   const rows: CellValue[][] = [];
   let row: string[] = [];
   let field = "";

@@ -162,6 +162,19 @@ describe("import: good files", () => {
     expect(plan.problems).toEqual([{ sheet: "PK 2024", row: 6, column: "Indikator", message: "wajib diisi" }]);
   });
 
+  it("finds a CSV file's delimiter below title lines that have none, or a comma of their own", async () => {
+    const rows = (d: string, title: string) =>
+      [title, "", PK_HEADER.slice(0, 5).join(d), ["1", "Sasaran A", '"Indikator A; tahap 2, desa"', "%", "80"].join(d), ["2", "Sasaran A", "Indikator B", "KPM", "25"].join(d)].join("\r\n");
+    for (const [d, title] of [["\t", "PERJANJIAN KINERJA TAHUN 2024"], [",", "PERJANJIAN KINERJA TAHUN 2024"], [";", "Dinas Sosial, Kabupaten Contoh, 2024"], ["\t", "Dinas Sosial, Kabupaten Contoh; 2024"]]) {
+      const plan = planImport(agency(), await sheets(utf8(rows(d!, title!)), "pk.csv"));
+      expect(plan.problems).toEqual([]);
+      expect(plan.pk.map((r) => [r.row, r.objective, r.name, r.unit, r.target])).toEqual([
+        [4, "Sasaran A", "Indikator A; tahap 2, desa", "%", "80"],
+        [5, "Sasaran A", "Indikator B", "KPM", "25"],
+      ]);
+    }
+  });
+
   it("reads the downloadable template as a valid import (its example rows)", async () => {
     const plan = planImport(agency(), await sheets(await importTemplate(), "templat.xlsx"));
     expect(plan.problems).toEqual([]);
