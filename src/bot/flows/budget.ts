@@ -171,16 +171,24 @@ export async function budgetCallback(turn: Turn, state: State, data: string): Pr
   if (m && state.flow === "link") {
     const indicatorId = m[1]!;
     const lineId = state.lineId;
+    let gone = false;
     const saved = await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
       const line = d.budgetLines.find((l) => l.id === lineId);
+      gone = !line;
       if (!line) return;
       line.indicatorIds = line.indicatorIds.includes(indicatorId) ? line.indicatorIds.filter((x) => x !== indicatorId) : [...line.indicatorIds, indicatorId];
     });
+    if (gone) return goneOutcome(label("anggaran.baris_anggaran"));
     return outcome([linkMenu(saved.doc.data, lineId)]);
   }
   m = /^line:(.+)$/.exec(data);
   if (m) return outcome([lineMenu(file, m[1]!)], IDLE);
   return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+}
+
+/** The budget line a form was for (or the one a new line was to go under) was deleted meanwhile: nothing stored. */
+function goneOutcome(jenis: string): Outcome {
+  return outcome([text(html("atur.sudah_tidak_ada", { jenis, perintah: "/anggaran" }))], IDLE);
 }
 
 export async function lineText(turn: Turn, state: LineState, input: string): Promise<Outcome> {
@@ -214,10 +222,13 @@ export async function lineText(turn: Turn, state: LineState, input: string): Pro
         else l[field] = m.value;
       };
     }
+    let gone = false;
     const saved = await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
       const l = d.budgetLines.find((x) => x.id === lineId);
+      gone = !l;
       if (l) change(l);
     });
+    if (gone) return goneOutcome(label(`tingkat.${state.draft.level}`));
     return outcome([text(html("atur.diubah")), lineMenu(saved.doc.data, lineId)], IDLE);
   }
   // A new line: name → pagu → realisasi.
@@ -234,7 +245,10 @@ export async function lineText(turn: Turn, state: LineState, input: string): Pro
     return outcome([text(html("anggaran.realisasi", { nama: lineTitle({ level: draft.level, name: draft.name ?? "" }) }))], { ...state, step: "spent", draft });
   }
   const id = nextId(doc.data, draft.level === "program" ? "P" : draft.level === "activity" ? "K" : "SK");
+  let gone = false;
   const saved = await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
+    gone = draft.parentId !== undefined && !d.budgetLines.some((l) => l.id === draft.parentId);
+    if (gone) return;
     const line: BudgetLine = { id, level: draft.level, name: draft.name!, indicatorIds: [] };
     if (draft.parentId) line.parentId = draft.parentId;
     if (draft.budget) line.budget = draft.budget;
@@ -244,5 +258,6 @@ export async function lineText(turn: Turn, state: LineState, input: string): Pro
     if (lastOfParent >= 0) d.budgetLines.splice(lastOfParent + 1, 0, line);
     else d.budgetLines.push(line);
   });
+  if (gone) return goneOutcome(label(`tingkat.${draft.level === "subActivity" ? "activity" : "program"}`));
   return outcome([text(html("anggaran.tersimpan", { nama: lineTitle({ level: draft.level, name: draft.name! }) })), lineMenu(saved.doc.data, id)], IDLE);
 }

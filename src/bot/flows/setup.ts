@@ -219,10 +219,13 @@ export async function objectiveNameText(turn: Turn, state: Extract<State, { flow
   if (duplicate) return outcome([text(html("atur.nama_ganda", { jenis: "sasaran", nama: name }))]);
   if (state.objectiveId) {
     const id = state.objectiveId;
+    let gone = false;
     await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
       const o = d.objectives.find((x) => x.id === id);
+      gone = !o;
       if (o) o.name = name;
     });
+    if (gone) return goneOutcome("sasaran");
     return outcome([text(html("atur.diubah"))], IDLE);
   }
   const id = nextId(doc.data, "S");
@@ -235,6 +238,11 @@ export async function objectiveNameText(turn: Turn, state: Extract<State, { flow
     [text(html("atur.sasaran_tersimpan", { kode: o.code ?? "", nama: o.name })), stepQuestion("name", { sasaran: o.name })],
     { v: 1, flow: "indicator", agencyId: state.agencyId, objectiveId: id, step: "name", draft: {} },
   );
+}
+
+/** The sasaran or indicator a form was for was deleted meanwhile (by a colleague, or from an older message): nothing stored. */
+function goneOutcome(what: "sasaran" | "indikator"): Outcome {
+  return outcome([text(html("atur.sudah_tidak_ada", { jenis: what === "sasaran" ? "Sasaran" : "Indikator", perintah: "/atur" }))], IDLE);
 }
 
 const ORDER: IndicatorState["step"][] = ["name", "unit", "polarity", "kind", "gradeTable", "definition", "dataSource"];
@@ -281,8 +289,10 @@ async function advance(turn: Turn, state: IndicatorState, draft: IndicatorState[
   if (state.indicatorId) {
     // Editing one field of an existing indicator.
     const id = state.indicatorId;
+    let gone = false;
     const saved = await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
       const found = findWithObjective(d, id);
+      gone = !found;
       if (!found) return;
       const ind = found.indicator as Indicator;
       if (draft.replaces && draft.name && !ind.predecessor) replaceIndicator(ind, draft.name, d.agency.reportingYear);
@@ -303,6 +313,7 @@ async function advance(turn: Turn, state: IndicatorState, draft: IndicatorState[
         else delete ind.dataSource;
       }
     });
+    if (gone) return goneOutcome("indikator");
     if (state.step === "kind" && draft.kind === "grade" && !draft.gradeTable) {
       return outcome([stepQuestion("gradeTable", {})], { ...state, step: "gradeTable", draft });
     }
@@ -319,8 +330,10 @@ async function advance(turn: Turn, state: IndicatorState, draft: IndicatorState[
 
   // All steps answered: create the indicator.
   const id = nextId(file, "I");
+  let gone = false;
   const saved = await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
     const o = d.objectives.find((x) => x.id === state.objectiveId);
+    gone = !o;
     if (!o) return;
     const ind: Record<string, unknown> = {
       id,
@@ -337,6 +350,7 @@ async function advance(turn: Turn, state: IndicatorState, draft: IndicatorState[
     o.indicators.push(ind as Indicator);
     renumber(d);
   });
+  if (gone) return goneOutcome("sasaran");
   const created = findWithObjective(saved.doc.data, id)!;
   return outcome(
     [

@@ -1,0 +1,136 @@
+/**
+ * A form for a sasaran, an indicator or a budget line whose target a
+ * colleague deleted while it was open: the officer's last answer is not
+ * acknowledged as stored (nothing is), the bot says why, and it does not
+ * crash. Found by the random walk (test/bot/random-walk.test.ts): a new
+ * indicator under a deleted sasaran threw, and the other forms answered
+ * "✅ Perubahan disimpan." with nothing stored.
+ */
+import { describe, expect, it } from "vitest";
+import { ADMIN, OFFICER, harness, joinByInvitation, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+import { storedText } from "../support/on-disk.js";
+
+async function agencyWithColleague(): Promise<{ h: Harness; id: string }> {
+  const h = await harness();
+  const id = await registerAgency(h, ADMIN);
+  const d = h.driver;
+  await d.send(ADMIN, "/tempel");
+  await d.send(ADMIN, "Sasaran A | Persentase layanan | % | 90\nSasaran B | Jumlah KPM | KPM | 25");
+  await d.press(ADMIN, "✅ Simpan");
+  await d.send(ADMIN, "/anggaran");
+  await d.press(ADMIN, "➕ Program baru");
+  await d.send(ADMIN, "Program Perlindungan Sosial");
+  await d.send(ADMIN, "Rp 1,5 M");
+  await d.send(ADMIN, "lewati");
+  await joinByInvitation(h, ADMIN, OFFICER);
+  const data = (await h.repo.agencies.read(id))!.data;
+  expect(data.objectives.map((o) => [o.id, o.indicators.map((i) => i.id)])).toEqual([
+    ["S1", ["I1"]],
+    ["S2", ["I2"]],
+  ]);
+  expect(data.budgetLines.map((l) => l.id)).toEqual(["P1"]);
+  return { h, id };
+}
+
+/** The colleague deletes with the confirmation buttons of /atur or /anggaran. */
+async function colleagueDeletes(h: Harness, kind: "o" | "i" | "line", targetId: string): Promise<void> {
+  const prefix = kind === "line" ? "line" : `atur:${kind}`;
+  await h.driver.pressData(OFFICER, `${prefix}:del:${targetId}`);
+  expect(plain(await h.driver.pressData(OFFICER, `${prefix}:delok:${targetId}`))).toContain("dihapus");
+}
+
+describe("a form whose target was deleted meanwhile", () => {
+  it("renaming a sasaran, or adding an indicator to it", async () => {
+    const { h, id } = await agencyWithColleague();
+    const d = h.driver;
+    await d.pressData(ADMIN, "atur:o:ren:S1");
+    await colleagueDeletes(h, "o", "S1");
+    const before = await storedText(h.dir, "instansi", id);
+    expect(plain(await d.send(ADMIN, "Meningkatnya Layanan Sosial"))).toBe(
+      "Sasaran ini sudah tidak ada (mungkin dihapus oleh rekan Anda), jadi tidak ada yang disimpan. Ketik /atur untuk melihat yang ada sekarang.",
+    );
+    expect(await storedText(h.dir, "instansi", id)).toBe(before);
+
+    // The colleague's new indicator, all its steps answered, after the admin deleted its sasaran.
+    await d.pressData(OFFICER, "atur:o:addi:S2");
+    await d.send(OFFICER, "Persentase KPM graduasi");
+    await d.send(OFFICER, "%");
+    await d.pressData(OFFICER, "new:pol:positive");
+    await d.pressData(OFFICER, "new:kind:value");
+    await d.pressData(OFFICER, "new:skip");
+    await d.pressData(ADMIN, "atur:o:del:S2");
+    await d.pressData(ADMIN, "atur:o:delok:S2");
+    const emptied = await storedText(h.dir, "instansi", id);
+    expect(plain(await d.pressData(OFFICER, "new:skip"))).toBe(
+      "Sasaran ini sudah tidak ada (mungkin dihapus oleh rekan Anda), jadi tidak ada yang disimpan. Ketik /atur untuk melihat yang ada sekarang.",
+    );
+    expect(await storedText(h.dir, "instansi", id)).toBe(emptied);
+    expect((await h.repo.agencies.read(id))!.data.objectives).toEqual([]);
+    // Both are idle again: text is not taken for the form.
+    expect(plain(await d.send(OFFICER, "Persentase lain"))).toContain("Maaf, saya belum memahami pesan itu.");
+    expect(h.errors).toEqual([]);
+  });
+
+  it("changing an indicator's unit, name or definition", async () => {
+    const { h, id } = await agencyWithColleague();
+    const d = h.driver;
+    await d.pressData(ADMIN, "atur:i:unit:I1");
+    await colleagueDeletes(h, "i", "I1");
+    const before = await storedText(h.dir, "instansi", id);
+    expect(plain(await d.send(ADMIN, "orang"))).toBe(
+      "Indikator ini sudah tidak ada (mungkin dihapus oleh rekan Anda), jadi tidak ada yang disimpan. Ketik /atur untuk melihat yang ada sekarang.",
+    );
+    await d.pressData(ADMIN, "atur:i:def:I2");
+    await colleagueDeletes(h, "i", "I2");
+    expect(plain(await d.send(ADMIN, "Jumlah keluarga penerima manfaat yang lulus"))).toContain("Indikator ini sudah tidak ada");
+    expect(await storedText(h.dir, "instansi", id)).not.toBe(before); // the colleague's second deletion
+    expect((await h.repo.agencies.read(id))!.data.objectives.flatMap((o) => o.indicators)).toEqual([]);
+    expect(h.errors).toEqual([]);
+  });
+
+  it("changing a budget line's pagu, linking it, or adding a kegiatan under it", async () => {
+    const { h, id } = await agencyWithColleague();
+    const d = h.driver;
+    await d.pressData(OFFICER, "line:new:activity:P1");
+    await d.send(OFFICER, "Rehabilitasi Sosial Dasar");
+    await d.send(OFFICER, "Rp 700 jt");
+    await d.pressData(ADMIN, "line:del:P1");
+    await d.pressData(ADMIN, "line:delok:P1");
+    const before = await storedText(h.dir, "instansi", id);
+    expect(plain(await d.send(OFFICER, "Rp 650 jt"))).toBe(
+      "Program ini sudah tidak ada (mungkin dihapus oleh rekan Anda), jadi tidak ada yang disimpan. Ketik /anggaran untuk melihat yang ada sekarang.",
+    );
+    expect(await storedText(h.dir, "instansi", id)).toBe(before);
+    expect((await h.repo.agencies.read(id))!.data.budgetLines).toEqual([]);
+
+    // A new program; its pagu asked, and its list of indicators to link, each while a colleague deletes it.
+    await d.send(ADMIN, "/anggaran");
+    await d.press(ADMIN, "➕ Program baru");
+    await d.send(ADMIN, "Program Pemberdayaan Sosial");
+    await d.send(ADMIN, "lewati");
+    await d.send(ADMIN, "lewati");
+    let lineId = (await h.repo.agencies.read(id))!.data.budgetLines[0]!.id;
+    await d.pressData(ADMIN, `line:budget:${lineId}`);
+    await colleagueDeletes(h, "line", lineId);
+    const deleted = await storedText(h.dir, "instansi", id);
+    expect(plain(await d.send(ADMIN, "Rp 2 M"))).toBe(
+      "Program ini sudah tidak ada (mungkin dihapus oleh rekan Anda), jadi tidak ada yang disimpan. Ketik /anggaran untuk melihat yang ada sekarang.",
+    );
+    expect(await storedText(h.dir, "instansi", id)).toBe(deleted);
+
+    await d.send(ADMIN, "/anggaran");
+    await d.press(ADMIN, "➕ Program baru");
+    await d.send(ADMIN, "Program Jaminan Sosial");
+    await d.send(ADMIN, "lewati");
+    await d.send(ADMIN, "lewati");
+    lineId = (await h.repo.agencies.read(id))!.data.budgetLines[0]!.id;
+    await d.pressData(ADMIN, `line:link:${lineId}`);
+    await colleagueDeletes(h, "line", lineId);
+    const linked = await storedText(h.dir, "instansi", id);
+    expect(plain(await d.pressData(ADMIN, "lk:I1"))).toBe(
+      "Baris anggaran ini sudah tidak ada (mungkin dihapus oleh rekan Anda), jadi tidak ada yang disimpan. Ketik /anggaran untuk melihat yang ada sekarang.",
+    );
+    expect(await storedText(h.dir, "instansi", id)).toBe(linked);
+    expect(h.errors).toEqual([]);
+  });
+});
