@@ -19,7 +19,6 @@
  * value, and it can be taken back as a whole (`undoNewYear`) as long as
  * nothing it changed has been changed again.
  */
-import { current, isDraft } from "immer";
 import { say } from "../messages/catalog.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import type { AuditEntry } from "../storage/documents.js";
@@ -129,8 +128,7 @@ export async function canUndoNewYear(services: Services, agencyId: string, userI
 
 /** The move's entries whose field no longer holds the value the move gave it (`data` may be an edit's draft). */
 function changedSince(data: AgencyFile, move: readonly AuditEntry[]): AuditEntry[] {
-  const plain = isDraft(data) ? current(data) : data;
-  return move.filter((e) => JSON.stringify(getAt(plain, e.field)) !== JSON.stringify(e.new));
+  return move.filter((e) => JSON.stringify(getAt(data, e.field)) !== JSON.stringify(e.new));
 }
 
 /**

@@ -5,6 +5,7 @@
  * "budgetLines/P1/spent", "profile/scale", "objectives/S1/indicators"
  * (the order of a list).
  */
+import { current, isDraft } from "immer";
 import type { AgencyFile } from "../domain/schema/agency.js";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -18,7 +19,7 @@ function isObject(v: unknown): v is Node {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** The value at a path (undefined when absent). "…/indicators" gives the list of ids (its order). */
+/** A copy of the value at a path (undefined when absent); `data` may be an edit's draft. "…/indicators" gives the list of ids (its order). */
 export function getAt(data: AgencyFile, path: string): Json | undefined {
   const keys = path.split("/");
   let node: unknown = data;
@@ -35,7 +36,9 @@ export function getAt(data: AgencyFile, path: string): Json | undefined {
     }
     node = child;
   }
-  return node === undefined ? undefined : (structuredClone(node) as Json);
+  if (node === undefined) return undefined;
+  // Inside an edit `data` is immer's draft, whose objects are proxies that structuredClone cannot copy.
+  return structuredClone(isDraft(node) ? current(node) : node) as Json;
 }
 
 /**

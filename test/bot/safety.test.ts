@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { consoleLogger, createBot, redact } from "../../src/bot/bot.js";
 import { FAKE_BOT_INFO, FakeTelegram } from "../../src/local/fake-telegram.js";
 import { ChatDriver } from "../../src/local/session.js";
+import { encodeKey } from "../../src/app/entry/keys.js";
 import { ADMIN, OFFICER, harness, joinByInvitation, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 
 async function withIndicator(h: Harness): Promise<string> {
@@ -42,6 +43,34 @@ describe("audit trail (/riwayat) and undo", () => {
     expect(plain(await h.driver.pressData(ADMIN, "undo:3"))).toBe(
       "Perubahan #3 tidak dapat dibatalkan karena nilainya sudah diubah lagi sesudahnya. Ubah nilainya langsung melalui /indikator.",
     );
+  });
+
+  it("shows and undoes changes whose value is a whole item or list: an indicator added, factors written", async () => {
+    const h = await harness();
+    const id = await withIndicator(h);
+    const d = h.driver;
+    await d.pressData(ADMIN, `e:${encodeKey({ q: "factors", indicatorId: "I1", which: "supporting" })}`);
+    await d.send(ADMIN, "Koordinasi yang baik antar perangkat daerah\nDukungan anggaran");
+    await d.pressData(ADMIN, "atur:o:addi:S1");
+    await d.send(ADMIN, "Jumlah KPM graduasi");
+    await d.send(ADMIN, "KPM");
+    await d.pressData(ADMIN, "new:pol:positive");
+    await d.pressData(ADMIN, "new:kind:value");
+    await d.pressData(ADMIN, "new:skip");
+    await d.pressData(ADMIN, "new:skip");
+
+    await d.send(ADMIN, "/riwayat");
+    const shown = plain(await d.press(ADMIN, "Semua perubahan"));
+    expect(shown).toContain("#3 · 15 Jan 2025, 10.00 · Sari Wulandari\nIndikator — 1.2 Jumlah KPM graduasi: (kosong) → Jumlah KPM graduasi");
+    expect(shown).toContain("#2 · 15 Jan 2025, 10.00 · Sari Wulandari\nfaktor — 1.1 Indikator satu: (kosong) → pendukung: Koordinasi yang baik antar perangkat daerah; Dukungan anggaran");
+    expect(shown).toContain("#1 · 15 Jan 2025, 10.00 · Sari Wulandari\nSasaran — Sasaran A: (kosong) → Sasaran A");
+
+    // Undoing them (they were read inside the edit, from immer's draft, which could not be copied: "kesalahan tak terduga").
+    expect(plain(await d.press(ADMIN, "↩ Batalkan #3"))).toBe("↩ Perubahan #3 dibatalkan; nilainya kembali seperti sebelumnya.");
+    expect(plain(await d.pressData(ADMIN, "undo:2"))).toBe("↩ Perubahan #2 dibatalkan; nilainya kembali seperti sebelumnya.");
+    const data = (await h.repo.agencies.read(id))!.data;
+    expect(data.objectives[0]!.indicators.map((i) => [i.id, i.factors])).toEqual([["I1", undefined]]);
+    expect(h.errors).toEqual([]);
   });
 
   it("only admins undo, even with a forged button", async () => {

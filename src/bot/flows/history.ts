@@ -1,8 +1,8 @@
 /** /riwayat — recent changes of an indicator (who, when, which field, old → new) and undo for admins. */
 import { allAuditEntries, hasRole, undoChange } from "../../app/edits.js";
-import { isGradeValue } from "../../domain/calc/values.js";
 import { Decimal } from "../../domain/decimal.js";
 import { formatPlain } from "../../domain/numbers/format.js";
+import { hasMessage } from "../../messages/catalog.js";
 import type { AuditEntry } from "../../storage/documents.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, splitHtml, text, type Button } from "../ui.js";
@@ -21,10 +21,13 @@ export function displayValue(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? label("riwayat.tidak_ada_nilai") : value.map(displayValue).join("; ");
   const v = value as Record<string, unknown>;
   if (typeof v.min === "string" && typeof v.max === "string") return `${displayValue(v.min)}–${displayValue(v.max)}`;
-  if (isGradeValue(v as never)) return [v.letter, v.score !== undefined ? `(${displayValue(v.score)})` : ""].filter(Boolean).join(" ");
+  if (typeof v.numerator === "string" && typeof v.denominator === "string") return `${displayValue(v.numerator)}/${displayValue(v.denominator)}`;
+  if (typeof v.letter === "string") return [v.letter, v.score !== undefined ? `(${displayValue(v.score)})` : ""].filter(Boolean).join(" ");
+  // A sasaran, an indicator or a budget line, added or deleted as a whole: its name.
   if (typeof v.name === "string") return v.name;
+  // Factors, a year's figures, a national figure, a Renstra target …: each part with its Indonesian name.
   return Object.entries(v)
-    .map(([k, x]) => `${k}: ${displayValue(x)}`)
+    .map(([k, x]) => `${hasMessage(`riwayat.kunci.${k}`) ? label(`riwayat.kunci.${k}`) : k}: ${displayValue(x)}`)
     .join(", ");
 }
 
