@@ -26,16 +26,26 @@ export const MAX_ROWS = 2000;
 export const MAX_XLSX_UNPACKED_BYTES = 40 * 1024 * 1024;
 
 function excelCell(cell: ExcelJS.Cell): CellValue {
-  const v = cell.value;
+  return excelValue(cell.value, /%/.test(cell.numFmt ?? ""));
+}
+
+/** A cell's value as the import reads it; `percent`: the cell is formatted as a percentage (0,9825 shows as 98,25%). */
+function excelValue(v: ExcelJS.CellValue | undefined, percent: boolean): CellValue {
   if (v === null || v === undefined) return null;
-  if (typeof v === "number") return /%/.test(cell.numFmt ?? "") ? Number((v * 100).toPrecision(15)) : v;
+  if (typeof v === "number") return percent ? Number((v * 100).toPrecision(15)) : v;
   if (typeof v === "string") return v.trim() === "" ? null : v.trim();
   if (typeof v === "boolean") return String(v);
   if (v instanceof Date) return { date: v.toISOString().slice(0, 10) };
   if (typeof v === "object") {
-    if ("result" in v && v.result !== undefined) return typeof v.result === "number" ? v.result : String(v.result).trim() || null; // formula
+    // A formula (=E5/D5) gives the value Excel computed and saved with it, formatted like any other; one saved
+    // without it (by a program that does not compute) is shown as written, and is then refused as not a number.
+    if ("formula" in v || "sharedFormula" in v) {
+      const f = v as { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue };
+      return f.result === undefined ? `=${f.formula ?? f.sharedFormula ?? ""}` : excelValue(f.result, percent);
+    }
+    if ("error" in v) return String(v.error); // #DIV/0!, #N/A …
     if ("richText" in v) return v.richText.map((t) => t.text).join("").trim() || null;
-    if ("text" in v) return String(v.text).trim() || null; // hyperlink
+    if ("text" in v) return excelValue(v.text as ExcelJS.CellValue, false); // a hyperlink: its text (plain or rich)
   }
   return String(v).trim() || null;
 }

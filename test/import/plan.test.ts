@@ -91,6 +91,27 @@ describe("import: good files", () => {
     expect((i3.current.achievement as { value: { toString(): string } }).value.toString()).toBe("100");
   });
 
+  it("reads formulas by the value Excel saved with them, formatted like any other cell; errors and unsaved values are refused by name", async () => {
+    const bytes = await xlsx([
+      {
+        name: "PK",
+        rows: [
+          PK_HEADER,
+          // Realisasi computed as =E/F in a percentage cell: 0,9825 shows as 98,25%, and is 98,25.
+          [1, "Sasaran A", "Persentase PSKS yang aktif", "%", { raw: { formula: "50+47.5", result: 97.5 } }, { raw: { formula: "56/57", result: 0.9825 }, numFmt: "0.00%" }, { raw: { formula: "SUM(J2:K2)", result: 1373500000 } }, null],
+          [2, "Sasaran A", { raw: { text: "Jumlah KPM graduasi", hyperlink: "https://example.org" } }, "KPM", 25, { raw: { formula: "J3/K3", result: { error: "#DIV/0!" } } }, null, null],
+          [3, "Sasaran A", "Persentase PKH tepat sasaran", "%", 90, { raw: { formula: "E4/D4" } }, null, null],
+        ],
+      },
+    ]);
+    const plan = planImport(agency(), await sheets(bytes, "pk.xlsx"));
+    expect(plan.pk).toEqual([{ row: 2, objective: "Sasaran A", name: "Persentase PSKS yang aktif", unit: "%", target: "97,5", actual: "98,25", budget: "1373500000" }]);
+    expect(plan.problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [3, "Realisasi", '"#DIV/0!" tidak dapat dibaca sebagai angka. Ketik angka dengan koma untuk desimal, misalnya 1.373.'],
+      [4, "Realisasi", '"=E4/D4" tidak dapat dibaca sebagai angka. Ketik angka dengan koma untuk desimal, misalnya 86,11.'],
+    ]);
+  });
+
   it("reads the same figures from an Indonesian CSV (semicolons, 1.373.500.000,00) and a US CSV (commas, 1,373,500,000.00)", async () => {
     const id = [
       "Sasaran;Indikator;Satuan;Target;Realisasi;Pagu;Realisasi Anggaran",

@@ -1,7 +1,8 @@
 /** Spreadsheets for import tests, built with exceljs the way officers' files look. */
 import ExcelJS from "exceljs";
 
-export type CellInput = string | number | boolean | Date | null | { value: number; numFmt: string };
+/** A cell: a plain value, a number with a format, or any value exceljs writes (formulas, errors, links) with an optional format. */
+export type CellInput = string | number | boolean | Date | null | { value: number; numFmt: string } | { raw: ExcelJS.CellValue; numFmt?: string };
 
 export interface SheetInput {
   name: string;
@@ -16,7 +17,10 @@ export async function xlsx(sheets: SheetInput[]): Promise<Uint8Array> {
       cells.forEach((v, c) => {
         if (v === null) return;
         const cell = ws.getRow(r + 1).getCell(c + 1);
-        if (typeof v === "object" && !(v instanceof Date)) {
+        if (typeof v === "object" && !(v instanceof Date) && "raw" in v) {
+          cell.value = v.raw;
+          if (v.numFmt) cell.numFmt = v.numFmt;
+        } else if (typeof v === "object" && !(v instanceof Date)) {
           cell.value = v.value;
           cell.numFmt = v.numFmt;
         } else cell.value = v;
