@@ -1,5 +1,5 @@
 /**
- * Fuzz of /impor: CSV files of random, hostile and nearly valid cells under
+ * Fuzz of /impor: CSV files and workbooks of random, hostile and nearly valid cells under
  * the Perjanjian Kinerja's or the budget's header, sent as an officer would,
  * the preview saved about half the time. After every file: a reply, no
  * error, no message Telegram would refuse (the shared check after each
@@ -19,7 +19,7 @@ import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
 import { ADMIN, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 import { readDocx } from "../support/docx.js";
 import { inputArb } from "../support/hostile-inputs.js";
-import { BUDGET_HEADER, PK_HEADER, utf8 } from "../support/spreadsheets.js";
+import { BUDGET_HEADER, PK_HEADER, utf8, xlsx, type CellInput } from "../support/spreadsheets.js";
 
 const nameish = fc.oneof(
   fc.constantFrom("Meningkatnya Kesejahteraan Sosial", "Persentase PPKS terlayani", "Program Rehabilitasi Sosial", "<b>", "a & b < c", "{{tahun}}", "{{{x}}}", "x".repeat(500), "Ω ✓ 😀", "=SUM(A1)", "1.1"),
@@ -34,26 +34,50 @@ const money = fc.oneof(fc.constantFrom("", "Rp 1,37 M", "1.373.500.000", "250 jt
 const pkRow = fc.tuple(column(fc.nat(50).map(String)), column(nameish), column(nameish), column(fc.constantFrom("%", "KPM", "orang", "indeks", "")), column(number), column(number), column(money), column(money));
 const budgetRow = fc.tuple(column(nameish), column(fc.oneof(nameish, fc.constant(""))), column(fc.oneof(nameish, fc.constant(""))), column(money), column(money), column(fc.constantFrom("", "1.1", "1.1, 1.2", "9.9")), column(fc.constantFrom("", "tunda bayar", "<i>efisiensi</i>")));
 
-/** One CSV file: the Perjanjian Kinerja's header or the budget's, maybe a title line above it, and 1–12 rows (some cut short). */
-const csvFile = fc.boolean().chain((budget) =>
+/**
+ * One file: the Perjanjian Kinerja's header or the budget's, maybe a title line above it, and 1–12 rows (some cut
+ * short); as CSV, or as a workbook whose cells are now and then typed numbers, formulas (with or without their saved
+ * value, some in percentage cells) or error values.
+ */
+const spreadsheetFile = fc.boolean().chain((budget) =>
   fc.record({
     budget: fc.constant(budget),
     title: fc.boolean(),
+    workbook: fc.boolean(),
     separator: fc.constantFrom(";", ",", "\t"),
     rows: fc.array(fc.tuple(budget ? budgetRow : pkRow, fc.nat(9)).map(([row, keep]) => (keep === 0 ? row.slice(0, 3) : [...row])), { minLength: 1, maxLength: 12 }),
+    typing: fc.array(fc.nat(9), { minLength: 12 * 8, maxLength: 12 * 8 }),
     save: fc.boolean(),
   }),
 );
+type SpreadsheetFile = typeof spreadsheetFile extends fc.Arbitrary<infer T> ? T : never;
+
+/** A workbook cell for the text `c`, typed as `typing` says when it is a number. */
+function typed(c: string, typing: number): CellInput {
+  const n = Number(c);
+  const numeric = c.trim() !== "" && Number.isFinite(n);
+  if (typing === 0 && numeric) return n;
+  if (typing === 1 && numeric) return { raw: { formula: `${c}*1`, result: n / 100 }, numFmt: "0.00%" };
+  if (typing === 2 && numeric) return { raw: { formula: `${c}+0`, result: n } };
+  if (typing === 3) return { raw: { formula: "E2/D2", result: { error: "#DIV/0!" } } };
+  if (typing === 4 && numeric) return { raw: { formula: "E2/D2" } };
+  return c;
+}
+
+async function fileBytes(file: SpreadsheetFile): Promise<{ name: string; bytes: Uint8Array; text: string }> {
+  const header = file.budget ? BUDGET_HEADER : PK_HEADER;
+  if (!file.workbook) {
+    const lines = [header, ...file.rows].map((cells) => cells.map((c) => quote(c, file.separator)).join(file.separator));
+    if (file.title) lines.unshift("PERJANJIAN KINERJA TAHUN 2024");
+    const text = `${lines.join("\r\n")}\r\n`;
+    return { name: "acak.csv", bytes: utf8(text), text };
+  }
+  const rows: CellInput[][] = [...(file.title ? [["PERJANJIAN KINERJA TAHUN 2024"]] : []), header, ...file.rows.map((cells, r) => cells.map((c, i) => typed(c, file.typing[r * 8 + i]!)))];
+  return { name: "acak.xlsx", bytes: await xlsx([{ name: "PK", rows }]), text: JSON.stringify(rows) };
+}
 
 function quote(value: string, separator: string): string {
   return /["\n\r]/.test(value) || value.includes(separator) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-function csv(file: { budget: boolean; title: boolean; separator: string; rows: string[][] }): string {
-  const header = file.budget ? BUDGET_HEADER : PK_HEADER;
-  const lines = [header, ...file.rows].map((cells) => cells.map((c) => quote(c, file.separator)).join(file.separator));
-  if (file.title) lines.unshift("PERJANJIAN KINERJA TAHUN 2024");
-  return `${lines.join("\r\n")}\r\n`;
 }
 
 async function checkStored(h: Harness, id: string, where: string, problems: string[]): Promise<void> {
@@ -63,35 +87,40 @@ async function checkStored(h: Harness, id: string, where: string, problems: stri
 }
 
 describe("fuzz of /impor", () => {
-  it("random CSV files: always a reply, no error, what is saved readable after a restart; then every output of the agency they filled", async () => {
+  it("random CSV files and workbooks: always a reply, no error, what is saved readable after a restart; then every output of the agency they filled", async () => {
     const h = await harness();
     const id = await registerAgency(h, ADMIN);
     const d = h.driver;
     const problems: string[] = [];
     let files = 0;
     let saved = 0;
+    let savedWorkbooks = 0;
     await fc.assert(
-      fc.asyncProperty(csvFile, async (file) => {
-        const text = csv(file);
+      fc.asyncProperty(spreadsheetFile, async (file) => {
+        const { name, bytes, text } = await fileBytes(file);
         const fileId = `acak-${++files}`;
-        h.telegram.files.set(fileId, utf8(text));
+        h.telegram.files.set(fileId, bytes);
         await d.send(ADMIN, "/impor");
-        const preview = await d.sendDocument(ADMIN, fileId, `acak-${files}.csv`, utf8(text).length);
+        const preview = await d.sendDocument(ADMIN, fileId, name, bytes.length);
         const where = `file ${files} ${JSON.stringify(text.slice(0, 120))}`;
         if (preview.length === 0) problems.push(`${where}: no reply`);
         const offered = preview.some((m) => m.keyboard.flat().some((b) => b.text === "✅ Simpan"));
         if (offered && file.save) {
           const reply = await d.press(ADMIN, "✅ Simpan");
           if (reply.length === 0) problems.push(`${where}: no reply to Simpan`);
-          if (reply[0]?.text.startsWith("✅ Impor tersimpan")) saved++;
+          if (reply[0]?.text.startsWith("✅ Impor tersimpan")) {
+            saved++;
+            if (file.workbook) savedWorkbooks++;
+          }
           await checkStored(h, id, where, problems);
         }
       }),
-      { numRuns: Number(process.env.RUNS ?? 60), seed: Number(process.env.SEED ?? 20261206) },
+      { numRuns: Number(process.env.RUNS ?? 80), seed: Number(process.env.SEED ?? 20261206) },
     );
     expect(problems).toEqual([]);
     expect(h.errors).toEqual([]);
     expect(saved).toBeGreaterThan(5);
+    expect(savedWorkbooks).toBeGreaterThan(2);
     const data = (await h.repo.agencies.read(id))!.data;
     expect(data.objectives.flatMap((o) => o.indicators).length).toBeGreaterThan(5);
     expect(data.budgetLines.length).toBeGreaterThan(5);
