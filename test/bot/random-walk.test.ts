@@ -2,8 +2,9 @@
  * A random walk through the whole bot by four people at once: the admin and
  * an editor of the Dumai demo agency, a viewer of it, and the admin of
  * another agency. Each step one of them types a command, types text
- * (random, hostile or nearly valid) or presses a button of one of the last
- * messages they received (old ones too, as people do).
+ * (random, hostile or nearly valid), presses a button of one of the last
+ * messages they received (old ones too, as people do), edits their last
+ * message, sends a file, or writes in a group they share with the bot.
  *
  * After every step: no error was logged and no message was one Telegram
  * would refuse (the shared check after each test); a command or text got a
@@ -24,6 +25,7 @@ import type { FakeUser, SentMessage } from "../../src/local/fake-telegram.js";
 import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
 import { ADMIN, OFFICER, OUTSIDER, VIEWER, harness, joinByInvitation, registerAgency, type Harness } from "../support/bot-harness.js";
 import { inputArb } from "../support/hostile-inputs.js";
+import { utf8 } from "../support/spreadsheets.js";
 import { storedText } from "../support/on-disk.js";
 
 const PEOPLE = [ADMIN, OFFICER, VIEWER, OUTSIDER];
@@ -34,12 +36,33 @@ const COMMANDS = [
 ];
 const nearlyValid = fc.constantFrom("80", "86,11", "lewati", "tidak ada", "Rp 1,5 M", "2025-2029", "Program Baru", "Koordinasi yang baik", "56/57", "B", "kembali", "ya");
 
-type Step = { who: number; kind: "command"; index: number } | { who: number; kind: "text"; text: string } | { who: number; kind: "press"; back: number; button: number };
+/** A file an officer might send: the Perjanjian Kinerja as CSV (good, odd or broken), or something else. */
+const FILES: [string, string][] = [
+  ["pk.csv", "Sasaran;Indikator;Satuan;Target;Realisasi\nMeningkatnya Penyelenggaraan Kesejahteraan Sosial;Persentase PSKS aktif;%;90;86,11\n"],
+  ["pk.csv", "No\tSasaran Strategis\tIndikator Kinerja\tTarget\n1\tSasaran <b>\tJumlah & KPM\t100%\n"],
+  ["anggaran.csv", "Program;Kegiatan;Sub Kegiatan;Pagu;Realisasi\nProgram Perlindungan Sosial;;;Rp 1,5 M;1.200.000.000\n"],
+  ["catatan.csv", "Nama;Alamat\nBudi;Dumai\n"],
+  ["laporan.pdf", "%PDF-1.4"],
+];
+
+type Step =
+  | { who: number; kind: "command"; index: number }
+  | { who: number; kind: "text"; text: string }
+  | { who: number; kind: "press"; back: number; button: number }
+  | { who: number; kind: "edit"; text: string }
+  | { who: number; kind: "file"; index: number }
+  | { who: number; kind: "group"; text: string };
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("command" as const), index: fc.nat(COMMANDS.length - 1) }) },
-  { weight: 3, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("text" as const), text: fc.oneof(inputArb, nearlyValid) }) },
-  { weight: 6, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("press" as const), back: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat(5) }), button: fc.nat(40) }) },
+  { weight: 6, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("command" as const), index: fc.nat(COMMANDS.length - 1) }) },
+  { weight: 6, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("text" as const), text: fc.oneof(inputArb, nearlyValid) }) },
+  { weight: 12, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("press" as const), back: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat(5) }), button: fc.nat(40) }) },
+  { weight: 1, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("edit" as const), text: fc.oneof(inputArb, nearlyValid) }) },
+  { weight: 1, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("file" as const), index: fc.nat(FILES.length - 1) }) },
+  { weight: 1, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("group" as const), text: fc.oneof(fc.constantFrom("/cek 86,11 80", "/cek 56/57 97,5", "/isi", "/start", "/bantuan"), inputArb) }) },
 );
+/** The group chat everyone is in. */
+const GROUP = -1001;
+let files = 0;
 
 async function agencyTexts(h: Harness): Promise<Map<string, string>> {
   const names = await readdir(join(h.dir, "instansi"));
@@ -105,12 +128,22 @@ describe("random walk", () => {
           const before = await agencyTexts(h);
           const roles = new Map<string, string | undefined>();
           for (const id of before.keys()) roles.set(id, (await h.repo.agencies.read(id))?.members.find((m) => m.userId === user.id)?.role);
-          const where = `step ${steps}: ${user.first_name} ${s.kind === "command" ? COMMANDS[s.index] : s.kind === "text" ? JSON.stringify(s.text.slice(0, 40)) : `presses ${s.back}/${s.button}`}`;
+          const where = `step ${steps}: ${user.first_name} ${JSON.stringify(s).slice(0, 80)}`;
           let replies: SentMessage[] | undefined;
           if (s.kind === "command") replies = await h.driver.send(user, COMMANDS[s.index]!);
           else if (s.kind === "text") replies = await h.driver.send(user, s.text);
-          else replies = await press(h, user, s.back, s.button);
-          if (s.kind !== "press" && replies?.length === 0) problems.push(`${where}: no reply`);
+          else if (s.kind === "edit") replies = await h.driver.edit(user, s.text);
+          else if (s.kind === "group") replies = await h.driver.send(user, s.text, GROUP);
+          else if (s.kind === "file") {
+            const [name, content] = FILES[s.index]!;
+            const fileId = `walk-${++files}`;
+            h.telegram.files.set(fileId, utf8(content));
+            replies = await h.driver.sendDocument(user, fileId, name, utf8(content).length);
+          } else replies = await press(h, user, s.back, s.button);
+          // In a group the bot answers only its group commands (and says so for the others); plain text there is not for it.
+          const quietInGroup = s.kind === "group" && !s.text.startsWith("/");
+          if (s.kind !== "press" && !quietInGroup && replies?.length === 0) problems.push(`${where}: no reply`);
+          if (quietInGroup && replies!.length > 0) problems.push(`${where}: answered plain text in a group`);
 
           const after = await agencyTexts(h);
           for (const [id, text] of after) {
