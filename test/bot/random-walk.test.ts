@@ -144,6 +144,13 @@ describe("random walk", () => {
           const quietInGroup = s.kind === "group" && !s.text.startsWith("/");
           if (s.kind !== "press" && !quietInGroup && replies?.length === 0) problems.push(`${where}: no reply`);
           if (quietInGroup && replies!.length > 0) problems.push(`${where}: answered plain text in a group`);
+          // Nothing of an agency reaches someone who is not in it: the demo's name and an indicator of it never reach
+          // the other agency's admin, the other agency's name never reaches the demo's people.
+          if (s.kind !== "group") {
+            const said = (replies ?? []).map((m) => `${m.text} ${m.caption ?? ""} ${m.file?.filename ?? ""}`).join("\n");
+            const foreign = user === OUTSIDER ? ["Pemberdayaan Masyarakat Kota Dumai", "Kelurahan Cepat Berkembang", demo] : ["Dinas Sosial Kota Lain", other];
+            for (const f of foreign) if (said.includes(f)) problems.push(`${where}: told them "${f}" of an agency they are not in: ${said.slice(0, 600)}`);
+          }
 
           const after = await agencyTexts(h);
           for (const [id, text] of after) {
