@@ -52,7 +52,7 @@ const nearlyValid = fc.oneof(
   fc.constantFrom("Sasaran | Indikator | Satuan | Target", "No\tSasaran Strategis\tIndikator Kinerja\tTarget", "(1) (2) (3) (4)", "80", "120", "tidak ada", "2025-2029", "2020-2024"),
 );
 /** A valid answer to one of the steps, so that every step is finished now and then. */
-const valid = fc.constantFrom("2025-2029", "Program Perlindungan Sosial", "Rp 1,5 M", "80", "tidak ada", "orang", "≥ 90 Sangat Baik\n≥ 75 Baik\n≥ 0 Kurang");
+const valid = fc.constantFrom("2025-2029", "2024", "2021-2026", "Program Perlindungan Sosial", "Rp 1,5 M", "80", "tidak ada", "orang", "≥ 90 Sangat Baik\n≥ 75 Baik\n≥ 0 Kurang");
 const message = fc.oneof({ weight: 6, arbitrary: inputArb }, { weight: 4, arbitrary: nearlyValid }, { weight: 1, arbitrary: valid });
 
 /** How a round reaches its step: presses (callback data) and commands, by the admin unless said otherwise. */
@@ -87,6 +87,7 @@ function openings(agencyId: string): Opening[] {
     { name: "diam", steps: ["/batal"] },
     { name: "gabung", user: VIEWER, steps: ["/batal", "/gabung"] },
     { name: "daftar", user: VIEWER, steps: ["/batal", "/start", "#start:reg"] },
+    { name: "daftar: tahun dan Renstra", user: VIEWER, steps: ["/batal", "/daftar", "Dinas Sosial Kabupaten Uji", "Kabupaten Uji", "#reg:level:kabupaten"] },
   ];
 }
 
@@ -166,7 +167,7 @@ describe("fuzz of the free-text steps", () => {
     expect(stored).toBeGreaterThan(500);
     // Every step that can finish was finished at least once (its text stored, the conversation idle again) …
     const finished = [...reached.keys()].filter((k) => k.endsWith("→idle")).map((k) => k.split("→")[0]);
-    for (const o of all) if (!["tempel", "gabung", "daftar", "indikator baru", "sasaran baru"].includes(o.name)) expect(finished, o.name).toContain(o.name);
+    for (const o of all) if (!["tempel", "gabung", "daftar", "daftar: tahun dan Renstra", "indikator baru", "sasaran baru"].includes(o.name)) expect(finished, o.name).toContain(o.name);
     // … and the steps that lead to further ones reached them.
     expect(reached.get("sasaran baru→indicator")).toBeGreaterThan(0);
     expect(reached.get("program baru→line")).toBeGreaterThan(0);
