@@ -1,5 +1,5 @@
 /**
- * A random walk through the whole bot by four people at once: the admin and
+ * A random walk through the whole bot, on lowdb and on PostgreSQL, by four people at once: the admin and
  * an editor of the Dumai demo agency, a viewer of it, and the admin of
  * another agency. Each step one of them types a command, types text
  * (random, hostile or nearly valid), presses a button of one of the last
@@ -23,7 +23,10 @@ import { AgencyFileSchema } from "../../src/domain/schema/agency.js";
 import { seedDemo } from "../../src/local/demo.js";
 import type { FakeUser, SentMessage } from "../../src/local/fake-telegram.js";
 import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
-import { ADMIN, OFFICER, OUTSIDER, VIEWER, harness, joinByInvitation, registerAgency, type Harness } from "../support/bot-harness.js";
+import { PgRepository } from "../../src/storage/postgres/repository.js";
+import type { Repository } from "../../src/storage/repository.js";
+import { ADMIN, OFFICER, OUTSIDER, VIEWER, botOn, joinByInvitation, makeDir, registerAgency, type BotOn } from "../support/bot-harness.js";
+import { createTestDatabase } from "../support/postgres.js";
 import { inputArb } from "../support/hostile-inputs.js";
 import { utf8 } from "../support/spreadsheets.js";
 import { storedText } from "../support/on-disk.js";
@@ -64,14 +67,52 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 const GROUP = -1001;
 let files = 0;
 
-async function agencyTexts(h: Harness): Promise<Map<string, string>> {
-  const names = await readdir(join(h.dir, "instansi"));
-  const ids = [...new Set(names.filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -".json".length)))];
-  return new Map(await Promise.all(ids.map(async (id) => [id, await storedText(h.dir, "instansi", id)] as const)));
+/** A storage for the walk: the bot on it, a second reader (another process, or a restart), and what is stored now. */
+interface Backend {
+  bot: BotOn<Repository>;
+  /** A repository that did not serve the bot: it reads what is stored, not what the bot holds in memory. */
+  fresh(): Promise<Repository>;
+  /** Every agency as stored (its files, or its row), by id: equal texts mean nothing was stored. */
+  stored(): Promise<Map<string, string>>;
+  cleanup(): Promise<void>;
+}
+
+async function lowdbBackend(): Promise<Backend> {
+  const dir = await makeDir();
+  const bot = botOn(new LowdbRepository({ dir }));
+  return {
+    bot,
+    fresh: async () => new LowdbRepository({ dir, backupDays: 0 }),
+    async stored() {
+      const names = await readdir(join(dir, "instansi"));
+      const ids = [...new Set(names.filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -".json".length)))];
+      return new Map(await Promise.all(ids.map(async (id) => [id, await storedText(dir, "instansi", id)] as const)));
+    },
+    cleanup: async () => undefined,
+  };
+}
+
+async function postgresBackend(): Promise<Backend> {
+  const database = await createTestDatabase();
+  const repo = await PgRepository.open({ url: database.url });
+  const observer = await PgRepository.open({ url: database.url });
+  return {
+    bot: botOn(repo),
+    fresh: async () => observer,
+    async stored() {
+      const rows = await observer.db.query<{ id: string; version: string; doc: string }>("SELECT id, version::text AS version, doc::text AS doc FROM agencies");
+      return new Map(rows.rows.map((r) => [r.id, `${r.version}\n${r.doc}`]));
+    },
+    async cleanup() {
+      await repo.close();
+      await observer.close();
+      await database.drop();
+    },
+  };
 }
 
 /** The person presses button `button` (modulo their count) of their `back`-th latest message with buttons; undefined when they have none. */
-async function press(h: Harness, user: FakeUser, back: number, button: number): Promise<SentMessage[] | undefined> {
+async function press(h: BotOn<Repository>, user: FakeUser, back: number, button: number): Promise<SentMessage[] | undefined> {
   const withButtons = h.telegram.sent.filter((m) => m.chatId === user.id && m.keyboard.length > 0);
   const message = withButtons[withButtons.length - 1 - Math.min(back, withButtons.length - 1)];
   if (!message) return undefined;
@@ -87,7 +128,7 @@ const ROLES = new Map([
   [VIEWER.id, "viewer"],
 ] as const);
 
-async function restoreRoles(h: Harness, agencyId: string): Promise<void> {
+async function restoreRoles(h: BotOn<Repository>, agencyId: string): Promise<void> {
   const wrong = (await h.repo.agencies.read(agencyId))!.members.some((m) => ROLES.has(m.userId) && ROLES.get(m.userId) !== m.role);
   if (!wrong) return;
   await h.repo.agencies.update(agencyId, async (doc) => {
@@ -96,9 +137,13 @@ async function restoreRoles(h: Harness, agencyId: string): Promise<void> {
   });
 }
 
-describe("random walk", () => {
+describe.each([
+  ["lowdb", lowdbBackend],
+  ["PostgreSQL", postgresBackend],
+] as const)("random walk on %s", (_name, makeBackend) => {
   it("four people in two agencies press, type and command at random: no error, only members who may edit change an agency, everything stored reads back", async () => {
-    const h = await harness();
+    const backend = await makeBackend();
+    const h = backend.bot;
     await seedDemo(h.services, ADMIN);
     const demo = (await h.repo.users.read(String(ADMIN.id)))!.activeAgencyId!;
     await joinByInvitation(h, ADMIN, OFFICER);
@@ -125,7 +170,7 @@ describe("random walk", () => {
         for (const s of walk) {
           steps++;
           const user = PEOPLE[s.who]!;
-          const before = await agencyTexts(h);
+          const before = await backend.stored();
           const roles = new Map<string, string | undefined>();
           for (const id of before.keys()) roles.set(id, (await h.repo.agencies.read(id))?.members.find((m) => m.userId === user.id)?.role);
           const where = `step ${steps}: ${user.first_name} ${JSON.stringify(s).slice(0, 80)}`;
@@ -152,10 +197,10 @@ describe("random walk", () => {
             for (const f of foreign) if (said.includes(f)) problems.push(`${where}: told them "${f}" of an agency they are not in: ${said.slice(0, 600)}`);
           }
 
-          const after = await agencyTexts(h);
+          const after = await backend.stored();
           for (const [id, text] of after) {
             if (before.get(id) === text) continue;
-            const stored = await new LowdbRepository({ dir: h.dir, backupDays: 0 }).agencies.read(id);
+            const stored = await (await backend.fresh()).agencies.read(id);
             if (!stored) continue; // deleted or not yet complete on disk is not a state this bot leaves; a read would say so
             if (before.has(id)) {
               // An existing agency changed: the person acting must have been allowed to edit it before the step.
@@ -166,7 +211,7 @@ describe("random walk", () => {
             if (!parsed.success) problems.push(`${where}: agency ${id} fails its schema: ${parsed.error.message.slice(0, 200)}`);
             changedBy.set(user.first_name, (changedBy.get(user.first_name) ?? 0) + 1);
           }
-          const session = (await new LowdbRepository({ dir: h.dir, backupDays: 0 }).users.read(String(user.id)))?.session;
+          const session = (await (await backend.fresh()).users.read(String(user.id)))?.session;
           if (session !== undefined && session !== null && !StateSchema.safeParse(session).success) problems.push(`${where}: state unreadable ${JSON.stringify(session).slice(0, 200)}`);
         }
       }),
@@ -179,5 +224,6 @@ describe("random walk", () => {
     expect(changedBy.get(ADMIN.first_name)).toBeGreaterThan(5);
     expect(changedBy.get(OFFICER.first_name)).toBeGreaterThan(0);
     expect(changedBy.get(OUTSIDER.first_name)).toBeGreaterThan(5);
+    await backend.cleanup();
   }, 600_000);
 });

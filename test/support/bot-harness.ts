@@ -9,20 +9,25 @@ import type { Logger } from "../../src/bot/router.js";
 import { FAKE_BOT_INFO, FakeTelegram, htmlToPlain, type FakeUser, type SentMessage } from "../../src/local/fake-telegram.js";
 import { ChatDriver } from "../../src/local/session.js";
 import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
+import type { Repository } from "../../src/storage/repository.js";
 
 export const ADMIN: FakeUser = { id: 501, first_name: "Sari", last_name: "Wulandari" };
 export const OFFICER: FakeUser = { id: 502, first_name: "Budi" };
 export const VIEWER: FakeUser = { id: 503, first_name: "Rina" };
 export const OUTSIDER: FakeUser = { id: 504, first_name: "Joko" };
 
-export interface Harness {
-  dir: string;
-  repo: LowdbRepository;
+/** A bot on a repository, driven through the fake Telegram transport. */
+export interface BotOn<R extends Repository> {
+  repo: R;
   services: Services;
   telegram: FakeTelegram;
   driver: ChatDriver;
   errors: string[];
   clock: { now: Date };
+}
+
+export interface Harness extends BotOn<LowdbRepository> {
+  dir: string;
   /** Rebuild the bot and repository on the same directory (a restart), keeping the transport. */
   restart(): Harness;
 }
@@ -38,22 +43,17 @@ export async function harness(dir?: string): Promise<Harness> {
 
 function build(dir: string, telegram: FakeTelegram, clock: { now: Date }): Harness {
   const repo = new LowdbRepository({ dir, now: () => clock.now });
+  return { ...botOn(repo, telegram, clock), dir, restart: () => build(dir, telegram, clock) };
+}
+
+/** A bot on `repo` (any storage), with a fresh fake Telegram unless one is given. */
+export function botOn<R extends Repository>(repo: R, telegram = new FakeTelegram(1), clock = { now: new Date("2025-01-15T03:00:00Z") }): BotOn<R> {
   const errors: string[] = [];
   const logger: Logger = { error: (m, e) => errors.push(`${m}: ${e instanceof Error ? e.stack : String(e)}`) };
   const services: Services = { repo, now: () => clock.now, random: (n) => randomBytes(n) };
   const bot = createBot({ token: "123:TEST", services, botInfo: FAKE_BOT_INFO, logger, download: telegram.download });
   telegram.install(bot);
-  const h: Harness = {
-    dir,
-    repo,
-    services,
-    telegram,
-    driver: new ChatDriver(bot, telegram),
-    errors,
-    clock,
-    restart: () => build(dir, telegram, clock),
-  };
-  return h;
+  return { repo, services, telegram, driver: new ChatDriver(bot, telegram), errors, clock };
 }
 
 /** The replies as plain text, one message after another. */
@@ -62,7 +62,7 @@ export function plain(replies: SentMessage[]): string {
 }
 
 /** Register an agency through the conversation and return its id. */
-export async function registerAgency(h: Harness, user: FakeUser, name = "Dinas Sosial Kabupaten Contoh"): Promise<string> {
+export async function registerAgency(h: BotOn<Repository>, user: FakeUser, name = "Dinas Sosial Kabupaten Contoh"): Promise<string> {
   const d = h.driver;
   await d.send(user, "/start");
   await d.press(user, "🏛 Daftarkan instansi");
@@ -77,7 +77,7 @@ export async function registerAgency(h: Harness, user: FakeUser, name = "Dinas S
 }
 
 /** The code of a fresh invitation the admin makes with `/undang` and the role button `button` ("Editor (sekali pakai)", …). */
-export async function inviteCode(h: Harness, admin: FakeUser, button: string): Promise<string> {
+export async function inviteCode(h: BotOn<Repository>, admin: FakeUser, button: string): Promise<string> {
   await h.driver.send(admin, "/undang");
   const replies = await h.driver.press(admin, button);
   const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(replies[0]!.text)?.[1];
@@ -86,7 +86,7 @@ export async function inviteCode(h: Harness, admin: FakeUser, button: string): P
 }
 
 /** `user` joins the admin's active agency with a fresh invitation (an editor's single-use code unless `button` says otherwise); returns the bot's replies to the code. */
-export async function joinByInvitation(h: Harness, admin: FakeUser, user: FakeUser, button = "Editor (sekali pakai)"): Promise<SentMessage[]> {
+export async function joinByInvitation(h: BotOn<Repository>, admin: FakeUser, user: FakeUser, button = "Editor (sekali pakai)"): Promise<SentMessage[]> {
   const code = await inviteCode(h, admin, button);
   await h.driver.send(user, "/gabung");
   return h.driver.send(user, code);
