@@ -111,6 +111,44 @@ async function postgresBackend(): Promise<Backend> {
   };
 }
 
+/**
+ * Steps in batches of up to `size` people acting at once, in the walk's order: each person, and the group, once per
+ * batch (the replies of a chat are told apart by chat).
+ */
+function batches(walk: Step[], size: number): Step[][] {
+  const out: Step[][] = [];
+  const clash = (a: Step, b: Step) => a.who === b.who || (a.kind === "group" && b.kind === "group");
+  for (const s of walk) {
+    const last = out[out.length - 1];
+    if (last && last.length < size && !last.some((x) => clash(x, s))) last.push(s);
+    else out.push([s]);
+  }
+  return out;
+}
+
+/** One step of one person; the bot's replies to them (undefined: a press with no message to press on). */
+async function act(h: BotOn<Repository>, s: Step): Promise<SentMessage[] | undefined> {
+  const user = PEOPLE[s.who]!;
+  switch (s.kind) {
+    case "command":
+      return h.driver.send(user, COMMANDS[s.index]!);
+    case "text":
+      return h.driver.send(user, s.text);
+    case "edit":
+      return h.driver.edit(user, s.text);
+    case "group":
+      return h.driver.send(user, s.text, GROUP);
+    case "file": {
+      const [name, content] = FILES[s.index]!;
+      const fileId = `walk-${++files}`;
+      h.telegram.files.set(fileId, utf8(content));
+      return h.driver.sendDocument(user, fileId, name, utf8(content).length);
+    }
+    case "press":
+      return press(h, user, s.back, s.button);
+  }
+}
+
 /** The person presses button `button` (modulo their count) of their `back`-th latest message with buttons; undefined when they have none. */
 async function press(h: BotOn<Repository>, user: FakeUser, back: number, button: number): Promise<SentMessage[] | undefined> {
   const withButtons = h.telegram.sent.filter((m) => m.chatId === user.id && m.keyboard.length > 0);
@@ -138,9 +176,11 @@ async function restoreRoles(h: BotOn<Repository>, agencyId: string): Promise<voi
 }
 
 describe.each([
-  ["lowdb", lowdbBackend],
-  ["PostgreSQL", postgresBackend],
-] as const)("random walk on %s", (_name, makeBackend) => {
+  ["lowdb", 1, lowdbBackend],
+  ["PostgreSQL", 1, postgresBackend],
+  ["lowdb", 3, lowdbBackend],
+  ["PostgreSQL", 3, postgresBackend],
+] as const)("random walk on %s, %i at a time", (_name, together, makeBackend) => {
   it("four people in two agencies press, type and command at random: no error, only members who may edit change an agency, everything stored reads back", async () => {
     const backend = await makeBackend();
     const h = backend.bot;
@@ -167,52 +207,50 @@ describe.each([
         if (!members.some((m) => m.userId === OFFICER.id)) await joinByInvitation(h, ADMIN, OFFICER);
         if (!members.some((m) => m.userId === VIEWER.id)) await joinByInvitation(h, ADMIN, VIEWER, "Pembaca (banyak orang)");
         await restoreRoles(h, demo);
-        for (const s of walk) {
-          steps++;
-          const user = PEOPLE[s.who]!;
+        for (const batch of batches(walk, together)) {
+          steps += batch.length;
+          const users = batch.map((s) => PEOPLE[s.who]!);
           const before = await backend.stored();
-          const roles = new Map<string, string | undefined>();
-          for (const id of before.keys()) roles.set(id, (await h.repo.agencies.read(id))?.members.find((m) => m.userId === user.id)?.role);
-          const where = `step ${steps}: ${user.first_name} ${JSON.stringify(s).slice(0, 80)}`;
-          let replies: SentMessage[] | undefined;
-          if (s.kind === "command") replies = await h.driver.send(user, COMMANDS[s.index]!);
-          else if (s.kind === "text") replies = await h.driver.send(user, s.text);
-          else if (s.kind === "edit") replies = await h.driver.edit(user, s.text);
-          else if (s.kind === "group") replies = await h.driver.send(user, s.text, GROUP);
-          else if (s.kind === "file") {
-            const [name, content] = FILES[s.index]!;
-            const fileId = `walk-${++files}`;
-            h.telegram.files.set(fileId, utf8(content));
-            replies = await h.driver.sendDocument(user, fileId, name, utf8(content).length);
-          } else replies = await press(h, user, s.back, s.button);
-          // In a group the bot answers only its group commands (and says so for the others); plain text there is not for it.
-          const quietInGroup = s.kind === "group" && !s.text.startsWith("/");
-          if (s.kind !== "press" && !quietInGroup && replies?.length === 0) problems.push(`${where}: no reply`);
-          if (quietInGroup && replies!.length > 0) problems.push(`${where}: answered plain text in a group`);
-          // Nothing of an agency reaches someone who is not in it: the demo's name and an indicator of it never reach
-          // the other agency's admin, the other agency's name never reaches the demo's people.
-          if (s.kind !== "group") {
-            const said = (replies ?? []).map((m) => `${m.text} ${m.caption ?? ""} ${m.file?.filename ?? ""}`).join("\n");
-            const foreign = user === OUTSIDER ? ["Pemberdayaan Masyarakat Kota Dumai", "Kelurahan Cepat Berkembang", demo] : ["Dinas Sosial Kota Lain", other];
-            for (const f of foreign) if (said.includes(f)) problems.push(`${where}: told them "${f}" of an agency they are not in: ${said.slice(0, 600)}`);
+          const mayEdit = new Map<string, string[]>(); // agency → who in the batch may edit it
+          for (const id of before.keys()) {
+            const members = (await h.repo.agencies.read(id))?.members ?? [];
+            mayEdit.set(id, users.filter((u) => ["editor", "admin"].includes(members.find((m) => m.userId === u.id)?.role ?? "")).map((u) => u.first_name));
           }
+          const where = `step ${steps}: ${batch.map((s) => `${PEOPLE[s.who]!.first_name} ${JSON.stringify(s).slice(0, 80)}`).join(" & ")}`;
+          // Everyone in the batch at the same moment, as separate people do.
+          const replies = await Promise.all(batch.map((s) => act(h, s)));
+          batch.forEach((s, k) => {
+            const user = users[k]!;
+            const said = replies[k];
+            // In a group the bot answers only its group commands (and says so for the others); plain text there is not for it.
+            const quietInGroup = s.kind === "group" && !s.text.startsWith("/");
+            if (s.kind !== "press" && !quietInGroup && said?.length === 0) problems.push(`${where}: no reply to ${user.first_name}`);
+            if (quietInGroup && said!.length > 0) problems.push(`${where}: answered plain text in a group`);
+            // Nothing of an agency reaches someone who is not in it: the demo's name and an indicator of it never reach
+            // the other agency's admin, the other agency's name never reaches the demo's people.
+            if (s.kind !== "group") {
+              const text = (said ?? []).map((m) => `${m.text} ${m.caption ?? ""} ${m.file?.filename ?? ""}`).join("\n");
+              const foreign = user === OUTSIDER ? ["Pemberdayaan Masyarakat Kota Dumai", "Kelurahan Cepat Berkembang", demo] : ["Dinas Sosial Kota Lain", other];
+              for (const f of foreign) if (text.includes(f)) problems.push(`${where}: told ${user.first_name} "${f}" of an agency they are not in: ${text.slice(0, 600)}`);
+            }
+          });
 
           const after = await backend.stored();
           for (const [id, text] of after) {
             if (before.get(id) === text) continue;
             const stored = await (await backend.fresh()).agencies.read(id);
             if (!stored) continue; // deleted or not yet complete on disk is not a state this bot leaves; a read would say so
-            if (before.has(id)) {
-              // An existing agency changed: the person acting must have been allowed to edit it before the step.
-              const role = roles.get(id);
-              if (role !== "editor" && role !== "admin") problems.push(`${where}: changed agency ${id} where they were ${role ?? "no member"}`);
-            }
+            // An existing agency changed: someone acting must have been allowed to edit it before the step.
+            const editors = mayEdit.get(id);
+            if (editors !== undefined && editors.length === 0) problems.push(`${where}: changed agency ${id}, where none of them may edit`);
             const parsed = AgencyFileSchema.safeParse(JSON.parse(JSON.stringify(stored.data)));
             if (!parsed.success) problems.push(`${where}: agency ${id} fails its schema: ${parsed.error.message.slice(0, 200)}`);
-            changedBy.set(user.first_name, (changedBy.get(user.first_name) ?? 0) + 1);
+            for (const name of editors ?? users.map((u) => u.first_name)) changedBy.set(name, (changedBy.get(name) ?? 0) + 1);
           }
-          const session = (await (await backend.fresh()).users.read(String(user.id)))?.session;
-          if (session !== undefined && session !== null && !StateSchema.safeParse(session).success) problems.push(`${where}: state unreadable ${JSON.stringify(session).slice(0, 200)}`);
+          for (const user of users) {
+            const session = (await (await backend.fresh()).users.read(String(user.id)))?.session;
+            if (session !== undefined && session !== null && !StateSchema.safeParse(session).success) problems.push(`${where}: state unreadable ${JSON.stringify(session).slice(0, 200)}`);
+          }
         }
       }),
       { numRuns: Number(process.env.RUNS ?? 100), seed: Number(process.env.SEED ?? 20261206) },
