@@ -1,16 +1,20 @@
 /**
- * A random walk through the whole bot, on lowdb and on PostgreSQL, by four people at once: the admin and
- * an editor of the Dumai demo agency, a viewer of it, and the admin of
- * another agency. Each step one of them types a command, types text
- * (random, hostile or nearly valid), presses a button of one of the last
- * messages they received (old ones too, as people do), edits their last
- * message, sends a file, or writes in a group they share with the bot.
+ * A random walk through the whole bot by four people: the admin and an
+ * editor of the Dumai demo agency, a viewer of it, and the admin of another
+ * agency; on lowdb and on PostgreSQL, one person at a time and three at the
+ * same moment. Each step someone types a command, types text (random,
+ * hostile or nearly valid), presses a button of one of the last messages
+ * they received (old ones too, as people do), edits their last message,
+ * sends a file, or writes in a group they share with the bot; now and then
+ * the bot is restarted on the same storage.
  *
  * After every step: no error was logged and no message was one Telegram
  * would refuse (the shared check after each test); a command or text got a
- * reply; an agency whose files changed is one where the person acting is an
- * editor or admin, and a restarted repository reads it and it passes its
- * schema; the person's conversation state passes the bot's schema.
+ * reply, plain text in the group none; nothing of an agency reached a
+ * private chat of someone not in it; an agency that changed is one that
+ * someone acting may edit, and a second repository reads it and it passes
+ * its schema; each person's conversation state passes the bot's schema.
+ * After a restart the bot reads exactly what it read before.
  *
  * SEED and RUNS (environment) explore beyond the fixed seed.
  */
@@ -54,13 +58,15 @@ type Step =
   | { who: number; kind: "press"; back: number; button: number }
   | { who: number; kind: "edit"; text: string }
   | { who: number; kind: "file"; index: number }
-  | { who: number; kind: "group"; text: string };
+  | { who: number; kind: "group"; text: string }
+  | { who: number; kind: "restart" };
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("command" as const), index: fc.nat(COMMANDS.length - 1) }) },
   { weight: 6, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("text" as const), text: fc.oneof(inputArb, nearlyValid) }) },
   { weight: 12, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("press" as const), back: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat(5) }), button: fc.nat(40) }) },
   { weight: 1, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("edit" as const), text: fc.oneof(inputArb, nearlyValid) }) },
   { weight: 1, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("file" as const), index: fc.nat(FILES.length - 1) }) },
+  { weight: 1, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("restart" as const) }) },
   { weight: 1, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("group" as const), text: fc.oneof(fc.constantFrom("/cek 86,11 80", "/cek 56/57 97,5", "/isi", "/start", "/bantuan"), inputArb) }) },
 );
 /** The group chat everyone is in. */
@@ -70,6 +76,8 @@ let files = 0;
 /** A storage for the walk: the bot on it, a second reader (another process, or a restart), and what is stored now. */
 interface Backend {
   bot: BotOn<Repository>;
+  /** Stop the bot and start it again on the same storage and the same chats (a deploy, a crash after the last reply). */
+  restart(): Promise<void>;
   /** A repository that did not serve the bot: it reads what is stored, not what the bot holds in memory. */
   fresh(): Promise<Repository>;
   /** Every agency as stored (its files, or its row), by id: equal texts mean nothing was stored. */
@@ -79,36 +87,59 @@ interface Backend {
 
 async function lowdbBackend(): Promise<Backend> {
   const dir = await makeDir();
-  const bot = botOn(new LowdbRepository({ dir }));
-  return {
-    bot,
+  const backend: Backend = {
+    bot: botOn(new LowdbRepository({ dir })),
+    async restart() {
+      const { telegram, clock } = backend.bot;
+      await backend.bot.repo.close();
+      const errors = backend.bot.errors;
+      backend.bot = botOn(new LowdbRepository({ dir, now: () => clock.now }), telegram, clock);
+      backend.bot.errors.push(...errors);
+    },
     fresh: async () => new LowdbRepository({ dir, backupDays: 0 }),
     async stored() {
       const names = await readdir(join(dir, "instansi"));
       const ids = [...new Set(names.filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -".json".length)))];
       return new Map(await Promise.all(ids.map(async (id) => [id, await storedText(dir, "instansi", id)] as const)));
     },
-    cleanup: async () => undefined,
+    cleanup: () => backend.bot.repo.close(),
   };
+  return backend;
 }
 
 async function postgresBackend(): Promise<Backend> {
   const database = await createTestDatabase();
-  const repo = await PgRepository.open({ url: database.url });
   const observer = await PgRepository.open({ url: database.url });
-  return {
-    bot: botOn(repo),
+  const backend: Backend = {
+    bot: botOn(await PgRepository.open({ url: database.url })),
+    async restart() {
+      const { telegram, clock } = backend.bot;
+      await backend.bot.repo.close();
+      const errors = backend.bot.errors;
+      backend.bot = botOn(await PgRepository.open({ url: database.url, now: () => clock.now }), telegram, clock);
+      backend.bot.errors.push(...errors);
+    },
     fresh: async () => observer,
     async stored() {
       const rows = await observer.db.query<{ id: string; version: string; doc: string }>("SELECT id, version::text AS version, doc::text AS doc FROM agencies");
       return new Map(rows.rows.map((r) => [r.id, `${r.version}\n${r.doc}`]));
     },
     async cleanup() {
-      await repo.close();
+      await backend.bot.repo.close();
       await observer.close();
       await database.drop();
     },
   };
+  return backend;
+}
+
+/** Every agency `ids` and every person as `repo` reads them, as one text, keys sorted (PostgreSQL's JSONB keeps its own order). */
+async function everything(repo: Repository, ids: string[]): Promise<string> {
+  const agencies = await Promise.all(ids.map((id) => repo.agencies.read(id)));
+  const people = await Promise.all(PEOPLE.map((p) => repo.users.read(String(p.id))));
+  return JSON.stringify([agencies, people], (_key, value: unknown) =>
+    value !== null && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
+  );
 }
 
 /**
@@ -117,7 +148,7 @@ async function postgresBackend(): Promise<Backend> {
  */
 function batches(walk: Step[], size: number): Step[][] {
   const out: Step[][] = [];
-  const clash = (a: Step, b: Step) => a.who === b.who || (a.kind === "group" && b.kind === "group");
+  const clash = (a: Step, b: Step) => a.who === b.who || (a.kind === "group" && b.kind === "group") || a.kind === "restart" || b.kind === "restart";
   for (const s of walk) {
     const last = out[out.length - 1];
     if (last && last.length < size && !last.some((x) => clash(x, s))) last.push(s);
@@ -146,6 +177,8 @@ async function act(h: BotOn<Repository>, s: Step): Promise<SentMessage[] | undef
     }
     case "press":
       return press(h, user, s.back, s.button);
+    case "restart":
+      return undefined; // done by the walk, which holds the bot
   }
 }
 
@@ -183,13 +216,12 @@ describe.each([
 ] as const)("random walk on %s, %i at a time", (_name, together, makeBackend) => {
   it("four people in two agencies press, type and command at random: no error, only members who may edit change an agency, everything stored reads back", async () => {
     const backend = await makeBackend();
-    const h = backend.bot;
-    await seedDemo(h.services, ADMIN);
-    const demo = (await h.repo.users.read(String(ADMIN.id)))!.activeAgencyId!;
-    await joinByInvitation(h, ADMIN, OFFICER);
-    await joinByInvitation(h, ADMIN, VIEWER, "Pembaca (banyak orang)");
-    const other = await registerAgency(h, OUTSIDER, "Dinas Sosial Kota Lain");
-    expect((await h.repo.agencies.read(demo))!.members.map((m) => [m.userId, m.role])).toEqual([
+    await seedDemo(backend.bot.services, ADMIN);
+    const demo = (await backend.bot.repo.users.read(String(ADMIN.id)))!.activeAgencyId!;
+    await joinByInvitation(backend.bot, ADMIN, OFFICER);
+    await joinByInvitation(backend.bot, ADMIN, VIEWER, "Pembaca (banyak orang)");
+    const other = await registerAgency(backend.bot, OUTSIDER, "Dinas Sosial Kota Lain");
+    expect((await backend.bot.repo.agencies.read(demo))!.members.map((m) => [m.userId, m.role])).toEqual([
       [ADMIN.id, "admin"],
       [OFFICER.id, "editor"],
       [VIEWER.id, "viewer"],
@@ -199,26 +231,41 @@ describe.each([
     const problems: string[] = [];
     const changedBy = new Map<string, number>();
     let steps = 0;
+    let restarts = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 15 }), async (walk) => {
         // The admin's buttons remove members and change roles now and then: each walk starts with the team complete
         // again (a removed colleague invited back, a changed role set back).
-        const members = (await h.repo.agencies.read(demo))!.members;
-        if (!members.some((m) => m.userId === OFFICER.id)) await joinByInvitation(h, ADMIN, OFFICER);
-        if (!members.some((m) => m.userId === VIEWER.id)) await joinByInvitation(h, ADMIN, VIEWER, "Pembaca (banyak orang)");
-        await restoreRoles(h, demo);
+        const members = (await backend.bot.repo.agencies.read(demo))!.members;
+        if (!members.some((m) => m.userId === OFFICER.id)) await joinByInvitation(backend.bot, ADMIN, OFFICER);
+        if (!members.some((m) => m.userId === VIEWER.id)) await joinByInvitation(backend.bot, ADMIN, VIEWER, "Pembaca (banyak orang)");
+        await restoreRoles(backend.bot, demo);
         for (const batch of batches(walk, together)) {
           steps += batch.length;
+          if (batch[0]!.kind === "restart") {
+            // What the bot reads after a restart is what it read before: every agency, every person's place in their conversation.
+            const ids = [...(await backend.stored()).keys()];
+            const seen = await everything(backend.bot.repo, ids);
+            await backend.restart();
+            const again = await everything(backend.bot.repo, ids);
+            if (again !== seen) {
+              let at = 0;
+              while (again[at] === seen[at]) at++;
+              problems.push(`step ${steps}: after a restart the bot reads other data: …${seen.slice(Math.max(0, at - 200), at + 100)}… against …${again.slice(Math.max(0, at - 200), at + 100)}…`);
+            }
+            restarts++;
+            continue;
+          }
           const users = batch.map((s) => PEOPLE[s.who]!);
           const before = await backend.stored();
           const mayEdit = new Map<string, string[]>(); // agency → who in the batch may edit it
           for (const id of before.keys()) {
-            const members = (await h.repo.agencies.read(id))?.members ?? [];
+            const members = (await backend.bot.repo.agencies.read(id))?.members ?? [];
             mayEdit.set(id, users.filter((u) => ["editor", "admin"].includes(members.find((m) => m.userId === u.id)?.role ?? "")).map((u) => u.first_name));
           }
           const where = `step ${steps}: ${batch.map((s) => `${PEOPLE[s.who]!.first_name} ${JSON.stringify(s).slice(0, 80)}`).join(" & ")}`;
           // Everyone in the batch at the same moment, as separate people do.
-          const replies = await Promise.all(batch.map((s) => act(h, s)));
+          const replies = await Promise.all(batch.map((s) => act(backend.bot, s)));
           batch.forEach((s, k) => {
             const user = users[k]!;
             const said = replies[k];
@@ -256,8 +303,9 @@ describe.each([
       { numRuns: Number(process.env.RUNS ?? 100), seed: Number(process.env.SEED ?? 20261206) },
     );
     expect(problems).toEqual([]);
-    expect(h.errors).toEqual([]);
+    expect(backend.bot.errors).toEqual([]);
     expect(steps).toBeGreaterThan(900);
+    expect(restarts).toBeGreaterThan(10);
     // The walk did change data, by the people who may.
     expect(changedBy.get(ADMIN.first_name)).toBeGreaterThan(5);
     expect(changedBy.get(OFFICER.first_name)).toBeGreaterThan(0);
