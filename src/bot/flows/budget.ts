@@ -19,6 +19,7 @@ import { button, escapeHtml, grid, html, label, splitHtml, text, type Button, ty
 import { isControlWord } from "./entry.js";
 import { nextId } from "../../app/ids.js";
 import { lineTitle } from "./lines.js";
+import { deletedMeanwhile } from "./deleted.js";
 
 type LineState = Extract<State, { flow: "line" }>;
 const CHILD: Record<BudgetLevel, BudgetLevel | undefined> = { program: "activity", activity: "subActivity", subActivity: undefined };
@@ -178,17 +179,12 @@ export async function budgetCallback(turn: Turn, state: State, data: string): Pr
       if (!line) return;
       line.indicatorIds = line.indicatorIds.includes(indicatorId) ? line.indicatorIds.filter((x) => x !== indicatorId) : [...line.indicatorIds, indicatorId];
     });
-    if (gone) return goneOutcome(label("anggaran.baris_anggaran"));
+    if (gone) return deletedMeanwhile(label("anggaran.baris_anggaran"), "/anggaran");
     return outcome([linkMenu(saved.doc.data, lineId)]);
   }
   m = /^line:(.+)$/.exec(data);
   if (m) return outcome([lineMenu(file, m[1]!)], IDLE);
   return outcome([text(html("akses.tombol_kedaluwarsa"))]);
-}
-
-/** The budget line a form was for (or the one a new line was to go under) was deleted meanwhile: nothing stored. */
-function goneOutcome(jenis: string): Outcome {
-  return outcome([text(html("atur.sudah_tidak_ada", { jenis, perintah: "/anggaran" }))], IDLE);
 }
 
 export async function lineText(turn: Turn, state: LineState, input: string): Promise<Outcome> {
@@ -228,7 +224,7 @@ export async function lineText(turn: Turn, state: LineState, input: string): Pro
       gone = !l;
       if (l) change(l);
     });
-    if (gone) return goneOutcome(label(`tingkat.${state.draft.level}`));
+    if (gone) return deletedMeanwhile(label(`tingkat.${state.draft.level}`), "/anggaran");
     return outcome([text(html("atur.diubah")), lineMenu(saved.doc.data, lineId)], IDLE);
   }
   // A new line: name → pagu → realisasi.
@@ -258,6 +254,6 @@ export async function lineText(turn: Turn, state: LineState, input: string): Pro
     if (lastOfParent >= 0) d.budgetLines.splice(lastOfParent + 1, 0, line);
     else d.budgetLines.push(line);
   });
-  if (gone) return goneOutcome(label(`tingkat.${draft.level === "subActivity" ? "activity" : "program"}`));
+  if (gone) return deletedMeanwhile(label(`tingkat.${draft.level === "subActivity" ? "activity" : "program"}`), "/anggaran");
   return outcome([text(html("anggaran.tersimpan", { nama: lineTitle({ level: draft.level, name: draft.name! }) })), lineMenu(saved.doc.data, id)], IDLE);
 }

@@ -14,6 +14,7 @@ import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../t
 import { button, grid, html, label, text, type Button, type Out } from "../ui.js";
 import { nextId, renumber } from "../../app/ids.js";
 import { isControlWord } from "./entry.js";
+import { deletedMeanwhile } from "./deleted.js";
 
 type IndicatorState = Extract<State, { flow: "indicator" }>;
 
@@ -225,7 +226,7 @@ export async function objectiveNameText(turn: Turn, state: Extract<State, { flow
       gone = !o;
       if (o) o.name = name;
     });
-    if (gone) return goneOutcome("sasaran");
+    if (gone) return deletedMeanwhile(label("atur.jenis_sasaran"), "/atur");
     return outcome([text(html("atur.diubah"))], IDLE);
   }
   const id = nextId(doc.data, "S");
@@ -238,11 +239,6 @@ export async function objectiveNameText(turn: Turn, state: Extract<State, { flow
     [text(html("atur.sasaran_tersimpan", { kode: o.code ?? "", nama: o.name })), stepQuestion("name", { sasaran: o.name })],
     { v: 1, flow: "indicator", agencyId: state.agencyId, objectiveId: id, step: "name", draft: {} },
   );
-}
-
-/** The sasaran or indicator a form was for was deleted meanwhile (by a colleague, or from an older message): nothing stored. */
-function goneOutcome(what: "sasaran" | "indikator"): Outcome {
-  return outcome([text(html("atur.sudah_tidak_ada", { jenis: what === "sasaran" ? "Sasaran" : "Indikator", perintah: "/atur" }))], IDLE);
 }
 
 const ORDER: IndicatorState["step"][] = ["name", "unit", "polarity", "kind", "gradeTable", "definition", "dataSource"];
@@ -313,7 +309,7 @@ async function advance(turn: Turn, state: IndicatorState, draft: IndicatorState[
         else delete ind.dataSource;
       }
     });
-    if (gone) return goneOutcome("indikator");
+    if (gone) return deletedMeanwhile(label("atur.jenis_indikator"), "/atur");
     if (state.step === "kind" && draft.kind === "grade" && !draft.gradeTable) {
       return outcome([stepQuestion("gradeTable", {})], { ...state, step: "gradeTable", draft });
     }
@@ -350,7 +346,7 @@ async function advance(turn: Turn, state: IndicatorState, draft: IndicatorState[
     o.indicators.push(ind as Indicator);
     renumber(d);
   });
-  if (gone) return goneOutcome("sasaran");
+  if (gone) return deletedMeanwhile(label("atur.jenis_sasaran"), "/atur");
   const created = findWithObjective(saved.doc.data, id)!;
   return outcome(
     [
