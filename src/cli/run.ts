@@ -17,15 +17,22 @@ export interface CliResult {
 const ok = (stdout: string): CliResult => ({ code: 0, stdout, stderr: "" });
 const bad = (stderr: string): CliResult => ({ code: 2, stdout: "", stderr });
 
+/** A text file's content: UTF-8, or UTF-16 when it starts with UTF-16's byte-order mark (Windows Notepad's "Unicode"). */
+function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  return new TextDecoder("utf-8").decode(bytes);
+}
+
 export async function loadAgencyFile(path: string | undefined): Promise<{ ok: true; file: AgencyFile } | { ok: false; result: CliResult }> {
   if (!path) return { ok: false, result: bad(say("cli.berkas_wajib")) };
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, "utf8");
+    bytes = await readFile(path);
   } catch {
     return { ok: false, result: bad(say("cli.berkas_tidak_terbaca", { berkas: path })) };
   }
-  const parsed = parseAgencyJson(text);
+  const parsed = parseAgencyJson(decodeText(bytes));
   if (!parsed.ok) return { ok: false, result: bad([say("cli.berkas_tidak_sah", { berkas: path }), ...parsed.errors].join("\n")) };
   return { ok: true, file: parsed.file };
 }

@@ -106,6 +106,20 @@ describe("cli hitung", () => {
     expect(r.stderr).toBe(`Berkas "${path}" belum sesuai format berkas instansi:\n• data instansi › tahun pelaporan: paling kecil 2000`);
     expect((await runCli(["hitung", join(dir, "tidak-ada.json")])).stderr).toContain("tidak dapat dibaca");
   });
+
+  it("reads files saved as UTF-16 or with a byte-order mark, as Windows editors save them", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lkjip-cli-"));
+    const text = JSON.stringify(agencyInput(), null, 2);
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const utf16be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()]);
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
+    for (const [name, bytes] of [["utf16le.json", utf16le], ["utf16be.json", utf16be], ["bom.json", bom]] as const) {
+      await writeFile(join(dir, name), bytes);
+      const r = await runCli(["hitung", join(dir, name)]);
+      expect(r.stderr).toBe("");
+      expect(JSON.parse(r.stdout).indicators[0].achievement.value).toBe("100.76");
+    }
+  });
 });
 
 describe("cli as a real process (npm run --silent cli)", () => {

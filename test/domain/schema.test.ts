@@ -118,8 +118,22 @@ describe("agency file schema", () => {
     expect(parseAgency(input).ok).toBe(false);
   });
 
-  it("says when the text is not JSON at all", () => {
-    const r = parseAgencyJson("{ not json");
-    expect(!r.ok && r.errors[0]).toMatch(/^Berkas bukan JSON yang sah: .*Periksa tanda kutip, koma dan kurung kurawal\.$/);
+  it("says in Indonesian where the text stops being JSON, or that it ends too soon", () => {
+    const jsonErrors = (text: string) => {
+      const r = parseAgencyJson(text);
+      return r.ok ? [] : r.errors;
+    };
+    expect(jsonErrors('{\n  "format": "lkjip-instansi",\n  "agency": {,\n')).toEqual([
+      'Berkas bukan JSON yang sah: ada yang salah pada baris 3, kolom 14 (di ","). Periksa tanda kutip, koma dan kurung kurawal di sekitarnya.',
+    ]);
+    expect(jsonErrors('{\n  "format": "lkjip-instansi",\n  "agency": {\n')).toEqual([
+      "Berkas bukan JSON yang sah: isinya berhenti sebelum selesai (berkas terpotong, atau ada kurung kurawal atau siku yang belum ditutup).",
+    ]);
+    expect(jsonErrors('{"format": "lkjip-instansi", "agen')).toEqual([
+      "Berkas bukan JSON yang sah: isinya berhenti sebelum selesai (berkas terpotong, atau ada kurung kurawal atau siku yang belum ditutup).",
+    ]);
+    expect(jsonErrors("{ not json")).toEqual(["Berkas bukan JSON yang sah: ada yang salah pada baris 1, kolom 3 (di \"not json\"). Periksa tanda kutip, koma dan kurung kurawal di sekitarnya."]);
+    // A byte-order mark first (as Windows Notepad saves) is not an error: the file is read.
+    expect(jsonErrors(`\uFEFF${JSON.stringify(agencyInput())}`)).toEqual([]);
   });
 });
