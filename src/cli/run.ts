@@ -6,6 +6,7 @@ import { agencyResultToJson } from "../domain/calc/to-json.js";
 import { quickCheck } from "../domain/quick-check.js";
 import { DRAFT_FORMATS, draftAgency, parseSectionChoice, renderDraft, type DraftFormat } from "../domain/draft/index.js";
 import { parseAgencyJson } from "../domain/schema/parse-agency.js";
+import { decodeText } from "../import/decode-text.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 
 export interface CliResult {
@@ -16,13 +17,6 @@ export interface CliResult {
 
 const ok = (stdout: string): CliResult => ({ code: 0, stdout, stderr: "" });
 const bad = (stderr: string): CliResult => ({ code: 2, stdout: "", stderr });
-
-/** A text file's content: UTF-8, or UTF-16 when it starts with UTF-16's byte-order mark (Windows Notepad's "Unicode"). */
-function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
-  return new TextDecoder("utf-8").decode(bytes);
-}
 
 export async function loadAgencyFile(path: string | undefined): Promise<{ ok: true; file: AgencyFile } | { ok: false; result: CliResult }> {
   if (!path) return { ok: false, result: bad(say("cli.berkas_wajib")) };

@@ -1,9 +1,10 @@
 /**
- * Reading what officers send: .xlsx (exceljs) or .csv (comma, semicolon or
- * tab separated, quoted fields). Cells come out as numbers (typed Excel
+ * Reading what officers send: .xlsx (exceljs) or .csv / .txt (comma, semicolon
+ * or tab separated, quoted fields; UTF-8, or UTF-16 as Excel's "Unicode Text"). Cells come out as numbers (typed Excel
  * numbers, percent-formatted cells already × 100) or trimmed text.
  */
 import ExcelJS from "exceljs";
+import { decodeText, isUtf16 } from "./decode-text.js";
 import { zipUncompressedSize } from "./zip-size.js";
 
 /** A cell Excel holds as a date (kept apart so a date typed where a number belongs gets its own message). */
@@ -144,8 +145,8 @@ export async function readSpreadsheet(bytes: Uint8Array, filename: string): Prom
   const lower = filename.toLowerCase();
   if (lower.endsWith(".xlsx")) return readXlsx(bytes);
   if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
-    if (!looksLikeText(bytes)) return { ok: false, reason: "not_spreadsheet" };
-    const rows = parseCsv(new TextDecoder("utf-8").decode(bytes));
+    if (!isUtf16(bytes) && !looksLikeText(bytes)) return { ok: false, reason: "not_spreadsheet" };
+    const rows = parseCsv(decodeText(bytes));
     if (rows.length > MAX_ROWS) return { ok: false, reason: "too_many_rows" };
     if (rows.every((r) => r.every((c) => c === null))) return { ok: false, reason: "empty" };
     return { ok: true, sheets: [{ name: "CSV", rows }] };

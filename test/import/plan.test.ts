@@ -183,6 +183,14 @@ describe("import: good files", () => {
     expect(plan.problems).toEqual([{ sheet: "PK 2024", row: 6, column: "Indikator", message: "wajib diisi" }]);
   });
 
+  it("reads Excel's \"Unicode Text\" (UTF-16, tab-separated .txt) like a CSV file", async () => {
+    const text = [PK_HEADER.slice(0, 5).join("\t"), ["1", "Sasaran A", "Persentase PSKS aktif", "%", "97,5"].join("\t")].join("\r\n");
+    const bytes = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    const plan = planImport(agency(), await sheets(bytes, "pk.txt"));
+    expect(plan.problems).toEqual([]);
+    expect(plan.pk).toEqual([{ row: 2, objective: "Sasaran A", name: "Persentase PSKS aktif", unit: "%", target: "97,5" }]);
+  });
+
   it("finds a CSV file's delimiter below title lines that have none, or a comma of their own", async () => {
     const rows = (d: string, title: string) =>
       [title, "", PK_HEADER.slice(0, 5).join(d), ["1", "Sasaran A", '"Indikator A; tahap 2, desa"', "%", "80"].join(d), ["2", "Sasaran A", "Indikator B", "KPM", "25"].join(d)].join("\r\n");
