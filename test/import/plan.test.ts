@@ -191,6 +191,14 @@ describe("import: good files", () => {
     expect(plan.pk).toEqual([{ row: 2, objective: "Sasaran A", name: "Persentase PSKS aktif", unit: "%", target: "97,5" }]);
   });
 
+  it("reads a CSV file saved in Windows' code page (Excel's \"CSV (Comma delimited)\"): its dashes and quotes stay what they were", async () => {
+    // "Persentase “PSKS” aktif – tahap 2" in Windows-1252: “ ” – are the single bytes 0x93, 0x94 and 0x96.
+    const line = (text: string) => [...text].map((c) => ({ "“": 0x93, "”": 0x94, "–": 0x96 })[c] ?? c.charCodeAt(0));
+    const bytes = new Uint8Array([...line("Sasaran;Indikator;Satuan;Target\r\nSasaran A;Persentase “PSKS” aktif – tahap 2;%;97,5\r\n")]);
+    const plan = planImport(agency(), await sheets(bytes, "pk.csv"));
+    expect(plan.pk.map((r) => r.name)).toEqual(["Persentase “PSKS” aktif – tahap 2"]);
+  });
+
   it("finds a CSV file's delimiter below title lines that have none, or a comma of their own", async () => {
     const rows = (d: string, title: string) =>
       [title, "", PK_HEADER.slice(0, 5).join(d), ["1", "Sasaran A", '"Indikator A; tahap 2, desa"', "%", "80"].join(d), ["2", "Sasaran A", "Indikator B", "KPM", "25"].join(d)].join("\r\n");
