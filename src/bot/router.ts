@@ -278,7 +278,7 @@ export function createRouter(options: RouterOptions) {
         else if (command) result = { replies: [text(html("umum.tidak_dipahami"))] };
         else result = await onText(turn, messageText);
       } else {
-        result = (await importing.receiveDocument(turn, ctx, download)) ?? (await onOther(turn, ctx));
+        result = (await importing.receiveDocument(turn, ctx, download)) ?? onOther(ctx);
       }
       if (reset) result = { ...result, replies: [text(html("umum.status_diatur_ulang")), ...result.replies] };
     } catch (e) {
@@ -356,14 +356,10 @@ class Unsaved extends Error {
   }
 }
 
-/** Messages other than text (documents, photos, stickers…): handled by plug-ins (e.g. import) or explained. */
-let otherHandler: ((turn: Turn, ctx: Context) => Promise<Outcome | undefined>) | undefined;
-export function registerOtherHandler(fn: (turn: Turn, ctx: Context) => Promise<Outcome | undefined>): void {
-  otherHandler = fn;
-}
-async function onOther(turn: Turn, ctx: Context): Promise<Outcome> {
-  const handled = otherHandler ? await otherHandler(turn, ctx) : undefined;
-  return handled ?? { replies: [text(html("umum.bukan_teks"))] };
+/** Messages other than text and documents (photos, stickers, voice…): what the bot can read instead. */
+function onOther(ctx: Context): Outcome {
+  // A photo is most often a table photographed or screenshotted: say how to send it in a form that can be read.
+  return { replies: [text(html(ctx.message?.photo ? "umum.foto" : "umum.bukan_teks"))] };
 }
 
 function errorReply(e: unknown, logger: Logger): Out {

@@ -203,6 +203,17 @@ export class FakeTelegram {
     } as Update;
   }
 
+  /** A message that is neither text nor a document: a photo (a table photographed), a sticker or a voice note. */
+  otherUpdate(user: FakeUser, kind: "photo" | "sticker" | "voice", chatId = user.id): Update {
+    const { update_id, from, chat } = this.base(user, chatId);
+    const content = {
+      photo: { photo: [{ file_id: "foto", file_unique_id: "foto", width: 1280, height: 960 }] },
+      sticker: { sticker: { file_id: "stiker", file_unique_id: "stiker", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } },
+      voice: { voice: { file_id: "suara", file_unique_id: "suara", duration: 3 } },
+    }[kind];
+    return { update_id, message: { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat, from, ...content } } as Update;
+  }
+
   callbackUpdate(user: FakeUser, data: string, messageId: number, chatId = user.id): Update {
     const { update_id, from, chat } = this.base(user, chatId);
     return {

@@ -46,6 +46,11 @@ export class ChatDriver {
     return this.deliver(this.telegram.membershipUpdate(user, status));
   }
 
+  /** The user sends a photo, a sticker or a voice note. */
+  sendOther(user: FakeUser, kind: "photo" | "sticker" | "voice", chatId = user.id): Promise<SentMessage[]> {
+    return this.deliver(this.telegram.otherUpdate(user, kind, chatId));
+  }
+
   sendDocument(user: FakeUser, fileId: string, fileName: string, size: number): Promise<SentMessage[]> {
     return this.deliver(this.telegram.documentUpdate(user, fileId, fileName, size));
   }

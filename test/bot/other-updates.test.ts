@@ -32,6 +32,29 @@ describe("updates other than a new message or a button press", () => {
     expect(h.errors).toEqual([]);
   });
 
+  it("a photo (a table photographed) is answered with how to send the table in a form that can be read; stickers and voice with what the bot reads", async () => {
+    const h = await harness();
+    await registerAgency(h, ADMIN);
+    const d = h.driver;
+    await d.send(ADMIN, "/tempel");
+    await d.send(ADMIN, "Sasaran A | Persentase layanan | % | 90");
+    await d.press(ADMIN, "✅ Simpan");
+    const question = plain(await d.send(ADMIN, "/isi"));
+    const before = await snapshot(h);
+    expect(plain(await d.sendOther(ADMIN, "photo"))).toBe(
+      "Foto belum dapat saya baca. Bila itu tabel Perjanjian Kinerja atau anggaran, kirim berkas Excel/CSV-nya (lihat /impor), atau salin tabelnya dari Word lalu tempel di sini sesudah /tempel. Angka satu indikator dapat diketik lewat /isi.",
+    );
+    for (const kind of ["sticker", "voice"] as const) {
+      expect(plain(await d.sendOther(ADMIN, kind))).toBe("Saya hanya dapat membaca pesan teks dan berkas Excel/CSV (/impor). Ketik jawaban Anda sebagai teks.");
+    }
+    expect(await snapshot(h)).toEqual(before);
+    // The question asked before is still the one waiting for its answer.
+    expect(plain(await d.send(ADMIN, "/isi"))).toBe(question);
+    // In a group they get no answer.
+    expect(await d.sendOther(ADMIN, "photo", -100123)).toEqual([]);
+    expect(h.errors).toEqual([]);
+  });
+
   it("blocking the bot and starting it again get no answer and change nothing", async () => {
     const h = await harness();
     await registerAgency(h, ADMIN);

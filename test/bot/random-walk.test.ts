@@ -5,8 +5,9 @@
  * same moment. Each step someone types a command, types text (random,
  * hostile or nearly valid), presses a button of one of the last messages
  * they received (old ones too, as people do), edits their last message,
- * sends a file, or writes in a group they share with the bot; now and then
- * the bot is restarted on the same storage.
+ * sends a file, a photo, a sticker or a voice note, or writes in a group
+ * they share with the bot; now and then the bot is restarted on the same
+ * storage.
  *
  * After every step: no error was logged and no message was one Telegram
  * would refuse (the shared check after each test); a command or text got a
@@ -59,7 +60,8 @@ type Step =
   | { who: number; kind: "edit"; text: string }
   | { who: number; kind: "file"; index: number }
   | { who: number; kind: "group"; text: string }
-  | { who: number; kind: "restart" };
+  | { who: number; kind: "restart" }
+  | { who: number; kind: "other"; what: "photo" | "sticker" | "voice" };
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("command" as const), index: fc.nat(COMMANDS.length - 1) }) },
   { weight: 6, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("text" as const), text: fc.oneof(inputArb, nearlyValid) }) },
@@ -67,6 +69,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("edit" as const), text: fc.oneof(inputArb, nearlyValid) }) },
   { weight: 1, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("file" as const), index: fc.nat(FILES.length - 1) }) },
   { weight: 1, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("restart" as const) }) },
+  { weight: 1, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("other" as const), what: fc.constantFrom("photo" as const, "sticker" as const, "voice" as const) }) },
   { weight: 1, arbitrary: fc.record({ who: fc.nat(3), kind: fc.constant("group" as const), text: fc.oneof(fc.constantFrom("/cek 86,11 80", "/cek 56/57 97,5", "/isi", "/start", "/bantuan"), inputArb) }) },
 );
 /** The group chat everyone is in. */
@@ -177,6 +180,8 @@ async function act(h: BotOn<Repository>, s: Step): Promise<SentMessage[] | undef
     }
     case "press":
       return press(h, user, s.back, s.button);
+    case "other":
+      return h.driver.sendOther(user, s.what);
     case "restart":
       return undefined; // done by the walk, which holds the bot
   }
