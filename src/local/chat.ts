@@ -11,6 +11,7 @@ import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { defaultServices } from "../app/services.js";
+import { say } from "../messages/catalog.js";
 import { createBot } from "../bot/bot.js";
 import { LowdbRepository } from "../storage/lowdb/repository.js";
 import { FAKE_BOT_INFO, FakeTelegram, htmlToPlain, type FakeUser, type SentMessage } from "./fake-telegram.js";
@@ -28,7 +29,7 @@ export interface LocalChatOptions {
 
 export function formatReply(msg: SentMessage, savedAs?: string): string {
   const body = msg.file
-    ? `[berkas: ${msg.file.filename}, ${msg.file.data.length} bita${savedAs ? ` → ${savedAs}` : ""}]${msg.caption ? `\n${htmlToPlain(msg.caption)}` : ""}`
+    ? `${say("lokal.berkas_terkirim", { nama: msg.file.filename, ukuran: msg.file.data.length, lokasi: savedAs })}${msg.caption ? `\n${htmlToPlain(msg.caption)}` : ""}`
     : htmlToPlain(msg.text);
   const buttons = msg.keyboard.map((row) => row.map((b) => `[${b.text}]`).join(" ")).join("\n");
   return `${body}${buttons ? `\n${buttons}` : ""}`;
@@ -50,7 +51,7 @@ export async function runLocalChat(options: LocalChatOptions): Promise<void> {
   let uploads = 0;
   const sendFile = async (path: string): Promise<SentMessage[]> => {
     const info = await stat(path).catch(() => undefined);
-    if (!info?.isFile()) throw new Error(`berkas tidak ditemukan: ${path}`);
+    if (!info?.isFile()) throw new Error(say("lokal.berkas_tidak_ada", { path }));
     const fileId = `lokal-${++uploads}`;
     telegram.files.set(fileId, new Uint8Array(await readFile(path)));
     return driver.sendDocument(LOCAL_USER, fileId, basename(path), info.size);
@@ -63,10 +64,10 @@ export async function runLocalChat(options: LocalChatOptions): Promise<void> {
     return target;
   };
 
-  write(interactive ? "Mode obrolan lokal (tanpa Telegram). Ketik pesan seperti di Telegram; #cb <label> menekan tombol; #berkas <path> mengirim berkas; Ctrl+D untuk keluar.\n" : "");
+  write(interactive ? `${say("lokal.sambutan")}\n` : "");
   const rl = createInterface({ input, terminal: false });
   let refused = 0;
-  const prompt = () => interactive && output.write("Anda> ");
+  const prompt = () => interactive && output.write(say("lokal.prompt"));
   prompt();
   for await (const raw of rl) {
     const line = raw.replace(/\r$/, "");
@@ -89,7 +90,7 @@ export async function runLocalChat(options: LocalChatOptions): Promise<void> {
     }
     for (const reply of replies) write(`${formatReply(reply, await save(reply))}\n`);
     // A reply Telegram would refuse never reaches the officer: say so where it would have been.
-    while (refused < telegram.refused.length) write(`(balasan ditolak Telegram: ${telegram.refused[refused++]!.problem})\n`);
+    while (refused < telegram.refused.length) write(`${say("lokal.ditolak", { masalah: telegram.refused[refused++]!.problem })}\n`);
     prompt();
   }
   await repo.close();

@@ -3,6 +3,7 @@
  * local chat mode and the conversation tests use.
  */
 import type { Bot } from "grammy";
+import { say } from "../messages/catalog.js";
 import { FakeTelegram, type FakeUser, type SentMessage } from "./fake-telegram.js";
 
 export class ChatDriver {
@@ -27,7 +28,7 @@ export class ChatDriver {
   /** The user presses the button with this label on the latest message that has it. */
   async press(user: FakeUser, label: string, chatId = user.id): Promise<SentMessage[]> {
     const found = this.telegram.findButton(chatId, label);
-    if (!found) throw new Error(`Tombol "${label}" tidak ditemukan`);
+    if (!found) throw new Error(say("lokal.tombol_tidak_ada", { label }));
     return this.deliver(this.telegram.callbackUpdate(user, found.data, found.messageId, chatId));
   }
 
