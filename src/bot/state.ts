@@ -95,7 +95,15 @@ export const StateSchema = z.discriminatedUnion("flow", [
     step: z.enum(["name", "unit", "polarity", "kind", "gradeTable", "definition", "dataSource"]),
     draft: IndicatorDraft,
   }),
-  z.strictObject({ v: z.literal(1), flow: z.literal("paste"), ...AgencyRef, rows: z.array(PasteRow).max(200).optional() }),
+  z.strictObject({
+    v: z.literal(1),
+    flow: z.literal("paste"),
+    ...AgencyRef,
+    rows: z.array(PasteRow).max(200).optional(),
+    /** The text read so far and the length of its last message: a long paste Telegram split goes on in the next message. */
+    text: z.string().max(200 * 4096).optional(),
+    lastLength: z.number().int().nonnegative().optional(),
+  }),
   z.strictObject({ v: z.literal(1), flow: z.literal("line"), ...AgencyRef, step: z.enum(["name", "budget", "spent", "note"]), draft: LineDraft, lineId: z.string().optional() }),
   z.strictObject({ v: z.literal(1), flow: z.literal("link"), ...AgencyRef, lineId: z.string() }),
   z.strictObject({ v: z.literal(1), flow: z.literal("profile-number"), ...AgencyRef, field: z.enum(["threshold", "cap"]) }),

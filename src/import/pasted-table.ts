@@ -43,6 +43,8 @@ export interface PastedTable {
   lines: number;
   /** Whether the table has a Satuan column (false: a header without one). */
   unitColumn: boolean;
+  /** Whether a header row ("Sasaran | Indikator | …") was found. */
+  header: boolean;
   rows: PastedRow[];
   problems: PastedProblem[];
   /** Header cells of columns that are not read (other than "No"). */
@@ -105,7 +107,7 @@ const HEADER_WITHIN = 3;
 
 export function readPastedTable(input: string): PastedTable {
   const lines = input.split(/\r?\n/).filter((l) => l.trim() !== "");
-  const table: PastedTable = { lines: lines.length, unitColumn: true, rows: [], problems: [], ignoredColumns: [] };
+  const table: PastedTable = { lines: lines.length, unitColumn: true, header: false, rows: [], problems: [], ignoredColumns: [] };
   let header: Header | undefined;
   /** Without a header: whether the first cell of each row is its number (decided on the first row read). */
   let numbered: boolean | undefined;
@@ -118,6 +120,7 @@ export function readPastedTable(input: string): PastedTable {
       const found = headerOf(cells);
       if (found) {
         header = found;
+        table.header = true;
         table.ignoredColumns = found.ignored;
         table.unitColumn = found.columns.includes("unit");
         table.problems = []; // the lines above were a title

@@ -53,11 +53,32 @@ function checkRow(file: AgencyFile, table: PastedTable, row: Row): { row: Row } 
   return problem ? { problem } : { row: full };
 }
 
+/**
+ * A message this long was most likely cut by Telegram, which splits a text longer than 4,096 characters into several
+ * messages: the next message, if it has no header row of its own, goes on with the same table.
+ */
+const SPLIT_BY_TELEGRAM = 3500;
+
+/**
+ * The two parts of a paste Telegram split, joined where it cut: at a line break (dropped with the cut) or inside a
+ * line, at a space; whichever reads with fewer problems (at a line break when both read alike).
+ */
+function joinSplit(before: string, after: string): { pasted: string; table: PastedTable } {
+  const atBreak = `${before}\n${after}`;
+  const inLine = `${before} ${after}`;
+  const [a, b] = [readPastedTable(atBreak), readPastedTable(inLine)];
+  return b.problems.length < a.problems.length ? { pasted: inLine, table: b } : { pasted: atBreak, table: a };
+}
+
 export async function pasteText(turn: Turn, state: PasteState, input: string): Promise<Outcome> {
   const doc = await flowAgency(turn, state.agencyId, "editor");
   const file = doc.data;
-  const table = readPastedTable(input);
+  const alone = readPastedTable(input);
+  const continued = state.text !== undefined && (state.lastLength ?? 0) >= SPLIT_BY_TELEGRAM && !alone.header;
+  const { pasted, table } = continued ? joinSplit(state.text!, input) : { pasted: input, table: alone };
   if (table.lines > MAX_PASTED_LINES) return outcome([text(html("tempel.terlalu_banyak", { jumlah: table.lines, maks: MAX_PASTED_LINES }))]);
+  // What was read is kept for a continuation; the rows of an earlier preview stay until this one has rows of its own.
+  const next: PasteState = { ...state, text: pasted, lastLength: input.length };
   const problems = table.problems.map((p) => ({ line: p.line, message: label(`tempel.${p.key}`, p.params) }));
   const rows: Row[] = [];
   for (const { line, ...row } of table.rows) {
@@ -66,8 +87,9 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
     else rows.push(checked.row);
   }
   problems.sort((a, b) => a.line - b.line);
-  if (rows.length === 0 && problems.length === 0) return outcome([text(html("tempel.tidak_ada_baris"))]);
+  if (rows.length === 0 && problems.length === 0) return outcome([text(html("tempel.tidak_ada_baris"))], next);
   const preview = [html("tempel.pratinjau", { jumlah: rows.length, tahun: file.agency.reportingYear })];
+  if (continued) preview.unshift(html("tempel.lanjutan"));
   rows.forEach((row, k) => {
     const place = findPlace(file, row);
     preview.push(
@@ -85,9 +107,9 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
   if (table.ignoredColumns.length > 0) preview.push("", html("tempel.kolom_diabaikan", { kolom: table.ignoredColumns.join(", ") }));
   if (problems.length > 0) preview.push("", html("tempel.masalah"), ...problems.map((p) => html("tempel.masalah_baris", { nomor: p.line, pesan: p.message })));
   const messages = splitHtml(preview.join("\n")).map((h) => text(h));
-  if (rows.length === 0) return outcome(messages);
+  if (rows.length === 0) return outcome(messages, next);
   messages.push(text(html("tempel.tanya_simpan", { jumlah: rows.length }), [[button(label("tempel.tombol_simpan"), "paste:save"), button(label("tempel.tombol_batal"), "paste:cancel")]]));
-  return outcome(messages, { ...state, rows });
+  return outcome(messages, { ...next, rows });
 }
 
 export async function pasteCallback(turn: Turn, state: State, data: string): Promise<Outcome> {
