@@ -8,7 +8,8 @@
  * On lowdb: an update is acknowledged once stored, before its replies are
  * sent, and one officer's replies stay in order (in one process); the real
  * entry point refuses a bad WEBHOOK_MAX_CONNECTIONS, and on SIGTERM sends
- * the replies still held back before it exits.
+ * the replies still held back before it exits; a body that is not an update
+ * is refused (400, or 413 over 1 MB) without being logged as a failure.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Server } from "node:http";
@@ -19,7 +20,7 @@ import type { Transformer } from "grammy";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/bot.js";
 import { RepliesAfterAck } from "../../src/bot/replies-after-ack.js";
-import { startWebhookServer } from "../../src/server/webhook.js";
+import { MAX_UPDATE_BYTES, startWebhookServer } from "../../src/server/webhook.js";
 import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
 import { STORAGE_SCHEMA_VERSION, type AgencyDocument, type UserDocument } from "../../src/storage/documents.js";
 import { PgRepository } from "../../src/storage/postgres/repository.js";
@@ -360,6 +361,40 @@ describe("webhook mode: acknowledged once stored, replies after", () => {
     expect(texts[0]).toContain("Indikator 1");
     expect(texts.findIndex((t) => t.startsWith("✅ Tersimpan"))).toBeGreaterThan(0);
     expect(errors).toEqual([]);
+    await repo.close();
+  });
+
+  it("answers a body that is not an update with 400, one over 1 MB with 413 without keeping it, logs nothing and goes on serving", async () => {
+    dir = await mkdtemp(join(tmpdir(), "lkjip-webhook-"));
+    const repo = new LowdbRepository({ dir });
+    const telegram = new FakeTelegram(9500);
+    const errors: string[] = [];
+    const bot = createBot({ token: TOKEN, services: { repo, now: () => new Date(AT), random: (n) => Buffer.alloc(n, 7) }, botInfo: FAKE_BOT_INFO, logger: { error: (m) => errors.push(m) } });
+    telegram.install(bot);
+    const port = await freePort();
+    server = await startWebhookServer({ bot, path: "/telegram", secretToken: SECRET, port, host: "127.0.0.1", logger: { error: (m) => errors.push(m) } });
+    const raw = async (body: string, secret = SECRET) => {
+      const response = await fetch(`http://127.0.0.1:${port}/telegram`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret }, body });
+      await response.text();
+      return response.status;
+    };
+    for (const body of ["{bukan json", "", "null", "[]", "{}", '{"update_id":"7"}', '{"update_id":1.5}']) expect(await raw(body), body).toBe(400);
+    expect(await raw("x".repeat(MAX_UPDATE_BYTES + 1))).toBe(413);
+    // Sent in pieces without a declared length, it is cut off at the limit too.
+    const pieces = new ReadableStream({
+      start(controller) {
+        for (let k = 0; k < 3; k++) controller.enqueue(new Uint8Array(MAX_UPDATE_BYTES / 2).fill(0x61));
+        controller.close();
+      },
+    });
+    const chunked = await fetch(`http://127.0.0.1:${port}/telegram`, { method: "POST", headers: { "x-telegram-bot-api-secret-token": SECRET }, body: pieces, duplex: "half" } as RequestInit);
+    await chunked.text();
+    expect(chunked.status).toBe(413);
+    // Without the secret token the body is not even read.
+    expect(await raw("{bukan json", "salah")).toBe(401);
+    expect(errors).toEqual([]);
+    expect(await post({ port }, telegram.textUpdate(SARI, "/cek 86,11 80"))).toBe(200);
+    expect(telegram.sent.map((m) => m.text.split("\n")[0])).toEqual(["Capaian: 107,64% (Sangat Tinggi)"]);
     await repo.close();
   });
 });
