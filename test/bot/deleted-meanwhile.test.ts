@@ -4,7 +4,9 @@
  * acknowledged as stored (nothing is), the bot says why, and it does not
  * crash. Found by the random walk (test/bot/random-walk.test.ts): a new
  * indicator under a deleted sasaran threw, and the other forms answered
- * "✅ Perubahan disimpan." with nothing stored.
+ * "✅ Perubahan disimpan." with nothing stored. Likewise an indicator that a
+ * colleague replaced by a new IKU while another replacement was being typed
+ * (which renamed the colleague's new IKU).
  */
 import { describe, expect, it } from "vitest";
 import { ADMIN, OFFICER, harness, joinByInvitation, plain, registerAgency, type Harness } from "../support/bot-harness.js";
@@ -85,6 +87,22 @@ describe("a form whose target was deleted meanwhile", () => {
     expect(plain(await d.send(ADMIN, "Jumlah keluarga penerima manfaat yang lulus"))).toContain("Indikator ini sudah tidak ada");
     expect(await storedText(h.dir, "instansi", id)).not.toBe(before); // the colleague's second deletion
     expect((await h.repo.agencies.read(id))!.data.objectives.flatMap((o) => o.indicators)).toEqual([]);
+    expect(h.errors).toEqual([]);
+  });
+
+  it("replacing an indicator by a new IKU that a colleague replaced meanwhile", async () => {
+    const { h, id } = await agencyWithColleague();
+    const d = h.driver;
+    await d.pressData(ADMIN, "atur:i:repl:I1");
+    await d.pressData(OFFICER, "atur:i:repl:I1");
+    expect(plain(await d.send(ADMIN, "Persentase PSKS yang aktif"))).toContain("✅ Persentase PSKS yang aktif sekarang menggantikan IKU lama \"Persentase layanan\"");
+    const before = await storedText(h.dir, "instansi", id);
+    expect(plain(await d.send(OFFICER, "Persentase PSKS yang diberdayakan"))).toContain(
+      'IKU lama "Persentase layanan" sudah diganti dengan Persentase PSKS yang aktif oleh rekan Anda sejak Anda membuka menu ini, jadi tidak ada yang disimpan. Bila nama IKU baru perlu diubah, pilih ✏️ Ubah nama.',
+    );
+    expect(await storedText(h.dir, "instansi", id)).toBe(before);
+    const indicator = (await h.repo.agencies.read(id))!.data.objectives[0]!.indicators[0]!;
+    expect([indicator.name, indicator.predecessor?.name]).toEqual(["Persentase PSKS yang aktif", "Persentase layanan"]);
     expect(h.errors).toEqual([]);
   });
 

@@ -286,12 +286,16 @@ async function advance(turn: Turn, state: IndicatorState, draft: IndicatorState[
     // Editing one field of an existing indicator.
     const id = state.indicatorId;
     let gone = false;
+    let replacedMeanwhile = false;
     const saved = await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
       const found = findWithObjective(d, id);
       gone = !found;
       if (!found) return;
       const ind = found.indicator as Indicator;
-      if (draft.replaces && draft.name && !ind.predecessor) replaceIndicator(ind, draft.name, d.agency.reportingYear);
+      // Replaced by a colleague since this form was opened: replacing it again would only rename their new IKU.
+      replacedMeanwhile = draft.replaces === true && ind.predecessor !== undefined;
+      if (replacedMeanwhile) return;
+      if (draft.replaces && draft.name) replaceIndicator(ind, draft.name, d.agency.reportingYear);
       else if (draft.name) ind.name = draft.name;
       if (draft.unit) ind.unit = draft.unit;
       if (draft.polarity) ind.polarity = draft.polarity;
@@ -310,6 +314,10 @@ async function advance(turn: Turn, state: IndicatorState, draft: IndicatorState[
       }
     });
     if (gone) return deletedMeanwhile(label("atur.jenis_indikator"), "/atur");
+    if (replacedMeanwhile) {
+      const now = findWithObjective(saved.doc.data, id)!.indicator;
+      return outcome([text(html("atur.sudah_diganti", { baru: now.name, lama: now.predecessor?.name ?? "" })), indicatorMenu(saved.doc.data, id)], IDLE);
+    }
     if (state.step === "kind" && draft.kind === "grade" && !draft.gradeTable) {
       return outcome([stepQuestion("gradeTable", {})], { ...state, step: "gradeTable", draft });
     }
