@@ -31,6 +31,9 @@ export const IndicatorDraft = z.strictObject({
   replaces: z.boolean().optional(),
 });
 
+/** The most text /tempel keeps for a table pasted over several messages (200 messages as long as Telegram allows). */
+export const MAX_PASTE_TEXT = 200 * 4096;
+
 export const PasteRow = z.strictObject({
   objective: z.string(),
   name: z.string(),
@@ -101,7 +104,7 @@ export const StateSchema = z.discriminatedUnion("flow", [
     ...AgencyRef,
     rows: z.array(PasteRow).max(200).optional(),
     /** The text read so far and the length of its last message: a long paste Telegram split goes on in the next message. */
-    text: z.string().max(200 * 4096).optional(),
+    text: z.string().max(MAX_PASTE_TEXT).optional(),
     lastLength: z.number().int().nonnegative().optional(),
   }),
   z.strictObject({ v: z.literal(1), flow: z.literal("line"), ...AgencyRef, step: z.enum(["name", "budget", "spent", "note"]), draft: LineDraft, lineId: z.string().optional() }),
