@@ -162,8 +162,7 @@ describe("fuzz of the free-text steps", () => {
     expect(problems).toEqual([]);
     expect(h.errors).toEqual([]);
     expect(messages).toBeGreaterThanOrEqual(2000);
-    // The rounds got past the first check of their step: some of the text was stored, and most steps were left for another.
-    expect(stored).toBeGreaterThan(200);
+    // The rounds got past the first check of their step: much of the text was stored.
     expect(stored).toBeGreaterThan(500);
     // Nearly every step that can finish was finished at least once (its text stored, the conversation idle again;
     // with this seed, all of them; other seeds may miss one or two that need a rare valid answer) …
