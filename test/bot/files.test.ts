@@ -196,7 +196,18 @@ describe("/templat and /impor", () => {
     expect(plain(await upload(h, ADMIN, "pk.xlsx", await bomb.generateAsync({ type: "uint8array", compression: "DEFLATE" })))).toBe(
       'Isi berkas "pk.xlsx" terlalu besar setelah dibuka (lebih dari 40,0 MB). Kirim tabel Perjanjian Kinerja dan anggaran saja, tanpa gambar atau lembar lain; gunakan /templat untuk contohnya.',
     );
-    expect(plain(await upload(h, ADMIN, "laporan.pdf", utf8("%PDF-1.4")))).toBe('Berkas "laporan.pdf" bukan lembar kerja yang dapat dibaca. Kirim berkas .xlsx atau .csv; gunakan /templat untuk contohnya.');
+    // Files officers often send instead: each told how to send its table so it can be read.
+    expect(plain(await upload(h, ADMIN, "laporan.pdf", utf8("%PDF-1.4")))).toBe(
+      'Berkas "laporan.pdf" adalah PDF, yang tabelnya tidak dapat saya baca. Salin tabel Perjanjian Kinerja dari dokumen aslinya (Word atau Excel): tempelkan sesudah /tempel, atau kirim berkas .xlsx/.csv.',
+    );
+    expect(plain(await upload(h, ADMIN, "PK 2024.docx", utf8("PK")))).toBe(
+      'Berkas "PK 2024.docx" adalah dokumen Word. Bila berisi tabel Perjanjian Kinerja, salin tabelnya dari Word, ketik /tempel, lalu tempelkan di sini; atau pindahkan tabelnya ke Excel dan kirim berkas .xlsx.',
+    );
+    expect(plain(await upload(h, ADMIN, "pk.XLS", utf8("PK")))).toBe(
+      'Berkas "pk.XLS" berformat Excel lama (.xls) yang belum dapat saya baca. Buka di Excel, pilih File › Save As › Excel Workbook (.xlsx), lalu kirim berkas .xlsx-nya.',
+    );
+    expect(plain(await upload(h, ADMIN, "pk.ods", utf8("PK")))).toContain("berformat LibreOffice (.ods)");
+    expect(plain(await upload(h, ADMIN, "foto.jpg", utf8("JPG")))).toBe('Berkas "foto.jpg" bukan lembar kerja yang dapat dibaca. Kirim berkas .xlsx atau .csv; gunakan /templat untuk contohnya.');
     expect(plain(await upload(h, ADMIN, "foto.xlsx", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])))).toBe('Berkas "foto.xlsx" bukan lembar kerja yang dapat dibaca. Kirim berkas .xlsx atau .csv; gunakan /templat untuk contohnya.');
     expect(plain(await upload(h, ADMIN, "kosong.csv", utf8("")))).toBe('Berkas "kosong.csv" tidak berisi data. Isi tabelnya lalu kirim lagi; gunakan /templat untuk contohnya.');
     expect(plain(await upload(h, ADMIN, "catatan.csv", utf8("Nama;Alamat\nBudi;Dumai\n")))).toBe(
