@@ -19,7 +19,7 @@
  */
 import { say } from "../messages/catalog.js";
 import { normalizeInput } from "../domain/numbers/normalize.js";
-import { headerLetters, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
+import { headerLetters, isColumnNumbers, isNumberCell, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
 
 export interface PastedRow {
   /** The line's number among the non-empty lines pasted (1-based), as the preview names it. */
@@ -75,9 +75,6 @@ function cellsOf(line: string): string[] {
   return cells;
 }
 
-/** "1", "1.", "2)", "(3)": a row number or a column number. */
-const isNumberCell = (cell: string) => /^\(?\d{1,3}[.)]?\)?$/.test(cell);
-
 interface Header {
   columns: (PkColumn | undefined)[];
   ignored: string[];
@@ -128,7 +125,7 @@ export function readPastedTable(input: string): PastedTable {
       }
     }
     // The row numbering the columns: "(1) (2) (3) (4)".
-    if (cells.length > 1 && cells.every((c) => c === "" || isNumberCell(c))) return;
+    if (isColumnNumbers(cells)) return;
 
     const value: Record<Required, string> = { objective: "", name: "", unit: "" };
     let target: string | undefined;

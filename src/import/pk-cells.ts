@@ -29,3 +29,9 @@ export const unitInTarget = (target: string | undefined): string | undefined => 
 
 /** A predikat as a target or realisasi ("B", "A (81,50)", a Cyrillic "В"): only a grade indicator takes it. */
 export const isGradeTarget = (value: string | undefined): boolean => value !== undefined && /^(AA|BB|CC|[A-D])(\s*\(.*\))?$/i.test(latinizeLookAlikes(value.trim()));
+
+/** A cell of the row that numbers a table's columns ("(1) (2) (3) (4)"), or a row number ("1", "1.", "1)"). */
+export const isNumberCell = (cell: string) => /^\(?\d{1,3}[.)]?\)?$/.test(cell);
+
+/** The row numbering a table's columns ("(1) (2) (3) (4)"): more than one cell, each such a number or empty. */
+export const isColumnNumbers = (cells: readonly string[]) => cells.length > 1 && cells.every((c) => c === "" || isNumberCell(c));

@@ -16,7 +16,7 @@ import { parseAnswer } from "../app/entry/answers.js";
 import { nextId, renumber } from "../app/ids.js";
 import { findOrAddIndicator, newValueIndicator, sameName } from "../app/by-name.js";
 import type { CellValue, Sheet } from "./spreadsheet.js";
-import { headerLetters, isGradeTarget, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
+import { headerLetters, isColumnNumbers, isGradeTarget, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
 
 export interface PkRow {
   row: number;
@@ -170,6 +170,8 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
     for (let r = header.index + 1; r < sheet.rows.length; r++) {
       const cells = sheet.rows[r]!;
       if (cells.every((c) => c === null)) continue;
+      // The row numbering the columns under the header, as the Perjanjian Kinerja's table has it: not data.
+      if (isColumnNumbers(cells.map((c) => (c === null ? "" : typeof c === "object" ? "-" : String(c))))) continue;
       const get = (f: Field) => (col(f) >= 0 ? (cells[col(f)] ?? null) : null);
       const problems: Problem[] = [];
       const problem = (f: Field, message: string) => problems.push({ sheet: sheet.name, row: r + 1, column: label(f), message });

@@ -1,10 +1,12 @@
 /**
- * Reading what officers send: .xlsx (exceljs) or .csv / .txt (comma, semicolon
- * or tab separated, quoted fields; UTF-8, or UTF-16 as Excel's "Unicode Text"). Cells come out as numbers (typed Excel
+ * Reading what officers send: .xlsx (exceljs), .csv / .txt (comma, semicolon
+ * or tab separated, quoted fields; UTF-8, or UTF-16 as Excel's "Unicode Text"),
+ * or the tables of a Word document (.docx: the Perjanjian Kinerja itself). Cells come out as numbers (typed Excel
  * numbers, percent-formatted cells already × 100) or trimmed text.
  */
 import ExcelJS from "exceljs";
 import { decodeText, isUtf16 } from "./decode-text.js";
+import { readDocxTables } from "./docx-tables.js";
 import { zipUncompressedSize } from "./zip-size.js";
 
 /** A cell Excel holds as a date (kept apart so a date typed where a number belongs gets its own message). */
@@ -99,6 +101,16 @@ function csvDelimiter(text: string): string {
   return DELIMITERS.map((d) => [d, counts.get(d)!] as const).sort((a, b) => b[1] - a[1])[0]![0];
 }
 
+/** A Word document's tables as sheets (the Perjanjian Kinerja as it is written); see docx-tables.ts. */
+function readDocx(bytes: Uint8Array): SpreadsheetRead {
+  if ((zipUncompressedSize(bytes) ?? 0) > MAX_XLSX_UNPACKED_BYTES) return { ok: false, reason: "too_large" };
+  const sheets = readDocxTables(bytes);
+  if (!sheets) return { ok: false, reason: "not_spreadsheet" };
+  if (sheets.reduce((n, s) => n + s.rows.length, 0) > MAX_ROWS) return { ok: false, reason: "too_many_rows" };
+  if (sheets.every((s) => s.rows.every((r) => r.every((c) => c === null)))) return { ok: false, reason: "empty" };
+  return { ok: true, sheets };
+}
+
 /** Split CSV text with quotes ("a;b";"c""d") using the delimiter found most in its first lines. */
 export function parseCsv(text: string): CellValue[][] {
   const clean = text.replace(/^\uFEFF/, "");
@@ -144,6 +156,7 @@ function looksLikeText(bytes: Uint8Array): boolean {
 export async function readSpreadsheet(bytes: Uint8Array, filename: string): Promise<SpreadsheetRead> {
   const lower = filename.toLowerCase();
   if (lower.endsWith(".xlsx")) return readXlsx(bytes);
+  if (lower.endsWith(".docx")) return readDocx(bytes);
   if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
     if (!isUtf16(bytes) && !looksLikeText(bytes)) return { ok: false, reason: "not_spreadsheet" };
     const rows = parseCsv(decodeText(bytes));

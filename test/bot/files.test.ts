@@ -200,8 +200,11 @@ describe("/templat and /impor", () => {
     expect(plain(await upload(h, ADMIN, "laporan.pdf", utf8("%PDF-1.4")))).toBe(
       'Berkas "laporan.pdf" adalah PDF, yang tabelnya tidak dapat saya baca. Salin tabel Perjanjian Kinerja dari dokumen aslinya (Word atau Excel): tempelkan sesudah /tempel, atau kirim berkas .xlsx/.csv.',
     );
+    expect(plain(await upload(h, ADMIN, "PK 2024.doc", utf8("PK")))).toBe(
+      'Berkas "PK 2024.doc" berformat Word lama yang belum dapat saya baca. Buka di Word, pilih File › Save As › Word Document (.docx), lalu kirim berkas .docx-nya; atau salin tabel Perjanjian Kinerja, ketik /tempel, lalu tempelkan di sini.',
+    );
     expect(plain(await upload(h, ADMIN, "PK 2024.docx", utf8("PK")))).toBe(
-      'Berkas "PK 2024.docx" adalah dokumen Word. Bila berisi tabel Perjanjian Kinerja, salin tabelnya dari Word, ketik /tempel, lalu tempelkan di sini; atau pindahkan tabelnya ke Excel dan kirim berkas .xlsx.',
+      'Berkas "PK 2024.docx" bukan lembar kerja yang dapat dibaca. Kirim berkas .xlsx atau .csv; gunakan /templat untuk contohnya.',
     );
     expect(plain(await upload(h, ADMIN, "pk.XLS", utf8("PK")))).toBe(
       'Berkas "pk.XLS" berformat Excel lama (.xls) yang belum dapat saya baca. Buka di Excel, pilih File › Save As › Excel Workbook (.xlsx), lalu kirim berkas .xlsx-nya.',

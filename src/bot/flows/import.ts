@@ -32,10 +32,10 @@ export async function sendTemplate(turn: Turn): Promise<Outcome> {
   return outcome([{ kind: "document", filename: "templat-impor-lkjip.xlsx", data: await importTemplate(), caption: html("impor.templat_keterangan") }]);
 }
 
-/** What to say about a file the import does not read but officers often send: old Excel, LibreOffice, Word, PDF. */
+/** What to say about a file the import does not read but officers often send: old Excel, LibreOffice, old Word, PDF. */
 function otherKind(name: string): string | undefined {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
-  const kind = ext === "xls" ? "xls" : ext === "ods" ? "ods" : ext === "doc" || ext === "docx" || ext === "rtf" ? "word" : ext === "pdf" ? "pdf" : undefined;
+  const kind = ext === "xls" ? "xls" : ext === "ods" ? "ods" : ext === "doc" || ext === "rtf" ? "word" : ext === "pdf" ? "pdf" : undefined;
   return kind && `impor.jenis_lain.${kind}`;
 }
 
@@ -46,7 +46,7 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
   const { doc: agency } = await activeAgency(turn, "editor");
   const name = (doc.file_name ?? "berkas").slice(0, 200);
   if ((doc.file_size ?? 0) > MAX_IMPORT_BYTES) return outcome([text(html("impor.terlalu_besar", { ukuran: mb(doc.file_size ?? 0), maks: mb(MAX_IMPORT_BYTES) }))]);
-  if (!/\.(xlsx|csv|txt)$/i.test(name)) return outcome([text(html(otherKind(name) ?? "impor.bukan_lembar", { nama: name }))]);
+  if (!/\.(xlsx|csv|txt|docx)$/i.test(name)) return outcome([text(html(otherKind(name) ?? "impor.bukan_lembar", { nama: name }))]);
   let bytes: Uint8Array;
   try {
     bytes = await download(ctx, doc.file_id);
