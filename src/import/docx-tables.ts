@@ -10,21 +10,14 @@
  */
 import { inflateRawSync } from "node:zlib";
 import type { CellValue, Sheet } from "./spreadsheet.js";
+import { CENTRAL, endOfCentralDirectory } from "./zip-size.js";
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 /** The bytes of one entry of a zip archive, or undefined when the archive or the entry cannot be read. */
 function zipEntry(bytes: Uint8Array, wanted: string): Uint8Array | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= 0 && i >= bytes.length - 22 - 0xffff; i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(bytes);
   if (eocd < 0) return undefined;
   const entries = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);
