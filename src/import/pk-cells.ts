@@ -33,5 +33,11 @@ export const isGradeTarget = (value: string | undefined): boolean => value !== u
 /** A cell of the row that numbers a table's columns ("(1) (2) (3) (4)"), or a row number ("1", "1.", "1)"). */
 export const isNumberCell = (cell: string) => /^\(?\d{1,3}[.)]?\)?$/.test(cell);
 
-/** The row numbering a table's columns ("(1) (2) (3) (4)"): more than one cell, each such a number or empty. */
-export const isColumnNumbers = (cells: readonly string[]) => cells.length > 1 && cells.every((c) => c === "" || isNumberCell(c));
+/**
+ * The row numbering a table's columns ("(1) (2) (3) (4)", "1 2 3 4"): the numbers 1, 2, 3 … in order, in more than
+ * one cell, the others empty. Numbers out of that order ("90 85") are data, and stay for the checks to report.
+ */
+export function isColumnNumbers(cells: readonly string[]): boolean {
+  const numbers = cells.filter((c) => c !== "");
+  return numbers.length > 1 && numbers.every((c, k) => isNumberCell(c) && Number(c.replace(/\D/g, "")) === k + 1);
+}

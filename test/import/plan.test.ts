@@ -199,6 +199,17 @@ describe("import: good files", () => {
     expect(plan.pk.map((r) => r.name)).toEqual(["Persentase “PSKS” aktif – tahap 2"]);
   });
 
+  it("skips the row numbering the columns, but reports a row of figures without its names", async () => {
+    const bytes = await xlsx([{ name: "PK", rows: [PK_HEADER, ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)"], [1, "Sasaran A", "Indikator A", "%", 80, 75, null, null], [null, null, null, null, 90, 85, null, null]] }]);
+    const plan = planImport(agency(), await sheets(bytes, "pk.xlsx"));
+    expect(plan.pk.map((r) => r.row)).toEqual([3]);
+    expect(plan.problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [4, "Indikator", "wajib diisi"],
+      [4, "Sasaran", "wajib diisi"],
+      [4, "Satuan", "wajib diisi"],
+    ]);
+  });
+
   it("finds a CSV file's delimiter below title lines that have none, or a comma of their own", async () => {
     const rows = (d: string, title: string) =>
       [title, "", PK_HEADER.slice(0, 5).join(d), ["1", "Sasaran A", '"Indikator A; tahap 2, desa"', "%", "80"].join(d), ["2", "Sasaran A", "Indikator B", "KPM", "25"].join(d)].join("\r\n");
