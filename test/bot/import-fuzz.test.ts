@@ -1,5 +1,5 @@
 /**
- * Fuzz of /impor: CSV files and workbooks of random, hostile and nearly valid cells under
+ * Fuzz of /impor: CSV files, workbooks and Word documents of random, hostile and nearly valid cells under
  * the Perjanjian Kinerja's or the budget's header, sent as an officer would,
  * the preview saved about half the time. After every file: a reply, no
  * error, no message Telegram would refuse (the shared check after each
@@ -11,6 +11,7 @@
  *
  * SEED and RUNS (environment) explore beyond the fixed seed.
  */
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -44,6 +45,8 @@ const spreadsheetFile = fc.boolean().chain((budget) =>
     budget: fc.constant(budget),
     title: fc.boolean(),
     workbook: fc.boolean(),
+    /** One file in ten is the table in a Word document instead. */
+    document: fc.nat(9).map((n) => n === 0),
     separator: fc.constantFrom(";", ",", "\t"),
     rows: fc.array(fc.tuple(budget ? budgetRow : pkRow, fc.nat(9)).map(([row, keep]) => (keep === 0 ? row.slice(0, 3) : [...row])), { minLength: 1, maxLength: 12 }),
     typing: fc.array(fc.nat(9), { minLength: 12 * 8, maxLength: 12 * 8 }),
@@ -66,6 +69,12 @@ function typed(c: string, typing: number): CellInput {
 
 async function fileBytes(file: SpreadsheetFile): Promise<{ name: string; bytes: Uint8Array; text: string }> {
   const header = file.budget ? BUDGET_HEADER : PK_HEADER;
+  if (file.document) {
+    const row = (cells: string[]) => new TableRow({ children: (cells.length > 0 ? cells : [""]).map((c) => new TableCell({ children: c.split("\n").map((line) => new Paragraph(line)) })) });
+    const table = new Table({ rows: [row(header), ...file.rows.map(row)] });
+    const doc = new Document({ sections: [{ children: [...(file.title ? [new Paragraph("PERJANJIAN KINERJA TAHUN 2024")] : []), table] }] });
+    return { name: "acak.docx", bytes: new Uint8Array(await Packer.toBuffer(doc)), text: JSON.stringify(file.rows) };
+  }
   if (!file.workbook) {
     const lines = [header, ...file.rows].map((cells) => cells.map((c) => quote(c, file.separator)).join(file.separator));
     if (file.title) lines.unshift("PERJANJIAN KINERJA TAHUN 2024");
@@ -87,7 +96,7 @@ async function checkStored(h: Harness, id: string, where: string, problems: stri
 }
 
 describe("fuzz of /impor", () => {
-  it("random CSV files and workbooks: always a reply, no error, what is saved readable after a restart; then every output of the agency they filled", async () => {
+  it("random CSV files, workbooks and Word documents: always a reply, no error, what is saved readable after a restart; then every output of the agency they filled", async () => {
     const h = await harness();
     const id = await registerAgency(h, ADMIN);
     const d = h.driver;
@@ -95,6 +104,7 @@ describe("fuzz of /impor", () => {
     let files = 0;
     let saved = 0;
     let savedWorkbooks = 0;
+    let savedDocuments = 0;
     await fc.assert(
       fc.asyncProperty(spreadsheetFile, async (file) => {
         const { name, bytes, text } = await fileBytes(file);
@@ -110,7 +120,8 @@ describe("fuzz of /impor", () => {
           if (reply.length === 0) problems.push(`${where}: no reply to Simpan`);
           if (reply[0]?.text.startsWith("✅ Impor tersimpan")) {
             saved++;
-            if (file.workbook) savedWorkbooks++;
+            if (file.document) savedDocuments++;
+            else if (file.workbook) savedWorkbooks++;
           }
           await checkStored(h, id, where, problems);
         }
@@ -121,6 +132,7 @@ describe("fuzz of /impor", () => {
     expect(h.errors).toEqual([]);
     expect(saved).toBeGreaterThan(5);
     expect(savedWorkbooks).toBeGreaterThan(2);
+    expect(savedDocuments).toBeGreaterThan(0);
     const data = (await h.repo.agencies.read(id))!.data;
     expect(data.objectives.flatMap((o) => o.indicators).length).toBeGreaterThan(5);
     expect(data.budgetLines.length).toBeGreaterThan(5);
