@@ -9,21 +9,14 @@
  * (which renamed the colleague's new IKU).
  */
 import { describe, expect, it } from "vitest";
-import { ADMIN, OFFICER, harness, joinByInvitation, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+import { ADMIN, OFFICER, addProgram, harness, joinByInvitation, pasteTable, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 import { storedText } from "../support/on-disk.js";
 
 async function agencyWithColleague(): Promise<{ h: Harness; id: string }> {
   const h = await harness();
   const id = await registerAgency(h, ADMIN);
-  const d = h.driver;
-  await d.send(ADMIN, "/tempel");
-  await d.send(ADMIN, "Sasaran A | Persentase layanan | % | 90\nSasaran B | Jumlah KPM | KPM | 25");
-  await d.press(ADMIN, "✅ Simpan");
-  await d.send(ADMIN, "/anggaran");
-  await d.press(ADMIN, "➕ Program baru");
-  await d.send(ADMIN, "Program Perlindungan Sosial");
-  await d.send(ADMIN, "Rp 1,5 M");
-  await d.send(ADMIN, "lewati");
+  await pasteTable(h, ADMIN, "Sasaran A | Persentase layanan | % | 90\nSasaran B | Jumlah KPM | KPM | 25");
+  await addProgram(h, ADMIN, "Program Perlindungan Sosial", "Rp 1,5 M");
   await joinByInvitation(h, ADMIN, OFFICER);
   const data = (await h.repo.agencies.read(id))!.data;
   expect(data.objectives.map((o) => [o.id, o.indicators.map((i) => i.id)])).toEqual([
@@ -33,6 +26,10 @@ async function agencyWithColleague(): Promise<{ h: Harness; id: string }> {
   expect(data.budgetLines.map((l) => l.id)).toEqual(["P1"]);
   return { h, id };
 }
+
+/** What the bot says to a form whose target is gone. */
+const gone = (jenis: string, perintah: string) =>
+  `${jenis} ini sudah tidak ada (mungkin dihapus oleh rekan Anda), jadi tidak ada yang disimpan. Ketik ${perintah} untuk melihat yang ada sekarang.`;
 
 /** The colleague deletes with the confirmation buttons of /atur or /anggaran. */
 async function colleagueDeletes(h: Harness, kind: "o" | "i" | "line", targetId: string): Promise<void> {
@@ -49,7 +46,7 @@ describe("a form whose target was deleted meanwhile", () => {
     await colleagueDeletes(h, "o", "S1");
     const before = await storedText(h.dir, "instansi", id);
     expect(plain(await d.send(ADMIN, "Meningkatnya Layanan Sosial"))).toBe(
-      "Sasaran ini sudah tidak ada (mungkin dihapus oleh rekan Anda), jadi tidak ada yang disimpan. Ketik /atur untuk melihat yang ada sekarang.",
+      gone("Sasaran", "/atur"),
     );
     expect(await storedText(h.dir, "instansi", id)).toBe(before);
 
@@ -64,7 +61,7 @@ describe("a form whose target was deleted meanwhile", () => {
     await d.pressData(ADMIN, "atur:o:delok:S2");
     const emptied = await storedText(h.dir, "instansi", id);
     expect(plain(await d.pressData(OFFICER, "new:skip"))).toBe(
-      "Sasaran ini sudah tidak ada (mungkin dihapus oleh rekan Anda), jadi tidak ada yang disimpan. Ketik /atur untuk melihat yang ada sekarang.",
+      gone("Sasaran", "/atur"),
     );
     expect(await storedText(h.dir, "instansi", id)).toBe(emptied);
     expect((await h.repo.agencies.read(id))!.data.objectives).toEqual([]);
@@ -80,7 +77,7 @@ describe("a form whose target was deleted meanwhile", () => {
     await colleagueDeletes(h, "i", "I1");
     const before = await storedText(h.dir, "instansi", id);
     expect(plain(await d.send(ADMIN, "orang"))).toBe(
-      "Indikator ini sudah tidak ada (mungkin dihapus oleh rekan Anda), jadi tidak ada yang disimpan. Ketik /atur untuk melihat yang ada sekarang.",
+      gone("Indikator", "/atur"),
     );
     await d.pressData(ADMIN, "atur:i:def:I2");
     await colleagueDeletes(h, "i", "I2");
@@ -116,37 +113,29 @@ describe("a form whose target was deleted meanwhile", () => {
     await d.pressData(ADMIN, "line:delok:P1");
     const before = await storedText(h.dir, "instansi", id);
     expect(plain(await d.send(OFFICER, "Rp 650 jt"))).toBe(
-      "Program ini sudah tidak ada (mungkin dihapus oleh rekan Anda), jadi tidak ada yang disimpan. Ketik /anggaran untuk melihat yang ada sekarang.",
+      gone("Program", "/anggaran"),
     );
     expect(await storedText(h.dir, "instansi", id)).toBe(before);
     expect((await h.repo.agencies.read(id))!.data.budgetLines).toEqual([]);
 
     // A new program; its pagu asked, and its list of indicators to link, each while a colleague deletes it.
-    await d.send(ADMIN, "/anggaran");
-    await d.press(ADMIN, "➕ Program baru");
-    await d.send(ADMIN, "Program Pemberdayaan Sosial");
-    await d.send(ADMIN, "lewati");
-    await d.send(ADMIN, "lewati");
+    await addProgram(h, ADMIN, "Program Pemberdayaan Sosial");
     let lineId = (await h.repo.agencies.read(id))!.data.budgetLines[0]!.id;
     await d.pressData(ADMIN, `line:budget:${lineId}`);
     await colleagueDeletes(h, "line", lineId);
     const deleted = await storedText(h.dir, "instansi", id);
     expect(plain(await d.send(ADMIN, "Rp 2 M"))).toBe(
-      "Program ini sudah tidak ada (mungkin dihapus oleh rekan Anda), jadi tidak ada yang disimpan. Ketik /anggaran untuk melihat yang ada sekarang.",
+      gone("Program", "/anggaran"),
     );
     expect(await storedText(h.dir, "instansi", id)).toBe(deleted);
 
-    await d.send(ADMIN, "/anggaran");
-    await d.press(ADMIN, "➕ Program baru");
-    await d.send(ADMIN, "Program Jaminan Sosial");
-    await d.send(ADMIN, "lewati");
-    await d.send(ADMIN, "lewati");
+    await addProgram(h, ADMIN, "Program Jaminan Sosial");
     lineId = (await h.repo.agencies.read(id))!.data.budgetLines[0]!.id;
     await d.pressData(ADMIN, `line:link:${lineId}`);
     await colleagueDeletes(h, "line", lineId);
     const linked = await storedText(h.dir, "instansi", id);
     expect(plain(await d.pressData(ADMIN, "lk:I1"))).toBe(
-      "Baris anggaran ini sudah tidak ada (mungkin dihapus oleh rekan Anda), jadi tidak ada yang disimpan. Ketik /anggaran untuk melihat yang ada sekarang.",
+      gone("Baris anggaran", "/anggaran"),
     );
     expect(await storedText(h.dir, "instansi", id)).toBe(linked);
     expect(h.errors).toEqual([]);

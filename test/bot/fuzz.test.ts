@@ -8,7 +8,7 @@ import { inputArb } from "../support/hostile-inputs.js";
 import { describe, expect, it } from "vitest";
 import { encodeKey, type QuestionKey } from "../../src/app/entry/keys.js";
 import { AgencyFileSchema } from "../../src/domain/schema/agency.js";
-import { ADMIN, harness, registerAgency } from "../support/bot-harness.js";
+import { ADMIN, addProgram, harness, pasteTable, registerAgency } from "../support/bot-harness.js";
 import { storedText } from "../support/on-disk.js";
 import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
 
@@ -19,9 +19,7 @@ describe("fuzz", () => {
     const h = await harness();
     const id = await registerAgency(h, ADMIN);
     const d = h.driver;
-    await d.send(ADMIN, "/tempel");
-    await d.send(ADMIN, "Sasaran A | Persentase layanan | % | 90\nSasaran A | Jumlah KPM | KPM | 25\nSasaran B | Nilai indeks | indeks | 3,5\nSasaran B | Angka kemiskinan | % | 10");
-    await d.press(ADMIN, "✅ Simpan");
+    await pasteTable(h, ADMIN, "Sasaran A | Persentase layanan | % | 90\nSasaran A | Jumlah KPM | KPM | 25\nSasaran B | Nilai indeks | indeks | 3,5\nSasaran B | Angka kemiskinan | % | 10");
     // Make one indicator a ratio, one negative, and add a grade indicator and a budget line.
     await d.pressData(ADMIN, "atur:i:kind:I1");
     await d.press(ADMIN, "Rasio (pembilang/penyebut)");
@@ -35,11 +33,7 @@ describe("fuzz", () => {
     await d.press(ADMIN, "IKM (A–D)");
     await d.send(ADMIN, "lewati");
     await d.send(ADMIN, "lewati");
-    await d.send(ADMIN, "/anggaran");
-    await d.press(ADMIN, "➕ Program baru");
-    await d.send(ADMIN, "Program Perlindungan Sosial");
-    await d.send(ADMIN, "lewati");
-    await d.send(ADMIN, "lewati");
+    await addProgram(h, ADMIN, "Program Perlindungan Sosial");
 
     const data = (await h.repo.agencies.read(id))!.data;
     const indicators = data.objectives.flatMap((o) => o.indicators.map((i) => i.id));

@@ -1,7 +1,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ADMIN, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+import { ADMIN, harness, pasteTable, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 
 /** Every stored file's bytes, by path: what an update that stores nothing must leave as it was. */
 async function snapshot(h: Harness): Promise<Map<string, string>> {
@@ -36,9 +36,7 @@ describe("updates other than a new message or a button press", () => {
     const h = await harness();
     await registerAgency(h, ADMIN);
     const d = h.driver;
-    await d.send(ADMIN, "/tempel");
-    await d.send(ADMIN, "Sasaran A | Persentase layanan | % | 90");
-    await d.press(ADMIN, "✅ Simpan");
+    await pasteTable(h, ADMIN, "Sasaran A | Persentase layanan | % | 90");
     const question = plain(await d.send(ADMIN, "/isi"));
     const before = await snapshot(h);
     expect(plain(await d.sendOther(ADMIN, "photo"))).toBe(

@@ -76,6 +76,22 @@ export async function registerAgency(h: BotOn<Repository>, user: FakeUser, name 
   return u!.activeAgencyId!;
 }
 
+/** `user` pastes `rows` ("Sasaran | Indikator | Satuan | Target" lines) after /tempel and saves them. */
+export async function pasteTable(h: BotOn<Repository>, user: FakeUser, rows: string): Promise<void> {
+  await h.driver.send(user, "/tempel");
+  await h.driver.send(user, rows);
+  await h.driver.press(user, "✅ Simpan");
+}
+
+/** `user` adds a program through /anggaran with its pagu and realisasi as typed ("lewati" leaves them empty). */
+export async function addProgram(h: BotOn<Repository>, user: FakeUser, name: string, budget = "lewati", spent = "lewati"): Promise<void> {
+  await h.driver.send(user, "/anggaran");
+  await h.driver.press(user, "➕ Program baru");
+  await h.driver.send(user, name);
+  await h.driver.send(user, budget);
+  await h.driver.send(user, spent);
+}
+
 /** The code of a fresh invitation the admin makes with `/undang` and the role button `button` ("Editor (sekali pakai)", …). */
 export async function inviteCode(h: BotOn<Repository>, admin: FakeUser, button: string): Promise<string> {
   await h.driver.send(admin, "/undang");
