@@ -9,7 +9,7 @@ import { GrammyError, InputFile } from "grammy";
 import { UserError } from "../app/errors.js";
 import type { Services } from "../app/services.js";
 import { displayName, ensureUser } from "../app/users.js";
-import { DocumentUnavailable } from "../storage/repository.js";
+import { DocumentUnavailable, StorageUnreachable } from "../storage/repository.js";
 import { KeyedMutex } from "../storage/mutex.js";
 import { ConcurrencyLimit } from "./limit.js";
 import type { RepliesAfterAck } from "./replies-after-ack.js";
@@ -335,8 +335,9 @@ export function createRouter(options: RouterOptions) {
         );
         remember(updateId);
       } catch (e) {
-        if (!(e instanceof Unsaved)) logger.error("gagal menangani pembaruan", e);
-        replies = e instanceof Unsaved ? e.replies : [text(html("umum.galat"))];
+        if (e instanceof StorageUnreachable) logger.error(e.message, e.cause);
+        else if (!(e instanceof Unsaved)) logger.error("gagal menangani pembaruan", e);
+        replies = e instanceof Unsaved ? e.replies : [text(html(e instanceof StorageUnreachable ? storageMessage(e) : "umum.galat"))];
       }
       stored();
       await buttonAnswered;
@@ -360,6 +361,11 @@ class Unsaved extends Error {
 function onOther(ctx: Context): Outcome {
   // A photo is most often a table photographed or screenshotted: say how to send it in a form that can be read.
   return { replies: [text(html(ctx.message?.photo ? "umum.foto" : "umum.bukan_teks"))] };
+}
+
+/** What an officer is told when the storage could not be reached: nothing stored, or not known. */
+function storageMessage(e: StorageUnreachable): string {
+  return e.maybeStored ? "umum.penyimpanan_terputus" : "umum.penyimpanan_tidak_terhubung";
 }
 
 function errorReply(e: unknown, logger: Logger): Out {

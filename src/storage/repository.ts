@@ -94,6 +94,22 @@ export class DocumentUnavailable extends Error {
   }
 }
 
+/**
+ * The storage could not be reached (a database that refused, lost or stopped
+ * answering the connection): what the update did was rolled back, unless
+ * `maybeStored`, when the connection was lost after the commit was sent and
+ * whether it took effect is unknown.
+ */
+export class StorageUnreachable extends Error {
+  constructor(
+    readonly maybeStored: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(maybeStored ? "penyimpanan terputus saat menyimpan" : "penyimpanan tidak dapat dihubungi", options);
+    this.name = "StorageUnreachable";
+  }
+}
+
 export const INVITATION_INDEX_ID = "index";
 
 /**

@@ -8,6 +8,46 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import pg from "pg";
+import { StorageUnreachable } from "../repository.js";
+
+/**
+ * How long the bot waits for the database. Without bounds, a database that
+ * stops answering (a network that drops its packets, a server that froze)
+ * holds each update, its officer's lock and a connection until TCP gives up,
+ * a quarter of an hour later, and the whole bot once every connection is
+ * held. With them, such an update fails and its officer is told so within
+ * seconds (`StorageUnreachable`).
+ */
+export interface DbTimeouts {
+  /** A connection (or a free one of the pool) not had within this many milliseconds fails. */
+  connectMs: number;
+  /** A statement not answered within this many milliseconds fails, and its connection is closed. */
+  queryMs: number;
+  /**
+   * The server ends a session that stays this long inside a transaction without a statement: the session
+   * of a bot process that vanished mid-transaction, whose locks would otherwise wait for TCP to give up.
+   * Longer than anything the bot does between two statements of an update (a file's download and import).
+   */
+  idleInTransactionMs: number;
+}
+
+export const DEFAULT_DB_TIMEOUTS: DbTimeouts = { connectMs: 10_000, queryMs: 30_000, idleInTransactionMs: 60_000 };
+
+/**
+ * Whether the client's connection is closed or closing: after an error event (pg then marks it not
+ * queryable), or when pg closed it itself (a statement that timed out on a pipelined connection: the
+ * statement fails first, its socket is destroyed at once, the error event follows later).
+ */
+function closed(client: pg.PoolClient): boolean {
+  const c = client as unknown as { _queryable?: boolean; connection?: { stream?: { destroyed?: boolean } } };
+  return c._queryable === false || c.connection?.stream?.destroyed === true;
+}
+
+/** Whether `e`, the error of a statement, says the connection is gone (SQLSTATE class 08, or the server shutting down: 57P01–57P03). */
+function connectionFailure(e: unknown): boolean {
+  const code = e instanceof pg.DatabaseError ? e.code : undefined;
+  return code !== undefined && (code.startsWith("08") || code.startsWith("57P"));
+}
 
 const NAMES = new Map<string, string>();
 
@@ -104,10 +144,21 @@ export type LockFreeOutcome<R> = { value: R } | { error: unknown } | "refused";
 export class Db {
   readonly pool: pg.Pool;
   private readonly current = new AsyncLocalStorage<Transaction>();
+  /** Connections a transaction has run on before (a pooled one may have died while idle). */
+  private readonly used = new WeakSet<pg.PoolClient>();
 
-  constructor(connectionString: string, max = 10) {
-    // Pipeline mode: statements sent before the previous ones are answered share their round trip (see `tx`).
-    this.pool = new pg.Pool({ connectionString, max, pipeline: true } as pg.PoolConfig);
+  constructor(connectionString: string, max = 10, timeouts: DbTimeouts = DEFAULT_DB_TIMEOUTS) {
+    this.pool = new pg.Pool({
+      connectionString,
+      max,
+      // Pipeline mode: statements sent before the previous ones are answered share their round trip (see `tx`).
+      pipeline: true,
+      connectionTimeoutMillis: timeouts.connectMs,
+      // A statement already sent that times out closes its connection (pg, in pipeline mode).
+      query_timeout: timeouts.queryMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+      keepAlive: true,
+    } as pg.PoolConfig);
     // An idle client that loses its connection must not crash the process.
     this.pool.on("error", () => undefined);
   }
@@ -130,14 +181,21 @@ export class Db {
       this.refuseIfLockFree(outer);
       return fn(outer.sender, opening === undefined ? undefined : await outer.sender.query(opening));
     }
-    try {
-      return await this.attempt(fn, opening, ahead(), true);
-    } catch (e) {
-      if (!(e instanceof WriteConflict)) throw e;
+    let behindAllowed = true;
+    let reconnected = false;
+    for (;;) {
+      try {
+        return await this.attempt(fn, opening, ahead(), behindAllowed);
+      } catch (e) {
+        // A write sent behind met a conflict (and its document was forgotten): once more, writing at once (where
+        // a conflict runs the update again under the row lock, in the same transaction).
+        if (e instanceof WriteConflict && behindAllowed) behindAllowed = false;
+        // A pooled connection turned out dead before the commit (the server restarted since it was last used):
+        // nothing was stored, so once more on a new connection.
+        else if (e instanceof StaleConnection && !reconnected) reconnected = true;
+        else throw e instanceof StaleConnection ? e.unreachable : e;
+      }
     }
-    // A write sent behind met a conflict (and its document was forgotten): once more, writing at once (where a
-    // conflict runs the update again under the row lock, in the same transaction).
-    return this.attempt(fn, opening, ahead(), false);
   }
 
   /**
@@ -153,7 +211,20 @@ export class Db {
   }
 
   private async attempt<R>(fn: (client: TxClient, opened?: pg.QueryResult) => Promise<R>, opening: string | undefined, ahead: ReadAhead[], behindAllowed: boolean): Promise<R> {
-    const client = await this.pool.connect();
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (e) {
+      throw new StorageUnreachable(false, { cause: e });
+    }
+    // A connection lost while checked out is reported as an event on its client, which nobody else listens
+    // to then: without a listener it would end the process. Its statements fail; the transaction reports it.
+    let lost: unknown;
+    const onLost = (e: unknown) => (lost ??= e);
+    client.on("error", onLost);
+    const reused = this.used.has(client);
+    this.used.add(client);
+    let commitSent = false;
     const t: Transaction = {
       client,
       sender: { query: this.queryThrough(() => t) },
@@ -182,6 +253,7 @@ export class Db {
       // One round trip either way, with the writes still behind; after writes sent behind, the check that none missed its row.
       const check = t.behind.length > 0 ? "SELECT lkjip_check_conflicts(); " : "";
       const committed = this.send(t, () => client.query(`${check}${t.noFlush ? "SET LOCAL synchronous_commit TO off; " : ""}COMMIT`));
+      commitSent = true;
       committed.catch(() => undefined);
       const conflict = await this.settleBehind(t);
       if (conflict) throw conflict;
@@ -189,12 +261,20 @@ export class Db {
       for (const f of t.afterCommit) f();
       return result;
     } catch (e) {
+      if (lost === undefined && (connectionFailure(e) || closed(client))) lost = e;
+      if (lost !== undefined) {
+        // The server rolls back a transaction whose connection ends, unless it had committed it already.
+        const unreachable = new StorageUnreachable(commitSent && t.wrote, { cause: lost });
+        throw reused && !commitSent ? new StaleConnection(unreachable) : unreachable;
+      }
       // A write sent behind that missed its row is the cause of whatever failed after it (the data `fn` saw was not its own).
       const conflict = await this.settleBehind(t).catch(() => undefined);
       await client.query("ROLLBACK").catch(() => undefined);
       throw conflict ?? e;
     } finally {
-      client.release();
+      client.removeListener("error", onLost);
+      // A connection that failed is closed rather than handed to the next update.
+      client.release(lost === undefined ? undefined : lost instanceof Error ? lost : new Error(String(lost)));
     }
   }
 
@@ -348,6 +428,13 @@ export class Db {
 
   close(): Promise<void> {
     return this.pool.end();
+  }
+}
+
+/** A connection from the pool, used before, was found lost before the commit: nothing was stored (the transaction runs again on a new one). */
+class StaleConnection extends Error {
+  constructor(readonly unreachable: StorageUnreachable) {
+    super("stale connection");
   }
 }
 

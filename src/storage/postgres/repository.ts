@@ -21,7 +21,7 @@ import type { Collection, Repository } from "../repository.js";
 import { DEFAULT_AGENCY_CACHE } from "../repository.js";
 import { PgBackups } from "./backups.js";
 import { PgCollection } from "./collection.js";
-import { Db, statement, type TxClient } from "./db.js";
+import { Db, statement, type DbTimeouts, type TxClient } from "./db.js";
 import { PgAuditArchive, PgInvitations } from "./rows.js";
 import { createSchema } from "./schema.js";
 import { PgUpdateLedger } from "./updates.js";
@@ -31,6 +31,8 @@ export interface PgRepositoryOptions {
   url: string;
   /** Connections in the pool (default 10). */
   poolSize?: number;
+  /** How long to wait for the database (default DEFAULT_DB_TIMEOUTS). */
+  timeouts?: DbTimeouts;
   /** Agency documents cached per process (default DEFAULT_AGENCY_CACHE). */
   cacheSize?: number;
   backupDays?: number;
@@ -50,7 +52,7 @@ export class PgRepository implements Repository {
   readonly updates: PgUpdateLedger;
 
   private constructor(options: PgRepositoryOptions) {
-    this.db = new Db(options.url, options.poolSize ?? 10);
+    this.db = new Db(options.url, options.poolSize ?? 10, options.timeouts);
     this.backups = new PgBackups(this.db, () => this.agencies, options.backupDays ?? 7, options.now);
     this.agencies = new PgCollection<AgencyDocument>(this.db, {
       name: "instansi",

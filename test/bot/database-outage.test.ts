@@ -1,0 +1,135 @@
+/**
+ * The PostgreSQL database goes away while officers work: restarted between
+ * two answers, down for a while, a network that stops carrying packets, and
+ * a connection lost just after the server committed. The bot reaches the
+ * database through a TCP proxy the test controls (test/support/tcp-proxy.ts);
+ * a second repository on the database itself checks what was stored.
+ *
+ * In each case the officer gets a reply that says what happened, within the
+ * timeouts; nothing is stored that the officer was told was not; the process
+ * survives (an error event of a connection nobody listened to would end it,
+ * and vitest fails a test file on such an error); and once the database is
+ * back the same answer is stored, once.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { AgencyDocument } from "../../src/storage/documents.js";
+import { PgRepository } from "../../src/storage/postgres/repository.js";
+import { ADMIN, botOn, pasteTable, plain, registerAgency, type BotOn } from "../support/bot-harness.js";
+import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
+import { tcpProxy, type TcpProxy } from "../support/tcp-proxy.js";
+
+/** Short, so that the test waits seconds: the bot's own are 10, 30 and 60 s (DEFAULT_DB_TIMEOUTS). */
+const TIMEOUTS = { connectMs: 800, queryMs: 1500, idleInTransactionMs: 5000 };
+
+const NOT_STORED =
+  "⚠️ Penyimpanan data sedang tidak dapat dihubungi, jadi pesan Anda belum diproses dan tidak ada yang tersimpan. Data yang sudah tersimpan sebelumnya tetap aman. Silakan kirim lagi pesan yang sama beberapa menit lagi.";
+const MAYBE_STORED =
+  "⚠️ Hubungan ke penyimpanan data terputus tepat saat pesan Anda disimpan, jadi belum pasti apakah pesan itu sudah tersimpan. Periksa dulu dengan /status (atau /riwayat untuk perubahan terakhir) sebelum mengirimnya lagi, agar jawaban tidak tercatat untuk pertanyaan berikutnya.";
+const STORED_TARGET = "✅ Tersimpan — Target 2023: 75%.";
+
+let db: TestDatabase;
+let proxy: TcpProxy;
+let repo: PgRepository;
+let direct: PgRepository;
+let h: BotOn<PgRepository>;
+let agencyId: string;
+
+beforeEach(async () => {
+  db = await createTestDatabase();
+  proxy = await tcpProxy(db.url);
+  repo = await PgRepository.open({ url: proxy.url, timeouts: TIMEOUTS });
+  direct = await PgRepository.open({ url: db.url });
+  h = botOn(repo);
+  agencyId = await registerAgency(h, ADMIN);
+  await pasteTable(h, ADMIN, "Meningkatnya kesejahteraan sosial | Persentase PSKS aktif | % | 80");
+  await h.driver.send(ADMIN, "/isi");
+  expect(plain(await h.driver.send(ADMIN, "86,11"))).toContain("Berapa target 2023 indikator ini?");
+});
+
+afterEach(async () => {
+  proxy.restore();
+  await repo.close();
+  await direct.close();
+  await proxy.close();
+  await db.drop();
+});
+
+/** The agency as stored in the database (read past the bot's cache and the proxy). */
+async function stored(): Promise<AgencyDocument> {
+  const doc = await direct.agencies.read(agencyId);
+  if (!doc) throw new Error("agency missing");
+  return doc;
+}
+
+const target2023 = async () => (await stored()).data.objectives[0]!.indicators[0]!.years["2023"]?.target;
+/** The audit entries of the year 2023 (the first answer for a year adds the year with its target). */
+const auditOf2023 = async () => (await stored()).audit.filter((e) => e.field === "objectives/S1/indicators/I1/years/2023");
+
+/** The officer's reply to `text`, and how long it took. */
+async function timed(text: string): Promise<{ reply: string; ms: number }> {
+  const started = performance.now();
+  const reply = plain(await h.driver.send(ADMIN, text));
+  return { reply, ms: performance.now() - started };
+}
+
+describe("the database goes away", () => {
+  it("restarted between two answers: the next answer is stored as usual, with no error", async () => {
+    proxy.cut(); // every connection of the pool is reset, as by a restart of the server
+    proxy.restore();
+    expect((await timed("75")).reply).toContain(STORED_TARGET);
+    expect(await target2023()).toBe("75");
+    expect(h.errors).toEqual([]);
+  });
+
+  it("down: the officer is told nothing was stored; once it is back, the same answer is stored once", async () => {
+    proxy.cut();
+    const down = await timed("75");
+    expect(down.reply).toBe(NOT_STORED);
+    expect(down.ms).toBeLessThan(TIMEOUTS.connectMs * 2 + 500);
+    // A second message meanwhile gets the same reply: nothing waits behind the first.
+    expect((await timed("/status")).reply).toBe(NOT_STORED);
+    expect(h.errors).toHaveLength(2);
+    expect(h.errors[0]).toMatch(/^penyimpanan tidak dapat dihubungi: /);
+
+    proxy.restore();
+    expect(await target2023()).toBeUndefined();
+    // The conversation is still at the question the officer answered.
+    expect((await timed("75")).reply).toContain(STORED_TARGET);
+    expect(await target2023()).toBe("75");
+    expect(await auditOf2023()).toHaveLength(1);
+  });
+
+  it("a network that stops answering: the officer is told within the timeouts, and nothing was stored", async () => {
+    proxy.silence();
+    const silent = await timed("75");
+    expect(silent.reply).toBe(NOT_STORED);
+    // The statement's timeout on the pooled connection, then one new connection's (the retry of a connection that
+    // may have died while idle), instead of waiting for TCP to give up.
+    expect(silent.ms).toBeGreaterThanOrEqual(TIMEOUTS.queryMs);
+    expect(silent.ms).toBeLessThan(TIMEOUTS.queryMs + TIMEOUTS.connectMs + 1500);
+
+    proxy.restore();
+    // What was held in the network arrives now; the bot had closed that connection, so the server rolls it back.
+    expect(await target2023()).toBeUndefined();
+    expect((await timed("75")).reply).toContain(STORED_TARGET);
+    expect(await target2023()).toBe("75");
+    expect(await auditOf2023()).toHaveLength(1);
+  });
+
+  it("the connection lost after the server committed: the officer is told it may be stored, and to check first", async () => {
+    proxy.holdRepliesAfter("COMMIT");
+    const reply = h.driver.send(ADMIN, "75");
+    // The server carries out the COMMIT; its answer never reaches the bot.
+    for (let i = 0; (await target2023()) === undefined; i++) {
+      if (i > 200) throw new Error("the answer was never committed");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    proxy.cut();
+    expect(plain(await reply)).toBe(MAYBE_STORED);
+    proxy.restore();
+
+    // It was stored, and the conversation went on: the same answer typed again would answer the next question.
+    expect(await auditOf2023()).toHaveLength(1);
+    expect((await timed("/isi")).reply).toContain("Berapa realisasi 2023 indikator ini?");
+  });
+});
