@@ -14,6 +14,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AgencyDocument } from "../../src/storage/documents.js";
 import { PgRepository } from "../../src/storage/postgres/repository.js";
+import { FakeTelegram } from "../../src/local/fake-telegram.js";
 import { ADMIN, botOn, pasteTable, plain, registerAgency, type BotOn } from "../support/bot-harness.js";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
 import { tcpProxy, type TcpProxy } from "../support/tcp-proxy.js";
@@ -117,19 +118,34 @@ describe("the database goes away", () => {
   });
 
   it("the connection lost after the server committed: the officer is told it may be stored, and to check first", async () => {
-    proxy.holdRepliesAfter("COMMIT");
-    const reply = h.driver.send(ADMIN, "75");
-    // The server carries out the COMMIT; its answer never reaches the bot.
-    for (let i = 0; (await target2023()) === undefined; i++) {
-      if (i > 200) throw new Error("the answer was never committed");
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    proxy.cut();
-    expect(plain(await reply)).toBe(MAYBE_STORED);
+    // The server carries out the COMMIT; its answer never reaches the bot, which gives up after its timeout.
+    proxy.silenceAfter("COMMIT");
+    expect((await timed("75")).reply).toBe(MAYBE_STORED);
     proxy.restore();
 
     // It was stored, and the conversation went on: the same answer typed again would answer the next question.
     expect(await auditOf2023()).toHaveLength(1);
     expect((await timed("/isi")).reply).toContain("Berapa realisasi 2023 indikator ini?");
+  });
+
+  it("a process cut off while it holds an officer's lock: the server ends its session, and another process goes on", async () => {
+    // Each session of the bot asks the server to end it when it idles inside a transaction.
+    expect((await repo.db.query("SHOW idle_in_transaction_session_timeout")).rows[0]).toEqual({ idle_in_transaction_session_timeout: "5s" });
+    // A second bot process, on the database directly, for the same officer (its own update ids).
+    const other = botOn(direct, new FakeTelegram(100_000));
+    // The first process's update takes the officer's lock (the ledger's first statement), then its network goes silent.
+    proxy.silenceAfter("handled_updates");
+    const first = timed("75");
+    await new Promise((r) => setTimeout(r, 200));
+    const started = performance.now();
+    const second = plain(await other.driver.send(ADMIN, "75"));
+    // It waited for the lock until the server ended the silent session (5 s idle in its transaction), not for TCP.
+    expect(second).toContain(STORED_TARGET);
+    expect(performance.now() - started).toBeLessThan(TIMEOUTS.idleInTransactionMs + 2000);
+    expect((await first).reply).toBe(NOT_STORED);
+    proxy.restore();
+    expect(await target2023()).toBe("75");
+    expect(await auditOf2023()).toHaveLength(1);
+    expect(other.errors).toEqual([]);
   });
 });

@@ -5,10 +5,13 @@
  *   ones are refused until `restore`;
  * - `silence`: the network stops carrying packets: connections stay open,
  *   nothing arrives either way and new ones wait unanswered until `restore`,
- *   when what was held back arrives, as TCP delivers it once a network heals;
- * - `holdRepliesAfter(marker)`: the first client message containing `marker`
- *   reaches the server, and from then on no reply reaches the client (to lose
- *   the answer to a COMMIT the server carried out).
+ *   when what was held back arrives, as TCP delivers it once a network heals.
+ *   A connection the client closes meanwhile stays open at the server (its
+ *   end never arrives) until `restore`, when the server's side is reset;
+ * - `silenceAfter(marker)`: the same, from the moment the first client
+ *   message containing `marker` has reached the server (a COMMIT the server
+ *   carries out but whose answer is lost; a lock taken by a process that then
+ *   vanishes).
  */
 import { createServer, connect, type Server, type Socket } from "node:net";
 
@@ -17,7 +20,7 @@ export interface TcpProxy {
   url: string;
   cut(): void;
   silence(): void;
-  holdRepliesAfter(marker: string): void;
+  silenceAfter(marker: string): void;
   restore(): void;
   close(): Promise<void>;
 }
@@ -36,6 +39,16 @@ export async function tcpProxy(targetUrl: string): Promise<TcpProxy> {
   let marker: string | undefined;
   const pairs = new Set<Pair>();
   const waiting = new Set<Socket>();
+  /** The server side of connections their client closed while the network was silent. */
+  const orphans = new Set<Socket>();
+
+  const silence = () => {
+    mode = "silent";
+    for (const p of pairs) {
+      p.client.pause();
+      p.server.pause();
+    }
+  };
 
   const bridge = (client: Socket) => {
     const upstream = connect({ host: target.hostname, port: Number(target.port || 5432) });
@@ -47,13 +60,17 @@ export async function tcpProxy(targetUrl: string): Promise<TcpProxy> {
       upstream.destroy();
     };
     upstream.on("error", forget);
-    client.on("close", forget);
     upstream.on("close", forget);
+    client.on("close", () => {
+      if (mode !== "silent" || upstream.destroyed) return forget();
+      pairs.delete(pair);
+      orphans.add(upstream);
+    });
     client.on("data", (b: Buffer) => {
       upstream.write(b);
       if (marker !== undefined && b.includes(marker)) {
         marker = undefined;
-        for (const p of pairs) p.server.pause();
+        silence();
       }
     });
     upstream.on("data", (b: Buffer) => client.write(b));
@@ -91,19 +108,15 @@ export async function tcpProxy(targetUrl: string): Promise<TcpProxy> {
       mode = "cut";
       resetAll();
     },
-    silence() {
-      mode = "silent";
-      for (const p of pairs) {
-        p.client.pause();
-        p.server.pause();
-      }
-    },
-    holdRepliesAfter(m: string) {
+    silence,
+    silenceAfter(m: string) {
       marker = m;
     },
     restore() {
       mode = "open";
       marker = undefined;
+      for (const s of orphans) s.resetAndDestroy();
+      orphans.clear();
       for (const p of pairs) {
         p.client.resume();
         p.server.resume();
@@ -114,7 +127,7 @@ export async function tcpProxy(targetUrl: string): Promise<TcpProxy> {
     async close() {
       mode = "cut";
       resetAll();
-      for (const s of waiting) s.destroy();
+      for (const s of [...waiting, ...orphans]) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
