@@ -1,6 +1,6 @@
 /** The repository the environment asks for: PostgreSQL when DATABASE_URL is set, otherwise lowdb files under the data directory. */
 import type { Repository } from "./repository.js";
-import { DEFAULT_AGENCY_CACHE } from "./repository.js";
+import { DEFAULT_AGENCY_CACHE, StorageUnreachable } from "./repository.js";
 import { LowdbRepository } from "./lowdb/repository.js";
 import { wholeNumberSetting } from "../settings.js";
 
@@ -20,7 +20,17 @@ export async function openRepository(env: StorageEnv, dataDir: string): Promise<
   const url = env.DATABASE_URL?.trim();
   if (url) {
     const { PgRepository } = await import("./postgres/repository.js");
-    return PgRepository.open({ url, cacheSize });
+    try {
+      return await PgRepository.open({ url, cacheSize });
+    } catch (e) {
+      // The cause names the host and port or the refusal, never the URL (it may hold a password).
+      const reason = e instanceof StorageUnreachable ? `tidak dapat dihubungi: ${message(e.cause)}` : `tidak dapat dibuka: ${message(e)}`;
+      throw new Error(`PostgreSQL (DATABASE_URL) ${reason}`, { cause: e });
+    }
   }
   return new LowdbRepository({ dir: dataDir, cacheSize });
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

@@ -43,7 +43,7 @@ describe("updates other than a new message or a button press", () => {
       "Foto belum dapat saya baca. Bila itu tabel Perjanjian Kinerja atau anggaran, kirim berkas Excel/CSV-nya (lihat /impor), atau salin tabelnya dari Word lalu tempel di sini sesudah /tempel. Angka satu indikator dapat diketik lewat /isi.",
     );
     for (const kind of ["sticker", "voice"] as const) {
-      expect(plain(await d.sendOther(ADMIN, kind))).toBe("Saya hanya dapat membaca pesan teks dan berkas Excel/CSV (/impor). Ketik jawaban Anda sebagai teks.");
+      expect(plain(await d.sendOther(ADMIN, kind))).toBe("Saya hanya dapat membaca pesan teks dan berkas Excel, CSV atau Word (/impor). Ketik jawaban Anda sebagai teks.");
     }
     expect(await snapshot(h)).toEqual(before);
     // The question asked before is still the one waiting for its answer.

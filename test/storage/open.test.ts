@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { agencyCacheSize, openRepository } from "../../src/storage/open.js";
 import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
+import { PgRepository } from "../../src/storage/postgres/repository.js";
+import { freePort } from "../support/fake-bot-api.js";
+import { createTestDatabase } from "../support/postgres.js";
 
 describe("storage chosen by the environment", () => {
   const dirs: string[] = [];
@@ -30,5 +33,20 @@ describe("storage chosen by the environment", () => {
     expect(repo).toBeInstanceOf(LowdbRepository);
     expect((repo as LowdbRepository).options).toMatchObject({ dir, cacheSize: 12 });
     await repo.close();
+  });
+
+  it("opens PostgreSQL when DATABASE_URL is set", async () => {
+    const db = await createTestDatabase();
+    const repo = await openRepository({ DATABASE_URL: ` ${db.url} ` }, "unused");
+    expect(repo).toBeInstanceOf(PgRepository);
+    await repo.close();
+    await db.drop();
+  });
+
+  it("stops the start with the reason when PostgreSQL cannot be reached, without the URL's password", async () => {
+    const port = await freePort(); // nothing listens there
+    const opened = openRepository({ DATABASE_URL: `postgres://lkjip:rahasia@127.0.0.1:${port}/lkjip` }, "unused");
+    await expect(opened).rejects.toThrow(`PostgreSQL (DATABASE_URL) tidak dapat dihubungi: connect ECONNREFUSED 127.0.0.1:${port}`);
+    await expect(opened).rejects.not.toThrow(/rahasia/);
   });
 });

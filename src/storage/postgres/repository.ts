@@ -83,7 +83,12 @@ export class PgRepository implements Repository {
   /** Connect and create the tables if needed. */
   static async open(options: PgRepositoryOptions): Promise<PgRepository> {
     const repo = new PgRepository(options);
-    await createSchema(repo.db);
+    try {
+      await createSchema(repo.db);
+    } catch (e) {
+      await repo.close().catch(() => undefined);
+      throw e;
+    }
     return repo;
   }
 
