@@ -9,7 +9,7 @@ import { GrammyError, InputFile } from "grammy";
 import { UserError } from "../app/errors.js";
 import type { Services } from "../app/services.js";
 import { displayName, ensureUser } from "../app/users.js";
-import { DocumentUnavailable, StorageUnreachable } from "../storage/repository.js";
+import { DocumentUnavailable, StorageUnreachable, diskFull } from "../storage/repository.js";
 import { KeyedMutex } from "../storage/mutex.js";
 import { ConcurrencyLimit } from "./limit.js";
 import type { RepliesAfterAck } from "./replies-after-ack.js";
@@ -255,6 +255,7 @@ export function createRouter(options: RouterOptions) {
     try {
       user = await ensureUser(services, from);
     } catch (e) {
+      if (diskFull(e)) throw new Unsaved([diskFullReply(e, logger)]);
       if (!(e instanceof DocumentUnavailable)) logger.error("gagal membaca pengguna", e);
       throw new Unsaved([text(html(e instanceof DocumentUnavailable ? "umum.pengguna_rusak" : "umum.galat"))]);
     }
@@ -368,11 +369,18 @@ function storageMessage(e: StorageUnreachable): string {
   return e.maybeStored ? "umum.penyimpanan_terputus" : "umum.penyimpanan_tidak_terhubung";
 }
 
+/** The storage's disk is full: what failed stored nothing (the operator must make room). */
+function diskFullReply(e: unknown, logger: Logger): Out {
+  logger.error("ruang penyimpanan penuh", e);
+  return text(html("umum.penyimpanan_penuh"));
+}
+
 function errorReply(e: unknown, logger: Logger): Out {
   if (e instanceof UserError) return text(e.messages.map((m) => escapeHtml(m)).join("\n"));
   if (e instanceof DocumentUnavailable) {
     return text(html(e.collection === "instansi" ? "umum.instansi_rusak" : "umum.pengguna_rusak"));
   }
+  if (diskFull(e)) return diskFullReply(e, logger);
   logger.error("kesalahan tak terduga", e);
   return text(html("umum.galat"));
 }

@@ -110,6 +110,15 @@ export class StorageUnreachable extends Error {
   }
 }
 
+/**
+ * Whether `e` says the storage's disk is full (or the user's quota used up): the write that failed
+ * stored nothing (lowdb never appends after a line cut short: see LowdbCollection.save).
+ */
+export function diskFull(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return code === "ENOSPC" || code === "EDQUOT";
+}
+
 export const INVITATION_INDEX_ID = "index";
 
 /**
