@@ -80,12 +80,13 @@ describe("a full disk (lowdb)", () => {
 
     disk.full = false;
     expect(plain(await h.driver.send(ADMIN, "75"))).toContain("✅ Tersimpan — Target 2023: 75%.");
-    await h.repo.close();
+    // Read as the files are now (a crash here, before the store's close writes every document whole).
     const after = h.restart();
     const doc = (await after.repo.agencies.read(id))!;
     expect(doc.data.objectives[0]!.indicators[0]!.years["2023"]).toEqual({ target: "75" });
     expect(doc.audit.filter((e) => e.field === "objectives/S1/indicators/I1/years/2023")).toHaveLength(1);
     expect(plain(await after.driver.send(ADMIN, "/isi"))).toContain("Berapa realisasi 2023 indikator ini?");
     await after.repo.close();
+    await h.repo.close();
   });
 });
