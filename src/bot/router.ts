@@ -336,9 +336,15 @@ export function createRouter(options: RouterOptions) {
         );
         remember(updateId);
       } catch (e) {
-        if (e instanceof StorageUnreachable) logger.error(e.message, e.cause);
-        else if (!(e instanceof Unsaved)) logger.error("gagal menangani pembaruan", e);
-        replies = e instanceof Unsaved ? e.replies : [text(html(e instanceof StorageUnreachable ? storageMessage(e) : "umum.galat"))];
+        if (e instanceof Unsaved) replies = e.replies;
+        else if (diskFull(e)) replies = [diskFullReply(e, logger)];
+        else if (e instanceof StorageUnreachable) {
+          logger.error(e.message, e.cause);
+          replies = [text(html(storageMessage(e)))];
+        } else {
+          logger.error("gagal menangani pembaruan", e);
+          replies = [text(html("umum.galat"))];
+        }
       }
       stored();
       await buttonAnswered;

@@ -111,12 +111,13 @@ export class StorageUnreachable extends Error {
 }
 
 /**
- * Whether `e` says the storage's disk is full (or the user's quota used up): the write that failed
- * stored nothing (lowdb never appends after a line cut short: see LowdbCollection.save).
+ * Whether `e` says the storage's disk is full: the file system's ENOSPC (or the user's quota, EDQUOT)
+ * for lowdb, PostgreSQL's SQLSTATE 53100 (disk_full). The write that failed stored nothing (lowdb never
+ * appends after a line cut short: see LowdbCollection.save; PostgreSQL rolls the transaction back).
  */
 export function diskFull(e: unknown): boolean {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  return code === "ENOSPC" || code === "EDQUOT";
+  const code = (e as { code?: unknown } | undefined)?.code;
+  return code === "ENOSPC" || code === "EDQUOT" || code === "53100";
 }
 
 export const INVITATION_INDEX_ID = "index";

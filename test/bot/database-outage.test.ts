@@ -26,6 +26,8 @@ const NOT_STORED =
   "⚠️ Penyimpanan data sedang tidak dapat dihubungi, jadi pesan Anda belum diproses dan tidak ada yang tersimpan. Data yang sudah tersimpan sebelumnya tetap aman. Silakan kirim lagi pesan yang sama beberapa menit lagi.";
 const MAYBE_STORED =
   "⚠️ Hubungan ke penyimpanan data terputus tepat saat pesan Anda disimpan, jadi belum pasti apakah pesan itu sudah tersimpan. Periksa dulu dengan /status (atau /riwayat untuk perubahan terakhir) sebelum mengirimnya lagi, agar jawaban tidak tercatat untuk pertanyaan berikutnya.";
+const FULL =
+  "⚠️ Ruang penyimpanan di server bot sudah penuh, jadi pesan Anda belum tersimpan. Data yang sudah tersimpan sebelumnya tetap aman. Beri tahu pengelola bot; setelah ruangnya ditambah, kirim lagi pesan yang sama.";
 const STORED_TARGET = "✅ Tersimpan — Target 2023: 75%.";
 
 let db: TestDatabase;
@@ -126,6 +128,20 @@ describe("the database goes away", () => {
     // It was stored, and the conversation went on: the same answer typed again would answer the next question.
     expect(await auditOf2023()).toHaveLength(1);
     expect((await timed("/isi")).reply).toContain("Berapa realisasi 2023 indikator ini?");
+  });
+
+  it("the database's disk is full: the officer is told the server's storage is full and nothing was stored", async () => {
+    await direct.db.query(`CREATE FUNCTION full_disk() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END $$`);
+    await direct.db.query("CREATE TRIGGER full_disk BEFORE INSERT OR UPDATE ON agency_changes FOR EACH ROW EXECUTE FUNCTION full_disk()");
+    expect((await timed("75")).reply).toBe(FULL);
+    expect(await target2023()).toBeUndefined();
+    expect(h.errors).toHaveLength(1);
+    expect(h.errors[0]).toMatch(/^ruang penyimpanan penuh: error: could not extend file/);
+
+    await direct.db.query("DROP TRIGGER full_disk ON agency_changes");
+    expect((await timed("75")).reply).toContain(STORED_TARGET);
+    expect(await auditOf2023()).toHaveLength(1);
   });
 
   it("a process cut off while it holds an officer's lock: the server ends its session, and another process goes on", async () => {
