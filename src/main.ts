@@ -14,12 +14,30 @@ import { localDataDir, runLocalChat } from "./local/chat.js";
 import { RepliesAfterAck } from "./bot/replies-after-ack.js";
 import { shutdownGrace, startWebhookServer, webhookConnections } from "./server/webhook.js";
 import { openRepository } from "./storage/open.js";
+import { claimDataDir, DataDirInUse } from "./storage/lowdb/claim.js";
+import { say } from "./messages/catalog.js";
 
 const env = process.env;
 const dataDir = env.DATA_DIR ?? "data";
 const token = env.TELEGRAM_BOT_TOKEN?.trim();
 
+/** lowdb's folder for this process alone (src/storage/lowdb/claim.ts): a second process on it stops here, saying why. */
+async function claimOrStop(dir: string): Promise<void> {
+  try {
+    await claimDataDir(dir);
+  } catch (e) {
+    console.error(e instanceof DataDirInUse ? say("cli.folder_dipakai", { folder: e.dir }) : e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
+}
+
 if (!token) {
+  // The chat's output read by a program that stops early (`npm start | head`): end quietly, not with EPIPE.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    process.exit(0);
+  });
+  await claimOrStop(localDataDir(dataDir));
   await runLocalChat({ dataDir: localDataDir(dataDir), input: process.stdin, output: process.stdout });
 } else {
   const fail = (e: unknown): never => {
@@ -36,6 +54,7 @@ if (!token) {
   }
   const logger = consoleLogger(token);
   const apiRoot = env.TELEGRAM_API_ROOT?.trim() || "https://api.telegram.org";
+  if (!env.DATABASE_URL?.trim()) await claimOrStop(dataDir);
   const repo = await openRepository(env, dataDir).catch(fail);
   const webhookUrl = env.WEBHOOK_URL?.trim();
   // Webhook mode: updates are acknowledged once stored, replies sent after (Telegram's connections stay free).
