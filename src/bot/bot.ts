@@ -1,5 +1,5 @@
 /** Builds the grammY bot around the router; the transport (Telegram, webhook, local fake) is the caller's choice. */
-import { Bot, type ApiClientOptions } from "grammy";
+import { Bot, type ApiClientOptions, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { say } from "../messages/catalog.js";
 import type { Services } from "../app/services.js";
@@ -34,11 +34,22 @@ export interface BotOptions {
 }
 
 /** Fetch a file a user sent, through Telegram's file API. */
-export function telegramDownload(token: string, apiRoot = "https://api.telegram.org"): Download {
+/**
+ * How long a file's download from Telegram may take, getFile and the bytes together: it runs inside the
+ * officer's update, which holds the officer's lock (and with PostgreSQL a transaction, which the server
+ * ends after 60 s without a statement), so a download that stalls must fail rather than wait.
+ */
+export const DOWNLOAD_TIMEOUT_MS = 30_000;
+
+type ApiSignal = Parameters<Context["api"]["getFile"]>[1];
+
+export function telegramDownload(token: string, apiRoot = "https://api.telegram.org", timeoutMs = DOWNLOAD_TIMEOUT_MS): Download {
   return async (ctx, fileId) => {
-    const file = await ctx.api.getFile(fileId);
+    const signal = AbortSignal.timeout(timeoutMs);
+    // grammY types its signal with the abort-controller package's class; Node's is what it uses at run time.
+    const file = await ctx.api.getFile(fileId, signal as unknown as ApiSignal);
     if (!file.file_path) throw new Error("file_path missing");
-    const response = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
+    const response = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`, { signal });
     if (!response.ok) throw new Error(`download failed: ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   };

@@ -22,12 +22,29 @@ export interface FakeBotApi {
 export interface FakeBotApiOptions {
   /** Awaited before a send… method is answered (to hold replies back). */
   beforeSend?: () => Promise<void>;
+  /**
+   * Files by file_id, for getFile and the file download URL. "stall": the download sends its headers and
+   * half its bytes, then nothing; "stall-getFile": getFile itself is never answered.
+   */
+  files?: Map<string, Uint8Array | "stall" | "stall-getFile">;
 }
+
+const STALLED = new Uint8Array(1000);
 
 export async function startFakeBotApi(token: string, options: FakeBotApiOptions = {}): Promise<FakeBotApi> {
   const calls: ApiCall[] = [];
   let messageId = 1;
   const server: Server = createServer((req, res) => {
+    const download = new RegExp(`^/file/bot${token.replace(/[:]/g, "\\:")}/documents/(.+)$`).exec(req.url ?? "");
+    if (download) {
+      const file = options.files?.get(decodeURIComponent(download[1]!));
+      if (file === undefined || file === "stall-getFile") res.writeHead(404).end();
+      else if (file === "stall") {
+        res.writeHead(200, { "content-length": String(STALLED.length) });
+        res.write(STALLED.subarray(0, STALLED.length / 2));
+      } else res.writeHead(200, { "content-length": String(file.length) }).end(file);
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
@@ -41,6 +58,7 @@ export async function startFakeBotApi(token: string, options: FakeBotApiOptions 
       let payload: Record<string, unknown> = {};
       if ((req.headers["content-type"] ?? "").includes("json") && body) payload = JSON.parse(body) as Record<string, unknown>;
       if (method.startsWith("send")) await options.beforeSend?.();
+      if (method === "getFile" && options.files?.get(String(payload.file_id)) === "stall-getFile") return;
       calls.push({ method, payload });
       // What Telegram would refuse is answered as Telegram does, and fails the test (refused-messages.ts).
       const refused = telegramRefusal(method, payload);
@@ -50,6 +68,7 @@ export async function startFakeBotApi(token: string, options: FakeBotApiOptions 
       }
       let result: unknown = true;
       if (method === "getMe") result = FAKE_BOT_INFO;
+      if (method === "getFile") result = { file_id: payload.file_id, file_unique_id: `u-${String(payload.file_id)}`, file_path: `documents/${String(payload.file_id)}` };
       // Long polling: no updates, after a short wait (Telegram holds the request up to its timeout).
       if (method === "getUpdates") {
         await new Promise((r) => setTimeout(r, 100));
@@ -64,7 +83,11 @@ export async function startFakeBotApi(token: string, options: FakeBotApiOptions 
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
