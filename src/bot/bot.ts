@@ -33,7 +33,6 @@ export interface BotOptions {
   repliesAfterAck?: RepliesAfterAck;
 }
 
-/** Fetch a file a user sent, through Telegram's file API. */
 /**
  * How long a file's download from Telegram may take, getFile and the bytes together: it runs inside the
  * officer's update, which holds the officer's lock (and with PostgreSQL a transaction, which the server
@@ -43,6 +42,7 @@ export const DOWNLOAD_TIMEOUT_MS = 30_000;
 
 type ApiSignal = Parameters<Context["api"]["getFile"]>[1];
 
+/** Fetch a file a user sent, through Telegram's file API, giving up after `timeoutMs`. */
 export function telegramDownload(token: string, apiRoot = "https://api.telegram.org", timeoutMs = DOWNLOAD_TIMEOUT_MS): Download {
   return async (ctx, fileId) => {
     const signal = AbortSignal.timeout(timeoutMs);
