@@ -9,7 +9,7 @@ import { GrammyError, InputFile } from "grammy";
 import { UserError } from "../app/errors.js";
 import type { Services } from "../app/services.js";
 import { displayName, ensureUser } from "../app/users.js";
-import { DocumentUnavailable, StorageUnreachable, diskFull } from "../storage/repository.js";
+import { DocumentUnavailable, StorageUnreachable, writeRefused, type WriteRefusal } from "../storage/repository.js";
 import { KeyedMutex } from "../storage/mutex.js";
 import { ConcurrencyLimit } from "./limit.js";
 import type { RepliesAfterAck } from "./replies-after-ack.js";
@@ -255,7 +255,8 @@ export function createRouter(options: RouterOptions) {
     try {
       user = await ensureUser(services, from);
     } catch (e) {
-      if (diskFull(e)) throw new Unsaved([diskFullReply(e, logger)]);
+      const refused = writeRefused(e);
+      if (refused) throw new Unsaved([refusalReply(refused, e, logger)]);
       if (!(e instanceof DocumentUnavailable)) logger.error("gagal membaca pengguna", e);
       throw new Unsaved([text(html(e instanceof DocumentUnavailable ? "umum.pengguna_rusak" : "umum.galat"))]);
     }
@@ -336,8 +337,9 @@ export function createRouter(options: RouterOptions) {
         );
         remember(updateId);
       } catch (e) {
+        const refused = writeRefused(e);
         if (e instanceof Unsaved) replies = e.replies;
-        else if (diskFull(e)) replies = [diskFullReply(e, logger)];
+        else if (refused) replies = [refusalReply(refused, e, logger)];
         else if (e instanceof StorageUnreachable) {
           logger.error(e.message, e.cause);
           replies = [text(html(storageMessage(e)))];
@@ -375,10 +377,10 @@ function storageMessage(e: StorageUnreachable): string {
   return e.maybeStored ? "umum.penyimpanan_terputus" : "umum.penyimpanan_tidak_terhubung";
 }
 
-/** The storage's disk is full: what failed stored nothing (the operator must make room). */
-function diskFullReply(e: unknown, logger: Logger): Out {
-  logger.error("ruang penyimpanan penuh", e);
-  return text(html("umum.penyimpanan_penuh"));
+/** The storage refused the write (its disk full, or read-only): what failed stored nothing, and the operator must act. */
+function refusalReply(refusal: WriteRefusal, e: unknown, logger: Logger): Out {
+  logger.error(refusal === "full" ? "ruang penyimpanan penuh" : "penyimpanan hanya dapat dibaca", e);
+  return text(html(refusal === "full" ? "umum.penyimpanan_penuh" : "umum.penyimpanan_hanya_baca"));
 }
 
 function errorReply(e: unknown, logger: Logger): Out {
@@ -386,7 +388,8 @@ function errorReply(e: unknown, logger: Logger): Out {
   if (e instanceof DocumentUnavailable) {
     return text(html(e.collection === "instansi" ? "umum.instansi_rusak" : "umum.pengguna_rusak"));
   }
-  if (diskFull(e)) return diskFullReply(e, logger);
+  const refused = writeRefused(e);
+  if (refused) return refusalReply(refused, e, logger);
   logger.error("kesalahan tak terduga", e);
   return text(html("umum.galat"));
 }

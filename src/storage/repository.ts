@@ -110,14 +110,21 @@ export class StorageUnreachable extends Error {
   }
 }
 
+/** Why the storage refused a write: its disk is full, or it may only be read. */
+export type WriteRefusal = "full" | "read-only";
+
 /**
- * Whether `e` says the storage's disk is full: the file system's ENOSPC (or the user's quota, EDQUOT)
- * for lowdb, PostgreSQL's SQLSTATE 53100 (disk_full). The write that failed stored nothing (lowdb never
- * appends after a line cut short: see LowdbCollection.save; PostgreSQL rolls the transaction back).
+ * Whether `e` says the storage refused to write, and why: the file system's ENOSPC (or the user's quota,
+ * EDQUOT) or PostgreSQL's SQLSTATE 53100 (disk_full); a file system mounted read-only (EROFS, as Linux
+ * remounts one after disk errors) or a PostgreSQL server that accepts no writes (25006: a standby).
+ * The write that failed stored nothing (lowdb never appends after a line cut short: see
+ * LowdbCollection.save; PostgreSQL rolls the transaction back).
  */
-export function diskFull(e: unknown): boolean {
+export function writeRefused(e: unknown): WriteRefusal | undefined {
   const code = (e as { code?: unknown } | undefined)?.code;
-  return code === "ENOSPC" || code === "EDQUOT" || code === "53100";
+  if (code === "ENOSPC" || code === "EDQUOT" || code === "53100") return "full";
+  if (code === "EROFS" || code === "25006") return "read-only";
+  return undefined;
 }
 
 export const INVITATION_INDEX_ID = "index";

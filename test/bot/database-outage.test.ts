@@ -28,6 +28,8 @@ const MAYBE_STORED =
   "⚠️ Hubungan ke penyimpanan data terputus tepat saat pesan Anda disimpan, jadi belum pasti apakah pesan itu sudah tersimpan. Periksa dulu dengan /status (atau /riwayat untuk perubahan terakhir) sebelum mengirimnya lagi, agar jawaban tidak tercatat untuk pertanyaan berikutnya.";
 const FULL =
   "⚠️ Ruang penyimpanan di server bot sudah penuh, jadi pesan Anda belum tersimpan. Data yang sudah tersimpan sebelumnya tetap aman. Beri tahu pengelola bot; setelah ruangnya ditambah, kirim lagi pesan yang sama.";
+const READ_ONLY =
+  "⚠️ Penyimpanan di server bot sedang hanya dapat dibaca, jadi pesan Anda belum tersimpan. Data yang sudah tersimpan sebelumnya tetap aman. Beri tahu pengelola bot; setelah diperbaiki, kirim lagi pesan yang sama.";
 const STORED_TARGET = "✅ Tersimpan — Target 2023: 75%.";
 
 let db: TestDatabase;
@@ -130,16 +132,19 @@ describe("the database goes away", () => {
     expect((await timed("/isi")).reply).toContain("Berapa realisasi 2023 indikator ini?");
   });
 
-  it("the database's disk is full: the officer is told the server's storage is full and nothing was stored", async () => {
-    await direct.db.query(`CREATE FUNCTION full_disk() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END $$`);
-    await direct.db.query("CREATE TRIGGER full_disk BEFORE INSERT OR UPDATE ON agency_changes FOR EACH ROW EXECUTE FUNCTION full_disk()");
-    expect((await timed("75")).reply).toBe(FULL);
+  it.each([
+    ["its disk is full", "disk_full", "ruang penyimpanan penuh", () => FULL],
+    ["it accepts no writes (a standby after a failover)", "read_only_sql_transaction", "penyimpanan hanya dapat dibaca", () => READ_ONLY],
+  ])("the database refuses the write, %s: the officer is told so and nothing was stored", async (_, sqlstate, logged, reply) => {
+    // The server's own error, raised where the answer is written.
+    await direct.db.query(`CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused' USING ERRCODE = '${sqlstate}'; END $$`);
+    await direct.db.query("CREATE TRIGGER refuse BEFORE INSERT OR UPDATE ON agency_changes FOR EACH ROW EXECUTE FUNCTION refuse()");
+    expect((await timed("75")).reply).toBe(reply());
     expect(await target2023()).toBeUndefined();
-    expect(h.errors).toHaveLength(1);
-    expect(h.errors[0]).toMatch(/^ruang penyimpanan penuh: error: could not extend file/);
+    expect(h.errors).toEqual([expect.stringMatching(new RegExp(`^${logged}: error: refused`))]);
 
-    await direct.db.query("DROP TRIGGER full_disk ON agency_changes");
+    await direct.db.query("DROP TRIGGER refuse ON agency_changes");
     expect((await timed("75")).reply).toContain(STORED_TARGET);
     expect(await auditOf2023()).toHaveLength(1);
   });

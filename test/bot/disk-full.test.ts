@@ -4,11 +4,12 @@
  * last free block is used up) and then fails with ENOSPC. The officer is
  * told that the server's storage is full and nothing was stored; the line
  * cut short is never appended after, and a restart does not read it; once
- * there is room again the same answer is stored, once.
+ * there is room again the same answer is stored, once. The same for a file
+ * system remounted read-only (EROFS), as Linux does after disk errors.
  *
- * While `disk.full` is set, `node:fs`'s `write` (the journals' appends,
- * src/storage/lowdb/durable.ts) writes half of what its first call was given
- * and reports that, and fails every later call; a file written whole (a
+ * While `disk.failing` is set, `node:fs`'s `write` (the journals' appends,
+ * src/storage/lowdb/durable.ts) fails with that error, after writing half of
+ * what it was given once when `disk.partial` is set; a file written whole (a
  * document rewritten, its temporary file) fails too.
  */
 import { readFile } from "node:fs/promises";
@@ -17,19 +18,23 @@ import { describe, expect, it, vi } from "vitest";
 import { ADMIN, harness, pasteTable, plain } from "../support/bot-harness.js";
 import { registerAgency } from "../support/bot-harness.js";
 
-const disk = vi.hoisted(() => ({ full: false, lastBytes: 0 }));
+const { disk, diskError } = vi.hoisted(() => ({
+  /** `failing`: the error every write gets; `partial`: the next write takes half its bytes first (a disk filling up). */
+  disk: { failing: undefined as undefined | "ENOSPC" | "EROFS", partial: false },
+  diskError: (code: "ENOSPC" | "EROFS"): NodeJS.ErrnoException =>
+    Object.assign(new Error(code === "ENOSPC" ? "ENOSPC: no space left on device, write" : "EROFS: read-only file system, write"), { code, syscall: "write" }),
+}));
 
 vi.mock("node:fs", async (importOriginal) => {
   const fs = await importOriginal<typeof import("node:fs")>();
   type Callback = (e: NodeJS.ErrnoException | null, written: number, buffer: NodeJS.ArrayBufferView) => void;
   const write = (fd: number, buffer: NodeJS.ArrayBufferView, offset: number, length: number, position: number | null, callback: Callback) => {
-    if (!disk.full) return fs.write(fd, buffer, offset, length, position, callback);
-    if (disk.lastBytes > 0) {
-      const half = Math.max(1, Math.floor(length / 2));
-      disk.lastBytes = 0;
-      return fs.write(fd, buffer, offset, half, position, callback);
+    if (disk.failing === undefined) return fs.write(fd, buffer, offset, length, position, callback);
+    if (disk.partial) {
+      disk.partial = false;
+      return fs.write(fd, buffer, offset, Math.max(1, Math.floor(length / 2)), position, callback);
     }
-    const error = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", errno: -28, syscall: "write" });
+    const error = diskError(disk.failing);
     process.nextTick(() => callback(error, 0, buffer));
   };
   return { ...fs, default: { ...fs, write }, write };
@@ -40,9 +45,8 @@ vi.mock("node:fs/promises", async (importOriginal) => {
   const fsp = await importOriginal<typeof import("node:fs/promises")>();
   const open: typeof fsp.open = async (...args) => {
     const handle = await fsp.open(...args);
-    if (disk.full) {
-      handle.writeFile = () => Promise.reject(Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", errno: -28, syscall: "write" }));
-    }
+    const failing = disk.failing;
+    if (failing !== undefined) handle.writeFile = () => Promise.reject(diskError(failing));
     return handle;
   };
   return { ...fsp, default: { ...fsp, open }, open };
@@ -61,8 +65,8 @@ describe("a full disk (lowdb)", () => {
     const journal = join(h.dir, "instansi", `${id}.jurnal`);
     const before = await readFile(journal, "utf8");
 
-    disk.full = true;
-    disk.lastBytes = 1;
+    disk.failing = "ENOSPC";
+    disk.partial = true;
     expect(plain(await h.driver.send(ADMIN, "75"))).toBe(FULL);
     // Half a line reached the journal (no line end); the next answer does not go after it.
     const cut = await readFile(journal, "utf8");
@@ -78,7 +82,7 @@ describe("a full disk (lowdb)", () => {
     const read = await h.restart().repo.agencies.read(id);
     expect(read!.data.objectives[0]!.indicators[0]!.years["2023"]).toBeUndefined();
 
-    disk.full = false;
+    disk.failing = undefined;
     expect(plain(await h.driver.send(ADMIN, "75"))).toContain("✅ Tersimpan — Target 2023: 75%.");
     // Read as the files are now (a crash here, before the store's close writes every document whole).
     const after = h.restart();
@@ -87,6 +91,30 @@ describe("a full disk (lowdb)", () => {
     expect(doc.audit.filter((e) => e.field === "objectives/S1/indicators/I1/years/2023")).toHaveLength(1);
     expect(plain(await after.driver.send(ADMIN, "/isi"))).toContain("Berapa realisasi 2023 indikator ini?");
     await after.repo.close();
+    await h.repo.close();
+  });
+});
+
+const READ_ONLY =
+  "⚠️ Penyimpanan di server bot sedang hanya dapat dibaca, jadi pesan Anda belum tersimpan. Data yang sudah tersimpan sebelumnya tetap aman. Beri tahu pengelola bot; setelah diperbaiki, kirim lagi pesan yang sama.";
+
+describe("a file system remounted read-only (lowdb)", () => {
+  it("tells the officer nothing was stored and what is stored can still be read; once writable, the answer is stored", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    await pasteTable(h, ADMIN, "Meningkatnya kesejahteraan sosial | Persentase PSKS aktif | % | 80");
+    await h.driver.send(ADMIN, "/isi");
+    await h.driver.send(ADMIN, "86,11");
+
+    disk.failing = "EROFS";
+    expect(plain(await h.driver.send(ADMIN, "75"))).toBe(READ_ONLY);
+    expect(plain(await h.driver.send(ADMIN, "/status"))).toContain("Persentase PSKS aktif");
+    expect(h.errors).toEqual([expect.stringMatching(/^penyimpanan hanya dapat dibaca: Error: EROFS/)]);
+
+    disk.failing = undefined;
+    expect(plain(await h.driver.send(ADMIN, "75"))).toContain("✅ Tersimpan — Target 2023: 75%.");
+    const read = await h.restart().repo.agencies.read(id);
+    expect(read!.data.objectives[0]!.indicators[0]!.years["2023"]).toEqual({ target: "75" });
     await h.repo.close();
   });
 });
