@@ -26,7 +26,7 @@ import { describe, expect, it } from "vitest";
 import { StateSchema } from "../../src/bot/state.js";
 import { AgencyFileSchema } from "../../src/domain/schema/agency.js";
 import { seedDemo } from "../../src/local/demo.js";
-import type { FakeUser, SentMessage } from "../../src/local/fake-telegram.js";
+import { FAKE_BOT_INFO, type FakeUser, type SentMessage } from "../../src/local/fake-telegram.js";
 import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
 import { PgRepository } from "../../src/storage/postgres/repository.js";
 import type { Repository } from "../../src/storage/repository.js";
@@ -42,6 +42,18 @@ const COMMANDS = [
   "/undang", "/undangan", "/gabung", "/profil", "/riwayat", "/ekspor", "/ekspor xlsx", "/grafik", "/impor", "/pulihkan",
   "/tahun", "/batal", "/cek 86,11 80", "/cek", "/daftar",
 ];
+/** The bot's commands (those of COMMANDS, and the aliases /help and /templat). */
+const COMMAND_NAMES = new Set([...COMMANDS.map((c) => c.slice(1).split(" ")[0]!), "help", "templat"]);
+
+/**
+ * Whether text in a group is a command of this bot as Telegram reads one: "/name" or "/name@bot", then a space or
+ * nothing. The bot answers those in a group (or says they are for private chats), and nothing else there ("/,w" is text).
+ */
+function commandForTheBot(text: string): boolean {
+  const m = /^\/([A-Za-z_]+)(?:@(\w+))?(?:\s|$)/.exec(text.trim());
+  return m !== null && COMMAND_NAMES.has(m[1]!.toLowerCase()) && (m[2] === undefined || m[2].toLowerCase() === FAKE_BOT_INFO.username.toLowerCase());
+}
+
 const nearlyValid = fc.constantFrom("80", "86,11", "lewati", "tidak ada", "Rp 1,5 M", "2025-2029", "Program Baru", "Koordinasi yang baik", "56/57", "B", "kembali", "ya");
 
 /** A file an officer might send: the Perjanjian Kinerja as CSV (good, odd or broken), or something else. */
@@ -275,7 +287,7 @@ describe.each([
             const user = users[k]!;
             const said = replies[k];
             // In a group the bot answers only its group commands (and says so for the others); plain text there is not for it.
-            const quietInGroup = s.kind === "group" && !s.text.startsWith("/");
+            const quietInGroup = s.kind === "group" && !commandForTheBot(s.text);
             if (s.kind !== "press" && !quietInGroup && said?.length === 0) problems.push(`${where}: no reply to ${user.first_name}`);
             if (quietInGroup && said!.length > 0) problems.push(`${where}: answered plain text in a group`);
             // Nothing of an agency reaches someone who is not in it: the demo's name and an indicator of it never reach
