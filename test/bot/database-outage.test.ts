@@ -132,6 +132,18 @@ describe("the database goes away", () => {
     expect((await timed("/isi")).reply).toContain("Berapa realisasi 2023 indikator ini?");
   });
 
+  it("the connection lost with the COMMIT on its way: the officer is told it may be stored, and what the bot shows is the database's", async () => {
+    proxy.cutAt("COMMIT");
+    expect((await timed("75")).reply).toBe(MAYBE_STORED);
+    proxy.restore();
+    // Not stored: the bot, asked as the officer is told to, says so (its cached copy is never ahead of the database),
+    // and the conversation is still at the question, so the same answer is stored once.
+    expect(await target2023()).toBeUndefined();
+    expect((await timed("/isi")).reply).toContain("Berapa target 2023 indikator ini?");
+    expect((await timed("75")).reply).toContain(STORED_TARGET);
+    expect(await auditOf2023()).toHaveLength(1);
+  });
+
   it.each([
     ["its disk is full", "disk_full", "ruang penyimpanan penuh", () => FULL],
     ["it accepts no writes (a standby after a failover)", "read_only_sql_transaction", "penyimpanan hanya dapat dibaca", () => READ_ONLY],

@@ -11,7 +11,10 @@
  * - `silenceAfter(marker)`: the same, from the moment the first client
  *   message containing `marker` has reached the server (a COMMIT the server
  *   carries out but whose answer is lost; a lock taken by a process that then
- *   vanishes).
+ *   vanishes);
+ * - `cutAt(marker)`: the first client message containing `marker` never
+ *   reaches the server, and every connection is reset then, as by `cut` (a
+ *   COMMIT lost on its way).
  */
 import { createServer, connect, type Server, type Socket } from "node:net";
 
@@ -21,6 +24,7 @@ export interface TcpProxy {
   cut(): void;
   silence(): void;
   silenceAfter(marker: string): void;
+  cutAt(marker: string): void;
   restore(): void;
   close(): Promise<void>;
 }
@@ -37,6 +41,7 @@ export async function tcpProxy(targetUrl: string): Promise<TcpProxy> {
   const target = new URL(targetUrl);
   let mode: Mode = "open";
   let marker: string | undefined;
+  let cutMarker: string | undefined;
   const pairs = new Set<Pair>();
   const waiting = new Set<Socket>();
   /** The server side of connections their client closed while the network was silent. */
@@ -67,6 +72,11 @@ export async function tcpProxy(targetUrl: string): Promise<TcpProxy> {
       orphans.add(upstream);
     });
     client.on("data", (b: Buffer) => {
+      if (cutMarker !== undefined && b.includes(cutMarker)) {
+        cutMarker = undefined;
+        cut();
+        return;
+      }
       upstream.write(b);
       if (marker !== undefined && b.includes(marker)) {
         marker = undefined;
@@ -102,11 +112,16 @@ export async function tcpProxy(targetUrl: string): Promise<TcpProxy> {
     pairs.clear();
   };
 
+  function cut(): void {
+    mode = "cut";
+    resetAll();
+  }
+
   return {
     url: url.toString(),
-    cut() {
-      mode = "cut";
-      resetAll();
+    cut,
+    cutAt(m: string) {
+      cutMarker = m;
     },
     silence,
     silenceAfter(m: string) {
@@ -115,6 +130,7 @@ export async function tcpProxy(targetUrl: string): Promise<TcpProxy> {
     restore() {
       mode = "open";
       marker = undefined;
+      cutMarker = undefined;
       for (const s of orphans) s.resetAndDestroy();
       orphans.clear();
       for (const p of pairs) {
