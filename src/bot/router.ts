@@ -330,8 +330,10 @@ export function createRouter(options: RouterOptions) {
       const buttonAnswered = ctx.callbackQuery ? ctx.answerCallbackQuery().catch(() => undefined) : undefined;
       let replies: Out[] | undefined;
       try {
+        // A group's updates store and read nothing (only /cek and /bantuan are answered there): no ledger, so a
+        // quick check needs no database round trip and is answered while the database is away.
         replies = await limit.run(() =>
-          ledger
+          ledger && chat.type === "private"
             ? ledger.handle(`user:${from.id}`, updateId, (seen) => (seen ? Promise.resolve(undefined) : turnReplies(ctx, from, chat, updateId, true)))
             : turnReplies(ctx, from, chat, updateId, false),
         );

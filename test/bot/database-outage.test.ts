@@ -93,6 +93,10 @@ describe("the database goes away", () => {
     expect(down.ms).toBeLessThan(TIMEOUTS.connectMs * 2 + 500);
     // A second message meanwhile gets the same reply: nothing waits behind the first.
     expect((await timed("/status")).reply).toBe(NOT_STORED);
+    // A quick check in a group needs no storage, and is answered at once.
+    const check = performance.now();
+    expect(plain(await h.driver.send(ADMIN, "/cek 86,11 80", -1001))).toContain("Capaian: 107,64% (Sangat Tinggi)");
+    expect(performance.now() - check).toBeLessThan(TIMEOUTS.connectMs);
     expect(h.errors).toHaveLength(2);
     expect(h.errors[0]).toMatch(/^penyimpanan tidak dapat dihubungi: /);
 
