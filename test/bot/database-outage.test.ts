@@ -1,9 +1,11 @@
 /**
  * The PostgreSQL database goes away while officers work: restarted between
- * two answers, down for a while, a network that stops carrying packets, and
- * a connection lost just after the server committed. The bot reaches the
- * database through a TCP proxy the test controls (test/support/tcp-proxy.ts);
- * a second repository on the database itself checks what was stored.
+ * two answers, down for a while, a network that stops carrying packets, a
+ * COMMIT lost on its way or its answer lost after the server carried it out,
+ * a server that refuses writes (disk full, a standby), and a bot process cut
+ * off while it holds an officer's lock. The bot reaches the database through
+ * a TCP proxy the test controls (test/support/tcp-proxy.ts); a second
+ * repository on the database itself checks what was stored.
  *
  * In each case the officer gets a reply that says what happened, within the
  * timeouts; nothing is stored that the officer was told was not; the process
@@ -18,18 +20,11 @@ import { FakeTelegram } from "../../src/local/fake-telegram.js";
 import { ADMIN, botOn, pasteTable, plain, registerAgency, type BotOn } from "../support/bot-harness.js";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
 import { tcpProxy, type TcpProxy } from "../support/tcp-proxy.js";
+import { STORAGE_FULL, STORAGE_MAYBE_STORED, STORAGE_NOT_REACHED, STORAGE_READ_ONLY } from "../support/storage-messages.js";
 
 /** Short, so that the test waits seconds: the bot's own are 10, 30 and 60 s (DEFAULT_DB_TIMEOUTS). */
 const TIMEOUTS = { connectMs: 800, queryMs: 1500, idleInTransactionMs: 5000 };
 
-const NOT_STORED =
-  "⚠️ Penyimpanan data sedang tidak dapat dihubungi, jadi pesan Anda belum diproses dan tidak ada yang tersimpan. Data yang sudah tersimpan sebelumnya tetap aman. Silakan kirim lagi pesan yang sama beberapa menit lagi.";
-const MAYBE_STORED =
-  "⚠️ Hubungan ke penyimpanan data terputus tepat saat pesan Anda disimpan, jadi belum pasti apakah pesan itu sudah tersimpan. Periksa dulu dengan /status (atau /riwayat untuk perubahan terakhir) sebelum mengirimnya lagi, agar jawaban tidak tercatat untuk pertanyaan berikutnya.";
-const FULL =
-  "⚠️ Ruang penyimpanan di server bot sudah penuh, jadi pesan Anda belum tersimpan. Data yang sudah tersimpan sebelumnya tetap aman. Beri tahu pengelola bot; setelah ruangnya ditambah, kirim lagi pesan yang sama.";
-const READ_ONLY =
-  "⚠️ Penyimpanan di server bot sedang hanya dapat dibaca, jadi pesan Anda belum tersimpan. Data yang sudah tersimpan sebelumnya tetap aman. Beri tahu pengelola bot; setelah diperbaiki, kirim lagi pesan yang sama.";
 const STORED_TARGET = "✅ Tersimpan — Target 2023: 75%.";
 
 let db: TestDatabase;
@@ -89,10 +84,10 @@ describe("the database goes away", () => {
   it("down: the officer is told nothing was stored; once it is back, the same answer is stored once", async () => {
     proxy.cut();
     const down = await timed("75");
-    expect(down.reply).toBe(NOT_STORED);
+    expect(down.reply).toBe(STORAGE_NOT_REACHED);
     expect(down.ms).toBeLessThan(TIMEOUTS.connectMs * 2 + 500);
     // A second message meanwhile gets the same reply: nothing waits behind the first.
-    expect((await timed("/status")).reply).toBe(NOT_STORED);
+    expect((await timed("/status")).reply).toBe(STORAGE_NOT_REACHED);
     // A quick check in a group needs no storage, and is answered at once.
     const check = performance.now();
     expect(plain(await h.driver.send(ADMIN, "/cek 86,11 80", -1001))).toContain("Capaian: 107,64% (Sangat Tinggi)");
@@ -111,7 +106,7 @@ describe("the database goes away", () => {
   it("a network that stops answering: the officer is told within the timeouts, and nothing was stored", async () => {
     proxy.silence();
     const silent = await timed("75");
-    expect(silent.reply).toBe(NOT_STORED);
+    expect(silent.reply).toBe(STORAGE_NOT_REACHED);
     // The statement's timeout on the pooled connection, then one new connection's (the retry of a connection that
     // may have died while idle), instead of waiting for TCP to give up.
     expect(silent.ms).toBeGreaterThanOrEqual(TIMEOUTS.queryMs);
@@ -128,7 +123,7 @@ describe("the database goes away", () => {
   it("the connection lost after the server committed: the officer is told it may be stored, and to check first", async () => {
     // The server carries out the COMMIT; its answer never reaches the bot, which gives up after its timeout.
     proxy.silenceAfter("COMMIT");
-    expect((await timed("75")).reply).toBe(MAYBE_STORED);
+    expect((await timed("75")).reply).toBe(STORAGE_MAYBE_STORED);
     proxy.restore();
 
     // It was stored, and the conversation went on: the same answer typed again would answer the next question.
@@ -138,7 +133,7 @@ describe("the database goes away", () => {
 
   it("the connection lost with the COMMIT on its way: the officer is told it may be stored, and what the bot shows is the database's", async () => {
     proxy.cutAt("COMMIT");
-    expect((await timed("75")).reply).toBe(MAYBE_STORED);
+    expect((await timed("75")).reply).toBe(STORAGE_MAYBE_STORED);
     proxy.restore();
     // Not stored: the bot, asked as the officer is told to, says so (its cached copy is never ahead of the database),
     // and the conversation is still at the question, so the same answer is stored once.
@@ -149,8 +144,8 @@ describe("the database goes away", () => {
   });
 
   it.each([
-    ["its disk is full", "disk_full", "ruang penyimpanan penuh", () => FULL],
-    ["it accepts no writes (a standby after a failover)", "read_only_sql_transaction", "penyimpanan hanya dapat dibaca", () => READ_ONLY],
+    ["its disk is full", "disk_full", "ruang penyimpanan penuh", () => STORAGE_FULL],
+    ["it accepts no writes (a standby after a failover)", "read_only_sql_transaction", "penyimpanan hanya dapat dibaca", () => STORAGE_READ_ONLY],
   ])("the database refuses the write, %s: the officer is told so and nothing was stored", async (_, sqlstate, logged, reply) => {
     // The server's own error, raised where the answer is written.
     await direct.db.query(`CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -179,7 +174,7 @@ describe("the database goes away", () => {
     // It waited for the lock until the server ended the silent session (5 s idle in its transaction), not for TCP.
     expect(second).toContain(STORED_TARGET);
     expect(performance.now() - started).toBeLessThan(TIMEOUTS.idleInTransactionMs + 2000);
-    expect((await first).reply).toBe(NOT_STORED);
+    expect((await first).reply).toBe(STORAGE_NOT_REACHED);
     proxy.restore();
     expect(await target2023()).toBe("75");
     expect(await auditOf2023()).toHaveLength(1);

@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { ADMIN, harness, pasteTable, plain } from "../support/bot-harness.js";
 import { registerAgency } from "../support/bot-harness.js";
+import { STORAGE_FULL, STORAGE_READ_ONLY } from "../support/storage-messages.js";
 
 const { disk, diskError } = vi.hoisted(() => ({
   /** `failing`: the error every write gets; `partial`: the next write takes half its bytes first (a disk filling up). */
@@ -52,8 +53,6 @@ vi.mock("node:fs/promises", async (importOriginal) => {
   return { ...fsp, default: { ...fsp, open }, open };
 });
 
-const FULL =
-  "⚠️ Ruang penyimpanan di server bot sudah penuh, jadi pesan Anda belum tersimpan. Data yang sudah tersimpan sebelumnya tetap aman. Beri tahu pengelola bot; setelah ruangnya ditambah, kirim lagi pesan yang sama.";
 
 describe("a full disk (lowdb)", () => {
   it("tells the officer nothing was stored, never appends after the line cut short, and stores the answer once there is room", async () => {
@@ -67,13 +66,13 @@ describe("a full disk (lowdb)", () => {
 
     disk.failing = "ENOSPC";
     disk.partial = true;
-    expect(plain(await h.driver.send(ADMIN, "75"))).toBe(FULL);
+    expect(plain(await h.driver.send(ADMIN, "75"))).toBe(STORAGE_FULL);
     // Half a line reached the journal (no line end); the next answer does not go after it.
     const cut = await readFile(journal, "utf8");
     expect(cut.startsWith(before)).toBe(true);
     expect(cut.length).toBeGreaterThan(before.length);
     expect(cut.endsWith("\n")).toBe(false);
-    expect(plain(await h.driver.send(ADMIN, "75"))).toBe(FULL);
+    expect(plain(await h.driver.send(ADMIN, "75"))).toBe(STORAGE_FULL);
     expect(await readFile(journal, "utf8")).toBe(cut);
     expect(h.errors).toHaveLength(2);
     expect(h.errors[0]).toMatch(/^ruang penyimpanan penuh: Error: ENOSPC/);
@@ -95,8 +94,6 @@ describe("a full disk (lowdb)", () => {
   });
 });
 
-const READ_ONLY =
-  "⚠️ Penyimpanan di server bot sedang hanya dapat dibaca, jadi pesan Anda belum tersimpan. Data yang sudah tersimpan sebelumnya tetap aman. Beri tahu pengelola bot; setelah diperbaiki, kirim lagi pesan yang sama.";
 
 describe("a file system remounted read-only (lowdb)", () => {
   it("tells the officer nothing was stored and what is stored can still be read; once writable, the answer is stored", async () => {
@@ -107,7 +104,7 @@ describe("a file system remounted read-only (lowdb)", () => {
     await h.driver.send(ADMIN, "86,11");
 
     disk.failing = "EROFS";
-    expect(plain(await h.driver.send(ADMIN, "75"))).toBe(READ_ONLY);
+    expect(plain(await h.driver.send(ADMIN, "75"))).toBe(STORAGE_READ_ONLY);
     expect(plain(await h.driver.send(ADMIN, "/status"))).toContain("Persentase PSKS aktif");
     expect(h.errors).toEqual([expect.stringMatching(/^penyimpanan hanya dapat dibaca: Error: EROFS/)]);
 
