@@ -144,14 +144,14 @@ describe("the database goes away", () => {
   });
 
   it.each([
-    ["its disk is full", "disk_full", "ruang penyimpanan penuh", () => STORAGE_FULL],
-    ["it accepts no writes (a standby after a failover)", "read_only_sql_transaction", "penyimpanan hanya dapat dibaca", () => STORAGE_READ_ONLY],
+    ["its disk is full", "disk_full", "ruang penyimpanan penuh", STORAGE_FULL],
+    ["it accepts no writes (a standby after a failover)", "read_only_sql_transaction", "penyimpanan hanya dapat dibaca", STORAGE_READ_ONLY],
   ])("the database refuses the write, %s: the officer is told so and nothing was stored", async (_, sqlstate, logged, reply) => {
     // The server's own error, raised where the answer is written.
     await direct.db.query(`CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'refused' USING ERRCODE = '${sqlstate}'; END $$`);
     await direct.db.query("CREATE TRIGGER refuse BEFORE INSERT OR UPDATE ON agency_changes FOR EACH ROW EXECUTE FUNCTION refuse()");
-    expect((await timed("75")).reply).toBe(reply());
+    expect((await timed("75")).reply).toBe(reply);
     expect(await target2023()).toBeUndefined();
     expect(h.errors).toEqual([expect.stringMatching(new RegExp(`^${logged}: error: refused`))]);
 
