@@ -15,8 +15,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { ADMIN, harness, pasteTable, plain } from "../support/bot-harness.js";
-import { registerAgency } from "../support/bot-harness.js";
+import { ADMIN, askedForTarget2023, harness, plain } from "../support/bot-harness.js";
 import { STORAGE_FULL, STORAGE_READ_ONLY } from "../support/storage-messages.js";
 
 const { disk, diskError } = vi.hoisted(() => ({
@@ -57,10 +56,7 @@ vi.mock("node:fs/promises", async (importOriginal) => {
 describe("a full disk (lowdb)", () => {
   it("tells the officer nothing was stored, never appends after the line cut short, and stores the answer once there is room", async () => {
     const h = await harness();
-    const id = await registerAgency(h, ADMIN);
-    await pasteTable(h, ADMIN, "Meningkatnya kesejahteraan sosial | Persentase PSKS aktif | % | 80");
-    await h.driver.send(ADMIN, "/isi");
-    expect(plain(await h.driver.send(ADMIN, "86,11"))).toContain("Berapa target 2023 indikator ini?");
+    const id = await askedForTarget2023(h, ADMIN);
     const journal = join(h.dir, "instansi", `${id}.jurnal`);
     const before = await readFile(journal, "utf8");
 
@@ -98,10 +94,7 @@ describe("a full disk (lowdb)", () => {
 describe("a file system remounted read-only (lowdb)", () => {
   it("tells the officer nothing was stored and what is stored can still be read; once writable, the answer is stored", async () => {
     const h = await harness();
-    const id = await registerAgency(h, ADMIN);
-    await pasteTable(h, ADMIN, "Meningkatnya kesejahteraan sosial | Persentase PSKS aktif | % | 80");
-    await h.driver.send(ADMIN, "/isi");
-    await h.driver.send(ADMIN, "86,11");
+    const id = await askedForTarget2023(h, ADMIN);
 
     disk.failing = "EROFS";
     expect(plain(await h.driver.send(ADMIN, "75"))).toBe(STORAGE_READ_ONLY);

@@ -83,6 +83,19 @@ export async function pasteTable(h: BotOn<Repository>, user: FakeUser, rows: str
   await h.driver.press(user, "✅ Simpan");
 }
 
+/**
+ * `user` registers an agency with one indicator (Persentase PSKS aktif, target 2024: 80%) and gives its
+ * realisasi 2024 (86,11) through /isi, so that the next question is the target of 2023. Returns the agency's id.
+ */
+export async function askedForTarget2023(h: BotOn<Repository>, user: FakeUser): Promise<string> {
+  const id = await registerAgency(h, user);
+  await pasteTable(h, user, "Meningkatnya kesejahteraan sosial | Persentase PSKS aktif | % | 80");
+  await h.driver.send(user, "/isi");
+  const asked = plain(await h.driver.send(user, "86,11"));
+  if (!asked.includes("Berapa target 2023 indikator ini?")) throw new Error(`not asked for the target of 2023:\n${asked}`);
+  return id;
+}
+
 /** `user` adds a program through /anggaran with its pagu and realisasi as typed ("lewati" leaves them empty). */
 export async function addProgram(h: BotOn<Repository>, user: FakeUser, name: string, budget = "lewati", spent = "lewati"): Promise<void> {
   await h.driver.send(user, "/anggaran");
