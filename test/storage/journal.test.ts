@@ -199,6 +199,8 @@ describe("lowdb change journal", () => {
     await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
     await setRevision(repo, 2);
     expect(await readdir(join(dir, "instansi"))).toEqual(["a1.json", "a1.jurnal"]);
+    // The day's backup copy is written in the background (its folder open while it is synced): let it finish first.
+    await repo.backups.idle();
     expect(openFilesUnder(dir).map((f) => basename(f.path))).toEqual(["a1.jurnal"]); // kept open for appends
     await repo.backups.restore("a1", "2025-01-15");
     expect(openFilesUnder(dir)).toEqual([]);
