@@ -7,8 +7,8 @@
  * Storage: PostgreSQL when DATABASE_URL is set, otherwise lowdb files under DATA_DIR (default data/).
  */
 import { createHash } from "node:crypto";
-import { autoRetry } from "@grammyjs/auto-retry";
 import { defaultServices } from "./app/services.js";
+import { API_REQUEST_TIMEOUT_SECONDS, limitApiCalls } from "./bot/api-calls.js";
 import { ALLOWED_UPDATES, botCommands, consoleLogger, createBot, telegramDownload } from "./bot/bot.js";
 import { localDataDir, runLocalChat } from "./local/chat.js";
 import { RepliesAfterAck } from "./bot/replies-after-ack.js";
@@ -59,8 +59,9 @@ if (!token) {
   const webhookUrl = env.WEBHOOK_URL?.trim();
   // Webhook mode: updates are acknowledged once stored, replies sent after (Telegram's connections stay free).
   const repliesAfterAck = webhookUrl ? new RepliesAfterAck() : undefined;
-  const bot = createBot({ token, services: defaultServices(repo), logger, client: { apiRoot }, download: telegramDownload(token, apiRoot), ...(repliesAfterAck ? { repliesAfterAck } : {}) });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  const bot = createBot({ token, services: defaultServices(repo), logger, client: { apiRoot, timeoutSeconds: API_REQUEST_TIMEOUT_SECONDS }, download: telegramDownload(token, apiRoot), ...(repliesAfterAck ? { repliesAfterAck } : {}) });
+  // Retries, and an end to every call (src/bot/api-calls.ts): a Bot API that stops answering must not hold an officer.
+  limitApiCalls(bot.api);
   const storage = env.DATABASE_URL ? "PostgreSQL" : `lowdb (${dataDir})`;
   if (webhookUrl && repliesAfterAck) {
     // The secret Telegram sends with every update; derived from the token unless set, so all processes agree.

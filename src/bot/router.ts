@@ -224,6 +224,9 @@ export function createRouter(options: RouterOptions) {
       } catch (e) {
         if (e instanceof GrammyError && e.error_code === 403) return; // the user blocked the bot: nothing more to send
         logger.error("gagal mengirim balasan", e);
+        // Telegram not reached, after the retries and up to the call's deadline (api-calls.ts): the rest would each
+        // wait as long, and arrive without the message before them.
+        if (!(e instanceof GrammyError)) return;
       }
     }
   }

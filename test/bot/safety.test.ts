@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { autoRetry } from "@grammyjs/auto-retry";
 import { describe, expect, it, vi } from "vitest";
+import { limitApiCalls } from "../../src/bot/api-calls.js";
 import { consoleLogger, createBot, redact } from "../../src/bot/bot.js";
 import { FAKE_BOT_INFO, FakeTelegram } from "../../src/local/fake-telegram.js";
 import { ChatDriver } from "../../src/local/session.js";
@@ -121,12 +121,12 @@ describe("export", () => {
 });
 
 describe("Telegram failures and secrets", () => {
-  it("429 and 5xx answers are retried by the auto-retry plugin", async () => {
+  it("429 and 5xx answers are retried by the auto-retry plugin, as `npm start` sets it up", async () => {
     const h = await harness();
     const telegram = new FakeTelegram(1000);
     const bot = createBot({ token: "123:TEST", services: h.services, botInfo: FAKE_BOT_INFO, logger: { error: (m) => h.errors.push(m) } });
     telegram.install(bot);
-    bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 1 }));
+    limitApiCalls(bot.api);
     const driver = new ChatDriver(bot, telegram);
     telegram.failNextResponse("sendMessage", { ok: false, error_code: 429, description: "Too Many Requests: retry after 0", parameters: { retry_after: 0 } });
     telegram.failNextResponse("sendMessage", { ok: false, error_code: 502, description: "Bad Gateway" });
