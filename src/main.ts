@@ -7,12 +7,14 @@
  * Storage: PostgreSQL when DATABASE_URL is set, otherwise lowdb files under DATA_DIR (default data/).
  */
 import { createHash } from "node:crypto";
+import { GrammyError } from "grammy";
 import { defaultServices } from "./app/services.js";
 import { API_REQUEST_TIMEOUT_SECONDS, limitApiCalls } from "./bot/api-calls.js";
 import { ALLOWED_UPDATES, botCommands, consoleLogger, createBot, telegramDownload } from "./bot/bot.js";
 import { localDataDir, runLocalChat } from "./local/chat.js";
 import { RepliesAfterAck } from "./bot/replies-after-ack.js";
 import { shutdownGrace, startWebhookServer, webhookConnections } from "./server/webhook.js";
+import { LongPolling, PollingRefused } from "./server/polling.js";
 import { openRepository } from "./storage/open.js";
 import { claimDataDir, DataDirInUse } from "./storage/lowdb/claim.js";
 import { say } from "./messages/catalog.js";
@@ -57,27 +59,19 @@ if (!token) {
   if (!env.DATABASE_URL?.trim()) await claimOrStop(dataDir);
   const repo = await openRepository(env, dataDir).catch(fail);
   const webhookUrl = env.WEBHOOK_URL?.trim();
-  // Webhook mode: updates are acknowledged once stored, replies sent after (Telegram's connections stay free).
-  const repliesAfterAck = webhookUrl ? new RepliesAfterAck() : undefined;
-  const bot = createBot({ token, services: defaultServices(repo), logger, client: { apiRoot, timeoutSeconds: API_REQUEST_TIMEOUT_SECONDS }, download: telegramDownload(token, apiRoot), ...(repliesAfterAck ? { repliesAfterAck } : {}) });
+  // An update counts as handled once stored, its replies are sent after: Telegram's webhook connections stay
+  // free, and long polling takes the next batch while replies are still going out.
+  const repliesAfterAck = new RepliesAfterAck();
+  const bot = createBot({ token, services: defaultServices(repo), logger, client: { apiRoot, timeoutSeconds: API_REQUEST_TIMEOUT_SECONDS }, download: telegramDownload(token, apiRoot), repliesAfterAck });
   // Retries, and an end to every call (src/bot/api-calls.ts): a Bot API that stops answering must not hold an officer.
   limitApiCalls(bot.api);
   const storage = env.DATABASE_URL ? "PostgreSQL" : `lowdb (${dataDir})`;
-  if (webhookUrl && repliesAfterAck) {
-    // The secret Telegram sends with every update; derived from the token unless set, so all processes agree.
-    const secretToken = env.WEBHOOK_SECRET?.trim() || createHash("sha256").update(`lkjip-webhook:${token}`).digest("hex");
-    const url = new URL(webhookUrl);
-    const port = Number(env.PORT ?? 8080);
-    await bot.init();
-    const server = await startWebhookServer({ bot, path: url.pathname, secretToken, port, logger });
-    if (env.WEBHOOK_SET !== "0") {
-      await bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES], max_connections: maxConnections });
-      await bot.api.setMyCommands(botCommands());
-    }
-    // No new updates; the updates at work are finished and the replies of those stored are sent (for at most
-    // SHUTDOWN_GRACE_MS: a Bot API that does not answer must not hold the process), then the storage closes.
+  // On SIGTERM or SIGINT: no new updates (`closeIntake`); the updates at work are finished and the replies of those
+  // stored are sent (for at most SHUTDOWN_GRACE_MS: a Bot API that does not answer must not hold the process),
+  // then the storage closes.
+  const stopOn = (closeIntake: () => unknown) => {
     const stop = async () => {
-      server.close();
+      await closeIntake();
       if (!(await repliesAfterAck.settled(grace))) console.error(`[lkjip] berhenti: ${repliesAfterAck.pending} pembaruan masih bekerja atau mengirim balasan setelah ${grace} ms`);
       await repo.close().catch((e: unknown) => {
         console.error(`[lkjip] gagal menutup penyimpanan — ${e instanceof Error ? e.message : String(e)}`);
@@ -87,13 +81,30 @@ if (!token) {
     };
     process.once("SIGINT", () => void stop());
     process.once("SIGTERM", () => void stop());
+  };
+  // A token Telegram does not know stops the start, saying so (rather than a stack trace).
+  await bot.init().catch((e: unknown) => fail(e instanceof GrammyError && e.error_code === 401 ? say("cli.token_ditolak") : e));
+  if (webhookUrl) {
+    // The secret Telegram sends with every update; derived from the token unless set, so all processes agree.
+    const secretToken = env.WEBHOOK_SECRET?.trim() || createHash("sha256").update(`lkjip-webhook:${token}`).digest("hex");
+    const url = new URL(webhookUrl);
+    const port = Number(env.PORT ?? 8080);
+    const server = await startWebhookServer({ bot, path: url.pathname, secretToken, port, logger });
+    if (env.WEBHOOK_SET !== "0") {
+      await bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES], max_connections: maxConnections });
+      await bot.api.setMyCommands(botCommands());
+    }
+    stopOn(() => server.close());
     console.log(`Bot @${bot.botInfo.username} siap menerima webhook di port ${port}${url.pathname}. Penyimpanan: ${storage}`);
   } else {
+    // Many officers at a time, each batch confirmed to Telegram once handled (src/server/polling.ts).
     await bot.api.setMyCommands(botCommands());
-    const stop = () => void bot.stop();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-    await bot.start({ allowed_updates: [...ALLOWED_UPDATES], onStart: (me) => console.log(`Bot @${me.username} berjalan (long polling). Penyimpanan: ${storage}`) });
-    await repo.close();
+    const polling = new LongPolling({ bot, logger, allowedUpdates: ALLOWED_UPDATES });
+    stopOn(() => polling.stop());
+    console.log(`Bot @${bot.botInfo.username} berjalan (long polling). Penyimpanan: ${storage}`);
+    await polling.start().catch(async (e: unknown) => {
+      await repo.close().catch(() => undefined);
+      fail(e instanceof PollingRefused ? say(e.code === 409 ? "cli.polling_bentrok" : "cli.token_ditolak") : e);
+    });
   }
 }

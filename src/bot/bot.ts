@@ -29,7 +29,7 @@ export interface BotOptions {
   logger?: Logger;
   /** How files sent by users are fetched; default: Telegram's file download URL. */
   download?: Download;
-  /** Webhook mode: acknowledge each update once stored and send its replies after (see replies-after-ack.ts). */
+  /** Acknowledge each update once stored and send its replies after (webhook mode and long polling, see replies-after-ack.ts). */
   repliesAfterAck?: RepliesAfterAck;
 }
 

@@ -1,6 +1,8 @@
 /**
- * Webhook mode: Telegram is told an update was handled as soon as what it
- * changed is stored, and the replies are sent after that.
+ * Webhook mode and long polling: Telegram is told an update was handled as
+ * soon as what it changed is stored, and the replies are sent after that.
+ * (Long polling: the batch is confirmed, and the next one taken, once its
+ * updates are stored; see src/server/polling.ts.)
  *
  * Telegram delivers a bot's updates over at most `max_connections` (40 by
  * default, 100 at most) requests at a time, and sends the next update on a

@@ -184,7 +184,7 @@ export interface RouterOptions {
   concurrency?: number;
   /** How sent files are fetched (Telegram's file API, or the fake transport). */
   download: importing.Download;
-  /** Webhook mode: the update is acknowledged once stored, its replies are sent after (see replies-after-ack.ts). */
+  /** The update is acknowledged once stored, its replies are sent after (webhook mode and long polling, see replies-after-ack.ts). */
   repliesAfterAck?: RepliesAfterAck;
 }
 

@@ -199,25 +199,58 @@ describe("webhook mode: two processes on one PostgreSQL database", () => {
 });
 
 describe("long polling", () => {
-  it("asks Telegram for the same updates as the webhook, and stops on SIGTERM", async () => {
-    const dir = await seededDir();
-    const api = await startFakeBotApi(TOKEN);
+  /** `npm start`'s entry point by long polling on a seeded lowdb folder, against `api`. */
+  function startPolling(dir: string, api: FakeBotApi) {
     const env = { ...process.env, DATABASE_URL: undefined, DATA_DIR: dir, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.url, WEBHOOK_URL: undefined };
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout!.on("data", (b: Buffer) => (output += b.toString()));
-    child.stderr!.on("data", (b: Buffer) => (output += b.toString()));
+    const out = { text: "" };
+    child.stdout!.on("data", (b: Buffer) => (out.text += b.toString()));
+    child.stderr!.on("data", (b: Buffer) => (out.text += b.toString()));
+    const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+    return { child, out, exited };
+  }
+
+  it("asks Telegram for the same updates as the webhook, answers, and on SIGTERM confirms what it handled and stops", async () => {
+    const dir = await seededDir();
+    const api = await startFakeBotApi(TOKEN);
+    const { child, out, exited } = startPolling(dir, api);
     try {
       await until(() => api.calls.some((c) => c.method === "getUpdates"));
       expect(api.calls.find((c) => c.method === "getUpdates")!.payload.allowed_updates).toEqual(["message", "edited_message", "callback_query"]);
-      expect(output).toContain("berjalan (long polling)");
-      const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+      expect(out.text).toContain("berjalan (long polling)");
+      const telegram = new FakeTelegram(70);
+      api.deliver(telegram.textUpdate(SARI, "/cek 86,11 80"));
+      await until(() => api.calls.some((c) => c.method === "sendMessage"));
+      expect(String(api.calls.find((c) => c.method === "sendMessage")!.payload.text)).toContain("Capaian: 107,64%");
       child.kill("SIGTERM");
       expect(await exited).toBe(0);
+      // Confirmed before it stopped: a restart would not get it again.
+      expect(api.pending()).toEqual([]);
+      expect(out.text).not.toMatch(/kesalahan|gagal/);
     } finally {
       child.kill("SIGKILL");
       await api.close();
       await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("stops, saying why, when Telegram refuses the token or another process polls with it", async () => {
+    for (const [method, refusal, said] of [
+      ["getMe", { error_code: 401, description: "Unauthorized" }, "Telegram menolak TELEGRAM_BOT_TOKEN (401 Unauthorized)."],
+      ["getUpdates", { error_code: 409, description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running" }, "Telegram menolak long polling: proses lain sedang menerima pembaruan untuk bot ini"],
+    ] as const) {
+      const dir = await seededDir();
+      const api = await startFakeBotApi(TOKEN, { refuse: { [method]: refusal } });
+      const { child, out, exited } = startPolling(dir, api);
+      try {
+        expect(await exited).toBe(1);
+        expect(out.text).toContain(said);
+        expect(out.text).not.toContain("    at ");
+      } finally {
+        child.kill("SIGKILL");
+        await api.close();
+        await rm(dir, { recursive: true, force: true });
+      }
     }
   }, 60_000);
 });

@@ -6,6 +6,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Update } from "grammy/types";
 import { FAKE_BOT_INFO, telegramRefusal } from "../../src/local/fake-telegram.js";
 
 export interface ApiCall {
@@ -16,17 +17,25 @@ export interface ApiCall {
 export interface FakeBotApi {
   url: string;
   calls: ApiCall[];
+  /** Queue an update for getUpdates (long polling); it is delivered until a getUpdates' offset confirms it. */
+  deliver(update: Update): void;
+  /** Updates queued and not yet confirmed. */
+  pending(): Update[];
   close(): Promise<void>;
 }
 
 export interface FakeBotApiOptions {
   /** Awaited before a send… method is answered (to hold replies back). */
-  beforeSend?: () => Promise<void>;
+  beforeSend?: (method: string, payload: Record<string, unknown>) => Promise<void>;
   /**
    * Files by file_id, for getFile and the file download URL. "stall": the download sends its headers and
    * half its bytes, then nothing; "stall-getFile": getFile itself is never answered.
    */
   files?: Map<string, Uint8Array | "stall" | "stall-getFile">;
+  /** Awaited before getUpdates is answered, with its offset (what the call confirms). */
+  onGetUpdates?: (offset: number) => Promise<void>;
+  /** Methods answered with an error, e.g. getUpdates with 409 (another process polls) or getMe with 401 (a token Telegram does not know). */
+  refuse?: Record<string, { error_code: number; description: string }>;
 }
 
 const STALLED = new Uint8Array(1000);
@@ -34,6 +43,8 @@ const STALLED = new Uint8Array(1000);
 export async function startFakeBotApi(token: string, options: FakeBotApiOptions = {}): Promise<FakeBotApi> {
   const calls: ApiCall[] = [];
   let messageId = 1;
+  let queue: Update[] = [];
+  let wake: (() => void) | undefined;
   const server: Server = createServer((req, res) => {
     const download = new RegExp(`^/file/bot${token.replace(/[:]/g, "\\:")}/documents/(.+)$`).exec(req.url ?? "");
     if (download) {
@@ -57,7 +68,13 @@ export async function startFakeBotApi(token: string, options: FakeBotApiOptions 
       const body = Buffer.concat(chunks).toString("utf8");
       let payload: Record<string, unknown> = {};
       if ((req.headers["content-type"] ?? "").includes("json") && body) payload = JSON.parse(body) as Record<string, unknown>;
-      if (method.startsWith("send")) await options.beforeSend?.();
+      if (method.startsWith("send")) await options.beforeSend?.(method, payload);
+      const refusedHere = options.refuse?.[method];
+      if (refusedHere) {
+        calls.push({ method, payload });
+        res.writeHead(refusedHere.error_code, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, ...refusedHere }));
+        return;
+      }
       if (method === "getFile" && options.files?.get(String(payload.file_id)) === "stall-getFile") return;
       calls.push({ method, payload });
       // What Telegram would refuse is answered as Telegram does, and fails the test (refused-messages.ts).
@@ -69,10 +86,23 @@ export async function startFakeBotApi(token: string, options: FakeBotApiOptions 
       let result: unknown = true;
       if (method === "getMe") result = FAKE_BOT_INFO;
       if (method === "getFile") result = { file_id: payload.file_id, file_unique_id: `u-${String(payload.file_id)}`, file_path: `documents/${String(payload.file_id)}` };
-      // Long polling: no updates, after a short wait (Telegram holds the request up to its timeout).
+      // Long polling: the updates not confirmed by the offset, or none after a short wait (Telegram holds the
+      // request up to its timeout) unless one is queued meanwhile.
       if (method === "getUpdates") {
-        await new Promise((r) => setTimeout(r, 100));
-        result = [];
+        const offset = Number(payload.offset ?? 0);
+        await options.onGetUpdates?.(offset);
+        queue = queue.filter((u) => u.update_id >= offset);
+        if (queue.length === 0 && Number(payload.timeout ?? 0) > 0) {
+          await new Promise<void>((r) => {
+            const timer = setTimeout(r, 100);
+            wake = () => {
+              clearTimeout(timer);
+              r();
+            };
+          });
+          wake = undefined;
+        }
+        result = queue.slice(0, Number(payload.limit ?? 100));
       }
       if (method.startsWith("send")) result = { message_id: messageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id ?? 0), type: "private" }, text: payload.text ?? "" };
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, result }));
@@ -83,6 +113,11 @@ export async function startFakeBotApi(token: string, options: FakeBotApiOptions 
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
+    deliver: (update) => {
+      queue.push(update);
+      wake?.();
+    },
+    pending: () => [...queue],
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

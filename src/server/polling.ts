@@ -1,0 +1,123 @@
+/**
+ * Long polling with many officers at a time.
+ *
+ * grammY's own `bot.start()` handles the updates of a batch one after another, each to its end, replies
+ * included: one officer's Word export, a file download, or a reply Telegram is slow to take (up to the call
+ * deadline, api-calls.ts) held every other officer's message. Here the updates of a batch are handled
+ * together: one officer's updates in the order they came (the router's per-user lock keeps their replies in
+ * order too), different officers at once, up to the router's concurrency limit. With RepliesAfterAck
+ * (main.ts) an update counts as handled once what it changed is stored; its replies are sent after.
+ *
+ * A batch is confirmed to Telegram (the next getUpdates' offset) only once its updates are handled, so an
+ * update the process had not stored when it stopped or crashed comes again and is handled then (a repeat is
+ * recognised by its id). An update still at work after BATCH_LIMIT_MS (a large import) does not hold the
+ * next batch: it is confirmed and finishes on its own, as the webhook answers Telegram at its time limit.
+ */
+import { GrammyError, type Bot } from "grammy";
+import type { Update } from "grammy/types";
+import type { Logger } from "../bot/router.js";
+
+/** How long the updates of a batch may hold the next batch. */
+export const BATCH_LIMIT_MS = 2_000;
+
+export interface PollingOptions {
+  bot: Bot;
+  logger: Logger;
+  allowedUpdates: readonly string[];
+  batchLimitMs?: number;
+  /** How long Telegram holds a getUpdates call open when there is nothing to deliver (seconds). */
+  pollSeconds?: number;
+}
+
+/** Telegram refused the polling for good: another process polls with this token (409) or the token is wrong (401). */
+export class PollingRefused extends Error {
+  constructor(readonly code: 401 | 409, cause: GrammyError) {
+    super(cause.description, { cause });
+    this.name = "PollingRefused";
+  }
+}
+
+/** Who sent an update; their updates are handled one after another. */
+function sender(update: Update): number | undefined {
+  return (update.message ?? update.edited_message)?.from?.id ?? update.callback_query?.from.id;
+}
+
+export class LongPolling {
+  private offset = 0;
+  private running = false;
+  private readonly abort = new AbortController();
+  private loop: Promise<void> | undefined;
+  /** Each sender's last update begun: the next one waits for it. */
+  private readonly tails = new Map<number | undefined, Promise<void>>();
+
+  constructor(private readonly options: PollingOptions) {}
+
+  /** Polls until `stop()`; rejects with PollingRefused when Telegram refuses the polling. */
+  start(): Promise<void> {
+    if (this.loop) return this.loop;
+    this.running = true;
+    this.loop = this.run();
+    return this.loop;
+  }
+
+  /**
+   * No new batch; waits for the batch at work (its updates stored, or the batch limit), then confirms what
+   * was handled to Telegram, so that it is not delivered again.
+   */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.abort.abort();
+    await this.loop?.catch(() => undefined);
+    if (this.offset > 0) await this.options.bot.api.getUpdates({ offset: this.offset, limit: 1, timeout: 0 }).catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    const { bot } = this.options;
+    // A webhook set earlier would make every getUpdates fail (409); grammY's bot.start() does the same.
+    await bot.api.deleteWebhook();
+    while (this.running) {
+      let updates: Update[];
+      try {
+        updates = await bot.api.getUpdates(
+          { offset: this.offset, limit: 100, timeout: this.options.pollSeconds ?? 30, allowed_updates: [...this.options.allowedUpdates] as never },
+          this.abort.signal as never,
+        );
+      } catch (e) {
+        if (!this.running) return;
+        if (e instanceof GrammyError && (e.error_code === 401 || e.error_code === 409)) throw new PollingRefused(e.error_code, e);
+        // Network failures are retried by auto-retry; what is left (a 5xx after its retries) waits and tries again.
+        this.options.logger.error("gagal mengambil pembaruan", e);
+        await new Promise((r) => setTimeout(r, 3_000));
+        continue;
+      }
+      if (updates.length === 0) continue;
+      await this.handle(updates);
+      this.offset = updates[updates.length - 1]!.update_id + 1;
+    }
+  }
+
+  /**
+   * The batch's updates, each sender's in order, different senders at once; for at most the batch limit. A
+   * sender's update still at work then holds that sender's later updates, in this batch or the next, not others.
+   */
+  private async handle(updates: Update[]): Promise<void> {
+    const handled = updates.map((u) => {
+      const key = sender(u);
+      const handle = () => this.options.bot.handleUpdate(u).catch((e: unknown) => this.options.logger.error("kesalahan pada pembaruan", e));
+      const before = this.tails.get(key);
+      const done = before ? before.then(handle) : handle();
+      this.tails.set(key, done);
+      void done.then(() => {
+        if (this.tails.get(key) === done) this.tails.delete(key);
+      });
+      return done;
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.batchLimitMs ?? BATCH_LIMIT_MS)));
+    try {
+      await Promise.race([Promise.all(handled), limit]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
