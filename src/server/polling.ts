@@ -13,12 +13,16 @@
  * recognised by its id). An update still at work after BATCH_LIMIT_MS (a large import) does not hold the
  * next batch: it is confirmed and finishes on its own, as the webhook answers Telegram at its time limit.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { GrammyError, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "../bot/router.js";
 
 /** How long the updates of a batch may hold the next batch. */
 export const BATCH_LIMIT_MS = 2_000;
+
+/** How long to wait before asking again after getUpdates failed (what auto-retry did not retry). */
+export const RETRY_MS = 3_000;
 
 export interface PollingOptions {
   bot: Bot;
@@ -27,6 +31,7 @@ export interface PollingOptions {
   batchLimitMs?: number;
   /** How long Telegram holds a getUpdates call open when there is nothing to deliver (seconds). */
   pollSeconds?: number;
+  retryMs?: number;
 }
 
 /** Telegram refused the polling for good: another process polls with this token (409) or the token is wrong (401). */
@@ -87,7 +92,7 @@ export class LongPolling {
         if (e instanceof GrammyError && (e.error_code === 401 || e.error_code === 409)) throw new PollingRefused(e.error_code, e);
         // Network failures are retried by auto-retry; what is left (a 5xx after its retries) waits and tries again.
         this.options.logger.error("gagal mengambil pembaruan", e);
-        await new Promise((r) => setTimeout(r, 3_000));
+        await sleep(this.options.retryMs ?? RETRY_MS, undefined, { signal: this.abort.signal }).catch(() => undefined);
         continue;
       }
       if (updates.length === 0) continue;

@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 /** The fake Bot API and a bot polling it as `npm start` does, on the harness's storage. */
-async function polling(h: Harness, apiOptions: FakeBotApiOptions = {}, extra: { batchLimitMs?: number; download?: Download } = {}) {
+async function polling(h: Harness, apiOptions: FakeBotApiOptions = {}, extra: { batchLimitMs?: number; download?: Download; retryMs?: number } = {}) {
   const api = await startFakeBotApi(TOKEN, apiOptions);
   const errors: string[] = [];
   const bot = createBot({
@@ -37,7 +37,7 @@ async function polling(h: Harness, apiOptions: FakeBotApiOptions = {}, extra: { 
     ...(extra.download ? { download: extra.download } : {}),
   });
   limitApiCalls(bot.api);
-  const poller = new LongPolling({ bot, logger: { error: (m, e) => errors.push(`${m}: ${String(e)}`) }, allowedUpdates: ["message", "callback_query"], pollSeconds: 1, ...(extra.batchLimitMs ? { batchLimitMs: extra.batchLimitMs } : {}) });
+  const poller = new LongPolling({ bot, logger: { error: (m, e) => errors.push(`${m}: ${String(e)}`) }, allowedUpdates: ["message", "callback_query"], pollSeconds: 1, ...(extra.batchLimitMs ? { batchLimitMs: extra.batchLimitMs } : {}), ...(extra.retryMs ? { retryMs: extra.retryMs } : {}) });
   cleanup.push(async () => {
     await poller.stop();
     await api.close();
@@ -151,5 +151,25 @@ describe("long polling", () => {
     expect(api.pending()).toEqual([]);
     const last = api.calls.filter((c) => c.method === "getUpdates").at(-1)!;
     expect(last.payload).toMatchObject({ timeout: 0, limit: 1 });
+  });
+
+  it("a getUpdates Telegram refuses otherwise is logged and asked again after a pause, which stop() ends", async () => {
+    const h = await harness();
+    const { api, poller, errors } = await polling(h, { refuse: { getUpdates: { error_code: 400, description: "Bad Request: wrong parameter" } } }, { retryMs: 50 });
+    const done = poller.start();
+    await until(() => api.calls.filter((c) => c.method === "getUpdates").length >= 3, "three getUpdates");
+    expect(errors[0]).toBe("gagal mengambil pembaruan: GrammyError: Call to 'getUpdates' failed! (400: Bad Request: wrong parameter)");
+    await poller.stop();
+    await done;
+  });
+
+  it("stop() ends the pause after a refused getUpdates at once", async () => {
+    const h = await harness();
+    const { api, poller } = await polling(h, { refuse: { getUpdates: { error_code: 400, description: "Bad Request: wrong parameter" } } }, { retryMs: 600_000 });
+    const done = poller.start();
+    await until(() => api.calls.some((c) => c.method === "getUpdates"), "a getUpdates");
+    // Within the test's time limit only if the pause (ten minutes) ends with stop().
+    await poller.stop();
+    await done;
   });
 });
