@@ -64,7 +64,7 @@ export interface PipelineOptions {
    * At most this many updates delivered to the bot at once, the others waiting
    * their turn in the order they were sent (default 0: no bound). Telegram
    * does this for a webhook (`max_connections`, WEBHOOK_MAX_CONNECTIONS) and
-   * long polling takes one update at a time, so an overloaded bot never holds
+   * long polling takes at most 100 updates a batch, so an overloaded bot never holds
    * more: an update Telegram has not delivered yet waits on Telegram's side,
    * not in the bot's memory. An answer's latency counts from when it was sent
    * (or due), so the wait for a delivery is part of it.

@@ -13,7 +13,7 @@ describe("the bot's V8 flags", () => {
       .split("\n")
       .filter((line) => !line.startsWith("#"))
       .join("\n");
-    for (const commands of [startCommands, scripts["bench"]!, scripts["bench:webhook"]!]) {
+    for (const commands of [startCommands, scripts["bench"]!, scripts["bench:webhook"]!, scripts["bench:polling"]!]) {
       const flags = flagsOf(commands);
       expect(BOT_V8_FLAGS.filter((f) => !flags.has(f))).toEqual([]);
     }
