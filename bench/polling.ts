@@ -85,6 +85,7 @@ async function runMode(store: string, mode: Mode): Promise<ModeResult> {
   let wake: (() => void) | undefined;
   p.bot.api.config.use(async (prev, method, payload, signal) => {
     if (method === "deleteWebhook") return { ok: true, result: true } as never;
+    if (method === "getWebhookInfo") return { ok: true, result: { url: "", has_custom_certificate: false, pending_update_count: 0 } } as never;
     if (method !== "getUpdates") return prev(method, payload, signal);
     const { offset = 0, limit = 100, timeout = 0 } = payload as { offset?: number; limit?: number; timeout?: number };
     await sleep(API_MS / 2);

@@ -14,7 +14,7 @@ import { ALLOWED_UPDATES, botCommands, consoleLogger, createBot, telegramDownloa
 import { localDataDir, runLocalChat } from "./local/chat.js";
 import { RepliesAfterAck } from "./bot/replies-after-ack.js";
 import { shutdownGrace, startWebhookServer, webhookConnections } from "./server/webhook.js";
-import { LongPolling, PollingRefused } from "./server/polling.js";
+import { LongPolling, PollingRefused, WebhookInUse } from "./server/polling.js";
 import { openRepository } from "./storage/open.js";
 import { claimDataDir, DataDirInUse } from "./storage/lowdb/claim.js";
 import { say } from "./messages/catalog.js";
@@ -104,7 +104,7 @@ if (!token) {
     console.log(`Bot @${bot.botInfo.username} berjalan (long polling). Penyimpanan: ${storage}`);
     await polling.start().catch(async (e: unknown) => {
       await repo.close().catch(() => undefined);
-      fail(e instanceof PollingRefused ? say(e.code === 409 ? "cli.polling_bentrok" : "cli.token_ditolak") : e);
+      fail(e instanceof WebhookInUse ? say("cli.webhook_terpasang", { url: e.url }) : e instanceof PollingRefused ? say(e.code === 409 ? "cli.polling_bentrok" : "cli.token_ditolak") : e);
     });
   }
 }

@@ -13,8 +13,8 @@
  *   - and each call, its retries and waits included, ends within API_CALL_DEADLINE_MS. A reply not sent by
  *     then is logged and not sent (the answer it confirms is stored already), and the officer's next message
  *     is handled.
- * getUpdates (long polling) is left without a deadline: grammY's polling loop waits for Telegram as long as it
- * takes, and nothing waits behind it.
+ * getUpdates (long polling) is left without a deadline: the polling loop (src/server/polling.ts) waits for
+ * Telegram as long as it takes, and nothing waits behind it.
  */
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { Api, Transformer } from "grammy";
@@ -25,7 +25,7 @@ export const API_REQUEST_TIMEOUT_SECONDS = 60;
 /** One Bot API call, its retries and the waits Telegram asked for included. */
 export const API_CALL_DEADLINE_MS = 120_000;
 
-/** Calls without the deadline: long polling's own loop waits for Telegram. */
+/** Calls without the deadline: the long polling loop waits for Telegram. */
 const WITHOUT_DEADLINE = new Set(["getUpdates"]);
 
 /** A Bot API call that did not end within its deadline (its request aborted, or its retries stopped). */

@@ -12,6 +12,7 @@
  * update the process had not stored when it stopped or crashed comes again and is handled then (a repeat is
  * recognised by its id). An update still at work after BATCH_LIMIT_MS (a large import) does not hold the
  * next batch: it is confirmed and finishes on its own, as the webhook answers Telegram at its time limit.
+ * A bot that has a webhook is not polled (WebhookInUse): that is the webhook's processes' to change.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { GrammyError, type Bot } from "grammy";
@@ -42,6 +43,14 @@ export class PollingRefused extends Error {
   }
 }
 
+/** The bot has a webhook: its updates go to the webhook's processes, which long polling would take them from. */
+export class WebhookInUse extends Error {
+  constructor(readonly url: string) {
+    super(`webhook ${url}`);
+    this.name = "WebhookInUse";
+  }
+}
+
 /** Who sent an update; their updates are handled one after another. */
 function sender(update: Update): number | undefined {
   return (update.message ?? update.edited_message)?.from?.id ?? update.callback_query?.from.id;
@@ -57,7 +66,7 @@ export class LongPolling {
 
   constructor(private readonly options: PollingOptions) {}
 
-  /** Polls until `stop()`; rejects with PollingRefused when Telegram refuses the polling. */
+  /** Polls until `stop()`; rejects with WebhookInUse when the bot has a webhook, PollingRefused when Telegram refuses the polling. */
   start(): Promise<void> {
     if (this.loop) return this.loop;
     this.running = true;
@@ -78,8 +87,11 @@ export class LongPolling {
 
   private async run(): Promise<void> {
     const { bot } = this.options;
-    // A webhook set earlier would make every getUpdates fail (409); grammY's bot.start() does the same.
-    await bot.api.deleteWebhook();
+    // grammY's bot.start() deletes a webhook it finds: a process started without WEBHOOK_URL by mistake in a
+    // webhook deployment would take every update from the webhook's processes, and on stopping leave the bot
+    // with neither until they restart. Here it stops instead, saying so.
+    const { url } = await bot.api.getWebhookInfo();
+    if (url) throw new WebhookInUse(url);
     while (this.running) {
       let updates: Update[];
       try {

@@ -27,7 +27,7 @@ import { PgRepository } from "../../src/storage/postgres/repository.js";
 import { AgencyFileSchema } from "../../src/domain/schema/agency.js";
 import { FAKE_BOT_INFO, FakeTelegram, type FakeUser } from "../../src/local/fake-telegram.js";
 import { agencyInput } from "../support/agency.js";
-import { freePort, startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api.js";
+import { freePort, startFakeBotApi, type FakeBotApi, type FakeBotApiOptions } from "../support/fake-bot-api.js";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
 
 const TOKEN = "123456:UJI-WEBHOOK";
@@ -234,18 +234,22 @@ describe("long polling", () => {
     }
   }, 60_000);
 
-  it("stops, saying why, when Telegram refuses the token or another process polls with it", async () => {
-    for (const [method, refusal, said] of [
-      ["getMe", { error_code: 401, description: "Unauthorized" }, "Telegram menolak TELEGRAM_BOT_TOKEN (401 Unauthorized)."],
-      ["getUpdates", { error_code: 409, description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running" }, "Telegram menolak long polling: proses lain sedang menerima pembaruan untuk bot ini"],
-    ] as const) {
+  it("stops, saying why, when Telegram refuses the token, another process polls with it, or the bot has a webhook", async () => {
+    const cases: [FakeBotApiOptions, string][] = [
+      [{ refuse: { getMe: { error_code: 401, description: "Unauthorized" } } }, "Telegram menolak TELEGRAM_BOT_TOKEN (401 Unauthorized)."],
+      [{ refuse: { getUpdates: { error_code: 409, description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running" } } }, "Telegram menolak long polling: proses lain sedang menerima pembaruan untuk bot ini"],
+      // A process started without WEBHOOK_URL by mistake leaves the webhook's processes their updates.
+      [{ webhook: "https://bot.example.go.id/telegram" }, "Bot ini sedang memakai webhook (https://bot.example.go.id/telegram), jadi pembaruannya dikirim ke proses webhook."],
+    ];
+    for (const [options, said] of cases) {
       const dir = await seededDir();
-      const api = await startFakeBotApi(TOKEN, { refuse: { [method]: refusal } });
+      const api = await startFakeBotApi(TOKEN, options);
       const { child, out, exited } = startPolling(dir, api);
       try {
         expect(await exited).toBe(1);
         expect(out.text).toContain(said);
         expect(out.text).not.toContain("    at ");
+        expect(api.calls.map((c) => c.method)).not.toContain("deleteWebhook");
       } finally {
         child.kill("SIGKILL");
         await api.close();

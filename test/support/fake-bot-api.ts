@@ -34,6 +34,8 @@ export interface FakeBotApiOptions {
   files?: Map<string, Uint8Array | "stall" | "stall-getFile">;
   /** Awaited before getUpdates is answered, with its offset (what the call confirms). */
   onGetUpdates?: (offset: number) => Promise<void>;
+  /** The webhook getWebhookInfo reports (none when unset). */
+  webhook?: string;
   /** Methods answered with an error, e.g. getUpdates with 409 (another process polls) or getMe with 401 (a token Telegram does not know). */
   refuse?: Record<string, { error_code: number; description: string }>;
 }
@@ -85,6 +87,7 @@ export async function startFakeBotApi(token: string, options: FakeBotApiOptions 
       }
       let result: unknown = true;
       if (method === "getMe") result = FAKE_BOT_INFO;
+      if (method === "getWebhookInfo") result = { url: options.webhook ?? "", has_custom_certificate: false, pending_update_count: 0 };
       if (method === "getFile") result = { file_id: payload.file_id, file_unique_id: `u-${String(payload.file_id)}`, file_path: `documents/${String(payload.file_id)}` };
       // Long polling: the updates not confirmed by the offset, or none after a short wait (Telegram holds the
       // request up to its timeout) unless one is queued meanwhile.
