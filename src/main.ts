@@ -9,10 +9,8 @@
 import { createHash } from "node:crypto";
 import { GrammyError } from "grammy";
 import { defaultServices } from "./app/services.js";
-import { API_REQUEST_TIMEOUT_SECONDS, limitApiCalls } from "./bot/api-calls.js";
-import { ALLOWED_UPDATES, botCommands, consoleLogger, createBot, telegramDownload } from "./bot/bot.js";
+import { ALLOWED_UPDATES, botCommands, consoleLogger, createTelegramBot } from "./bot/bot.js";
 import { localDataDir, runLocalChat } from "./local/chat.js";
-import { RepliesAfterAck } from "./bot/replies-after-ack.js";
 import { shutdownGrace, startWebhookServer, webhookConnections } from "./server/webhook.js";
 import { LongPolling, PollingRefused, WebhookInUse } from "./server/polling.js";
 import { openRepository } from "./storage/open.js";
@@ -60,11 +58,9 @@ if (!token) {
   const repo = await openRepository(env, dataDir).catch(fail);
   const webhookUrl = env.WEBHOOK_URL?.trim();
   // An update counts as handled once stored, its replies are sent after: Telegram's webhook connections stay
-  // free, and long polling takes the next batch while replies are still going out.
-  const repliesAfterAck = new RepliesAfterAck();
-  const bot = createBot({ token, services: defaultServices(repo), logger, client: { apiRoot, timeoutSeconds: API_REQUEST_TIMEOUT_SECONDS }, download: telegramDownload(token, apiRoot), repliesAfterAck });
-  // Retries, and an end to every call (src/bot/api-calls.ts): a Bot API that stops answering must not hold an officer.
-  limitApiCalls(bot.api);
+  // free, and long polling takes the next batch while replies are still going out. Every Bot API call is retried
+  // and ends (src/bot/api-calls.ts): a Bot API that stops answering must not hold an officer.
+  const { bot, repliesAfterAck } = createTelegramBot({ token, services: defaultServices(repo), logger, apiRoot });
   const storage = env.DATABASE_URL ? "PostgreSQL" : `lowdb (${dataDir})`;
   // On SIGTERM or SIGINT: no new updates (`closeIntake`); the updates at work are finished and the replies of those
   // stored are sent (for at most SHUTDOWN_GRACE_MS: a Bot API that does not answer must not hold the process),

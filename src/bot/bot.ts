@@ -5,7 +5,8 @@ import { say } from "../messages/catalog.js";
 import type { Services } from "../app/services.js";
 import { createRouter, type Logger } from "./router.js";
 import type { Download } from "./flows/import.js";
-import type { RepliesAfterAck } from "./replies-after-ack.js";
+import { RepliesAfterAck } from "./replies-after-ack.js";
+import { API_REQUEST_TIMEOUT_SECONDS, limitApiCalls } from "./api-calls.js";
 
 /**
  * The updates the bot asks Telegram for, by long polling and by webhook alike:
@@ -67,6 +68,38 @@ export function consoleLogger(token = ""): Logger {
       console.error(redact(`[lkjip] ${message}${detail ? ` — ${detail}` : ""}`, token));
     },
   };
+}
+
+export interface TelegramBotOptions {
+  token: string;
+  services: Services;
+  logger?: Logger;
+  /** The Bot API server (default https://api.telegram.org). */
+  apiRoot?: string;
+  /** How files sent by users are fetched; default: Telegram's file download URL under `apiRoot`. */
+  download?: Download;
+  /** How long one Bot API call may take, its retries included (default API_CALL_DEADLINE_MS). */
+  deadlineMs?: number;
+}
+
+/**
+ * The bot as `npm start` runs it on Telegram, by webhook or long polling: each update counts as handled once
+ * stored and its replies are sent after (`repliesAfterAck`, whose `settled()` waits for them), and every Bot API
+ * call is retried and ends (api-calls.ts).
+ */
+export function createTelegramBot(options: TelegramBotOptions): { bot: Bot; repliesAfterAck: RepliesAfterAck } {
+  const apiRoot = options.apiRoot ?? "https://api.telegram.org";
+  const repliesAfterAck = new RepliesAfterAck();
+  const bot = createBot({
+    token: options.token,
+    services: options.services,
+    client: { apiRoot, timeoutSeconds: API_REQUEST_TIMEOUT_SECONDS },
+    download: options.download ?? telegramDownload(options.token, apiRoot),
+    repliesAfterAck,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  limitApiCalls(bot.api, options.deadlineMs);
+  return { bot, repliesAfterAck };
 }
 
 export function createBot(options: BotOptions): Bot {

@@ -5,8 +5,9 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { Transformer } from "grammy";
-import { API_REQUEST_TIMEOUT_SECONDS, ApiCallDeadline, callDeadline, limitApiCalls } from "../../src/bot/api-calls.js";
-import { createBot } from "../../src/bot/bot.js";
+import type { Update } from "grammy/types";
+import { API_REQUEST_TIMEOUT_SECONDS, ApiCallDeadline, callDeadline } from "../../src/bot/api-calls.js";
+import { createTelegramBot } from "../../src/bot/bot.js";
 import { FAKE_BOT_INFO } from "../../src/local/fake-telegram.js";
 import { ADMIN, askedForTarget2023, harness, plain, type Harness } from "../support/bot-harness.js";
 import { freePort, startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api.js";
@@ -20,18 +21,23 @@ afterEach(async () => {
   api = undefined;
 });
 
-/** A second bot on the harness's storage, talking to the Bot API at `apiRoot` over HTTP as `npm start` does. */
+/** A second bot on the harness's storage, built as `npm start` builds it, talking to the Bot API at `apiRoot` over HTTP. */
 function botOverHttp(h: Harness, apiRoot: string, deadlineMs: number) {
   const errors: string[] = [];
-  const bot = createBot({
+  const { bot, repliesAfterAck } = createTelegramBot({
     token: TOKEN,
     services: h.services,
-    botInfo: FAKE_BOT_INFO,
-    client: { apiRoot, timeoutSeconds: API_REQUEST_TIMEOUT_SECONDS },
+    apiRoot,
+    deadlineMs,
     logger: { error: (m, e) => errors.push(`${m}: ${e instanceof Error ? e.message : String(e)}`) },
   });
-  limitApiCalls(bot.api, deadlineMs);
-  return { bot, errors };
+  bot.botInfo = FAKE_BOT_INFO;
+  /** The update handled and its replies sent, or given up. */
+  const handled = async (update: Update) => {
+    await bot.handleUpdate(update);
+    await repliesAfterAck.settled();
+  };
+  return { handled, errors };
 }
 
 /** The fake Bot API, never answering a send… call while `stalled.now`; `stalled.attempts` counts the send calls begun. */
@@ -55,11 +61,11 @@ describe("calls to the Bot API end", () => {
     const h = await harness();
     const id = await askedForTarget2023(h, ADMIN);
     const { api, stalled } = await stallingApi();
-    const { bot, errors } = botOverHttp(h, api.url, 300);
+    const { handled, errors } = botOverHttp(h, api.url, 300);
 
     stalled.now = true;
     const began = Date.now();
-    await bot.handleUpdate(h.telegram.textUpdate(ADMIN, "90"));
+    await handled(h.telegram.textUpdate(ADMIN, "90"));
     // Without the deadline: grammY's 60 s for the request, then auto-retry's retries without end.
     expect(Date.now() - began).toBeLessThan(API_REQUEST_TIMEOUT_SECONDS * 1000);
     expect(errors).toEqual([GIVEN_UP("sendMessage", 300)]);
@@ -67,7 +73,7 @@ describe("calls to the Bot API end", () => {
     expect(await target2023(h, id)).toBe("90");
 
     stalled.now = false;
-    await bot.handleUpdate(h.telegram.textUpdate(ADMIN, "80"));
+    await handled(h.telegram.textUpdate(ADMIN, "80"));
     const sent = api.calls.filter((c) => c.method === "sendMessage").map((c) => String(c.payload.text));
     expect(sent).toHaveLength(2);
     expect(sent[0]).toBe("✅ Tersimpan — Realisasi 2023: 80%.");
@@ -78,10 +84,10 @@ describe("calls to the Bot API end", () => {
   it("Telegram out of reach: auto-retry's retries end at the deadline too, and the conversation goes on", async () => {
     const h = await harness();
     const id = await askedForTarget2023(h, ADMIN);
-    const { bot, errors } = botOverHttp(h, `http://127.0.0.1:${await freePort()}`, 1000);
+    const { handled, errors } = botOverHttp(h, `http://127.0.0.1:${await freePort()}`, 1000);
 
     // Refused connections are retried after 3 s, 6 s, 12 s … without a limit; the deadline ends them.
-    await bot.handleUpdate(h.telegram.textUpdate(ADMIN, "90"));
+    await handled(h.telegram.textUpdate(ADMIN, "90"));
     expect(errors).toEqual([GIVEN_UP("sendMessage", 1000)]);
     expect(await target2023(h, id)).toBe("90");
     // The officer goes on where the stored answer left them (through the harness's bot, Telegram back).
@@ -96,16 +102,16 @@ describe("calls to the Bot API end", () => {
     expect(parts).toBeGreaterThan(1);
 
     const { api, stalled } = await stallingApi();
-    const { bot, errors } = botOverHttp(h, api.url, 300);
+    const { handled, errors } = botOverHttp(h, api.url, 300);
     stalled.now = true;
-    await bot.handleUpdate(h.telegram.callbackUpdate(ADMIN, "draf:semua", h.telegram.latestMessageId()));
+    await handled(h.telegram.callbackUpdate(ADMIN, "draf:semua", h.telegram.latestMessageId()));
     expect(stalled.attempts).toBe(1);
     expect(errors).toEqual([GIVEN_UP("sendMessage", 300)]);
 
     // With Telegram answering, the same button sends all of them.
     stalled.now = false;
     stalled.attempts = 0;
-    await bot.handleUpdate(h.telegram.callbackUpdate(ADMIN, "draf:semua", h.telegram.latestMessageId()));
+    await handled(h.telegram.callbackUpdate(ADMIN, "draf:semua", h.telegram.latestMessageId()));
     expect(stalled.attempts).toBe(parts);
     expect(errors).toHaveLength(1);
   });
