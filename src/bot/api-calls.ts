@@ -13,8 +13,9 @@
  *   - and each call, its retries and waits included, ends within API_CALL_DEADLINE_MS. A reply not sent by
  *     then is logged and not sent (the answer it confirms is stored already), and the officer's next message
  *     is handled.
- * getUpdates (long polling) is left without a deadline: the polling loop (src/server/polling.ts) waits for
- * Telegram as long as it takes, and nothing waits behind it.
+ * getUpdates (long polling) is left without a deadline and without auto-retry: the polling loop
+ * (src/server/polling.ts) waits for Telegram as long as it takes, nothing waits behind it, and it pauses and
+ * asks again itself after a failure (auto-retry's pauses would grow to an hour during a long outage).
  */
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { Api, Transformer } from "grammy";
@@ -25,8 +26,8 @@ export const API_REQUEST_TIMEOUT_SECONDS = 60;
 /** One Bot API call, its retries and the waits Telegram asked for included. */
 export const API_CALL_DEADLINE_MS = 120_000;
 
-/** Calls without the deadline: the long polling loop waits for Telegram. */
-const WITHOUT_DEADLINE = new Set(["getUpdates"]);
+/** Calls without the deadline or auto-retry's retries: the long polling loop waits for Telegram, and retries itself. */
+const POLLING = new Set(["getUpdates"]);
 
 /** A Bot API call that did not end within its deadline (its request aborted, or its retries stopped). */
 export class ApiCallDeadline extends Error {
@@ -43,7 +44,7 @@ export class ApiCallDeadline extends Error {
 /** Ends every call but getUpdates after `ms`, its retries included (installed outside auto-retry). */
 export function callDeadline(ms: number): Transformer {
   return async (prev, method, payload, signal) => {
-    if (WITHOUT_DEADLINE.has(method)) return prev(method, payload, signal);
+    if (POLLING.has(method)) return prev(method, payload, signal);
     const deadline = AbortSignal.timeout(ms);
     // grammY types its signal with the abort-controller package's class; Node's is what it uses at run time.
     const both = (signal ? AbortSignal.any([signal as unknown as AbortSignal, deadline]) : deadline) as unknown as typeof signal;
@@ -57,8 +58,13 @@ export function callDeadline(ms: number): Transformer {
   };
 }
 
-/** Retries, then the deadline around them, on a bot's API (the per-update `ctx.api` copies them). */
+/**
+ * Retries, then the deadline around them, on a bot's API (the per-update `ctx.api` copies them). getUpdates has
+ * neither: the polling loop pauses and asks again itself (src/server/polling.ts), where auto-retry's pauses
+ * after network failures would grow to an hour.
+ */
 export function limitApiCalls(api: Api, deadlineMs = API_CALL_DEADLINE_MS): void {
-  api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  const retry = autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 });
+  api.config.use((prev, method, payload, signal) => (POLLING.has(method) ? prev(method, payload, signal) : retry(prev, method, payload, signal)));
   api.config.use(callDeadline(deadlineMs));
 }

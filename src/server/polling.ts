@@ -22,8 +22,14 @@ import type { Logger } from "../bot/router.js";
 /** How long the updates of a batch may hold the next batch. */
 export const BATCH_LIMIT_MS = 2_000;
 
-/** How long to wait before asking again after getUpdates failed (what auto-retry did not retry). */
+/**
+ * The pause after getUpdates failed (the network, Telegram's 5xx): 3 s after the first failure in a row, twice
+ * as long after each further one, at most 30 s, or as long as Telegram asks (429). Long polling is not retried
+ * by auto-retry (api-calls.ts), whose pauses after network failures grow to an hour: after an outage of half
+ * an hour the bot would have waited that long again before asking.
+ */
 export const RETRY_MS = 3_000;
+export const MAX_RETRY_MS = 30_000;
 
 export interface PollingOptions {
   bot: Bot;
@@ -32,7 +38,9 @@ export interface PollingOptions {
   batchLimitMs?: number;
   /** How long Telegram holds a getUpdates call open when there is nothing to deliver (seconds). */
   pollSeconds?: number;
+  /** The first pause after a failed getUpdates, and the longest (RETRY_MS, MAX_RETRY_MS). */
   retryMs?: number;
+  maxRetryMs?: number;
 }
 
 /** Telegram refused the polling for good: another process polls with this token (409) or the token is wrong (401). */
@@ -92,6 +100,7 @@ export class LongPolling {
     // with neither until they restart. Here it stops instead, saying so.
     const { url } = await bot.api.getWebhookInfo();
     if (url) throw new WebhookInUse(url);
+    let failures = 0;
     while (this.running) {
       let updates: Update[];
       try {
@@ -102,11 +111,14 @@ export class LongPolling {
       } catch (e) {
         if (!this.running) return;
         if (e instanceof GrammyError && (e.error_code === 401 || e.error_code === 409)) throw new PollingRefused(e.error_code, e);
-        // Network failures are retried by auto-retry; what is left (a 5xx after its retries) waits and tries again.
-        this.options.logger.error("gagal mengambil pembaruan", e);
-        await sleep(this.options.retryMs ?? RETRY_MS, undefined, { signal: this.abort.signal }).catch(() => undefined);
+        failures++;
+        const asked = e instanceof GrammyError ? e.parameters.retry_after : undefined;
+        const pause = asked !== undefined ? asked * 1000 : Math.min(this.options.maxRetryMs ?? MAX_RETRY_MS, (this.options.retryMs ?? RETRY_MS) * 2 ** (failures - 1));
+        this.options.logger.error(`gagal mengambil pembaruan (ke-${failures} berturut-turut; dicoba lagi dalam ${pause} ms)`, e);
+        await sleep(pause, undefined, { signal: this.abort.signal }).catch(() => undefined);
         continue;
       }
+      failures = 0;
       if (updates.length === 0) continue;
       await this.handle(updates);
       this.offset = updates[updates.length - 1]!.update_id + 1;

@@ -33,7 +33,7 @@ async function polling(h: Harness, apiOptions: FakeBotApiOptions = {}, extra: { 
     ...(extra.download ? { download: extra.download } : {}),
   });
   await bot.init();
-  const poller = new LongPolling({ bot, logger: { error: (m, e) => errors.push(`${m}: ${String(e)}`) }, allowedUpdates: ["message", "callback_query"], pollSeconds: 1, ...(extra.batchLimitMs ? { batchLimitMs: extra.batchLimitMs } : {}), ...(extra.retryMs ? { retryMs: extra.retryMs } : {}) });
+  const poller = new LongPolling({ bot, logger: { error: (m, e) => errors.push(`${m}: ${String(e)}`) }, allowedUpdates: ["message", "callback_query"], pollSeconds: 1, ...(extra.batchLimitMs ? { batchLimitMs: extra.batchLimitMs } : {}), ...(extra.retryMs ? { retryMs: extra.retryMs, maxRetryMs: 50 } : {}) });
   cleanup.push(async () => {
     await poller.stop();
     await api.close();
@@ -150,14 +150,44 @@ describe("long polling", () => {
     expect(last.payload).toMatchObject({ timeout: 0, limit: 1 });
   });
 
-  it("a getUpdates Telegram refuses otherwise is logged and asked again after a pause, which stop() ends", async () => {
+  it("a getUpdates that fails is asked again after a pause that doubles, up to a longest, and after Telegram's own when it gives one", async () => {
     const h = await harness();
-    const { api, poller, errors } = await polling(h, { refuse: { getUpdates: { error_code: 400, description: "Bad Request: wrong parameter" } } }, { retryMs: 50 });
+    let answer = 0;
+    const refusals = [
+      { error_code: 502, description: "Bad Gateway" },
+      { error_code: 502, description: "Bad Gateway" },
+      { error_code: 502, description: "Bad Gateway" },
+      { error_code: 502, description: "Bad Gateway" },
+      undefined, // answered: the next failure is the first in a row again
+      { error_code: 429, description: "Too Many Requests: retry after 0", parameters: { retry_after: 0 } },
+      { error_code: 500, description: "Internal Server Error" },
+    ];
+    const { api, poller, errors } = await polling(h, { refuse: { getUpdates: () => refusals[answer++] } }, { retryMs: 20 });
     const done = poller.start();
-    await until(() => api.calls.filter((c) => c.method === "getUpdates").length >= 3, "three getUpdates");
-    expect(errors[0]).toBe("gagal mengambil pembaruan: GrammyError: Call to 'getUpdates' failed! (400: Bad Request: wrong parameter)");
+    await until(() => errors.length === 6, "six failures");
+    await until(() => api.calls.filter((c) => c.method === "getUpdates").length >= 8, "asked again after the last");
     await poller.stop();
     await done;
+    // Telegram's 5xx reach the loop at once: auto-retry would have paused 3 s, 6 s … before each itself.
+    expect(errors.map((e) => e.slice(0, e.indexOf("):") + 1))).toEqual([
+      "gagal mengambil pembaruan (ke-1 berturut-turut; dicoba lagi dalam 20 ms)",
+      "gagal mengambil pembaruan (ke-2 berturut-turut; dicoba lagi dalam 40 ms)",
+      "gagal mengambil pembaruan (ke-3 berturut-turut; dicoba lagi dalam 50 ms)",
+      "gagal mengambil pembaruan (ke-4 berturut-turut; dicoba lagi dalam 50 ms)",
+      "gagal mengambil pembaruan (ke-1 berturut-turut; dicoba lagi dalam 0 ms)",
+      "gagal mengambil pembaruan (ke-2 berturut-turut; dicoba lagi dalam 40 ms)",
+    ]);
+    expect(errors[0]).toContain("GrammyError: Call to 'getUpdates' failed! (502: Bad Gateway)");
+  });
+
+  it("a network failure of getUpdates is asked again after the loop's pause, not auto-retry's, which grows to an hour", async () => {
+    const h = await harness();
+    // Telegram out of reach for getUpdates: its connections are cut without an answer.
+    const { api, poller, errors } = await polling(h, { refuse: { getUpdates: "reset" } }, { retryMs: 20 });
+    void poller.start();
+    // Auto-retry would wait 3 s after the first failure, 6 s after the second; the loop's pauses are 20, 40, 50 … ms.
+    await until(() => api.calls.filter((c) => c.method === "getUpdates").length >= 4, "four attempts", 2_500);
+    expect(errors[0]).toBe("gagal mengambil pembaruan (ke-1 berturut-turut; dicoba lagi dalam 20 ms): HttpError: Network request for 'getUpdates' failed!");
   });
 
   it("stop() ends the pause after a refused getUpdates at once", async () => {

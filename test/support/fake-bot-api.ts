@@ -36,8 +36,18 @@ export interface FakeBotApiOptions {
   onGetUpdates?: (offset: number) => Promise<void>;
   /** The webhook getWebhookInfo reports (none when unset). */
   webhook?: string;
-  /** Methods answered with an error, e.g. getUpdates with 409 (another process polls) or getMe with 401 (a token Telegram does not know). */
-  refuse?: Record<string, { error_code: number; description: string }>;
+  /**
+   * Methods answered with an error, e.g. getUpdates with 409 (another process polls) or getMe with 401 (a token
+   * Telegram does not know), or "reset": the connection cut without an answer. A function decides at each call.
+   */
+  refuse?: Record<string, Refusal | "reset" | (() => Refusal | "reset" | undefined)>;
+}
+
+/** An error answer of the Bot API. */
+export interface Refusal {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after?: number };
 }
 
 const STALLED = new Uint8Array(1000);
@@ -71,7 +81,14 @@ export async function startFakeBotApi(token: string, options: FakeBotApiOptions 
       let payload: Record<string, unknown> = {};
       if ((req.headers["content-type"] ?? "").includes("json") && body) payload = JSON.parse(body) as Record<string, unknown>;
       if (method.startsWith("send")) await options.beforeSend?.(method, payload);
-      const refusedHere = options.refuse?.[method];
+      const refusal = options.refuse?.[method];
+      const refusedHere = typeof refusal === "function" ? refusal() : refusal;
+      if (refusedHere === "reset") {
+        // The network: the connection is cut without an answer.
+        calls.push({ method, payload });
+        req.socket.destroy();
+        return;
+      }
       if (refusedHere) {
         calls.push({ method, payload });
         res.writeHead(refusedHere.error_code, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, ...refusedHere }));
