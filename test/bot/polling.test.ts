@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Update } from "grammy/types";
 import { createTelegramBot } from "../../src/bot/bot.js";
 import type { Download } from "../../src/bot/flows/import.js";
-import { LongPolling } from "../../src/server/polling.js";
+import { LongPolling, type PollingOptions } from "../../src/server/polling.js";
 import { ADMIN, OFFICER, askedForTarget2023, harness, registerAgency, type Harness } from "../support/bot-harness.js";
 import { startFakeBotApi, type FakeBotApi, type FakeBotApiOptions } from "../support/fake-bot-api.js";
 
@@ -21,7 +21,8 @@ afterEach(async () => {
 });
 
 /** The fake Bot API and a bot polling it as `npm start` does (getMe included), on the harness's storage. */
-async function polling(h: Harness, apiOptions: FakeBotApiOptions = {}, extra: { batchLimitMs?: number; download?: Download; retryMs?: number } = {}) {
+async function polling(h: Harness, apiOptions: FakeBotApiOptions = {}, extra: Pick<PollingOptions, "batchLimitMs" | "retryMs" | "maxRetryMs"> & { download?: Download } = {}) {
+  const { download, ...timing } = extra;
   const api = await startFakeBotApi(TOKEN, apiOptions);
   const errors: string[] = [];
   // As `npm start` builds it: replies after each update is stored, retries and deadlines on every call.
@@ -30,10 +31,10 @@ async function polling(h: Harness, apiOptions: FakeBotApiOptions = {}, extra: { 
     services: h.services,
     apiRoot: api.url,
     logger: { error: (m, e) => errors.push(`${m}: ${e instanceof Error ? e.message : String(e)}`) },
-    ...(extra.download ? { download: extra.download } : {}),
+    ...(download ? { download } : {}),
   });
   await bot.init();
-  const poller = new LongPolling({ bot, logger: { error: (m, e) => errors.push(`${m}: ${String(e)}`) }, allowedUpdates: ["message", "callback_query"], pollSeconds: 1, ...(extra.batchLimitMs ? { batchLimitMs: extra.batchLimitMs } : {}), ...(extra.retryMs ? { retryMs: extra.retryMs, maxRetryMs: 50 } : {}) });
+  const poller = new LongPolling({ bot, logger: { error: (m, e) => errors.push(`${m}: ${String(e)}`) }, allowedUpdates: ["message", "callback_query"], pollSeconds: 1, ...timing });
   cleanup.push(async () => {
     await poller.stop();
     await api.close();
@@ -162,7 +163,7 @@ describe("long polling", () => {
       { error_code: 429, description: "Too Many Requests: retry after 0", parameters: { retry_after: 0 } },
       { error_code: 500, description: "Internal Server Error" },
     ];
-    const { api, poller, errors } = await polling(h, { refuse: { getUpdates: () => refusals[answer++] } }, { retryMs: 20 });
+    const { api, poller, errors } = await polling(h, { refuse: { getUpdates: () => refusals[answer++] } }, { retryMs: 20, maxRetryMs: 50 });
     const done = poller.start();
     await until(() => errors.length === 6, "six failures");
     await until(() => api.calls.filter((c) => c.method === "getUpdates").length >= 8, "asked again after the last");
@@ -192,7 +193,7 @@ describe("long polling", () => {
 
   it("stop() ends the pause after a refused getUpdates at once", async () => {
     const h = await harness();
-    const { api, poller } = await polling(h, { refuse: { getUpdates: { error_code: 400, description: "Bad Request: wrong parameter" } } }, { retryMs: 600_000 });
+    const { api, poller } = await polling(h, { refuse: { getUpdates: { error_code: 400, description: "Bad Request: wrong parameter" } } }, { retryMs: 600_000, maxRetryMs: 600_000 });
     const done = poller.start();
     await until(() => api.calls.some((c) => c.method === "getUpdates"), "a getUpdates");
     // Within the test's time limit only if the pause (ten minutes) ends with stop().
