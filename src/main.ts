@@ -7,12 +7,12 @@
  * Storage: PostgreSQL when DATABASE_URL is set, otherwise lowdb files under DATA_DIR (default data/).
  */
 import { createHash } from "node:crypto";
-import { GrammyError } from "grammy";
 import { defaultServices } from "./app/services.js";
-import { ALLOWED_UPDATES, botCommands, consoleLogger, createTelegramBot } from "./bot/bot.js";
+import { ALLOWED_UPDATES, botCommands, consoleLogger, createTelegramBot, redact } from "./bot/bot.js";
 import { localDataDir, runLocalChat } from "./local/chat.js";
 import { shutdownGrace, startWebhookServer, webhookConnections } from "./server/webhook.js";
-import { LongPolling, PollingRefused, WebhookInUse } from "./server/polling.js";
+import { LongPolling } from "./server/polling.js";
+import { startFailure } from "./server/start-failure.js";
 import { openRepository } from "./storage/open.js";
 import { claimDataDir, DataDirInUse } from "./storage/lowdb/claim.js";
 import { say } from "./messages/catalog.js";
@@ -41,7 +41,7 @@ if (!token) {
   await runLocalChat({ dataDir: localDataDir(dataDir), input: process.stdin, output: process.stdout });
 } else {
   const fail = (e: unknown): never => {
-    console.error(e instanceof Error ? e.message : String(e));
+    console.error(redact(e instanceof Error ? e.message : String(e), token));
     process.exit(1);
   };
   let maxConnections = 0;
@@ -78,8 +78,12 @@ if (!token) {
     process.once("SIGINT", () => void stop());
     process.once("SIGTERM", () => void stop());
   };
-  // A token Telegram does not know stops the start, saying so (rather than a stack trace).
-  await bot.init().catch((e: unknown) => fail(e instanceof GrammyError && e.error_code === 401 ? say("cli.token_ditolak") : e));
+  // What cannot start on Telegram stops the start, saying why (src/server/start-failure.ts), not with a stack trace.
+  const cannotStart = async (e: unknown): Promise<never> => {
+    await repo.close().catch(() => undefined);
+    return fail(startFailure(e, apiRoot));
+  };
+  await bot.init().catch(cannotStart);
   if (webhookUrl) {
     // The secret Telegram sends with every update; derived from the token unless set, so all processes agree.
     const secretToken = env.WEBHOOK_SECRET?.trim() || createHash("sha256").update(`lkjip-webhook:${token}`).digest("hex");
@@ -87,20 +91,17 @@ if (!token) {
     const port = Number(env.PORT ?? 8080);
     const server = await startWebhookServer({ bot, path: url.pathname, secretToken, port, logger });
     if (env.WEBHOOK_SET !== "0") {
-      await bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES], max_connections: maxConnections });
-      await bot.api.setMyCommands(botCommands());
+      await bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES], max_connections: maxConnections }).catch(cannotStart);
+      await bot.api.setMyCommands(botCommands()).catch(cannotStart);
     }
     stopOn(() => server.close());
     console.log(`Bot @${bot.botInfo.username} siap menerima webhook di port ${port}${url.pathname}. Penyimpanan: ${storage}`);
   } else {
     // Many officers at a time, each batch confirmed to Telegram once handled (src/server/polling.ts).
-    await bot.api.setMyCommands(botCommands());
+    await bot.api.setMyCommands(botCommands()).catch(cannotStart);
     const polling = new LongPolling({ bot, logger, allowedUpdates: ALLOWED_UPDATES });
     stopOn(() => polling.stop());
     console.log(`Bot @${bot.botInfo.username} berjalan (long polling). Penyimpanan: ${storage}`);
-    await polling.start().catch(async (e: unknown) => {
-      await repo.close().catch(() => undefined);
-      fail(e instanceof WebhookInUse ? say("cli.webhook_terpasang", { url: e.url }) : e instanceof PollingRefused ? say(e.code === 409 ? "cli.polling_bentrok" : "cli.token_ditolak") : e);
-    });
+    await polling.start().catch(cannotStart);
   }
 }

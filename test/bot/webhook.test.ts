@@ -270,6 +270,23 @@ describe("webhook mode on lowdb: starting and stopping", () => {
     expect(stderr).toContain('WEBHOOK_MAX_CONNECTIONS harus bilangan bulat 1–100 (pengiriman pembaruan yang dibuka Telegram sekaligus), bukan "500". Contoh: WEBHOOK_MAX_CONNECTIONS=100');
   }, 30_000);
 
+  it("stops, saying why, when Telegram refuses the webhook", async () => {
+    const dir = await seededDir();
+    const api = await startFakeBotApi(TOKEN, { refuse: { setWebhook: { error_code: 400, description: "Bad Request: bad webhook: HTTPS url must be provided for webhook" } } });
+    const env = { ...process.env, DATABASE_URL: undefined, DATA_DIR: dir, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.url, WEBHOOK_URL: "http://bot.example.go.id/telegram", PORT: String(await freePort()) };
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr!.on("data", (b: Buffer) => (stderr += b.toString()));
+    try {
+      expect(await new Promise<number | null>((r) => child.once("exit", r))).toBe(1);
+      expect(stderr.trim()).toBe("Telegram menolak setWebhook saat bot dimulai (400: Bad Request: bad webhook: HTTPS url must be provided for webhook).");
+    } finally {
+      child.kill("SIGKILL");
+      await api.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
   it("stops within SHUTDOWN_GRACE_MS when the Bot API does not answer, with the answer stored", async () => {
     const dir = await seededDir();
     const api = await startFakeBotApi(TOKEN, { beforeSend: () => new Promise(() => {}) });
