@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { defaultServices } from "./app/services.js";
 import { ALLOWED_UPDATES, botCommands, consoleLogger, createTelegramBot, redact } from "./bot/bot.js";
 import { localDataDir, runLocalChat } from "./local/chat.js";
-import { shutdownGrace, startWebhookServer, webhookConnections } from "./server/webhook.js";
+import { shutdownGrace, startWebhookServer, webhookAddress, webhookConnections, webhookPort } from "./server/webhook.js";
 import { LongPolling } from "./server/polling.js";
 import { startFailure } from "./server/start-failure.js";
 import { openRepository } from "./storage/open.js";
@@ -46,9 +46,14 @@ if (!token) {
   };
   let maxConnections = 0;
   let grace = 0;
+  let port = 0;
+  let webhook: URL | undefined;
   try {
     maxConnections = webhookConnections(env.WEBHOOK_MAX_CONNECTIONS);
     grace = shutdownGrace(env.SHUTDOWN_GRACE_MS);
+    port = webhookPort(env.PORT);
+    const webhookUrl = env.WEBHOOK_URL?.trim();
+    webhook = webhookUrl ? webhookAddress(webhookUrl) : undefined;
   } catch (e) {
     fail(e);
   }
@@ -56,7 +61,6 @@ if (!token) {
   const apiRoot = env.TELEGRAM_API_ROOT?.trim() || "https://api.telegram.org";
   if (!env.DATABASE_URL?.trim()) await claimOrStop(dataDir);
   const repo = await openRepository(env, dataDir).catch(fail);
-  const webhookUrl = env.WEBHOOK_URL?.trim();
   // An update counts as handled once stored, its replies are sent after: Telegram's webhook connections stay
   // free, and long polling takes the next batch while replies are still going out. Every Bot API call is retried
   // and ends (src/bot/api-calls.ts): a Bot API that stops answering must not hold an officer.
@@ -84,18 +88,16 @@ if (!token) {
     return fail(startFailure(e, apiRoot));
   };
   await bot.init().catch(cannotStart);
-  if (webhookUrl) {
+  if (webhook) {
     // The secret Telegram sends with every update; derived from the token unless set, so all processes agree.
     const secretToken = env.WEBHOOK_SECRET?.trim() || createHash("sha256").update(`lkjip-webhook:${token}`).digest("hex");
-    const url = new URL(webhookUrl);
-    const port = Number(env.PORT ?? 8080);
-    const server = await startWebhookServer({ bot, path: url.pathname, secretToken, port, logger });
+    const server = await startWebhookServer({ bot, path: webhook.pathname, secretToken, port, logger }).catch(cannotStart);
     if (env.WEBHOOK_SET !== "0") {
-      await bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES], max_connections: maxConnections }).catch(cannotStart);
+      await bot.api.setWebhook(webhook.href, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES], max_connections: maxConnections }).catch(cannotStart);
       await bot.api.setMyCommands(botCommands()).catch(cannotStart);
     }
     stopOn(() => server.close());
-    console.log(`Bot @${bot.botInfo.username} siap menerima webhook di port ${port}${url.pathname}. Penyimpanan: ${storage}`);
+    console.log(`Bot @${bot.botInfo.username} siap menerima webhook di port ${port}${webhook.pathname}. Penyimpanan: ${storage}`);
   } else {
     // Many officers at a time, each batch confirmed to Telegram once handled (src/server/polling.ts).
     await bot.api.setMyCommands(botCommands()).catch(cannotStart);

@@ -16,6 +16,7 @@ import { webhookCallback, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "../bot/router.js";
 import { wholeNumberSetting } from "../settings.js";
+import { say } from "../messages/catalog.js";
 
 export interface WebhookOptions {
   bot: Bot;
@@ -41,6 +42,22 @@ export function webhookConnections(value: string | undefined): number {
  */
 export function shutdownGrace(value: string | undefined): number {
   return wholeNumberSetting({ name: "SHUTDOWN_GRACE_MS", meaning: "milidetik untuk menyelesaikan pembaruan dan mengirim balasan saat berhenti", min: 0, max: 600_000, fallback: 8_000 }, value);
+}
+
+/** PORT: the webhook's HTTP server (1–65535; 8080 when unset). */
+export function webhookPort(value: string | undefined): number {
+  return wholeNumberSetting({ name: "PORT", meaning: "port server HTTP untuk webhook", min: 1, max: 65_535, fallback: 8_080 }, value);
+}
+
+/** WEBHOOK_URL as a whole address (its path is the path served); a value that is not one stops the start, saying so. */
+export function webhookAddress(value: string): URL {
+  try {
+    const url = new URL(value);
+    if (url.protocol === "https:" || url.protocol === "http:") return url;
+  } catch {
+    // said below
+  }
+  throw new Error(say("cli.webhook_url_salah", { nilai: value }));
 }
 
 /** Telegram's updates are a few kilobytes; a body larger than this is not one, and is not read into memory. */

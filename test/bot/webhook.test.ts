@@ -260,14 +260,21 @@ describe("long polling", () => {
 });
 
 describe("webhook mode on lowdb: starting and stopping", () => {
-  it("refuses a WEBHOOK_MAX_CONNECTIONS Telegram would not accept, saying what is allowed", async () => {
-    const env = { ...process.env, DATABASE_URL: undefined, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "http://127.0.0.1:9", WEBHOOK_URL: "http://127.0.0.1:9/telegram", WEBHOOK_MAX_CONNECTIONS: "500" };
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stderr!.on("data", (b: Buffer) => (stderr += b.toString()));
-    const code = await new Promise<number | null>((r) => child.once("exit", r));
-    expect(code).toBe(1);
-    expect(stderr).toContain('WEBHOOK_MAX_CONNECTIONS harus bilangan bulat 1–100 (pengiriman pembaruan yang dibuka Telegram sekaligus), bukan "500". Contoh: WEBHOOK_MAX_CONNECTIONS=100');
+  it("refuses a WEBHOOK_MAX_CONNECTIONS, PORT or WEBHOOK_URL it cannot use, saying what is allowed", async () => {
+    const cases: [NodeJS.ProcessEnv, string][] = [
+      [{ WEBHOOK_MAX_CONNECTIONS: "500" }, 'WEBHOOK_MAX_CONNECTIONS harus bilangan bulat 1–100 (pengiriman pembaruan yang dibuka Telegram sekaligus), bukan "500". Contoh: WEBHOOK_MAX_CONNECTIONS=100'],
+      [{ PORT: "80a" }, 'PORT harus bilangan bulat 1–65535 (port server HTTP untuk webhook), bukan "80a". Contoh: PORT=8080'],
+      [{ WEBHOOK_URL: "bot.example.go.id/telegram" }, 'WEBHOOK_URL harus alamat lengkap tempat Telegram mengirim pembaruan, bukan "bot.example.go.id/telegram". Contoh: WEBHOOK_URL=https://bot.example.go.id/telegram'],
+    ];
+    for (const [setting, said] of cases) {
+      const env = { ...process.env, DATABASE_URL: undefined, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "http://127.0.0.1:9", WEBHOOK_URL: "http://127.0.0.1:9/telegram", ...setting };
+      const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+      let stderr = "";
+      child.stderr!.on("data", (b: Buffer) => (stderr += b.toString()));
+      const code = await new Promise<number | null>((r) => child.once("exit", r));
+      expect(code).toBe(1);
+      expect(stderr.trim()).toBe(said);
+    }
   }, 30_000);
 
   it("stops, saying why, when Telegram refuses the webhook", async () => {
