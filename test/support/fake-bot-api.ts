@@ -1,8 +1,11 @@
 /**
- * A Bot API server on loopback for tests that run the real entry point in
- * child processes (TELEGRAM_API_ROOT points here): it answers every method
- * and records the calls; a message Telegram would refuse is answered as
- * Telegram answers it (telegramRefusal in src/local/fake-telegram.ts).
+ * A Bot API server on loopback for tests that talk to it over HTTP, the
+ * real entry point in child processes (TELEGRAM_API_ROOT points here) or a
+ * bot built as it builds one: it answers every method and records the calls;
+ * a message Telegram would refuse is answered as Telegram answers it
+ * (telegramRefusal in src/local/fake-telegram.ts). Long polling gets the
+ * updates `deliver` queued until an offset confirms them; a method can be
+ * refused, or its connection cut, to play a failing Telegram.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
