@@ -12,18 +12,13 @@
  *   --modes LIST     bot.start,polling (default both; grammY's bot.start() drains its backlog at a few answers a second)
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { cp, rm } from "node:fs/promises";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Update } from "grammy/types";
 import { RepliesAfterAck } from "../src/bot/replies-after-ack.js";
 import { ALLOWED_UPDATES } from "../src/bot/bot.js";
 import { LongPolling } from "../src/server/polling.js";
-import { LowdbRepository } from "../src/storage/lowdb/repository.js";
-import { answerNext, pipeline, stats } from "./load.js";
-import { seedLowdb, storeName } from "./seed.js";
+import { pipeline, stats } from "./load.js";
+import { cachedStore, freshCopy, officersAnswering } from "./cached-officers.js";
 import { benchArgs } from "./args.js";
 
 const args = benchArgs();
@@ -32,7 +27,6 @@ const API_MS = args.number("api-ms", 100);
 const THINK_MS = args.number("think-ms", 1000);
 const SECONDS = args.number("seconds", 10);
 const MODES = args.text("modes", "bot.start,polling").split(",") as Mode[];
-const DATA = join("bench", ".data");
 
 type Mode = "bot.start" | "polling";
 
@@ -46,10 +40,7 @@ interface ModeResult {
 }
 
 async function runMode(store: string, mode: Mode): Promise<ModeResult> {
-  const dir = join(DATA, "lowdb-polling");
-  await rm(dir, { recursive: true, force: true });
-  await cp(store, dir, { recursive: true });
-  const repo = new LowdbRepository({ dir, cacheSize: AGENCIES + 10 });
+  const { repo, remove } = await freshCopy(store, "lowdb-polling", AGENCIES);
 
   // Which update an update's work belongs to, through every await of its handling; `finished` resolves each
   // officer's delivery once its update's replies were sent.
@@ -117,28 +108,12 @@ async function runMode(store: string, mode: Mode): Promise<ModeResult> {
   const polling = new LongPolling({ bot: p.bot, logger: { error: (m) => p.errors.push(m) }, allowedUpdates: ALLOWED_UPDATES });
   const running = mode === "polling" ? polling.start() : p.bot.start({ allowed_updates: [...ALLOWED_UPDATES] });
 
-  const latencies: number[] = [];
-  const started = performance.now();
-  const end = started + SECONDS * 1000;
-  let k = 0;
-  // Officers start spread over one think time, then answer, wait for their replies, think, and answer again.
-  const officer = async (n: number) => {
-    await sleep((n / AGENCIES) * THINK_MS);
-    while (performance.now() < end) {
-      const latency = await answerNext(p, n, k++);
-      if (latency === undefined) return;
-      latencies.push(latency);
-      await sleep(THINK_MS);
-    }
-  };
-  await Promise.all(Array.from({ length: AGENCIES }, (_, n) => officer(n)));
-  const seconds = (performance.now() - started) / 1000;
+  const { latencies, seconds } = await officersAnswering(p, AGENCIES, THINK_MS, SECONDS);
   if (mode === "polling") await polling.stop();
   else await p.bot.stop();
   await running;
   await acks?.settled();
-  await repo.close();
-  await rm(dir, { recursive: true, force: true });
+  await remove();
   const s = stats(latencies, seconds);
   return {
     mode: mode === "polling" ? "src/server/polling.ts (npm start)" : "grammY's bot.start() (before)",
@@ -150,8 +125,7 @@ async function runMode(store: string, mode: Mode): Promise<ModeResult> {
   };
 }
 
-const store = join(DATA, `lowdb-${storeName(AGENCIES, 0)}`);
-if (!existsSync(store)) await seedLowdb(store, AGENCIES, 0, () => {});
+const store = await cachedStore(AGENCIES);
 const results: ModeResult[] = [];
 for (const mode of MODES) results.push(await runMode(store, mode));
 const offered = Math.round(AGENCIES / (THINK_MS / 1000));

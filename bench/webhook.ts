@@ -14,17 +14,12 @@
  *   --seconds S      per mode (default 10)
  */
 import { Agent, request } from "node:http";
-import { cp, rm } from "node:fs/promises";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import type { Update } from "grammy/types";
 import { RepliesAfterAck } from "../src/bot/replies-after-ack.js";
 import { startWebhookServer } from "../src/server/webhook.js";
-import { LowdbRepository } from "../src/storage/lowdb/repository.js";
 import { freePort } from "../test/support/fake-bot-api.js";
-import { answerNext, pipeline, stats } from "./load.js";
-import { seedLowdb, storeName } from "./seed.js";
+import { pipeline, stats } from "./load.js";
+import { cachedStore, freshCopy, officersAnswering } from "./cached-officers.js";
 import { benchArgs } from "./args.js";
 
 const args = benchArgs();
@@ -34,7 +29,6 @@ const API_MS = args.number("api-ms", 100);
 const THINK_MS = args.number("think-ms", 1000);
 const SECONDS = args.number("seconds", 10);
 const SECRET = "bench-webhook";
-const DATA = join("bench", ".data");
 
 interface ModeResult {
   mode: string;
@@ -47,10 +41,7 @@ interface ModeResult {
 }
 
 async function runMode(store: string, acknowledgeOnceStored: boolean): Promise<ModeResult> {
-  const dir = join(DATA, "lowdb-webhook");
-  await rm(dir, { recursive: true, force: true });
-  await cp(store, dir, { recursive: true });
-  const repo = new LowdbRepository({ dir, cacheSize: AGENCIES + 10 });
+  const { repo, remove } = await freshCopy(store, "lowdb-webhook", AGENCIES);
   const acks = acknowledgeOnceStored ? new RepliesAfterAck() : undefined;
   const p = pipeline(repo, { apiDelayMs: API_MS, ...(acks ? { repliesAfterAck: acks } : {}) });
   await p.bot.init();
@@ -71,30 +62,15 @@ async function runMode(store: string, acknowledgeOnceStored: boolean): Promise<M
       req.end(body);
     });
 
-  const latencies: number[] = [];
-  const started = performance.now();
-  const end = started + SECONDS * 1000;
   const callsBefore = p.apiCalls.count;
-  let k = 0;
-  // Officers start spread over one think time, then answer, wait for their replies (the request answered, then
-  // the API quiet for their chat is not observable: the think time covers it), think, and answer again.
-  const officer = async (n: number) => {
-    await new Promise((r) => setTimeout(r, (n / AGENCIES) * THINK_MS));
-    while (performance.now() < end) {
-      const latency = await answerNext(p, n, k++);
-      if (latency === undefined) return;
-      latencies.push(latency);
-      await new Promise((r) => setTimeout(r, THINK_MS));
-    }
-  };
-  await Promise.all(Array.from({ length: AGENCIES }, (_, n) => officer(n)));
-  const seconds = (performance.now() - started) / 1000;
+  // Each officer waits for its request to be answered (the Bot API falling quiet for its chat is not
+  // observable: the think time covers the replies).
+  const { latencies, seconds } = await officersAnswering(p, AGENCIES, THINK_MS, SECONDS);
   await acks?.settled();
   const apiCalls = p.apiCalls.count - callsBefore;
   agent.destroy();
   await new Promise((r) => server.close(r));
-  await repo.close();
-  await rm(dir, { recursive: true, force: true });
+  await remove();
   const s = stats(latencies, seconds);
   return {
     mode: acknowledgeOnceStored ? "answered once stored (npm start)" : "answered after the replies",
@@ -106,8 +82,7 @@ async function runMode(store: string, acknowledgeOnceStored: boolean): Promise<M
   };
 }
 
-const store = join(DATA, `lowdb-${storeName(AGENCIES, 0)}`);
-if (!existsSync(store)) await seedLowdb(store, AGENCIES, 0, () => {});
+const store = await cachedStore(AGENCIES);
 const results = [await runMode(store, false), await runMode(store, true)];
 const offered = Math.round(AGENCIES / (THINK_MS / 1000));
 console.log(`Webhook deliveries: ${AGENCIES} officers (one agency each, all cached), each answering ${THINK_MS} ms after the previous request was answered (at most ${offered} answers/s offered); ${CONNECTIONS} connections; Bot API round trip ${API_MS} ms; ${SECONDS} s per mode.\n`);
