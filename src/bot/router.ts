@@ -9,7 +9,7 @@ import { GrammyError, InputFile } from "grammy";
 import { UserError } from "../app/errors.js";
 import type { Services } from "../app/services.js";
 import { displayName, ensureUser } from "../app/users.js";
-import { DocumentUnavailable, StorageUnreachable, writeRefused, type WriteRefusal } from "../storage/repository.js";
+import { DocumentUnavailable, StorageUnreachable, writeRefused } from "../storage/repository.js";
 import { KeyedMutex } from "../storage/mutex.js";
 import { ConcurrencyLimit } from "./limit.js";
 import type { RepliesAfterAck } from "./replies-after-ack.js";
@@ -258,10 +258,7 @@ export function createRouter(options: RouterOptions) {
     try {
       user = await ensureUser(services, from);
     } catch (e) {
-      const refused = writeRefused(e);
-      if (refused) throw new Unsaved([refusalReply(refused, e, logger)]);
-      if (!(e instanceof DocumentUnavailable)) logger.error("gagal membaca pengguna", e);
-      throw new Unsaved([text(html(e instanceof DocumentUnavailable ? "umum.pengguna_rusak" : "umum.galat"))]);
+      throw new Unsaved([errorReply(e, logger, "gagal membaca pengguna")]);
     }
     if (!shared && user.lastUpdateId !== undefined && updateId <= user.lastUpdateId) return undefined; // already handled (redelivery)
 
@@ -342,16 +339,7 @@ export function createRouter(options: RouterOptions) {
         );
         remember(updateId);
       } catch (e) {
-        const refused = writeRefused(e);
-        if (e instanceof Unsaved) replies = e.replies;
-        else if (refused) replies = [refusalReply(refused, e, logger)];
-        else if (e instanceof StorageUnreachable) {
-          logger.error(e.message, e.cause);
-          replies = [text(html(storageMessage(e)))];
-        } else {
-          logger.error("gagal menangani pembaruan", e);
-          replies = [text(html("umum.galat"))];
-        }
+        replies = e instanceof Unsaved ? e.replies : [errorReply(e, logger, "gagal menangani pembaruan")];
       }
       stored();
       await buttonAnswered;
@@ -377,24 +365,26 @@ function onOther(ctx: Context): Outcome {
   return { replies: [text(html(ctx.message?.photo ? "umum.foto" : "umum.bukan_teks"))] };
 }
 
-/** What an officer is told when the storage could not be reached: nothing stored, or not known. */
-function storageMessage(e: StorageUnreachable): string {
-  return e.maybeStored ? "umum.penyimpanan_terputus" : "umum.penyimpanan_tidak_terhubung";
-}
-
-/** The storage refused the write (its disk full, or read-only): what failed stored nothing, and the operator must act. */
-function refusalReply(refusal: WriteRefusal, e: unknown, logger: Logger): Out {
-  logger.error(refusal === "full" ? "ruang penyimpanan penuh" : "penyimpanan hanya dapat dibaca", e);
-  return text(html(refusal === "full" ? "umum.penyimpanan_penuh" : "umum.penyimpanan_hanya_baca"));
-}
-
-function errorReply(e: unknown, logger: Logger): Out {
+/**
+ * What an officer is told when handling their update failed, wherever it failed (a flow, reading the user, the
+ * commit): their own mistake; a document that cannot be read; the storage refusing the write (its disk full, or
+ * read-only: what failed stored nothing, and the operator must act); the storage out of reach (nothing stored,
+ * or not known); anything else, logged under `where`.
+ */
+function errorReply(e: unknown, logger: Logger, where = "kesalahan tak terduga"): Out {
   if (e instanceof UserError) return text(e.messages.map((m) => escapeHtml(m)).join("\n"));
   if (e instanceof DocumentUnavailable) {
     return text(html(e.collection === "instansi" ? "umum.instansi_rusak" : "umum.pengguna_rusak"));
   }
   const refused = writeRefused(e);
-  if (refused) return refusalReply(refused, e, logger);
-  logger.error("kesalahan tak terduga", e);
+  if (refused) {
+    logger.error(refused === "full" ? "ruang penyimpanan penuh" : "penyimpanan hanya dapat dibaca", e);
+    return text(html(refused === "full" ? "umum.penyimpanan_penuh" : "umum.penyimpanan_hanya_baca"));
+  }
+  if (e instanceof StorageUnreachable) {
+    logger.error(e.message, e.cause);
+    return text(html(e.maybeStored ? "umum.penyimpanan_terputus" : "umum.penyimpanan_tidak_terhubung"));
+  }
+  logger.error(where, e);
   return text(html("umum.galat"));
 }
