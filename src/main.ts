@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { defaultServices } from "./app/services.js";
-import { ALLOWED_UPDATES, botCommands, consoleLogger, createTelegramBot, redact } from "./bot/bot.js";
+import { ALLOWED_UPDATES, botCommands, consoleLogger, createTelegramBot, redact, TELEGRAM_API_ROOT } from "./bot/bot.js";
 import { localDataDir, runLocalChat } from "./local/chat.js";
 import { shutdownGrace, startWebhookServer, webhookAddress, webhookConnections, webhookPort } from "./server/webhook.js";
 import { LongPolling } from "./server/polling.js";
@@ -58,7 +58,7 @@ if (!token) {
     fail(e);
   }
   const logger = consoleLogger(token);
-  const apiRoot = env.TELEGRAM_API_ROOT?.trim() || "https://api.telegram.org";
+  const apiRoot = env.TELEGRAM_API_ROOT?.trim() || TELEGRAM_API_ROOT;
   if (!env.DATABASE_URL?.trim()) await claimOrStop(dataDir);
   const repo = await openRepository(env, dataDir).catch(fail);
   // An update counts as handled once stored, its replies are sent after: Telegram's webhook connections stay

@@ -41,10 +41,13 @@ export interface BotOptions {
  */
 export const DOWNLOAD_TIMEOUT_MS = 30_000;
 
+/** Telegram's own Bot API server (TELEGRAM_API_ROOT may name a self-hosted one). */
+export const TELEGRAM_API_ROOT = "https://api.telegram.org";
+
 type ApiSignal = Parameters<Context["api"]["getFile"]>[1];
 
 /** Fetch a file a user sent, through Telegram's file API, giving up after `timeoutMs`. */
-export function telegramDownload(token: string, apiRoot = "https://api.telegram.org", timeoutMs = DOWNLOAD_TIMEOUT_MS): Download {
+export function telegramDownload(token: string, apiRoot = TELEGRAM_API_ROOT, timeoutMs = DOWNLOAD_TIMEOUT_MS): Download {
   return async (ctx, fileId) => {
     const signal = AbortSignal.timeout(timeoutMs);
     // grammY types its signal with the abort-controller package's class; Node's is what it uses at run time.
@@ -88,7 +91,7 @@ export interface TelegramBotOptions {
  * call is retried and ends (api-calls.ts).
  */
 export function createTelegramBot(options: TelegramBotOptions): { bot: Bot; repliesAfterAck: RepliesAfterAck } {
-  const apiRoot = options.apiRoot ?? "https://api.telegram.org";
+  const apiRoot = options.apiRoot ?? TELEGRAM_API_ROOT;
   const repliesAfterAck = new RepliesAfterAck();
   const bot = createBot({
     token: options.token,
