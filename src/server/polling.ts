@@ -45,8 +45,8 @@ export interface PollingOptions {
 
 /** Telegram refused the polling for good: another process polls with this token (409) or the token is wrong (401). */
 export class PollingRefused extends Error {
-  constructor(readonly code: 401 | 409, cause: GrammyError) {
-    super(cause.description, { cause });
+  constructor(readonly refusal: GrammyError) {
+    super(refusal.description, { cause: refusal });
     this.name = "PollingRefused";
   }
 }
@@ -110,7 +110,7 @@ export class LongPolling {
         );
       } catch (e) {
         if (!this.running) return;
-        if (e instanceof GrammyError && (e.error_code === 401 || e.error_code === 409)) throw new PollingRefused(e.error_code, e);
+        if (e instanceof GrammyError && (e.error_code === 401 || e.error_code === 409)) throw new PollingRefused(e);
         failures++;
         const asked = e instanceof GrammyError ? e.parameters.retry_after : undefined;
         const pause = asked !== undefined ? asked * 1000 : Math.min(this.options.maxRetryMs ?? MAX_RETRY_MS, (this.options.retryMs ?? RETRY_MS) * 2 ** (failures - 1));

@@ -9,7 +9,7 @@ import { PollingRefused, WebhookInUse } from "./polling.js";
 
 export function startFailure(e: unknown, apiRoot: string): string {
   if (e instanceof WebhookInUse) return say("cli.webhook_terpasang", { url: e.url });
-  const refusal = e instanceof PollingRefused ? (e.cause as GrammyError) : e;
+  const refusal = e instanceof PollingRefused ? e.refusal : e;
   if (refusal instanceof GrammyError && refusal.error_code === 409) return say("cli.polling_bentrok");
   // A token Telegram does not know: 401; one not in a token's form (no colon, a stray character): 404 on getMe.
   if (refusal instanceof GrammyError && (refusal.error_code === 401 || (refusal.error_code === 404 && refusal.method === "getMe"))) {

@@ -16,8 +16,8 @@ describe("a start on Telegram that fails", () => {
     expect(startFailure(refused("getMe", 401, "Unauthorized"), ROOT)).toBe("Telegram menolak TELEGRAM_BOT_TOKEN (401 Unauthorized). Periksa token dari @BotFather, misalnya TELEGRAM_BOT_TOKEN=123456789:AAH… npm start");
     // A token not in a token's form gets 404 from Telegram.
     expect(startFailure(refused("getMe", 404, "Not Found"), ROOT)).toBe("Telegram menolak TELEGRAM_BOT_TOKEN (404 Not Found). Periksa token dari @BotFather, misalnya TELEGRAM_BOT_TOKEN=123456789:AAH… npm start");
-    expect(startFailure(new PollingRefused(401, refused("getUpdates", 401, "Unauthorized")), ROOT)).toContain("Telegram menolak TELEGRAM_BOT_TOKEN (401 Unauthorized).");
-    expect(startFailure(new PollingRefused(409, refused("getUpdates", 409, "Conflict")), ROOT)).toContain("Telegram menolak long polling: proses lain sedang menerima pembaruan untuk bot ini");
+    expect(startFailure(new PollingRefused(refused("getUpdates", 401, "Unauthorized")), ROOT)).toContain("Telegram menolak TELEGRAM_BOT_TOKEN (401 Unauthorized).");
+    expect(startFailure(new PollingRefused(refused("getUpdates", 409, "Conflict")), ROOT)).toContain("Telegram menolak long polling: proses lain sedang menerima pembaruan untuk bot ini");
     expect(startFailure(new WebhookInUse("https://bot.example.go.id/telegram"), ROOT)).toContain("Bot ini sedang memakai webhook (https://bot.example.go.id/telegram)");
     expect(startFailure(refused("setWebhook", 400, "Bad Request: bad webhook: HTTPS url must be provided for webhook"), ROOT)).toBe(
       "Telegram menolak setWebhook saat bot dimulai (400: Bad Request: bad webhook: HTTPS url must be provided for webhook).",
