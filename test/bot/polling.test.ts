@@ -11,6 +11,7 @@ import type { Download } from "../../src/bot/flows/import.js";
 import { LongPolling, type PollingOptions } from "../../src/server/polling.js";
 import { ADMIN, OFFICER, askedForTarget2023, harness, registerAgency, type Harness } from "../support/bot-harness.js";
 import { startFakeBotApi, type FakeBotApi, type FakeBotApiOptions } from "../support/fake-bot-api.js";
+import { until } from "../support/until.js";
 
 const TOKEN = "123:POLL";
 
@@ -45,14 +46,6 @@ async function polling(h: Harness, apiOptions: FakeBotApiOptions = {}, extra: Pi
 /** The texts the bot sent to `chatId`, in order. */
 function sentTo(api: FakeBotApi, chatId: number): string[] {
   return api.calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === chatId).map((c) => String(c.payload.text));
-}
-
-async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`not within ${ms} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 describe("long polling", () => {

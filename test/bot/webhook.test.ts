@@ -29,6 +29,7 @@ import { FAKE_BOT_INFO, FakeTelegram, type FakeUser } from "../../src/local/fake
 import { agencyInput } from "../support/agency.js";
 import { freePort, startFakeBotApi, type FakeBotApi, type FakeBotApiOptions } from "../support/fake-bot-api.js";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
+import { until } from "../support/until.js";
 
 const TOKEN = "123456:UJI-WEBHOOK";
 const SECRET = "rahasia-uji-webhook";
@@ -122,14 +123,6 @@ async function seededDir(): Promise<string> {
 }
 
 /** Wait (up to 10 s) until `condition` holds. */
-async function until(condition: () => boolean): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > 10_000) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe("webhook mode: two processes on one PostgreSQL database", () => {
   let database: TestDatabase;
   let api: FakeBotApi;
