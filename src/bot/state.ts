@@ -70,6 +70,11 @@ export const ImportBudgetRow = z.strictObject({
   note: z.string().max(1000).optional(),
 });
 
+/** Most questions one /isi pass remembers as skipped; the pass ends when the officer skips more (flows/entry.ts). */
+export const MAX_SKIPPED = 2000;
+/** Most earlier questions one /isi pass remembers for "kembali"; older ones are forgotten (flows/entry.ts). */
+export const MAX_PREVIOUS = 2000;
+
 export const StateSchema = z.discriminatedUnion("flow", [
   z.strictObject({ v: z.literal(1), flow: z.literal("idle") }),
   z.strictObject({ v: z.literal(1), flow: z.literal("register"), step: z.enum(["name", "region", "level", "year", "renstra", "profile"]), draft: RegisterDraft }),
@@ -81,9 +86,9 @@ export const StateSchema = z.discriminatedUnion("flow", [
     /** Key of the question being asked. */
     current: z.string(),
     /** Questions skipped in this pass. */
-    skipped: z.array(z.string()).max(2000),
+    skipped: z.array(z.string()).max(MAX_SKIPPED),
     /** Questions asked before the current one, for "kembali". */
-    previous: z.array(z.string()).max(2000),
+    previous: z.array(z.string()).max(MAX_PREVIOUS),
     /** "pass": the guided /isi walk; "single": one answer changed from /indikator. */
     mode: z.enum(["pass", "single"]),
   }),

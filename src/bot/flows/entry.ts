@@ -17,7 +17,7 @@ import { fieldPathOf, findIndicator, findLine, isFilled, needsFactorsNow, nextMi
 import { currentValue, formatFor } from "../../app/entry/present.js";
 import { describeField } from "../../app/describe.js";
 import { normalizeInput } from "../../domain/numbers/normalize.js";
-import { IDLE, type EntryState, type State } from "../state.js";
+import { IDLE, MAX_PREVIOUS, MAX_SKIPPED, type EntryState, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, text, type Button, type Out } from "../ui.js";
 import { indicatorSummary } from "./indicator.js";
@@ -105,6 +105,12 @@ function entryState(agencyId: string, current: string, skipped: string[], previo
   return { v: 1, flow: "entry", agencyId, current, skipped, previous, mode };
 }
 
+/** The questions "kembali" goes back through, `key` last: the most recent MAX_PREVIOUS (a pass can be longer). */
+function withPrevious(previous: readonly string[], key: string): string[] {
+  const kept = previous.length < MAX_PREVIOUS ? previous : previous.slice(previous.length - MAX_PREVIOUS + 1);
+  return [...kept, key];
+}
+
 /** Ask the next missing question of a pass, or say the pass is over. */
 function nextQuestion(file: AgencyFile, skipped: string[], previous: string[], agencyId: string, before: Out[] = []): Outcome {
   const { next, count } = nextMissing(file, new Set(skipped));
@@ -140,7 +146,12 @@ export async function entryControl(turn: Turn, state: EntryState, action: "skip"
   if (action === "none") return entryAnswer(turn, state, say("isi.tidak_ada"));
   const doc = await flowAgency(turn, state.agencyId, "editor");
   if (state.mode === "single") return outcome([text(html("isi.berhenti"))], IDLE);
-  if (action === "skip") return nextQuestion(doc.data, [...state.skipped, state.current], [...state.previous, state.current], state.agencyId);
+  if (action === "skip") {
+    // Every skipped question is remembered until the pass ends, so that it is not asked again: beyond what the
+    // state can hold, the pass ends (a new /isi asks the skipped questions again).
+    if (state.skipped.length >= MAX_SKIPPED) return outcome([text(html("isi.batas_lewati", { jumlah: state.skipped.length + 1 }))], IDLE);
+    return nextQuestion(doc.data, [...state.skipped, state.current], withPrevious(state.previous, state.current), state.agencyId);
+  }
   const previous = [...state.previous];
   const back = previous.pop();
   const key = back === undefined ? undefined : decodeKey(back);
@@ -182,7 +193,7 @@ async function entryAnswer(turn: Turn, state: EntryState, input: string): Promis
     const summary = key.q === "line" ? [] : [await indicatorSummary(turn, file, key.indicatorId)];
     return outcome([ack, ...summary], IDLE);
   }
-  const previous = [...state.previous, state.current];
+  const previous = withPrevious(state.previous, state.current);
   const skipped = state.skipped.filter((s) => !isFilled(file, decodeKey(s)!));
   return nextQuestion(file, skipped, previous, state.agencyId, [ack]);
 }
