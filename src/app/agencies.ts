@@ -10,7 +10,17 @@ import { latinizeLookAlikes } from "../domain/numbers/normalize.js";
 import { AgencyFileSchema, type AgencyFileInput } from "../domain/schema/agency.js";
 import type { Profile } from "../domain/schema/profile.js";
 import { INVITATION_INDEX_ID } from "../storage/repository.js";
-import { ACTIVE_SINCE_NEXT_MESSAGE, STORAGE_SCHEMA_VERSION, type AgencyDocument, type Invitation, type Role } from "../storage/documents.js";
+import {
+  ACTIVE_SINCE_NEXT_MESSAGE,
+  MAX_INVITATION_USES,
+  MAX_MEMBERS,
+  MAX_USER_AGENCIES,
+  STORAGE_SCHEMA_VERSION,
+  type AgencyDocument,
+  type Invitation,
+  type Role,
+  type UserDocument,
+} from "../storage/documents.js";
 import { requireRole } from "./edits.js";
 import { AgencyMissing, EditRejected, Forbidden, UserError } from "./errors.js";
 import { randomId, type Actor, type Services } from "./services.js";
@@ -32,8 +42,16 @@ export interface NewAgency {
   profile?: Partial<Profile>;
 }
 
+/** UserError when `user` already belongs to as many agencies as a user document holds (and not to `agencyId`). */
+export function checkRoomForAgency(user: UserDocument | undefined, agencyId?: string): void {
+  if (!user || user.agencies.length < MAX_USER_AGENCIES || (agencyId !== undefined && user.agencies.includes(agencyId))) return;
+  throw new UserError([say("instansi.batas_instansi", { maks: MAX_USER_AGENCIES })]);
+}
+
 /** Create an agency with `actor` as its admin, and make it the actor's active agency. */
 export async function registerAgency(services: Services, actor: Actor, input: NewAgency): Promise<AgencyDocument> {
+  // Checked before the agency is created: an agency its admin's list could not hold would be out of reach.
+  checkRoomForAgency(await services.repo.users.read(String(actor.userId)));
   const id = `i${randomId(services, 9)}`;
   const now = services.now().toISOString();
   const file: AgencyFileInput = {
@@ -174,8 +192,10 @@ export async function joinWithCode(services: Services, actor: Actor, typed: stri
   const index = await services.repo.invitations.read(INVITATION_INDEX_ID);
   const entry = index?.codes[hash];
   if (!entry) return fail("undangan.kode_salah");
+  // The limits below are not the officer's mistake: they do not count as failed attempts.
+  checkRoomForAgency(user, entry.agencyId);
 
-  type Outcome = "missing" | "revoked" | "expired" | "used" | { doc: AgencyDocument; role: Role; already: boolean };
+  type Outcome = "missing" | "revoked" | "expired" | "used" | "full" | "exhausted" | { doc: AgencyDocument; role: Role; already: boolean };
   const outcome = await services.repo.agencies.update<Outcome>(entry.agencyId, (doc) => {
     if (!doc) return { next: undefined, result: "missing" };
     const inv = doc.invitations.find((i) => i.id === entry.invitationId && i.codeHash === hash);
@@ -184,10 +204,15 @@ export async function joinWithCode(services: Services, actor: Actor, typed: stri
     if (!inv.multiUse && inv.usedBy.length > 0 && !inv.usedBy.includes(actor.userId)) return { next: undefined, result: "used" };
     const existing = doc.members.find((m) => m.userId === actor.userId);
     if (existing) return { next: undefined, result: { doc, role: existing.role, already: true } };
+    if (doc.members.length >= MAX_MEMBERS) return { next: undefined, result: "full" };
+    const used = inv.usedBy.includes(actor.userId); // a member removed earlier who joins again
+    if (!used && inv.usedBy.length >= MAX_INVITATION_USES) return { next: undefined, result: "exhausted" };
     doc.members.push({ userId: actor.userId, name: actor.name, role: inv.role, addedAt: now.toISOString(), addedBy: inv.createdBy });
-    inv.usedBy.push(actor.userId);
+    if (!used) inv.usedBy.push(actor.userId);
     return { next: doc, result: { doc, role: inv.role, already: false } };
   });
+  if (outcome === "full") throw new UserError([say("undangan.instansi_penuh", { maks: MAX_MEMBERS })]);
+  if (outcome === "exhausted") throw new UserError([say("undangan.kode_penuh", { maks: MAX_INVITATION_USES })]);
   if (outcome === "missing" || outcome === "revoked") return fail("undangan.kode_dicabut");
   if (outcome === "expired") return fail("undangan.kedaluwarsa");
   if (outcome === "used") return fail("undangan.sudah_dipakai");

@@ -53,7 +53,7 @@ const COMMANDS: Record<string, Command> = {
   bantuan: () => read.help(),
   help: () => read.help(),
   cek: (_t, args) => read.check(args),
-  daftar: () => start.beginRegister(),
+  daftar: (turn) => start.beginRegister(turn),
   gabung: () => start.beginJoin(),
   instansi: (t) => start.listAgencies(t),
   undang: (t) => members.inviteMenu(t),
@@ -85,7 +85,7 @@ export function registerCommand(name: string, command: Command): void {
 type CallbackRoute = [RegExp, (turn: Turn, m: RegExpExecArray) => Promise<Outcome> | Outcome];
 
 const CALLBACKS: CallbackRoute[] = [
-  [/^start:reg$/, () => start.beginRegister()],
+  [/^start:reg$/, (turn) => start.beginRegister(turn)],
   [/^start:join$/, () => start.beginJoin()],
   [/^reg:/, (t, m) => start.registerCallback(t, t.state, m.input)],
   [/^agency:(.+)$/, (t, m) => start.chooseAgency(t, m[1]!)],

@@ -15,6 +15,13 @@ export const Role = z.enum(ROLES);
 const IsoDate = z.string().datetime();
 const UserId = z.number().int().positive();
 
+/** Most members of one agency (app/agencies.ts refuses the one more with a message). */
+export const MAX_MEMBERS = 500;
+/** Most officers one multi-use invitation code admits. */
+export const MAX_INVITATION_USES = 1000;
+/** Most agencies one officer belongs to. */
+export const MAX_USER_AGENCIES = 100;
+
 export const MemberSchema = z.strictObject({
   userId: UserId,
   name: z.string().max(200),
@@ -33,7 +40,7 @@ export const InvitationSchema = z.strictObject({
   createdAt: IsoDate,
   expiresAt: IsoDate,
   multiUse: z.boolean(),
-  usedBy: z.array(UserId).max(1000),
+  usedBy: z.array(UserId).max(MAX_INVITATION_USES),
   revokedAt: IsoDate.optional(),
 });
 
@@ -65,7 +72,7 @@ export const AgencyDocumentSchema = z.strictObject({
   createdAt: IsoDate,
   updatedAt: IsoDate,
   data: AgencyFileSchema,
-  members: z.array(MemberSchema).max(500),
+  members: z.array(MemberSchema).max(MAX_MEMBERS),
   invitations: z.array(InvitationSchema).max(2000),
   audit: z.array(AuditEntrySchema),
   auditSeq: z.number().int().nonnegative(),
@@ -126,7 +133,7 @@ export const UserDocumentSchema = z.strictObject({
   name: z.string().max(200),
   username: z.string().max(64).optional(),
   createdAt: IsoDate,
-  agencies: z.array(z.string()).max(100),
+  agencies: z.array(z.string()).max(MAX_USER_AGENCIES),
   activeAgencyId: z.string().optional(),
   /**
    * The Telegram message from which the buttons are the active agency's: buttons on earlier messages were sent while

@@ -1,6 +1,6 @@
 /** /start, registering an agency (the creator becomes admin), joining with a code, switching agencies. */
 import { coversYear, parseRenstraPeriod } from "../../app/renstra-period.js";
-import { joinWithCode, registerAgency, switchAgency } from "../../app/agencies.js";
+import { checkRoomForAgency, joinWithCode, registerAgency, switchAgency } from "../../app/agencies.js";
 import { UserError } from "../../app/errors.js";
 import { roleOf } from "../../app/edits.js";
 import { normalizeInput } from "../../domain/numbers/normalize.js";
@@ -47,7 +47,8 @@ const register = (step: Extract<State, { flow: "register" }>["step"], draft: Ext
   draft,
 });
 
-export function beginRegister(): Outcome {
+export function beginRegister(turn: Turn): Outcome {
+  checkRoomForAgency(turn.user); // said before the questions, not after them
   return outcome([reply("daftar.nama")], register("name", {}));
 }
 
@@ -117,7 +118,7 @@ export async function registerCallback(turn: Turn, state: State, data: string): 
   if (year && state.step === "year") return registerText(turn, state, year[1]!);
   if ((data === "reg:profile:default" || data === "reg:profile:custom") && state.step === "profile") {
     const { name, region, level: lvl, reportingYear, startYear, endYear } = draft;
-    if (!name || !region || !lvl || !reportingYear || !startYear || !endYear) return beginRegister();
+    if (!name || !region || !lvl || !reportingYear || !startYear || !endYear) return beginRegister(turn);
     const doc = await registerAgency(turn.services, turn.actor, { name, region, level: lvl, reportingYear, startYear, endYear });
     const done = reply("daftar.selesai", { instansi: doc.data.agency.name });
     return outcome(data === "reg:profile:custom" ? [done, profileMessage(doc.data)] : [done], IDLE);
