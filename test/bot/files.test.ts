@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { editAgency } from "../../src/app/edits.js";
 import { seedDemo } from "../../src/local/demo.js";
 import { readDocx } from "../support/docx.js";
+import { exportWorker } from "../../src/export/worker-pool.js";
 import { ADMIN, OFFICER, VIEWER, harness, joinByInvitation, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 import { BUDGET_HEADER, PK_HEADER, utf8, xlsx } from "../support/spreadsheets.js";
 
@@ -30,7 +31,9 @@ async function upload(h: Harness, user: typeof ADMIN, name: string, data: Uint8A
 describe("/ekspor Word and Excel", () => {
   it("offers every format and sends BAB III as a Word document that opens", async () => {
     const h = await withDemo();
+    expect(exportWorker().running).toBe(false);
     const menu = await h.driver.send(ADMIN, "/ekspor");
+    expect(exportWorker().running).toBe(true); // the export thread starts while the officer chooses
     expect(menu[0]!.keyboard.flat().map((b) => b.text)).toEqual([
       "Berkas JSON (cadangan lengkap data)",
       "Word: BAB III lengkap",

@@ -1,4 +1,5 @@
 /** /ekspor — the agency's data as files. JSON here; Word and Excel register themselves (issue 6). */
+import { exportWorker } from "../../export/worker-pool.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, text, type Button, type Out } from "../ui.js";
 
@@ -31,6 +32,7 @@ export async function exportCommand(turn: Turn, args: string): Promise<Outcome> 
   await activeAgency(turn);
   const wanted = args.trim().toLowerCase();
   if (wanted === "") {
+    exportWorker().prepare(); // the thread loads while the officer chooses
     const buttons: Button[][] = EXPORTERS.map((e) => [button(label(e.buttonKey), `exp:${e.format}`)]);
     return outcome([text(html("ekspor.pilih"), buttons)]);
   }

@@ -1,8 +1,25 @@
-/** Word and Excel exports (/ekspor) and charts (/grafik). */
+/** Word and Excel exports (/ekspor) and charts (/grafik), made on the export thread (export/worker-pool.ts). */
+import { say } from "../../messages/catalog.js";
+import { UserError } from "../../app/errors.js";
+import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { DocxPart } from "../../export/index.js";
+import { ExportFailed, exportWorker, type ExportJob, type MadeFile } from "../../export/worker-pool.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, text, type Button } from "../ui.js";
 import { registerExporter } from "./export.js";
+
+/** The file of `job`, made off the bot's thread; a file that cannot be made is said to the officer. */
+async function made(file: AgencyFile, job: ExportJob): Promise<MadeFile> {
+  try {
+    return await exportWorker().make(file, job);
+  } catch (e) {
+    if (!(e instanceof ExportFailed) || e.reason === "error") throw e; // a fault: logged, the officer gets the general message
+    if (e.reason === "busy") throw new UserError([say("ekspor.sibuk")]);
+    if (e.reason === "timeout") throw new UserError([say("ekspor.terlalu_lama", { detik: Math.round(exportWorker().timeoutMs / 1000) })]);
+    const indikator = file.objectives.reduce((n, o) => n + o.indicators.length, 0);
+    throw new UserError([say("ekspor.terlalu_besar", { indikator, baris: file.budgetLines.length })]);
+  }
+}
 
 function docxExporter(part: DocxPart, format: string, buttonKey: string) {
   registerExporter({
@@ -10,8 +27,7 @@ function docxExporter(part: DocxPart, format: string, buttonKey: string) {
     buttonKey,
     async run(turn) {
       const { doc } = await activeAgency(turn);
-      const { exportDocx } = await import("../../export/index.js"); // loaded on first use: keeps start-up fast
-      const file = await exportDocx(doc.data, part);
+      const file = await made(doc.data, { kind: "docx", part });
       return [
         {
           kind: "document",
@@ -33,8 +49,7 @@ export function registerFileExports(): void {
     buttonKey: "ekspor.tombol_xlsx",
     async run(turn) {
       const { doc } = await activeAgency(turn);
-      const { exportXlsx } = await import("../../export/index.js");
-      const file = await exportXlsx(doc.data);
+      const file = await made(doc.data, { kind: "xlsx" });
       return [{ kind: "document", filename: file.filename, data: file.data, caption: html("ekspor.xlsx_keterangan", { instansi: doc.data.agency.name, tahun: doc.data.agency.reportingYear }) }];
     },
   });
@@ -42,6 +57,7 @@ export function registerFileExports(): void {
 
 export async function chartMenu(turn: Turn): Promise<Outcome> {
   await activeAgency(turn);
+  exportWorker().prepare(); // the thread loads while the officer chooses
   return outcome([
     text(html("grafik.pilih"), [
       [button(label("grafik.tombol_capaian"), "chart:capaian")],
@@ -59,11 +75,10 @@ export async function chart(turn: Turn, kind: string, indicatorId?: string): Pro
   }
   if (kind !== "capaian" && kind !== "efisiensi" && kind !== "tren") return outcome([text(html("akses.tombol_kedaluwarsa"))]);
   if (indicatorId && !doc.data.objectives.some((o) => o.indicators.some((i) => i.id === indicatorId))) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
-  const { chartPng } = await import("../../export/index.js");
-  const png = await chartPng(doc.data, kind, indicatorId);
-  const { width, height } = png.chart;
+  const png = await made(doc.data, { kind: "chart", chart: kind, ...(indicatorId ? { indicatorId } : {}) });
+  const { width, height } = png.chart!;
   // Telegram refuses photos whose sides add up to more than 10,000 px or whose ratio exceeds 20:
   // a very long chart (hundreds of indicators) goes out as a document instead.
   const asPhoto = width + height <= 10_000 && Math.max(width, height) / Math.min(width, height) <= 20;
-  return outcome([{ kind: asPhoto ? "photo" : "document", filename: png.filename, data: png.data, caption: html("grafik.keterangan", { judul: png.chart.title }) }]);
+  return outcome([{ kind: asPhoto ? "photo" : "document", filename: png.filename, data: png.data, caption: html("grafik.keterangan", { judul: png.chart!.title }) }]);
 }

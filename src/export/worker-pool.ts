@@ -1,0 +1,222 @@
+/**
+ * Word, Excel and chart files made on a worker thread (worker.ts), not on the
+ * bot's own thread. A BAB III in Word takes 300–500 ms of CPU for an agency
+ * of 40 indicators, seconds for one of hundreds; on the bot's thread every
+ * officer's answer waited that long behind it. And the memory it needs grows
+ * with the agency: past the heap limit V8 ends the whole process, every
+ * officer's work with it. On its own thread, with a heap limit of its own, a
+ * file too large to make ends only that thread, and the officer is told.
+ *
+ * One thread, started on the first job (it loads the export code: about a
+ * second), makes one file at a time, the others waiting their turn (at most
+ * `maxQueued`); a job not done within `timeoutMs` ends the thread. The thread
+ * ends after `idleMs` without work, giving its memory back, and never keeps
+ * the process alive while idle.
+ */
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { AgencyFile } from "../domain/schema/agency.js";
+import type { ChartKind, DocxPart, ExportedFile } from "./index.js";
+
+export type ExportJob = { kind: "docx"; part: DocxPart } | { kind: "xlsx" } | { kind: "chart"; chart: ChartKind; indicatorId?: string };
+
+/** A file made, with the chart's title and size for a chart. */
+export interface MadeFile extends ExportedFile {
+  chart?: { title: string; width: number; height: number };
+  /** The worker thread that made it. */
+  threadId: number;
+}
+
+export interface WorkerRequest {
+  id: number;
+  job: ExportJob;
+  file: AgencyFile;
+}
+export type WorkerReply = ({ id: number; ok: true } & MadeFile) | { id: number; ok: false; message: string };
+
+/** Why a file was not made: too large for the thread's heap, too slow, too many waiting, or the thread failed. */
+export class ExportFailed extends Error {
+  constructor(
+    readonly reason: "memory" | "timeout" | "busy" | "error",
+    message: string,
+  ) {
+    super(message);
+    this.name = "ExportFailed";
+  }
+}
+
+export interface ExportWorkerOptions {
+  /** Heap of the thread's old generation, MB (EXPORT_HEAP_MB; default 256). */
+  heapMb?: number;
+  /** Longest a file may take, thread start included, ms (default 120 s). */
+  timeoutMs?: number;
+  /** How long the thread stays after its last job, ms (default 5 minutes). */
+  idleMs?: number;
+  /** Jobs that may wait for the thread besides the one it makes (default 8). */
+  maxQueued?: number;
+}
+
+interface Pending {
+  id: number;
+  job: ExportJob;
+  file: AgencyFile;
+  resolve: (made: MadeFile) => void;
+  reject: (e: unknown) => void;
+}
+
+// The worker runs TypeScript as the bot does: tsx is registered in the thread before its module is loaded.
+const BOOT = `const { workerData } = require("node:worker_threads");
+import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
+
+/** tsx's ESM API module (the thread's own loader); its CommonJS build cannot register tsx. */
+function tsxApi(): string {
+  const manifest = createRequire(import.meta.url).resolve("tsx/package.json");
+  const exports = (createRequire(import.meta.url)(manifest) as { exports: Record<string, { import: { default: string } }> }).exports;
+  return new URL(exports["./esm/api"]!.import.default, pathToFileURL(manifest)).href;
+}
+
+export class ExportWorker {
+  private worker: Worker | undefined;
+  private readonly queue: Pending[] = [];
+  private current: { pending: Pending; timer: NodeJS.Timeout } | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private nextId = 1;
+  private readonly heapMb: number;
+  readonly timeoutMs: number;
+  private readonly idleMs: number;
+  private readonly maxQueued: number;
+
+  constructor(options: ExportWorkerOptions = {}) {
+    this.heapMb = options.heapMb ?? 256;
+    this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.idleMs = options.idleMs ?? 5 * 60_000;
+    this.maxQueued = options.maxQueued ?? 8;
+  }
+
+  /** Whether the thread is there (started and not ended since). */
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
+
+  /** The file of `job` for `file`; ExportFailed when it cannot be made. */
+  make(file: AgencyFile, job: ExportJob): Promise<MadeFile> {
+    if (this.queue.length >= this.maxQueued) {
+      return Promise.reject(new ExportFailed("busy", `${this.queue.length} berkas sedang menunggu`));
+    }
+    return new Promise<MadeFile>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, job, file, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /**
+   * Start the thread ahead of a file likely to be asked for (the officer is choosing one from a menu), so
+   * that its start (loading the export code, about a second) is not waited for; it ends after idleMs unused.
+   */
+  prepare(): void {
+    if (this.worker || this.current) return;
+    this.start();
+    this.idle();
+  }
+
+  /** End the thread; jobs not made yet fail. */
+  async close(): Promise<void> {
+    for (const p of this.queue.splice(0)) p.reject(new ExportFailed("error", "pembuat berkas dihentikan"));
+    if (this.current) this.finish(new ExportFailed("error", "pembuat berkas dihentikan"));
+    await this.stop();
+  }
+
+  private start(): Worker {
+    clearTimeout(this.idleTimer);
+    if (this.worker) return this.worker;
+    const worker = new Worker(BOOT, {
+      eval: true,
+      workerData: { tsx: tsxApi(), entry: new URL("./worker.ts", import.meta.url).href },
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
+      // Its own flags only: the bot's V8 flags are for the bot's heap.
+      execArgv: [],
+      stdout: false,
+      stderr: false,
+    });
+    worker.on("message", (reply: WorkerReply) => this.replied(worker, reply));
+    worker.on("error", (e: Error & { code?: string }) => this.ended(worker, e));
+    worker.on("exit", (code) => this.ended(worker, new Error(`pembuat berkas berhenti (kode ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private pump(): void {
+    if (this.current) return;
+    const pending = this.queue.shift();
+    if (!pending) {
+      this.idle();
+      return;
+    }
+    const worker = this.start();
+    worker.ref();
+    const timer = setTimeout(() => {
+      this.finish(new ExportFailed("timeout", `berkas tidak selesai dalam ${this.timeoutMs} ms`));
+      void this.stop().then(() => this.pump());
+    }, this.timeoutMs);
+    this.current = { pending, timer };
+    const request: WorkerRequest = { id: pending.id, job: pending.job, file: pending.file };
+    worker.postMessage(request);
+  }
+
+  private replied(worker: Worker, reply: WorkerReply): void {
+    if (worker !== this.worker || !this.current || reply.id !== this.current.pending.id) return;
+    if (reply.ok) {
+      const { id: _id, ok: _ok, ...made } = reply;
+      this.finish(undefined, made);
+    } else this.finish(new ExportFailed("error", reply.message));
+    this.pump();
+  }
+
+  /** The thread ended (its heap ran out, it failed, or it was stopped): the job it was making fails. */
+  private ended(worker: Worker, e: Error & { code?: string }): void {
+    if (worker !== this.worker) return;
+    this.worker = undefined;
+    if (this.current) {
+      const memory = e.code === "ERR_WORKER_OUT_OF_MEMORY";
+      this.finish(new ExportFailed(memory ? "memory" : "error", memory ? `memori pembuat berkas (${this.heapMb} MB) tidak cukup` : e.message));
+    }
+    this.pump();
+  }
+
+  private finish(error: ExportFailed | undefined, made?: MadeFile): void {
+    const current = this.current;
+    if (!current) return;
+    this.current = undefined;
+    clearTimeout(current.timer);
+    if (error) current.pending.reject(error);
+    else current.pending.resolve(made!);
+  }
+
+  /** Nothing to make: the thread stops holding the process up, and ends after idleMs. */
+  private idle(): void {
+    const worker = this.worker;
+    if (!worker) return;
+    worker.unref();
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => void this.stop(), this.idleMs);
+    this.idleTimer.unref();
+  }
+
+  private async stop(): Promise<void> {
+    clearTimeout(this.idleTimer);
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = undefined;
+    await worker.terminate();
+  }
+}
+
+let shared: ExportWorker | undefined;
+
+/** The process's export thread, with EXPORT_HEAP_MB as its heap limit when set. */
+export function exportWorker(): ExportWorker {
+  const heap = Number(process.env.EXPORT_HEAP_MB);
+  shared ??= new ExportWorker(Number.isInteger(heap) && heap >= 32 ? { heapMb: heap } : {});
+  return shared;
+}

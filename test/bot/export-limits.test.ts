@@ -1,0 +1,53 @@
+/**
+ * /ekspor of an agency too large for the export thread's heap (EXPORT_HEAP_MB,
+ * here 48 MB: an agency of 1,000 indicators and 2,000 budget lines needs
+ * several times that): the officer is told why and what to do instead, the
+ * bot goes on answering, and the next export is made.
+ */
+import { expect, it } from "vitest";
+import { benchAgency } from "../../bench/generate.js";
+import type { AgencyFileInput } from "../../src/domain/schema/agency.js";
+import { parseAgency } from "../../src/domain/schema/parse-agency.js";
+import { ADMIN, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+
+process.env.EXPORT_HEAP_MB = "48"; // read when this file's bot makes its first file
+
+/** The agency's sasaran and budget lines replaced, as an import would leave them. */
+async function setData(h: Harness, id: string, parts: Pick<AgencyFileInput, "objectives" | "budgetLines">): Promise<void> {
+  await h.repo.agencies.update(id, async (doc) => {
+    const parsed = parseAgency({ ...doc!.data, ...parts });
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+    return { next: { ...doc!, data: parsed.file }, result: undefined };
+  });
+}
+
+it("an export too large for the export thread is refused with a message; the bot answers on", { timeout: 120_000 }, async () => {
+  const h = await harness();
+  const id = await registerAgency(h, ADMIN);
+  const bench = benchAgency(3);
+  const objectives = bench.objectives!.map((o, oi) => ({
+    ...o,
+    indicators: Array.from({ length: 100 }, (_, i) => ({ ...o.indicators![0]!, id: `I${oi + 1}_${i + 1}`, code: `${oi + 1}.${i + 1}`, name: `Indikator ${oi + 1}.${i + 1}` })),
+  }));
+  const sub = bench.budgetLines!.find((l) => l.level === "subActivity")!;
+  const budgetLines = [
+    { id: "P1", level: "program" as const, name: "Program 1", indicatorIds: [] },
+    { id: "K1", level: "activity" as const, parentId: "P1", name: "Kegiatan 1", indicatorIds: [] },
+    ...Array.from({ length: 1998 }, (_, k) => ({ ...sub, id: `SK${k}`, parentId: "K1", name: `Sub kegiatan ${k}`, indicatorIds: [`I${(k % 10) + 1}_${(k % 100) + 1}`] })),
+  ];
+  await setData(h, id, { objectives, budgetLines });
+
+  const refused = await h.driver.send(ADMIN, "/ekspor docx");
+  expect(refused.map((r) => r.method)).toEqual(["sendMessage"]);
+  expect(plain(refused)).toBe(
+    "Berkas ini tidak dapat dibuat: untuk instansi sebesar ini (1000 indikator, 2000 baris anggaran) pembuatannya melampaui batas memori pembuat berkas bot. Data Anda tetap aman. Unduh datanya sebagai berkas JSON lewat /ekspor, atau minta pengelola bot menaikkan EXPORT_HEAP_MB.",
+  );
+  expect(plain(await h.driver.send(ADMIN, "/cek 86,11 80"))).toContain("Capaian: 107,64% (Sangat Tinggi)");
+  const json = await h.driver.send(ADMIN, "/ekspor json");
+  expect(json.map((r) => [r.method, r.file?.filename])).toEqual([["sendDocument", `${id}-2024.json`]]);
+  // A smaller agency's file is made again on a new thread.
+  await setData(h, id, { objectives: objectives.slice(0, 1).map((o) => ({ ...o, indicators: o.indicators.slice(0, 3) })), budgetLines: [] });
+  const made = await h.driver.send(ADMIN, "/ekspor ringkasan");
+  expect(made.map((r) => [r.method, r.file?.filename])).toEqual([["sendDocument", `${id}-2024-ringkasan.docx`]]);
+  expect(h.errors).toEqual([]);
+});

@@ -1,0 +1,119 @@
+/**
+ * The export thread (src/export/worker-pool.ts): files made there are the
+ * ones the export code makes, on another thread; a file too large for the
+ * thread's heap, too slow, or one job too many fails with its reason and
+ * leaves the bot's process (and the next job) unharmed; an idle thread ends.
+ */
+import { threadId } from "node:worker_threads";
+import { afterEach, describe, expect, it } from "vitest";
+import { benchAgency } from "../../bench/generate.js";
+import { parseAgency } from "../../src/domain/schema/parse-agency.js";
+import type { AgencyFile } from "../../src/domain/schema/agency.js";
+import { exportDocx, exportXlsx } from "../../src/export/index.js";
+import { ExportFailed, ExportWorker } from "../../src/export/worker-pool.js";
+import { until } from "../support/until.js";
+import { readDocx } from "../support/docx.js";
+
+/** The benchmark's agency: 10 sasaran of 4 indicators, 200 budget lines. */
+function benchFile(): AgencyFile {
+  const parsed = parseAgency(benchAgency(3));
+  if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+  return parsed.file;
+}
+
+/** The same with every sasaran's first indicator copied up to `perObjective` indicators, and `lines` budget lines. */
+function largeFile(perObjective: number, lines: number): AgencyFile {
+  const input = benchAgency(3);
+  const objectives = input.objectives!.map((o, oi) => ({
+    ...o,
+    indicators: Array.from({ length: perObjective }, (_, i) => ({ ...o.indicators![0]!, id: `I${oi + 1}_${i + 1}`, code: `${oi + 1}.${i + 1}`, name: `Indikator ${oi + 1}.${i + 1}` })),
+  }));
+  const sub = input.budgetLines!.find((l) => l.level === "subActivity")!;
+  const budgetLines = [
+    { id: "P1", level: "program" as const, name: "Program 1", indicatorIds: [] },
+    { id: "K1", level: "activity" as const, parentId: "P1", name: "Kegiatan 1", indicatorIds: [] },
+    ...Array.from({ length: lines - 2 }, (_, k) => ({ ...sub, id: `SK${k}`, parentId: "K1", name: `Sub kegiatan ${k}`, indicatorIds: [`I${(k % 10) + 1}_${(k % perObjective) + 1}`] })),
+  ];
+  const parsed = parseAgency({ ...input, objectives, budgetLines });
+  if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+  return parsed.file;
+}
+
+const workers: ExportWorker[] = [];
+function pool(options: ConstructorParameters<typeof ExportWorker>[0] = {}): ExportWorker {
+  const w = new ExportWorker(options);
+  workers.push(w);
+  return w;
+}
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((w) => w.close()));
+});
+
+async function failure(p: Promise<unknown>): Promise<ExportFailed> {
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
+  if (!(e instanceof ExportFailed)) throw new Error(`expected ExportFailed, got ${String(e)}`);
+  return e;
+}
+
+describe("the export thread", () => {
+  it("makes the same Word and Excel files as the export code, on a thread of its own", { timeout: 60_000 }, async () => {
+    const file = benchFile();
+    const w = pool();
+    const docx = await w.make(file, { kind: "docx", part: "bab3" });
+    expect(docx.threadId).not.toBe(threadId);
+    const here = await exportDocx(file, "bab3");
+    expect(docx.filename).toBe("uji-00003-2024-bab-iii.docx");
+    // The same text, tables, pages and chart images (media names and the creation time differ from one file to the next).
+    const [there, local] = [await readDocx(docx.data), await readDocx(here.data)];
+    expect(there.blocks).toEqual(local.blocks);
+    expect(there.pages).toEqual(local.pages);
+    expect(there.media.map((m) => m.data)).toEqual(local.media.map((m) => m.data));
+    const xlsx = await w.make(file, { kind: "xlsx" });
+    expect(xlsx.filename).toBe((await exportXlsx(file)).filename);
+    expect(xlsx.threadId).toBe(docx.threadId); // the same thread made both
+    const chart = await w.make(file, { kind: "chart", chart: "capaian" });
+    expect([chart.filename, chart.chart?.title]).toEqual(["uji-00003-2024-grafik-capaian.png", "Capaian Kinerja per Indikator Tahun 2024"]);
+    expect([...chart.data.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]); // "PNG"
+  });
+
+  it("a file too large for the thread's heap fails as such; the bot's process goes on and the next file is made", { timeout: 120_000 }, async () => {
+    const w = pool({ heapMb: 48 });
+    const failed = await failure(w.make(largeFile(100, 2000), { kind: "docx", part: "bab3" }));
+    expect([failed.reason, failed.message]).toEqual(["memory", "memori pembuat berkas (48 MB) tidak cukup"]);
+    expect(w.running).toBe(false);
+    const next = await w.make(benchFile(), { kind: "docx", part: "ringkasan" });
+    expect(next.filename).toBe("uji-00003-2024-ringkasan.docx");
+  });
+
+  it("a file not made in time fails and ends the thread; an error in the export code fails that file only", { timeout: 60_000 }, async () => {
+    const slow = pool({ timeoutMs: 50 }); // less than the thread takes to start
+    const late = await failure(slow.make(benchFile(), { kind: "xlsx" }));
+    expect([late.reason, late.message]).toEqual(["timeout", "berkas tidak selesai dalam 50 ms"]);
+    expect(slow.running).toBe(false);
+
+    const w = pool();
+    const broken = await failure(w.make(benchFile(), { kind: "chart", chart: "tren", indicatorId: "tidak-ada" }));
+    expect(broken.reason).toBe("error");
+    expect(w.running).toBe(true);
+    expect((await w.make(benchFile(), { kind: "chart", chart: "tren", indicatorId: "I1_1" })).filename).toBe("uji-00003-2024-grafik-tren-I1_1.png");
+  });
+
+  it("takes one file at a time and at most maxQueued waiting; an idle thread ends, a prepared one too", { timeout: 60_000 }, async () => {
+    const w = pool({ maxQueued: 1, idleMs: 300 });
+    w.prepare();
+    expect(w.running).toBe(true);
+    await until(() => !w.running, "the prepared thread, unused, to end", 5_000);
+    const file = benchFile();
+    const first = w.make(file, { kind: "chart", chart: "capaian" });
+    const second = w.make(file, { kind: "chart", chart: "efisiensi" });
+    const third = await failure(w.make(file, { kind: "xlsx" }));
+    expect([third.reason, third.message]).toEqual(["busy", "1 berkas sedang menunggu"]);
+    expect((await first).filename).toBe("uji-00003-2024-grafik-capaian.png");
+    expect((await second).filename).toBe("uji-00003-2024-grafik-efisiensi.png");
+    expect(w.running).toBe(true);
+    await until(() => !w.running, "the idle thread to end", 5_000);
+  });
+});
