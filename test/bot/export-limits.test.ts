@@ -5,10 +5,10 @@
  * bot goes on answering, and the next export is made.
  */
 import { expect, it } from "vitest";
-import { benchAgency } from "../../bench/generate.js";
 import type { AgencyFileInput } from "../../src/domain/schema/agency.js";
 import { parseAgency } from "../../src/domain/schema/parse-agency.js";
 import { ADMIN, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+import { largeAgencyParts } from "../support/large-agency.js";
 
 process.env.EXPORT_HEAP_MB = "48"; // read when this file's bot makes its first file
 
@@ -24,17 +24,7 @@ async function setData(h: Harness, id: string, parts: Pick<AgencyFileInput, "obj
 it("an export too large for the export thread is refused with a message; the bot answers on", { timeout: 120_000 }, async () => {
   const h = await harness();
   const id = await registerAgency(h, ADMIN);
-  const bench = benchAgency(3);
-  const objectives = bench.objectives!.map((o, oi) => ({
-    ...o,
-    indicators: Array.from({ length: 100 }, (_, i) => ({ ...o.indicators![0]!, id: `I${oi + 1}_${i + 1}`, code: `${oi + 1}.${i + 1}`, name: `Indikator ${oi + 1}.${i + 1}` })),
-  }));
-  const sub = bench.budgetLines!.find((l) => l.level === "subActivity")!;
-  const budgetLines = [
-    { id: "P1", level: "program" as const, name: "Program 1", indicatorIds: [] },
-    { id: "K1", level: "activity" as const, parentId: "P1", name: "Kegiatan 1", indicatorIds: [] },
-    ...Array.from({ length: 1998 }, (_, k) => ({ ...sub, id: `SK${k}`, parentId: "K1", name: `Sub kegiatan ${k}`, indicatorIds: [`I${(k % 10) + 1}_${(k % 100) + 1}`] })),
-  ];
+  const { objectives, budgetLines } = largeAgencyParts(100, 2000);
   await setData(h, id, { objectives, budgetLines });
 
   const refused = await h.driver.send(ADMIN, "/ekspor docx");
@@ -46,7 +36,7 @@ it("an export too large for the export thread is refused with a message; the bot
   const json = await h.driver.send(ADMIN, "/ekspor json");
   expect(json.map((r) => [r.method, r.file?.filename])).toEqual([["sendDocument", `${id}-2024.json`]]);
   // A smaller agency's file is made again on a new thread.
-  await setData(h, id, { objectives: objectives.slice(0, 1).map((o) => ({ ...o, indicators: o.indicators.slice(0, 3) })), budgetLines: [] });
+  await setData(h, id, { objectives: objectives!.slice(0, 1).map((o) => ({ ...o, indicators: o.indicators!.slice(0, 3) })), budgetLines: [] });
   const made = await h.driver.send(ADMIN, "/ekspor ringkasan");
   expect(made.map((r) => [r.method, r.file?.filename])).toEqual([["sendDocument", `${id}-2024-ringkasan.docx`]]);
   expect(h.errors).toEqual([]);

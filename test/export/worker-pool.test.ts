@@ -13,6 +13,7 @@ import { exportDocx, exportXlsx } from "../../src/export/index.js";
 import { ExportFailed, ExportWorker } from "../../src/export/worker-pool.js";
 import { until } from "../support/until.js";
 import { readDocx } from "../support/docx.js";
+import { largeAgencyParts } from "../support/large-agency.js";
 
 /** The benchmark's agency: 10 sasaran of 4 indicators, 200 budget lines. */
 function benchFile(): AgencyFile {
@@ -21,20 +22,9 @@ function benchFile(): AgencyFile {
   return parsed.file;
 }
 
-/** The same with every sasaran's first indicator copied up to `perObjective` indicators, and `lines` budget lines. */
+/** An agency of 10 sasaran of `perObjective` indicators and `lines` budget lines. */
 function largeFile(perObjective: number, lines: number): AgencyFile {
-  const input = benchAgency(3);
-  const objectives = input.objectives!.map((o, oi) => ({
-    ...o,
-    indicators: Array.from({ length: perObjective }, (_, i) => ({ ...o.indicators![0]!, id: `I${oi + 1}_${i + 1}`, code: `${oi + 1}.${i + 1}`, name: `Indikator ${oi + 1}.${i + 1}` })),
-  }));
-  const sub = input.budgetLines!.find((l) => l.level === "subActivity")!;
-  const budgetLines = [
-    { id: "P1", level: "program" as const, name: "Program 1", indicatorIds: [] },
-    { id: "K1", level: "activity" as const, parentId: "P1", name: "Kegiatan 1", indicatorIds: [] },
-    ...Array.from({ length: lines - 2 }, (_, k) => ({ ...sub, id: `SK${k}`, parentId: "K1", name: `Sub kegiatan ${k}`, indicatorIds: [`I${(k % 10) + 1}_${(k % perObjective) + 1}`] })),
-  ];
-  const parsed = parseAgency({ ...input, objectives, budgetLines });
+  const parsed = parseAgency({ ...benchAgency(3), ...largeAgencyParts(perObjective, lines) });
   if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
   return parsed.file;
 }
