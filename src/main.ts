@@ -16,6 +16,7 @@ import { startFailure } from "./server/start-failure.js";
 import { openRepository } from "./storage/open.js";
 import { claimDataDir, DataDirInUse } from "./storage/lowdb/claim.js";
 import { say } from "./messages/catalog.js";
+import { exportHeapMb } from "./export/worker-pool.js";
 
 const env = process.env;
 const dataDir = env.DATA_DIR ?? "data";
@@ -29,6 +30,13 @@ async function claimOrStop(dir: string): Promise<void> {
     console.error(e instanceof DataDirInUse ? say("cli.folder_dipakai", { folder: e.dir }) : e instanceof Error ? e.message : String(e));
     process.exit(1);
   }
+}
+
+try {
+  exportHeapMb(env.EXPORT_HEAP_MB); // read when the first file is made: a wrong value stops the start instead
+} catch (e) {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
 }
 
 if (!token) {

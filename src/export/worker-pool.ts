@@ -1,25 +1,30 @@
 /**
- * Word, Excel and chart files made on a worker thread (worker.ts), not on the
- * bot's own thread. A BAB III in Word takes 300–500 ms of CPU for an agency
- * of 40 indicators, seconds for one of hundreds; on the bot's thread every
+ * Word, Excel and chart files, and the drafted BAB III, made on a worker
+ * thread (worker.ts), not on the bot's own thread. A BAB III in Word takes
+ * 300–500 ms of CPU for an agency of 40 indicators, seconds for one of
+ * hundreds, and a draft of every section 30–70 ms; on the bot's thread every
  * officer's answer waited that long behind it. And the memory it needs grows
  * with the agency: past the heap limit V8 ends the whole process, every
  * officer's work with it. On its own thread, with a heap limit of its own, a
  * file too large to make ends only that thread, and the officer is told.
  *
  * One thread, started on the first job (it loads the export code: about a
- * second), makes one file at a time, the others waiting their turn (at most
- * `maxQueued`); a job not done within `timeoutMs` ends the thread. The thread
- * ends after `idleMs` without work, giving its memory back, and never keeps
- * the process alive while idle.
+ * second) or ahead of one (`prepare`), does one job at a time, the others
+ * waiting their turn (at most `maxQueued`); a job not done within
+ * `timeoutMs` ends the thread. The thread ends after `idleMs` without work,
+ * giving its memory back, and never keeps the process alive while idle.
  */
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { AgencyFile } from "../domain/schema/agency.js";
+import type { SectionId } from "../domain/draft/document.js";
+import { wholeNumberSetting } from "../settings.js";
 import type { ChartKind, DocxPart, ExportedFile } from "./index.js";
 
-export type ExportJob = { kind: "docx"; part: DocxPart } | { kind: "xlsx" } | { kind: "chart"; chart: ChartKind; indicatorId?: string };
+export type FileJob = { kind: "docx"; part: DocxPart } | { kind: "xlsx" } | { kind: "chart"; chart: ChartKind; indicatorId?: string };
+/** A file, or the messages (Telegram HTML) of the drafted sections. */
+export type ExportJob = FileJob | { kind: "draft"; sections: SectionId[] };
 
 /** A file made, with the chart's title and size for a chart. */
 export interface MadeFile extends ExportedFile {
@@ -27,13 +32,14 @@ export interface MadeFile extends ExportedFile {
   /** The worker thread that made it. */
   threadId: number;
 }
+export type JobResult = MadeFile | { messages: string[]; threadId: number };
 
 export interface WorkerRequest {
   id: number;
   job: ExportJob;
   file: AgencyFile;
 }
-export type WorkerReply = ({ id: number; ok: true } & MadeFile) | { id: number; ok: false; message: string };
+export type WorkerReply = { id: number; ok: true; result: JobResult } | { id: number; ok: false; message: string };
 
 /** Why a file was not made: too large for the thread's heap, too slow, too many waiting, or the thread failed. */
 export class ExportFailed extends Error {
@@ -61,7 +67,7 @@ interface Pending {
   id: number;
   job: ExportJob;
   file: AgencyFile;
-  resolve: (made: MadeFile) => void;
+  resolve: (result: JobResult) => void;
   reject: (e: unknown) => void;
 }
 
@@ -100,11 +106,20 @@ export class ExportWorker {
   }
 
   /** The file of `job` for `file`; ExportFailed when it cannot be made. */
-  make(file: AgencyFile, job: ExportJob): Promise<MadeFile> {
+  async make(file: AgencyFile, job: FileJob): Promise<MadeFile> {
+    return (await this.run(file, job)) as MadeFile;
+  }
+
+  /** The messages (Telegram HTML) of `sections` of the agency's BAB III; ExportFailed when they cannot be drafted. */
+  async draft(file: AgencyFile, sections: SectionId[]): Promise<string[]> {
+    return ((await this.run(file, { kind: "draft", sections })) as { messages: string[] }).messages;
+  }
+
+  private run(file: AgencyFile, job: ExportJob): Promise<JobResult> {
     if (this.queue.length >= this.maxQueued) {
       return Promise.reject(new ExportFailed("busy", `${this.queue.length} berkas sedang menunggu`));
     }
-    return new Promise<MadeFile>((resolve, reject) => {
+    return new Promise<JobResult>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, job, file, resolve, reject });
       this.pump();
     });
@@ -166,10 +181,8 @@ export class ExportWorker {
 
   private replied(worker: Worker, reply: WorkerReply): void {
     if (worker !== this.worker || !this.current || reply.id !== this.current.pending.id) return;
-    if (reply.ok) {
-      const { id: _id, ok: _ok, ...made } = reply;
-      this.finish(undefined, made);
-    } else this.finish(new ExportFailed("error", reply.message));
+    if (reply.ok) this.finish(undefined, reply.result);
+    else this.finish(new ExportFailed("error", reply.message));
     this.pump();
   }
 
@@ -184,13 +197,13 @@ export class ExportWorker {
     this.pump();
   }
 
-  private finish(error: ExportFailed | undefined, made?: MadeFile): void {
+  private finish(error: ExportFailed | undefined, result?: JobResult): void {
     const current = this.current;
     if (!current) return;
     this.current = undefined;
     clearTimeout(current.timer);
     if (error) current.pending.reject(error);
-    else current.pending.resolve(made!);
+    else current.pending.resolve(result!);
   }
 
   /** Nothing to make: the thread stops holding the process up, and ends after idleMs. */
@@ -212,11 +225,15 @@ export class ExportWorker {
   }
 }
 
+/** EXPORT_HEAP_MB: the export thread's heap limit, 32–16384 MB (256 when unset); anything else stops the start with a message. */
+export function exportHeapMb(value: string | undefined): number {
+  return wholeNumberSetting({ name: "EXPORT_HEAP_MB", meaning: "batas memori pembuat berkas dan draf, dalam MB", min: 32, max: 16_384, fallback: 256 }, value);
+}
+
 let shared: ExportWorker | undefined;
 
-/** The process's export thread, with EXPORT_HEAP_MB as its heap limit when set. */
+/** The process's export thread, with EXPORT_HEAP_MB as its heap limit (checked at start-up by main.ts). */
 export function exportWorker(): ExportWorker {
-  const heap = Number(process.env.EXPORT_HEAP_MB);
-  shared ??= new ExportWorker(Number.isInteger(heap) && heap >= 32 ? { heapMb: heap } : {});
+  shared ??= new ExportWorker({ heapMb: exportHeapMb(process.env.EXPORT_HEAP_MB) });
   return shared;
 }

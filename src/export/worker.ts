@@ -1,15 +1,18 @@
 /**
- * The worker thread that makes the files of /ekspor and /grafik (started by
- * worker-pool.ts): Word, Excel and chart images of an agency, one job at a
- * time, each answered with the file's bytes (moved, not copied) or the error.
+ * The worker thread started by worker-pool.ts: the files of /ekspor and
+ * /grafik (Word, Excel, chart images) and the messages of /draf, one job at a
+ * time, each answered with its result (a file's bytes moved, not copied) or
+ * the error.
  */
 import { parentPort, threadId } from "node:worker_threads";
+import { draftChapter } from "../domain/draft/chapter.js";
+import { renderDraft } from "../domain/draft/index.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import { deepFreeze } from "../storage/freeze.js";
-import { chartPng, exportDocx, exportXlsx, type ExportedFile } from "./index.js";
-import type { ExportJob, WorkerReply, WorkerRequest } from "./worker-pool.js";
+import { chartPng, exportDocx, exportXlsx } from "./index.js";
+import type { ExportJob, MadeFile, WorkerReply, WorkerRequest } from "./worker-pool.js";
 
-async function make(file: AgencyFile, job: ExportJob): Promise<ExportedFile & { chart?: { title: string; width: number; height: number } }> {
+async function run(file: AgencyFile, job: ExportJob): Promise<Omit<MadeFile, "threadId"> | { messages: string[] }> {
   switch (job.kind) {
     case "docx":
       return exportDocx(file, job.part);
@@ -19,23 +22,27 @@ async function make(file: AgencyFile, job: ExportJob): Promise<ExportedFile & { 
       const png = await chartPng(file, job.chart, job.indicatorId);
       return { filename: png.filename, data: png.data, chart: { title: png.chart.title, width: png.chart.width, height: png.chart.height } };
     }
+    case "draft":
+      return { messages: renderDraft(draftChapter(file), job.sections, "html") };
   }
 }
 
 const port = parentPort!;
 port.on("message", (request: WorkerRequest) => {
   // Frozen as the bot's stored files are: the lookups that index a stored file work on frozen arrays only.
-  make(deepFreeze(request.file), request.job).then(
-    (made) => {
-      // Moved to the main thread rather than copied; a view on a shared pool (a small Buffer) is copied first.
-      const whole = made.data.byteOffset === 0 && made.data.byteLength === made.data.buffer.byteLength;
-      const data = whole ? made.data : new Uint8Array(made.data);
-      const reply: WorkerReply = { id: request.id, ok: true, threadId, ...made, data };
-      port.postMessage(reply, [data.buffer as ArrayBuffer]);
+  run(deepFreeze(request.file), request.job).then(
+    (result) => {
+      if (!("data" in result)) {
+        port.postMessage({ id: request.id, ok: true, result: { ...result, threadId } } satisfies WorkerReply);
+        return;
+      }
+      // A file is moved to the main thread rather than copied; a view on a shared pool (a small Buffer) is copied first.
+      const whole = result.data.byteOffset === 0 && result.data.byteLength === result.data.buffer.byteLength;
+      const data = whole ? result.data : new Uint8Array(result.data);
+      port.postMessage({ id: request.id, ok: true, result: { ...result, data, threadId } } satisfies WorkerReply, [data.buffer as ArrayBuffer]);
     },
     (e: unknown) => {
-      const reply: WorkerReply = { id: request.id, ok: false, message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
-      port.postMessage(reply);
+      port.postMessage({ id: request.id, ok: false, message: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies WorkerReply);
     },
   );
 });

@@ -1,8 +1,8 @@
 /**
- * /ekspor of an agency too large for the export thread's heap (EXPORT_HEAP_MB,
- * here 48 MB: an agency of 1,000 indicators and 2,000 budget lines needs
- * several times that): the officer is told why and what to do instead, the
- * bot goes on answering, and the next export is made.
+ * /ekspor and /draf of an agency too large for the export thread's heap
+ * (EXPORT_HEAP_MB, here 48 MB: an agency of 1,000 indicators and 2,000 budget
+ * lines needs several times that): the officer is told why and what to do
+ * instead, the bot goes on answering, and the next export and draft are made.
  */
 import { expect, it } from "vitest";
 import type { AgencyFileInput } from "../../src/domain/schema/agency.js";
@@ -21,7 +21,7 @@ async function setData(h: Harness, id: string, parts: Pick<AgencyFileInput, "obj
   });
 }
 
-it("an export too large for the export thread is refused with a message; the bot answers on", { timeout: 120_000 }, async () => {
+it("an export or a draft too large for the export thread is refused with a message; the bot answers on", { timeout: 120_000 }, async () => {
   const h = await harness();
   const id = await registerAgency(h, ADMIN);
   const { objectives, budgetLines } = largeAgencyParts(100, 2000);
@@ -32,6 +32,10 @@ it("an export too large for the export thread is refused with a message; the bot
   expect(plain(refused)).toBe(
     "Berkas ini tidak dapat dibuat: untuk instansi sebesar ini (1000 indikator, 2000 baris anggaran) pembuatannya melampaui batas memori pembuat berkas bot. Data Anda tetap aman. Unduh datanya sebagai berkas JSON lewat /ekspor, atau minta pengelola bot menaikkan EXPORT_HEAP_MB.",
   );
+  await h.driver.send(ADMIN, "/draf");
+  expect(plain(await h.driver.press(ADMIN, "📄 Semua bagian"))).toBe(
+    "Draf ini tidak dapat disusun: untuk instansi sebesar ini (1000 indikator, 2000 baris anggaran) penyusunannya melampaui batas memori bot. Data Anda tetap aman. Minta pengelola bot menaikkan EXPORT_HEAP_MB.",
+  );
   expect(plain(await h.driver.send(ADMIN, "/cek 86,11 80"))).toContain("Capaian: 107,64% (Sangat Tinggi)");
   const json = await h.driver.send(ADMIN, "/ekspor json");
   expect(json.map((r) => [r.method, r.file?.filename])).toEqual([["sendDocument", `${id}-2024.json`]]);
@@ -39,5 +43,7 @@ it("an export too large for the export thread is refused with a message; the bot
   await setData(h, id, { objectives: objectives!.slice(0, 1).map((o) => ({ ...o, indicators: o.indicators!.slice(0, 3) })), budgetLines: [] });
   const made = await h.driver.send(ADMIN, "/ekspor ringkasan");
   expect(made.map((r) => [r.method, r.file?.filename])).toEqual([["sendDocument", `${id}-2024-ringkasan.docx`]]);
+  await h.driver.send(ADMIN, "/draf");
+  expect(plain(await h.driver.press(ADMIN, "3.1"))).toContain("3.1 Perbandingan Target dan Realisasi Kinerja Tahun 2024");
   expect(h.errors).toEqual([]);
 });

@@ -253,8 +253,9 @@ describe("long polling", () => {
 });
 
 describe("webhook mode on lowdb: starting and stopping", () => {
-  it("refuses a WEBHOOK_MAX_CONNECTIONS, PORT or WEBHOOK_URL it cannot use, saying what is allowed", async () => {
+  it("refuses a WEBHOOK_MAX_CONNECTIONS, PORT, WEBHOOK_URL or EXPORT_HEAP_MB it cannot use, saying what is allowed", async () => {
     const cases: [NodeJS.ProcessEnv, string][] = [
+      [{ EXPORT_HEAP_MB: "16" }, 'EXPORT_HEAP_MB harus bilangan bulat 32–16384 (batas memori pembuat berkas dan draf, dalam MB), bukan "16". Contoh: EXPORT_HEAP_MB=256'],
       [{ WEBHOOK_MAX_CONNECTIONS: "500" }, 'WEBHOOK_MAX_CONNECTIONS harus bilangan bulat 1–100 (pengiriman pembaruan yang dibuka Telegram sekaligus), bukan "500". Contoh: WEBHOOK_MAX_CONNECTIONS=100'],
       [{ PORT: "80a" }, 'PORT harus bilangan bulat 1–65535 (port server HTTP untuk webhook), bukan "80a". Contoh: PORT=8080'],
       [{ WEBHOOK_URL: "bot.example.go.id/telegram" }, 'WEBHOOK_URL harus alamat lengkap tempat Telegram mengirim pembaruan, bukan "bot.example.go.id/telegram". Contoh: WEBHOOK_URL=https://bot.example.go.id/telegram'],

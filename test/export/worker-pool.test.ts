@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { benchAgency } from "../../bench/generate.js";
 import { parseAgency } from "../../src/domain/schema/parse-agency.js";
 import type { AgencyFile } from "../../src/domain/schema/agency.js";
+import { draftChapter } from "../../src/domain/draft/chapter.js";
+import { renderDraft } from "../../src/domain/draft/index.js";
 import { exportDocx, exportXlsx } from "../../src/export/index.js";
 import { ExportFailed, ExportWorker } from "../../src/export/worker-pool.js";
 import { until } from "../support/until.js";
@@ -49,7 +51,7 @@ async function failure(p: Promise<unknown>): Promise<ExportFailed> {
 }
 
 describe("the export thread", () => {
-  it("makes the same Word and Excel files as the export code, on a thread of its own", { timeout: 60_000 }, async () => {
+  it("makes the same Word and Excel files and drafts as the export and draft code, on a thread of its own", { timeout: 60_000 }, async () => {
     const file = benchFile();
     const w = pool();
     const docx = await w.make(file, { kind: "docx", part: "bab3" });
@@ -64,6 +66,9 @@ describe("the export thread", () => {
     const xlsx = await w.make(file, { kind: "xlsx" });
     expect(xlsx.filename).toBe((await exportXlsx(file)).filename);
     expect(xlsx.threadId).toBe(docx.threadId); // the same thread made both
+    const draft = await w.draft(file, ["1", "6"]);
+    expect(draft).toEqual(renderDraft(draftChapter(file), ["1", "6"], "html"));
+    expect(draft[0]).toContain("3.1 Perbandingan Target dan Realisasi Kinerja Tahun 2024");
     const chart = await w.make(file, { kind: "chart", chart: "capaian" });
     expect([chart.filename, chart.chart?.title]).toEqual(["uji-00003-2024-grafik-capaian.png", "Capaian Kinerja per Indikator Tahun 2024"]);
     expect([...chart.data.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]); // "PNG"

@@ -1,24 +1,15 @@
 /** Word and Excel exports (/ekspor) and charts (/grafik), made on the export thread (export/worker-pool.ts). */
-import { say } from "../../messages/catalog.js";
-import { UserError } from "../../app/errors.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { DocxPart } from "../../export/index.js";
-import { ExportFailed, exportWorker, type ExportJob, type MadeFile } from "../../export/worker-pool.js";
+import { exportWorker, type FileJob, type MadeFile } from "../../export/worker-pool.js";
+import { offThread } from "../off-thread.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, text, type Button } from "../ui.js";
 import { registerExporter } from "./export.js";
 
-/** The file of `job`, made off the bot's thread; a file that cannot be made is said to the officer. */
-async function made(file: AgencyFile, job: ExportJob): Promise<MadeFile> {
-  try {
-    return await exportWorker().make(file, job);
-  } catch (e) {
-    if (!(e instanceof ExportFailed) || e.reason === "error") throw e; // a fault: logged, the officer gets the general message
-    if (e.reason === "busy") throw new UserError([say("ekspor.sibuk")]);
-    if (e.reason === "timeout") throw new UserError([say("ekspor.terlalu_lama", { detik: Math.round(exportWorker().timeoutMs / 1000) })]);
-    const indikator = file.objectives.reduce((n, o) => n + o.indicators.length, 0);
-    throw new UserError([say("ekspor.terlalu_besar", { indikator, baris: file.budgetLines.length })]);
-  }
+/** The file of `job`, made off the bot's thread. */
+function made(file: AgencyFile, job: FileJob): Promise<MadeFile> {
+  return offThread(file, "ekspor", (thread) => thread.make(file, job));
 }
 
 function docxExporter(part: DocxPart, format: string, buttonKey: string) {
