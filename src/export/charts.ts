@@ -6,8 +6,9 @@
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { renderAsync } from "@resvg/resvg-js";
+import { Resvg, renderAsync } from "@resvg/resvg-js";
 import { PROJECT_ROOT } from "../paths.js";
+import { ON_LIBUV_POOL } from "./thread-pool-use.js";
 import { renderMustache } from "../domain/mustache.js";
 import type { AgencyResult, IndicatorResult } from "../domain/calc/agency.js";
 import { Decimal, presented } from "../domain/decimal.js";
@@ -299,11 +300,9 @@ export function trendChart(result: AgencyResult, indicatorId: string): Chart {
   return svg.done(width, height, title);
 }
 
-/** Render a chart to PNG with the bundled fonts; rendering and compression run on libuv's thread pool (the bot keeps answering meanwhile). */
+/** Render a chart to PNG with the bundled fonts; rendering and compression run on libuv's thread pool, or on the export thread itself (thread-pool-use.ts). */
 export async function toPng(chart: Chart): Promise<Uint8Array> {
-  const image = await renderAsync(chart.svg, {
-    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: DEFAULT_FONT },
-    fitTo: { mode: "original" },
-  });
+  const options = { font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: DEFAULT_FONT }, fitTo: { mode: "original" as const } };
+  const image = ON_LIBUV_POOL ? await renderAsync(chart.svg, options) : new Resvg(chart.svg, options).render();
   return encodePng(image.width, image.height, image.pixels);
 }

@@ -9,7 +9,8 @@
  * Format: PNG (ISO/IEC 15948), 8-bit RGBA, not interlaced.
  */
 import { promisify } from "node:util";
-import { crc32, deflate } from "node:zlib";
+import { crc32, deflate, deflateSync } from "node:zlib";
+import { ON_LIBUV_POOL } from "./thread-pool-use.js";
 
 const compress = promisify(deflate);
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -53,6 +54,7 @@ export async function encodePng(width: number, height: number, premultipliedRgba
   header[8] = 8; // bits per channel
   header[9] = 6; // colour type: RGBA
   // compression 0 (deflate), filter method 0, no interlace
-  const data = await compress(rows(width, height, premultipliedRgba));
+  const raw = rows(width, height, premultipliedRgba);
+  const data = ON_LIBUV_POOL ? await compress(raw) : deflateSync(raw);
   return new Uint8Array(Buffer.concat([SIGNATURE, chunk("IHDR", header), chunk("IDAT", data), chunk("IEND", new Uint8Array(0))]));
 }

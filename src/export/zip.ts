@@ -2,14 +2,16 @@
  * A ZIP archive (the container of .docx files) written with Node's own zlib:
  * the entries are compressed on libuv's thread pool, in parallel and off the
  * main thread, where the docx package's bundled JavaScript deflate took about
- * 80 ms of the bot's main thread per BAB III. Entries that are compressed
- * already (PNG images) are stored as they are.
+ * 80 ms of the bot's main thread per BAB III; on the bot's export thread, on
+ * that thread (thread-pool-use.ts). Entries that are compressed already (PNG
+ * images) are stored as they are.
  *
  * Format: PKWARE APPNOTE 6.3 (local headers, data, central directory, end
  * record); no ZIP64, so an archive is limited to 4 GB and 65,535 entries.
  */
 import { promisify } from "node:util";
-import { crc32, deflateRaw } from "node:zlib";
+import { crc32, deflateRaw, deflateRawSync } from "node:zlib";
+import { ON_LIBUV_POOL } from "./thread-pool-use.js";
 
 const deflate = promisify(deflateRaw);
 
@@ -41,7 +43,7 @@ async function pack(entry: ZipEntry): Promise<Packed> {
   const name = Buffer.from(entry.path, "utf8");
   const crc = crc32(entry.data);
   if (!entry.compress) return { name, method: STORED, crc, size: entry.data.length, body: entry.data };
-  const body = await deflate(entry.data);
+  const body = ON_LIBUV_POOL ? await deflate(entry.data) : deflateRawSync(entry.data);
   // Data that does not shrink is stored, as every zip tool does.
   return body.length < entry.data.length ? { name, method: DEFLATED, crc, size: entry.data.length, body } : { name, method: STORED, crc, size: entry.data.length, body: entry.data };
 }

@@ -4,6 +4,7 @@
  * thread's heap, too slow, or one job too many fails with its reason and
  * leaves the bot's process (and the next job) unharmed; an idle thread ends.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { threadId } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { benchAgency } from "../../bench/generate.js";
@@ -29,6 +30,17 @@ function largeFile(perObjective: number, lines: number): AgencyFile {
   const parsed = parseAgency({ ...benchAgency(3), ...largeAgencyParts(perObjective, lines) });
   if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
   return parsed.file;
+}
+
+/** How many of this process's threads run at the lowest priority (nice 19), from Linux's /proc. */
+function lowestPriorityThreads(): number {
+  let n = 0;
+  for (const tid of readdirSync("/proc/self/task")) {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+    // Fields after "(comm) ": state is the 1st, nice the 17th.
+    if (stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16] === "19") n++;
+  }
+  return n;
 }
 
 const workers: ExportWorker[] = [];
@@ -63,6 +75,7 @@ describe("the export thread", () => {
     expect(there.blocks).toEqual(local.blocks);
     expect(there.pages).toEqual(local.pages);
     expect(there.media.map((m) => m.data)).toEqual(local.media.map((m) => m.data));
+    if (process.platform === "linux") expect(lowestPriorityThreads()).toBe(1); // the export thread gives way to the bot's (nice 19)
     const xlsx = await w.make(file, { kind: "xlsx" });
     expect(xlsx.filename).toBe((await exportXlsx(file)).filename);
     expect(xlsx.threadId).toBe(docx.threadId); // the same thread made both
