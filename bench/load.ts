@@ -375,6 +375,49 @@ export async function fixedRate(p: Pipeline, perSecond: number, seconds: number,
   return { ...loadStats(latencies, openings, started, busySince), target: perSecond };
 }
 
+/** Word exports made by other officers while a run went on (see whileExporting). */
+export interface Exports {
+  everyMs: number;
+  made: number;
+  /** From the officer's /ekspor to the document sent, ms. */
+  p50: number;
+  max: number;
+}
+
+/**
+ * `run` while officers of other agencies each ask for their BAB III in Word
+ * (`/ekspor docx`, through the bot as an officer sends it) every `everyMs`:
+ * what the officers answering meanwhile wait for when files are made at the
+ * same time (docs/benchmark.md, item 43). One export is made before the run,
+ * so that the export thread has started and loaded its code.
+ */
+export async function whileExporting<T>(p: Pipeline, agencies: number, everyMs: number, run: () => Promise<T>): Promise<T & { exports: Exports }> {
+  const random = randomSource(43);
+  const exportOnce = async (): Promise<number> => {
+    const n = Math.floor(random() * agencies);
+    const t = performance.now();
+    await p.deliver(p.updates.textUpdate({ id: officerId(n), first_name: `Petugas ${n}` }, "/ekspor docx"));
+    return performance.now() - t;
+  };
+  await exportOnce();
+  const times: number[] = [];
+  const pending: Promise<void>[] = [];
+  let running = true;
+  const timer = setInterval(() => {
+    if (running) pending.push(exportOnce().then((ms) => void times.push(ms)));
+  }, everyMs);
+  try {
+    const result = await run();
+    running = false;
+    clearInterval(timer);
+    await Promise.all(pending);
+    times.sort((a, b) => a - b);
+    return { ...result, exports: { everyMs, made: times.length, p50: times[Math.floor(times.length / 2)] ?? 0, max: times.at(-1) ?? 0 } };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 /**
  * Officers arriving at a fixed rate (open loop for officers): each opens
  * `/isi` when due and answers `burst` questions, each as soon as the reply to

@@ -207,6 +207,8 @@ function report(results: StorageResult[], domain: DomainResult, naive: Awaited<R
     ...runRows((r) => r.arrivals, `officers arriving at ${RATE / 10}/s for ${SECONDS} s, 5 answers each (${RATE / 2} answers/s offered): achieved/s`, "", "latency", ""),
     ...runRows((r) => r.fixedHalf, `fixed rate ${RATE / 2}/s for ${SECONDS} s (mixed): achieved/s`, "", "latency from arrival", ""),
     ...runRows((r) => r.fixedRateHot, `fixed rate ${RATE}/s for ${SECONDS} s (hot: ${HOT_AT_WORK} officers at work, bursts of 60): achieved/s`, String(RATE), "latency from arrival", "p99 ≤ 20"),
+    ...runRows((r) => r.fixedRateHotExports, `the same while officers of other agencies export their BAB III in Word every ${fmt((results[0]?.fixedRateHotExports.exports.everyMs ?? 0) / 1000, 0)} s: achieved/s`, String(RATE), "latency from arrival", "p99 ≤ 20"),
+    `| … Word exports made meanwhile: count, p50 / longest from /ekspor to the document, ms | ${results.map((r) => `${r.fixedRateHotExports.exports.made}, ${fmt(r.fixedRateHotExports.exports.p50, 0)} / ${fmt(r.fixedRateHotExports.exports.max, 0)}`).join(" | ")} | |`,
     ...runRows((r) => r.fixedRate, `fixed rate ${RATE}/s for ${SECONDS} s (mixed): achieved/s`, String(RATE), "latency from arrival", "p99 ≤ 20"),
     ...runRows((r) => r.arrivalsFull, `officers arriving at ${RATE / 5}/s for ${SECONDS} s, 5 answers each (${RATE} answers/s offered): achieved/s`, String(RATE), "latency", "p99 ≤ 20"),
     ...runRows(

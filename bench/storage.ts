@@ -15,7 +15,7 @@ import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { openRepository } from "../src/storage/open.js";
 import type { Repository } from "../src/storage/repository.js";
-import { closedLoop, fixedRate, HOT_AT_WORK, officerArrivals, officerStream, pipeline, quickChecks, thinkingOfficers, type LoadStats, type Stats } from "./load.js";
+import { closedLoop, fixedRate, HOT_AT_WORK, officerArrivals, officerStream, pipeline, quickChecks, thinkingOfficers, whileExporting, type Exports, type LoadStats, type Stats } from "./load.js";
 import { withCpu, type CpuPerAnswer } from "./cpu.js";
 import { benchArgs, loadShape, type LoadShape } from "./args.js";
 import { log, mb, rssPeakSinceMark } from "./rss.js";
@@ -41,6 +41,8 @@ export interface StorageResult {
   /** Answers arriving at RATE / 2 a second (bursts of 5), at RATE from HOT_AT_WORK officers at work (bursts of 60), then at RATE in bursts of 5 (see fixedRate). */
   fixedHalf: LoadStats & { target: number };
   fixedRateHot: LoadStats & { target: number };
+  /** The same while officers of other agencies export their BAB III in Word every 2 s (from run 84, item 43). */
+  fixedRateHotExports: LoadStats & { target: number; exports: Exports };
   fixedRate: LoadStats & { target: number };
   /** Officers arriving at RATE / 5 a second, five answers each (RATE answers/s offered), after the fixed-rate runs (from run 51, item 30). */
   arrivalsFull: LoadStats & { offered: number };
@@ -119,6 +121,8 @@ async function measureStorage(name: string, open: () => Promise<Repository>, env
   const arrivals = await officerArrivals(p, RATE / 10, SECONDS, 5, officerStream(AGENCIES, 5, 23));
   const fixedHalf = await fixedRate(p, RATE / 2, SECONDS, officerStream(AGENCIES, 5, 29));
   const fixedRateHot = await fixedRate(p, RATE, SECONDS, officerStream(AGENCIES, 60, 37), HOT_AT_WORK);
+  log(`[${name}] the same while other officers export their BAB III in Word every 2 s…`);
+  const fixedRateHotExports = await whileExporting(p, AGENCIES, 2_000, () => fixedRate(p, RATE, SECONDS, officerStream(AGENCIES, 60, 41), HOT_AT_WORK));
   const rate = await fixedRate(p, RATE, SECONDS, officerStream(AGENCIES, 5, 19));
   log(`[${name}] officers arriving at ${RATE / 5}/s (5 answers each, ${RATE} answers/s offered) for ${SECONDS} s…`);
   const arrivalsFull = await officerArrivals(p, RATE / 5, SECONDS, 5, officerStream(AGENCIES, 5, 31));
@@ -131,7 +135,7 @@ async function measureStorage(name: string, open: () => Promise<Repository>, env
   const memory = memoryNow();
   await repo.close();
   if (p.errors.length > 0) log(`[${name}] errors: ${p.errors.slice(0, 3).join(" | ")}`);
-  return { storage: name, startupMs, warmUp, answersHot, answersMixed, answersCold, arrivals, fixedHalf, fixedRateHot, fixedRate: rate, arrivalsFull, thinking, cek, memorySteady, memory, rssPeakMb, errors: p.errors.length };
+  return { storage: name, startupMs, warmUp, answersHot, answersMixed, answersCold, arrivals, fixedHalf, fixedRateHot, fixedRateHotExports, fixedRate: rate, arrivalsFull, thinking, cek, memorySteady, memory, rssPeakMb, errors: p.errors.length };
 }
 
 async function main(): Promise<void> {

@@ -7,7 +7,6 @@ import { wordingFile } from "../domain/draft/templates.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import { achievementChart, efficiencyChart, toPng, trendChart, type Chart } from "./charts.js";
 import { renderDocx, type DocxFigure } from "./docx.js";
-import { renderXlsx } from "./xlsx.js";
 
 export interface ExportedFile {
   filename: string;
@@ -54,6 +53,8 @@ export async function exportDocx(file: AgencyFile, part: DocxPart = "bab3"): Pro
 }
 
 export async function exportXlsx(file: AgencyFile): Promise<ExportedFile> {
+  // exceljs is loaded with the first workbook: the export thread making Word files and drafts does without it.
+  const { renderXlsx } = await import("./xlsx.js");
   const result = computeAgency(file);
   return { filename: `${slug(file)}-data.xlsx`, data: await renderXlsx(file, result, draftChapter(file, result)) };
 }
