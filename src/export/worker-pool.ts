@@ -1,6 +1,7 @@
 /**
  * Word, Excel and chart files, and the drafted BAB III, made on a worker
- * thread (worker.ts), not on the bot's own thread. A BAB III in Word takes
+ * thread (worker.ts), not on the bot's own thread; spreadsheets sent for
+ * /impor are read there too. A BAB III in Word takes
  * 300–500 ms of CPU for an agency of 40 indicators, seconds for one of
  * hundreds, and a draft of every section 30–70 ms; on the bot's thread every
  * officer's answer waited that long behind it. And the memory it needs grows
@@ -20,11 +21,12 @@ import { Worker } from "node:worker_threads";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import type { SectionId } from "../domain/draft/document.js";
 import { wholeNumberSetting } from "../settings.js";
+import type { SpreadsheetRead } from "../import/spreadsheet.js";
 import type { ChartKind, DocxPart, ExportedFile } from "./index.js";
 
 export type FileJob = { kind: "docx"; part: DocxPart } | { kind: "xlsx" } | { kind: "chart"; chart: ChartKind; indicatorId?: string };
-/** A file, or the messages (Telegram HTML) of the drafted sections. */
-export type ExportJob = FileJob | { kind: "draft"; sections: SectionId[] };
+/** A file, the messages (Telegram HTML) of the drafted sections, or a spreadsheet sent for /impor read. */
+export type ExportJob = FileJob | { kind: "draft"; sections: SectionId[] } | { kind: "read"; name: string; bytes: Uint8Array };
 
 /** A file made, with the chart's title and size for a chart. */
 export interface MadeFile extends ExportedFile {
@@ -32,12 +34,13 @@ export interface MadeFile extends ExportedFile {
   /** The worker thread that made it. */
   threadId: number;
 }
-export type JobResult = MadeFile | { messages: string[]; threadId: number };
+export type JobResult = MadeFile | { messages: string[]; threadId: number } | { read: SpreadsheetRead; threadId: number };
 
 export interface WorkerRequest {
   id: number;
   job: ExportJob;
-  file: AgencyFile;
+  /** The agency the file or draft is made of (none for a spreadsheet read). */
+  file?: AgencyFile;
 }
 export type WorkerReply = { id: number; ok: true; result: JobResult } | { id: number; ok: false; message: string };
 
@@ -66,7 +69,7 @@ export interface ExportWorkerOptions {
 interface Pending {
   id: number;
   job: ExportJob;
-  file: AgencyFile;
+  file?: AgencyFile;
   resolve: (result: JobResult) => void;
   reject: (e: unknown) => void;
 }
@@ -74,6 +77,11 @@ interface Pending {
 // The worker runs TypeScript as the bot does: tsx is registered in the thread before its module is loaded.
 const BOOT = `const { workerData } = require("node:worker_threads");
 import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
+
+/** `bytes` on a buffer of their own, which can be moved to another thread. */
+export function whole(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+}
 
 /** tsx's ESM API module (the thread's own loader); its CommonJS build cannot register tsx. */
 function tsxApi(): string {
@@ -115,12 +123,20 @@ export class ExportWorker {
     return ((await this.run(file, { kind: "draft", sections })) as { messages: string[] }).messages;
   }
 
-  private run(file: AgencyFile, job: ExportJob): Promise<JobResult> {
+  /**
+   * A spreadsheet, CSV or Word file sent for /impor, read as import/spreadsheet.ts reads it; ExportFailed when it
+   * cannot be (a workbook whose reading needs more memory than the thread has). `bytes` are moved to the thread.
+   */
+  async read(name: string, bytes: Uint8Array): Promise<SpreadsheetRead> {
+    return ((await this.run(undefined, { kind: "read", name, bytes })) as { read: SpreadsheetRead }).read;
+  }
+
+  private run(file: AgencyFile | undefined, job: ExportJob): Promise<JobResult> {
     if (this.queue.length >= this.maxQueued) {
       return Promise.reject(new ExportFailed("busy", `${this.queue.length} berkas sedang menunggu`));
     }
     return new Promise<JobResult>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, job, file, resolve, reject });
+      this.queue.push({ id: this.nextId++, job, ...(file ? { file } : {}), resolve, reject });
       this.pump();
     });
   }
@@ -175,8 +191,10 @@ export class ExportWorker {
       void this.stop().then(() => this.pump());
     }, this.timeoutMs);
     this.current = { pending, timer };
-    const request: WorkerRequest = { id: pending.id, job: pending.job, file: pending.file };
-    worker.postMessage(request);
+    const request: WorkerRequest = { id: pending.id, job: pending.job, ...(pending.file ? { file: pending.file } : {}) };
+    // A spreadsheet's bytes are moved, not copied (a view on a shared pool, a small Buffer, is copied first).
+    if (request.job.kind === "read") request.job = { ...request.job, bytes: whole(request.job.bytes) };
+    worker.postMessage(request, request.job.kind === "read" ? [request.job.bytes.buffer as ArrayBuffer] : []);
   }
 
   private replied(worker: Worker, reply: WorkerReply): void {

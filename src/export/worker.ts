@@ -1,8 +1,8 @@
 /**
  * The worker thread started by worker-pool.ts: the files of /ekspor and
- * /grafik (Word, Excel, chart images) and the messages of /draf, one job at a
- * time, each answered with its result (a file's bytes moved, not copied) or
- * the error.
+ * /grafik (Word, Excel, chart images), the messages of /draf and the reading
+ * of files sent for /impor, one job at a time, each answered with its result
+ * (a file's bytes moved, not copied) or the error.
  */
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
@@ -12,9 +12,15 @@ import { renderDraft } from "../domain/draft/index.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import { deepFreeze } from "../storage/freeze.js";
 import { chartPng, exportDocx, exportXlsx } from "./index.js";
-import type { ExportJob, MadeFile, WorkerReply, WorkerRequest } from "./worker-pool.js";
+import type { SpreadsheetRead } from "../import/spreadsheet.js";
+import { whole, type ExportJob, type MadeFile, type WorkerReply, type WorkerRequest } from "./worker-pool.js";
 
-async function run(file: AgencyFile, job: ExportJob): Promise<Omit<MadeFile, "threadId"> | { messages: string[] }> {
+async function run(file: AgencyFile | undefined, job: ExportJob): Promise<Omit<MadeFile, "threadId"> | { messages: string[] } | { read: SpreadsheetRead }> {
+  if (job.kind === "read") {
+    const { readSpreadsheet } = await import("../import/spreadsheet.js"); // exceljs and JSZip: loaded with the first import
+    return { read: await readSpreadsheet(job.bytes, job.name) };
+  }
+  if (!file) throw new Error(`${job.kind} tanpa data instansi`);
   switch (job.kind) {
     case "docx":
       return exportDocx(file, job.part);
@@ -48,15 +54,14 @@ lowestPriority();
 const port = parentPort!;
 port.on("message", (request: WorkerRequest) => {
   // Frozen as the bot's stored files are: the lookups that index a stored file work on frozen arrays only.
-  run(deepFreeze(request.file), request.job).then(
+  run(request.file && deepFreeze(request.file), request.job).then(
     (result) => {
       if (!("data" in result)) {
         port.postMessage({ id: request.id, ok: true, result: { ...result, threadId } } satisfies WorkerReply);
         return;
       }
-      // A file is moved to the main thread rather than copied; a view on a shared pool (a small Buffer) is copied first.
-      const whole = result.data.byteOffset === 0 && result.data.byteLength === result.data.buffer.byteLength;
-      const data = whole ? result.data : new Uint8Array(result.data);
+      // A file is moved to the main thread rather than copied.
+      const data = whole(result.data);
       port.postMessage({ id: request.id, ok: true, result: { ...result, data, threadId } } satisfies WorkerReply, [data.buffer as ArrayBuffer]);
     },
     (e: unknown) => {

@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import { decodeText, isUtf16 } from "./decode-text.js";
 import { readDocxTables } from "./docx-tables.js";
+import { MAX_ROWS, MAX_XLSX_UNPACKED_BYTES } from "./limits.js";
 import { zipUncompressedSize } from "./zip-size.js";
 
 /** A cell Excel holds as a date (kept apart so a date typed where a number belongs gets its own message). */
@@ -24,9 +25,7 @@ export interface Sheet {
 
 export type SpreadsheetRead = { ok: true; sheets: Sheet[] } | { ok: false; reason: "not_spreadsheet" | "empty" | "too_many_rows" | "too_large" };
 
-export const MAX_ROWS = 2000;
-/** Largest unpacked content of an .xlsx (a 2000-row table is a few MB; this keeps a compressed bomb out of memory). */
-export const MAX_XLSX_UNPACKED_BYTES = 40 * 1024 * 1024;
+export { MAX_ROWS, MAX_XLSX_UNPACKED_BYTES };
 
 function excelCell(cell: ExcelJS.Cell): CellValue {
   return excelValue(cell.value, /%/.test(cell.numFmt ?? ""));

@@ -13,10 +13,12 @@ import type { AgencyFile } from "../../src/domain/schema/agency.js";
 import { draftChapter } from "../../src/domain/draft/chapter.js";
 import { renderDraft } from "../../src/domain/draft/index.js";
 import { exportDocx, exportXlsx } from "../../src/export/index.js";
+import { readSpreadsheet } from "../../src/import/spreadsheet.js";
 import { ExportFailed, ExportWorker } from "../../src/export/worker-pool.js";
 import { until } from "../support/until.js";
 import { readDocx } from "../support/docx.js";
 import { largeAgencyParts } from "../support/large-agency.js";
+import { PK_HEADER, xlsx } from "../support/spreadsheets.js";
 
 /** The benchmark's agency: 10 sasaran of 4 indicators, 200 budget lines. */
 function benchFile(): AgencyFile {
@@ -85,6 +87,18 @@ describe("the export thread", () => {
     const chart = await w.make(file, { kind: "chart", chart: "capaian" });
     expect([chart.filename, chart.chart?.title]).toEqual(["uji-00003-2024-grafik-capaian.png", "Capaian Kinerja per Indikator Tahun 2024"]);
     expect([...chart.data.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]); // "PNG"
+  });
+
+  it("reads a spreadsheet sent for /impor as the reader does, the bytes moved to the thread", { timeout: 60_000 }, async () => {
+    const w = pool();
+    const book = await xlsx([{ name: "PK", rows: [PK_HEADER, [1, "Sasaran A", "Indikator 1", "%", 97.5, 98.25, 1_500_000_000, 1_200_000_000]] }]);
+    const expected = await readSpreadsheet(book, "pk.xlsx");
+    const sent = new Uint8Array(book);
+    const read = await w.read("pk.xlsx", sent);
+    expect(read).toEqual(expected);
+    expect(read.ok && read.sheets[0]!.rows[1]).toEqual([1, "Sasaran A", "Indikator 1", "%", 97.5, 98.25, 1_500_000_000, 1_200_000_000]);
+    expect(sent.byteLength).toBe(0); // moved, not copied
+    expect(await w.read("kosong.csv", new TextEncoder().encode("\n\n"))).toEqual({ ok: false, reason: "empty" });
   });
 
   it("a file too large for the thread's heap fails as such; the bot's process goes on and the next file is made", { timeout: 120_000 }, async () => {

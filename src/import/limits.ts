@@ -1,0 +1,4 @@
+/** What an imported file may hold (import/spreadsheet.ts checks; the bot's messages name them without loading the reader). */
+export const MAX_ROWS = 2000;
+/** Largest unpacked content of an .xlsx (a 2000-row table is a few MB; this keeps a compressed bomb out of memory). */
+export const MAX_XLSX_UNPACKED_BYTES = 40 * 1024 * 1024;
