@@ -66,10 +66,8 @@ export interface ExportWorkerOptions {
   maxQueued?: number;
 }
 
-interface Pending {
-  id: number;
-  job: ExportJob;
-  file?: AgencyFile;
+/** A job waiting for the thread, or being done: its request, and how its caller is answered. */
+interface Pending extends WorkerRequest {
   resolve: (result: JobResult) => void;
   reject: (e: unknown) => void;
 }
@@ -85,8 +83,9 @@ export function whole(bytes: Uint8Array): Uint8Array {
 
 /** tsx's ESM API module (the thread's own loader); its CommonJS build cannot register tsx. */
 function tsxApi(): string {
-  const manifest = createRequire(import.meta.url).resolve("tsx/package.json");
-  const exports = (createRequire(import.meta.url)(manifest) as { exports: Record<string, { import: { default: string } }> }).exports;
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve("tsx/package.json");
+  const exports = (require(manifest) as { exports: Record<string, { import: { default: string } }> }).exports;
   return new URL(exports["./esm/api"]!.import.default, pathToFileURL(manifest)).href;
 }
 
