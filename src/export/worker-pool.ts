@@ -1,7 +1,7 @@
 /**
  * Word, Excel and chart files, and the drafted BAB III, made on a worker
  * thread (worker.ts), not on the bot's own thread; spreadsheets sent for
- * /impor are read there too. A BAB III in Word takes
+ * /impor are read there too, and the /templat workbook is made there. A BAB III in Word takes
  * 300–500 ms of CPU for an agency of 40 indicators, seconds for one of
  * hundreds, and a draft of every section 30–70 ms; on the bot's thread every
  * officer's answer waited that long behind it. And the memory it needs grows
@@ -25,8 +25,8 @@ import type { SpreadsheetRead } from "../import/spreadsheet.js";
 import type { ChartKind, DocxPart, ExportedFile } from "./index.js";
 
 export type FileJob = { kind: "docx"; part: DocxPart } | { kind: "xlsx" } | { kind: "chart"; chart: ChartKind; indicatorId?: string };
-/** A file, the messages (Telegram HTML) of the drafted sections, or a spreadsheet sent for /impor read. */
-export type ExportJob = FileJob | { kind: "draft"; sections: SectionId[] } | { kind: "read"; name: string; bytes: Uint8Array };
+/** A file, the messages (Telegram HTML) of the drafted sections, a spreadsheet sent for /impor read, or the /templat workbook. */
+export type ExportJob = FileJob | { kind: "draft"; sections: SectionId[] } | { kind: "read"; name: string; bytes: Uint8Array } | { kind: "template" };
 
 /** A file made, with the chart's title and size for a chart. */
 export interface MadeFile extends ExportedFile {
@@ -39,7 +39,7 @@ export type JobResult = MadeFile | { messages: string[]; threadId: number } | { 
 export interface WorkerRequest {
   id: number;
   job: ExportJob;
-  /** The agency the file or draft is made of (none for a spreadsheet read). */
+  /** The agency the file or draft is made of (none for a spreadsheet read or the template). */
   file?: AgencyFile;
 }
 export type WorkerReply = { id: number; ok: true; result: JobResult } | { id: number; ok: false; message: string };
@@ -95,6 +95,7 @@ export class ExportWorker {
   private current: { pending: Pending; timer: NodeJS.Timeout } | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
   private nextId = 1;
+  private templateFile: Promise<ExportedFile> | undefined;
   private readonly heapMb: number;
   readonly timeoutMs: number;
   private readonly idleMs: number;
@@ -128,6 +129,22 @@ export class ExportWorker {
    */
   async read(name: string, bytes: Uint8Array): Promise<SpreadsheetRead> {
     return ((await this.run(undefined, { kind: "read", name, bytes })) as { read: SpreadsheetRead }).read;
+  }
+
+  /**
+   * The import template (/templat), made with exceljs here so that the bot's thread never loads it: loading it
+   * took 650 ms of that thread and 33 MB; each template 25–60 ms. The same bytes every time: made once per process.
+   */
+  template(): Promise<ExportedFile> {
+    this.templateFile ??= this.run(undefined, { kind: "template" }).then(
+      (made) => ({ filename: (made as MadeFile).filename, data: (made as MadeFile).data }),
+      (e: unknown) => {
+        this.templateFile = undefined; // not made (the thread was busy, say): the next /templat tries again
+        throw e;
+      },
+    );
+    // A copy each time: bytes sent on (an officer's file moved to this thread for /impor, say) may be moved away.
+    return this.templateFile.then((made) => ({ filename: made.filename, data: new Uint8Array(made.data) }));
   }
 
   private run(file: AgencyFile | undefined, job: ExportJob): Promise<JobResult> {

@@ -20,6 +20,10 @@ async function run(file: AgencyFile | undefined, job: ExportJob): Promise<Omit<M
     const { readSpreadsheet } = await import("../import/spreadsheet.js"); // exceljs and JSZip: loaded with the first import
     return { read: await readSpreadsheet(job.bytes, job.name) };
   }
+  if (job.kind === "template") {
+    const { importTemplate } = await import("../import/template.js"); // exceljs, as for an import
+    return { filename: "templat-impor-lkjip.xlsx", data: await importTemplate() };
+  }
   if (!file) throw new Error(`${job.kind} tanpa data instansi`);
   switch (job.kind) {
     case "docx":

@@ -123,6 +123,27 @@ describe("the export thread", () => {
     expect((await w.make(benchFile(), { kind: "chart", chart: "tren", indicatorId: "I1_1" })).filename).toBe("uji-00003-2024-grafik-tren-I1_1.png");
   });
 
+  it("makes the /templat workbook once: a refusal is tried again, the workbook made is kept and handed out as a copy", { timeout: 60_000 }, async () => {
+    const w = pool({ maxQueued: 1 });
+    const file = benchFile();
+    const first = w.make(file, { kind: "chart", chart: "capaian" });
+    const second = w.make(file, { kind: "chart", chart: "efisiensi" });
+    const refused = await failure(w.template());
+    expect(refused.reason).toBe("busy");
+    await Promise.all([first, second]);
+    const made = await w.template(); // tried again, not the refusal kept
+    expect(made.filename).toBe("templat-impor-lkjip.xlsx");
+    const read = await readSpreadsheet(made.data, made.filename);
+    expect(read.ok && read.sheets.map((s) => s.name)).toEqual(["Perjanjian Kinerja", "Anggaran", "Petunjuk"]);
+    await w.close();
+    const kept = await w.template();
+    expect(w.running).toBe(false);
+    expect(kept.data).toEqual(made.data);
+    await w.read(kept.filename, kept.data); // an officer's file is moved to the thread: the kept workbook is not
+    expect(kept.data.byteLength).toBe(0);
+    expect((await w.template()).data).toEqual(made.data);
+  });
+
   it("takes one file at a time and at most maxQueued waiting; an idle thread ends, a prepared one too", { timeout: 60_000 }, async () => {
     const w = pool({ maxQueued: 1, idleMs: 300 });
     w.prepare();

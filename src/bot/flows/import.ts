@@ -30,8 +30,9 @@ export async function importHelp(turn: Turn): Promise<Outcome> {
 
 export async function sendTemplate(turn: Turn): Promise<Outcome> {
   await activeAgency(turn);
-  const { importTemplate } = await import("../../import/template.js");
-  return outcome([{ kind: "document", filename: "templat-impor-lkjip.xlsx", data: await importTemplate(), caption: html("impor.templat_keterangan") }]);
+  // Made on the export thread (exceljs is never loaded on the bot's), once per process.
+  const template = await onExportThread((thread) => thread.template(), () => say("impor.templat_sibuk"));
+  return outcome([{ kind: "document", filename: template.filename, data: template.data, caption: html("impor.templat_keterangan") }]);
 }
 
 /** What to say about a file the import does not read but officers often send: old Excel, LibreOffice, old Word, PDF. */
