@@ -132,8 +132,9 @@ export class ExportWorker {
   }
 
   /**
-   * The import template (/templat), made with exceljs here so that the bot's thread never loads it: loading it
-   * took 650 ms of that thread and 33 MB; each template 25–60 ms. The same bytes every time: made once per process.
+   * The import template (/templat), made with exceljs here so that the bot's thread never loads it: loading it and
+   * making the first workbook there took 390–710 ms, stopping the thread for 340–360 ms at a stretch, and kept
+   * 33 MB; each later workbook 25–60 ms. The same bytes every time: made once per process.
    */
   template(): Promise<ExportedFile> {
     this.templateFile ??= this.run(undefined, { kind: "template" }).then(

@@ -1,6 +1,6 @@
 /**
  * /templat is made on the export thread, not on the bot's own: exceljs,
- * whose loading took 650 ms of the bot's thread and 33 MB, is never loaded
+ * whose loading stopped the bot's thread for about 350 ms and kept 33 MB, is never loaded
  * there (this file's process loads it only to read the template back, after
  * the check). The workbook is made once per process: a second /templat,
  * after the thread has ended, is answered without starting it again.
