@@ -55,6 +55,11 @@ export async function exportDocx(file: AgencyFile, part: DocxPart = "bab3"): Pro
 export async function exportXlsx(file: AgencyFile): Promise<ExportedFile> {
   // exceljs is loaded with the first workbook: the export thread making Word files and drafts does without it.
   const { renderXlsx } = await import("./xlsx.js");
+  return xlsxWith(renderXlsx, file);
+}
+
+/** The workbook of exportXlsx, made by `renderXlsx` as the caller loaded it (the export thread requires it: worker.ts). */
+export async function xlsxWith(renderXlsx: typeof import("./xlsx.js").renderXlsx, file: AgencyFile): Promise<ExportedFile> {
   const result = computeAgency(file);
   return { filename: `${slug(file)}-data.xlsx`, data: await renderXlsx(file, result, draftChapter(file, result)) };
 }

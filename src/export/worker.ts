@@ -5,23 +5,32 @@
  * (a file's bytes moved, not copied) or the error.
  */
 import { readlinkSync } from "node:fs";
+import { createRequire } from "node:module";
 import { setPriority } from "node:os";
 import { parentPort, threadId } from "node:worker_threads";
 import { draftChapter } from "../domain/draft/chapter.js";
 import { renderDraft } from "../domain/draft/index.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import { deepFreeze } from "../storage/freeze.js";
-import { chartPng, exportDocx, exportXlsx } from "./index.js";
+import { chartPng, exportDocx, xlsxWith } from "./index.js";
 import type { SpreadsheetRead } from "../import/spreadsheet.js";
 import { whole, type ExportJob, type MadeFile, type WorkerReply, type WorkerRequest } from "./worker-pool.js";
 
+/**
+ * A module loaded with its first use (exceljs is only needed for workbooks). The thread runs its TypeScript as
+ * CommonJS, through tsx's require hook (worker-pool.ts), so such a module is required, not imported: `import()`
+ * would ask Node's ES module loader, which has no TypeScript hooks in this thread (they would cost a thread of
+ * their own, about 27 MB).
+ */
+const later = <T>(path: string): T => createRequire(import.meta.url)(path) as T;
+
 async function run(file: AgencyFile | undefined, job: ExportJob): Promise<Omit<MadeFile, "threadId"> | { messages: string[] } | { read: SpreadsheetRead }> {
   if (job.kind === "read") {
-    const { readSpreadsheet } = await import("../import/spreadsheet.js"); // exceljs and JSZip: loaded with the first import
+    const { readSpreadsheet } = later<typeof import("../import/spreadsheet.js")>("../import/spreadsheet.js"); // exceljs and JSZip: loaded with the first import
     return { read: await readSpreadsheet(job.bytes, job.name) };
   }
   if (job.kind === "template") {
-    const { importTemplate } = await import("../import/template.js"); // exceljs, as for an import
+    const { importTemplate } = later<typeof import("../import/template.js")>("../import/template.js"); // exceljs, as for an import
     return { filename: "templat-impor-lkjip.xlsx", data: await importTemplate() };
   }
   if (!file) throw new Error(`${job.kind} tanpa data instansi`);
@@ -29,7 +38,7 @@ async function run(file: AgencyFile | undefined, job: ExportJob): Promise<Omit<M
     case "docx":
       return exportDocx(file, job.part);
     case "xlsx":
-      return exportXlsx(file);
+      return xlsxWith(later<typeof import("./xlsx.js")>("./xlsx.js").renderXlsx, file);
     case "chart": {
       const png = await chartPng(file, job.chart, job.indicatorId);
       return { filename: png.filename, data: png.data, chart: { title: png.chart.title, width: png.chart.width, height: png.chart.height } };
