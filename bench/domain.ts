@@ -6,13 +6,16 @@
  */
 import { performance } from "node:perf_hooks";
 import { parseAgency } from "../src/domain/schema/parse-agency.js";
+import type { AgencyFile } from "../src/domain/schema/agency.js";
 import { computeAgency } from "../src/domain/calc/agency.js";
 import { draftChapter } from "../src/domain/draft/chapter.js";
 import { renderDraft } from "../src/domain/draft/index.js";
 import { SECTION_IDS } from "../src/domain/draft/document.js";
 import { exportDocx } from "../src/export/index.js";
 import { ExportWorker } from "../src/export/worker-pool.js";
+import { budgetOverview } from "../src/bot/flows/budget.js";
 import { benchAgency } from "./generate.js";
+import { largeAgencyParts } from "./large-agency.js";
 
 export interface DomainResult {
   draftMedianMs: number;
@@ -21,6 +24,10 @@ export interface DomainResult {
   /** As the bot makes it, on its export thread: the first file (the thread starts with it), then the median of the next 10. */
   docxThreadFirstMs: number;
   docxThreadMedianMs: number;
+  /** The largest agency the schema allows (1,000 indicators, 5,000 budget lines), on the bot's thread: /anggaran's overview, the agency computed afresh (as after an edit). */
+  largestBudgetOverviewMs: number;
+  /** … and the agency's computation alone (what /status does first after an edit). */
+  largestComputeMs: number;
 }
 
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
@@ -72,14 +79,40 @@ async function threadExports(): Promise<{ first: number; rest: number[] }> {
   return { first: times[0]!, rest: sorted(times.slice(1)) };
 }
 
+/**
+ * Commands the bot answers on its own thread, on the largest agency the schema allows (10 sasaran of 100
+ * indicators, 5,000 budget lines): every officer's answer waits behind them. Medians of 10 after 2 of warm-up,
+ * each on a fresh copy of the agency, so nothing computed before is reused.
+ */
+function largest(): { overview: number; compute: number } {
+  const input = { ...benchAgency(3), ...largeAgencyParts(100, 5000) };
+  const copies = Array.from({ length: 24 }, () => {
+    const parsed = parseAgency(input);
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+    return parsed.file;
+  });
+  const median = (work: (f: AgencyFile) => unknown, files: AgencyFile[]) => {
+    const times = files.map((f) => {
+      const t = performance.now();
+      work(f);
+      return performance.now() - t;
+    });
+    return sorted(times.slice(2))[5]!;
+  };
+  return { overview: median((f) => budgetOverview(f, true), copies.slice(0, 12)), compute: median((f) => computeAgency(f), copies.slice(12)) };
+}
+
 const d = drafts();
 const w = await exports();
 const thread = await threadExports();
+const large = largest();
 const result: DomainResult = {
   draftMedianMs: d[Math.floor(d.length / 2)]!,
   draftP90Ms: d[Math.floor(0.9 * d.length)]!,
   docxMedianMs: w[Math.floor(w.length / 2)]!,
   docxThreadFirstMs: thread.first,
   docxThreadMedianMs: thread.rest[Math.floor(thread.rest.length / 2)]!,
+  largestBudgetOverviewMs: large.overview,
+  largestComputeMs: large.compute,
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -52,3 +52,36 @@ describe("budget lines (/anggaran)", () => {
     expect(plain(await d.send(ADMIN, "/status"))).toContain("⚠️ 1 catatan pemeriksaan anggaran");
   });
 });
+
+describe("budget line numbers", () => {
+  it("numbers each line by its place among its parent's children, in the stored order, whatever order the levels are stored in", async () => {
+    const { benchAgency } = await import("../../bench/generate.js");
+    const { parseAgency } = await import("../../src/domain/schema/parse-agency.js");
+    const { budgetOverview } = await import("../../src/bot/flows/budget.js");
+    const { htmlToPlain } = await import("../../src/local/fake-telegram.js");
+    const line = (id: string, level: "program" | "activity" | "subActivity", name: string, parentId?: string) => ({ id, level, name, indicatorIds: [], ...(parentId ? { parentId } : {}) });
+    const parsed = parseAgency({
+      ...benchAgency(3),
+      budgetLines: [
+        line("P1", "program", "Program Satu"),
+        line("P2", "program", "Program Dua"),
+        line("K1", "activity", "Kegiatan Satu", "P1"),
+        line("K2", "activity", "Kegiatan Dua", "P2"),
+        line("K3", "activity", "Kegiatan Tiga", "P1"),
+        line("SK1", "subActivity", "Sub Kegiatan Satu", "K3"),
+      ],
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+    const shown = budgetOverview(parsed.file, false)
+      .map((m) => (m.kind === "text" ? htmlToPlain(m.html) : ""))
+      .join("\n");
+    expect(shown.split("\n").filter((l) => /^\s*\d/.test(l))).toEqual([
+      "1 Program Satu: pagu belum diisi, realisasi belum diisi",
+      "  1.1 Kegiatan Satu: pagu belum diisi, realisasi belum diisi",
+      "  1.2 Kegiatan Tiga: pagu belum diisi, realisasi belum diisi",
+      "    1.2.1 Sub Kegiatan Satu: pagu belum diisi, realisasi belum diisi",
+      "2 Program Dua: pagu belum diisi, realisasi belum diisi",
+      "  2.1 Kegiatan Dua: pagu belum diisi, realisasi belum diisi",
+    ]);
+  });
+});

@@ -8,7 +8,7 @@ import { expect, it } from "vitest";
 import type { AgencyFileInput } from "../../src/domain/schema/agency.js";
 import { parseAgency } from "../../src/domain/schema/parse-agency.js";
 import { ADMIN, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
-import { largeAgencyParts } from "../support/large-agency.js";
+import { largeAgencyParts } from "../../bench/large-agency.js";
 
 process.env.EXPORT_HEAP_MB = "32"; // the least allowed; read when this file's bot makes its first file
 

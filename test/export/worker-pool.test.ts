@@ -17,7 +17,7 @@ import { readSpreadsheet } from "../../src/import/spreadsheet.js";
 import { ExportFailed, ExportWorker } from "../../src/export/worker-pool.js";
 import { until } from "../support/until.js";
 import { readDocx } from "../support/docx.js";
-import { largeAgencyParts } from "../support/large-agency.js";
+import { largeAgencyParts } from "../../bench/large-agency.js";
 import { PK_HEADER, xlsx } from "../support/spreadsheets.js";
 
 /** The benchmark's agency: 10 sasaran of 4 indicators, 200 budget lines. */

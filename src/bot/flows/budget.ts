@@ -24,18 +24,24 @@ import { deletedMeanwhile } from "./deleted.js";
 type LineState = Extract<State, { flow: "line" }>;
 const CHILD: Record<BudgetLevel, BudgetLevel | undefined> = { program: "activity", activity: "subActivity", subActivity: undefined };
 
+/** Each line's number in the tree ("2.1.3"), its place among its parent's children in the stored order. */
 function numbers(file: AgencyFile): Map<string, string> {
+  const children = new Map<string | undefined, BudgetLine[]>();
+  for (const l of file.budgetLines) {
+    const siblings = children.get(l.parentId);
+    if (siblings) siblings.push(l);
+    else children.set(l.parentId, [l]);
+  }
   const out = new Map<string, string>();
-  const counters = new Map<string | undefined, number>();
-  const visit = (parent: string | undefined) => {
-    for (const l of file.budgetLines.filter((x) => x.parentId === parent)) {
-      const n = (counters.get(parent) ?? 0) + 1;
-      counters.set(parent, n);
-      out.set(l.id, parent === undefined ? String(n) : `${out.get(parent)}.${n}`);
-      visit(l.id);
+  const visit = (parent: string | undefined, prefix: string) => {
+    const lines = children.get(parent) ?? [];
+    for (let i = 0; i < lines.length; i++) {
+      const n = `${prefix}${i + 1}`;
+      out.set(lines[i]!.id, n);
+      visit(lines[i]!.id, `${n}.`);
     }
   };
-  visit(undefined);
+  visit(undefined, "");
   return out;
 }
 

@@ -1,11 +1,11 @@
 /**
- * An agency far larger than the benchmark's, for tests of what its size costs:
+ * An agency far larger than the benchmark's, for the tests and the benchmark of what its size costs:
  * the benchmark's agency (10 sasaran, bench/generate.ts) with each sasaran's
  * first indicator copied up to `perObjective` indicators, and `lines` budget
  * lines (a program, a kegiatan and sub kegiatan linked to the indicators in turn).
  */
-import { benchAgency } from "../../bench/generate.js";
-import type { AgencyFileInput } from "../../src/domain/schema/agency.js";
+import { benchAgency } from "./generate.js";
+import type { AgencyFileInput } from "../src/domain/schema/agency.js";
 
 export function largeAgencyParts(perObjective: number, lines: number): Pick<AgencyFileInput, "objectives" | "budgetLines"> {
   const input = benchAgency(3);
