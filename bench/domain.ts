@@ -13,7 +13,11 @@ import { renderDraft } from "../src/domain/draft/index.js";
 import { SECTION_IDS } from "../src/domain/draft/document.js";
 import { exportDocx } from "../src/export/index.js";
 import { ExportWorker } from "../src/export/worker-pool.js";
+import { produce } from "immer";
 import { budgetOverview } from "../src/bot/flows/budget.js";
+import { applyPlan } from "../src/import/plan.js";
+import { MAX_ROWS } from "../src/import/limits.js";
+import { deepFreeze } from "../src/storage/freeze.js";
 import { benchAgency } from "./generate.js";
 import { largeAgencyParts } from "./large-agency.js";
 
@@ -28,6 +32,8 @@ export interface DomainResult {
   largestBudgetOverviewMs: number;
   /** … and the agency's computation alone (what /status does first after an edit). */
   largestComputeMs: number;
+  /** An import of the most rows allowed (1,999 new sub kegiatan) applied to a draft of the benchmark's agency, as "Simpan" does on the bot's thread. */
+  importSaveMs: number;
 }
 
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
@@ -102,10 +108,24 @@ function largest(): { overview: number; compute: number } {
   return { overview: median((f) => budgetOverview(f, true), copies.slice(0, 12)), compute: median((f) => computeAgency(f), copies.slice(12)) };
 }
 
+/** /impor's "Simpan" of the most rows allowed, each a new sub kegiatan, on an immer draft of a stored (frozen) agency: the median of 5 after 1. */
+function importSave(): number {
+  const stored = deepFreeze(file(7));
+  const budget = Array.from({ length: MAX_ROWS - 1 }, (_, i) => ({ row: i + 2, program: `Program ${i % 3}`, activity: `Kegiatan ${i % 7}`, subActivity: `Sub kegiatan ${i}`, budget: String(1_000_000 + i) }));
+  const times: number[] = [];
+  for (let n = 0; n < 6; n++) {
+    const t = performance.now();
+    produce(stored, (draft) => void applyPlan(draft, { pk: [], budget }));
+    times.push(performance.now() - t);
+  }
+  return sorted(times.slice(1))[2]!;
+}
+
 const d = drafts();
 const w = await exports();
 const thread = await threadExports();
 const large = largest();
+const imported = importSave();
 const result: DomainResult = {
   draftMedianMs: d[Math.floor(d.length / 2)]!,
   draftP90Ms: d[Math.floor(0.9 * d.length)]!,
@@ -114,5 +134,6 @@ const result: DomainResult = {
   docxThreadMedianMs: thread.rest[Math.floor(thread.rest.length / 2)]!,
   largestBudgetOverviewMs: large.overview,
   largestComputeMs: large.compute,
+  importSaveMs: imported,
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

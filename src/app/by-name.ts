@@ -14,18 +14,27 @@ export function newValueIndicator(id: string, name: string, unit: string): Indic
   return { id, name, unit, polarity: "positive", kind: "value", ratioScale: "100", years: {} } as Indicator;
 }
 
-/** The indicator `name` of sasaran `objective` in a draft, adding the sasaran and the indicator when missing. */
-export function findOrAddIndicator(d: AgencyFile, objective: string, name: string, unit: string): { indicator: Indicator; newObjective: boolean; newIndicator: boolean } {
+/**
+ * The indicator `name` of sasaran `objective` in a draft, adding the sasaran and the indicator when missing,
+ * with ids from `newId` (an import's idAllocator; nextId by default).
+ */
+export function findOrAddIndicator(
+  d: AgencyFile,
+  objective: string,
+  name: string,
+  unit: string,
+  newId: (prefix: string) => string = (prefix) => nextId(d, prefix),
+): { indicator: Indicator; newObjective: boolean; newIndicator: boolean } {
   let o = d.objectives.find((x) => sameName(x.name, objective));
   const newObjective = !o;
   if (!o) {
-    o = { id: nextId(d, "S"), name: objective, indicators: [] };
+    o = { id: newId("S"), name: objective, indicators: [] };
     d.objectives.push(o);
   }
   let indicator = o.indicators.find((i) => sameName(i.name, name));
   const newIndicator = !indicator;
   if (!indicator) {
-    indicator = newValueIndicator(nextId(d, "I"), name, unit);
+    indicator = newValueIndicator(newId("I"), name, unit);
     o.indicators.push(indicator);
   }
   return { indicator, newObjective, newIndicator };

@@ -10,12 +10,12 @@ import { Decimal } from "../domain/decimal.js";
 import { numberErrorMessage } from "../domain/numbers/messages.js";
 import { parseNumber } from "../domain/numbers/parse.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
-import type { BudgetLine, BudgetLevel } from "../domain/schema/budget.js";
 import type { Indicator } from "../domain/schema/indicator.js";
 import { parseAnswer } from "../app/entry/answers.js";
-import { nextId, renumber } from "../app/ids.js";
+import { idAllocator, renumber } from "../app/ids.js";
 import { findOrAddIndicator, newValueIndicator, sameName } from "../app/by-name.js";
 import type { CellValue, Sheet } from "./spreadsheet.js";
+import { BudgetLineIndex, type LinePath } from "./budget-rows.js";
 import { headerLetters, isColumnNumbers, isGradeTarget, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
 
 export interface PkRow {
@@ -298,9 +298,10 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
   const counts: ApplyCounts = { sasaran: 0, indikator: 0, diperbarui: 0, anggaran: 0 };
   const problems: string[] = [];
   const year = d.agency.reportingYear;
+  const newId = idAllocator(d);
   const byName = new Map<string, string>();
   for (const row of plan.pk) {
-    const { indicator: ind, newObjective, newIndicator } = findOrAddIndicator(d, row.objective, row.name, row.unit);
+    const { indicator: ind, newObjective, newIndicator } = findOrAddIndicator(d, row.objective, row.name, row.unit, newId);
     if (newObjective) counts.sasaran++;
     if (newIndicator) counts.indikator++;
     else {
@@ -318,39 +319,25 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
     if (row.budget !== undefined) (ind.budget ??= {}).budget = row.budget;
     if (row.spent !== undefined) (ind.budget ??= {}).spent = row.spent;
   }
+  const lines = plan.budget.length > 0 ? new BudgetLineIndex(d, newId) : undefined;
+  // Built once the Perjanjian Kinerja rows are in: a budget row may name an indicator they added.
+  const known = plan.budget.length > 0 ? new Set(d.objectives.flatMap((o) => o.indicators.map((i) => i.id))) : new Set<string>();
   for (const row of plan.budget) {
-    const path: [BudgetLevel, string][] = [["program", row.program]];
+    const path: LinePath = [["program", row.program]];
     if (row.activity) path.push(["activity", row.activity]);
     if (row.subActivity) path.push(["subActivity", row.subActivity]);
-    let parent: BudgetLine | undefined;
-    for (const [level, name] of path) {
-      let line = d.budgetLines.find((l) => l.level === level && sameName(l.name, name) && l.parentId === parent?.id);
-      if (!line) {
-        line = { id: nextId(d, level === "program" ? "P" : level === "activity" ? "K" : "SK"), level, name, indicatorIds: [] } as BudgetLine;
-        if (parent) line.parentId = parent.id;
-        // Keep a child right after its parent's family so documents list them in order.
-        const after = parent ? d.budgetLines.map((l) => l.id === parent!.id || isBelow(d, l, parent!.id)).lastIndexOf(true) : -1;
-        if (after >= 0) d.budgetLines.splice(after + 1, 0, line);
-        else d.budgetLines.push(line);
-        counts.anggaran++;
-      }
-      parent = line;
-    }
-    const target = parent!;
+    const { line: target, added } = lines!.lineAt(path);
+    counts.anggaran += added;
     if (row.budget !== undefined) target.budget = row.budget;
     if (row.spent !== undefined) target.spent = row.spent;
     if (row.note !== undefined) target.note = row.note;
     for (const ref of row.indicators ?? []) {
       const id = byName.get(ref.toLowerCase()) ?? ref;
-      if (!d.objectives.some((o) => o.indicators.some((i) => i.id === id))) problems.push(say("impor.berubah", { baris: row.row, pesan: say("impor.indikator_tidak_dikenal", { nama: ref }) }));
+      if (!known.has(id)) problems.push(say("impor.berubah", { baris: row.row, pesan: say("impor.indikator_tidak_dikenal", { nama: ref }) }));
       else if (!target.indicatorIds.includes(id)) target.indicatorIds.push(id);
     }
   }
+  lines?.finish();
   renumber(d);
   return { counts, problems };
-}
-
-function isBelow(d: AgencyFile, line: BudgetLine, ancestor: string): boolean {
-  for (let p = line.parentId; p !== undefined; p = d.budgetLines.find((l) => l.id === p)?.parentId) if (p === ancestor) return true;
-  return false;
 }
