@@ -53,6 +53,42 @@ describe("budget lines (/anggaran)", () => {
   });
 });
 
+describe("deleting a budget line", () => {
+  it("names how many kegiatan and sub kegiatan go with it, and removes that family only", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    const line = (lineId: string, level: "program" | "activity" | "subActivity", name: string, parentId?: string) => ({ id: lineId, level, name, indicatorIds: [], ...(parentId ? { parentId } : {}) });
+    await h.repo.agencies.update(id, async (doc) => ({
+      next: {
+        ...doc!,
+        data: {
+          ...doc!.data,
+          budgetLines: [
+            line("P1", "program", "Program Satu"),
+            line("K1", "activity", "Kegiatan Satu", "P1"),
+            line("SK1", "subActivity", "Sub Kegiatan Satu", "K1"),
+            line("SK2", "subActivity", "Sub Kegiatan Dua", "K1"),
+            line("P2", "program", "Program Dua"),
+            line("K3", "activity", "Kegiatan Tiga", "P2"),
+            line("K2", "activity", "Kegiatan Dua", "P1"),
+            line("SK3", "subActivity", "Sub Kegiatan Tiga", "K2"),
+          ],
+        } as never,
+      },
+      result: undefined,
+    }));
+    const d = h.driver;
+    await d.send(ADMIN, "/anggaran");
+    await d.press(ADMIN, "Atur 2");
+    expect(plain(await d.press(ADMIN, "🗑 Hapus"))).toBe("Hapus Program Dua beserta 1 rinciannya?");
+    await d.send(ADMIN, "/anggaran");
+    await d.press(ADMIN, "Atur 1");
+    expect(plain(await d.press(ADMIN, "🗑 Hapus"))).toBe("Hapus Program Satu beserta 5 rinciannya?");
+    await d.press(ADMIN, "Ya, hapus");
+    expect((await h.repo.agencies.read(id))!.data.budgetLines.map((l) => l.id)).toEqual(["P2", "K3"]);
+  });
+});
+
 describe("budget line numbers", () => {
   it("numbers each line by its place among its parent's children, in the stored order, whatever order the levels are stored in", async () => {
     const { benchAgency } = await import("../../bench/generate.js");

@@ -157,7 +157,8 @@ export async function budgetCallback(turn: Turn, state: State, data: string): Pr
       case "link":
         return outcome([linkMenu(file, lineId)], { v: 1, flow: "link", agencyId, lineId });
       case "del": {
-        const descendants = file.budgetLines.filter((l) => l.parentId === lineId || file.budgetLines.some((p) => p.parentId === lineId && l.parentId === p.id)).length;
+        const children = new Set(file.budgetLines.filter((l) => l.parentId === lineId).map((l) => l.id));
+        const descendants = file.budgetLines.filter((l) => l.parentId !== undefined && (l.parentId === lineId || children.has(l.parentId))).length;
         return outcome([text(html("anggaran.konfirmasi_hapus", { nama, anak: descendants || "" }), [[button(label("anggaran.tombol_ya_hapus"), `line:delok:${lineId}`)]])]);
       }
       case "delok": {
