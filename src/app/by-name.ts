@@ -6,8 +6,9 @@ import type { AgencyFile } from "../domain/schema/agency.js";
 import type { Indicator } from "../domain/schema/indicator.js";
 import { nextId } from "./ids.js";
 
-/** Names match whatever their case and surrounding spaces. */
-export const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+/** What a name is matched by: names match whatever their case and surrounding spaces. */
+export const nameKey = (name: string): string => name.trim().toLowerCase();
+export const sameName = (a: string, b: string): boolean => nameKey(a) === nameKey(b);
 
 /** A new indicator as created from a name and unit: positive polarity, a plain value (changed later with /atur). */
 export function newValueIndicator(id: string, name: string, unit: string): Indicator {

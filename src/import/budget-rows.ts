@@ -11,13 +11,14 @@
  */
 import type { AgencyFile } from "../domain/schema/agency.js";
 import type { BudgetLevel, BudgetLine } from "../domain/schema/budget.js";
+import { nameKey } from "../app/by-name.js";
 
 const ID_PREFIX: Record<BudgetLevel, string> = { program: "P", activity: "K", subActivity: "SK" };
 
 /** One program / kegiatan / sub kegiatan path of a row, its names as typed. */
 export type LinePath = [BudgetLevel, string][];
 
-const key = (level: BudgetLevel, parentId: string | undefined, name: string) => `${level}\u0000${parentId ?? ""}\u0000${name.trim().toLowerCase()}`;
+const key = (level: BudgetLevel, parentId: string | undefined, name: string) => `${level}\u0000${parentId ?? ""}\u0000${nameKey(name)}`;
 
 export class BudgetLineIndex {
   /** Every line, those added at the end; `next[i]` is the line after `lines[i]` in the document's order (-1: the last). */
