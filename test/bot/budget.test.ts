@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ADMIN, harness, plain, registerAgency } from "../support/bot-harness.js";
 
+/** A budget line as stored, without figures. */
+const line = (id: string, level: "program" | "activity" | "subActivity", name: string, parentId?: string) => ({ id, level, name, indicatorIds: [], ...(parentId ? { parentId } : {}) });
+
 describe("budget lines (/anggaran)", () => {
   it("adds a program with a kegiatan and a sub kegiatan, links an indicator, and rolls up by sums", async () => {
     const h = await harness();
@@ -57,7 +60,6 @@ describe("deleting a budget line", () => {
   it("names how many kegiatan and sub kegiatan go with it, and removes that family only", async () => {
     const h = await harness();
     const id = await registerAgency(h, ADMIN);
-    const line = (lineId: string, level: "program" | "activity" | "subActivity", name: string, parentId?: string) => ({ id: lineId, level, name, indicatorIds: [], ...(parentId ? { parentId } : {}) });
     await h.repo.agencies.update(id, async (doc) => ({
       next: {
         ...doc!,
@@ -95,7 +97,6 @@ describe("budget line numbers", () => {
     const { parseAgency } = await import("../../src/domain/schema/parse-agency.js");
     const { budgetOverview } = await import("../../src/bot/flows/budget.js");
     const { htmlToPlain } = await import("../../src/local/fake-telegram.js");
-    const line = (id: string, level: "program" | "activity" | "subActivity", name: string, parentId?: string) => ({ id, level, name, indicatorIds: [], ...(parentId ? { parentId } : {}) });
     const parsed = parseAgency({
       ...benchAgency(3),
       budgetLines: [
