@@ -60,7 +60,7 @@ export interface ExportWorkerOptions {
   heapMb?: number;
   /** Longest a file may take, thread start included, ms (default 120 s). */
   timeoutMs?: number;
-  /** How long the thread stays after its last job, ms (default 1 minute: loaded it adds about 25 MB to the process, while it makes Word files up to about 120 MB). */
+  /** How long the thread stays after its last job, ms (default 1 minute: loaded it adds 25–35 MB to the process, while it makes Word files up to about 125 MB). */
   idleMs?: number;
   /** Jobs that may wait for the thread besides the one it makes (default 32: about 13 s of Word files of the benchmark's agency). */
   maxQueued?: number;
