@@ -25,7 +25,6 @@ export interface Sheet {
 
 export type SpreadsheetRead = { ok: true; sheets: Sheet[] } | { ok: false; reason: "not_spreadsheet" | "empty" | "too_many_rows" | "too_large" };
 
-export { MAX_ROWS, MAX_XLSX_UNPACKED_BYTES };
 
 function excelCell(cell: ExcelJS.Cell): CellValue {
   return excelValue(cell.value, /%/.test(cell.numFmt ?? ""));

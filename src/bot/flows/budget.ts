@@ -24,6 +24,21 @@ import { deletedMeanwhile } from "./deleted.js";
 type LineState = Extract<State, { flow: "line" }>;
 const CHILD: Record<BudgetLevel, BudgetLevel | undefined> = { program: "activity", activity: "subActivity", subActivity: undefined };
 
+/** The ids of the lines below `lineId` (its kegiatan and their sub kegiatan): what goes when it is deleted. */
+function below(lines: readonly BudgetLine[], lineId: string): Set<string> {
+  const found = new Set<string>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const l of lines) {
+      if (l.parentId !== undefined && (l.parentId === lineId || found.has(l.parentId)) && !found.has(l.id)) {
+        found.add(l.id);
+        grew = true;
+      }
+    }
+  }
+  return found;
+}
+
 /** Each line's number in the tree ("2.1.3"), its place among its parent's children in the stored order. */
 function numbers(file: AgencyFile): Map<string, string> {
   const children = new Map<string | undefined, BudgetLine[]>();
@@ -157,18 +172,12 @@ export async function budgetCallback(turn: Turn, state: State, data: string): Pr
       case "link":
         return outcome([linkMenu(file, lineId)], { v: 1, flow: "link", agencyId, lineId });
       case "del": {
-        const children = new Set(file.budgetLines.filter((l) => l.parentId === lineId).map((l) => l.id));
-        const descendants = file.budgetLines.filter((l) => l.parentId !== undefined && (l.parentId === lineId || children.has(l.parentId))).length;
+        const descendants = below(file.budgetLines, lineId).size;
         return outcome([text(html("anggaran.konfirmasi_hapus", { nama, anak: descendants || "" }), [[button(label("anggaran.tombol_ya_hapus"), `line:delok:${lineId}`)]])]);
       }
       case "delok": {
         await editAgency(turn.services, agencyId, turn.actor, "editor", (d) => {
-          const gone = new Set([lineId]);
-          let grew = true;
-          while (grew) {
-            grew = false;
-            for (const l of d.budgetLines) if (l.parentId && gone.has(l.parentId) && !gone.has(l.id)) (gone.add(l.id), (grew = true));
-          }
+          const gone = below(d.budgetLines, lineId).add(lineId);
           d.budgetLines = d.budgetLines.filter((l) => !gone.has(l.id));
         });
         return outcome([text(html("anggaran.dihapus", { nama }))], IDLE);
