@@ -145,8 +145,8 @@ async function main(): Promise<void> {
   const url = args.text("url", "");
   const shape = loadShape(args);
   let result: StorageResult;
-  // AGENCY_CACHE_SIZE from the environment, as for `npm start` (whose start-up is measured with the same environment).
-  const cache = { AGENCY_CACHE_SIZE: process.env.AGENCY_CACHE_SIZE };
+  // AGENCY_CACHE_SIZE and DATABASE_POOL_SIZE from the environment, as for `npm start` (whose start-up is measured with the same environment).
+  const cache = { AGENCY_CACHE_SIZE: process.env.AGENCY_CACHE_SIZE, DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE };
   if (name === "lowdb" && dir) result = await measureStorage(name, () => openRepository(cache, dir), { DATA_DIR: dir }, false, shape);
   else if (name === "PostgreSQL" && url) result = await measureStorage(name, () => openRepository({ ...cache, DATABASE_URL: url }, dir), { DATABASE_URL: url }, args.text("local", "0") === "1", shape);
   else throw new Error("usage: bench/storage.ts --name lowdb --dir DIR | --name PostgreSQL --url URL [--local 1]");

@@ -1,6 +1,6 @@
 /**
  * Whole-number settings read from the environment at start-up
- * (AGENCY_CACHE_SIZE, WEBHOOK_MAX_CONNECTIONS, SHUTDOWN_GRACE_MS, PORT, EXPORT_HEAP_MB). A value
+ * (AGENCY_CACHE_SIZE, DATABASE_POOL_SIZE, WEBHOOK_MAX_CONNECTIONS, SHUTDOWN_GRACE_MS, PORT, EXPORT_HEAP_MB). A value
  * outside its range stops the start with a message naming the variable, what
  * it means, the range and an example.
  */

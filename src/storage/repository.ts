@@ -141,3 +141,14 @@ export const INVITATION_INDEX_ID = "index";
  * AGENCY_CACHE_SIZE changes it.
  */
 export const DEFAULT_AGENCY_CACHE = 64;
+
+/**
+ * Connections a process keeps to PostgreSQL (DATABASE_POOL_SIZE changes it).
+ * Each update of a private chat holds one for its whole transaction, so this
+ * many are worked on at once. Several processes on one database need
+ * processes × this under the server's `max_connections` (100 by default, 3 of
+ * them kept for superusers). Fewer connections shortened the longest waits
+ * with the database on the bot's own two cores, and loaded fewer agencies a
+ * second (docs/benchmark.md, item 46).
+ */
+export const DEFAULT_POOL_SIZE = 10;

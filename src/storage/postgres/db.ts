@@ -147,7 +147,7 @@ export class Db {
   /** Connections a transaction has run on before (a pooled one may have died while idle). */
   private readonly used = new WeakSet<pg.PoolClient>();
 
-  constructor(connectionString: string, max = 10, timeouts: DbTimeouts = DEFAULT_DB_TIMEOUTS) {
+  constructor(connectionString: string, max: number, timeouts: DbTimeouts = DEFAULT_DB_TIMEOUTS) {
     this.pool = new pg.Pool({
       connectionString,
       max,

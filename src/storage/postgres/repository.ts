@@ -18,7 +18,7 @@ import {
   type InvitationIndex,
 } from "../documents.js";
 import type { Collection, Repository } from "../repository.js";
-import { DEFAULT_AGENCY_CACHE } from "../repository.js";
+import { DEFAULT_AGENCY_CACHE, DEFAULT_POOL_SIZE } from "../repository.js";
 import { PgBackups } from "./backups.js";
 import { PgCollection } from "./collection.js";
 import { Db, statement, type DbTimeouts, type TxClient } from "./db.js";
@@ -29,7 +29,7 @@ import { PgUsers } from "./users.js";
 
 export interface PgRepositoryOptions {
   url: string;
-  /** Connections in the pool (default 10). */
+  /** Connections in the pool (default DEFAULT_POOL_SIZE). */
   poolSize?: number;
   /** How long to wait for the database (default DEFAULT_DB_TIMEOUTS). */
   timeouts?: DbTimeouts;
@@ -52,7 +52,7 @@ export class PgRepository implements Repository {
   readonly updates: PgUpdateLedger;
 
   private constructor(options: PgRepositoryOptions) {
-    this.db = new Db(options.url, options.poolSize ?? 10, options.timeouts);
+    this.db = new Db(options.url, options.poolSize ?? DEFAULT_POOL_SIZE, options.timeouts);
     this.backups = new PgBackups(this.db, () => this.agencies, options.backupDays ?? 7, options.now);
     this.agencies = new PgCollection<AgencyDocument>(this.db, {
       name: "instansi",
