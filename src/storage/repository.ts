@@ -147,8 +147,8 @@ export const DEFAULT_AGENCY_CACHE = 64;
  * Each update of a private chat holds one for its whole transaction, so this
  * many are worked on at once. Several processes on one database need
  * processes × this under the server's `max_connections` (100 by default, 3 of
- * them kept for superusers). Fewer connections shortened the longest waits
- * with the database on the bot's own two cores, and loaded fewer agencies a
- * second (docs/benchmark.md, item 46).
+ * them kept for superusers). With the database on the bot's own two cores,
+ * 3 connections carried fewer answers wherever agencies are loaded
+ * (docs/benchmark.md, item 46): lower it to fit more processes, not for speed.
  */
 export const DEFAULT_POOL_SIZE = 10;
