@@ -34,7 +34,7 @@ describe("storage chosen by the environment", () => {
     expect(databasePoolSize({ DATABASE_POOL_SIZE: "100" })).toBe(100);
   });
 
-  it.each(["0", "101", "-3", "tiga", "2.5"])("refuses DATABASE_POOL_SIZE=%s with a message naming the variable and an example, with or without DATABASE_URL", async (raw) => {
+  it.each(["0", "101", "-3", "tiga", "2.5"])("refuses DATABASE_POOL_SIZE=%s with a message naming the variable and an example, even without DATABASE_URL", async (raw) => {
     const message = `DATABASE_POOL_SIZE harus bilangan bulat 1–100 (jumlah koneksi ke PostgreSQL per proses), bukan "${raw}". Contoh: DATABASE_POOL_SIZE=10`;
     expect(() => databasePoolSize({ DATABASE_POOL_SIZE: raw })).toThrow(message);
     await expect(openRepository({ DATABASE_POOL_SIZE: raw }, "unused")).rejects.toThrow(message);
@@ -57,13 +57,16 @@ describe("storage chosen by the environment", () => {
             inside--;
           }),
         );
-        // Every connection taken and one transaction waiting for one (or more inside than there should be).
-        while ((inside < connections || repo.db.pool.waitingCount < 1) && most <= connections) await new Promise((r) => setTimeout(r, 5));
-        expect(most).toBe(connections);
-        release();
-        await Promise.all(runs);
-        expect(repo.db.pool.totalCount).toBe(connections);
-        await repo.close();
+        try {
+          // Every connection taken and one transaction waiting for one (or more inside than there should be).
+          while ((inside < connections || repo.db.pool.waitingCount < 1) && most <= connections) await new Promise((r) => setTimeout(r, 5));
+          expect(most).toBe(connections);
+          expect(repo.db.pool.totalCount).toBe(connections);
+        } finally {
+          release();
+          await Promise.all(runs);
+          await repo.close();
+        }
       }
     } finally {
       await db.drop();
