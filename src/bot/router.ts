@@ -199,8 +199,19 @@ export function createRouter(options: RouterOptions) {
     if (recent.size > 10_000) recent.delete(recent.values().next().value!);
   };
 
-  async function send(ctx: Context, chatId: number, replies: Out[]): Promise<void> {
+  /** Send the replies in order; false when it stopped early (the user blocked the bot, or Telegram was not reached). */
+  async function send(ctx: Context, chatId: number, replies: Out[]): Promise<boolean> {
     for (const out of replies) {
+      if (out.kind === "later") {
+        let made: Out[];
+        try {
+          made = await out.make();
+        } catch (e) {
+          made = [errorReply(e, logger, "gagal membuat balasan")];
+        }
+        if (!(await send(ctx, chatId, made))) return false;
+        continue;
+      }
       try {
         if (out.kind === "text") {
           // The text in messages of at most 4096 characters, the keyboard on the last; a keyboard too
@@ -222,13 +233,14 @@ export function createRouter(options: RouterOptions) {
           await ctx.api.sendPhoto(chatId, new InputFile(out.data, out.filename), out.caption ? { caption: out.caption, parse_mode: "HTML" } : {});
         }
       } catch (e) {
-        if (e instanceof GrammyError && e.error_code === 403) return; // the user blocked the bot: nothing more to send
+        if (e instanceof GrammyError && e.error_code === 403) return false; // the user blocked the bot: nothing more to send
         logger.error("gagal mengirim balasan", e);
         // Telegram not reached, after the retries and up to the call's deadline (api-calls.ts): the rest would each
         // wait as long, and arrive without the message before them.
-        if (!(e instanceof GrammyError)) return;
+        if (!(e instanceof GrammyError)) return false;
       }
     }
+    return true;
   }
 
   /**

@@ -12,7 +12,19 @@ export interface Button {
 export type Out =
   | { kind: "text"; html: string; keyboard?: Button[][] }
   | { kind: "document"; filename: string; data: Uint8Array; caption?: string }
-  | { kind: "photo"; filename: string; data: Uint8Array; caption?: string };
+  | { kind: "photo"; filename: string; data: Uint8Array; caption?: string }
+  | { kind: "later"; make: () => Promise<Out[]> };
+
+/**
+ * Replies made once the update is stored and acknowledged, when they are sent: files and drafts made on the
+ * export thread (0.3–2 s, longer behind other officers' files). Made while the update was handled, they held
+ * its slot of the router's limit and, with PostgreSQL, its transaction and pooled connection for that long,
+ * so a few officers exporting at once held up everyone's answers. `make` stores nothing; what it throws is said
+ * as any error of an update is.
+ */
+export function later(make: () => Promise<Out[]>): Out {
+  return { kind: "later", make };
+}
 
 /** An HTML message from a prompt key; every parameter is escaped. */
 export function html(key: string, params: MessageParams = {}): string {

@@ -4,7 +4,7 @@ import type { DocxPart } from "../../export/index.js";
 import { exportWorker, type FileJob, type MadeFile } from "../../export/worker-pool.js";
 import { offThread } from "../off-thread.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, text, type Button } from "../ui.js";
+import { button, html, label, later, text, type Button } from "../ui.js";
 import { registerExporter } from "./export.js";
 
 /** The file of `job`, made off the bot's thread. */
@@ -18,14 +18,12 @@ function docxExporter(part: DocxPart, format: string, buttonKey: string) {
     buttonKey,
     async run(turn) {
       const { doc } = await activeAgency(turn);
-      const file = await made(doc.data, { kind: "docx", part });
       return [
-        {
-          kind: "document",
-          filename: file.filename,
-          data: file.data,
-          caption: html("ekspor.docx_keterangan", { bagian: label(`ekspor.bagian.${part}`), instansi: doc.data.agency.name, tahun: doc.data.agency.reportingYear }),
-        },
+        later(async () => {
+          const file = await made(doc.data, { kind: "docx", part });
+          const caption = html("ekspor.docx_keterangan", { bagian: label(`ekspor.bagian.${part}`), instansi: doc.data.agency.name, tahun: doc.data.agency.reportingYear });
+          return [{ kind: "document", filename: file.filename, data: file.data, caption }];
+        }),
       ];
     },
   });
@@ -40,8 +38,12 @@ export function registerFileExports(): void {
     buttonKey: "ekspor.tombol_xlsx",
     async run(turn) {
       const { doc } = await activeAgency(turn);
-      const file = await made(doc.data, { kind: "xlsx" });
-      return [{ kind: "document", filename: file.filename, data: file.data, caption: html("ekspor.xlsx_keterangan", { instansi: doc.data.agency.name, tahun: doc.data.agency.reportingYear }) }];
+      return [
+        later(async () => {
+          const file = await made(doc.data, { kind: "xlsx" });
+          return [{ kind: "document", filename: file.filename, data: file.data, caption: html("ekspor.xlsx_keterangan", { instansi: doc.data.agency.name, tahun: doc.data.agency.reportingYear }) }];
+        }),
+      ];
     },
   });
 }
@@ -66,10 +68,14 @@ export async function chart(turn: Turn, kind: string, indicatorId?: string): Pro
   }
   if (kind !== "capaian" && kind !== "efisiensi" && kind !== "tren") return outcome([text(html("akses.tombol_kedaluwarsa"))]);
   if (indicatorId && !doc.data.objectives.some((o) => o.indicators.some((i) => i.id === indicatorId))) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
-  const png = await made(doc.data, { kind: "chart", chart: kind, ...(indicatorId ? { indicatorId } : {}) });
-  const { width, height } = png.chart!;
-  // Telegram refuses photos whose sides add up to more than 10,000 px or whose ratio exceeds 20:
-  // a very long chart (hundreds of indicators) goes out as a document instead.
-  const asPhoto = width + height <= 10_000 && Math.max(width, height) / Math.min(width, height) <= 20;
-  return outcome([{ kind: asPhoto ? "photo" : "document", filename: png.filename, data: png.data, caption: html("grafik.keterangan", { judul: png.chart!.title }) }]);
+  return outcome([
+    later(async () => {
+      const png = await made(doc.data, { kind: "chart", chart: kind, ...(indicatorId ? { indicatorId } : {}) });
+      const { width, height } = png.chart!;
+      // Telegram refuses photos whose sides add up to more than 10,000 px or whose ratio exceeds 20:
+      // a very long chart (hundreds of indicators) goes out as a document instead.
+      const asPhoto = width + height <= 10_000 && Math.max(width, height) / Math.min(width, height) <= 20;
+      return [{ kind: asPhoto ? "photo" : "document", filename: png.filename, data: png.data, caption: html("grafik.keterangan", { judul: png.chart!.title }) }];
+    }),
+  ]);
 }

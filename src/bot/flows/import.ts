@@ -13,7 +13,7 @@ import { say } from "../../messages/catalog.js";
 import { onExportThread } from "../off-thread.js";
 import { IDLE, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, escapeHtml, html, label, splitHtml, text } from "../ui.js";
+import { button, escapeHtml, html, label, later, splitHtml, text } from "../ui.js";
 
 /** Telegram lets bots download files up to 20 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -30,9 +30,13 @@ export async function importHelp(turn: Turn): Promise<Outcome> {
 
 export async function sendTemplate(turn: Turn): Promise<Outcome> {
   await activeAgency(turn);
-  // Made on the export thread (exceljs is never loaded on the bot's), once per process.
-  const template = await onExportThread((thread) => thread.template(), () => say("impor.templat_sibuk"));
-  return outcome([{ kind: "document", filename: template.filename, data: template.data, caption: html("impor.templat_keterangan") }]);
+  return outcome([
+    later(async () => {
+      // Made on the export thread (exceljs is never loaded on the bot's), once per process.
+      const template = await onExportThread((thread) => thread.template(), () => say("impor.templat_sibuk"));
+      return [{ kind: "document", filename: template.filename, data: template.data, caption: html("impor.templat_keterangan") }];
+    }),
+  ]);
 }
 
 /** What to say about a file the import does not read but officers often send: old Excel, LibreOffice, old Word, PDF. */

@@ -1,6 +1,7 @@
 /** Reading the results: /status, /draf, /cek and /bantuan. */
 import { computeAgency } from "../../domain/calc/agency.js";
 import { SECTION_IDS, type SectionId } from "../../domain/draft/document.js";
+import type { AgencyFile } from "../../domain/schema/agency.js";
 import { quickCheck } from "../../domain/quick-check.js";
 import { completeness } from "../../app/entry/missing.js";
 import { formatFor } from "../../app/entry/present.js";
@@ -8,7 +9,7 @@ import type { DocxPart } from "../../export/index.js";
 import { exportWorker } from "../../export/worker-pool.js";
 import { offThread } from "../off-thread.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, escapeHtml, grid, html, label, reply, splitHtml, text, type Out } from "../ui.js";
+import { button, escapeHtml, grid, html, label, later, reply, splitHtml, text, type Out } from "../ui.js";
 
 export async function status(turn: Turn): Promise<Outcome> {
   const { doc } = await activeAgency(turn);
@@ -76,13 +77,19 @@ const partOf = (id: SectionId): DocxPart => (id === "ringkasan" || id === "penut
 
 export async function draftSection(turn: Turn, choice: string): Promise<Outcome> {
   const { doc } = await activeAgency(turn);
-  const file = doc.data;
   const ids: SectionId[] = choice === "semua" ? [...SECTION_IDS] : SECTION_IDS.filter((id) => id === choice);
   if (ids.length === 0) return outcome([reply("akses.tombol_kedaluwarsa")]);
+  // The agency as read now (stored documents are frozen), drafted once the update is stored.
+  const file = doc.data;
+  return outcome([later(() => drafted(file, choice, ids))]);
+}
+
+/** The draft of `ids` as messages, or as the Word files of their parts when it is longer than DRAFT_MESSAGES_MAX. */
+async function drafted(file: AgencyFile, choice: string, ids: SectionId[]): Promise<Out[]> {
   const agency = { instansi: file.agency.name, tahun: file.agency.reportingYear };
   // Drafted on the export thread: 30–70 ms for every section of a 40-indicator agency, which other officers' answers would wait behind.
   const messages = await offThread(file, "draf", (thread) => thread.draft(file, ids));
-  if (messages.length <= DRAFT_MESSAGES_MAX) return outcome([reply("draf.pengantar", agency), ...messages.map((m) => text(m))]);
+  if (messages.length <= DRAFT_MESSAGES_MAX) return [reply("draf.pengantar", agency), ...messages.map((m) => text(m))];
   // Too long for the chat: the Word file of each part the choice covers, made on the export thread one after the other.
   const parts = PARTS_IN_ORDER.filter((part) => ids.some((id) => partOf(id) === part));
   const documents: Out[] = [];
@@ -91,7 +98,7 @@ export async function draftSection(turn: Turn, choice: string): Promise<Outcome>
     documents.push({ kind: "document", filename: made.filename, data: made.data, caption: html("ekspor.docx_keterangan", { bagian: label(`ekspor.bagian.${part}`), ...agency }) });
   }
   const pilihan = choice === "semua" || choice === "ringkasan" || choice === "penutup" ? label(`draf.pilihan.${choice}`) : label("draf.pilihan.bagian", { nomor: choice });
-  return outcome([
+  return [
     reply("draf.sebagai_dokumen", {
       ...agency,
       pilihan,
@@ -102,7 +109,7 @@ export async function draftSection(turn: Turn, choice: string): Promise<Outcome>
       di_dalam: choice !== "semua" && partOf(choice as SectionId) === "bab3",
     }),
     ...documents,
-  ]);
+  ];
 }
 
 /** /cek works for anyone, in private and group chats; nothing is stored. */
