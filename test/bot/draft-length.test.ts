@@ -6,24 +6,14 @@
  */
 import { expect, it } from "vitest";
 import type { AgencyFileInput } from "../../src/domain/schema/agency.js";
-import { parseAgency } from "../../src/domain/schema/parse-agency.js";
 import { draftChapter } from "../../src/domain/draft/chapter.js";
 import { renderDraft } from "../../src/domain/draft/index.js";
 import { SECTION_IDS } from "../../src/domain/draft/document.js";
 import { DRAFT_MESSAGES_MAX } from "../../src/bot/flows/read.js";
 import { benchAgency } from "../../bench/generate.js";
 import { largeAgencyParts } from "../../bench/large-agency.js";
-import { ADMIN, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+import { ADMIN, harness, plain, registerAgency, setAgencyData, type Harness } from "../support/bot-harness.js";
 import { readDocx } from "../support/docx.js";
-
-/** The agency's sasaran and budget lines replaced, as an import would leave them. */
-async function setData(h: Harness, id: string, parts: Pick<AgencyFileInput, "objectives" | "budgetLines">): Promise<void> {
-  await h.repo.agencies.update(id, async (doc) => {
-    const parsed = parseAgency({ ...doc!.data, ...parts });
-    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
-    return { next: { ...doc!, data: parsed.file }, result: undefined };
-  });
-}
 
 /** The messages the sections would take in the chat. */
 async function messagesFor(h: Harness, id: string, sections: (typeof SECTION_IDS)[number][]): Promise<number> {
@@ -36,7 +26,7 @@ it("every section of the benchmark's 40-indicator agency comes as the three Word
   const h = await harness();
   const id = await registerAgency(h, ADMIN);
   const { objectives, budgetLines } = benchAgency(3);
-  await setData(h, id, { objectives, budgetLines });
+  await setAgencyData(h, id, { objectives, budgetLines });
   expect(await messagesFor(h, id, [...SECTION_IDS])).toBe(57);
 
   await h.driver.send(ADMIN, "/draf");
@@ -68,7 +58,7 @@ it("every section of the benchmark's 40-indicator agency comes as the three Word
 it("one section longer than the limit comes as the Word file of BAB III, which holds it; a small agency's every section as messages", { timeout: 60_000 }, async () => {
   const h = await harness();
   const id = await registerAgency(h, ADMIN);
-  await setData(h, id, largeAgencyParts(20, 300)); // 200 indicators
+  await setAgencyData(h, id, largeAgencyParts(20, 300)); // 200 indicators
   const long = await messagesFor(h, id, ["5"]);
   expect(long).toBeGreaterThan(DRAFT_MESSAGES_MAX);
 
@@ -84,7 +74,7 @@ it("one section longer than the limit comes as the Word file of BAB III, which h
   expect((await paragraphs(replies[1]!.file!.data)).some((p) => p.startsWith("3.5 "))).toBe(true);
 
   // A small agency's every section: the introduction and the draft's messages, no file.
-  await setData(h, id, { objectives: [objectivesOf(3)], budgetLines: [] });
+  await setAgencyData(h, id, { objectives: [objectivesOf(3)], budgetLines: [] });
   const small = await messagesFor(h, id, [...SECTION_IDS]);
   expect(small).toBeLessThanOrEqual(DRAFT_MESSAGES_MAX);
   await h.driver.send(ADMIN, "/draf");

@@ -5,27 +5,16 @@
  * instead, the bot goes on answering, and the next export and draft are made.
  */
 import { expect, it } from "vitest";
-import type { AgencyFileInput } from "../../src/domain/schema/agency.js";
-import { parseAgency } from "../../src/domain/schema/parse-agency.js";
-import { ADMIN, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+import { ADMIN, harness, plain, registerAgency, setAgencyData } from "../support/bot-harness.js";
 import { largeAgencyParts } from "../../bench/large-agency.js";
 
 process.env.EXPORT_HEAP_MB = "32"; // the least allowed; read when this file's bot makes its first file
-
-/** The agency's sasaran and budget lines replaced, as an import would leave them. */
-async function setData(h: Harness, id: string, parts: Pick<AgencyFileInput, "objectives" | "budgetLines">): Promise<void> {
-  await h.repo.agencies.update(id, async (doc) => {
-    const parsed = parseAgency({ ...doc!.data, ...parts });
-    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
-    return { next: { ...doc!, data: parsed.file }, result: undefined };
-  });
-}
 
 it("an export or a draft too large for the export thread is refused with a message; the bot answers on", { timeout: 120_000 }, async () => {
   const h = await harness();
   const id = await registerAgency(h, ADMIN);
   const { objectives, budgetLines } = largeAgencyParts(100, 2000);
-  await setData(h, id, { objectives, budgetLines });
+  await setAgencyData(h, id, { objectives, budgetLines });
 
   const refused = await h.driver.send(ADMIN, "/ekspor docx");
   expect(refused.map((r) => r.method)).toEqual(["sendMessage"]);
@@ -40,7 +29,7 @@ it("an export or a draft too large for the export thread is refused with a messa
   const json = await h.driver.send(ADMIN, "/ekspor json");
   expect(json.map((r) => [r.method, r.file?.filename])).toEqual([["sendDocument", `${id}-2024.json`]]);
   // A smaller agency's file is made again on a new thread.
-  await setData(h, id, { objectives: objectives!.slice(0, 1).map((o) => ({ ...o, indicators: o.indicators!.slice(0, 3) })), budgetLines: [] });
+  await setAgencyData(h, id, { objectives: objectives!.slice(0, 1).map((o) => ({ ...o, indicators: o.indicators!.slice(0, 3) })), budgetLines: [] });
   const made = await h.driver.send(ADMIN, "/ekspor ringkasan");
   expect(made.map((r) => [r.method, r.file?.filename])).toEqual([["sendDocument", `${id}-2024-ringkasan.docx`]]);
   await h.driver.send(ADMIN, "/draf");

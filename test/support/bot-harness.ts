@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Services } from "../../src/app/services.js";
+import type { AgencyFileInput } from "../../src/domain/schema/agency.js";
+import { parseAgency } from "../../src/domain/schema/parse-agency.js";
 import { createBot } from "../../src/bot/bot.js";
 import type { Logger } from "../../src/bot/router.js";
 import { FAKE_BOT_INFO, FakeTelegram, htmlToPlain, type FakeUser, type SentMessage } from "../../src/local/fake-telegram.js";
@@ -119,4 +121,13 @@ export async function joinByInvitation(h: BotOn<Repository>, admin: FakeUser, us
   const code = await inviteCode(h, admin, button);
   await h.driver.send(user, "/gabung");
   return h.driver.send(user, code);
+}
+
+/** The agency's sasaran and budget lines replaced, as an import would leave them. */
+export async function setAgencyData(h: BotOn<Repository>, id: string, parts: Pick<AgencyFileInput, "objectives" | "budgetLines">): Promise<void> {
+  await h.repo.agencies.update(id, async (doc) => {
+    const parsed = parseAgency({ ...doc!.data, ...parts });
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+    return { next: { ...doc!, data: parsed.file }, result: undefined };
+  });
 }
