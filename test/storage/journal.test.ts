@@ -111,6 +111,57 @@ describe("lowdb change journal", () => {
     expect(openJournals()).toEqual([]);
   });
 
+  it("gives the open journals' places to the documents appended to most recently, and never closes one an update is at work on", async () => {
+    const dir = await makeDir("lkjip-journal-");
+    const schema = z.strictObject({ schemaVersion: z.literal(1), count: z.number() });
+    // A cache large enough that no document leaves it (which would close its journal too).
+    const collection = new LowdbCollection({ dir, name: "uji", schema, cacheSize: 40, openJournals: 2 });
+    const write = (id: string, count: number) => collection.update(id, () => ({ next: { schemaVersion: 1 as const, count }, result: undefined }));
+    const openJournals = () => openFilesUnder(dir).filter((f) => f.path.endsWith(".jurnal")).map((f) => basename(f.path)).sort();
+    /** Written in full, then one change appended (which opens its journal). */
+    const twice = async (id: string) => {
+      await write(id, 1);
+      await write(id, 2);
+    };
+    await twice("x1");
+    await twice("x2");
+    expect(openJournals()).toEqual(["x1.jurnal", "x2.jurnal"]);
+    await twice("x3"); // x1 was appended to least recently
+    expect(openJournals()).toEqual(["x2.jurnal", "x3.jurnal"]);
+    await write("x2", 3); // now x3 is the least recent
+    await twice("x4");
+    expect(openJournals()).toEqual(["x2.jurnal", "x4.jurnal"]);
+
+    // An update at work on x2, the least recent: its journal keeps its place, x4's goes to x5.
+    let release!: () => void;
+    const held = collection.update("x2", async (d) => {
+      await new Promise<void>((r) => (release = r));
+      return { next: { ...d!, count: 4 }, result: undefined };
+    });
+    await twice("x5");
+    expect(openJournals()).toEqual(["x2.jurnal", "x5.jurnal"]);
+    // With both places held, x6 appends through a journal of its own for that append alone.
+    let releaseX5!: () => void;
+    const heldX5 = collection.update("x5", async (d) => {
+      await new Promise<void>((r) => (releaseX5 = r));
+      return { next: { ...d!, count: 3 }, result: undefined };
+    });
+    await twice("x6");
+    expect(openJournals()).toEqual(["x2.jurnal", "x5.jurnal"]);
+    release();
+    releaseX5();
+    await Promise.all([held, heldX5]);
+    await write("x1", 3);
+    expect(openJournals()).toEqual(["x1.jurnal", "x5.jurnal"]);
+
+    // Every change is in the files, read by another process.
+    const again = new LowdbCollection({ dir, name: "uji", schema });
+    const counts = await Promise.all(["x1", "x2", "x3", "x4", "x5", "x6"].map(async (id) => (await again.read(id))!.count));
+    expect(counts).toEqual([3, 4, 2, 2, 3, 2]);
+    await collection.closeJournals();
+    expect(openJournals()).toEqual([]);
+  });
+
   it("after a restart the next change is appended to the journal already on disk, not to a new one", async () => {
     const { dir, journal } = await seeded();
     // Written in full: the journal holds only its header.

@@ -9,8 +9,9 @@
  * A file that fails to parse or validate is reported as unavailable and never
  * overwritten. Documents handed out by `read` are shared and deeply frozen;
  * `update` works on a private copy. A cached document's journal is kept open
- * for its appends (at most OPEN_JOURNALS per collection) and closed before it
- * is replaced, when the document leaves the cache, and on close.
+ * for its appends (at most OPEN_JOURNALS per collection, those appended to
+ * most recently) and closed before it is replaced, when the document leaves
+ * the cache, when another document's appends need its place, and on close.
  */
 import { closeSync } from "node:fs";
 import { readdir } from "node:fs/promises";
@@ -28,6 +29,7 @@ import { STORAGE_SCHEMA_VERSION } from "../documents.js";
 import { appendToJournal, JOURNAL_MAX_BYTES, JOURNAL_MAX_CHANGES, JOURNAL_MAX_LINE, journalLine, journalPath, openJournal, readJournal, startJournal, textHash } from "./journal.js";
 
 interface Entry<T> {
+  id: string;
   /** The document file's path (`path(id)`, worked out once when the entry is made). */
   path: string;
   db: Low<T | null>;
@@ -42,12 +44,17 @@ interface Entry<T> {
   journalBytes: number;
   /** The journal cannot be appended to (its end was cut short, or an append failed): rewrite the file next time. */
   rewrite: boolean;
-  /** The journal kept open for appending (see `openJournal`): closed before it is replaced, after a failed append, when the entry leaves the cache, and on close. */
+  /** The journal kept open for appending (see `openJournal`): closed before it is replaced, after a failed append, when the entry leaves the cache, when its place goes to another journal, and on close. */
   journalFd: number | undefined;
 }
 
-/** Journals one collection keeps open at most; beyond, an append opens and closes its journal itself. */
-const OPEN_JOURNALS = 64;
+/**
+ * Journals one collection keeps open at most. Beyond, the journal appended to least recently whose
+ * document no update holds is closed to make room (or, when every one is held, an append opens and
+ * closes its journal itself): the places go to the documents in use, not to the first ones appended
+ * to. The users' collection caches four times as many documents as this (repository.ts).
+ */
+export const OPEN_JOURNALS = 64;
 
 /**
  * How an entry's file is read and written: compact JSON (lowdb's JSONFile indents: a third less to
@@ -72,6 +79,8 @@ class EntryFormat<T> implements TextFormat<T | null> {
 
 export interface LowdbCollectionOptions<T> extends DocumentOptions<T> {
   dir: string;
+  /** Journals kept open at most (default OPEN_JOURNALS). */
+  openJournals?: number;
   /** Called after every successful write (backups hook in here). */
   afterWrite?: (id: string, doc: T) => Promise<void> | void;
 }
@@ -81,7 +90,8 @@ export class LowdbCollection<T> implements Collection<T> {
   /** Entries whose lock is held (an update at work) are never pushed out. */
   private readonly cache: DocumentCache<Entry<T>>;
   private ready: Promise<void> | undefined;
-  private openJournals = 0;
+  /** The entries whose journal is kept open, by id, the one appended to least recently first. */
+  private readonly openJournals = new Map<string, Entry<T>>();
 
   constructor(private readonly options: LowdbCollectionOptions<T>) {
     this.cache = new DocumentCache({
@@ -118,7 +128,7 @@ export class LowdbCollection<T> implements Collection<T> {
     if (cached) return cached;
     await this.ensureDir();
     const path = this.path(id);
-    const entry: Entry<T> = { path, db: undefined as unknown as Low<T | null>, doc: undefined, base: undefined, journalChanges: 0, journalReady: false, journalBytes: 0, rewrite: false, journalFd: undefined };
+    const entry: Entry<T> = { id, path, db: undefined as unknown as Low<T | null>, doc: undefined, base: undefined, journalChanges: 0, journalReady: false, journalBytes: 0, rewrite: false, journalFd: undefined };
     const file = new DocumentFile<T | null>(path, new EntryFormat(entry));
     entry.db = new Low<T | null>(file, null);
     try {
@@ -232,20 +242,38 @@ export class LowdbCollection<T> implements Collection<T> {
     );
   }
 
-  /** The entry's journal, kept open from its first append while there is room (undefined: open it for this append alone). */
+  /**
+   * The entry's journal, kept open from its first append (undefined: open it for this append alone, when
+   * every place is taken by a journal whose document an update holds). Called with the entry's lock held.
+   */
   private keptOpen(entry: Entry<T>, journal: string): number | undefined {
-    if (entry.journalFd === undefined && this.openJournals < OPEN_JOURNALS) {
-      entry.journalFd = openJournal(journal);
-      this.openJournals++;
+    if (entry.journalFd !== undefined) {
+      // Appended to most recently: last in line to give up its place.
+      this.openJournals.delete(entry.id);
+      this.openJournals.set(entry.id, entry);
+      return entry.journalFd;
     }
+    if (this.openJournals.size >= (this.options.openJournals ?? OPEN_JOURNALS) && !this.closeLeastRecent()) return undefined;
+    entry.journalFd = openJournal(journal);
+    this.openJournals.set(entry.id, entry);
     return entry.journalFd;
+  }
+
+  /** Close the journal appended to least recently whose document is not locked (so no append is at work through it). */
+  private closeLeastRecent(): boolean {
+    for (const [id, entry] of this.openJournals) {
+      if (this.mutex.isLocked(id)) continue;
+      this.closeJournal(entry);
+      return true;
+    }
+    return false;
   }
 
   private closeJournal(entry: Entry<T>): void {
     if (entry.journalFd === undefined) return;
     const fd = entry.journalFd;
     entry.journalFd = undefined;
-    this.openJournals--;
+    this.openJournals.delete(entry.id);
     try {
       closeSync(fd);
     } catch {
@@ -255,8 +283,8 @@ export class LowdbCollection<T> implements Collection<T> {
 
   /** Close the journals kept open (on close, after `flush`); a later append opens its journal again. */
   async closeJournals(): Promise<void> {
-    for (const [id, entry] of [...this.cache.entries()]) {
-      if (entry.journalFd !== undefined) await this.mutex.run(id, async () => this.closeJournal(entry));
+    for (const [id, entry] of [...this.openJournals]) {
+      await this.mutex.run(id, async () => this.closeJournal(entry));
     }
   }
 
