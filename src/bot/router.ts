@@ -23,6 +23,7 @@ import * as members from "./flows/members.js";
 import * as entry from "./flows/entry.js";
 import * as indicator from "./flows/indicator.js";
 import * as read from "./flows/read.js";
+import * as agencyStatus from "./flows/status.js";
 import * as setup from "./flows/setup.js";
 import * as paste from "./flows/paste.js";
 import * as budget from "./flows/budget.js";
@@ -61,7 +62,7 @@ const COMMANDS: Record<string, Command> = {
   anggota: (t) => members.listMembers(t),
   isi: (t) => entry.beginEntry(t),
   indikator: (t) => indicator.chooseIndicator(t),
-  status: (t) => read.status(t),
+  status: (t) => agencyStatus.status(t),
   draf: (t) => read.draftMenu(t),
   atur: (t) => setup.setupMenu(t),
   tempel: (t) => paste.beginPaste(t),
@@ -100,6 +101,7 @@ const CALLBACKS: CallbackRoute[] = [
   [/^ind:(.+)$/, (t, m) => indicator.showIndicator(t, m[1]!)],
   [/^e:(.+)$/, (t, m) => entry.askSingle(t, m[1]!)],
   [/^draf:(.+)$/, (t, m) => read.draftSection(t, m[1]!)],
+  [/^st:(.+)$/, (t, m) => agencyStatus.objectiveStatus(t, m[1]!)],
   [/^atur:paste$/, (t) => paste.beginPaste(t)],
   [/^atur:/, (t, m) => setup.setupCallback(t, m.input)],
   [/^new:/, (t, m) => setup.indicatorCallback(t, t.state, m.input)],

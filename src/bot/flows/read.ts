@@ -1,53 +1,12 @@
-/** Reading the results: /status, /draf, /cek and /bantuan. */
-import { computeAgency } from "../../domain/calc/agency.js";
+/** Reading the results: /draf, /cek and /bantuan (/status is in status.ts). */
 import { SECTION_IDS, type SectionId } from "../../domain/draft/document.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import { quickCheck } from "../../domain/quick-check.js";
-import { completeness } from "../../app/entry/missing.js";
-import { formatFor } from "../../app/entry/present.js";
 import type { DocxPart } from "../../export/index.js";
 import { exportWorker } from "../../export/worker-pool.js";
 import { offThread } from "../off-thread.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, escapeHtml, grid, html, label, later, reply, splitHtml, text, type Out } from "../ui.js";
-
-export async function status(turn: Turn): Promise<Outcome> {
-  const { doc } = await activeAgency(turn);
-  const file = doc.data;
-  const result = computeAgency(file);
-  const f = formatFor(file);
-  let answered = 0;
-  let total = 0;
-  const body: string[] = [];
-  for (const o of result.objectives) {
-    body.push(html("status.sasaran", { kode: o.objective.code ?? "", nama: o.objective.name }));
-    for (const id of o.indicatorIds) {
-      const r = result.indicatorById.get(id)!;
-      const c = completeness(file, r.indicator);
-      answered += c.answered;
-      total += c.total;
-      const a = r.current.achievement;
-      const capaian = a.status === "ok" ? `${f.percent(a.value)} (${r.current.category})` : a.status === "ordinal" ? label(a.comparison === "below" ? "sel.predikat_belum" : "sel.predikat_tercapai") : label("status.belum");
-      const tanda = r.comparison === "above" || r.comparison === "at" ? "🟢" : r.comparison === "below" ? "🔴" : "⚪";
-      body.push(html("status.butir", { tanda, kode: r.indicator.code ?? "", nama: r.indicator.name, capaian, terisi: c.answered, total: c.total }));
-    }
-  }
-  const persen = total === 0 ? "0%" : `${Math.round((answered / total) * 100)}%`;
-  const head = [
-    html("status.kepala", { instansi: file.agency.name, tahun: file.agency.reportingYear }),
-    html("status.ringkas", { terisi: answered, total, persen, rata: result.average.value ? `${f.percent(result.average.value)} (${result.average.category})` : label("status.rata_belum") }),
-  ];
-  const t = result.budget.total;
-  const budget =
-    t.absorption.status === "ok" && t.budget && t.spent
-      ? html("status.anggaran", { serapan: f.percent(t.absorption.value), realisasi: f.money(t.spent), pagu: f.money(t.budget) })
-      : result.budget.lines.length > 0
-        ? html("status.anggaran_belum")
-        : "";
-  const notes = result.budget.warnings.length > 0 ? html("status.catatan", { jumlah: result.budget.warnings.length }) : "";
-  const all = [...head, ...body, budget, notes, html("status.petunjuk")].filter(Boolean).join("\n");
-  return outcome(splitHtml(all).map((h) => text(h)));
-}
+import { button, escapeHtml, grid, html, label, later, reply, text, type Out } from "../ui.js";
 
 export async function draftMenu(turn: Turn): Promise<Outcome> {
   await activeAgency(turn);
