@@ -1,5 +1,7 @@
 /** /status: how complete the agency's answers are and where each indicator stands, per sasaran. */
 import { computeAgency, type AgencyResult, type ObjectiveResult } from "../../domain/calc/agency.js";
+import { Decimal } from "../../domain/decimal.js";
+import { formatPlain } from "../../domain/numbers/format.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import { completeness } from "../../app/entry/missing.js";
 import { formatFor } from "../../app/entry/present.js";
@@ -41,6 +43,9 @@ function indicatorLines(file: AgencyFile, result: AgencyResult, o: ObjectiveResu
   return counted;
 }
 
+/** A count as Indonesian writes it: "13.000". */
+const count = (n: number): string => formatPlain(new Decimal(n), 0);
+
 const objectiveCode = (result: AgencyResult, o: ObjectiveResult): string => o.objective.code ?? String(result.objectives.indexOf(o) + 1);
 
 export async function status(turn: Turn): Promise<Outcome> {
@@ -58,12 +63,12 @@ export async function status(turn: Turn): Promise<Outcome> {
     total += c.total;
     const heading = { kode: o.objective.code ?? "", nama: o.objective.name };
     listed.push(html("status.sasaran", heading), ...c.lines);
-    summarized.push(html("status.sasaran_ringkas", { ...heading, indikator: o.indicatorIds.length, tercapai: c.above, belum_tercapai: c.below, belum_dihitung: c.none, terisi: c.answered, total: c.total }));
+    summarized.push(html("status.sasaran_ringkas", { ...heading, indikator: o.indicatorIds.length, tercapai: c.above, belum_tercapai: c.below, belum_dihitung: c.none, terisi: count(c.answered), total: count(c.total) }));
   }
   const persen = total === 0 ? "0%" : `${Math.round((answered / total) * 100)}%`;
   const head = [
     html("status.kepala", { instansi: file.agency.name, tahun: file.agency.reportingYear }),
-    html("status.ringkas", { terisi: answered, total, persen, rata: result.average.value ? `${f.percent(result.average.value)} (${result.average.category})` : label("status.rata_belum") }),
+    html("status.ringkas", { terisi: count(answered), total: count(total), persen, rata: result.average.value ? `${f.percent(result.average.value)} (${result.average.category})` : label("status.rata_belum") }),
   ];
   const t = result.budget.total;
   const budget =
@@ -93,7 +98,7 @@ export async function objectiveStatus(turn: Turn, objectiveId: string): Promise<
   const o = result.objectives.find((x) => x.id === objectiveId);
   if (!o) return outcome([reply("akses.tombol_kedaluwarsa")]);
   const c = indicatorLines(file, result, o);
-  const head = html("status.kepala_sasaran", { kode: objectiveCode(result, o), nama: o.objective.name, instansi: file.agency.name, tahun: file.agency.reportingYear, terisi: c.answered, total: c.total });
+  const head = html("status.kepala_sasaran", { kode: objectiveCode(result, o), nama: o.objective.name, instansi: file.agency.name, tahun: file.agency.reportingYear, terisi: count(c.answered), total: count(c.total) });
   const lines = c.lines.length > 0 ? c.lines : [html("status.sasaran_kosong")];
   return outcome(splitHtml([head, ...lines].join("\n")).map((h) => text(h)));
 }
