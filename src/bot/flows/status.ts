@@ -86,7 +86,7 @@ export async function status(turn: Turn): Promise<Outcome> {
   const buttons = result.objectives.map((o) => button(label("status.tombol_sasaran", { kode: objectiveCode(result, o) }), `st:${o.id}`));
   return outcome([
     ...summary.map((h) => text(h)),
-    text(html("status.per_sasaran", { jumlah: whole.length, maks: STATUS_MESSAGES_MAX, indikator: result.indicators.length }), grid(buttons, 4)),
+    text(html("status.per_sasaran", { jumlah: count(whole.length), maks: STATUS_MESSAGES_MAX, indikator: count(result.indicators.length) }), grid(buttons, 4)),
   ]);
 }
 
