@@ -4,12 +4,19 @@ import type { DocxPart } from "../../export/index.js";
 import { exportWorker, type FileJob, type MadeFile } from "../../export/worker-pool.js";
 import { offThread } from "../off-thread.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, later, text, type Button } from "../ui.js";
+import { button, html, label, later, text, type Button, type Out } from "../ui.js";
 import { registerExporter } from "./export.js";
 
 /** The file of `job`, made off the bot's thread. */
 function made(file: AgencyFile, job: FileJob): Promise<MadeFile> {
   return offThread(file, "ekspor", (thread) => thread.make(file, job));
+}
+
+/** The Word file of one part of the report, with its caption (/ekspor, and /draf when a draft is too long for the chat). */
+export async function wordDocument(file: AgencyFile, part: DocxPart): Promise<Out> {
+  const word = await made(file, { kind: "docx", part });
+  const caption = html("ekspor.docx_keterangan", { bagian: label(`ekspor.bagian.${part}`), instansi: file.agency.name, tahun: file.agency.reportingYear });
+  return { kind: "document", filename: word.filename, data: word.data, caption };
 }
 
 function docxExporter(part: DocxPart, format: string, buttonKey: string) {
@@ -18,13 +25,7 @@ function docxExporter(part: DocxPart, format: string, buttonKey: string) {
     buttonKey,
     async run(turn) {
       const { doc } = await activeAgency(turn);
-      return [
-        later(async () => {
-          const file = await made(doc.data, { kind: "docx", part });
-          const caption = html("ekspor.docx_keterangan", { bagian: label(`ekspor.bagian.${part}`), instansi: doc.data.agency.name, tahun: doc.data.agency.reportingYear });
-          return [{ kind: "document", filename: file.filename, data: file.data, caption }];
-        }),
-      ];
+      return [later(async () => [await wordDocument(doc.data, part)])];
     },
   });
 }

@@ -6,7 +6,8 @@ import type { DocxPart } from "../../export/index.js";
 import { exportWorker } from "../../export/worker-pool.js";
 import { offThread } from "../off-thread.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, escapeHtml, grid, html, label, later, reply, text, type Out } from "../ui.js";
+import { button, escapeHtml, grid, label, later, reply, text, type Out } from "../ui.js";
+import { wordDocument } from "./files.js";
 
 export async function draftMenu(turn: Turn): Promise<Outcome> {
   await activeAgency(turn);
@@ -52,10 +53,7 @@ async function drafted(file: AgencyFile, choice: string, ids: SectionId[]): Prom
   // Too long for the chat: the Word file of each part the choice covers, made on the export thread one after the other.
   const parts = PARTS_IN_ORDER.filter((part) => ids.some((id) => partOf(id) === part));
   const documents: Out[] = [];
-  for (const part of parts) {
-    const made = await offThread(file, "ekspor", (thread) => thread.make(file, { kind: "docx", part }));
-    documents.push({ kind: "document", filename: made.filename, data: made.data, caption: html("ekspor.docx_keterangan", { bagian: label(`ekspor.bagian.${part}`), ...agency }) });
-  }
+  for (const part of parts) documents.push(await wordDocument(file, part));
   const pilihan = choice === "semua" || choice === "ringkasan" || choice === "penutup" ? label(`draf.pilihan.${choice}`) : label("draf.pilihan.bagian", { nomor: choice });
   return [
     reply("draf.sebagai_dokumen", {
