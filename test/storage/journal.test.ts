@@ -132,25 +132,27 @@ describe("lowdb change journal", () => {
     await twice("x4");
     expect(openJournals()).toEqual(["x2.jurnal", "x4.jurnal"]);
 
+    /** An update of `id` to `count` that holds the document's lock until released. */
+    const held = (id: string, count: number) => {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const done = collection.update(id, async (d) => {
+        await gate;
+        return { next: { ...d!, count }, result: undefined };
+      });
+      return { release, done };
+    };
     // An update at work on x2, the least recent: its journal keeps its place, x4's goes to x5.
-    let release!: () => void;
-    const held = collection.update("x2", async (d) => {
-      await new Promise<void>((r) => (release = r));
-      return { next: { ...d!, count: 4 }, result: undefined };
-    });
+    const x2 = held("x2", 4);
     await twice("x5");
     expect(openJournals()).toEqual(["x2.jurnal", "x5.jurnal"]);
     // With both places held, x6 appends through a journal of its own for that append alone.
-    let releaseX5!: () => void;
-    const heldX5 = collection.update("x5", async (d) => {
-      await new Promise<void>((r) => (releaseX5 = r));
-      return { next: { ...d!, count: 3 }, result: undefined };
-    });
+    const x5 = held("x5", 3);
     await twice("x6");
     expect(openJournals()).toEqual(["x2.jurnal", "x5.jurnal"]);
-    release();
-    releaseX5();
-    await Promise.all([held, heldX5]);
+    x2.release();
+    x5.release();
+    await Promise.all([x2.done, x5.done]);
     await write("x1", 3);
     expect(openJournals()).toEqual(["x1.jurnal", "x5.jurnal"]);
 
