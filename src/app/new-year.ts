@@ -20,6 +20,7 @@
  * nothing it changed has been changed again.
  */
 import { say } from "../messages/catalog.js";
+import { formatCount } from "../domain/numbers/format.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import type { AuditEntry } from "../storage/documents.js";
 import { allAuditEntries, editAgency, requireRole, type EditResult } from "./edits.js";
@@ -141,7 +142,7 @@ export async function undoNewYear(services: Services, agencyId: string, actor: A
   requireRole(doc, actor.userId, "admin");
   const move = doc.data.agency.reportingYear === year ? lastMove(await allAuditEntries(services, doc), year) : undefined;
   if (!move) throw new EditRejected([say("tahun.tidak_bisa_kembali", { tahun: doc.data.agency.reportingYear })]);
-  const refuse = (changes: readonly AuditEntry[]) => new EditRejected([say("tahun.sudah_diisi", { jumlah: changes.length, tahun: year, contoh: changes[0]!.label })]);
+  const refuse = (changes: readonly AuditEntry[]) => new EditRejected([say("tahun.sudah_diisi", { jumlah: formatCount(changes.length), tahun: year, contoh: changes[0]!.label })]);
   if (move.later.length > 0) throw refuse(move.later);
   const yearEntry = move.entries.find((e) => e.field === YEAR_FIELD)!;
   return editAgency(

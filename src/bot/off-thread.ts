@@ -6,6 +6,7 @@
  */
 import { say } from "../messages/catalog.js";
 import { UserError } from "../app/errors.js";
+import { formatCount } from "../domain/numbers/format.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import { ExportFailed, exportWorker, type ExportWorker } from "../export/worker-pool.js";
 
@@ -28,6 +29,6 @@ export function offThread<T>(file: AgencyFile, what: "ekspor" | "draf", work: (t
     if (reason === "busy") return say(`${what}.sibuk`);
     if (reason === "timeout") return say(`${what}.terlalu_lama`, { detik });
     const indikator = file.objectives.reduce((n, o) => n + o.indicators.length, 0);
-    return say(`${what}.terlalu_besar`, { indikator, baris: file.budgetLines.length });
+    return say(`${what}.terlalu_besar`, { indikator: formatCount(indikator), baris: formatCount(file.budgetLines.length) });
   });
 }

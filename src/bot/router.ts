@@ -9,6 +9,7 @@ import { GrammyError, InputFile } from "grammy";
 import { UserError } from "../app/errors.js";
 import type { Services } from "../app/services.js";
 import { displayName, ensureUser } from "../app/users.js";
+import { formatCount } from "../domain/numbers/format.js";
 import { DocumentUnavailable, StorageUnreachable, writeRefused } from "../storage/repository.js";
 import { KeyedMutex } from "../storage/mutex.js";
 import { ConcurrencyLimit } from "./limit.js";
@@ -289,7 +290,7 @@ export function createRouter(options: RouterOptions) {
         if (!route || (madeForAnotherAgency(user.activeSince, messageId) && !AGENCY_FREE.test(data))) result = { replies: [text(html("akses.tombol_kedaluwarsa"))] };
         else result = await route[1](turn, route[0].exec(data)!);
       } else if (messageText !== undefined) {
-        if (messageText.length > MAX_INPUT) result = { replies: [text(html("umum.terlalu_panjang", { panjang: messageText.length, maks: MAX_INPUT }))] };
+        if (messageText.length > MAX_INPUT) result = { replies: [text(html("umum.terlalu_panjang", { panjang: formatCount(messageText.length), maks: formatCount(MAX_INPUT) }))] };
         else if (command && COMMANDS[command.name]) result = await COMMANDS[command.name]!(turn, command.args);
         else if (command) result = { replies: [text(html("umum.tidak_dipahami"))] };
         else result = await onText(turn, messageText);

@@ -5,6 +5,7 @@
  *   templat --out <file.xlsx>
  */
 import { writeFile } from "node:fs/promises";
+import { formatCount } from "../domain/numbers/format.js";
 import { say } from "../messages/catalog.js";
 import type { CliResult } from "./run.js";
 import { loadAgencyFile, options } from "./run.js";
@@ -45,7 +46,7 @@ export async function exportCommand(args: string[]): Promise<CliResult> {
   const { exportDocx, exportXlsx } = await import("../export/index.js");
   const file = format === "docx" ? await exportDocx(loaded.file, part as (typeof PARTS)[number]) : await exportXlsx(loaded.file);
   const failed = await write(named.get("out"), file.data);
-  return failed ?? ok(say("cli.tertulis", { berkas: named.get("out"), ukuran: file.data.length }));
+  return failed ?? ok(say("cli.tertulis", { berkas: named.get("out"), ukuran: formatCount(file.data.length) }));
 }
 
 export async function chartCommand(args: string[]): Promise<CliResult> {
@@ -68,7 +69,7 @@ export async function chartCommand(args: string[]): Promise<CliResult> {
   const { chartPng } = await import("../export/index.js");
   const chart = await chartPng(loaded.file, kind as (typeof CHARTS)[number], indicatorId);
   const failed = await write(out, out.toLowerCase().endsWith(".svg") ? chart.chart.svg : chart.data);
-  return failed ?? ok(say("cli.tertulis", { berkas: out, ukuran: out.toLowerCase().endsWith(".svg") ? Buffer.byteLength(chart.chart.svg) : chart.data.length }));
+  return failed ?? ok(say("cli.tertulis", { berkas: out, ukuran: formatCount(out.toLowerCase().endsWith(".svg") ? Buffer.byteLength(chart.chart.svg) : chart.data.length) }));
 }
 
 export async function templateCommand(args: string[]): Promise<CliResult> {
@@ -78,5 +79,5 @@ export async function templateCommand(args: string[]): Promise<CliResult> {
   const { importTemplate } = await import("../import/template.js");
   const data = await importTemplate();
   const failed = await write(named.get("out"), data);
-  return failed ?? ok(say("cli.tertulis", { berkas: named.get("out"), ukuran: data.length }));
+  return failed ?? ok(say("cli.tertulis", { berkas: named.get("out"), ukuran: formatCount(data.length) }));
 }

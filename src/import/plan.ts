@@ -7,6 +7,7 @@
  */
 import { say } from "../messages/catalog.js";
 import { Decimal } from "../domain/decimal.js";
+import { formatCount } from "../domain/numbers/format.js";
 import { numberErrorMessage } from "../domain/numbers/messages.js";
 import { parseNumber } from "../domain/numbers/parse.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
@@ -178,7 +179,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
       const required = (f: Field, max: number) => {
         const v = text(get(f));
         if (!v) problem(f, say("impor.wajib"));
-        else if (v.length > max) problem(f, say("impor.terlalu_panjang", { maks: max }));
+        else if (v.length > max) problem(f, say("impor.terlalu_panjang", { maks: formatCount(max) }));
         return v ?? "";
       };
       /** Pagu and realisasi anggaran (either sheet): money as typed, or a problem in its column. */
@@ -268,7 +269,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         }
         const note = text(get("note"));
         if (note) {
-          if (note.length > 1000) problem("note", say("impor.terlalu_panjang", { maks: 1000 }));
+          if (note.length > 1000) problem("note", say("impor.terlalu_panjang", { maks: formatCount(1000) }));
           else row.note = note;
         }
         if (problems.length > 0) plan.problems.push(...problems);

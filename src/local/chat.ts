@@ -11,6 +11,7 @@ import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { defaultServices } from "../app/services.js";
+import { formatCount } from "../domain/numbers/format.js";
 import { say } from "../messages/catalog.js";
 import { createBot } from "../bot/bot.js";
 import { LowdbRepository } from "../storage/lowdb/repository.js";
@@ -29,7 +30,7 @@ export interface LocalChatOptions {
 
 export function formatReply(msg: SentMessage, savedAs?: string): string {
   const body = msg.file
-    ? `${say("lokal.berkas_terkirim", { nama: msg.file.filename, ukuran: msg.file.data.length, lokasi: savedAs })}${msg.caption ? `\n${htmlToPlain(msg.caption)}` : ""}`
+    ? `${say("lokal.berkas_terkirim", { nama: msg.file.filename, ukuran: formatCount(msg.file.data.length), lokasi: savedAs })}${msg.caption ? `\n${htmlToPlain(msg.caption)}` : ""}`
     : htmlToPlain(msg.text);
   const buttons = msg.keyboard.map((row) => row.map((b) => `[${b.text}]`).join(" ")).join("\n");
   return `${body}${buttons ? `\n${buttons}` : ""}`;

@@ -19,11 +19,11 @@ it("an export or a draft too large for the export thread is refused with a messa
   const refused = await h.driver.send(ADMIN, "/ekspor docx");
   expect(refused.map((r) => r.method)).toEqual(["sendMessage"]);
   expect(plain(refused)).toBe(
-    "Berkas ini tidak dapat dibuat: untuk instansi sebesar ini (1000 indikator, 2000 baris anggaran) pembuatannya melampaui batas memori pembuat berkas bot. Data Anda tetap aman. Unduh datanya sebagai berkas JSON lewat /ekspor, atau minta pengelola bot menaikkan EXPORT_HEAP_MB.",
+    "Berkas ini tidak dapat dibuat: untuk instansi sebesar ini (1.000 indikator, 2.000 baris anggaran) pembuatannya melampaui batas memori pembuat berkas bot. Data Anda tetap aman. Unduh datanya sebagai berkas JSON lewat /ekspor, atau minta pengelola bot menaikkan EXPORT_HEAP_MB.",
   );
   await h.driver.send(ADMIN, "/draf");
   expect(plain(await h.driver.press(ADMIN, "📄 Semua bagian"))).toBe(
-    "Draf ini tidak dapat disusun: untuk instansi sebesar ini (1000 indikator, 2000 baris anggaran) penyusunannya melampaui batas memori bot. Data Anda tetap aman. Minta pengelola bot menaikkan EXPORT_HEAP_MB.",
+    "Draf ini tidak dapat disusun: untuk instansi sebesar ini (1.000 indikator, 2.000 baris anggaran) penyusunannya melampaui batas memori bot. Data Anda tetap aman. Minta pengelola bot menaikkan EXPORT_HEAP_MB.",
   );
   expect(plain(await h.driver.send(ADMIN, "/cek 86,11 80"))).toContain("Capaian: 107,64% (Sangat Tinggi)");
   const json = await h.driver.send(ADMIN, "/ekspor json");

@@ -143,7 +143,7 @@ describe("cli ekspor, grafik, templat", () => {
     const r = await runCli(["ekspor", "data/demo/dumai-2024.json", "--format", "docx", "--out", docx]);
     expect(r.code).toBe(0);
     const bytes = await readFile(docx);
-    expect(r.stdout).toBe(`Tertulis: ${docx} (${bytes.length} bita)`);
+    expect(r.stdout).toBe(`Tertulis: ${docx} (${bytes.length.toLocaleString("id-ID")} bita)`);
     expect(await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string")).toContain("Tabel 3.8");
     const closing = join(dir, "penutup.docx");
     expect((await runCli(["ekspor", "data/demo/dumai-2024.json", "--format=docx", "--bagian", "penutup", "--out", closing])).code).toBe(0);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal, presented } from "../../src/domain/decimal.js";
-import { formatDecimal, formatMoney, formatPercent, formatPlain, formatPoints, formatRatio } from "../../src/domain/numbers/format.js";
+import { formatCount, formatDecimal, formatMoney, formatPercent, formatPlain, formatPoints, formatRatio } from "../../src/domain/numbers/format.js";
 import { parseNumber } from "../../src/domain/numbers/parse.js";
 
 const d = (v: string) => new Decimal(v);
@@ -38,6 +38,12 @@ describe("Indonesian formatting", () => {
     expect(formatPoints(d("6.11"), 2)).toBe("6,11 poin");
     expect(formatPlain(d("86.1"))).toBe("86,1");
     expect(formatPlain(d("100"))).toBe("100");
+  });
+
+  it("writes counts in messages with a dot between thousands, and refuses anything but a whole number", () => {
+    expect([0, 7, 999, 1000, 4096, 13000, 1234567, -2500].map(formatCount)).toEqual(["0", "7", "999", "1.000", "4.096", "13.000", "1.234.567", "-2.500"]);
+    expect(() => formatCount(2.5)).toThrow(/not a whole number/);
+    expect(() => formatCount(Number.NaN)).toThrow(/not a whole number/);
   });
 });
 

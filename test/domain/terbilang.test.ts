@@ -83,6 +83,7 @@ describe("terbilang", () => {
     );
     expect(countInWords(4)).toBe("4 (empat)");
     expect(countInWords(60)).toBe("60 (enam puluh)");
+    expect(countInWords(1250)).toBe("1.250 (seribu dua ratus lima puluh)");
   });
 
   it("refuses fractions and values of a thousand trillion or more", () => {

@@ -6,6 +6,7 @@
 import { say } from "../../messages/catalog.js";
 import { Decimal } from "../../domain/decimal.js";
 import { gradeTable, parseGrade, type GradeParseError } from "../../domain/calc/grade.js";
+import { formatCount } from "../../domain/numbers/format.js";
 import { numberErrorMessage } from "../../domain/numbers/messages.js";
 import { normalizeInput } from "../../domain/numbers/normalize.js";
 import { parseNumber, parseRatio, type NumberKind } from "../../domain/numbers/parse.js";
@@ -204,7 +205,7 @@ function factorAnswer(draft: (data: AgencyFile) => Indicator, which: FactorKind,
   if (isNone(text)) return accept((data) => ((draft(data).factors ??= {})[which] = []));
   const items = splitItems(text);
   if (items.length === 0) return { ok: false, message: say("jawaban.faktor_kosong") };
-  if (items.length > 30) return { ok: false, message: say("jawaban.faktor_terlalu_banyak", { jumlah: items.length }) };
+  if (items.length > 30) return { ok: false, message: say("jawaban.faktor_terlalu_banyak", { jumlah: formatCount(items.length) }) };
   const long = items.findIndex((i) => i.length > 500);
   if (long >= 0) return { ok: false, message: say("jawaban.faktor_terlalu_panjang", { nomor: long + 1, panjang: items[long]!.length }) };
   return accept((data) => ((draft(data).factors ??= {})[which] = items));

@@ -8,6 +8,7 @@ import { isNone } from "../../app/entry/answers.js";
 import { formatFor } from "../../app/entry/present.js";
 import { findLine } from "../../app/entry/missing.js";
 import { computeAgency } from "../../domain/calc/agency.js";
+import { formatCount } from "../../domain/numbers/format.js";
 import { normalizeInput } from "../../domain/numbers/normalize.js";
 import { numberErrorMessage } from "../../domain/numbers/messages.js";
 import { parseNumber } from "../../domain/numbers/parse.js";
@@ -173,7 +174,7 @@ export async function budgetCallback(turn: Turn, state: State, data: string): Pr
         return outcome([linkMenu(file, lineId)], { v: 1, flow: "link", agencyId, lineId });
       case "del": {
         const descendants = below(file.budgetLines, lineId).size;
-        return outcome([text(html("anggaran.konfirmasi_hapus", { nama, anak: descendants || "" }), [[button(label("anggaran.tombol_ya_hapus"), `line:delok:${lineId}`)]])]);
+        return outcome([text(html("anggaran.konfirmasi_hapus", { nama, anak: descendants ? formatCount(descendants) : "" }), [[button(label("anggaran.tombol_ya_hapus"), `line:delok:${lineId}`)]])]);
       }
       case "delok": {
         await editAgency(turn.services, agencyId, turn.actor, "editor", (d) => {
@@ -220,7 +221,7 @@ export async function lineText(turn: Turn, state: LineState, input: string): Pro
       if (value.length < 3 || value.length > 500) return outcome([text(html("atur.nama_salah", { contoh: "Program Rehabilitasi Sosial" }))]);
       change = (l) => (l.name = value);
     } else if (state.step === "note") {
-      if (value.length > 1000) return outcome([text(html("atur.teks_salah", { maks: 1000 }))]);
+      if (value.length > 1000) return outcome([text(html("atur.teks_salah", { maks: formatCount(1000) }))]);
       change = (l) => {
         if (isNone(input) || value === "") delete l.note;
         else l.note = value;

@@ -16,6 +16,7 @@ import { decodeKey, encodeKey, type QuestionKey } from "../../app/entry/keys.js"
 import { fieldPathOf, findIndicator, findLine, isFilled, needsFactorsNow, nextMissing } from "../../app/entry/missing.js";
 import { currentValue, formatFor } from "../../app/entry/present.js";
 import { describeField } from "../../app/describe.js";
+import { formatCount } from "../../domain/numbers/format.js";
 import { normalizeInput } from "../../domain/numbers/normalize.js";
 import { IDLE, MAX_PREVIOUS, MAX_SKIPPED, type EntryState, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
@@ -93,7 +94,7 @@ export function questionMessage(file: AgencyFile, key: QuestionKey, remaining: n
   const now = currentValue(file, key);
   if (now !== undefined) lines.push(html("isi.konteks.saat_ini", { nilai: now }));
   // Going back to an answered question: the questions still open do not include it.
-  if (!single && remaining !== undefined) lines.push("", html("isi.kemajuan", { sisa: remaining, termasuk: !isFilled(file, key) }));
+  if (!single && remaining !== undefined) lines.push("", html("isi.kemajuan", { sisa: formatCount(remaining), termasuk: !isFilled(file, key) }));
   const controls = single
     ? [button(label("isi.tombol_selesai"), "isi:stop")]
     : [button(label("isi.tombol_lewati"), "isi:skip"), button(label("isi.tombol_kembali"), "isi:back"), button(label("isi.tombol_selesai"), "isi:stop")];
@@ -115,7 +116,7 @@ function withPrevious(previous: readonly string[], key: string): string[] {
 function nextQuestion(file: AgencyFile, skipped: string[], previous: string[], agencyId: string, before: Out[] = []): Outcome {
   const { next, count } = nextMissing(file, new Set(skipped));
   if (!next) {
-    const done = skipped.length > 0 ? html("isi.selesai_lewati", { jumlah: skipped.length }) : html("isi.lengkap", { tahun: file.agency.reportingYear, instansi: file.agency.name });
+    const done = skipped.length > 0 ? html("isi.selesai_lewati", { jumlah: formatCount(skipped.length) }) : html("isi.lengkap", { tahun: file.agency.reportingYear, instansi: file.agency.name });
     return outcome([...before, text(done)], IDLE);
   }
   return outcome([...before, questionMessage(file, next, count, false)], entryState(agencyId, encodeKey(next), skipped, previous, "pass"));
@@ -149,7 +150,7 @@ export async function entryControl(turn: Turn, state: EntryState, action: "skip"
   if (action === "skip") {
     // Every skipped question is remembered until the pass ends, so that it is not asked again: beyond what the
     // state can hold, the pass ends (a new /isi asks the skipped questions again).
-    if (state.skipped.length >= MAX_SKIPPED) return outcome([text(html("isi.batas_lewati", { jumlah: state.skipped.length + 1 }))], IDLE);
+    if (state.skipped.length >= MAX_SKIPPED) return outcome([text(html("isi.batas_lewati", { jumlah: formatCount(state.skipped.length + 1) }))], IDLE);
     return nextQuestion(doc.data, [...state.skipped, state.current], withPrevious(state.previous, state.current), state.agencyId);
   }
   const previous = [...state.previous];

@@ -6,6 +6,7 @@
 import type { Context } from "grammy";
 import { editAgency } from "../../app/edits.js";
 import { EditRejected } from "../../app/errors.js";
+import { formatCount as count } from "../../domain/numbers/format.js";
 import { AgencyFileSchema } from "../../domain/schema/agency.js";
 import { formatIssues } from "../../domain/schema/issues.js";
 import { MAX_ROWS, MAX_XLSX_UNPACKED_BYTES } from "../../import/limits.js";
@@ -68,7 +69,7 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
   if (!read.ok) {
     if (read.reason === "too_large") return outcome([text(html("impor.isi_terlalu_besar", { nama: name, maks: mb(MAX_XLSX_UNPACKED_BYTES) }))]);
     const key = read.reason === "empty" ? "impor.kosong" : read.reason === "too_many_rows" ? "impor.terlalu_banyak_baris" : "impor.bukan_lembar";
-    return outcome([text(html(key, { nama: name, maks: MAX_ROWS }))]);
+    return outcome([text(html(key, { nama: name, maks: count(MAX_ROWS) }))]);
   }
   const known = read.sheets.filter((s) => sheetKind(s) !== undefined);
   if (known.length === 0) return outcome([text(html("impor.tanpa_kepala", { lembar: read.sheets[0]?.name ?? name }))]);
@@ -82,25 +83,25 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
   const valid = AgencyFileSchema.safeParse(preview);
   if (!valid.success) return outcome([text(html("impor.tidak_sah", { nama: name })), text(escapeHtml(formatIssues(valid.error, preview).slice(0, 10).join("\n")))], IDLE);
   if (plan.pk.length > 0) {
-    lines.push(html("impor.ringkasan_pk", { baris: plan.pk.length, sasaranBaru: counts.sasaran, indikatorBaru: counts.indikator, indikatorLama: counts.diperbarui }));
+    lines.push(html("impor.ringkasan_pk", { baris: count(plan.pk.length), sasaranBaru: count(counts.sasaran), indikatorBaru: count(counts.indikator), indikatorLama: count(counts.diperbarui) }));
     for (const r of plan.pk.slice(0, 10)) {
       const figures = [r.target && `target ${r.target}`, r.actual && `realisasi ${r.actual}`, r.budget && `pagu ${r.budget}`, r.spent && `realisasi anggaran ${r.spent}`].filter(Boolean).join(", ");
       lines.push(html("impor.contoh_baris", { baris: r.row, isi: `${r.objective} → ${r.name} (${r.unit})${figures ? `: ${figures}` : ""}` }));
     }
-    if (plan.pk.length > 10) lines.push(html("impor.baris_lain", { jumlah: plan.pk.length - 10 }));
+    if (plan.pk.length > 10) lines.push(html("impor.baris_lain", { jumlah: count(plan.pk.length - 10) }));
     if (counts.indikator > 0) lines.push(html("impor.indikator_baru_positif"));
   }
-  if (plan.budget.length > 0) lines.push(html("impor.ringkasan_anggaran", { baris: plan.budget.length, baru: counts.anggaran }));
+  if (plan.budget.length > 0) lines.push(html("impor.ringkasan_anggaran", { baris: count(plan.budget.length), baru: count(counts.anggaran) }));
   for (const ignored of plan.ignoredColumns) lines.push(html("impor.catatan_kolom", { lembar: ignored.sheet, kolom: ignored.columns.join(", ") }));
   if (plan.problems.length > 0) {
-    lines.push("", html("impor.masalah", { jumlah: plan.problems.length }));
+    lines.push("", html("impor.masalah", { jumlah: count(plan.problems.length) }));
     for (const p of plan.problems.slice(0, SHOWN_PROBLEMS)) lines.push(html("impor.masalah_baris", { lembar: p.sheet, baris: p.row, kolom: p.column, pesan: p.message }));
-    if (plan.problems.length > SHOWN_PROBLEMS) lines.push(html("impor.masalah_lain", { jumlah: plan.problems.length - SHOWN_PROBLEMS }));
+    if (plan.problems.length > SHOWN_PROBLEMS) lines.push(html("impor.masalah_lain", { jumlah: count(plan.problems.length - SHOWN_PROBLEMS) }));
   }
   const messages = splitHtml(lines.join("\n")).map((h) => text(h));
   const good = plan.pk.length + plan.budget.length;
   if (good === 0) return outcome([...messages, text(html("impor.tidak_ada_yang_benar"))], IDLE);
-  messages.push(text(html("impor.tanya_simpan", { jumlah: good }), [[button(label("impor.tombol_simpan"), "imp:save"), button(label("impor.tombol_batal"), "imp:cancel")]]));
+  messages.push(text(html("impor.tanya_simpan", { jumlah: count(good) }), [[button(label("impor.tombol_simpan"), "imp:save"), button(label("impor.tombol_batal"), "imp:cancel")]]));
   return outcome(messages, { v: 1, flow: "import", agencyId: file.agency.id, filename: name, pk: plan.pk, budget: plan.budget });
 }
 
@@ -116,5 +117,5 @@ export async function importCallback(turn: Turn, state: State, data: string): Pr
     if (applied.problems.length > 0) throw new EditRejected([say("impor.tidak_disimpan"), ...applied.problems.slice(0, 20)]);
     counts = applied.counts;
   });
-  return outcome([text(html("impor.tersimpan", counts))], IDLE);
+  return outcome([text(html("impor.tersimpan", { sasaran: count(counts.sasaran), indikator: count(counts.indikator), diperbarui: count(counts.diperbarui), anggaran: count(counts.anggaran) }))], IDLE);
 }

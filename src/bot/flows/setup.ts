@@ -6,6 +6,7 @@
  */
 import { editAgency } from "../../app/edits.js";
 import { normalizeInput } from "../../domain/numbers/normalize.js";
+import { formatCount } from "../../domain/numbers/format.js";
 import { GRADE_TABLES } from "../../domain/calc/grade.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { Indicator } from "../../domain/schema/indicator.js";
@@ -66,7 +67,7 @@ export async function setupMenu(turn: Turn): Promise<Outcome> {
 function objectiveMenu(file: AgencyFile, objectiveId: string): Out {
   const o = findObjective(file, objectiveId);
   if (!o) return text(html("akses.tombol_kedaluwarsa"));
-  return text(html("atur.menu_sasaran", { kode: o.code ?? "", nama: o.name, jumlah: o.indicators.length }), [
+  return text(html("atur.menu_sasaran", { kode: o.code ?? "", nama: o.name, jumlah: formatCount(o.indicators.length) }), [
     [button(label("atur.tombol_indikator_baru"), `atur:o:addi:${o.id}`)],
     [button(label("atur.tombol_ubah_nama"), `atur:o:ren:${o.id}`), button(label("atur.tombol_hapus"), `atur:o:del:${o.id}`)],
     [button(label("atur.tombol_naik"), `atur:o:up:${o.id}`), button(label("atur.tombol_turun"), `atur:o:down:${o.id}`)],
@@ -141,7 +142,7 @@ export async function setupCallback(turn: Turn, data: string): Promise<Outcome> 
       case "ren":
         return outcome([text(html("atur.nama_sasaran_baru", { nama: o.name }))], { v: 1, flow: "objective-name", agencyId, objectiveId: id });
       case "del":
-        return outcome([text(html("atur.konfirmasi_hapus_sasaran", { nama: o.name, jumlah: o.indicators.length }), [[button(label("atur.tombol_ya_hapus"), `atur:o:delok:${id}`)]])]);
+        return outcome([text(html("atur.konfirmasi_hapus_sasaran", { nama: o.name, jumlah: formatCount(o.indicators.length) }), [[button(label("atur.tombol_ya_hapus"), `atur:o:delok:${id}`)]])]);
       case "delok": {
         const ids = new Set(o.indicators.map((i) => i.id));
         await editAgency(turn.services, agencyId, turn.actor, "editor", (d) => {
@@ -258,7 +259,7 @@ async function indicatorStep(turn: Turn, state: IndicatorState, value: string | 
       draft.unit = v;
       break;
     case "definition":
-      if (v && v.length > 2000) return outcome([text(html("atur.teks_salah", { maks: 2000 }))]);
+      if (v && v.length > 2000) return outcome([text(html("atur.teks_salah", { maks: formatCount(2000) }))]);
       if (v) draft.definition = v;
       break;
     case "dataSource":

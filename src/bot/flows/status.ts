@@ -1,7 +1,6 @@
 /** /status: how complete the agency's answers are and where each indicator stands, per sasaran. */
 import { computeAgency, type AgencyResult, type ObjectiveResult } from "../../domain/calc/agency.js";
-import { Decimal } from "../../domain/decimal.js";
-import { formatPlain } from "../../domain/numbers/format.js";
+import { formatCount as count } from "../../domain/numbers/format.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import { completeness } from "../../app/entry/missing.js";
 import { formatFor } from "../../app/entry/present.js";
@@ -43,8 +42,6 @@ function indicatorLines(file: AgencyFile, result: AgencyResult, o: ObjectiveResu
   return counted;
 }
 
-/** A count as Indonesian writes it: "13.000". */
-const count = (n: number): string => formatPlain(new Decimal(n), 0);
 
 const objectiveCode = (result: AgencyResult, o: ObjectiveResult): string => o.objective.code ?? String(result.objectives.indexOf(o) + 1);
 
@@ -63,7 +60,7 @@ export async function status(turn: Turn): Promise<Outcome> {
     total += c.total;
     const heading = { kode: o.objective.code ?? "", nama: o.objective.name };
     listed.push(html("status.sasaran", heading), ...c.lines);
-    summarized.push(html("status.sasaran_ringkas", { ...heading, indikator: o.indicatorIds.length, tercapai: c.above, belum_tercapai: c.below, belum_dihitung: c.none, terisi: count(c.answered), total: count(c.total) }));
+    summarized.push(html("status.sasaran_ringkas", { ...heading, indikator: count(o.indicatorIds.length), tercapai: count(c.above), belum_tercapai: count(c.below), belum_dihitung: count(c.none), terisi: count(c.answered), total: count(c.total) }));
   }
   const persen = total === 0 ? "0%" : `${Math.round((answered / total) * 100)}%`;
   const head = [
@@ -77,7 +74,7 @@ export async function status(turn: Turn): Promise<Outcome> {
       : result.budget.lines.length > 0
         ? html("status.anggaran_belum")
         : "";
-  const notes = result.budget.warnings.length > 0 ? html("status.catatan", { jumlah: result.budget.warnings.length }) : "";
+  const notes = result.budget.warnings.length > 0 ? html("status.catatan", { jumlah: count(result.budget.warnings.length) }) : "";
   const whole = splitHtml([...head, ...listed, budget, notes, html("status.petunjuk")].filter(Boolean).join("\n"));
   if (whole.length <= STATUS_MESSAGES_MAX) return outcome(whole.map((h) => text(h)));
 

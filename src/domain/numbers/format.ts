@@ -74,6 +74,16 @@ export function formatMoney(value: Decimal, style: MoneyStyle = "rp"): string {
   return `${sign}Rp${body}`;
 }
 
+/**
+ * A whole count as Indonesian writes it, for messages: `13000` → `13.000`,
+ * `4096` → `4.096`. Not for years, codes or row numbers ("baris 1234" names
+ * a row, it does not count anything).
+ */
+export function formatCount(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new Error(`formatCount: not a whole number: ${n}`);
+  return `${n < 0 ? "-" : ""}${group(String(Math.abs(n)))}`;
+}
+
 /** A plain number as people write it: no trailing zeros beyond what the value has, max `decimals`. */
 export function formatPlain(value: Decimal, maxDecimals = 2): string {
   const digits = roundedDigits(value, maxDecimals);

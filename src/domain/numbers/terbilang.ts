@@ -5,6 +5,7 @@
  * ratus dua puluh".
  */
 import { Decimal } from "../decimal.js";
+import { formatCount } from "./format.js";
 
 const DIGITS = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"];
 const SCALES = ["", "ribu", "juta", "miliar", "triliun"];
@@ -62,7 +63,7 @@ export function terbilangRupiah(value: Decimal | number | string): string {
   return words.replace(/(^|\s)(\p{L})/gu, (_m, space: string, letter: string) => space + letter.toUpperCase());
 }
 
-/** A count in running text: `4 (empat)`. */
+/** A count in running text: `4 (empat)`, `1.250 (seribu dua ratus lima puluh)`. */
 export function countInWords(n: number): string {
-  return `${n} (${terbilang(n)})`;
+  return `${formatCount(n)} (${terbilang(n)})`;
 }
