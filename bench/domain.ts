@@ -14,7 +14,7 @@ import { SECTION_IDS } from "../src/domain/draft/document.js";
 import { exportDocx } from "../src/export/index.js";
 import { ExportWorker } from "../src/export/worker-pool.js";
 import { produce } from "immer";
-import { budgetOverview } from "../src/bot/flows/budget.js";
+import { budgetOverview } from "../src/bot/flows/budget-list.js";
 import { applyPlan } from "../src/import/plan.js";
 import { MAX_ROWS } from "../src/import/limits.js";
 import { deepFreeze } from "../src/storage/freeze.js";

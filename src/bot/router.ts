@@ -28,6 +28,7 @@ import * as agencyStatus from "./flows/status.js";
 import * as setup from "./flows/setup.js";
 import * as paste from "./flows/paste.js";
 import * as budget from "./flows/budget.js";
+import * as budgetList from "./flows/budget-list.js";
 import * as profile from "./flows/profile.js";
 import * as year from "./flows/year.js";
 import * as history from "./flows/history.js";
@@ -67,7 +68,7 @@ const COMMANDS: Record<string, Command> = {
   draf: (t) => read.draftMenu(t),
   atur: (t) => setup.setupMenu(t),
   tempel: (t) => paste.beginPaste(t),
-  anggaran: (t) => budget.budgetMenu(t),
+  anggaran: (t) => budgetList.budgetMenu(t),
   profil: (t) => profile.profileMenu(t),
   riwayat: (t) => history.chooseHistory(t),
   pulihkan: (t) => restore.listBackups(t),
@@ -103,6 +104,7 @@ const CALLBACKS: CallbackRoute[] = [
   [/^e:(.+)$/, (t, m) => entry.askSingle(t, m[1]!)],
   [/^draf:(.+)$/, (t, m) => read.draftSection(t, m[1]!)],
   [/^st:(.+)$/, (t, m) => agencyStatus.objectiveStatus(t, m[1]!)],
+  [/^agr:([A-Za-z0-9._-]+)(?::(\d{1,6}))?$/, (t, m) => budgetList.budgetDetail(t, m[1]!, Number(m[2] ?? 0))],
   [/^atur:paste$/, (t) => paste.beginPaste(t)],
   [/^atur:/, (t, m) => setup.setupCallback(t, m.input)],
   [/^new:/, (t, m) => setup.indicatorCallback(t, t.state, m.input)],

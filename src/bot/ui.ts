@@ -148,3 +148,62 @@ export function splitHtml(htmlText: string, limit = TELEGRAM_LIMIT): string[] {
   if (current) out.push(current);
   return out;
 }
+
+/** How many messages lines take, added one by one: splitHtml's way of splitting, counted without making the messages. */
+export class MessageCount {
+  private sent = 0;
+  private current = 0;
+
+  get messages(): number {
+    return this.sent + (this.current > 0 ? 1 : 0);
+  }
+
+  add(line: string): this {
+    const candidate = this.current > 0 ? this.current + 1 + line.length : line.length;
+    if (candidate <= TELEGRAM_LIMIT) this.current = candidate;
+    else {
+      if (this.current > 0) this.sent++;
+      let rest = line.length;
+      for (; rest > TELEGRAM_LIMIT; rest -= TELEGRAM_LIMIT) this.sent++;
+      this.current = rest;
+    }
+    return this;
+  }
+
+  copy(): MessageCount {
+    const c = new MessageCount();
+    c.sent = this.sent;
+    c.current = this.current;
+    return c;
+  }
+}
+
+/**
+ * Room left in one keyboard of KEYBOARD_BUDGET, counted as splitKeyboard counts it, at worst: each button with
+ * its comma and the brackets of a row of its own.
+ */
+export class KeyboardRoom {
+  private buttons = 0;
+  private bytes = 2;
+
+  constructor(fixed: readonly Button[] = []) {
+    this.add(fixed);
+  }
+
+  /** Adds the buttons if they fit; says whether they did. */
+  add(buttons: readonly Button[]): boolean {
+    let bytes = 0;
+    for (const b of buttons) bytes += Buffer.byteLength(JSON.stringify({ text: b.label, callback_data: b.data })) + 4;
+    if (this.buttons + buttons.length > KEYBOARD_BUDGET.buttons || this.bytes + bytes > KEYBOARD_BUDGET.jsonBytes) return false;
+    this.buttons += buttons.length;
+    this.bytes += bytes;
+    return true;
+  }
+
+  copy(): KeyboardRoom {
+    const c = new KeyboardRoom();
+    c.buttons = this.buttons;
+    c.bytes = this.bytes;
+    return c;
+  }
+}

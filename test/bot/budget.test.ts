@@ -95,7 +95,7 @@ describe("budget line numbers", () => {
   it("numbers each line by its place among its parent's children, in the stored order, whatever order the levels are stored in", async () => {
     const { benchAgency } = await import("../../bench/generate.js");
     const { parseAgency } = await import("../../src/domain/schema/parse-agency.js");
-    const { budgetOverview } = await import("../../src/bot/flows/budget.js");
+    const { budgetOverview } = await import("../../src/bot/flows/budget-list.js");
     const { htmlToPlain } = await import("../../src/local/fake-telegram.js");
     const parsed = parseAgency({
       ...benchAgency(3),

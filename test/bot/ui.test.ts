@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { htmlProblems } from "../../src/local/telegram-html.js";
-import { button, splitHtml, splitKeyboard, type Button } from "../../src/bot/ui.js";
+import { button, grid, KeyboardRoom, MessageCount, splitHtml, splitKeyboard, type Button } from "../../src/bot/ui.js";
 
 const b = (n: number, label = `Tombol ${n}`): Button => button(label, `x:${n}`);
 const labels = (keyboards: Button[][][]) => keyboards.map((k) => k.map((row) => row.map((x) => x.data)));
@@ -58,5 +59,49 @@ describe("splitHtml", () => {
     const cut = splitHtml(long);
     expect(cut.join("")).toBe(long);
     for (const p of cut) expect(htmlProblems(p)).toEqual([]);
+  });
+});
+
+describe("counting ahead what a list will take (MessageCount, KeyboardRoom)", () => {
+  it("MessageCount counts the messages splitHtml makes of the same lines, without making them", () => {
+    // Lines of 0 to 5,000 characters (some longer than a message), without entities where a line is cut.
+    const length = fc.oneof({ arbitrary: fc.integer({ min: 0, max: 300 }), weight: 20 }, { arbitrary: fc.integer({ min: 3000, max: 5000 }), weight: 1 });
+    const lines = fc.array(length.map((n) => "x".repeat(n)), { minLength: 20, maxLength: 200, size: "max" });
+    fc.assert(
+      fc.property(lines, (ls) => {
+        const counted = ls.reduce((c, line) => c.add(line), new MessageCount());
+        const text = ls.join("\n");
+        expect(counted.messages).toBe(text.length === 0 ? 0 : splitHtml(text).length);
+      }),
+      { numRuns: 300, endOnFailure: true },
+    );
+    // A copy counts on without changing the original.
+    const c = new MessageCount().add("x".repeat(4000));
+    expect([c.copy().add("y".repeat(100)).messages, c.messages]).toEqual([2, 1]);
+  });
+
+  it("KeyboardRoom takes buttons only while they fit in one of splitKeyboard's keyboards, laid out 4 to a row", () => {
+    const labels = fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.string({ minLength: 20, maxLength: 30, unit: fc.constantFrom("a", "é", "📂", "\"", " ", "1") }));
+    // Short buttons reach the 100 buttons first, long ones (up to 250 bytes) the 8,000 bytes.
+    const data = fc.oneof(fc.string({ minLength: 1, maxLength: 10 }), fc.string({ minLength: 40, maxLength: 60 }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(labels, data), { minLength: 30, maxLength: 150, size: "max" }), (specs) => {
+        const room = new KeyboardRoom();
+        const taken: Button[] = [];
+        for (const [text, data] of specs) {
+          const one = button(text, data);
+          if (!room.add([one])) break;
+          taken.push(one);
+        }
+        expect(taken.length).toBeLessThanOrEqual(100);
+        if (taken.length > 0) expect(splitKeyboard(grid(taken, 4))).toHaveLength(1);
+      }),
+      { numRuns: 300, endOnFailure: true },
+    );
+    // 100 short buttons fit, the 101st does not; what did not fit is not counted.
+    const room = new KeyboardRoom([b(0)]);
+    for (let n = 1; n < 100; n++) expect(room.add([b(n)])).toBe(true);
+    expect(room.add([b(100)])).toBe(false);
+    expect(room.copy().add([])).toBe(true);
   });
 });

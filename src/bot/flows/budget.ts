@@ -16,13 +16,16 @@ import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { BudgetLine, BudgetLevel } from "../../domain/schema/budget.js";
 import { IDLE, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, escapeHtml, grid, html, label, splitHtml, text, type Button, type Out } from "../ui.js";
+import { button, escapeHtml, grid, html, label, text, type Button, type Out } from "../ui.js";
 import { isControlWord } from "./entry.js";
 import { nextId } from "../../app/ids.js";
 import { lineTitle } from "./lines.js";
+import { budgetMenu, budgetTree } from "./budget-list.js";
 import { deletedMeanwhile } from "./deleted.js";
 
 type LineState = Extract<State, { flow: "line" }>;
+/** The most lines below a line its menu has a button for; beyond, one button opens their list (budget-list.ts). */
+export const LINE_MENU_CHILDREN_MAX = 40;
 const CHILD: Record<BudgetLevel, BudgetLevel | undefined> = { program: "activity", activity: "subActivity", subActivity: undefined };
 
 /** The ids of the lines below `lineId` (its kegiatan and their sub kegiatan): what goes when it is deleted. */
@@ -40,74 +43,20 @@ function below(lines: readonly BudgetLine[], lineId: string): Set<string> {
   return found;
 }
 
-/** Each line's number in the tree ("2.1.3"), its place among its parent's children in the stored order. */
-function numbers(file: AgencyFile): Map<string, string> {
-  const children = new Map<string | undefined, BudgetLine[]>();
-  for (const l of file.budgetLines) {
-    const siblings = children.get(l.parentId);
-    if (siblings) siblings.push(l);
-    else children.set(l.parentId, [l]);
-  }
-  const out = new Map<string, string>();
-  const visit = (parent: string | undefined, prefix: string) => {
-    const lines = children.get(parent) ?? [];
-    for (let i = 0; i < lines.length; i++) {
-      const n = `${prefix}${i + 1}`;
-      out.set(lines[i]!.id, n);
-      visit(lines[i]!.id, `${n}.`);
-    }
-  };
-  visit(undefined, "");
-  return out;
-}
-
-export function budgetOverview(file: AgencyFile, canEdit: boolean): Out[] {
-  const result = computeAgency(file);
-  const f = formatFor(file);
-  const nums = numbers(file);
-  const lines = [html("anggaran.kepala", { instansi: file.agency.name, tahun: file.agency.reportingYear })];
-  if (file.budgetLines.length === 0) lines.push(html("anggaran.kosong"));
-  for (const r of result.budget.lines) {
-    const line = findLine(file, r.id)!;
-    const inds = line.indicatorIds.map((id) => result.indicatorById.get(id)?.indicator.code ?? id);
-    lines.push(
-      html("anggaran.baris", {
-        indent: "  ".repeat(r.depth),
-        nomor: nums.get(r.id),
-        nama: lineTitle(line),
-        pagu: r.budget ? f.money(r.budget) : label("anggaran.belum"),
-        realisasi: r.spent ? f.money(r.spent) : label("anggaran.belum"),
-        serapan: r.absorption.status === "ok" ? f.percent(r.absorption.value) : "",
-        indikator: inds.join(", "),
-      }),
-    );
-  }
-  const t = result.budget.total;
-  if (t.budget) lines.push("", html("anggaran.jumlah", { pagu: f.money(t.budget), realisasi: t.spent ? f.money(t.spent) : label("anggaran.belum"), serapan: t.absorption.status === "ok" ? f.percent(t.absorption.value) : "" }));
-  const messages = splitHtml(lines.join("\n")).map((h) => text(h));
-  if (!canEdit) return messages;
-  const programs = file.budgetLines.filter((l) => l.level === "program").map((l) => button(label("anggaran.tombol_baris", { nomor: nums.get(l.id) }), `line:${l.id}`));
-  const last = messages.pop()!;
-  return [...messages, { ...last, keyboard: [[button(label("anggaran.tombol_program"), "line:new:program")], ...grid(programs, 4)] } as Out];
-}
-
-export async function budgetMenu(turn: Turn): Promise<Outcome> {
-  const { doc, role } = await activeAgency(turn);
-  return outcome(budgetOverview(doc.data, role !== "viewer"), IDLE);
-}
-
 function lineMenu(file: AgencyFile, lineId: string): Out {
   const line = findLine(file, lineId);
   if (!line) return text(html("akses.tombol_kedaluwarsa"));
   const f = formatFor(file);
   const result = computeAgency(file).budget.byId.get(lineId)!;
   const inds = line.indicatorIds.map((id) => file.objectives.flatMap((o) => o.indicators).find((i) => i.id === id)?.name ?? id);
-  const nums = numbers(file);
+  const nums = budgetTree(file).numbers;
   const rows: Button[][] = [];
   const child = CHILD[line.level];
   const children = file.budgetLines.filter((l) => l.parentId === lineId);
   if (child) rows.push([button(label(`anggaran.tombol_anak_${child}`), `line:new:${child}:${lineId}`)]);
-  rows.push(...grid(children.map((c) => button(label("anggaran.tombol_baris", { nomor: nums.get(c.id) }), `line:${c.id}`)), 4));
+  // Hundreds of sub kegiatan would be a keyboard over many messages: their list, in pages, has a button for each.
+  if (children.length > LINE_MENU_CHILDREN_MAX) rows.push([button(label("anggaran.tombol_rincian", { nomor: nums.get(lineId) }), `agr:${lineId}`)]);
+  else rows.push(...grid(children.map((c) => button(label("anggaran.tombol_baris", { nomor: nums.get(c.id) }), `line:${c.id}`)), 4));
   rows.push(
     [button(label("anggaran.tombol_nama"), `line:name:${lineId}`), button(label("anggaran.tombol_pagu"), `line:budget:${lineId}`), button(label("anggaran.tombol_realisasi"), `line:spent:${lineId}`)],
     [button(label("anggaran.tombol_tautan"), `line:link:${lineId}`), button(label("anggaran.tombol_catatan"), `line:note:${lineId}`)],
