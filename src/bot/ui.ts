@@ -1,6 +1,7 @@
 /** Building replies: Telegram HTML from prompts (values escaped), inline buttons, documents. */
 import { say, sayList, type MessageParams } from "../messages/catalog.js";
 import { escapeHtml, TELEGRAM_LIMIT } from "../domain/draft/render/telegram.js";
+import { formatCount } from "../domain/numbers/format.js";
 
 export interface Button {
   /** Plain text label (not HTML). */
@@ -206,4 +207,57 @@ export class KeyboardRoom {
     c.bytes = this.bytes;
     return c;
   }
+}
+
+/** What a page of a list holds around its items, and how an item is shown. */
+export interface PageShape<T> {
+  head: readonly string[];
+  tail: readonly string[];
+  /** Buttons every page has (the page buttons at their longest included). */
+  fixed: readonly Button[];
+  maxMessages: number;
+  line: (item: T) => string;
+  buttons?: (item: T) => Button[];
+}
+
+/**
+ * A list's items in pages, in order, each page as long as it can be: its lines with the head and tail in at
+ * most `maxMessages` messages, its buttons with the fixed ones in one keyboard. A single item too long for a
+ * page still gets one of its own.
+ */
+export function pagesOf<T>(items: Iterable<T>, shape: PageShape<T>): T[][] {
+  const start = shape.head.reduce((c, line) => c.add(line), new MessageCount());
+  const fits = (c: MessageCount) => shape.tail.reduce((t, line) => t.add(line), c.copy()).messages <= shape.maxMessages;
+  const pages: T[][] = [];
+  let page: T[] = [];
+  let counted = start.copy();
+  let room = new KeyboardRoom(shape.fixed);
+  for (const item of items) {
+    const line = shape.line(item);
+    const buttons = shape.buttons?.(item) ?? [];
+    if (page.length > 0 && (!fits(counted.copy().add(line)) || !room.copy().add(buttons))) {
+      pages.push(page);
+      page = [];
+      counted = start.copy();
+      room = new KeyboardRoom(shape.fixed);
+    }
+    page.push(item);
+    counted.add(line);
+    room.add(buttons);
+  }
+  pages.push(page);
+  return pages;
+}
+
+/** "◀ Halaman 2" and "Halaman 4 ▶" around page `page` (counted from 0) of `pages`, their data made by `data`. */
+export function pageButtons(page: number, pages: number, data: (page: number) => string): Button[] {
+  const nav: Button[] = [];
+  if (page > 0) nav.push(button(label("umum.tombol_halaman_sebelum", { nomor: formatCount(page) }), data(page - 1)));
+  if (page < pages - 1) nav.push(button(label("umum.tombol_halaman_sesudah", { nomor: formatCount(page + 2) }), data(page + 1)));
+  return nav;
+}
+
+/** The page buttons at their longest (a millionth page), for a PageShape's `fixed`. */
+export function longestPageButtons(data: (page: number) => string): Button[] {
+  return [button(label("umum.tombol_halaman_sebelum", { nomor: formatCount(999_999) }), data(999_998)), button(label("umum.tombol_halaman_sesudah", { nomor: formatCount(999_999) }), data(999_998))];
 }

@@ -71,6 +71,38 @@ it("an agency of 1,000 indicators gets a line per sasaran and a button per sasar
   expect(h.telegram.refused).toEqual([]);
 });
 
+it("a sasaran of 100 indicators with names of 400 characters: its list comes in pages, every indicator once and in order", { timeout: 60_000 }, async () => {
+  const h = await harness();
+  const id = await registerAgency(h, ADMIN);
+  const parts = largeAgency(2);
+  const long = (name: string) => `${name}, ${"termasuk penerima manfaat di wilayah terpencil, perbatasan dan pulau-pulau kecil ".repeat(4)}`.slice(0, 400);
+  parts.objectives = parts.objectives!.map((o) => ({ ...o, indicators: o.indicators!.map((i) => ({ ...i, name: long(i.name!) })) }));
+  await setAgencyData(h, id, parts);
+  await h.driver.send(ADMIN, "/status");
+
+  let page = await h.driver.press(ADMIN, "Sasaran 1");
+  const seen: string[] = [];
+  const notes: string[] = [];
+  for (let p = 1; ; p++) {
+    expect(page.length).toBeLessThanOrEqual(STATUS_MESSAGES_MAX + 1);
+    const lines = plain(page).split("\n");
+    expect(lines[0]).toBe("Status sasaran 1. Meningkatnya kualitas penyelenggaraan kesejahteraan sosial bidang 1");
+    seen.push(...lines.filter((l) => /^[🟢🔴⚪]/u.test(l)).map((l) => l.split(" ")[1]!));
+    notes.push(plain([page.at(-1)!]));
+    const next = page.at(-1)!.keyboard.flat().find((b) => b.text === `Halaman ${p + 1} ▶`);
+    if (!next) break;
+    expect(next.callback_data).toBe(`st:S1:${p}`);
+    page = await h.driver.press(ADMIN, `Halaman ${p + 1} ▶`);
+  }
+  expect(seen).toEqual(Array.from({ length: 100 }, (_, k) => `1.${k + 1}`));
+  const pages = notes.length;
+  expect(pages).toBeGreaterThan(1);
+  expect(notes[0]).toBe(`Daftar indikator sasaran ini terlalu panjang untuk dikirim sebagai pesan (100 indikator; paling banyak ${STATUS_MESSAGES_MAX} pesan), jadi dikirim per halaman: ini halaman 1 dari ${pages}.`);
+  expect(page.at(-1)!.keyboard.flat().map((b) => [b.text, b.callback_data])).toEqual([[`◀ Halaman ${pages - 1}`, `st:S1:${pages - 2}`]]);
+  expect(h.telegram.refused).toEqual([]);
+  expect(h.errors).toEqual([]);
+});
+
 it("the benchmark's 40-indicator agency still gets every indicator listed, without buttons", { timeout: 60_000 }, async () => {
   const h = await harness();
   const id = await registerAgency(h, ADMIN);

@@ -12,7 +12,7 @@ import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { BudgetLine } from "../../domain/schema/budget.js";
 import { IDLE } from "../state.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, grid, html, KeyboardRoom, label, MessageCount, splitHtml, text, type Button, type Out } from "../ui.js";
+import { button, grid, html, KeyboardRoom, label, longestPageButtons, MessageCount, pageButtons, pagesOf, splitHtml, text, type Button, type Out } from "../ui.js";
 import { lineTitle } from "./lines.js";
 
 /**
@@ -183,42 +183,18 @@ function render(v: View, page: number): Out[] {
   const pages = paginate(v, first);
   const p = Math.min(Math.max(page, 0), pages.length - 1);
   const shown = pages[p]!;
-  const nav: Button[] = [];
-  if (p > 0) nav.push(pageButton(v, p - 1, "anggaran.tombol_sebelum"));
-  if (p < pages.length - 1) nav.push(pageButton(v, p + 1, "anggaran.tombol_sesudah"));
+  const nav = pageButtons(p, pages.length, pageData(v));
   const note = html("anggaran.halaman", { ...about, halaman: count(p + 1), dari: count(pages.length), rincian: shown.some((r) => r.hidden > 0) });
   return messages([...v.head, ...shown.map((r) => shownRow(v, r)), ...v.tail], keyboard(v, shown, nav), note);
 }
 
-/** The button to page `page` (counted from 0; its label counts from 1). */
-const pageButton = (v: View, page: number, key: string): Button => button(label(key, { nomor: count(page + 1) }), `agr:${v.root?.id ?? "-"}:${page}`);
+/** The data of the button to page `page` (counted from 0) of the view. */
+const pageData = (v: View) => (page: number) => `agr:${v.root?.id ?? "-"}:${page}`;
 
 /** The view's first level in pages, each in at most BUDGET_MESSAGES_MAX messages with the head and tail, its buttons in one keyboard. */
 function paginate(v: View, first: readonly BudgetLine[]): Row[][] {
-  const start = new MessageCount();
-  for (const line of v.head) start.add(line);
-  const fits = (c: MessageCount) => v.tail.reduce((t, line) => t.add(line), c.copy()).messages <= BUDGET_MESSAGES_MAX;
-  // The page buttons as long as they can be.
-  const fixed = [...fixedButtons(v), pageButton(v, 999_998, "anggaran.tombol_sebelum"), pageButton(v, 999_998, "anggaran.tombol_sesudah")];
-  const pages: Row[][] = [];
-  let page: Row[] = [];
-  let counted = start.copy();
-  let room = new KeyboardRoom(fixed);
-  for (const row of rowsDown(v.tree, first, 0)) {
-    const line = shownRow(v, row);
-    const buttons = rowButtons(v, row);
-    if (page.length > 0 && (!fits(counted.copy().add(line)) || !room.copy().add(buttons))) {
-      pages.push(page);
-      page = [];
-      counted = start.copy();
-      room = new KeyboardRoom(fixed);
-    }
-    page.push(row);
-    counted.add(line);
-    room.add(buttons);
-  }
-  pages.push(page);
-  return pages;
+  const fixed = [...fixedButtons(v), ...longestPageButtons(pageData(v))];
+  return pagesOf(rowsDown(v.tree, first, 0), { head: v.head, tail: v.tail, fixed, maxMessages: BUDGET_MESSAGES_MAX, line: (row) => shownRow(v, row), buttons: (row) => rowButtons(v, row) });
 }
 
 function totalLines(file: AgencyFile, result: AgencyResult): string[] {

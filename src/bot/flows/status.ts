@@ -5,7 +5,7 @@ import type { AgencyFile } from "../../domain/schema/agency.js";
 import { completeness } from "../../app/entry/missing.js";
 import { formatFor } from "../../app/entry/present.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, grid, html, label, reply, splitHtml, text } from "../ui.js";
+import { button, grid, html, label, longestPageButtons, pageButtons, pagesOf, reply, splitHtml, text } from "../ui.js";
 
 /**
  * The most messages /status lists its indicators in. An agency whose list is longer (a few hundred
@@ -87,8 +87,11 @@ export async function status(turn: Turn): Promise<Outcome> {
   ]);
 }
 
-/** The indicators of one sasaran, as /status lists them (the button of a /status too long to list). */
-export async function objectiveStatus(turn: Turn, objectiveId: string): Promise<Outcome> {
+/**
+ * The indicators of one sasaran, as /status lists them (the button of a /status too long to list); a sasaran
+ * whose list takes more than STATUS_MESSAGES_MAX messages comes in pages, `page` counted from 0.
+ */
+export async function objectiveStatus(turn: Turn, objectiveId: string, page = 0): Promise<Outcome> {
   const { doc } = await activeAgency(turn);
   const file = doc.data;
   const result = computeAgency(file);
@@ -97,5 +100,12 @@ export async function objectiveStatus(turn: Turn, objectiveId: string): Promise<
   const c = indicatorLines(file, result, o);
   const head = html("status.kepala_sasaran", { kode: objectiveCode(result, o), nama: o.objective.name, instansi: file.agency.name, tahun: file.agency.reportingYear, terisi: count(c.answered), total: count(c.total) });
   const lines = c.lines.length > 0 ? c.lines : [html("status.sasaran_kosong")];
-  return outcome(splitHtml([head, ...lines].join("\n")).map((h) => text(h)));
+  const whole = splitHtml([head, ...lines].join("\n"));
+  if (whole.length <= STATUS_MESSAGES_MAX) return outcome(whole.map((h) => text(h)));
+
+  const data = (p: number) => `st:${o.id}:${p}`;
+  const pages = pagesOf(lines, { head: [head], tail: [], fixed: longestPageButtons(data), maxMessages: STATUS_MESSAGES_MAX, line: (l) => l });
+  const p = Math.min(Math.max(page, 0), pages.length - 1);
+  const note = html("status.halaman_sasaran", { indikator: count(lines.length), maks: STATUS_MESSAGES_MAX, halaman: count(p + 1), dari: count(pages.length) });
+  return outcome([...splitHtml([head, ...pages[p]!].join("\n")).map((h) => text(h)), text(note, [pageButtons(p, pages.length, data)])]);
 }
