@@ -54,21 +54,30 @@ function expectSplit(replies: SentMessage[], keyboards: number): void {
 }
 
 describe("lists longer than one Telegram keyboard", () => {
-  it("/indikator, /grafik, /riwayat and /atur send every indicator's button over several messages, and each works", async () => {
+  it("/indikator, /grafik, /riwayat and /atur: 140 indicators are chosen by sasaran first, each sasaran's in one keyboard, and each works", async () => {
     const { h } = await seeded();
     const d = h.driver;
-    const all = Array.from({ length: INDICATORS }, (_, n) => `I${Math.floor(n / 70) + 1}_${(n % 70) + 1}`);
+    const of = (o: number) => Array.from({ length: INDICATORS / 2 }, (_, k) => `I${o}_${k + 1}`);
+    const bySasaran = "Instansi ini mempunyai 140 indikator, terlalu banyak untuk satu daftar tombol; pilih sasarannya dulu:";
 
     const chosen = await d.send(ADMIN, "/indikator");
-    expectSplit(chosen, 2);
-    expect(buttonData(chosen)).toEqual(all.map((i) => `ind:${i}`));
-    // A button on the second message opens its indicator.
+    expect(chosen).toHaveLength(1);
+    expect(plain(chosen)).toBe(`Pilih indikator untuk melihat ringkasan dan mengubah jawabannya:\n${bySasaran}`);
+    expect(chosen[0]!.keyboard.flat().map((b) => [b.text, b.callback_data])).toEqual([
+      ["Sasaran 1 (70 indikator)", "pi:ind:S1"],
+      ["Sasaran 2 (70 indikator)", "pi:ind:S2"],
+    ]);
+    const second = await d.press(ADMIN, "Sasaran 2 (70 indikator)");
+    expectSplit(second, 1);
+    expect(plain(second).split("\n")[1]).toBe("Sasaran 2. Meningkatnya kualitas layanan kesejahteraan sosial bidang 2");
+    expect(buttonData(second)).toEqual(of(2).map((i) => `ind:${i}`));
     expect(plain(await d.press(ADMIN, "2.70 "))).toContain("2.70 Persentase penerima manfaat layanan kesejahteraan sosial bidang 2 nomor 70");
 
     await d.send(ADMIN, "/grafik");
-    const trend = await d.press(ADMIN, "📈 Tren");
-    expectSplit(trend, 2);
-    expect(buttonData(trend)).toEqual(all.map((i) => `chart:tren:${i}`));
+    expect(buttonData(await d.press(ADMIN, "📈 Tren"))).toEqual(["pi:tren:S1", "pi:tren:S2"]);
+    const trend = await d.press(ADMIN, "Sasaran 1 (70 indikator)");
+    expectSplit(trend, 1);
+    expect(buttonData(trend)).toEqual(of(1).map((i) => `chart:tren:${i}`));
 
     // The charts of every indicator stay within what Telegram accepts for a photo (or go as a document).
     for (const chart of ["📊 Capaian per indikator", "📊 Capaian vs serapan anggaran"]) {
@@ -78,13 +87,33 @@ describe("lists longer than one Telegram keyboard", () => {
       expect(["sendPhoto", "sendDocument"]).toContain(sent[0]!.method);
     }
 
-    const history = await d.send(ADMIN, "/riwayat");
-    expectSplit(history, 2);
-    expect(buttonData(history)).toEqual([...all.map((i) => `rw:${i}`), "rw:*"]);
+    expect(buttonData(await d.send(ADMIN, "/riwayat"))).toEqual(["pi:rw:S1", "pi:rw:S2", "rw:*"]);
+    const history = await d.press(ADMIN, "Sasaran 2 (70 indikator)");
+    expectSplit(history, 1);
+    expect(buttonData(history)).toEqual([...of(2).map((i) => `rw:${i}`), "rw:*"]);
 
+    // /atur: a line per sasaran; a sasaran's menu lists its indicators, each with its button.
     const setup = await d.send(ADMIN, "/atur");
-    expectSplit(setup, 2);
-    expect(buttonData(setup)).toEqual(["atur:o:new", "atur:paste", "atur:o:S1", ...all.slice(0, 70).map((i) => `atur:i:${i}`), "atur:o:S2", ...all.slice(70).map((i) => `atur:i:${i}`)]);
+    expect(setup).toHaveLength(1);
+    expect(plain(setup)).toBe(
+      [
+        "Sasaran dan indikator Dinas Sosial Kabupaten Panjang (tahun 2024)",
+        "1. Meningkatnya kualitas layanan kesejahteraan sosial bidang 1 — 70 indikator",
+        "2. Meningkatnya kualitas layanan kesejahteraan sosial bidang 2 — 70 indikator",
+        "",
+        "Instansi ini mempunyai 140 indikator, terlalu banyak untuk dikirim sebagai satu daftar, jadi yang di atas hanya sasarannya. Pilih sasaran untuk melihat dan mengubah indikatornya.",
+      ].join("\n"),
+    );
+    expect(buttonData(setup)).toEqual(["atur:o:new", "atur:paste", "atur:o:S1", "atur:o:S2"]);
+    const sasaran = await d.press(ADMIN, "Sasaran 1");
+    expectSplit(sasaran, 1);
+    expect(plain(sasaran).split("\n")[0]).toBe("   1.1 Persentase penerima manfaat layanan kesejahteraan sosial bidang 1 nomor 1 yang terpenuhi kebutuhan dasarnya (%)");
+    expect(buttonData(sasaran).slice(0, 70)).toEqual(of(1).map((i) => `atur:i:${i}`));
+    expect(buttonData(sasaran).slice(70)).toEqual(["atur:o:addi:S1", "atur:o:ren:S1", "atur:o:del:S1", "atur:o:up:S1", "atur:o:down:S1", "atur:list"]);
+    expect(plain(await d.press(ADMIN, "Indikator 1.70"))).toContain("Persentase penerima manfaat layanan kesejahteraan sosial bidang 1 nomor 70");
+
+    // A sasaran button whose sasaran is gone.
+    expect(plain(await d.pressData(ADMIN, "pi:ind:S9"))).toContain("Tombol ini sudah tidak berlaku");
     expect(h.telegram.refused).toEqual([]);
     expect(h.errors).toEqual([]);
   });
@@ -99,8 +128,8 @@ describe("lists longer than one Telegram keyboard", () => {
     expect(buttonData(links)).toHaveLength(INDICATORS + 1);
     expect(buttonData(links).at(-1)).toBe("line:P1");
 
-    const summary = await d.send(ADMIN, "/indikator");
-    expect(summary.length).toBeGreaterThan(0);
+    await d.send(ADMIN, "/indikator");
+    await d.press(ADMIN, "Sasaran 1 (70 indikator)");
     const opened = await d.press(ADMIN, "1.1 ");
     const data = buttonData(opened);
     // Target and realisasi of three years, Renstra, national, pagu and realisasi of each of the 60 lines, three factors.

@@ -1,10 +1,12 @@
 /** Word and Excel exports (/ekspor) and charts (/grafik), made on the export thread (export/worker-pool.ts). */
 import type { AgencyFile } from "../../domain/schema/agency.js";
+import type { Indicator } from "../../domain/schema/indicator.js";
 import type { DocxPart } from "../../export/index.js";
 import { exportWorker, type FileJob, type MadeFile } from "../../export/worker-pool.js";
 import { offThread } from "../off-thread.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, later, text, type Button, type Out } from "../ui.js";
+import { button, html, label, later, text, type Out } from "../ui.js";
+import { chooseIndicatorOut } from "./choose-indicator.js";
 import { registerExporter } from "./export.js";
 
 /** The file of `job`, made off the bot's thread. */
@@ -61,12 +63,16 @@ export async function chartMenu(turn: Turn): Promise<Outcome> {
   ]);
 }
 
-export async function chart(turn: Turn, kind: string, indicatorId?: string): Promise<Outcome> {
+/** The indicator of a trend chart: a button per indicator, or per sasaran first for a large agency; with `objectiveId`, that sasaran's. */
+export async function chooseTrend(turn: Turn, objectiveId?: string): Promise<Outcome> {
   const { doc } = await activeAgency(turn);
-  if (kind === "tren" && !indicatorId) {
-    const buttons: Button[][] = doc.data.objectives.flatMap((o) => o.indicators.map((i) => [button(`${i.code ?? ""} ${i.name}`.slice(0, 60), `chart:tren:${i.id}`)]));
-    return outcome([text(html("grafik.pilih_indikator"), buttons)]);
-  }
+  const make = (i: Indicator) => button(`${i.code ?? ""} ${i.name}`.slice(0, 60), `chart:tren:${i.id}`);
+  return outcome([chooseIndicatorOut(doc.data, "tren", html("grafik.pilih_indikator"), make, [], objectiveId) ?? text(html("akses.tombol_kedaluwarsa"))]);
+}
+
+export async function chart(turn: Turn, kind: string, indicatorId?: string): Promise<Outcome> {
+  if (kind === "tren" && !indicatorId) return chooseTrend(turn);
+  const { doc } = await activeAgency(turn);
   if (kind !== "capaian" && kind !== "efisiensi" && kind !== "tren") return outcome([text(html("akses.tombol_kedaluwarsa"))]);
   if (indicatorId && !doc.data.objectives.some((o) => o.indicators.some((i) => i.id === indicatorId))) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
   return outcome([

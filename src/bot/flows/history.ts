@@ -2,10 +2,12 @@
 import { allAuditEntries, hasRole, undoChange } from "../../app/edits.js";
 import { Decimal } from "../../domain/decimal.js";
 import { formatPlain } from "../../domain/numbers/format.js";
+import type { Indicator } from "../../domain/schema/indicator.js";
 import { hasMessage } from "../../messages/catalog.js";
 import type { AuditEntry } from "../../storage/documents.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, splitHtml, text, type Button } from "../ui.js";
+import { button, html, label, splitHtml, text } from "../ui.js";
+import { chooseIndicatorOut } from "./choose-indicator.js";
 
 const HISTORY_SIZE = 10;
 
@@ -31,11 +33,12 @@ export function displayValue(value: unknown): string {
     .join(", ");
 }
 
-export async function chooseHistory(turn: Turn): Promise<Outcome> {
+/** /riwayat: a button per indicator (or per sasaran first, for a large agency) and one for every change. */
+export async function chooseHistory(turn: Turn, objectiveId?: string): Promise<Outcome> {
   const { doc } = await activeAgency(turn);
-  const buttons: Button[][] = doc.data.objectives.flatMap((o) => o.indicators.map((i) => [button(`${i.code ?? ""} ${i.name}`.slice(0, 60), `rw:${i.id}`)]));
-  buttons.push([button(label("riwayat.semua"), "rw:*")]);
-  return outcome([text(html("riwayat.pilih"), buttons)]);
+  const make = (i: Indicator) => button(`${i.code ?? ""} ${i.name}`.slice(0, 60), `rw:${i.id}`);
+  const out = chooseIndicatorOut(doc.data, "rw", html("riwayat.pilih"), make, [[button(label("riwayat.semua"), "rw:*")]], objectiveId);
+  return outcome([out ?? text(html("akses.tombol_kedaluwarsa"))]);
 }
 
 export async function showHistory(turn: Turn, indicatorId: string): Promise<Outcome> {

@@ -1,22 +1,22 @@
 /** /indikator: one indicator's summary with a button per answer to change it. */
 import { computeAgency } from "../../domain/calc/agency.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
+import type { Indicator } from "../../domain/schema/indicator.js";
 import { encodeKey, FACTOR_KINDS, type QuestionKey } from "../../app/entry/keys.js";
 import { findIndicator, findLine } from "../../app/entry/missing.js";
 import { currentValue, formatFor } from "../../app/entry/present.js";
 import { hasRole } from "../../app/edits.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, grid, html, label, text, type Button, type Out } from "../ui.js";
+import { button, grid, html, label, text, type Out } from "../ui.js";
 import { lineTitle } from "./lines.js";
+import { chooseIndicatorOut } from "./choose-indicator.js";
 
-export async function chooseIndicator(turn: Turn): Promise<Outcome> {
+/** /indikator: a button per indicator, or per sasaran first for a large agency; with `objectiveId`, that sasaran's (its button). */
+export async function chooseIndicator(turn: Turn, objectiveId?: string): Promise<Outcome> {
   const { doc } = await activeAgency(turn);
-  const buttons: Button[][] = [];
-  for (const o of doc.data.objectives) {
-    for (const ind of o.indicators) buttons.push([button(label("indikator.tombol", { kode: ind.code ?? "", nama: ind.name.slice(0, 50) }), `ind:${ind.id}`)]);
-  }
-  if (buttons.length === 0) return outcome([text(html("indikator.tidak_ada"))]);
-  return outcome([text(html("indikator.pilih"), buttons)]);
+  if (!doc.data.objectives.some((o) => o.indicators.length > 0)) return outcome([text(html("indikator.tidak_ada"))]);
+  const make = (ind: Indicator) => button(label("indikator.tombol", { kode: ind.code ?? "", nama: ind.name.slice(0, 50) }), `ind:${ind.id}`);
+  return outcome([chooseIndicatorOut(doc.data, "ind", html("indikator.pilih"), make, [], objectiveId) ?? text(html("akses.tombol_kedaluwarsa"))]);
 }
 
 function fieldLabel(file: AgencyFile, key: QuestionKey): string {

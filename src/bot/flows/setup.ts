@@ -12,7 +12,7 @@ import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { Indicator } from "../../domain/schema/indicator.js";
 import { IDLE, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, grid, html, label, text, type Button, type Out } from "../ui.js";
+import { button, grid, html, label, splitHtml, splitKeyboard, text, type Button, type Out } from "../ui.js";
 import { nextId, renumber } from "../../app/ids.js";
 import { isControlWord } from "./entry.js";
 import { deletedMeanwhile } from "./deleted.js";
@@ -31,7 +31,26 @@ function findWithObjective(file: AgencyFile, indicatorId: string) {
   return undefined;
 }
 
-export function setupOverview(file: AgencyFile, canEdit: boolean): Out {
+/**
+ * The most messages /atur's list of every sasaran and indicator takes, as /status's (STATUS_MESSAGES_MAX). A
+ * longer list, or one whose buttons do not fit one keyboard, becomes a line per sasaran, and each sasaran's
+ * menu lists its indicators with their buttons.
+ */
+export const SETUP_MESSAGES_MAX = 5;
+
+const indicatorLine = (ind: Indicator): string =>
+  html("atur.indikator", {
+    kode: ind.code ?? "",
+    nama: ind.name,
+    satuan: ind.unit,
+    negatif: ind.polarity === "negative",
+    jenis: ind.kind === "value" ? "" : label(`indikator.jenis.${ind.kind}`),
+  });
+const indicatorButton = (ind: Indicator): Button => button(label("atur.tombol_indikator", { kode: ind.code ?? "" }), `atur:i:${ind.id}`);
+const topButtons = (): Button[] => [button(label("atur.tombol_sasaran_baru"), "atur:o:new"), button(label("atur.tombol_tempel"), "atur:paste")];
+
+/** Every sasaran and indicator, with their buttons: the list /atur sends when it is short enough. */
+function wholeOverview(file: AgencyFile): { lines: string[]; buttons: Button[] } {
   const lines = [html("atur.kepala", { instansi: file.agency.name, tahun: file.agency.reportingYear })];
   const buttons: Button[] = [];
   if (file.objectives.length === 0) lines.push(html("atur.kosong"));
@@ -39,24 +58,30 @@ export function setupOverview(file: AgencyFile, canEdit: boolean): Out {
     lines.push(html("atur.sasaran", { kode: o.code ?? "", nama: o.name }));
     buttons.push(button(label("atur.tombol_sasaran", { kode: o.code ?? "" }), `atur:o:${o.id}`));
     for (const ind of o.indicators) {
-      lines.push(
-        html("atur.indikator", {
-          kode: ind.code ?? "",
-          nama: ind.name,
-          satuan: ind.unit,
-          negatif: ind.polarity === "negative",
-          jenis: ind.kind === "value" ? "" : label(`indikator.jenis.${ind.kind}`),
-        }),
-      );
-      buttons.push(button(label("atur.tombol_indikator", { kode: ind.code ?? "" }), `atur:i:${ind.id}`));
+      lines.push(indicatorLine(ind));
+      buttons.push(indicatorButton(ind));
     }
   }
-  if (!canEdit) return text(lines.join("\n"));
-  if (file.objectives.length > 0) lines.push("", html("atur.petunjuk"));
-  return text(lines.join("\n"), [
-    [button(label("atur.tombol_sasaran_baru"), "atur:o:new"), button(label("atur.tombol_tempel"), "atur:paste")],
-    ...grid(buttons, 3),
-  ]);
+  return { lines, buttons };
+}
+
+/** Whether /atur lists a line per sasaran instead of every indicator. */
+function bySasaran(whole: { lines: string[]; buttons: Button[] }): boolean {
+  return splitHtml([...whole.lines, "", html("atur.petunjuk")].join("\n")).length > SETUP_MESSAGES_MAX || splitKeyboard([topButtons(), ...grid(whole.buttons, 3)]).length > 1;
+}
+
+export function setupOverview(file: AgencyFile, canEdit: boolean): Out {
+  const whole = wholeOverview(file);
+  if (bySasaran(whole)) {
+    const count = file.objectives.reduce((n, o) => n + o.indicators.length, 0);
+    const lines = [whole.lines[0]!, ...file.objectives.map((o) => html("atur.sasaran_ringkas", { kode: o.code ?? "", nama: o.name, jumlah: formatCount(o.indicators.length) }))];
+    lines.push("", html(canEdit ? "atur.per_sasaran" : "atur.per_sasaran_baca", { jumlah: formatCount(count) }));
+    if (!canEdit) return text(lines.join("\n"));
+    return text(lines.join("\n"), [topButtons(), ...grid(file.objectives.map((o) => button(label("atur.tombol_sasaran", { kode: o.code ?? "" }), `atur:o:${o.id}`)), 3)]);
+  }
+  if (!canEdit) return text(whole.lines.join("\n"));
+  if (file.objectives.length > 0) whole.lines.push("", html("atur.petunjuk"));
+  return text(whole.lines.join("\n"), [topButtons(), ...grid(whole.buttons, 3)]);
 }
 
 export async function setupMenu(turn: Turn): Promise<Outcome> {
@@ -67,7 +92,11 @@ export async function setupMenu(turn: Turn): Promise<Outcome> {
 function objectiveMenu(file: AgencyFile, objectiveId: string): Out {
   const o = findObjective(file, objectiveId);
   if (!o) return text(html("akses.tombol_kedaluwarsa"));
-  return text(html("atur.menu_sasaran", { kode: o.code ?? "", nama: o.name, jumlah: formatCount(o.indicators.length) }), [
+  const menu = html("atur.menu_sasaran", { kode: o.code ?? "", nama: o.name, jumlah: formatCount(o.indicators.length) });
+  // When /atur lists a line per sasaran, the sasaran's menu lists its indicators, with a button each.
+  const listed = bySasaran(wholeOverview(file)) && o.indicators.length > 0;
+  return text(listed ? [...o.indicators.map(indicatorLine), "", menu].join("\n") : menu, [
+    ...(listed ? grid(o.indicators.map(indicatorButton), 3) : []),
     [button(label("atur.tombol_indikator_baru"), `atur:o:addi:${o.id}`)],
     [button(label("atur.tombol_ubah_nama"), `atur:o:ren:${o.id}`), button(label("atur.tombol_hapus"), `atur:o:del:${o.id}`)],
     [button(label("atur.tombol_naik"), `atur:o:up:${o.id}`), button(label("atur.tombol_turun"), `atur:o:down:${o.id}`)],
