@@ -55,7 +55,7 @@ function expectSplit(replies: SentMessage[], keyboards: number): void {
 
 describe("lists longer than one Telegram keyboard", () => {
   it("/indikator, /grafik, /riwayat and /atur: 140 indicators are chosen by sasaran first, each sasaran's in one keyboard, and each works", async () => {
-    const { h } = await seeded();
+    const { h, id } = await seeded();
     const d = h.driver;
     const of = (o: number) => Array.from({ length: INDICATORS / 2 }, (_, k) => `I${o}_${k + 1}`);
     const bySasaran = "Instansi ini mempunyai 140 indikator, terlalu banyak untuk satu daftar tombol; pilih sasarannya dulu:";
@@ -112,8 +112,12 @@ describe("lists longer than one Telegram keyboard", () => {
     expect(buttonData(sasaran).slice(70)).toEqual(["atur:o:addi:S1", "atur:o:ren:S1", "atur:o:del:S1", "atur:o:up:S1", "atur:o:down:S1", "atur:list"]);
     expect(plain(await d.press(ADMIN, "Indikator 1.70"))).toContain("Persentase penerima manfaat layanan kesejahteraan sosial bidang 1 nomor 70");
 
-    // A sasaran button whose sasaran is gone.
+    // A sasaran button whose sasaran is gone, or whose indicators are.
     expect(plain(await d.pressData(ADMIN, "pi:ind:S9"))).toContain("Tombol ini sudah tidak berlaku");
+    await h.repo.agencies.update(id, (doc) => ({ next: { ...doc!, data: { ...doc!.data, objectives: [doc!.data.objectives[0]!, { ...doc!.data.objectives[1]!, indicators: [] }] } }, result: undefined }));
+    expect(plain(await d.pressData(ADMIN, "pi:rw:S2"))).toBe(
+      "Riwayat perubahan indikator mana yang ingin dilihat?\nSasaran 2. Meningkatnya kualitas layanan kesejahteraan sosial bidang 2\nSasaran ini belum mempunyai indikator. Tambahkan lewat /atur.",
+    );
     expect(h.telegram.refused).toEqual([]);
     expect(h.errors).toEqual([]);
   });

@@ -22,7 +22,9 @@ export function chooseIndicatorOut(file: AgencyFile, purpose: Purpose, prompt: s
     const o = file.objectives.find((x) => x.id === objectiveId);
     if (!o) return undefined;
     const head = html("pilih_indikator.sasaran", { kode: o.code ?? String(file.objectives.indexOf(o) + 1), nama: o.name });
-    return text(`${prompt}\n${head}`, [...o.indicators.map((i) => [make(i)]), ...extra]);
+    // Its indicators may have been deleted since its button was sent.
+    const empty = o.indicators.length === 0 ? `\n${html("status.sasaran_kosong")}` : "";
+    return text(`${prompt}\n${head}${empty}`, [...o.indicators.map((i) => [make(i)]), ...extra]);
   }
   const all = [...file.objectives.flatMap((o) => o.indicators.map((i) => [make(i)])), ...extra];
   if (splitKeyboard(all).length <= 1) return text(prompt, all);
