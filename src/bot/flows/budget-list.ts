@@ -10,6 +10,7 @@ import { computeAgency, type AgencyResult } from "../../domain/calc/agency.js";
 import { formatCount as count } from "../../domain/numbers/format.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { BudgetLine } from "../../domain/schema/budget.js";
+import { memo } from "../../domain/memo.js";
 import { IDLE } from "../state.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, grid, html, KeyboardRoom, label, longestPageButtons, MessageCount, pageButtons, pagesOf, splitHtml, text, type Button, type Out } from "../ui.js";
@@ -191,10 +192,20 @@ function render(v: View, page: number): Out[] {
 /** The data of the button to page `page` (counted from 0) of the view. */
 const pageData = (v: View) => (page: number) => `agr:${v.root?.id ?? "-"}:${page}`;
 
+/** The pages made of a stored (frozen) agency file, by view: paging through 4,998 lines writes them all once, not once a page. */
+const PAGES = new WeakMap<AgencyFile, Map<string, Row[][]>>();
+
 /** The view's first level in pages, each in at most BUDGET_MESSAGES_MAX messages with the head and tail, its buttons in one keyboard. */
 function paginate(v: View, first: readonly BudgetLine[]): Row[][] {
-  const fixed = [...fixedButtons(v), ...longestPageButtons(pageData(v))];
-  return pagesOf(rowsDown(v.tree, first, 0), { head: v.head, tail: v.tail, fixed, maxMessages: BUDGET_MESSAGES_MAX, line: (row) => shownRow(v, row), buttons: (row) => rowButtons(v, row) });
+  const made = memo(PAGES, v.file, () => new Map<string, Row[][]>());
+  const key = `${v.root?.id ?? "-"}:${v.canEdit}`;
+  let pages = made.get(key);
+  if (!pages) {
+    const fixed = [...fixedButtons(v), ...longestPageButtons(pageData(v))];
+    pages = pagesOf(rowsDown(v.tree, first, 0), { head: v.head, tail: v.tail, fixed, maxMessages: BUDGET_MESSAGES_MAX, line: (row) => shownRow(v, row), buttons: (row) => rowButtons(v, row) });
+    made.set(key, pages);
+  }
+  return pages;
 }
 
 function totalLines(file: AgencyFile, result: AgencyResult): string[] {
