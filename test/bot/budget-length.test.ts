@@ -82,7 +82,7 @@ describe("/anggaran of a list too long to send whole", () => {
   });
 
   it("5,000 lines, 4,998 of them under one kegiatan: that kegiatan's rincian comes in pages, every line once and in order", { timeout: 120_000 }, async () => {
-    const { h } = await agency(largeAgencyParts(100, 5000));
+    const { h, id } = await agency(largeAgencyParts(100, 5000));
     const list = await h.driver.send(ADMIN, "/anggaran");
     expect(list).toHaveLength(2);
     expect(rows(list).map((l) => l.replace(/: pagu .*?(?= · 📂|$)/, ""))).toEqual(["1 Program 1", "  1.1 Kegiatan 1 · 📂 4.998 rincian"]);
@@ -131,6 +131,17 @@ describe("/anggaran of a list too long to send whole", () => {
     ]);
     // A page that no longer exists (the list got shorter meanwhile) shows the last one.
     expect(plain(await h.driver.pressData(ADMIN, "agr:K1:999"))).toContain(`ini halaman ${pages} dari ${pages}.`);
+    // The pages are kept with the stored agency: a change makes them again (a sub kegiatan deleted, another's pagu changed).
+    const firstPage = async () => plain(await h.driver.pressData(ADMIN, "agr:K1:0"));
+    expect(rows(await h.driver.pressData(ADMIN, "agr:K1:0"))[1]).toMatch(/^ {2}1\.1\.1 Sub kegiatan 0: /);
+    await h.repo.agencies.update(id, (doc) => {
+      const budgetLines = doc!.data.budgetLines.filter((l) => l.id !== "SK0").map((l) => (l.id === "SK1" ? { ...l, budget: "123456789" } : l));
+      return { next: { ...doc!, data: { ...doc!.data, budgetLines } }, result: undefined };
+    });
+    const changed = await firstPage();
+    expect(changed.split("\n").filter((l) => /^\s*\d+(\.\d+)* /.test(l))[1]).toMatch(/^ {2}1\.1\.1 Sub kegiatan 1: pagu Rp123\.456\.789, /);
+    expect(changed).toContain("(4.997 baris; paling banyak 5 pesan)");
+    expect(h.errors).toEqual([]);
     expect(h.telegram.refused).toEqual([]);
     expect(h.errors).toEqual([]);
   });
