@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { say } from "../messages/catalog.js";
+import { formatCount } from "../domain/numbers/format.js";
 import { latinizeLookAlikes } from "../domain/numbers/normalize.js";
 import { AgencyFileSchema, type AgencyFileInput } from "../domain/schema/agency.js";
 import type { Profile } from "../domain/schema/profile.js";
@@ -212,7 +213,7 @@ export async function joinWithCode(services: Services, actor: Actor, typed: stri
     return { next: doc, result: { doc, role: inv.role, already: false } };
   });
   if (outcome === "full") throw new UserError([say("undangan.instansi_penuh", { maks: MAX_MEMBERS })]);
-  if (outcome === "exhausted") throw new UserError([say("undangan.kode_penuh", { maks: MAX_INVITATION_USES })]);
+  if (outcome === "exhausted") throw new UserError([say("undangan.kode_penuh", { maks: formatCount(MAX_INVITATION_USES) })]);
   if (outcome === "missing" || outcome === "revoked") return fail("undangan.kode_dicabut");
   if (outcome === "expired") return fail("undangan.kedaluwarsa");
   if (outcome === "used") return fail("undangan.sudah_dipakai");

@@ -13,7 +13,7 @@ import { ADMIN, OFFICER, harness, inviteCode, plain, registerAgency, type Harnes
 
 const FULL =
   "Instansi ini sudah memiliki 500 anggota, batas untuk satu instansi, jadi Anda belum dapat bergabung. Minta admin mengeluarkan anggota yang tidak aktif lagi (/anggota), lalu kirim kode ini sekali lagi.";
-const CODE_USED_UP = "Kode undangan ini sudah dipakai 1000 orang, batas untuk satu kode. Minta kode baru kepada admin instansi.";
+const CODE_USED_UP = "Kode undangan ini sudah dipakai 1.000 orang, batas untuk satu kode. Minta kode baru kepada admin instansi.";
 const TOO_MANY_AGENCIES =
   "Akun Anda sudah terhubung dengan 100 instansi, batas untuk satu akun. Minta admin instansi yang tidak lagi Anda tangani untuk mengeluarkan Anda (melalui /anggota), lalu coba lagi.";
 
@@ -73,6 +73,8 @@ describe("limits of the stored documents", () => {
     await h.driver.send(other, "/start");
     await h.driver.send(other, "/gabung");
     expect(plain(await h.driver.send(other, code))).toBe(CODE_USED_UP);
+    // The admin's list of invitations counts the uses the same way.
+    expect(plain(await h.driver.send(ADMIN, "/undangan"))).toContain("sudah dipakai 1.000 kali");
     const doc = (await h.repo.agencies.read(id))!;
     expect(doc.members.map((m) => m.userId)).toEqual([ADMIN.id, OFFICER.id]);
     expect((await h.repo.users.read("777"))!.agencies).toEqual([]);

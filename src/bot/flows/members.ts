@@ -1,5 +1,6 @@
 /** Admin tools: invitation codes (create, list, revoke) and members (roles, removal). */
 import { changeRole, createInvitation, removeMember, revokeInvitation } from "../../app/agencies.js";
+import { formatCount } from "../../domain/numbers/format.js";
 import type { Role } from "../../storage/documents.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, reply, text } from "../ui.js";
@@ -42,7 +43,7 @@ export async function listInvites(turn: Turn): Promise<Outcome> {
         pemakaian: label(inv.multiUse ? "undangan.banyak" : "undangan.sekali"),
         dibuat: date(inv.createdAt),
         sampai: date(inv.expiresAt),
-        dipakai: inv.usedBy.length,
+        dipakai: formatCount(inv.usedBy.length),
       }),
     );
     return [button(label("undangan.tombol_cabut", { nomor: k + 1 }), `inv:rev:${inv.id}`)];
