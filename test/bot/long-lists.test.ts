@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { AgencyFileInput } from "../../src/domain/schema/agency.js";
 import { AgencyFileSchema } from "../../src/domain/schema/agency.js";
 import type { SentMessage } from "../../src/local/fake-telegram.js";
-import { ADMIN, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+import { SETUP_MESSAGES_MAX } from "../../src/bot/flows/setup.js";
+import { ADMIN, VIEWER, harness, joinByInvitation, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 
 const INDICATORS = 140;
 const LINES = 60;
@@ -111,6 +112,13 @@ describe("lists longer than one Telegram keyboard", () => {
     expect(buttonData(sasaran).slice(0, 70)).toEqual(of(1).map((i) => `atur:i:${i}`));
     expect(buttonData(sasaran).slice(70)).toEqual(["atur:o:addi:S1", "atur:o:ren:S1", "atur:o:del:S1", "atur:o:up:S1", "atur:o:down:S1", "atur:list"]);
     expect(plain(await d.press(ADMIN, "Indikator 1.70"))).toContain("Persentase penerima manfaat layanan kesejahteraan sosial bidang 1 nomor 70");
+
+    // A reader has no buttons, so the whole list comes when its text fits in 5 messages, as here.
+    await joinByInvitation(h, ADMIN, VIEWER, "Pembaca (banyak orang)");
+    const read = await d.send(VIEWER, "/atur");
+    expect(read.length).toBeLessThanOrEqual(SETUP_MESSAGES_MAX);
+    expect(read.every((m) => m.keyboard.length === 0)).toBe(true);
+    expect(plain(read).split("\n").filter((l) => /^ {3}\d+\.\d+ /.test(l))).toHaveLength(INDICATORS);
 
     // A sasaran button whose sasaran is gone, or whose indicators are.
     expect(plain(await d.pressData(ADMIN, "pi:ind:S9"))).toContain("Tombol ini sudah tidak berlaku");

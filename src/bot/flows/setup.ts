@@ -65,14 +65,15 @@ function wholeOverview(file: AgencyFile): { lines: string[]; buttons: Button[] }
   return { lines, buttons };
 }
 
-/** Whether /atur lists a line per sasaran instead of every indicator. */
-function bySasaran(whole: { lines: string[]; buttons: Button[] }): boolean {
-  return splitHtml([...whole.lines, "", html("atur.petunjuk")].join("\n")).length > SETUP_MESSAGES_MAX || splitKeyboard([topButtons(), ...grid(whole.buttons, 3)]).length > 1;
+/** Whether /atur lists a line per sasaran instead of every indicator: too many messages, or, for an editor, too many buttons for one keyboard. */
+function bySasaran(whole: { lines: string[]; buttons: Button[] }, canEdit: boolean): boolean {
+  if (splitHtml([...whole.lines, "", html("atur.petunjuk")].join("\n")).length > SETUP_MESSAGES_MAX) return true;
+  return canEdit && splitKeyboard([topButtons(), ...grid(whole.buttons, 3)]).length > 1;
 }
 
 export function setupOverview(file: AgencyFile, canEdit: boolean): Out {
   const whole = wholeOverview(file);
-  if (bySasaran(whole)) {
+  if (bySasaran(whole, canEdit)) {
     const count = file.objectives.reduce((n, o) => n + o.indicators.length, 0);
     const lines = [whole.lines[0]!, ...file.objectives.map((o) => html("atur.sasaran_ringkas", { kode: o.code ?? "", nama: o.name, jumlah: formatCount(o.indicators.length) }))];
     lines.push("", html(canEdit ? "atur.per_sasaran" : "atur.per_sasaran_baca", { jumlah: formatCount(count) }));
@@ -94,7 +95,7 @@ function objectiveMenu(file: AgencyFile, objectiveId: string): Out {
   if (!o) return text(html("akses.tombol_kedaluwarsa"));
   const menu = html("atur.menu_sasaran", { kode: o.code ?? "", nama: o.name, jumlah: formatCount(o.indicators.length) });
   // When /atur lists a line per sasaran, the sasaran's menu lists its indicators, with a button each.
-  const listed = bySasaran(wholeOverview(file)) && o.indicators.length > 0;
+  const listed = bySasaran(wholeOverview(file), true) && o.indicators.length > 0;
   return text(listed ? [...o.indicators.map(indicatorLine), "", menu].join("\n") : menu, [
     ...(listed ? grid(o.indicators.map(indicatorButton), 3) : []),
     [button(label("atur.tombol_indikator_baru"), `atur:o:addi:${o.id}`)],
