@@ -49,10 +49,11 @@ function lineMenu(file: AgencyFile, lineId: string): Out {
   const f = formatFor(file);
   const result = computeAgency(file).budget.byId.get(lineId)!;
   const inds = line.indicatorIds.map((id) => file.objectives.flatMap((o) => o.indicators).find((i) => i.id === id)?.name ?? id);
-  const nums = budgetTree(file).numbers;
+  const tree = budgetTree(file);
+  const nums = tree.numbers;
   const rows: Button[][] = [];
   const child = CHILD[line.level];
-  const children = file.budgetLines.filter((l) => l.parentId === lineId);
+  const children = tree.children.get(lineId) ?? [];
   if (child) rows.push([button(label(`anggaran.tombol_anak_${child}`), `line:new:${child}:${lineId}`)]);
   // Hundreds of sub kegiatan would be a keyboard over many messages: their list, in pages, has a button for each.
   if (children.length > LINE_MENU_CHILDREN_MAX) rows.push([button(label("anggaran.tombol_rincian", { nomor: nums.get(lineId) }), `agr:${lineId}`)]);
