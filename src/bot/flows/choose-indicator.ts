@@ -12,6 +12,9 @@ import { button, html, label, splitKeyboard, text, type Button, type Out } from 
 /** What the chooser is for: the prefix of its sasaran buttons' data (`pi:<purpose>:<objectiveId>`). */
 export type Purpose = "ind" | "rw" | "tren";
 
+/** A sasaran's code, or its place when it has none. */
+const codeOf = (file: AgencyFile, o: AgencyFile["objectives"][number]): string => o.code ?? String(file.objectives.indexOf(o) + 1);
+
 /**
  * The message choosing an indicator: `prompt` (HTML) with a button per indicator made by `make` and the
  * `extra` rows after them; by sasaran when they do not fit one keyboard. With `objectiveId`, that sasaran's
@@ -21,7 +24,7 @@ export function chooseIndicatorOut(file: AgencyFile, purpose: Purpose, prompt: s
   if (objectiveId !== undefined) {
     const o = file.objectives.find((x) => x.id === objectiveId);
     if (!o) return undefined;
-    const head = html("pilih_indikator.sasaran", { kode: o.code ?? String(file.objectives.indexOf(o) + 1), nama: o.name });
+    const head = html("pilih_indikator.sasaran", { kode: codeOf(file, o), nama: o.name });
     // Its indicators may have been deleted since its button was sent.
     const empty = o.indicators.length === 0 ? `\n${html("status.sasaran_kosong")}` : "";
     return text(`${prompt}\n${head}${empty}`, [...o.indicators.map((i) => [make(i)]), ...extra]);
@@ -31,6 +34,6 @@ export function chooseIndicatorOut(file: AgencyFile, purpose: Purpose, prompt: s
   const count = file.objectives.reduce((n, o) => n + o.indicators.length, 0);
   const bySasaran = file.objectives
     .filter((o) => o.indicators.length > 0)
-    .map((o) => [button(label("pilih_indikator.tombol_sasaran", { kode: o.code ?? String(file.objectives.indexOf(o) + 1), jumlah: formatCount(o.indicators.length) }), `pi:${purpose}:${o.id}`)]);
+    .map((o) => [button(label("pilih_indikator.tombol_sasaran", { kode: codeOf(file, o), jumlah: formatCount(o.indicators.length) }), `pi:${purpose}:${o.id}`)]);
   return text(`${prompt}\n${html("pilih_indikator.per_sasaran", { jumlah: formatCount(count) })}`, [...bySasaran, ...extra]);
 }
