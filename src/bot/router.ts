@@ -92,8 +92,11 @@ const CALLBACKS: CallbackRoute[] = [
   [/^start:join$/, () => start.beginJoin()],
   [/^reg:/, (t, m) => start.registerCallback(t, t.state, m.input)],
   [/^agency:(.+)$/, (t, m) => start.chooseAgency(t, m[1]!)],
+  [/^agencies:(\d{1,6})$/, (t, m) => start.listAgencies(t, Number(m[1]))],
   [/^inv:new:(editor|viewer):(1|n)$/, (t, m) => members.createInvite(t, m[1] as "editor" | "viewer", m[2] === "n")],
   [/^inv:rev:(.+)$/, (t, m) => members.revokeInvite(t, m[1]!)],
+  [/^undangan:(\d{1,6})$/, (t, m) => members.listInvites(t, Number(m[1]))],
+  [/^anggota:(\d{1,6})$/, (t, m) => members.listMembers(t, Number(m[1]))],
   [/^mem:(\d+)$/, (t, m) => members.memberActions(t, Number(m[1]))],
   [new RegExp(`^role:(\\d+):(${ROLES.join("|")})$`), (t, m) => members.setRole(t, Number(m[1]), m[2] as (typeof ROLES)[number])],
   [/^rm:(\d+)$/, (t, m) => members.confirmRemove(t, Number(m[1]))],
@@ -158,8 +161,8 @@ async function onText(turn: Turn, input: string): Promise<Outcome> {
   }
 }
 
-/** Buttons that do not act on the active agency: choosing one, starting a registration or a join. */
-const AGENCY_FREE = /^(agency:|start:|reg:)/;
+/** Buttons that do not act on the active agency: choosing one (and the pages of the list), starting a registration or a join. */
+const AGENCY_FREE = /^(agency:|agencies:|start:|reg:)/;
 
 /** A button on a message older than the active agency (see `activeSince` in storage/documents.ts). */
 function madeForAnotherAgency(since: number | undefined, messageId: number | undefined): boolean {

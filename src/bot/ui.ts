@@ -261,3 +261,54 @@ export function pageButtons(page: number, pages: number, data: (page: number) =>
 export function longestPageButtons(data: (page: number) => string): Button[] {
   return [button(label("umum.tombol_halaman_sebelum", { nomor: formatCount(999_999) }), data(999_998)), button(label("umum.tombol_halaman_sesudah", { nomor: formatCount(999_999) }), data(999_998))];
 }
+
+/**
+ * The most messages a list of members, invitations or agencies is sent in whole. An agency may have 500
+ * members with names of 200 characters (28 messages and 5 keyboards): longer lists come in pages.
+ */
+export const LIST_MESSAGES_MAX = 5;
+
+/** A list whose every item is a line and perhaps buttons (see `listInPages`). */
+export interface PagedList<T> {
+  head: readonly string[];
+  items: readonly T[];
+  line: (item: T) => string;
+  buttons?: (item: T) => Button[];
+  /** Lines after the items, on every page ("Pilih anggota …"). */
+  tail: readonly string[];
+  /** Button rows after the items' buttons, on every page. */
+  fixed: readonly Button[][];
+  /** The data of the button to page `page` (counted from 0). */
+  pageData: (page: number) => string;
+  /** What the items are, for the note under a page: "anggota", "undangan", "instansi". */
+  unit: string;
+}
+
+/**
+ * The list whole when its lines take at most LIST_MESSAGES_MAX messages and its buttons one keyboard;
+ * otherwise its page `page` (counted from 0, kept within the pages there are: a button of an older, longer
+ * list still shows a page), then the note with the page buttons and the page's own.
+ */
+export function listInPages<T>(list: PagedList<T>, page = 0): Out[] {
+  const lines = list.items.map(list.line);
+  const buttons = list.items.map((item) => list.buttons?.(item) ?? []);
+  const whole = [...list.head, ...lines, ...list.tail];
+  const counted = whole.reduce((c, line) => c.add(line), new MessageCount());
+  if (counted.messages <= LIST_MESSAGES_MAX && new KeyboardRoom(list.fixed.flat()).add(buttons.flat())) {
+    return withKeyboard(splitHtml(whole.join("\n")), [...buttons.filter((row) => row.length > 0), ...list.fixed]);
+  }
+  const indexes = list.items.map((_, k) => k);
+  const fixed = [...list.fixed.flat(), ...longestPageButtons(list.pageData)];
+  const pages = pagesOf(indexes, { head: list.head, tail: list.tail, fixed, maxMessages: LIST_MESSAGES_MAX, line: (k) => lines[k]!, buttons: (k) => buttons[k]! });
+  const p = Math.min(Math.max(page, 0), pages.length - 1);
+  const shown = pages[p]!;
+  const texts = splitHtml([...list.head, ...shown.map((k) => lines[k]!), ...list.tail].join("\n"));
+  texts.push(html("umum.halaman_daftar", { jumlah: formatCount(lines.length), satuan: list.unit, maks: LIST_MESSAGES_MAX, halaman: formatCount(p + 1), dari: formatCount(pages.length) }));
+  const nav = pageButtons(p, pages.length, list.pageData);
+  return withKeyboard(texts, [nav, ...shown.map((k) => buttons[k]!), ...list.fixed].filter((row) => row.length > 0));
+}
+
+/** The messages, the last one with the keyboard. */
+function withKeyboard(texts: string[], keyboard: Button[][]): Out[] {
+  return texts.map((h, k) => (k === texts.length - 1 ? text(h, keyboard) : text(h)));
+}

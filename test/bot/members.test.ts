@@ -74,8 +74,28 @@ describe("invitations and roles", () => {
     await registerAgency(h, ADMIN);
     const revoked = await invite(h, "Editor (banyak orang)");
     const expiring = await invite(h, "Pembaca (sekali pakai)");
-    await h.driver.send(ADMIN, "/undangan");
-    expect(plain(await h.driver.press(ADMIN, "Cabut undangan 1"))).toBe("Undangan 1 dicabut; kodenya tidak dapat dipakai lagi.");
+    const list = await h.driver.send(ADMIN, "/undangan");
+    // Each line is numbered as its button is.
+    expect(plain(list)).toBe(
+      [
+        "Undangan yang masih berlaku:",
+        "1. editor (dapat dipakai beberapa orang), dibuat 15 Januari 2025, berlaku sampai 22 Januari 2025, sudah dipakai 0 kali",
+        "2. pembaca (sekali pakai), dibuat 15 Januari 2025, berlaku sampai 22 Januari 2025, sudah dipakai 0 kali",
+      ].join("\n"),
+    );
+    expect(list.at(-1)!.keyboard.flat().map((b) => b.text)).toEqual(["Cabut undangan 1", "Cabut undangan 2"]);
+    const revokeFirst = list.at(-1)!.keyboard[0]![0]!.callback_data;
+    expect(plain(await h.driver.press(ADMIN, "Cabut undangan 1"))).toBe(
+      "Undangan editor (dapat dipakai beberapa orang) yang dibuat 15 Januari 2025 dicabut; kodenya tidak dapat dipakai lagi.",
+    );
+    // The same button again says so, rather than a number the list no longer has.
+    expect(plain(await h.driver.pressData(ADMIN, revokeFirst))).toBe(
+      "Undangan editor (dapat dipakai beberapa orang) yang dibuat 15 Januari 2025 sudah dicabut sebelumnya; kodenya tidak dapat dipakai lagi.",
+    );
+    // The list numbers the invitations still valid: the pembaca's is now the first, as its button says.
+    const after = await h.driver.send(ADMIN, "/undangan");
+    expect(plain(after)).toBe("Undangan yang masih berlaku:\n1. pembaca (sekali pakai), dibuat 15 Januari 2025, berlaku sampai 22 Januari 2025, sudah dipakai 0 kali");
+    expect(after.at(-1)!.keyboard.flat().map((b) => b.text)).toEqual(["Cabut undangan 1"]);
     await h.driver.send(OFFICER, "/gabung");
     expect(plain(await h.driver.send(OFFICER, revoked))).toContain("Kode undangan tidak dikenal");
 

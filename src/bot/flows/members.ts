@@ -3,7 +3,7 @@ import { changeRole, createInvitation, removeMember, revokeInvitation } from "..
 import { formatCount } from "../../domain/numbers/format.js";
 import type { Role } from "../../storage/documents.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, reply, text } from "../ui.js";
+import { button, html, label, listInPages, reply } from "../ui.js";
 
 const date = (iso: string) => new Date(iso).toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" });
 
@@ -30,42 +30,67 @@ export async function createInvite(turn: Turn, role: "editor" | "viewer", multiU
   ]);
 }
 
-export async function listInvites(turn: Turn): Promise<Outcome> {
+/** The invitations still valid, numbered as their buttons are; `page` counted from 0 (see `listInPages`). */
+export async function listInvites(turn: Turn, page = 0): Promise<Outcome> {
   const { doc } = await activeAgency(turn, "admin");
   const now = turn.services.now();
   const active = doc.invitations.filter((i) => !i.revokedAt && new Date(i.expiresAt) > now && (i.multiUse || i.usedBy.length === 0));
   if (active.length === 0) return outcome([reply("undangan.daftar_kosong")]);
-  const lines = [html("undangan.daftar")];
-  const buttons = active.map((inv, k) => {
-    lines.push(
-      html("undangan.butir", {
-        peran: label(`peran.${inv.role}`),
-        pemakaian: label(inv.multiUse ? "undangan.banyak" : "undangan.sekali"),
-        dibuat: date(inv.createdAt),
-        sampai: date(inv.expiresAt),
-        dipakai: formatCount(inv.usedBy.length),
-      }),
-    );
-    return [button(label("undangan.tombol_cabut", { nomor: k + 1 }), `inv:rev:${inv.id}`)];
-  });
-  return outcome([text(lines.join("\n"), buttons)]);
+  const numbered = active.map((invitation, k) => ({ invitation, number: k + 1 }));
+  return outcome(
+    listInPages(
+      {
+        head: [html("undangan.daftar")],
+        items: numbered,
+        line: ({ invitation: inv, number }) =>
+          html("undangan.butir", {
+            nomor: number,
+            peran: label(`peran.${inv.role}`),
+            pemakaian: label(inv.multiUse ? "undangan.banyak" : "undangan.sekali"),
+            dibuat: date(inv.createdAt),
+            sampai: date(inv.expiresAt),
+            dipakai: formatCount(inv.usedBy.length),
+          }),
+        buttons: ({ invitation, number }) => [button(label("undangan.tombol_cabut", { nomor: number }), `inv:rev:${invitation.id}`)],
+        tail: [],
+        fixed: [],
+        pageData: (p) => `undangan:${p}`,
+        unit: "undangan",
+      },
+      page,
+    ),
+  );
 }
 
+/** Revokes an invitation; the reply names it as its line did (the numbers of the list change with it). */
 export async function revokeInvite(turn: Turn, invitationId: string): Promise<Outcome> {
   const { doc } = await activeAgency(turn, "admin");
-  const index = doc.invitations.findIndex((i) => i.id === invitationId);
-  await revokeInvitation(turn.services, doc.data.agency.id, turn.actor, invitationId);
-  return outcome([reply("undangan.dicabut", { nomor: index + 1 })]);
+  const before = doc.invitations.find((i) => i.id === invitationId);
+  const inv = await revokeInvitation(turn.services, doc.data.agency.id, turn.actor, invitationId);
+  const about = { peran: label(`peran.${inv.role}`), pemakaian: label(inv.multiUse ? "undangan.banyak" : "undangan.sekali"), dibuat: date(inv.createdAt) };
+  return outcome([reply(before?.revokedAt ? "undangan.sudah_dicabut" : "undangan.dicabut", about)]);
 }
 
-export async function listMembers(turn: Turn): Promise<Outcome> {
+/** The members, numbered; an admin gets a button per member. `page` counted from 0 (see `listInPages`). */
+export async function listMembers(turn: Turn, page = 0): Promise<Outcome> {
   const { doc, role } = await activeAgency(turn);
-  const lines = [html("anggota.daftar", { instansi: doc.data.agency.name })];
-  doc.members.forEach((m, k) => lines.push(html("anggota.butir", { nomor: k + 1, nama: m.name, peran: label(`peran.${m.role}`), anda: m.userId === turn.actor.userId })));
-  if (role !== "admin") return outcome([text(lines.join("\n"))]);
-  lines.push("", html("anggota.pilih"));
-  const buttons = doc.members.map((m, k) => [button(label("anggota.tombol_anggota", { nomor: k + 1, nama: m.name.slice(0, 40) }), `mem:${m.userId}`)]);
-  return outcome([text(lines.join("\n"), buttons)]);
+  const admin = role === "admin";
+  const numbered = doc.members.map((member, k) => ({ member, number: k + 1 }));
+  return outcome(
+    listInPages(
+      {
+        head: [html("anggota.daftar", { instansi: doc.data.agency.name })],
+        items: numbered,
+        line: ({ member: m, number }) => html("anggota.butir", { nomor: number, nama: m.name, peran: label(`peran.${m.role}`), anda: m.userId === turn.actor.userId }),
+        buttons: admin ? ({ member: m, number }) => [button(label("anggota.tombol_anggota", { nomor: number, nama: m.name.slice(0, 40) }), `mem:${m.userId}`)] : undefined,
+        tail: admin ? ["", html("anggota.pilih")] : [],
+        fixed: [],
+        pageData: (p) => `anggota:${p}`,
+        unit: "anggota",
+      },
+      page,
+    ),
+  );
 }
 
 export async function memberActions(turn: Turn, memberId: number): Promise<Outcome> {

@@ -3,11 +3,12 @@ import { coversYear, parseRenstraPeriod } from "../../app/renstra-period.js";
 import { checkRoomForAgency, joinWithCode, registerAgency, switchAgency } from "../../app/agencies.js";
 import { UserError } from "../../app/errors.js";
 import { roleOf } from "../../app/edits.js";
+import type { AgencyDocument, Role } from "../../storage/documents.js";
 import { normalizeInput } from "../../domain/numbers/normalize.js";
 import type { State } from "../state.js";
 import { IDLE } from "../state.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, grid, html, label, reply, text } from "../ui.js";
+import { button, grid, html, label, listInPages, reply } from "../ui.js";
 import { defaultProfileLabels, profileMessage } from "./profile.js";
 
 export async function start(turn: Turn): Promise<Outcome> {
@@ -132,19 +133,30 @@ export async function joinText(turn: Turn, input: string): Promise<Outcome> {
   return outcome([reply(key, { instansi: result.agency.data.agency.name, peran: label(`peran.${result.role}`) })], IDLE);
 }
 
-export async function listAgencies(turn: Turn): Promise<Outcome> {
-  const lines: string[] = [html("instansi.daftar")];
-  const buttons = [];
+/** The officer's agencies, a button each to make it active; `page` counted from 0 (see `listInPages`). */
+export async function listAgencies(turn: Turn, page = 0): Promise<Outcome> {
+  const mine: { id: string; doc: AgencyDocument; role: Role }[] = [];
   for (const id of turn.user.agencies) {
     const doc = await turn.services.repo.agencies.read(id).catch(() => undefined);
     if (!doc) continue;
     const role = roleOf(doc, turn.actor.userId);
-    if (!role) continue;
-    lines.push(html("instansi.butir", { aktif: id === turn.user.activeAgencyId, nama: doc.data.agency.name, peran: label(`peran.${role}`), tahun: doc.data.agency.reportingYear }));
-    buttons.push([button(label("instansi.tombol", { nama: doc.data.agency.name.slice(0, 60) }), `agency:${id}`)]);
+    if (role) mine.push({ id, doc, role });
   }
-  buttons.push([button(label("instansi.tombol_baru"), "start:reg"), button(label("instansi.tombol_gabung"), "start:join")]);
-  return outcome([text(lines.join("\n"), buttons)]);
+  return outcome(
+    listInPages(
+      {
+        head: [html("instansi.daftar")],
+        items: mine,
+        line: ({ id, doc, role }) => html("instansi.butir", { aktif: id === turn.user.activeAgencyId, nama: doc.data.agency.name, peran: label(`peran.${role}`), tahun: doc.data.agency.reportingYear }),
+        buttons: ({ id, doc }) => [button(label("instansi.tombol", { nama: doc.data.agency.name.slice(0, 60) }), `agency:${id}`)],
+        tail: [],
+        fixed: [[button(label("instansi.tombol_baru"), "start:reg"), button(label("instansi.tombol_gabung"), "start:join")]],
+        pageData: (p) => `agencies:${p}`,
+        unit: "instansi",
+      },
+      page,
+    ),
+  );
 }
 
 export async function chooseAgency(turn: Turn, agencyId: string): Promise<Outcome> {
