@@ -117,6 +117,7 @@ const CALLBACKS: CallbackRoute[] = [
   [/^paste:/, (t, m) => paste.pasteCallback(t, t.state, m.input)],
   [/^(line:|lk:)/, (t, m) => budget.budgetCallback(t, t.state, m.input)],
   [/^prof:/, (t, m) => profile.profileCallback(t, m.input)],
+  [/^rw:([A-Za-z0-9._*-]+):(\d{1,6}):(\d{1,12})$/, (t, m) => history.showHistory(t, m[1]!, Number(m[2]), Number(m[3]))],
   [/^rw:(.+)$/, (t, m) => history.showHistory(t, m[1]!)],
   [/^undo:(\d+)$/, (t, m) => history.undo(t, Number(m[1]))],
   [/^rst:(\d{4}-\d{2}-\d{2})$/, (t, m) => restore.confirmRestore(t, m[1]!)],

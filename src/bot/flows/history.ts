@@ -1,12 +1,12 @@
 /** /riwayat — recent changes of an indicator (who, when, which field, old → new) and undo for admins. */
 import { allAuditEntries, hasRole, undoChange } from "../../app/edits.js";
 import { Decimal } from "../../domain/decimal.js";
-import { formatPlain } from "../../domain/numbers/format.js";
+import { formatCount, formatPlain } from "../../domain/numbers/format.js";
 import type { Indicator } from "../../domain/schema/indicator.js";
 import { hasMessage } from "../../messages/catalog.js";
 import type { AuditEntry } from "../../storage/documents.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, splitHtml, text } from "../ui.js";
+import { button, html, label, pageButtons, splitHtml, text } from "../ui.js";
 import { chooseIndicatorOut } from "./choose-indicator.js";
 
 const HISTORY_SIZE = 10;
@@ -41,16 +41,32 @@ export async function chooseHistory(turn: Turn, objectiveId?: string): Promise<O
   return outcome([out ?? text(html("akses.tombol_kedaluwarsa"))]);
 }
 
-export async function showHistory(turn: Turn, indicatorId: string): Promise<Outcome> {
+/**
+ * The changes of an indicator (or of everything, `*`), HISTORY_SIZE a page, newest first: page 0 the latest,
+ * the pages after it older ones, down to the first change (archived entries included), so that an admin can
+ * still undo a change that many others followed. `upTo`: the newest change the pages were counted from (the
+ * page buttons carry it), so that changes made meanwhile do not shift the pages under the officer.
+ */
+export async function showHistory(turn: Turn, indicatorId: string, page = 0, upTo = Infinity): Promise<Outcome> {
   const { doc } = await activeAgency(turn);
   const all = indicatorId === "*";
-  const matches = (list: AuditEntry[]) => list.filter((e) => all || e.field.includes(`/indicators/${indicatorId}`));
-  let found = matches(doc.audit);
-  if (found.length < HISTORY_SIZE) found = matches(await allAuditEntries(turn.services, doc));
-  const entries = found.slice(-HISTORY_SIZE).reverse();
-  if (entries.length === 0) return outcome([text(html("riwayat.kosong"))]);
+  const matches = (list: AuditEntry[]) => list.filter((e) => e.seq <= upTo && (all || e.field.includes(`/indicators/${indicatorId}`)));
+  // The document keeps the latest entries (numbered from 1); older ones, if any, are in the archive, which the
+  // number of pages needs too.
+  const archived = (doc.audit[0]?.seq ?? 1) > 1;
+  const found = matches(archived ? await allAuditEntries(turn.services, doc) : doc.audit);
+  if (found.length === 0) return outcome([text(html("riwayat.kosong"))]);
+  const pages = Math.ceil(found.length / HISTORY_SIZE);
+  const p = Math.min(Math.max(page, 0), pages - 1);
+  const end = found.length - p * HISTORY_SIZE;
+  const entries = found.slice(Math.max(0, end - HISTORY_SIZE), end).reverse();
   const ind = doc.data.objectives.flatMap((o) => o.indicators).find((i) => i.id === indicatorId);
-  const lines = [html("riwayat.kepala", { objek: all ? doc.data.agency.name : (ind?.name ?? indicatorId), jumlah: entries.length })];
+  const objek = all ? doc.data.agency.name : (ind?.name ?? indicatorId);
+  const head =
+    pages === 1
+      ? html("riwayat.kepala", { objek, jumlah: entries.length })
+      : html("riwayat.kepala_halaman", { objek, total: formatCount(found.length), halaman: formatCount(p + 1), dari: formatCount(pages), lebih_lama: p < pages - 1 });
+  const lines = [head];
   for (const e of entries) {
     lines.push(
       "",
@@ -68,8 +84,10 @@ export async function showHistory(turn: Turn, indicatorId: string): Promise<Outc
   const canUndo = hasRole(doc, turn.actor.userId, "admin");
   const parts = splitHtml(lines.join("\n"));
   const last = parts.pop()!;
-  const buttons = canUndo ? entries.filter((e) => e.undoOf === undefined).map((e) => [button(label("riwayat.tombol_batal", { nomor: e.seq }), `undo:${e.seq}`)]) : [];
-  return outcome([...parts.map((p) => text(p)), text(last, buttons)]);
+  const newest = found.at(-1)!.seq;
+  const nav = pageButtons(p, pages, (to) => `rw:${indicatorId}:${to}:${newest}`);
+  const undo = canUndo ? entries.filter((e) => e.undoOf === undefined).map((e) => [button(label("riwayat.tombol_batal", { nomor: e.seq }), `undo:${e.seq}`)]) : [];
+  return outcome([...parts.map((x) => text(x)), text(last, [nav, ...undo].filter((row) => row.length > 0))]);
 }
 
 export async function undo(turn: Turn, seq: number): Promise<Outcome> {
