@@ -60,7 +60,7 @@ describe("/riwayat in pages", () => {
     // Back a page from the last: the same changes as on the way there, with the archived change #2, undone there.
     const back = await h.driver.press(ADMIN, "◀ Halaman 13");
     expect(shown(back)).toEqual(seen.slice(120, 130));
-    expect(plain(back)).toContain("#2 · 15 Jan 2025, 10.00 · Budi\nsumber data — 1.1 Indikator satu: (kosong) → Aplikasi SIKS-NG");
+    expect(plain(back)).toContain("#2 · 15 Jan 2025, 10.00 · Budi\nSumber data — 1.1 Indikator satu: (kosong) → Aplikasi SIKS-NG");
     expect(plain(await h.driver.press(ADMIN, "↩ Batalkan #2"))).toBe("↩ Perubahan #2 dibatalkan; nilainya kembali seperti sebelumnya.");
     expect((await h.repo.agencies.read(id))!.data.objectives[0]!.indicators[0]!.dataSource).toBeUndefined();
 

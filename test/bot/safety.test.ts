@@ -62,7 +62,7 @@ describe("audit trail (/riwayat) and undo", () => {
     await d.send(ADMIN, "/riwayat");
     const shown = plain(await d.press(ADMIN, "Semua perubahan"));
     expect(shown).toContain("#3 · 15 Jan 2025, 10.00 · Sari Wulandari\nIndikator — 1.2 Jumlah KPM graduasi: (kosong) → Jumlah KPM graduasi");
-    expect(shown).toContain("#2 · 15 Jan 2025, 10.00 · Sari Wulandari\nfaktor — 1.1 Indikator satu: (kosong) → pendukung: Koordinasi yang baik antar perangkat daerah; Dukungan anggaran");
+    expect(shown).toContain("#2 · 15 Jan 2025, 10.00 · Sari Wulandari\nFaktor — 1.1 Indikator satu: (kosong) → pendukung: Koordinasi yang baik antar perangkat daerah; Dukungan anggaran");
     expect(shown).toContain("#1 · 15 Jan 2025, 10.00 · Sari Wulandari\nSasaran — Sasaran A: (kosong) → Sasaran A");
 
     // Undoing them (they were read inside the edit, from immer's draft, which could not be copied: "kesalahan tak terduga").

@@ -14,6 +14,9 @@ const HISTORY_SIZE = 10;
 const dateTime = (iso: string) =>
   new Date(iso).toLocaleString("id-ID", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
 
+/** A field's name at the start of a line: "sumber data — 1.1 …" (as a sentence has it) as "Sumber data — 1.1 …". */
+const sentenceStart = (name: string) => name.charAt(0).toLocaleUpperCase("id-ID") + name.slice(1);
+
 /** A stored value as people read it. */
 export function displayValue(value: unknown): string {
   if (value === undefined) return label("riwayat.kosong_nilai");
@@ -74,7 +77,7 @@ export async function showHistory(turn: Turn, indicatorId: string, page = 0, upT
         nomor: e.seq,
         waktu: dateTime(e.at),
         nama: e.userName,
-        label: e.label,
+        label: sentenceStart(e.label),
         lama: displayValue(e.old).slice(0, 300),
         baru: displayValue(e.new).slice(0, 300),
         batal: e.undoOf,
