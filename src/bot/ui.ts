@@ -32,6 +32,11 @@ export function html(key: string, params: MessageParams = {}): string {
   return say(key, params, escapeHtml);
 }
 
+/** A label at the start of a line, as a sentence starts: "sumber data — 1.1 …" as "Sumber data — 1.1 …", "editor (sekali pakai)" as "Editor (sekali pakai)". */
+export function sentenceStart(text: string): string {
+  return text.charAt(0).toLocaleUpperCase("id-ID") + text.slice(1);
+}
+
 /** A plain-text label from a prompt key. */
 export function label(key: string, params: MessageParams = {}): string {
   return say(key, params);

@@ -113,8 +113,8 @@ describe("long lists of members, invitations and agencies come in pages", () => 
     expect(lines).toEqual(
       Array.from({ length: 200 }, (_, i) =>
         i % 2 === 0
-          ? `${i + 1}. editor (sekali pakai), dibuat 15 Januari 2025, berlaku sampai 22 Januari 2025, sudah dipakai 0 kali`
-          : `${i + 1}. pembaca (dapat dipakai beberapa orang), dibuat 15 Januari 2025, berlaku sampai 22 Januari 2025, sudah dipakai 0 kali`,
+          ? `${i + 1}. Editor (sekali pakai), dibuat 15 Januari 2025, berlaku sampai 22 Januari 2025, sudah dipakai 0 kali`
+          : `${i + 1}. Pembaca (dapat dipakai beberapa orang), dibuat 15 Januari 2025, berlaku sampai 22 Januari 2025, sudah dipakai 0 kali`,
       ),
     );
 

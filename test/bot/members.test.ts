@@ -79,8 +79,8 @@ describe("invitations and roles", () => {
     expect(plain(list)).toBe(
       [
         "Undangan yang masih berlaku:",
-        "1. editor (dapat dipakai beberapa orang), dibuat 15 Januari 2025, berlaku sampai 22 Januari 2025, sudah dipakai 0 kali",
-        "2. pembaca (sekali pakai), dibuat 15 Januari 2025, berlaku sampai 22 Januari 2025, sudah dipakai 0 kali",
+        "1. Editor (dapat dipakai beberapa orang), dibuat 15 Januari 2025, berlaku sampai 22 Januari 2025, sudah dipakai 0 kali",
+        "2. Pembaca (sekali pakai), dibuat 15 Januari 2025, berlaku sampai 22 Januari 2025, sudah dipakai 0 kali",
       ].join("\n"),
     );
     expect(list.at(-1)!.keyboard.flat().map((b) => b.text)).toEqual(["Cabut undangan 1", "Cabut undangan 2"]);
@@ -94,7 +94,7 @@ describe("invitations and roles", () => {
     );
     // The list numbers the invitations still valid: the pembaca's is now the first, as its button says.
     const after = await h.driver.send(ADMIN, "/undangan");
-    expect(plain(after)).toBe("Undangan yang masih berlaku:\n1. pembaca (sekali pakai), dibuat 15 Januari 2025, berlaku sampai 22 Januari 2025, sudah dipakai 0 kali");
+    expect(plain(after)).toBe("Undangan yang masih berlaku:\n1. Pembaca (sekali pakai), dibuat 15 Januari 2025, berlaku sampai 22 Januari 2025, sudah dipakai 0 kali");
     expect(after.at(-1)!.keyboard.flat().map((b) => b.text)).toEqual(["Cabut undangan 1"]);
     await h.driver.send(OFFICER, "/gabung");
     expect(plain(await h.driver.send(OFFICER, revoked))).toContain("Kode undangan tidak dikenal");

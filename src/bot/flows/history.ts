@@ -6,16 +6,13 @@ import type { Indicator } from "../../domain/schema/indicator.js";
 import { hasMessage } from "../../messages/catalog.js";
 import type { AuditEntry } from "../../storage/documents.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, pageButtons, splitHtml, text } from "../ui.js";
+import { button, html, label, pageButtons, sentenceStart, splitHtml, text } from "../ui.js";
 import { chooseIndicatorOut } from "./choose-indicator.js";
 
 const HISTORY_SIZE = 10;
 
 const dateTime = (iso: string) =>
   new Date(iso).toLocaleString("id-ID", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
-
-/** A field's name at the start of a line: "sumber data — 1.1 …" (as a sentence has it) as "Sumber data — 1.1 …". */
-const sentenceStart = (name: string) => name.charAt(0).toLocaleUpperCase("id-ID") + name.slice(1);
 
 /** A stored value as people read it. */
 export function displayValue(value: unknown): string {

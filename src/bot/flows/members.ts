@@ -3,7 +3,7 @@ import { changeRole, createInvitation, removeMember, revokeInvitation } from "..
 import { formatCount } from "../../domain/numbers/format.js";
 import type { Role } from "../../storage/documents.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, listInPages, reply } from "../ui.js";
+import { button, html, label, listInPages, reply, sentenceStart } from "../ui.js";
 
 const date = (iso: string) => new Date(iso).toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" });
 
@@ -45,7 +45,7 @@ export async function listInvites(turn: Turn, page = 0): Promise<Outcome> {
         line: ({ invitation: inv, number }) =>
           html("undangan.butir", {
             nomor: number,
-            peran: label(`peran.${inv.role}`),
+            peran: sentenceStart(label(`peran.${inv.role}`)),
             pemakaian: label(inv.multiUse ? "undangan.banyak" : "undangan.sekali"),
             dibuat: date(inv.createdAt),
             sampai: date(inv.expiresAt),
