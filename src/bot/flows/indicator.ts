@@ -1,5 +1,7 @@
 /** /indikator: one indicator's summary with a button per answer to change it. */
 import { computeAgency } from "../../domain/calc/agency.js";
+import type { IndicatorBudget } from "../../domain/calc/absorption.js";
+import { formatCount } from "../../domain/numbers/format.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { Indicator } from "../../domain/schema/indicator.js";
 import { encodeKey, FACTOR_KINDS, type QuestionKey } from "../../app/entry/keys.js";
@@ -7,7 +9,7 @@ import { findIndicator, findLine } from "../../app/entry/missing.js";
 import { currentValue, formatFor } from "../../app/entry/present.js";
 import { hasRole } from "../../app/edits.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, grid, html, label, text, type Out } from "../ui.js";
+import { button, grid, html, label, listInPages, text, type Out } from "../ui.js";
 import { lineTitle } from "./lines.js";
 import { chooseIndicatorOut } from "./choose-indicator.js";
 
@@ -38,6 +40,13 @@ function fieldLabel(file: AgencyFile, key: QuestionKey): string {
   }
 }
 
+/**
+ * The most budget lines an indicator's summary lists one by one (the Dumai report's indicators have up to 5).
+ * An indicator linked to more (all the sub kegiatan of a program) gets one line with their sum and a button
+ * that lists them: 50 lines made 100 bullets and 100 buttons, over three messages.
+ */
+export const INDICATOR_LINES_MAX = 10;
+
 /** The summary message: values, capaian, and (for editors) one button per answer. */
 export async function indicatorSummary(turn: Turn, file: AgencyFile, indicatorId: string): Promise<Out> {
   const ind = findIndicator(file, indicatorId);
@@ -53,9 +62,11 @@ export async function indicatorSummary(turn: Turn, file: AgencyFile, indicatorId
   }
   keys.push({ q: "final", indicatorId }, { q: "national", indicatorId });
   const lines = file.budgetLines.filter((l) => l.indicatorIds.includes(indicatorId));
-  if (lines.length > 0) for (const l of lines) keys.push({ q: "line", lineId: l.id, field: "budget" }, { q: "line", lineId: l.id, field: "spent" });
-  else keys.push({ q: "budget", indicatorId, field: "budget" }, { q: "budget", indicatorId, field: "spent" });
-  keys.push(...FACTOR_KINDS.map((which) => ({ q: "factors" as const, indicatorId, which })));
+  // Many lines are summed up in one line here, and listed on a button of their own.
+  const folded = lines.length > INDICATOR_LINES_MAX;
+  if (lines.length === 0) keys.push({ q: "budget", indicatorId, field: "budget" }, { q: "budget", indicatorId, field: "spent" });
+  else if (!folded) for (const l of lines) keys.push({ q: "line", lineId: l.id, field: "budget" }, { q: "line", lineId: l.id, field: "spent" });
+  const factors = FACTOR_KINDS.map((which): QuestionKey => ({ q: "factors", indicatorId, which }));
 
   const body = [
     html("indikator.ringkasan", {
@@ -72,16 +83,59 @@ export async function indicatorSummary(turn: Turn, file: AgencyFile, indicatorId
   else if (a.status === "ordinal") body.push(html("indikator.hasil_predikat", { tahun: year, hasil: label(a.comparison === "below" ? "sel.predikat_belum" : "sel.predikat_tercapai") }));
   else body.push(html("indikator.hasil_belum", { tahun: year, alasan: label(`indikator.alasan.${a.status === "not_filled" ? "not_filled" : a.reason}`) }));
   body.push("");
-  for (const key of keys) {
-    const value = currentValue(file, key);
-    body.push(`${html("indikator.baris", { medan: fieldLabel(file, key), nilai: value ?? "" })}${value === undefined ? html("indikator.kosong") : ""}`);
-  }
+  for (const key of keys) body.push(valueLine(file, key));
+  if (folded) body.push(html("indikator.anggaran_dilipat", { jumlah: formatCount(lines.length), ...budgetSums(file, r.budget) }));
+  for (const key of factors) body.push(valueLine(file, key));
+  const linesButton = folded ? [[button(label("indikator.tombol_baris_anggaran", { jumlah: formatCount(lines.length) }), `indl:${indicatorId}`)]] : [];
   const doc = await turn.services.repo.agencies.read(file.agency.id);
   const canEdit = doc !== undefined && hasRole(doc, turn.actor.userId, "editor");
-  if (!canEdit) return text(body.join("\n"));
+  if (!canEdit) return text(body.join("\n"), linesButton);
   body.push("", html("indikator.ubah"));
-  const buttons = keys.map((key) => button(fieldLabel(file, key).slice(0, 60), `e:${encodeKey(key)}`));
-  return text(body.join("\n"), grid(buttons, 2));
+  const edit = (key: QuestionKey) => button(fieldLabel(file, key).slice(0, 60), `e:${encodeKey(key)}`);
+  return text(body.join("\n"), [...grid(keys.map(edit), 2), ...linesButton, ...grid(factors.map(edit), 2)]);
+}
+
+/** "• Target 2024: 80%", or "• Target 2024: belum diisi". */
+function valueLine(file: AgencyFile, key: QuestionKey): string {
+  const value = currentValue(file, key);
+  return `${html("indikator.baris", { medan: fieldLabel(file, key), nilai: value ?? "" })}${value === undefined ? html("indikator.kosong") : ""}`;
+}
+
+/** The pagu, realisasi and serapan of the indicator's lines together, as the summary and the list of its lines say them. */
+function budgetSums(file: AgencyFile, b: IndicatorBudget): { pagu: string; realisasi: string; serapan: string } {
+  const f = formatFor(file);
+  const none = label("indikator.anggaran_belum");
+  return { pagu: b.budget ? f.money(b.budget) : none, realisasi: b.spent ? f.money(b.spent) : none, serapan: b.absorption.status === "ok" ? f.percent(b.absorption.value) : "" };
+}
+
+/**
+ * The budget lines of an indicator linked to more than INDICATOR_LINES_MAX of them (its summary's button), each
+ * with its pagu and realisasi and, for editors, a button for each; in pages when they do not fit (`listInPages`).
+ */
+export async function indicatorLines(turn: Turn, indicatorId: string, page = 0): Promise<Outcome> {
+  const { doc, role } = await activeAgency(turn);
+  const file = doc.data;
+  const ind = findIndicator(file, indicatorId);
+  if (!ind) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+  const lines = file.budgetLines.filter((l) => l.indicatorIds.includes(indicatorId));
+  const r = computeAgency(file).indicatorById.get(indicatorId)!;
+  const key = (lineId: string, field: "budget" | "spent"): QuestionKey => ({ q: "line", lineId, field });
+  const canEdit = role !== "viewer";
+  return outcome(
+    listInPages(
+      {
+        head: [html("indikator.baris_anggaran", { kode: ind.code ?? "", nama: ind.name, jumlah: formatCount(lines.length), ...budgetSums(file, r.budget) })],
+        items: lines,
+        line: (l) => html("indikator.baris_anggaran_butir", { baris: lineTitle(l), pagu: currentValue(file, key(l.id, "budget")) ?? "", realisasi: currentValue(file, key(l.id, "spent")) ?? "" }),
+        buttons: canEdit ? (l) => (["budget", "spent"] as const).map((field) => button(fieldLabel(file, key(l.id, field)).slice(0, 60), `e:${encodeKey(key(l.id, field))}`)) : undefined,
+        tail: canEdit ? ["", html("indikator.ubah")] : [],
+        fixed: [[button(label("indikator.tombol_kembali", { kode: ind.code ?? "" }), `ind:${indicatorId}`)]],
+        pageData: (p) => `indl:${indicatorId}:${p}`,
+        unit: label("indikator.satuan_baris"),
+      },
+      page,
+    ),
+  );
 }
 
 export async function showIndicator(turn: Turn, indicatorId: string): Promise<Outcome> {
