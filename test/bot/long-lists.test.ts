@@ -130,7 +130,7 @@ describe("lists longer than one Telegram keyboard", () => {
     expect(h.errors).toEqual([]);
   });
 
-  it("a budget line's indicator links and an indicator with 60 budget lines keep all their buttons", async () => {
+  it("a budget line's indicator links and an indicator with 60 budget lines keep all their buttons, the lines' in pages", async () => {
     const { h } = await seeded();
     const d = h.driver;
     await d.send(ADMIN, "/anggaran");
@@ -143,11 +143,20 @@ describe("lists longer than one Telegram keyboard", () => {
     await d.send(ADMIN, "/indikator");
     await d.press(ADMIN, "Sasaran 1 (70 indikator)");
     const opened = await d.press(ADMIN, "1.1 ");
-    const data = buttonData(opened);
-    // Target and realisasi of three years, Renstra, national, pagu and realisasi of each of the 60 lines, three factors.
-    expect(data).toHaveLength(6 + 2 + 2 * LINES + 3);
-    expect(opened.filter((m) => m.keyboard.length > 0).length).toBeGreaterThan(1);
-    expectSplit(opened, opened.filter((m) => m.keyboard.length > 0).length);
+    // Target and realisasi of three years, Renstra, national, the button for the 60 lines, three factors: one keyboard.
+    expect(buttonData(opened)).toHaveLength(6 + 2 + 1 + 3);
+    expectSplit(opened, 1);
+    // The lines' own buttons, pagu and realisasi of each, over pages of one keyboard each.
+    let page = await d.press(ADMIN, "💰 60 baris anggaran");
+    const lineButtons: string[] = [];
+    for (;;) {
+      expectSplit(page, 1);
+      lineButtons.push(...buttonData(page).filter((b) => b.startsWith("e:line:")));
+      const next = page.at(-1)!.keyboard.flat().find((b) => b.text.endsWith("▶"));
+      if (!next) break;
+      page = await d.press(ADMIN, next.text);
+    }
+    expect(lineButtons).toEqual(Array.from({ length: LINES }, (_, k) => [`e:line:P${k + 1}:budget`, `e:line:P${k + 1}:spent`]).flat());
     expect(h.telegram.refused).toEqual([]);
     expect(h.errors).toEqual([]);
   });
