@@ -108,6 +108,7 @@ const CALLBACKS: CallbackRoute[] = [
   [/^pi:ind:([A-Za-z0-9._-]+)$/, (t, m) => indicator.chooseIndicator(t, m[1]!)],
   [/^pi:rw:([A-Za-z0-9._-]+)$/, (t, m) => history.chooseHistory(t, m[1]!)],
   [/^pi:tren:([A-Za-z0-9._-]+)$/, (t, m) => files.chooseTrend(t, m[1]!)],
+  [/^pi:lk:([A-Za-z0-9._*-]+)$/, (t, m) => budget.chooseLinkSasaran(t, t.state, m[1]!)],
   [/^e:(.+)$/, (t, m) => entry.askSingle(t, m[1]!)],
   [/^draf:(.+)$/, (t, m) => read.draftSection(t, m[1]!)],
   [/^st:([A-Za-z0-9._-]+)(?::(\d{1,6}))?$/, (t, m) => agencyStatus.objectiveStatus(t, m[1]!, Number(m[2] ?? 0))],

@@ -113,7 +113,8 @@ export const StateSchema = z.discriminatedUnion("flow", [
     lastLength: z.number().int().nonnegative().optional(),
   }),
   z.strictObject({ v: z.literal(1), flow: z.literal("line"), ...AgencyRef, step: z.enum(["name", "budget", "spent", "note"]), draft: LineDraft, lineId: z.string().optional() }),
-  z.strictObject({ v: z.literal(1), flow: z.literal("link"), ...AgencyRef, lineId: z.string() }),
+  /** A budget line's indicator links; `objectiveId`: the sasaran shown, when they are chosen by sasaran. */
+  z.strictObject({ v: z.literal(1), flow: z.literal("link"), ...AgencyRef, lineId: z.string(), objectiveId: z.string().optional() }),
   z.strictObject({ v: z.literal(1), flow: z.literal("profile-number"), ...AgencyRef, field: z.enum(["threshold", "cap"]) }),
   z.strictObject({ v: z.literal(1), flow: z.literal("profile-scale"), ...AgencyRef }),
   /** /tahun with a new Renstra: the period is asked before the agency moves on from `from`. */

@@ -130,15 +130,49 @@ describe("lists longer than one Telegram keyboard", () => {
     expect(h.errors).toEqual([]);
   });
 
-  it("a budget line's indicator links and an indicator with 60 budget lines keep all their buttons, the lines' in pages", async () => {
-    const { h } = await seeded();
+  it("a budget line's indicator links by sasaran, and an indicator with 60 budget lines keeps all their buttons, the lines' in pages", async () => {
+    const { h, id } = await seeded();
     const d = h.driver;
     await d.send(ADMIN, "/anggaran");
     await d.press(ADMIN, "Atur 1");
+    // 140 indicators do not fit one keyboard: the sasaran first, then its indicators, each toggle in one keyboard.
     const links = await d.press(ADMIN, "🔗 Indikator");
-    expectSplit(links, 2);
-    expect(buttonData(links)).toHaveLength(INDICATORS + 1);
-    expect(buttonData(links).at(-1)).toBe("line:P1");
+    expectSplit(links, 1);
+    expect(plain(links)).toBe(
+      "Indikator yang didukung oleh Program penyelenggaraan kesejahteraan sosial 1 (✅ = terhubung). Ketuk untuk menghubungkan atau melepaskan:\nInstansi ini mempunyai 140 indikator, terlalu banyak untuk satu daftar tombol; pilih sasarannya dulu:",
+    );
+    expect(buttonData(links)).toEqual(["pi:lk:S1", "pi:lk:S2", "line:P1"]);
+    const second = await d.press(ADMIN, "Sasaran 2 (70 indikator)");
+    expectSplit(second, 1);
+    expect(second[0]!.keyboard.flat().map((b) => b.text).slice(0, 2)).toEqual([
+      "⬜ 2.1 Persentase penerima manfaat layanan kesejahteraan sosial b",
+      "⬜ 2.2 Persentase penerima manfaat layanan kesejahteraan sosial b",
+    ]);
+    expect(buttonData(second).slice(-2)).toEqual(["pi:lk:*", "line:P1"]);
+    // A toggle stores the link and shows the same sasaran again, the indicator ticked.
+    const toggled = await d.pressData(ADMIN, "lk:I2_5");
+    expectSplit(toggled, 1);
+    expect(toggled[0]!.keyboard.flat().filter((b) => b.text.startsWith("✅")).map((b) => b.callback_data)).toEqual(["lk:I2_5"]);
+    expect(buttonData(toggled)).toHaveLength(INDICATORS / 2 + 2);
+    expect((await h.repo.agencies.read(id))!.data.budgetLines[0]!.indicatorIds).toEqual(["I1_1", "I2_5"]);
+    // Back to the sasaran, and done.
+    expect(buttonData(await d.press(ADMIN, "◀ Sasaran lain"))).toEqual(["pi:lk:S1", "pi:lk:S2", "line:P1"]);
+    // The sasaran shown deleted by a colleague before a toggle: the toggle is stored, and the menu shows what is left.
+    await d.press(ADMIN, "Sasaran 2 (70 indikator)");
+    await h.repo.agencies.update(id, async (doc) => {
+      const objectives = doc!.data.objectives.filter((o) => o.id !== "S2");
+      const budgetLines = doc!.data.budgetLines.map((l) => ({ ...l, indicatorIds: l.indicatorIds.filter((i) => !i.startsWith("I2_")) }));
+      return { next: { ...doc!, data: { ...doc!.data, objectives, budgetLines } }, result: undefined };
+    });
+    const after = await d.pressData(ADMIN, "lk:I1_2");
+    expect(buttonData(after).filter((b) => b.includes("S2") || b.includes("I2_"))).toEqual([]);
+    expect(buttonData(after).at(-1)).toBe("line:P1");
+    expect((await h.repo.agencies.read(id))!.data.budgetLines[0]!.indicatorIds).toEqual(["I1_1", "I1_2"]);
+    // A sasaran gone (a forged or older button) is said to be stale; so is a sasaran button once the menu is left.
+    const STALE = "Tombol ini sudah tidak berlaku. Ketik perintahnya lagi untuk mendapatkan pilihan terbaru.";
+    expect(plain(await d.pressData(ADMIN, "pi:lk:S9"))).toBe(STALE);
+    expect(plain(await d.press(ADMIN, "✔️ Selesai"))).toContain("Program penyelenggaraan kesejahteraan sosial 1");
+    expect(plain(await d.pressData(ADMIN, "pi:lk:S1"))).toBe(STALE);
 
     await d.send(ADMIN, "/indikator");
     await d.press(ADMIN, "Sasaran 1 (70 indikator)");

@@ -14,6 +14,7 @@ import { numberErrorMessage } from "../../domain/numbers/messages.js";
 import { parseNumber } from "../../domain/numbers/parse.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { BudgetLine, BudgetLevel } from "../../domain/schema/budget.js";
+import type { Indicator } from "../../domain/schema/indicator.js";
 import { IDLE, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, escapeHtml, grid, html, label, text, type Button, type Out } from "../ui.js";
@@ -22,6 +23,7 @@ import { nextId } from "../../app/ids.js";
 import { lineTitle } from "./lines.js";
 import { budgetMenu, budgetTree } from "./budget-list.js";
 import { deletedMeanwhile } from "./deleted.js";
+import { chooseIndicatorOut } from "./choose-indicator.js";
 
 type LineState = Extract<State, { flow: "line" }>;
 /** The most lines below a line its menu has a button for; beyond, one button opens their list (budget-list.ts). */
@@ -75,13 +77,30 @@ function lineMenu(file: AgencyFile, lineId: string): Out {
   );
 }
 
-function linkMenu(file: AgencyFile, lineId: string): Out {
+/**
+ * The indicators a budget line supports, a button each to link or unlink it; by sasaran when they do not fit one
+ * keyboard (`chooseIndicatorOut`), then `objectiveId`'s, with a button back to the sasaran. Undefined when that
+ * sasaran no longer exists.
+ */
+function linkMenu(file: AgencyFile, lineId: string, objectiveId?: string): Out | undefined {
   const line = findLine(file, lineId)!;
-  const inds = file.objectives.flatMap((o) => o.indicators);
-  if (inds.length === 0) return text(html("anggaran.tidak_ada_indikator"));
-  const buttons = inds.map((i) => [button(`${line.indicatorIds.includes(i.id) ? "✅" : "⬜"} ${i.code ?? ""} ${i.name}`.slice(0, 64), `lk:${i.id}`)]);
-  buttons.push([button(label("anggaran.tombol_selesai"), `line:${lineId}`)]);
-  return text(html("anggaran.tautan", { nama: lineTitle(line) }), buttons);
+  if (!file.objectives.some((o) => o.indicators.length > 0)) return text(html("anggaran.tidak_ada_indikator"));
+  const make = (i: Indicator) => button(`${line.indicatorIds.includes(i.id) ? "✅" : "⬜"} ${i.code ?? ""} ${i.name}`.slice(0, 64), `lk:${i.id}`);
+  const done = [button(label("anggaran.tombol_selesai"), `line:${lineId}`)];
+  const extra = objectiveId === undefined ? [done] : [[button(label("anggaran.tombol_sasaran_lain"), "pi:lk:*")], done];
+  return chooseIndicatorOut(file, "lk", html("anggaran.tautan", { nama: lineTitle(line) }), make, extra, objectiveId);
+}
+
+/** A sasaran's button of the link menu (`*`: back to the sasaran): its indicators, remembered for the next toggle. */
+export async function chooseLinkSasaran(turn: Turn, state: State, objectiveId: string): Promise<Outcome> {
+  if (state.flow !== "link") return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+  const doc = await flowAgency(turn, state.agencyId, "editor");
+  if (!findLine(doc.data, state.lineId)) return deletedMeanwhile(label("anggaran.baris_anggaran"), "/anggaran");
+  const chosen = objectiveId === "*" ? undefined : objectiveId;
+  const menu = linkMenu(doc.data, state.lineId, chosen);
+  if (!menu) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+  const { objectiveId: _previous, ...rest } = state;
+  return outcome([menu], chosen === undefined ? rest : { ...rest, objectiveId: chosen });
 }
 
 export async function budgetCallback(turn: Turn, state: State, data: string): Promise<Outcome> {
@@ -121,7 +140,7 @@ export async function budgetCallback(turn: Turn, state: State, data: string): Pr
       case "note":
         return outcome([text(html("anggaran.catatan", { nama }))], { ...base, step: "note" });
       case "link":
-        return outcome([linkMenu(file, lineId)], { v: 1, flow: "link", agencyId, lineId });
+        return outcome([linkMenu(file, lineId)!], { v: 1, flow: "link", agencyId, lineId });
       case "del": {
         const descendants = below(file.budgetLines, lineId).size;
         return outcome([text(html("anggaran.konfirmasi_hapus", { nama, anak: descendants ? formatCount(descendants) : "" }), [[button(label("anggaran.tombol_ya_hapus"), `line:delok:${lineId}`)]])]);
@@ -147,7 +166,9 @@ export async function budgetCallback(turn: Turn, state: State, data: string): Pr
       line.indicatorIds = line.indicatorIds.includes(indicatorId) ? line.indicatorIds.filter((x) => x !== indicatorId) : [...line.indicatorIds, indicatorId];
     });
     if (gone) return deletedMeanwhile(label("anggaran.baris_anggaran"), "/anggaran");
-    return outcome([linkMenu(saved.doc.data, lineId)]);
+    // The sasaran shown may have been deleted meanwhile: then the whole menu again.
+    const menu = linkMenu(saved.doc.data, lineId, state.objectiveId) ?? linkMenu(saved.doc.data, lineId)!;
+    return outcome([menu]);
   }
   m = /^line:(.+)$/.exec(data);
   if (m) return outcome([lineMenu(file, m[1]!)], IDLE);

@@ -1,5 +1,5 @@
 /**
- * Choosing an indicator by button (/indikator, /riwayat, /grafik's trend): a button per indicator when they all
+ * Choosing an indicator by button (/indikator, /riwayat, /grafik's trend, a budget line's links): a button per indicator when they all
  * fit in one keyboard, as for every real report; otherwise a button per sasaran first, then a button per
  * indicator of that sasaran (at most 100, the schema's limit). An agency of 1,000 indicators would otherwise
  * get 13 messages of buttons, spending Telegram's sending limit that all officers share.
@@ -9,8 +9,8 @@ import type { Indicator } from "../../domain/schema/indicator.js";
 import { formatCount } from "../../domain/numbers/format.js";
 import { button, html, label, splitKeyboard, text, type Button, type Out } from "../ui.js";
 
-/** What the chooser is for: the prefix of its sasaran buttons' data (`pi:<purpose>:<objectiveId>`). */
-export type Purpose = "ind" | "rw" | "tren";
+/** What the chooser is for: the prefix of its sasaran buttons' data (`pi:<purpose>:<objectiveId>`); `lk`: a budget line's indicator links. */
+export type Purpose = "ind" | "rw" | "tren" | "lk";
 
 /** A sasaran's code, or its place when it has none. */
 const codeOf = (file: AgencyFile, o: AgencyFile["objectives"][number]): string => o.code ?? String(file.objectives.indexOf(o) + 1);
