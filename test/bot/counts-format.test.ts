@@ -15,6 +15,16 @@ describe("counts of a thousand or more in messages", () => {
     expect(plain(await h.driver.send(ADMIN, "x".repeat(5000)))).toBe("Pesan terlalu panjang (5.000 karakter). Kirim paling banyak 4.096 karakter sekaligus.");
   });
 
+  it("a pasted table of 1,500 lines: its count", async () => {
+    const h = await harness();
+    await registerAgency(h, ADMIN);
+    await h.driver.send(ADMIN, "/tempel");
+    // One message of Telegram's length: a row, then 1,499 short lines.
+    expect(plain(await h.driver.send(ADMIN, ["Sasaran | Indikator | % | 1", ...Array(1499).fill("a")].join("\n")))).toBe(
+      "Terlalu banyak baris (1.500); kirim paling banyak 200 baris sekaligus.",
+    );
+  });
+
   it("an import of 1,200 budget rows and 600 rows with two mistakes each: the preview, the question and the saved counts", { timeout: 60_000 }, async () => {
     const h = await harness();
     const id = await registerAgency(h, ADMIN);

@@ -6,6 +6,7 @@
  */
 import { editAgency } from "../../app/edits.js";
 import { parseAnswer } from "../../app/entry/answers.js";
+import { formatCount } from "../../domain/numbers/format.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { Indicator } from "../../domain/schema/indicator.js";
 import { IDLE, MAX_PASTE_TEXT, type State } from "../state.js";
@@ -76,7 +77,7 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
   const alone = readPastedTable(input);
   const continued = state.text !== undefined && (state.lastLength ?? 0) >= SPLIT_BY_TELEGRAM && !alone.header && state.text.length + input.length < MAX_PASTE_TEXT;
   const { pasted, table } = continued ? joinSplit(state.text!, input) : { pasted: input, table: alone };
-  if (table.lines > MAX_PASTED_LINES) return outcome([text(html("tempel.terlalu_banyak", { jumlah: table.lines, maks: MAX_PASTED_LINES }))]);
+  if (table.lines > MAX_PASTED_LINES) return outcome([text(html("tempel.terlalu_banyak", { jumlah: formatCount(table.lines), maks: MAX_PASTED_LINES }))]);
   // What was read is kept for a continuation; the rows of an earlier preview stay until this one has rows of its own.
   const next: PasteState = { ...state, text: pasted, lastLength: input.length };
   const problems = table.problems.map((p) => ({ line: p.line, message: label(`tempel.${p.key}`, p.params) }));
