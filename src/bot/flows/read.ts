@@ -1,4 +1,5 @@
 /** Reading the results: /draf, /cek and /bantuan (/status is in status.ts). */
+import { formatCount } from "../../domain/numbers/format.js";
 import { SECTION_IDS, type SectionId } from "../../domain/draft/document.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import { quickCheck } from "../../domain/quick-check.js";
@@ -59,7 +60,7 @@ async function drafted(file: AgencyFile, choice: string, ids: SectionId[]): Prom
     reply("draf.sebagai_dokumen", {
       ...agency,
       pilihan,
-      jumlah: messages.length,
+      jumlah: formatCount(messages.length),
       maks: DRAFT_MESSAGES_MAX,
       dokumen: parts.map((part) => label(`ekspor.bagian.${part}`)).join(", "),
       // A section of BAB III comes in the whole chapter's file.
