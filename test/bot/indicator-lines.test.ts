@@ -62,7 +62,7 @@ describe("an indicator linked to many budget lines", () => {
 
     // A pagu changed from the list: the list and the summary's sum show it.
     await h.driver.press(ADMIN, "Pagu Sub kegiatan 120");
-    expect(plain(await h.driver.send(ADMIN, "600.000.000"))).toBe("✅ Tersimpan — Pagu anggaran: Rp600.000.000.");
+    expect(plain(await h.driver.send(ADMIN, "600.000.000"))).toBe("✅ Tersimpan — Pagu Sub kegiatan 120: Rp600.000.000.");
     expect(bullets(await h.driver.pressData(ADMIN, "indl:I1_1"))[12]).toBe(line(120, "Rp600.000.000"));
     const back = await h.driver.press(ADMIN, "↩ Kembali ke indikator 1.1");
     expect(plain(back)).toContain("• Anggaran: 30 baris anggaran, pagu Rp16.550.000.000, realisasi Rp15.568.609.980 (94,07%)");

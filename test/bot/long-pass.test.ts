@@ -45,10 +45,11 @@ it("a pass of more than 2,000 questions: skips and answers stay readable, the 2,
 
   // Answered: stored, and the next question asked; "kembali" now remembers one more and forgets the oldest.
   const saved = await say("1.000.000");
-  expect(saved).toContain("✅ Tersimpan");
   expect(saved).not.toContain("Percakapan sebelumnya tidak dapat dilanjutkan");
   const line = (await h.repo.agencies.read(id))!.data.budgetLines.find((l) => `line:${l.id}:spent` === asked)!;
   expect(line.spent).toBe("1000000");
+  // The confirmation names the line answered.
+  expect(saved).toContain(`✅ Tersimpan — Realisasi ${line.name}: Rp1.000.000.`);
   s = await state();
   if (s.state.flow !== "entry") throw new Error(`not in /isi: ${s.state.flow}`);
   expect(s.reset).toBe(false);

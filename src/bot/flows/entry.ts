@@ -177,7 +177,10 @@ async function entryAnswer(turn: Turn, state: EntryState, input: string): Promis
 
   const { doc: saved } = await editAgency(turn.services, state.agencyId, turn.actor, "editor", parsed.apply);
   const file = saved.data;
-  const confirmation = [html("isi.tersimpan", { medan: describeField(file, fieldPathOf(file, key)).split(" — ")[0], nilai: currentValue(file, key) ?? "" })];
+  // A budget line's answer names the line ("Pagu Sub kegiatan 100"): no indicator summary follows it to say which.
+  const line = key.q === "line" ? findLine(file, key.lineId) : undefined;
+  const medan = line && key.q === "line" ? label(`indikator.medan.line_${key.field}`, { baris: lineTitle(line) }) : describeField(file, fieldPathOf(file, key)).split(" — ")[0];
+  const confirmation = [html("isi.tersimpan", { medan, nilai: currentValue(file, key) ?? "" })];
   if (key.q === "actual" && key.year === file.agency.reportingYear) {
     const ind = findIndicator(file, key.indicatorId)!;
     const r = currentYear(ind, file);
