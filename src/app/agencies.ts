@@ -94,6 +94,11 @@ export async function registerAgency(services: Services, actor: Actor, input: Ne
   return doc;
 }
 
+/** Whether `input` has the shape of an invitation code (16 letters and digits, once normalised): the payload of a link to join. */
+export function looksLikeInvitationCode(input: string): boolean {
+  return /^[A-Z0-9]{16}$/.test(normalizeCode(input));
+}
+
 /** Normalise a typed code: upper case, Latin letters, no spaces or dashes. */
 export function normalizeCode(input: string): string {
   return latinizeLookAlikes(input.normalize("NFKC")).toUpperCase().replace(/[\s\-_.]/g, "");
@@ -188,7 +193,7 @@ export async function joinWithCode(services: Services, actor: Actor, typed: stri
     throw new UserError([say(key, { sisa: Math.max(0, JOIN_ATTEMPTS - recent.length - 1) })]);
   };
   const code = normalizeCode(typed);
-  if (!/^[A-Z0-9]{16}$/.test(code)) return fail("undangan.format_salah");
+  if (!looksLikeInvitationCode(code)) return fail("undangan.format_salah");
   const hash = hashCode(code);
   const index = await services.repo.invitations.read(INVITATION_INDEX_ID);
   const entry = index?.codes[hash];

@@ -52,12 +52,12 @@ const GROUP_COMMANDS = new Set(["cek", "bantuan", "help", "start"]);
 type Command = (turn: Turn, args: string) => Promise<Outcome> | Outcome;
 
 const COMMANDS: Record<string, Command> = {
-  start: (t) => start.start(t),
+  start: (t, args) => start.start(t, args),
   bantuan: () => read.help(),
   help: () => read.help(),
   cek: (_t, args) => read.check(args),
   daftar: (turn) => start.beginRegister(turn),
-  gabung: () => start.beginJoin(),
+  gabung: (t, args) => (args.trim() ? start.joinText(t, args) : start.beginJoin()),
   instansi: (t) => start.listAgencies(t),
   undang: (t) => members.inviteMenu(t),
   undangan: (t) => members.listInvites(t),
@@ -292,7 +292,7 @@ export function createRouter(options: RouterOptions) {
     // Telegram numbers a private chat's messages, the user's and the bot's, in one rising sequence.
     const messageId = callback ? callback.message?.message_id : ctx.message?.message_id;
     const agencyBefore = user.activeAgencyId;
-    const turn: Turn = { services, user, actor: { userId: from.id, name: user.name || displayName(from) }, state, chat: { id: chat.id, type: chat.type } };
+    const turn: Turn = { services, user, actor: { userId: from.id, name: user.name || displayName(from) }, state, chat: { id: chat.id, type: chat.type }, botUsername: ctx.me.username };
     let result: Outcome;
     try {
       if (callback) {

@@ -13,6 +13,8 @@ export interface Turn {
   actor: Actor;
   state: State;
   chat: { id: number; type: string };
+  /** The bot's username, for links to it (t.me/<username>?start=…). */
+  botUsername: string;
 }
 
 /** What handling an update produced: the next state (unchanged when absent) and the replies. */

@@ -116,6 +116,44 @@ describe("invitations and roles", () => {
     expect(plain(await h.driver.send(OUTSIDER, "WXYZ-WXYZ-WXYZ-WXYZ"))).toContain("Sisa percobaan: 4.");
   });
 
+  it("the invitation carries a link to join: tapped, it sends /start with the code, which joins at once; /gabung takes the code too", async () => {
+    const h = await harness();
+    await registerAgency(h, ADMIN);
+    await h.driver.send(ADMIN, "/undang");
+    const made = await h.driver.press(ADMIN, "Editor (banyak orang)");
+    const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(made[0]!.text)![1]!;
+    expect(plain(made)).toBe(
+      [
+        "Kode undangan untuk editor (dapat dipakai beberapa orang):",
+        "",
+        code,
+        "",
+        "Berlaku sampai 22 Januari 2025. Kirimkan kode ini secara pribadi; penerima mengetik /gabung lalu memasukkan kodenya. Atau kirimkan tautan ini, yang cukup diketuk penerima lalu tekan Mulai:",
+        `https://t.me/asisten_lkjip_bot?start=${code}`,
+        "",
+        "Kode hanya ditampilkan sekali dan dapat dicabut melalui /undangan.",
+      ].join("\n"),
+    );
+
+    // Telegram sends "/start <code>" from the link: the officer's first message joins.
+    const JOINED = "✅ Anda bergabung dengan Dinas Sosial Kabupaten Contoh sebagai editor. Instansi ini sekarang menjadi instansi aktif Anda. Ketik /status untuk melihat datanya.";
+    expect(plain(await h.driver.send(OFFICER, `/start ${code}`))).toBe(JOINED);
+    // The code typed after /gabung, in one message.
+    expect(plain(await h.driver.send(VIEWER, `/gabung ${code.toLowerCase()}`))).toBe(JOINED);
+    // Once a member, the link says so.
+    expect(plain(await h.driver.send(OFFICER, `/start ${code}`))).toBe(
+      "Anda sudah menjadi anggota Dinas Sosial Kabupaten Contoh (editor). Instansi ini sekarang aktif.",
+    );
+
+    // A link from elsewhere ("/start iklan_2025") is an ordinary /start and no wrong code; a code-shaped one that is not a code is.
+    expect(plain(await h.driver.send(OUTSIDER, "/start iklan_2025"))).toContain("Untuk memulai, daftarkan instansi Anda");
+    expect((await h.repo.users.read(String(OUTSIDER.id)))!.joinFailures).toEqual([]);
+    expect(plain(await h.driver.send(OUTSIDER, "/start ABCD-EFGH-JKLM-NPQR"))).toBe(
+      "Kode undangan tidak dikenal. Periksa kembali kodenya atau minta kode baru kepada admin. Sisa percobaan: 4.",
+    );
+    expect(h.errors).toEqual([]);
+  });
+
   it("a user in two agencies switches the active one", async () => {
     const h = await harness();
     const first = await registerAgency(h, ADMIN, "Dinas Sosial Kota Satu");

@@ -25,6 +25,7 @@ export async function createInvite(turn: Turn, role: "editor" | "viewer", multiU
       peran: label(`peran.${role}`),
       pemakaian: label(multiUse ? "undangan.banyak" : "undangan.sekali"),
       kode: code,
+      tautan: `https://t.me/${turn.botUsername}?start=${code}`,
       sampai: date(invitation.expiresAt),
     }),
   ]);

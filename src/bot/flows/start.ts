@@ -1,6 +1,6 @@
 /** /start, registering an agency (the creator becomes admin), joining with a code, switching agencies. */
 import { coversYear, parseRenstraPeriod } from "../../app/renstra-period.js";
-import { checkRoomForAgency, joinWithCode, registerAgency, switchAgency } from "../../app/agencies.js";
+import { checkRoomForAgency, joinWithCode, looksLikeInvitationCode, registerAgency, switchAgency } from "../../app/agencies.js";
 import { UserError } from "../../app/errors.js";
 import { roleOf } from "../../app/edits.js";
 import type { AgencyDocument, Role } from "../../storage/documents.js";
@@ -11,7 +11,13 @@ import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, grid, html, label, listInPages, reply } from "../ui.js";
 import { defaultProfileLabels, profileMessage } from "./profile.js";
 
-export async function start(turn: Turn): Promise<Outcome> {
+/**
+ * /start: the active agency, or the choice to register or join one. `payload`: what followed /start, which a link
+ * to join carries (t.me/<bot>?start=<code>, see `createInvite`); a payload with an invitation code's shape joins
+ * with it, anything else is ignored (a link from elsewhere must not count as a wrong code).
+ */
+export async function start(turn: Turn, payload = ""): Promise<Outcome> {
+  if (looksLikeInvitationCode(payload)) return joinText(turn, payload);
   if (turn.user.activeAgencyId) {
     try {
       const { doc, role } = await activeAgency(turn);
