@@ -173,7 +173,8 @@ export async function revokeInvitation(services: Services, agencyId: string, act
   return revoked;
 }
 
-export type JoinResult = { ok: true; agency: AgencyDocument; role: Role; already: boolean };
+/** `invitation`: the one used (its role, kind and date, for the admins' notice). */
+export type JoinResult = { ok: true; agency: AgencyDocument; role: Role; already: boolean; invitation: Invitation };
 
 /** Join an agency with an invitation code. Wrong codes count towards a rate limit. */
 export async function joinWithCode(services: Services, actor: Actor, typed: string): Promise<JoinResult> {
@@ -201,7 +202,7 @@ export async function joinWithCode(services: Services, actor: Actor, typed: stri
   // The limits below are not the officer's mistake: they do not count as failed attempts.
   checkRoomForAgency(user, entry.agencyId);
 
-  type Outcome = "missing" | "revoked" | "expired" | "used" | "full" | "exhausted" | { doc: AgencyDocument; role: Role; already: boolean };
+  type Outcome = "missing" | "revoked" | "expired" | "used" | "full" | "exhausted" | { doc: AgencyDocument; role: Role; already: boolean; invitation: Invitation };
   const outcome = await services.repo.agencies.update<Outcome>(entry.agencyId, (doc) => {
     if (!doc) return { next: undefined, result: "missing" };
     const inv = doc.invitations.find((i) => i.id === entry.invitationId && i.codeHash === hash);
@@ -209,13 +210,13 @@ export async function joinWithCode(services: Services, actor: Actor, typed: stri
     if (new Date(inv.expiresAt) <= now) return { next: undefined, result: "expired" };
     if (!inv.multiUse && inv.usedBy.length > 0 && !inv.usedBy.includes(actor.userId)) return { next: undefined, result: "used" };
     const existing = doc.members.find((m) => m.userId === actor.userId);
-    if (existing) return { next: undefined, result: { doc, role: existing.role, already: true } };
+    if (existing) return { next: undefined, result: { doc, role: existing.role, already: true, invitation: inv } };
     if (doc.members.length >= MAX_MEMBERS) return { next: undefined, result: "full" };
     const used = inv.usedBy.includes(actor.userId); // a member removed earlier who joins again
     if (!used && inv.usedBy.length >= MAX_INVITATION_USES) return { next: undefined, result: "exhausted" };
     doc.members.push({ userId: actor.userId, name: actor.name, role: inv.role, addedAt: now.toISOString(), addedBy: inv.createdBy });
     if (!used) inv.usedBy.push(actor.userId);
-    return { next: doc, result: { doc, role: inv.role, already: false } };
+    return { next: doc, result: { doc, role: inv.role, already: false, invitation: inv } };
   });
   if (outcome === "full") throw new UserError([say("undangan.instansi_penuh", { maks: MAX_MEMBERS })]);
   if (outcome === "exhausted") throw new UserError([say("undangan.kode_penuh", { maks: formatCount(MAX_INVITATION_USES) })]);
@@ -227,7 +228,7 @@ export async function joinWithCode(services: Services, actor: Actor, typed: stri
     u.activeAgencyId = outcome.doc.data.agency.id;
     u.joinFailures = [];
   });
-  return { ok: true, agency: outcome.doc, role: outcome.role, already: outcome.already };
+  return { ok: true, agency: outcome.doc, role: outcome.role, already: outcome.already, invitation: outcome.invitation };
 }
 
 export async function changeRole(services: Services, agencyId: string, actor: Actor, memberId: number, role: Role): Promise<AgencyDocument> {

@@ -226,6 +226,13 @@ export function createRouter(options: RouterOptions) {
         if (!(await send(ctx, chatId, made))) return false;
         continue;
       }
+      if (out.kind === "notify") {
+        // Another officer's chat: one who blocked the bot, or any other failure, stops none of this update's replies.
+        await ctx.api.sendMessage(out.chatId, out.html, { parse_mode: "HTML", link_preview_options: { is_disabled: true } }).catch((e: unknown) => {
+          if (!(e instanceof GrammyError && e.error_code === 403)) logger.error("gagal mengirim pemberitahuan", e);
+        });
+        continue;
+      }
       try {
         if (out.kind === "text") {
           // The text in messages of at most 4096 characters, the keyboard on the last; a keyboard too

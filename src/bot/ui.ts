@@ -14,7 +14,9 @@ export type Out =
   | { kind: "text"; html: string; keyboard?: Button[][] }
   | { kind: "document"; filename: string; data: Uint8Array; caption?: string }
   | { kind: "photo"; filename: string; data: Uint8Array; caption?: string }
-  | { kind: "later"; make: () => Promise<Out[]> };
+  | { kind: "later"; make: () => Promise<Out[]> }
+  /** A message to another private chat (an admin told that someone joined); its failure stops nothing. */
+  | { kind: "notify"; chatId: number; html: string };
 
 /**
  * Replies made once the update is stored and acknowledged, when they are sent: files and drafts made on the
@@ -25,6 +27,11 @@ export type Out =
  */
 export function later(make: () => Promise<Out[]>): Out {
   return { kind: "later", make };
+}
+
+/** A message to the private chat of user `userId`, sent after the replies to this update. */
+export function notify(userId: number, htmlText: string): Out {
+  return { kind: "notify", chatId: userId, html: htmlText };
 }
 
 /** An HTML message from a prompt key; every parameter is escaped. */

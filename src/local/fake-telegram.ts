@@ -89,6 +89,9 @@ export class FakeTelegram {
     this.failures.push({ method, response });
   }
 
+  /** Chats of users who blocked the bot: every message sent there fails with 403 (see `blocked`). */
+  readonly blockedChats = new Set<number>();
+
   /** A 403 "bot was blocked by the user" error as grammY reports it. */
   static blocked(method = "sendMessage"): GrammyError {
     return new GrammyError("Call to 'sendMessage' failed!", { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" }, method, {});
@@ -106,6 +109,7 @@ export class FakeTelegram {
     const refusal = this.refusal(method, p);
     if (refusal) return refusal as never;
     const chatId = Number(p.chat_id ?? 0);
+    if (this.blockedChats.has(chatId) && method.startsWith("send")) throw FakeTelegram.blocked(method);
     const date = Math.floor(Date.now() / 1000);
     const chat = { id: chatId, type: chatId < 0 ? "group" : "private", first_name: "Pengguna" };
     switch (method) {

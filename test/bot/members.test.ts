@@ -116,9 +116,9 @@ describe("invitations and roles", () => {
     expect(plain(await h.driver.send(OUTSIDER, "WXYZ-WXYZ-WXYZ-WXYZ"))).toContain("Sisa percobaan: 4.");
   });
 
-  it("the invitation carries a link to join: tapped, it sends /start with the code, which joins at once; /gabung takes the code too", async () => {
+  it("the invitation carries a link to join: tapped, it sends /start with the code, which joins at once; /gabung takes the code too; admins are told", async () => {
     const h = await harness();
-    await registerAgency(h, ADMIN);
+    const id = await registerAgency(h, ADMIN);
     await h.driver.send(ADMIN, "/undang");
     const made = await h.driver.press(ADMIN, "Editor (banyak orang)");
     const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(made[0]!.text)![1]!;
@@ -140,10 +140,29 @@ describe("invitations and roles", () => {
     expect(plain(await h.driver.send(OFFICER, `/start ${code}`))).toBe(JOINED);
     // The code typed after /gabung, in one message.
     expect(plain(await h.driver.send(VIEWER, `/gabung ${code.toLowerCase()}`))).toBe(JOINED);
-    // Once a member, the link says so.
+    // Each admin is told who joined, once: a code passed on further than meant shows at once.
+    const notices = h.telegram.sent.filter((m) => m.chatId === ADMIN.id && m.text.startsWith("ℹ️"));
+    expect(notices.map((m) => plain([m]))).toEqual(
+      ["Budi", "Rina"].map(
+        (nama) =>
+          `ℹ️ ${nama} bergabung dengan Dinas Sosial Kabupaten Contoh sebagai editor, memakai undangan (dapat dipakai beberapa orang) yang dibuat 15 Januari 2025. Bila Anda tidak mengenalnya, keluarkan melalui /anggota dan cabut undangannya melalui /undangan.`,
+      ),
+    );
+    // Once a member, the link says so (and the admins are not told again).
     expect(plain(await h.driver.send(OFFICER, `/start ${code}`))).toBe(
       "Anda sudah menjadi anggota Dinas Sosial Kabupaten Contoh (editor). Instansi ini sekarang aktif.",
     );
+
+    expect(h.telegram.sent.filter((m) => m.chatId === ADMIN.id && m.text.startsWith("ℹ️"))).toHaveLength(2);
+
+    // An admin who blocked the bot is not told; the other admins are, and the officer joining is answered all the same.
+    await h.repo.agencies.update(id, async (doc) => ({ next: { ...doc!, members: doc!.members.map((m) => (m.userId === VIEWER.id ? { ...m, role: "admin" as const } : m)) }, result: undefined }));
+    h.telegram.blockedChats.add(ADMIN.id);
+    const dewi = { id: 601, first_name: "Dewi" };
+    expect(plain(await h.driver.send(dewi, `/start ${code}`))).toBe(JOINED);
+    expect(h.telegram.sent.filter((m) => plain([m]).startsWith("ℹ️ Dewi bergabung")).map((m) => m.chatId)).toEqual([VIEWER.id]);
+    expect(h.errors).toEqual([]);
+    h.telegram.blockedChats.clear();
 
     // A link from elsewhere ("/start iklan_2025") is an ordinary /start and no wrong code; a code-shaped one that is not a code is.
     expect(plain(await h.driver.send(OUTSIDER, "/start iklan_2025"))).toContain("Untuk memulai, daftarkan instansi Anda");

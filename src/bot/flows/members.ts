@@ -1,9 +1,9 @@
 /** Admin tools: invitation codes (create, list, revoke) and members (roles, removal). */
 import { changeRole, createInvitation, removeMember, revokeInvitation } from "../../app/agencies.js";
 import { formatCount } from "../../domain/numbers/format.js";
-import type { Role } from "../../storage/documents.js";
+import type { AgencyDocument, Invitation, Role } from "../../storage/documents.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, listInPages, reply, sentenceStart } from "../ui.js";
+import { button, html, label, listInPages, notify, reply, sentenceStart, type Out } from "../ui.js";
 
 const date = (iso: string) => new Date(iso).toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" });
 
@@ -68,8 +68,21 @@ export async function revokeInvite(turn: Turn, invitationId: string): Promise<Ou
   const { doc } = await activeAgency(turn, "admin");
   const before = doc.invitations.find((i) => i.id === invitationId);
   const inv = await revokeInvitation(turn.services, doc.data.agency.id, turn.actor, invitationId);
-  const about = { peran: label(`peran.${inv.role}`), pemakaian: label(inv.multiUse ? "undangan.banyak" : "undangan.sekali"), dibuat: date(inv.createdAt) };
-  return outcome([reply(before?.revokedAt ? "undangan.sudah_dicabut" : "undangan.dicabut", about)]);
+  return outcome([reply(before?.revokedAt ? "undangan.sudah_dicabut" : "undangan.dicabut", about(inv))]);
+}
+
+/** An invitation as messages name it: its role, kind and the day it was made. */
+function about(inv: Invitation): { peran: string; pemakaian: string; dibuat: string } {
+  return { peran: label(`peran.${inv.role}`), pemakaian: label(inv.multiUse ? "undangan.banyak" : "undangan.sekali"), dibuat: date(inv.createdAt) };
+}
+
+/**
+ * The notice to each admin of `doc` that `name` joined it with `inv`: a code passed on further than meant (a
+ * multi-use code in a group chat) shows at once, and the notice says how to undo it.
+ */
+export function joinNotices(doc: AgencyDocument, joinerId: number, name: string, inv: Invitation): Out[] {
+  const notice = html("undangan.pemberitahuan", { nama: name, instansi: doc.data.agency.name, ...about(inv) });
+  return doc.members.filter((m) => m.role === "admin" && m.userId !== joinerId).map((m) => notify(m.userId, notice));
 }
 
 /** The members, numbered; an admin gets a button per member. `page` counted from 0 (see `listInPages`). */

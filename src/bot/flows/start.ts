@@ -10,6 +10,7 @@ import { IDLE } from "../state.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, grid, html, label, listInPages, reply } from "../ui.js";
 import { defaultProfileLabels, profileMessage } from "./profile.js";
+import { joinNotices } from "./members.js";
 
 /**
  * /start: the active agency, or the choice to register or join one. `payload`: what followed /start, which a link
@@ -136,7 +137,9 @@ export async function registerCallback(turn: Turn, state: State, data: string): 
 export async function joinText(turn: Turn, input: string): Promise<Outcome> {
   const result = await joinWithCode(turn.services, turn.actor, input);
   const key = result.already ? "gabung.sudah_anggota" : "gabung.berhasil";
-  return outcome([reply(key, { instansi: result.agency.data.agency.name, peran: label(`peran.${result.role}`) })], IDLE);
+  const joined = reply(key, { instansi: result.agency.data.agency.name, peran: label(`peran.${result.role}`) });
+  const notices = result.already ? [] : joinNotices(result.agency, turn.actor.userId, turn.actor.name, result.invitation);
+  return outcome([joined, ...notices], IDLE);
 }
 
 /** The officer's agencies, a button each to make it active; `page` counted from 0 (see `listInPages`). */
