@@ -53,18 +53,25 @@ describe("invitations and roles", () => {
     expect(plain(list)).toContain("1. Sari Wulandari — admin (Anda)\n2. Budi — editor\n3. Rina — pembaca");
     await h.driver.press(ADMIN, "3. Rina");
     expect(plain(await h.driver.press(ADMIN, "Jadikan editor"))).toBe("Peran Rina sekarang: editor.");
+    // Rina is told in her own chat.
+    const lastTo = (user: { id: number }) => plain([h.telegram.sent.filter((m) => m.chatId === user.id).at(-1)!]);
+    expect(lastTo(VIEWER)).toBe("ℹ️ Peran Anda di Dinas Sosial Kabupaten Contoh sekarang editor (diubah oleh Sari Wulandari).");
     expect(plain(await h.driver.send(VIEWER, "/isi"))).toContain("belum memiliki indikator");
 
     // The last admin cannot be demoted or removed.
     await h.driver.send(ADMIN, "/anggota");
     await h.driver.press(ADMIN, "1. Sari Wulandari");
     expect(plain(await h.driver.press(ADMIN, "Jadikan editor"))).toBe("Instansi harus memiliki paling sedikit satu admin. Jadikan anggota lain admin terlebih dahulu.");
+    expect(h.telegram.sent.filter((m) => m.chatId === ADMIN.id && m.text.startsWith("ℹ️ Peran Anda"))).toEqual([]);
 
     // Removing a member takes the agency away from them.
     await h.driver.send(ADMIN, "/anggota");
     await h.driver.press(ADMIN, "2. Budi");
     await h.driver.press(ADMIN, "Keluarkan dari instansi");
     expect(plain(await h.driver.press(ADMIN, "Ya, keluarkan"))).toBe("Budi telah dikeluarkan dari instansi.");
+    expect(lastTo(OFFICER)).toBe(
+      "ℹ️ Anda dikeluarkan dari Dinas Sosial Kabupaten Contoh oleh Sari Wulandari. Data yang pernah Anda isi tetap tersimpan di instansi itu. Ketik /instansi untuk melihat instansi Anda yang lain, atau /start untuk mendaftar atau bergabung lagi.",
+    );
     expect(plain(await h.driver.send(OFFICER, "/status"))).toContain("Anda belum terhubung dengan instansi mana pun");
     expect(h.errors).toEqual([]);
   });

@@ -125,7 +125,8 @@ export async function setRole(turn: Turn, memberId: number, role: Role): Promise
   const { doc } = await activeAgency(turn, "admin");
   const updated = await changeRole(turn.services, doc.data.agency.id, turn.actor, memberId, role);
   const m = updated.members.find((x) => x.userId === memberId)!;
-  return outcome([reply("anggota.peran_diubah", { nama: m.name, peran: label(`peran.${role}`) })]);
+  const told = html("anggota.pemberitahuan_peran", { instansi: updated.data.agency.name, peran: label(`peran.${role}`), admin: turn.actor.name });
+  return outcome([reply("anggota.peran_diubah", { nama: m.name, peran: label(`peran.${role}`) }), ...toMember(turn, memberId, told)]);
 }
 
 export async function confirmRemove(turn: Turn, memberId: number): Promise<Outcome> {
@@ -140,5 +141,11 @@ export async function remove(turn: Turn, memberId: number): Promise<Outcome> {
   const m = doc.members.find((x) => x.userId === memberId);
   if (!m) return outcome([reply("anggota.tidak_ditemukan")]);
   await removeMember(turn.services, doc.data.agency.id, turn.actor, memberId);
-  return outcome([reply("anggota.dikeluarkan", { nama: m.name })]);
+  const told = html("anggota.pemberitahuan_keluar", { instansi: doc.data.agency.name, admin: turn.actor.name });
+  return outcome([reply("anggota.dikeluarkan", { nama: m.name }), ...toMember(turn, memberId, told)]);
+}
+
+/** The member's notice of what an admin did to their membership, unless the admin did it to themselves. */
+function toMember(turn: Turn, memberId: number, told: string): Out[] {
+  return memberId === turn.actor.userId ? [] : [notify(memberId, told)];
 }
