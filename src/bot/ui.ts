@@ -261,6 +261,11 @@ export function pagesOf<T>(items: Iterable<T>, shape: PageShape<T>): T[][] {
   return pages;
 }
 
+/** Page `page` (counted from 0) kept within `pages` pages: a button of an older, longer list still shows a page. */
+export function pageWithin(page: number, pages: number): number {
+  return Math.min(Math.max(page, 0), pages - 1);
+}
+
 /** "◀ Halaman 2" and "Halaman 4 ▶" around page `page` (counted from 0) of `pages`, their data made by `data`. */
 export function pageButtons(page: number, pages: number, data: (page: number) => string): Button[] {
   const nav: Button[] = [];
@@ -312,7 +317,7 @@ export function listInPages<T>(list: PagedList<T>, page = 0): Out[] {
   const indexes = list.items.map((_, k) => k);
   const fixed = [...list.fixed.flat(), ...longestPageButtons(list.pageData)];
   const pages = pagesOf(indexes, { head: list.head, tail: list.tail, fixed, maxMessages: LIST_MESSAGES_MAX, line: (k) => lines[k]!, buttons: (k) => buttons[k]! });
-  const p = Math.min(Math.max(page, 0), pages.length - 1);
+  const p = pageWithin(page, pages.length);
   const shown = pages[p]!;
   const texts = splitHtml([...list.head, ...shown.map((k) => lines[k]!), ...list.tail].join("\n"));
   texts.push(html("umum.halaman_daftar", { jumlah: formatCount(lines.length), satuan: list.unit, maks: LIST_MESSAGES_MAX, halaman: formatCount(p + 1), dari: formatCount(pages.length) }));

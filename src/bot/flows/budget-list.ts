@@ -13,7 +13,7 @@ import type { BudgetLine } from "../../domain/schema/budget.js";
 import { memo } from "../../domain/memo.js";
 import { IDLE } from "../state.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, grid, html, KeyboardRoom, label, longestPageButtons, MessageCount, pageButtons, pagesOf, splitHtml, text, type Button, type Out } from "../ui.js";
+import { button, grid, html, KeyboardRoom, label, longestPageButtons, MessageCount, pageButtons, pagesOf, pageWithin, splitHtml, text, type Button, type Out } from "../ui.js";
 import { lineTitle } from "./lines.js";
 
 /**
@@ -182,7 +182,7 @@ function render(v: View, page: number): Out[] {
   }
   // Even the first level does not fit: it comes in pages.
   const pages = paginate(v, first);
-  const p = Math.min(Math.max(page, 0), pages.length - 1);
+  const p = pageWithin(page, pages.length);
   const shown = pages[p]!;
   const nav = pageButtons(p, pages.length, pageData(v));
   const note = html("anggaran.halaman", { ...about, halaman: count(p + 1), dari: count(pages.length), rincian: shown.some((r) => r.hidden > 0) });

@@ -6,7 +6,7 @@ import type { Indicator } from "../../domain/schema/indicator.js";
 import { hasMessage } from "../../messages/catalog.js";
 import type { AuditEntry } from "../../storage/documents.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, pageButtons, sentenceStart, splitHtml, text } from "../ui.js";
+import { button, html, label, pageButtons, pageWithin, sentenceStart, splitHtml, text } from "../ui.js";
 import { chooseIndicatorOut } from "./choose-indicator.js";
 
 const HISTORY_SIZE = 10;
@@ -57,7 +57,7 @@ export async function showHistory(turn: Turn, indicatorId: string, page = 0, upT
   const found = matches(archived ? await allAuditEntries(turn.services, doc) : doc.audit);
   if (found.length === 0) return outcome([text(html("riwayat.kosong"))]);
   const pages = Math.ceil(found.length / HISTORY_SIZE);
-  const p = Math.min(Math.max(page, 0), pages - 1);
+  const p = pageWithin(page, pages);
   const end = found.length - p * HISTORY_SIZE;
   const entries = found.slice(Math.max(0, end - HISTORY_SIZE), end).reverse();
   const ind = doc.data.objectives.flatMap((o) => o.indicators).find((i) => i.id === indicatorId);

@@ -5,7 +5,7 @@ import type { AgencyFile } from "../../domain/schema/agency.js";
 import { completeness } from "../../app/entry/missing.js";
 import { formatFor } from "../../app/entry/present.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, grid, html, label, longestPageButtons, pageButtons, pagesOf, reply, splitHtml, text } from "../ui.js";
+import { button, grid, html, label, longestPageButtons, pageButtons, pagesOf, pageWithin, reply, splitHtml, text } from "../ui.js";
 
 /**
  * The most messages /status lists its indicators in. An agency whose list is longer (a few hundred
@@ -105,7 +105,7 @@ export async function objectiveStatus(turn: Turn, objectiveId: string, page = 0)
 
   const data = (p: number) => `st:${o.id}:${p}`;
   const pages = pagesOf(lines, { head: [head], tail: [], fixed: longestPageButtons(data), maxMessages: STATUS_MESSAGES_MAX, line: (l) => l });
-  const p = Math.min(Math.max(page, 0), pages.length - 1);
+  const p = pageWithin(page, pages.length);
   const note = html("status.halaman_sasaran", { indikator: count(lines.length), maks: STATUS_MESSAGES_MAX, halaman: count(p + 1), dari: count(pages.length) });
   return outcome([...splitHtml([head, ...pages[p]!].join("\n")).map((h) => text(h)), text(note, [pageButtons(p, pages.length, data)])]);
 }
