@@ -326,6 +326,6 @@ export function listInPages<T>(list: PagedList<T>, page = 0): Out[] {
 }
 
 /** The messages, the last one with the keyboard. */
-function withKeyboard(texts: string[], keyboard: Button[][]): Out[] {
+export function withKeyboard(texts: string[], keyboard: Button[][]): Out[] {
   return texts.map((h, k) => (k === texts.length - 1 ? text(h, keyboard) : text(h)));
 }

@@ -13,7 +13,7 @@ import type { BudgetLine } from "../../domain/schema/budget.js";
 import { memo } from "../../domain/memo.js";
 import { IDLE } from "../state.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, grid, html, KeyboardRoom, label, longestPageButtons, MessageCount, pageButtons, pagesOf, pageWithin, splitHtml, text, type Button, type Out } from "../ui.js";
+import { button, grid, html, KeyboardRoom, label, longestPageButtons, MessageCount, pageButtons, pagesOf, pageWithin, splitHtml, text, withKeyboard, type Button, type Out } from "../ui.js";
 import { lineTitle } from "./lines.js";
 
 /**
@@ -141,7 +141,7 @@ function keyboard(v: View, rows: readonly Row[], nav: Button[] = []): Button[][]
 function messages(lines: readonly string[], keys: Button[][], note?: string): Out[] {
   const texts = splitHtml(lines.join("\n"));
   if (note !== undefined) texts.push(note);
-  return texts.map((h, k) => (k === texts.length - 1 ? text(h, keys) : text(h)));
+  return withKeyboard(texts, keys);
 }
 
 /**
