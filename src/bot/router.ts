@@ -13,6 +13,7 @@ import { formatCount } from "../domain/numbers/format.js";
 import { DocumentUnavailable, StorageUnreachable, writeRefused } from "../storage/repository.js";
 import { KeyedMutex } from "../storage/mutex.js";
 import { ConcurrencyLimit } from "./limit.js";
+import { leftUnsaved, ownButton } from "./left-unsaved.js";
 import type { RepliesAfterAck } from "./replies-after-ack.js";
 import { equal } from "../app/paths.js";
 import { ACTIVE_SINCE_NEXT_MESSAGE, ROLES } from "../storage/documents.js";
@@ -315,6 +316,11 @@ export function createRouter(options: RouterOptions) {
       } else {
         result = (await importing.receiveDocument(turn, ctx, download)) ?? onOther(ctx);
       }
+      // A form's own answers, its own buttons and /batal (which says so itself) do not leave it; anything else that
+      // replaces it loses what was typed into it, and the officer is told.
+      const own = command ? command.name === "batal" : callback ? ownButton(state, callback.data ?? "") : messageText !== undefined;
+      const left = own ? undefined : leftUnsaved(state, result.state);
+      if (left !== undefined) result = { ...result, replies: [text(left), ...result.replies] };
       if (reset) result = { ...result, replies: [text(html("umum.status_diatur_ulang")), ...result.replies] };
     } catch (e) {
       result = { replies: [errorReply(e, logger)] };
