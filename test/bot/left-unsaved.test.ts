@@ -30,14 +30,14 @@ describe("a form left before it was stored", () => {
     const refused = plain(await h.driver.send(ADMIN, "/status"));
     expect(refused).not.toContain("ℹ️");
     expect(refused).toContain("Anda belum terhubung dengan instansi mana pun");
-    expect(plain(await h.driver.send(ADMIN, "Kota Contoh"))).toContain("Pilih tingkat pemerintahan daerah");
+    expect(plain(await h.driver.send(ADMIN, "Kota Contoh"))).toContain("Ketik tahun pelaporan");
 
     const replies = await h.driver.send(ADMIN, "/start");
     expect(replies.map((r) => r.text)[0]).toBe("ℹ️ Pendaftaran instansi <b>Dinas Sosial Kota Contoh</b> belum selesai, jadi belum tersimpan. Untuk mendaftarkannya, mulai lagi dengan /start.");
     expect(plain(replies.slice(1))).toContain("Selamat datang di Asisten LKjIP");
     expect(await h.repo.agencies.list()).toEqual([]);
-    // The form is gone: a level button of its last question is refused.
-    expect(plain(await h.driver.press(ADMIN, "Kota"))).toBe("Tombol ini sudah tidak berlaku. Ketik perintahnya lagi untuk mendapatkan pilihan terbaru.");
+    // The form is gone: a year button of its last question is refused.
+    expect(plain(await h.driver.press(ADMIN, "2024"))).toBe("Tombol ini sudah tidak berlaku. Ketik perintahnya lagi untuk mendapatkan pilihan terbaru.");
   });
 
   it("registration left by a button of an earlier message, or started over from it", async () => {

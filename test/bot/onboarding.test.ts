@@ -18,10 +18,15 @@ describe("onboarding: /start and registering an agency", () => {
     await d.send(ADMIN, "/start");
     expect(plain(await d.press(ADMIN, "🏛 Daftarkan instansi"))).toContain("Ketik nama instansi secara lengkap");
     expect(plain(await d.send(ADMIN, "Di"))).toBe("Nama terlalu pendek atau terlalu panjang (3–200 karakter). Contoh: Dinas Sosial Kota Dumai.");
-    expect(plain(await d.send(ADMIN, "Dinas Sosial Kabupaten <Contoh> & Co"))).toContain("Ketik nama daerah");
-    const level = await d.send(ADMIN, "Kabupaten Contoh");
-    expect(level[0]!.keyboard.flat().map((b) => b.text)).toEqual(["Provinsi", "Kabupaten", "Kota"]);
-    expect(plain(await d.press(ADMIN, "Kabupaten"))).toBe("Ketik tahun pelaporan (tahun kinerja yang dilaporkan), misalnya 2024.");
+    const region = await d.send(ADMIN, "Dinas Sosial Kabupaten <Contoh> & Co");
+    // The region the name ends with is offered as a button.
+    expect(plain(region)).toBe("Ketik nama daerah, misalnya: Kabupaten Kotawaringin Timur. Bila daerahnya Kabupaten <Contoh> & Co, cukup ketuk tombolnya.");
+    expect(region[0]!.text).toContain("Bila daerahnya Kabupaten &lt;Contoh&gt; &amp; Co,");
+    expect(region[0]!.keyboard.flat().map((b) => b.text)).toEqual(["Kabupaten <Contoh> & Co"]);
+    // Typed instead, a region named "Kabupaten …" says its level: not asked.
+    const year = await d.send(ADMIN, "Kabupaten Contoh");
+    expect(plain(year)).toBe("Tingkat pemerintahan: Kabupaten (dari nama daerahnya).\nKetik tahun pelaporan (tahun kinerja yang dilaporkan), misalnya 2024.");
+    expect(year[0]!.keyboard.flat().map((b) => b.text)).toEqual(["2024", "2025"]);
     expect(plain(await d.send(ADMIN, "20x4"))).toBe('"20x4" bukan tahun yang dapat dipakai. Ketik tahun empat angka antara 2015 dan 2025, misalnya 2024.');
     expect(plain(await d.send(ADMIN, "2024"))).toBe("Ketik periode Renstra, misalnya 2021-2026.");
     expect(plain(await d.send(ADMIN, "2026-2021"))).toBe('"2026-2021" bukan periode Renstra. Ketik tahun awal dan akhir, misalnya 2021-2026.');
@@ -52,6 +57,48 @@ describe("onboarding: /start and registering an agency", () => {
     expect(onDisk.members).toEqual([{ userId: ADMIN.id, name: "Sari Wulandari", role: "admin", addedAt: "2025-01-15T03:00:00.000Z", addedBy: null }]);
 
     expect(plain(await d.send(ADMIN, "/start"))).toContain("Instansi aktif: Dinas Sosial Kabupaten <Contoh> & Co (tahun pelaporan 2024), peran Anda: admin.");
+    expect(h.errors).toEqual([]);
+  });
+
+  it("takes the region from the agency's name with one tap, and asks the level only when the region's name does not say it", async () => {
+    const h = await harness();
+    const d = h.driver;
+    const registered = async (name: string, steps: () => Promise<void>) => {
+      await d.send(ADMIN, "/start");
+      await d.press(ADMIN, name === "first" ? "🏛 Daftarkan instansi" : "➕ Daftarkan instansi lain");
+      await steps();
+      await d.send(ADMIN, "2024");
+      await d.send(ADMIN, "2021-2026");
+      await d.press(ADMIN, "✅ Gunakan pengaturan bawaan");
+      const id = (await h.repo.users.read(String(ADMIN.id)))!.activeAgencyId!;
+      return (await h.repo.agencies.read(id))!.data.agency;
+    };
+    const dumai = await registered("first", async () => {
+      expect((await d.send(ADMIN, "Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai"))[0]!.keyboard.flat().map((b) => b.text)).toEqual(["Kota Dumai"]);
+      expect(plain(await d.press(ADMIN, "Kota Dumai"))).toBe("Tingkat pemerintahan: Kota (dari nama daerahnya).\nKetik tahun pelaporan (tahun kinerja yang dilaporkan), misalnya 2024.");
+    });
+    expect(dumai).toMatchObject({ name: "Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai", region: "Kota Dumai", level: "kota" });
+
+    await d.send(ADMIN, "/instansi");
+    const siak = await registered("other", async () => {
+      // "Kab." written out in the offer.
+      expect((await d.send(ADMIN, "Dinas Sosial Kab. Siak"))[0]!.keyboard.flat().map((b) => b.text)).toEqual(["Kabupaten Siak"]);
+      await d.press(ADMIN, "Kabupaten Siak");
+    });
+    expect(siak).toMatchObject({ region: "Kabupaten Siak", level: "kabupaten" });
+
+    await d.send(ADMIN, "/instansi");
+    const jakarta = await registered("other", async () => {
+      // No region in the name: nothing offered; a region that does not say its level: asked.
+      const asked = await d.send(ADMIN, "Dinas Sosial DKI Jakarta");
+      expect(plain(asked)).toBe("Ketik nama daerah, misalnya: Kabupaten Kotawaringin Timur.");
+      expect(asked[0]!.keyboard).toEqual([]);
+      const level = await d.send(ADMIN, "DKI Jakarta");
+      expect(plain(level)).toBe("Pilih tingkat pemerintahan daerah:");
+      expect(level[0]!.keyboard.flat().map((b) => b.text)).toEqual(["Provinsi", "Kabupaten", "Kota"]);
+      expect(plain(await d.press(ADMIN, "Provinsi"))).toBe("Ketik tahun pelaporan (tahun kinerja yang dilaporkan), misalnya 2024.");
+    });
+    expect(jakarta).toMatchObject({ region: "DKI Jakarta", level: "provinsi" });
     expect(h.errors).toEqual([]);
   });
 

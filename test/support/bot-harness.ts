@@ -69,8 +69,7 @@ export async function registerAgency(h: BotOn<Repository>, user: FakeUser, name 
   await d.send(user, "/start");
   await d.press(user, "🏛 Daftarkan instansi");
   await d.send(user, name);
-  await d.send(user, "Kabupaten Contoh");
-  await d.press(user, "Kabupaten");
+  await d.send(user, "Kabupaten Contoh"); // its level (kabupaten) taken from it
   await d.send(user, "2024");
   await d.send(user, "2021-2026");
   await d.press(user, "✅ Gunakan pengaturan bawaan");

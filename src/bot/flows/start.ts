@@ -8,7 +8,8 @@ import { normalizeInput } from "../../domain/numbers/normalize.js";
 import type { State } from "../state.js";
 import { IDLE } from "../state.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, grid, html, label, listInPages, reply } from "../ui.js";
+import { button, grid, html, label, listInPages, reply, text } from "../ui.js";
+import { levelOfRegion, regionInName, type Level } from "../../app/region.js";
 import { defaultProfileLabels, profileMessage } from "./profile.js";
 import { joinNotices } from "./members.js";
 
@@ -68,6 +69,13 @@ function defaultYear(turn: Turn): number {
   return turn.services.now().getFullYear() - 1;
 }
 
+/** The reporting year's question, with this year's and next year's buttons; `before`: a line said first. */
+function yearQuestion(turn: Turn, draft: Extract<State, { flow: "register" }>["draft"], before?: string): Outcome {
+  const y = defaultYear(turn);
+  const question = html("daftar.tahun", { contoh: y });
+  return outcome([text(before ? `${before}\n${question}` : question, [[button(String(y), `reg:year:${y}`), button(String(y + 1), `reg:year:${y + 1}`)]])], register("year", draft));
+}
+
 export async function registerText(turn: Turn, state: Extract<State, { flow: "register" }>, input: string): Promise<Outcome> {
   const value = normalizeInput(input);
   const draft = { ...state.draft };
@@ -79,9 +87,14 @@ export async function registerText(turn: Turn, state: Extract<State, { flow: "re
       }
       if (state.step === "name") {
         draft.name = value;
-        return outcome([reply("daftar.wilayah")], register("region", draft));
+        // The region the name ends with, offered as a button (its text is found again from the name when pressed).
+        const usul = regionInName(value);
+        return outcome([reply("daftar.wilayah", { usul: usul ?? "" }, usul ? [[button(usul.slice(0, 60), "reg:region")]] : undefined)], register("region", draft));
       }
       draft.region = value;
+      // A region named "Kota …", "Kabupaten …" or "Provinsi …" says its level: asked only when it does not.
+      const level = levelOfRegion(value);
+      if (level) return yearQuestion(turn, { ...draft, level }, html("daftar.tingkat_dari_nama", { tingkat: label(`daftar.tingkat.${level}`) }));
       const levels = (["provinsi", "kabupaten", "kota"] as const).map((l) => button(label(`daftar.tingkat.${l}`), `reg:level:${l}`));
       return outcome([reply("daftar.tanya_tingkat", {}, grid(levels, 3))], register("level", draft));
     }
@@ -116,12 +129,12 @@ export async function registerText(turn: Turn, state: Extract<State, { flow: "re
 export async function registerCallback(turn: Turn, state: State, data: string): Promise<Outcome> {
   if (state.flow !== "register") return outcome([reply("akses.tombol_kedaluwarsa")]);
   const draft = { ...state.draft };
-  const level = /^reg:level:(provinsi|kabupaten|kota)$/.exec(data);
-  if (level && state.step === "level") {
-    draft.level = level[1] as "provinsi" | "kabupaten" | "kota";
-    const y = defaultYear(turn);
-    return outcome([reply("daftar.tahun", { contoh: y }, [[button(String(y), `reg:year:${y}`), button(String(y + 1), `reg:year:${y + 1}`)]])], register("year", draft));
+  if (data === "reg:region" && state.step === "region") {
+    const usul = regionInName(draft.name ?? "");
+    if (usul) return registerText(turn, state, usul);
   }
+  const level = /^reg:level:(provinsi|kabupaten|kota)$/.exec(data);
+  if (level && state.step === "level") return yearQuestion(turn, { ...draft, level: level[1] as Level });
   const year = /^reg:year:(\d{4})$/.exec(data);
   if (year && state.step === "year") return registerText(turn, state, year[1]!);
   if ((data === "reg:profile:default" || data === "reg:profile:custom") && state.step === "profile") {
