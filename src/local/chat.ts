@@ -41,7 +41,9 @@ export async function runLocalChat(options: LocalChatOptions): Promise<void> {
   const repo = new LowdbRepository({ dir: options.dataDir });
   const services = defaultServices(repo);
   await seedDemo(services, LOCAL_USER);
-  const telegram = new FakeTelegram(Date.now());
+  // Numbered from the clock, so that a run goes on above the numbers of the runs before it on the same data.
+  const start = Date.now();
+  const telegram = new FakeTelegram(start, start);
   const bot = createBot({ token: "lokal", services, botInfo: FAKE_BOT_INFO, download: telegram.download });
   telegram.install(bot);
   const driver = new ChatDriver(bot, telegram);

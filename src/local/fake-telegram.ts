@@ -67,7 +67,7 @@ export class FakeTelegram {
   readonly files = new Map<string, Uint8Array>();
   readonly sent: SentMessage[] = [];
   /** Message ids, as Telegram gives them: one rising sequence for the user's messages and the bot's. */
-  private nextMessageId = 1;
+  private nextMessageId: number;
   private nextUpdateId: number;
   private failures: Failure[] = [];
   /** Messages refused as Telegram refuses them (HTML it cannot parse; text, caption or keyboard over the limits; empty): the method, the problem and the text. */
@@ -75,8 +75,14 @@ export class FakeTelegram {
   /** Every instance's refusals, for the tests' check after each test (test/support/refused-messages.ts). */
   static readonly refusedAnywhere: Refusal[] = [];
 
-  constructor(firstUpdateId = 1) {
+  /**
+   * `firstUpdateId`, `firstMessageId`: where the numbering starts. A chat that goes on with data stored by an earlier
+   * run (the local chat) starts both above what that run used, as Telegram's numbers keep rising: a stored update id
+   * counts as handled, and buttons on messages numbered before the user's active agency was chosen are refused.
+   */
+  constructor(firstUpdateId = 1, firstMessageId = 1) {
     this.nextUpdateId = firstUpdateId;
+    this.nextMessageId = firstMessageId;
   }
 
   /** Make the next call of `method` fail (once per call to this function). */

@@ -39,6 +39,18 @@ describe("local chat mode (npm start without TELEGRAM_BOT_TOKEN)", () => {
     expect(second.stdout).toContain("• Data nasional: belum tersedia");
   }, 60_000);
 
+  it("goes on in a later run with the buttons of an agency registered in an earlier one", async () => {
+    const dir = await makeDir("lkjip-lokal-");
+    const first = await runStart(dir, ["/instansi", "#cb ➕ Daftarkan instansi lain", "Dinas Sosial Kota Contoh", "#cb Kota Contoh", "2024", "2021-2026", "#cb ✅ Gunakan pengaturan bawaan"]);
+    expect(first.stdout).toContain("✅ Instansi Dinas Sosial Kota Contoh terdaftar, dan Anda menjadi admin.");
+    // Telegram numbers a chat's messages in one rising sequence; the next run must not start again below the
+    // message that made the new agency active, or every button of it would count as made for the demo agency.
+    const second = await runStart(dir, ["/atur", "#cb ➕ Sasaran baru", "/draf", "#cb 📄 Semua bagian"]);
+    expect(second.stdout).toContain("> #cb ➕ Sasaran baru\nKetik nama sasaran strategis");
+    expect(second.stdout).not.toContain("Tombol ini sudah tidak berlaku");
+    expect(second.stdout).toContain("> #cb 📄 Semua bagian\n");
+  }, 60_000);
+
   it("saves the files the bot sends and sends files with #berkas", async () => {
     const dir = await makeDir("lkjip-lokal-");
     const csv = join(dir, "pk.csv");
