@@ -8,6 +8,8 @@ import { draftChapter } from "../../src/domain/draft/chapter.js";
 import { section, sentence, texts } from "../support/draft.js";
 import { variants, variantsInput } from "../support/variants.js";
 import { agency } from "../support/agency.js";
+import { telegramOptions } from "../../src/domain/draft/index.js";
+import { renderTelegram, TELEGRAM_LIMIT } from "../../src/domain/draft/render/telegram.js";
 
 const chapter = draftChapter(variants());
 const s = (id: Parameters<typeof section>[1]) => section(chapter, id);
@@ -275,6 +277,32 @@ describe("3.7 and 3.8", () => {
       "Kegiatan Pengelolaan Data Fakir Miskin (Program Perlindungan Sosial): serapan 50,00% dari pagu Rp500.000.000; tunda bayar.",
       "Program Penunjang Urusan: serapan 0,00% dari pagu Rp100.000.000; alasan belum diisi.",
     ]);
+  });
+});
+
+describe("3.7 and 3.8 of an agency with no budget lines yet", () => {
+  const empty = draftChapter(agency());
+  const tableOf = (id: "7" | "8") => section(empty, id).blocks.find((b) => b.type === "table")!;
+
+  it("keeps Tabel 3.7's number with no rows and a note saying why, and says 3.8 has nothing to analyse yet", () => {
+    const programs = tableOf("7");
+    expect(programs).toMatchObject({ number: "3.7", rows: [], note: "Belum ada program atau kegiatan yang dihubungkan dengan indikator kinerja utama." });
+    expect(texts(section(empty, "7")).slice(1)).toEqual(['Belum ada program atau kegiatan yang dihubungkan dengan indikator "Persentase PSKS yang aktif".']);
+    expect(tableOf("8")).toMatchObject({ number: "3.8" });
+    expect(texts(section(empty, "8")).slice(1)).toEqual([
+      "Program, kegiatan dan sub kegiatan Dinas Sosial Kabupaten Contoh beserta pagu dan realisasi anggarannya tahun 2024 belum diisi, sehingga realisasi anggaran belum dapat diuraikan.",
+    ]);
+    // With a line linked to an indicator, the table has its rows and no such note.
+    expect(section(chapter, "7").blocks.find((b) => b.type === "table")).not.toHaveProperty("note");
+  });
+
+  it("shows the empty Tabel 3.7 on a phone as its caption, the source and the note, without an empty block", () => {
+    const messages = renderTelegram([section(empty, "7")], { ...telegramOptions(), limit: TELEGRAM_LIMIT });
+    const all = messages.join("\n\n");
+    expect(all).not.toContain("<pre></pre>");
+    expect(all).toContain(
+      "<b>Tabel 3.7</b> Program/Kegiatan Pendukung Indikator Kinerja Utama Tahun 2024\n\n<i>Sumber: Data Dinas Sosial Kabupaten Contoh Tahun 2024</i>\n<i>Belum ada program atau kegiatan yang dihubungkan dengan indikator kinerja utama.</i>",
+    );
   });
 });
 

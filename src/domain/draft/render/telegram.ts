@@ -125,7 +125,9 @@ function pieces(b: Block, options: TelegramOptions, limit: number): Piece[] {
         }
         chunk.push(line);
       }
-      out.push({ html: `${out.length === 0 ? `${caption}\n` : ""}${pre(chunk)}` });
+      // A table without rows (its note says why) is its caption alone: an empty <pre> shows as blank lines.
+      if (chunk.length > 0) out.push({ html: `${out.length === 0 ? `${caption}\n` : ""}${pre(chunk)}` });
+      else out.push({ html: caption });
       out.push({ html: footer.join("\n") });
       return out;
     }

@@ -109,6 +109,8 @@ export function budgetSection(ctx: DraftContext): Section {
     );
   } else if (budget.lines.length > 0) {
     blocks.push(ti.paragraph("anggaran/total-belum-lengkap", base));
+  } else {
+    blocks.push(ti.paragraph("anggaran/belum-ada", base));
   }
 
   // Items below the threshold: the most detailed lines (those without children), as printed.

@@ -130,6 +130,8 @@ export function programsSection(ctx: DraftContext): Section {
       { header: keterangan!, align: "left" },
     ],
     rows,
+    // No indicator linked to a line yet: the table (its number kept for the tables after it) says why it is empty.
+    rows.length === 0 ? ctx.word("tabel_kosong.program") : undefined,
   );
   const intro = ctx.ink();
   const blocks: Block[] = [intro.paragraph("program/pengantar", { tahun: intro.year(ctx.year), tabel: intro.text(`Tabel ${TABLE_PROGRAMS}`) }), table];
