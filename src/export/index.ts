@@ -1,4 +1,5 @@
 /** Files made from an agency: Word (BAB III, executive summary, closing), Excel, charts. */
+import { fileStem } from "./file-name.js";
 import { renderMustache } from "../domain/mustache.js";
 import { computeAgency } from "../domain/calc/agency.js";
 import { draftChapter } from "../domain/draft/chapter.js";
@@ -27,9 +28,6 @@ function figureCaption(n: number, chart: Chart): string {
   return renderMustache(words.grafik.gambar, { nomor: `3.${n}`, judul: chart.title });
 }
 
-function slug(file: AgencyFile): string {
-  return `${file.agency.id}-${file.agency.reportingYear}`;
-}
 
 export async function exportDocx(file: AgencyFile, part: DocxPart = "bab3"): Promise<ExportedFile> {
   const result = computeAgency(file);
@@ -49,7 +47,7 @@ export async function exportDocx(file: AgencyFile, part: DocxPart = "bab3"): Pro
   const chapter = draftChapter(file, result);
   const sections = chapter.sections.filter((s) => PART_SECTIONS[part].includes(s.id));
   const data = await renderDocx(sections, { ...(part === "bab3" ? { title: chapter.title } : {}), figures, description: file.agency.name });
-  return { filename: `${slug(file)}-${part === "bab3" ? "bab-iii" : part}.docx`, data };
+  return { filename: `${fileStem(file)}-${part === "bab3" ? "bab-iii" : part}.docx`, data };
 }
 
 export async function exportXlsx(file: AgencyFile): Promise<ExportedFile> {
@@ -61,7 +59,7 @@ export async function exportXlsx(file: AgencyFile): Promise<ExportedFile> {
 /** The workbook of exportXlsx, made by `renderXlsx` as the caller loaded it (the export thread requires it: worker.ts). */
 export async function xlsxWith(renderXlsx: typeof import("./xlsx.js").renderXlsx, file: AgencyFile): Promise<ExportedFile> {
   const result = computeAgency(file);
-  return { filename: `${slug(file)}-data.xlsx`, data: await renderXlsx(file, result, draftChapter(file, result)) };
+  return { filename: `${fileStem(file)}-data.xlsx`, data: await renderXlsx(file, result, draftChapter(file, result)) };
 }
 
 export type ChartKind = "capaian" | "efisiensi" | "tren";
@@ -69,5 +67,5 @@ export type ChartKind = "capaian" | "efisiensi" | "tren";
 export async function chartPng(file: AgencyFile, kind: ChartKind, indicatorId?: string): Promise<ExportedFile & { chart: Chart }> {
   const result = computeAgency(file);
   const chart = kind === "capaian" ? achievementChart(result) : kind === "efisiensi" ? efficiencyChart(result) : trendChart(result, indicatorId!);
-  return { filename: `${slug(file)}-grafik-${kind}${indicatorId ? `-${indicatorId}` : ""}.png`, data: await toPng(chart), chart };
+  return { filename: `${fileStem(file)}-grafik-${kind}${indicatorId ? `-${indicatorId}` : ""}.png`, data: await toPng(chart), chart };
 }

@@ -243,13 +243,23 @@ export class FakeTelegram {
     return Math.max(1, this.nextMessageId - 1);
   }
 
-  /** The latest message in a chat that has a button with this label (exact, or starting with it). */
+  /**
+   * The latest message in a chat that has a button with this label: exact, or starting with it (in any case),
+   * or so once the emoji and marks before the button's first letter or digit are set aside ("Capaian vs" for
+   * "📊 Capaian vs serapan anggaran", as a label typed in the local chat).
+   */
   findButton(chatId: number, label: string): { data: string; messageId: number } | undefined {
+    const wanted = label.toLowerCase();
+    // Emoji and marks before the first letter or digit set aside; a label of marks alone matches this way nothing.
+    const bare = (text: string) => text.replace(/^[^\p{L}\p{N}]+/u, "").toLowerCase();
     for (let i = this.sent.length - 1; i >= 0; i--) {
       const msg = this.sent[i]!;
       if (msg.chatId !== chatId) continue;
       const buttons = msg.keyboard.flat();
-      const hit = buttons.find((b) => b.text === label) ?? buttons.find((b) => b.text.toLowerCase().startsWith(label.toLowerCase()));
+      const hit =
+        buttons.find((b) => b.text === label) ??
+        buttons.find((b) => b.text.toLowerCase().startsWith(wanted)) ??
+        (bare(label) === "" ? undefined : buttons.find((b) => bare(b.text).startsWith(bare(label))));
       if (hit) return { data: hit.callback_data, messageId: msg.messageId };
     }
     return undefined;

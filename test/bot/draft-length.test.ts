@@ -33,9 +33,9 @@ it("every section of the benchmark's 40-indicator agency comes as the three Word
   const replies = await h.driver.press(ADMIN, "📄 Semua bagian");
   expect(replies.map((r) => [r.method, r.file?.filename])).toEqual([
     ["sendMessage", undefined],
-    ["sendDocument", `${id}-2024-ringkasan.docx`],
-    ["sendDocument", `${id}-2024-bab-iii.docx`],
-    ["sendDocument", `${id}-2024-penutup.docx`],
+    ["sendDocument", "dinas-sosial-kabupaten-contoh-2024-ringkasan.docx"],
+    ["sendDocument", "dinas-sosial-kabupaten-contoh-2024-bab-iii.docx"],
+    ["sendDocument", "dinas-sosial-kabupaten-contoh-2024-penutup.docx"],
   ]);
   expect(plain(replies.slice(0, 1))).toBe(
     "Draf semua bagian untuk Dinas Sosial Kabupaten Contoh tahun 2024 terlalu panjang untuk dikirim sebagai pesan (57 pesan; paling banyak 20), jadi dikirim sebagai dokumen Word: Ringkasan eksekutif, BAB III, Penutup. Isinya sama dengan draf di percakapan, dengan tabel lengkap dan grafik: salin dari sana ke laporan Anda.",
@@ -66,7 +66,7 @@ it("one section longer than the limit comes as the Word file of BAB III, which h
   const replies = await h.driver.press(ADMIN, "3.5");
   expect(replies.map((r) => [r.method, r.file?.filename])).toEqual([
     ["sendMessage", undefined],
-    ["sendDocument", `${id}-2024-bab-iii.docx`],
+    ["sendDocument", "dinas-sosial-kabupaten-contoh-2024-bab-iii.docx"],
   ]);
   expect(plain(replies.slice(0, 1))).toBe(
     `Draf bagian 3.5 untuk Dinas Sosial Kabupaten Contoh tahun 2024 terlalu panjang untuk dikirim sebagai pesan (${long} pesan; paling banyak 20), jadi dikirim sebagai dokumen Word: BAB III, tempat bagian 3.5 berada. Isinya sama dengan draf di percakapan, dengan tabel lengkap dan grafik: salin dari sana ke laporan Anda.`,

@@ -27,11 +27,11 @@ it("an export or a draft too large for the export thread is refused with a messa
   );
   expect(plain(await h.driver.send(ADMIN, "/cek 86,11 80"))).toContain("Capaian: 107,64% (Sangat Tinggi)");
   const json = await h.driver.send(ADMIN, "/ekspor json");
-  expect(json.map((r) => [r.method, r.file?.filename])).toEqual([["sendDocument", `${id}-2024.json`]]);
+  expect(json.map((r) => [r.method, r.file?.filename])).toEqual([["sendDocument", "dinas-sosial-kabupaten-contoh-2024.json"]]);
   // A smaller agency's file is made again on a new thread.
   await setAgencyData(h, id, { objectives: objectives!.slice(0, 1).map((o) => ({ ...o, indicators: o.indicators!.slice(0, 3) })), budgetLines: [] });
   const made = await h.driver.send(ADMIN, "/ekspor ringkasan");
-  expect(made.map((r) => [r.method, r.file?.filename])).toEqual([["sendDocument", `${id}-2024-ringkasan.docx`]]);
+  expect(made.map((r) => [r.method, r.file?.filename])).toEqual([["sendDocument", "dinas-sosial-kabupaten-contoh-2024-ringkasan.docx"]]);
   await h.driver.send(ADMIN, "/draf");
   expect(plain(await h.driver.press(ADMIN, "3.1"))).toContain("3.1 Perbandingan Target dan Realisasi Kinerja Tahun 2024");
   expect(h.errors).toEqual([]);

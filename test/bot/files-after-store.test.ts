@@ -40,7 +40,7 @@ it("with one pooled connection, another officer is answered while a Word file wa
   let files = { open: () => {} };
   let exporting: Promise<unknown> = Promise.resolve();
   try {
-    const id = await registerAgency(h, ADMIN);
+    await registerAgency(h, ADMIN);
     files = heldFiles();
     exporting = h.driver.send(ADMIN, "/ekspor docx");
     // The officer's update (one transaction, the only connection) is stored; its file waits.
@@ -49,7 +49,7 @@ it("with one pooled connection, another officer is answered while a Word file wa
     expect(h.telegram.sent.some((m) => m.chatId === ADMIN.id && m.method === "sendDocument")).toBe(false);
     files.open();
     await exporting;
-    expect(h.telegram.sent.filter((m) => m.chatId === ADMIN.id && m.method === "sendDocument").map((m) => m.file?.filename)).toEqual([`${id}-2024-bab-iii.docx`]);
+    expect(h.telegram.sent.filter((m) => m.chatId === ADMIN.id && m.method === "sendDocument").map((m) => m.file?.filename)).toEqual(["dinas-sosial-kabupaten-contoh-2024-bab-iii.docx"]);
     expect(h.errors).toEqual([]);
   } finally {
     files.open(); // a failure above must not leave the update waiting for its file
@@ -61,7 +61,7 @@ it("with one pooled connection, another officer is answered while a Word file wa
 
 it("in webhook mode the update is acknowledged before its file is made; a file the thread refuses is said after", { timeout: 60_000 }, async () => {
   const h = await harness();
-  const id = await registerAgency(h, ADMIN);
+  await registerAgency(h, ADMIN);
   const acks = new RepliesAfterAck();
   const bot = createBot({ token: "123:TEST", services: h.services, botInfo: FAKE_BOT_INFO, logger: { error: (m) => h.errors.push(m) }, download: h.telegram.download, repliesAfterAck: acks });
   h.telegram.install(bot);
@@ -72,7 +72,7 @@ it("in webhook mode the update is acknowledged before its file is made; a file t
   expect(h.telegram.sent.length).toBe(before);
   files.open();
   expect(await acks.settled(30_000)).toBe(true);
-  expect(h.telegram.sent.slice(before).map((m) => [m.method, m.file?.filename])).toEqual([["sendDocument", `${id}-2024-data.xlsx`]]);
+  expect(h.telegram.sent.slice(before).map((m) => [m.method, m.file?.filename])).toEqual([["sendDocument", "dinas-sosial-kabupaten-contoh-2024-data.xlsx"]]);
 
   // The thread refuses (too many files waiting): the officer is told so once the update is stored.
   vi.spyOn(exportWorker(), "make").mockRejectedValue(new ExportFailed("busy", "antrean penuh"));

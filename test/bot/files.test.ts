@@ -44,16 +44,16 @@ describe("/ekspor Word and Excel", () => {
     const sent = await h.driver.press(ADMIN, "Word: BAB III lengkap");
     expect(sent).toHaveLength(1);
     expect(sent[0]!.method).toBe("sendDocument");
-    expect(sent[0]!.file!.filename).toBe("dinsos-pm-dumai-2024-bab-iii.docx");
+    expect(sent[0]!.file!.filename).toBe("dinas-sosial-dan-pemberdayaan-masyarakat-kota-dumai-2024-bab-iii.docx");
     expect(plain(sent)).toBe("BAB III Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai tahun 2024 (dokumen Word, A4). Tabel lengkap, grafik dan semua angka sama dengan draf di percakapan.");
     const doc = await readDocx(sent[0]!.file!.data);
     expect(doc.blocks.filter((b) => b.type === "table")).toHaveLength(8);
     expect(doc.xml).toContain("107,64%");
 
     const summary = await h.driver.send(ADMIN, "/ekspor ringkasan");
-    expect(summary[0]!.file!.filename).toBe("dinsos-pm-dumai-2024-ringkasan.docx");
+    expect(summary[0]!.file!.filename).toBe("dinas-sosial-dan-pemberdayaan-masyarakat-kota-dumai-2024-ringkasan.docx");
     const xl = await h.driver.send(ADMIN, "/ekspor xlsx");
-    expect(xl[0]!.file!.filename).toBe("dinsos-pm-dumai-2024-data.xlsx");
+    expect(xl[0]!.file!.filename).toBe("dinas-sosial-dan-pemberdayaan-masyarakat-kota-dumai-2024-data.xlsx");
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(xl[0]!.file!.data) as never);
     expect(book.getWorksheet("Data Indikator")!.rowCount).toBeGreaterThan(1);
@@ -64,7 +64,7 @@ describe("/ekspor Word and Excel", () => {
     const h = await withDemo();
     await joinByInvitation(h, ADMIN, VIEWER, "Pembaca (banyak orang)");
     const sent = await h.driver.send(VIEWER, "/ekspor docx");
-    expect(sent[0]!.file!.filename).toBe("dinsos-pm-dumai-2024-bab-iii.docx");
+    expect(sent[0]!.file!.filename).toBe("dinas-sosial-dan-pemberdayaan-masyarakat-kota-dumai-2024-bab-iii.docx");
     expect(plain(await h.driver.send(OFFICER, "/ekspor docx"))).toBe("Anda belum terhubung dengan instansi mana pun. Ketik /start untuk mendaftarkan instansi atau bergabung dengan kode undangan.");
   });
 });

@@ -57,9 +57,9 @@ describe("local chat mode (npm start without TELEGRAM_BOT_TOKEN)", () => {
     await writeFile(csv, "Sasaran;Indikator;Satuan;Target\nMeningkatnya Penanggulangan Korban Bencana;Persentase posko aktif;%;90\n");
     const run = await runStart(dir, ["/ekspor docx", `#berkas ${csv}`, "#cb ✅ Simpan", "#berkas /tidak/ada.csv"]);
     expect(run.code).toBe(0);
-    const saved = join(dir, "lokal", "berkas", "dinsos-pm-dumai-2024-bab-iii.docx");
+    const saved = join(dir, "lokal", "berkas", "dinas-sosial-dan-pemberdayaan-masyarakat-kota-dumai-2024-bab-iii.docx");
     const bytes = await readFile(saved);
-    expect(run.stdout).toContain(`[berkas: dinsos-pm-dumai-2024-bab-iii.docx, ${bytes.length.toLocaleString("id-ID")} bita → ${saved}]`);
+    expect(run.stdout).toContain(`[berkas: dinas-sosial-dan-pemberdayaan-masyarakat-kota-dumai-2024-bab-iii.docx, ${bytes.length.toLocaleString("id-ID")} bita → ${saved}]`);
     const zip = await JSZip.loadAsync(bytes);
     expect(await zip.file("word/document.xml")!.async("string")).toContain("BAB III AKUNTABILITAS KINERJA");
     expect(run.stdout).toContain('Pratinjau impor "pk.csv" (tahun 2024):');

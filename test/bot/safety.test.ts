@@ -113,7 +113,7 @@ describe("export", () => {
     const id = await withIndicator(h);
     const sent = await h.driver.send(ADMIN, "/ekspor json");
     expect(sent[0]!.method).toBe("sendDocument");
-    expect(sent[0]!.file!.filename).toBe(`${id}-2024.json`);
+    expect(sent[0]!.file!.filename).toBe("dinas-sosial-kabupaten-contoh-2024.json");
     const file = JSON.parse(new TextDecoder().decode(sent[0]!.file!.data));
     expect(file).toEqual((await h.repo.agencies.read(id))!.data);
     expect(plain(await h.driver.send(ADMIN, "/ekspor pdf"))).toBe('Format "pdf" tidak dikenal. Pilih salah satu: json, docx, ringkasan, penutup, xlsx.');

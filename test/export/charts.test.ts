@@ -89,7 +89,7 @@ describe("charts", () => {
     expect(texts.filter((t) => t === "100%").length).toBeGreaterThanOrEqual(6); // target and realisasi of three years
     expect(svgTitles(chart.svg)[0]).toBe(`Perkembangan 1.1 ${i11.indicator.name}`);
     const png = await chartPng(file, "tren", i11.indicator.id);
-    expect(png.filename).toBe(`dinsos-pm-dumai-2024-grafik-tren-${i11.indicator.id}.png`);
+    expect(png.filename).toBe(`dinas-sosial-dan-pemberdayaan-masyarakat-kota-dumai-2024-grafik-tren-${i11.indicator.id}.png`);
     expect(pngSize(png.data)).toEqual({ width: 900, height: 500 });
   });
 

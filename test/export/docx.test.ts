@@ -114,7 +114,7 @@ describe("Word export of BAB III", () => {
     const file = demo();
     const chapter = draftChapter(file, computeAgency(file));
     const exported = await exportDocx(file, "bab3");
-    expect(exported.filename).toBe("dinsos-pm-dumai-2024-bab-iii.docx");
+    expect(exported.filename).toBe("dinas-sosial-dan-pemberdayaan-masyarakat-kota-dumai-2024-bab-iii.docx");
     const doc = await readDocx(exported.data);
     const sections = chapter.sections.filter((s) => !["ringkasan", "penutup"].includes(s.id));
     const tables = sections.flatMap((s) => s.blocks.filter((b): b is Table => b.type === "table"));
@@ -251,7 +251,7 @@ describe("Word export of BAB III", () => {
     const chapter = draftChapter(file, computeAgency(file));
     for (const part of ["ringkasan", "penutup"] as const) {
       const exported = await exportDocx(file, part);
-      expect(exported.filename).toBe(`dinsos-pm-dumai-2024-${part}.docx`);
+      expect(exported.filename).toBe(`dinas-sosial-dan-pemberdayaan-masyarakat-kota-dumai-2024-${part}.docx`);
       const doc = await readDocx(exported.data);
       const sections = chapter.sections.filter((s) => s.id === part);
       expect(sections).toHaveLength(1);

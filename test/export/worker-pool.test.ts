@@ -71,7 +71,7 @@ describe("the export thread", () => {
     const docx = await w.make(file, { kind: "docx", part: "bab3" });
     expect(docx.threadId).not.toBe(threadId);
     const here = await exportDocx(file, "bab3");
-    expect(docx.filename).toBe("uji-00003-2024-bab-iii.docx");
+    expect(docx.filename).toBe("dinas-sosial-kabupaten-uji-3-2024-bab-iii.docx");
     // The same text, tables, pages and chart images (media names and the creation time differ from one file to the next).
     const [there, local] = [await readDocx(docx.data), await readDocx(here.data)];
     expect(there.blocks).toEqual(local.blocks);
@@ -85,7 +85,7 @@ describe("the export thread", () => {
     expect(draft).toEqual(renderDraft(draftChapter(file), ["1", "6"], "html"));
     expect(draft[0]).toContain("3.1 Perbandingan Target dan Realisasi Kinerja Tahun 2024");
     const chart = await w.make(file, { kind: "chart", chart: "capaian" });
-    expect([chart.filename, chart.chart?.title]).toEqual(["uji-00003-2024-grafik-capaian.png", "Capaian Kinerja per Indikator Tahun 2024"]);
+    expect([chart.filename, chart.chart?.title]).toEqual(["dinas-sosial-kabupaten-uji-3-2024-grafik-capaian.png", "Capaian Kinerja per Indikator Tahun 2024"]);
     expect([...chart.data.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]); // "PNG"
   });
 
@@ -107,7 +107,7 @@ describe("the export thread", () => {
     expect([failed.reason, failed.message]).toEqual(["memory", "memori pembuat berkas (48 MB) tidak cukup"]);
     expect(w.running).toBe(false);
     const next = await w.make(benchFile(), { kind: "docx", part: "ringkasan" });
-    expect(next.filename).toBe("uji-00003-2024-ringkasan.docx");
+    expect(next.filename).toBe("dinas-sosial-kabupaten-uji-3-2024-ringkasan.docx");
   });
 
   it("a file not made in time fails and ends the thread; an error in the export code fails that file only", { timeout: 60_000 }, async () => {
@@ -120,7 +120,7 @@ describe("the export thread", () => {
     const broken = await failure(w.make(benchFile(), { kind: "chart", chart: "tren", indicatorId: "tidak-ada" }));
     expect(broken.reason).toBe("error");
     expect(w.running).toBe(true);
-    expect((await w.make(benchFile(), { kind: "chart", chart: "tren", indicatorId: "I1_1" })).filename).toBe("uji-00003-2024-grafik-tren-I1_1.png");
+    expect((await w.make(benchFile(), { kind: "chart", chart: "tren", indicatorId: "I1_1" })).filename).toBe("dinas-sosial-kabupaten-uji-3-2024-grafik-tren-I1_1.png");
   });
 
   it("makes the /templat workbook once: a refusal is tried again, the workbook made is kept and handed out as a copy", { timeout: 60_000 }, async () => {
@@ -154,8 +154,8 @@ describe("the export thread", () => {
     const second = w.make(file, { kind: "chart", chart: "efisiensi" });
     const third = await failure(w.make(file, { kind: "xlsx" }));
     expect([third.reason, third.message]).toEqual(["busy", "1 berkas sedang menunggu"]);
-    expect((await first).filename).toBe("uji-00003-2024-grafik-capaian.png");
-    expect((await second).filename).toBe("uji-00003-2024-grafik-efisiensi.png");
+    expect((await first).filename).toBe("dinas-sosial-kabupaten-uji-3-2024-grafik-capaian.png");
+    expect((await second).filename).toBe("dinas-sosial-kabupaten-uji-3-2024-grafik-efisiensi.png");
     expect(w.running).toBe(true);
     await until(() => !w.running, "the idle thread to end", 5_000);
   });

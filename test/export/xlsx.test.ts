@@ -54,7 +54,7 @@ describe("Excel export", () => {
     const file = demo();
     const result = computeAgency(file);
     const exported = await exportXlsx(file);
-    expect(exported.filename).toBe("dinsos-pm-dumai-2024-data.xlsx");
+    expect(exported.filename).toBe("dinas-sosial-dan-pemberdayaan-masyarakat-kota-dumai-2024-data.xlsx");
     const book = await load(exported.data);
     const tables = draftChapter(file, result).sections.flatMap((s) => s.blocks.filter((b): b is Table => b.type === "table"));
     expect(book.worksheets.map((w) => w.name)).toEqual(["Data Indikator", "Rata-rata Sasaran", ...tables.map((t) => `Tabel ${t.number}`)]);

@@ -1,5 +1,6 @@
 /** /ekspor — the agency's data as files. JSON here; Word and Excel register themselves (issue 6). */
 import { exportWorker } from "../../export/worker-pool.js";
+import { fileStem } from "../../export/file-name.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, text, type Button, type Out } from "../ui.js";
 
@@ -19,7 +20,7 @@ const EXPORTERS: Exporter[] = [
       const { doc } = await activeAgency(turn);
       const file = doc.data;
       const data = new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`);
-      return [{ kind: "document", filename: `${file.agency.id}-${file.agency.reportingYear}.json`, data, caption: html("ekspor.json_keterangan", { instansi: file.agency.name, tahun: file.agency.reportingYear }) }];
+      return [{ kind: "document", filename: `${fileStem(file)}.json`, data, caption: html("ekspor.json_keterangan", { instansi: file.agency.name, tahun: file.agency.reportingYear }) }];
     },
   },
 ];
