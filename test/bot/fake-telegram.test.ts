@@ -108,4 +108,18 @@ describe("the fake Telegram refuses what Telegram refuses", () => {
     ]);
     FakeTelegram.refusedAnywhere.splice(0);
   });
+
+  it("finds a button by its label: exact, by its start in any case, or without the emoji before it", async () => {
+    const { bot: b, telegram } = bot();
+    const row = (...labels: string[]) => ({ inline_keyboard: [labels.map((text, i) => ({ text, callback_data: `b:${i}` }))] });
+    await b.api.sendMessage(1, "Pilih:", { reply_markup: row("📊 Capaian per indikator", "📊 Capaian vs serapan anggaran", "🔑", "Kota") });
+    const data = (label: string) => telegram.findButton(1, label)?.data;
+    expect(data("📊 Capaian vs serapan anggaran")).toBe("b:1");
+    expect(data("📊 capaian VS")).toBe("b:1");
+    expect(data("Capaian vs")).toBe("b:1");
+    expect(data("capaian")).toBe("b:0"); // the first that fits
+    expect(data("🔑")).toBe("b:2");
+    expect(data("🔒")).toBeUndefined(); // marks alone match no other button
+    expect(data("Kabupaten")).toBeUndefined();
+  });
 });
