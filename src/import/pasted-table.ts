@@ -17,6 +17,7 @@
  * `tempel.*`); the caller, who knows the agency's indicators, settles a
  * missing unit and checks the targets.
  */
+import { isNone } from "../app/entry/answers.js";
 import { say } from "../messages/catalog.js";
 import { normalizeInput } from "../domain/numbers/normalize.js";
 import { headerLetters, isColumnNumbers, isNumberCell, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
@@ -142,7 +143,8 @@ export function readPastedTable(input: string): PastedTable {
       [value.objective, value.name, value.unit] = [row[0]!, row[1]!, row[2]!];
       target = row[3];
     }
-    target ||= undefined;
+    // An empty target, or one written as "-" or "tidak ada" (no figure), is none.
+    if (!target || isNone(target)) target = undefined;
     // A merged Sasaran cell is empty below its first row.
     if (value.objective === "" && value.name !== "") value.objective = previousObjective;
     if (value.objective !== "") previousObjective = value.objective;

@@ -12,7 +12,7 @@ import { numberErrorMessage } from "../domain/numbers/messages.js";
 import { parseNumber } from "../domain/numbers/parse.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import type { Indicator } from "../domain/schema/indicator.js";
-import { parseAnswer } from "../app/entry/answers.js";
+import { isNone, parseAnswer } from "../app/entry/answers.js";
 import { idAllocator, renumber } from "../app/ids.js";
 import { findOrAddIndicator, newValueIndicator, sameName } from "../app/by-name.js";
 import type { CellValue, Sheet } from "./spreadsheet.js";
@@ -130,6 +130,11 @@ function cellText(v: CellValue): string | undefined {
   return typeof v === "number" ? typedNumber(v) : text(v);
 }
 
+/** A figure's cell (target, realisasi, pagu): "-", "tidak ada" and the like are how tables write "no figure", read as an empty cell. */
+function figureCell(v: CellValue): CellValue {
+  return typeof v === "string" && isNone(v) ? null : v;
+}
+
 export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
   const plan: ImportPlan = { pk: [], budget: [], problems: [], ignoredColumns: [] };
   const indicatorByRef = new Map<string, string>();
@@ -185,7 +190,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
       /** Pagu and realisasi anggaran (either sheet): money as typed, or a problem in its column. */
       const readMoney = (row: { budget?: string; spent?: string }) => {
         for (const f of ["budget", "spent"] as const) {
-          const v = get(f);
+          const v = figureCell(get(f));
           if (v === null) continue;
           const n = moneyCell(v);
           if (n.ok) row[f] = n.value;
@@ -198,7 +203,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         if (objective) previousObjective = objective;
         const existing = objective && name ? findExisting(file, objective, name) : undefined;
         // Without a Satuan (no column, or an empty cell): a target written with % gives it, or the stored indicator's.
-        const target = cellText(get("target"));
+        const target = cellText(figureCell(get("target")));
         let unit = text(get("unit")) === undefined ? (unitInTarget(target) ?? existing?.unit ?? "") : required("unit", 40);
         if (unit === "") {
           if (col("unit") >= 0) unit = required("unit", 40);
@@ -213,7 +218,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
           else seenPk.set(key, r + 1);
         }
         for (const q of ["target", "actual"] as const) {
-          const cell = get(q);
+          const cell = figureCell(get(q));
           if (cell !== null && typeof cell === "object") {
             problem(q, say("impor.tanggal", { isi: cell.date, contoh: "86,11" }));
             continue;

@@ -50,3 +50,27 @@ describe("parseAnswer's change", () => {
     expect(b.budgetLines.filter((l, i) => l !== v2.budgetLines[i]).map((l) => l.id)).toEqual(["P3"]);
   });
 });
+
+describe("\"tidak ada\" where a figure is asked", () => {
+  const file = deepFreeze(variants());
+  const refused = (key: QuestionKey, text: string) => {
+    const parsed = parseAnswer(file, key, text);
+    return parsed.ok ? "accepted" : parsed.message;
+  };
+
+  it("says what to type instead, for a target or realisasi, an indicator's pagu, and a budget line's pagu or realisasi", () => {
+    const skip = "Bila angkanya memang tidak ada (misalnya indikator ini belum diukur pada tahun itu), ketik lewati; draf lalu menyebut datanya belum tersedia.";
+    expect(refused({ q: "target", indicatorId: "ISI", year: 2023 }, "tidak ada")).toBe(skip);
+    expect(refused({ q: "actual", indicatorId: "ISI", year: 2022 }, "-")).toBe(skip);
+    expect(refused({ q: "final", indicatorId: "ISI" }, "Belum ada.")).toBe(skip);
+    expect(refused({ q: "budget", indicatorId: "ISI", field: "budget" }, "tidak ada")).toBe(
+      "Bila indikator ini tidak memiliki pagu tersendiri, ketik lewati. Bila anggarannya ada pada program, kegiatan atau sub kegiatan, hubungkan baris itu dengan indikator ini melalui /anggaran (tombol 🔗 Indikator): pagu dan realisasinya lalu diambil dari sana dan tidak ditanyakan lagi di sini.",
+    );
+    expect(refused({ q: "budget", indicatorId: "ISI", field: "spent" }, "nihil")).toBe("Bila belum ada anggaran yang terpakai, ketik 0; bila belum diketahui, ketik lewati.");
+    expect(refused({ q: "line", lineId: "P3", field: "budget" }, "tidak ada")).toBe("Bila memang tidak ada pagu, ketik 0; bila belum diketahui, ketik lewati.");
+    expect(refused({ q: "line", lineId: "P3", field: "spent" }, "kosong")).toBe("Bila belum ada anggaran yang terpakai, ketik 0; bila belum diketahui, ketik lewati.");
+    // 0 is a figure; "tidak ada" stays the national question's own answer.
+    expect(refused({ q: "line", lineId: "P3", field: "spent" }, "0")).toBe("accepted");
+    expect(refused({ q: "national", indicatorId: "ISI" }, "tidak ada")).toBe("accepted");
+  });
+});

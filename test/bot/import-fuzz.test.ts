@@ -22,6 +22,10 @@ import { readDocx } from "../support/docx.js";
 import { inputArb } from "../support/hostile-inputs.js";
 import { BUDGET_HEADER, PK_HEADER, utf8, xlsx, type CellInput } from "../support/spreadsheets.js";
 
+/** A Word file's text: its paragraphs and every table cell, a line each. */
+const docxText = (doc: Awaited<ReturnType<typeof readDocx>>): string =>
+  doc.blocks.map((b) => (b.type === "p" ? b.text : b.table.rows.map((r) => r.cells.map((c) => c.text).join("\n")).join("\n"))).join("\n");
+
 const nameish = fc.oneof(
   fc.constantFrom("Meningkatnya Kesejahteraan Sosial", "Persentase PPKS terlayani", "Program Rehabilitasi Sosial", "<b>", "a & b < c", "{{tahun}}", "{{{x}}}", "x".repeat(500), "Ω ✓ 😀", "=SUM(A1)", "1.1"),
   fc.string({ maxLength: 30 }),
@@ -141,16 +145,18 @@ describe("fuzz of /impor", () => {
     expect((await d.send(ADMIN, "/status")).length).toBeGreaterThan(0);
     const draft = await d.pressData(ADMIN, "draf:semua");
     expect(draft.length).toBeGreaterThan(3);
-    // Names are text, never markup or template: each stored indicator's name appears in the draft as it was typed.
+    // Names are text, never markup or template: each stored indicator's name appears in the draft as it was typed,
+    // in its messages or, for a draft longer than the bot sends as messages, in the Word files it sends instead.
     const names = data.objectives.flatMap((o) => o.indicators.map((i) => i.name));
-    const drafted = plain(draft);
+    let drafted = plain(draft.filter((m) => !m.file));
+    for (const m of draft) if (m.file) drafted += `\n${docxText(await readDocx(m.file.data))}`;
     for (const name of names) expect(drafted).toContain(name);
     expect(names.some((n) => n.includes("{{") || n.includes("<"))).toBe(true);
     const word = await d.send(ADMIN, "/ekspor docx");
     expect(word[0]!.file!.filename).toMatch(/bab-iii\.docx$/);
     const doc = await readDocx(word[0]!.file!.data);
     expect(doc.blocks.filter((b) => b.type === "table").length).toBeGreaterThan(3);
-    const wordText = doc.blocks.map((b) => (b.type === "p" ? b.text : b.table.rows.map((r) => r.cells.map((c) => c.text).join("\n")).join("\n"))).join("\n");
+    const wordText = docxText(doc);
     for (const name of names) expect(wordText).toContain(name);
     const excel = await d.send(ADMIN, "/ekspor xlsx");
     const book = new ExcelJS.Workbook();

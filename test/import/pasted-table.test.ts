@@ -13,6 +13,14 @@ describe("readPastedTable", () => {
     ]);
   });
 
+  it("reads a target written \"-\" or \"tidak ada\" as none", () => {
+    expect(rows("Sasaran A | Indikator satu | % | -\nSasaran A | Indikator dua | orang | tidak ada\nSasaran A | Indikator tiga | KPM | 0")).toEqual([
+      [1, "Sasaran A", "Indikator satu", "%", undefined],
+      [2, "Sasaran A", "Indikator dua", "orang", undefined],
+      [3, "Sasaran A", "Indikator tiga", "KPM", "0"],
+    ]);
+  });
+
   it("without a header, drops the row numbers of a numbered table and fills merged Sasaran cells from the row above", () => {
     const numbered = ["1.\tSasaran A\tIndikator satu\t%\t80", "\t\tIndikator dua\torang\t12", "2\tSasaran B\tIndikator tiga\tKPM"].join("\n");
     expect(readPastedTable(numbered).problems).toEqual([]);

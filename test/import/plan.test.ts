@@ -175,6 +175,21 @@ describe("import: good files", () => {
     expect(first.problems).toEqual([{ sheet: "CSV", row: 2, column: "Sasaran", message: "wajib diisi" }]);
   });
 
+  it("reads a figure written \"-\" or \"tidak ada\" as an empty cell: the row is kept, nothing stored for that figure", async () => {
+    const csv = [
+      "Sasaran;Indikator;Satuan;Target;Realisasi;Pagu;Realisasi Anggaran",
+      "Meningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;-;tidak ada;–;Rp -",
+      "Meningkatnya Pemberdayaan Sosial;Jumlah KPM graduasi;KPM;tidak ada;27;-;nihil",
+    ].join("\n");
+    const plan = planImport(agency(), await sheets(utf8(csv), "pk.csv"));
+    // "–" (Word's en dash) is a dash too; "Rp -" is not how a table writes "none": a problem, and its row is left out.
+    expect(plan.problems.map((p) => `${p.row}:${p.column}`)).toEqual(["2:Realisasi Anggaran"]);
+    expect(plan.pk).toEqual([{ row: 3, objective: "Meningkatnya Pemberdayaan Sosial", name: "Jumlah KPM graduasi", unit: "KPM", actual: "27" }]);
+    const applied = structuredClone(agency()) as AgencyFile;
+    applyPlan(applied, plan);
+    expect(applied.objectives[1]!.indicators[0]!.years).toEqual({ "2024": { actual: "27" } });
+  });
+
   it("finds the header below title rows and reports the spreadsheet's own row numbers", async () => {
     const bytes = await xlsx([
       { name: "PK 2024", rows: [["PERJANJIAN KINERJA TAHUN 2024"], ["DINAS SOSIAL KABUPATEN CONTOH"], [], PK_HEADER, [1, "Sasaran A", "Indikator A", "%", 80], [2, "Sasaran A", null, "%", 80]] },

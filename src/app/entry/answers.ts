@@ -114,6 +114,11 @@ function indicatorInDraft(file: AgencyFile, indicatorId: string): (data: AgencyF
 
 export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): AnswerParse {
   if (key.q === "line" || key.q === "budget") {
+    // "tidak ada" is not an amount: say what to type instead (0, lewati, or for an indicator's pagu a linked budget line).
+    if (isNone(text)) {
+      const which = key.field === "spent" ? "realisasi_anggaran_tidak_ada" : key.q === "budget" ? "pagu_indikator_tidak_ada" : "pagu_tidak_ada";
+      return { ok: false, message: say(`jawaban.${which}`) };
+    }
     const r = parseNumber(text, { kind: "money" });
     if (!r.ok) return { ok: false, message: numberErrorMessage(r.error, "money") };
     const value = r.value.toFixed();
@@ -133,6 +138,9 @@ export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): A
   if (!ind) return { ok: false, message: say("isi.indikator_hilang") };
   // The answer's indicator in the edit's draft (it was there when the answer was read).
   const draft = indicatorInDraft(file, key.indicatorId);
+
+  // "tidak ada" for a target or a realisasi: say that such a figure is skipped, not typed.
+  if ((key.q === "target" || key.q === "actual" || key.q === "final") && isNone(text)) return { ok: false, message: say("jawaban.angka_tidak_ada") };
 
   switch (key.q) {
     case "target": {
