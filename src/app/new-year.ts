@@ -35,9 +35,10 @@ export interface NewYearPreview {
   indicators: number;
   /** Indicators whose new target comes from the Renstra's target for that year. */
   targetsFromPlan: number;
-  /** Indicators with factors, budget lines or indicators with pagu / realisasi anggaran, lines with notes: emptied. */
+  /** Indicators with factors, budget lines and indicators with pagu / realisasi anggaran, lines with notes: emptied. */
   factors: number;
-  budgets: number;
+  budgetLines: number;
+  budgetIndicators: number;
   notes: number;
   /** The new year lies after the Renstra period. */
   afterPlan: boolean;
@@ -54,7 +55,8 @@ export function newYearPreview(file: AgencyFile): NewYearPreview {
     indicators: indicators.length,
     targetsFromPlan: indicators.filter((i) => i.years[String(to)]?.target === undefined && i.strategicPlan?.byYear?.[String(to)] !== undefined).length,
     factors: indicators.filter((i) => i.factors !== undefined).length,
-    budgets: indicators.filter((i) => i.budget !== undefined).length + file.budgetLines.filter((l) => l.budget !== undefined || l.spent !== undefined).length,
+    budgetLines: file.budgetLines.filter((l) => l.budget !== undefined || l.spent !== undefined).length,
+    budgetIndicators: indicators.filter((i) => i.budget !== undefined).length,
     notes: file.budgetLines.filter((l) => l.note !== undefined).length,
     afterPlan: to > file.agency.strategicPlan.endYear,
   };

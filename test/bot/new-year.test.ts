@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "../../src/local/demo.js";
 import type { AgencyFile } from "../../src/domain/schema/agency.js";
-import { ADMIN, OFFICER, harness, joinByInvitation, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+import { ADMIN, OFFICER, addProgram, harness, joinByInvitation, pasteTable, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 
 const DEMO = "dinsos-pm-dumai";
 
@@ -37,7 +37,7 @@ describe("/tahun: the next reporting year", () => {
         "Mulai tahun pelaporan 2025 untuk Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai (sekarang 2024)",
         "",
         "Tetap ada: 4 indikator beserta sasarannya, target dan realisasi semua tahun (2024 menjadi riwayat untuk perbandingan antartahun), target Renstra, data nasional, susunan program/kegiatan/sub kegiatan dan tautannya ke indikator, anggota, dan profil metodologi.",
-        "Dikosongkan untuk 2025: faktor pendukung, penghambat dan tindak lanjut (4 indikator), pagu dan realisasi anggaran (90 baris anggaran dan indikator), catatan baris anggaran (9). Nilai lamanya tetap tercatat di /riwayat.",
+        "Dikosongkan untuk 2025: faktor pendukung, penghambat dan tindak lanjut (4 indikator), pagu dan realisasi anggaran (89 baris anggaran dan 1 indikator), catatan baris anggaran (9). Nilai lamanya tetap tercatat di /riwayat.",
         "Target 2025 diisi dari target Renstra per tahun untuk 1 indikator; target lainnya ditanyakan lewat /isi.",
         "Selama belum ada perubahan lain sesudahnya, pergantian ini dapat dibatalkan dengan /tahun.",
       ].join("\n"),
@@ -68,6 +68,18 @@ describe("/tahun: the next reporting year", () => {
     const moved = await data(h);
     expect(plain(await h.driver.pressData(ADMIN, "year:go:dinsos-pm-dumai:2024"))).toBe("Tahun pelaporan sudah 2025; tidak ada yang diubah. Ketik /tahun untuk melihat pilihannya.");
     expect(await data(h)).toEqual(moved);
+  });
+
+  it("says what a new agency with nothing to empty empties, without counts of 0", async () => {
+    const h = await harness();
+    await registerAgency(h, ADMIN);
+    await pasteTable(h, ADMIN, "Sasaran A | Indikator satu | % | 80");
+    const menu = plain(await h.driver.send(ADMIN, "/tahun"));
+    expect(menu.split("\n")[3]).toBe(
+      "Dikosongkan untuk 2025: faktor pendukung, penghambat dan tindak lanjut (belum ada yang diisi), pagu dan realisasi anggaran (belum ada yang diisi). Nilai lamanya tetap tercatat di /riwayat.",
+    );
+    await addProgram(h, ADMIN, "Program Perlindungan Sosial", "Rp 1,5 M");
+    expect(plain(await h.driver.send(ADMIN, "/tahun")).split("\n")[3]).toContain("pagu dan realisasi anggaran (1 baris anggaran).");
   });
 
   it("is taken back as a whole, to the very data it replaced, while nothing it changed has changed since", async () => {

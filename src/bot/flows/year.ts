@@ -2,11 +2,18 @@
 import { canUndoNewYear, newYearPreview, startNewYear, undoNewYear } from "../../app/new-year.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, text, type Button } from "../ui.js";
+import { formatCount } from "../../domain/numbers/format.js";
 import { IDLE, type State } from "../state.js";
 import { coversYear, parseRenstraPeriod } from "../../app/renstra-period.js";
 
 /** An example of a Renstra period starting with `year` (five years). */
 const examplePeriod = (year: number) => `${year}-${year + 4}`;
+
+/** "89 baris anggaran dan 1 indikator": what holds a pagu or realisasi anggaran, the counts that are not 0; "" when none. */
+function anggaranText(lines: number, indicators: number): string {
+  const parts = [lines > 0 ? label("tahun.baris_anggaran", { jumlah: formatCount(lines) }) : "", indicators > 0 ? label("tahun.indikator", { jumlah: formatCount(indicators) }) : ""];
+  return parts.filter(Boolean).join(" dan ");
+}
 
 export async function yearMenu(turn: Turn): Promise<Outcome> {
   const { doc } = await activeAgency(turn, "admin");
@@ -18,7 +25,7 @@ export async function yearMenu(turn: Turn): Promise<Outcome> {
     indikator: p.indicators,
     dariRenstra: p.targetsFromPlan,
     faktor: p.factors,
-    anggaran: p.budgets,
+    anggaran: anggaranText(p.budgetLines, p.budgetIndicators),
     catatan: p.notes,
     diLuarRenstra: p.afterPlan,
     akhirRenstra: doc.data.agency.strategicPlan.endYear,
