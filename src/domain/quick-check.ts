@@ -10,6 +10,8 @@ import { formatDecimal, formatPercent } from "./numbers/format.js";
 import { parseNumber, parseRatio, type RatioValue } from "./numbers/parse.js";
 import { numberErrorMessage } from "./numbers/messages.js";
 import type { NegativeFormula } from "./schema/profile.js";
+import type { GradeTableId } from "./calc/grade.js";
+import { gradeCheck, gradeTableWord, looksLikeGrade } from "./quick-check-grade.js";
 
 export type QuickCheck = { ok: true; text: string; value: Decimal; category: string } | { ok: false; text: string };
 
@@ -83,6 +85,8 @@ function words(args: readonly string[]): string[] {
     .join(" ")
     .replace(/\s*\/\s*/g, "/")
     .replace(/(\d)\s+dari\s+(?=\d)/gi, "$1/")
+    // A predikat with its score, "A (81,50)": one word.
+    .replace(/(^|\s)([A-Za-zА-Яа-я]{1,2})\s+\(/g, "$1$2(")
     .split(/\s+/)
     .filter(Boolean);
 }
@@ -104,6 +108,7 @@ export function quickCheck(args: readonly string[], escape?: Escape, command: Ch
   let polarity: Polarity = "positive";
   let scaleId: string = "permendagri86";
   let formula: string = "2T-R";
+  let gradeTableId: GradeTableId | undefined;
   const tokens = words(args);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -112,6 +117,7 @@ export function quickCheck(args: readonly string[], escape?: Escape, command: Ch
     else if (["positif", "--positif"].includes(lower)) polarity = "positive";
     else if (/^(--)?skala([=:].+)?$/.test(lower)) scaleId = lower.includes("=") || lower.includes(":") ? lower.split(/[=:]/)[1]! : (tokens[++i] ?? "");
     else if (/^(--)?rumus([=:].+)?$/.test(lower)) formula = lower.includes("=") || lower.includes(":") ? lower.split(/[=:]/)[1]! : (tokens[++i] ?? "");
+    else if (gradeTableWord(token)) gradeTableId = gradeTableWord(token);
     else rest.push(token);
   }
   if (rest.length < 2) return { ok: false, text: missingArguments(rest, command, escape) };
@@ -119,6 +125,12 @@ export function quickCheck(args: readonly string[], escape?: Escape, command: Ch
   if (!(scaleId in SCALE_PRESETS)) return { ok: false, text: say("cek.salah_skala", { skala: scaleId }, escape) };
   const negativeFormula = formula.toUpperCase().replace(/\s/g, "");
   if (negativeFormula !== "2T-R" && negativeFormula !== "T/R") return { ok: false, text: say("cek.salah_rumus", { rumus: formula }, escape) };
+
+  // A predikat (IKM, LHE AKIP) on either side: compared as predikat.
+  if (gradeTableId !== undefined || rest.some(looksLikeGrade)) {
+    if (polarity === "negative") return { ok: false, text: say("cek.predikat_negatif", {}, escape) };
+    return gradeCheck(rest[0]!, rest[1]!, gradeTableId, SCALE_PRESETS[scaleId as ScalePresetId], command, escape);
+  }
 
   const actual = readActual(rest[0]!, escape);
   if (!actual.ok) return actual;

@@ -23,7 +23,7 @@ describe("/cek in a group", () => {
     expect(await d.send(OFFICER, "selamat pagi semua", GROUP)).toEqual([]);
     expect(await h.repo.users.list()).toEqual([]);
     // Unreadable or missing numbers: what is wrong, then the accepted form with /cek; its "<realisasi>" escaped for Telegram.
-    const usage = "Format: /cek <realisasi> <target> [negatif] [skala=permendagri86|atribut|baik100]\nContoh: /cek 86,11 80   atau   /cek 12 10 negatif   atau   /cek 56/57 97,5 (indikator rasio)";
+    const usage = "Format: /cek <realisasi> <target> [negatif] [skala=permendagri86|atribut|baik100]\nContoh: /cek 86,11 80   atau   /cek 12 10 negatif   atau   /cek 56/57 97,5 (indikator rasio)   atau   /cek B A (predikat IKM atau LHE AKIP; tambahkan lhe atau ikm untuk memilih tabelnya)";
     const bare = await d.send(OFFICER, "/cek", GROUP);
     expect(plain(bare)).toBe(`Ketik realisasi dan targetnya sesudah /cek, dipisah spasi.\n${usage}`);
     expect(bare[0]!.text).toContain("Format: /cek &lt;realisasi&gt; &lt;target&gt; [negatif]");

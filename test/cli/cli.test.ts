@@ -61,8 +61,8 @@ describe("cli cek", () => {
       [["cek", "56/0", "97,5"], 'Realisasi tidak dapat dibaca. Penyebut tidak boleh nol ("56/0"). Contoh: 56/57.'],
       [["cek", "56/lima", "97,5"], 'Realisasi tidak dapat dibaca. "lima" tidak dapat dibaca sebagai angka. Ketik angka dengan koma untuk desimal, misalnya 56/57.'],
       [["cek", "5", "0"], "Capaian tidak dapat dihitung: target bernilai 0, sehingga pembagian tidak mungkin. Periksa kembali targetnya."],
-      [["cek", "86,11"], "Targetnya belum diketik: sesudah realisasi 86,11, ketik targetnya.\nFormat: cek <realisasi> <target> [negatif] [skala=permendagri86|atribut|baik100]\nContoh: cek 86,11 80   atau   cek 12 10 negatif   atau   cek 56/57 97,5 (indikator rasio)"],
-      [["cek"], "Ketik realisasi dan targetnya sesudah cek, dipisah spasi.\nFormat: cek <realisasi> <target> [negatif] [skala=permendagri86|atribut|baik100]\nContoh: cek 86,11 80   atau   cek 12 10 negatif   atau   cek 56/57 97,5 (indikator rasio)"],
+      [["cek", "86,11"], "Targetnya belum diketik: sesudah realisasi 86,11, ketik targetnya.\nFormat: cek <realisasi> <target> [negatif] [skala=permendagri86|atribut|baik100]\nContoh: cek 86,11 80   atau   cek 12 10 negatif   atau   cek 56/57 97,5 (indikator rasio)   atau   cek B A (predikat IKM atau LHE AKIP; tambahkan lhe atau ikm untuk memilih tabelnya)"],
+      [["cek"], "Ketik realisasi dan targetnya sesudah cek, dipisah spasi.\nFormat: cek <realisasi> <target> [negatif] [skala=permendagri86|atribut|baik100]\nContoh: cek 86,11 80   atau   cek 12 10 negatif   atau   cek 56/57 97,5 (indikator rasio)   atau   cek B A (predikat IKM atau LHE AKIP; tambahkan lhe atau ikm untuk memilih tabelnya)"],
       [["cek", "86,11", "80", "--skala", "bintang"], 'Skala "bintang" tidak dikenal. Pilih salah satu: permendagri86, atribut, baik100.'],
     ];
     for (const [argv, message] of cases) {

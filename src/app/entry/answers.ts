@@ -3,9 +3,10 @@
  * of the agency data, or an Indonesian message saying what was wrong with an
  * example of what is accepted.
  */
+import { gradeErrorMessage } from "../../domain/calc/grade-messages.js";
 import { say } from "../../messages/catalog.js";
 import { Decimal } from "../../domain/decimal.js";
-import { gradeTable, parseGrade, type GradeParseError } from "../../domain/calc/grade.js";
+import { gradeTable, parseGrade } from "../../domain/calc/grade.js";
 import { formatCount } from "../../domain/numbers/format.js";
 import { numberErrorMessage } from "../../domain/numbers/messages.js";
 import { normalizeInput } from "../../domain/numbers/normalize.js";
@@ -34,11 +35,6 @@ export function isNone(text: string): boolean {
   return NONE.test(normalizeInput(text).replace(/[.!]+$/, ""));
 }
 
-function gradeMessage(error: GradeParseError, table: string): string {
-  if (error.code === "number") return numberErrorMessage(error.error, "grade");
-  if (error.code === "table") return say(`predikat.${error.problem.code}`, { ...error.problem, tabel: table, contoh: say("contoh.grade") });
-  return say(`predikat.${error.code}`, { ...("input" in error ? { input: error.input } : {}), contoh: say("contoh.grade") });
-}
 
 function numberFor(ind: Indicator, text: string): { ok: true; value: string } | { ok: false; message: string } {
   const kind = unitKind(ind.unit);
@@ -52,7 +48,7 @@ function targetFor(ind: Indicator, text: string): { ok: true; value: Target } | 
   if (ind.kind === "grade") {
     const table = gradeTable(ind.gradeTable!);
     const g = parseGrade(text, table);
-    return g.ok ? { ok: true, value: g.value } : { ok: false, message: gradeMessage(g.error, table.name) };
+    return g.ok ? { ok: true, value: g.value } : { ok: false, message: gradeErrorMessage(g.error, table.name) };
   }
   const range = /^(.+?)\s*(?:[-–—]|s\.?\s?d\.?|sampai|hingga)\s*(.+)$/i.exec(normalizeInput(text));
   if (range && /\d/.test(range[1]!) && /\d/.test(range[2]!) && !normalizeInput(text).startsWith("-")) {
@@ -157,7 +153,7 @@ export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): A
       if (ind.kind === "grade") {
         const table = gradeTable(ind.gradeTable!);
         const g = parseGrade(text, table);
-        if (!g.ok) return { ok: false, message: gradeMessage(g.error, table.name) };
+        if (!g.ok) return { ok: false, message: gradeErrorMessage(g.error, table.name) };
         return accept((data) => (year(draft(data), key.year).actual = g.value));
       }
       if (ind.kind === "ratio" && /\/|\bdari\b|:/i.test(text)) {
