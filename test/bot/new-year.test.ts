@@ -70,6 +70,35 @@ describe("/tahun: the next reporting year", () => {
     expect(await data(h)).toEqual(moved);
   });
 
+  it("tells the other members, in their own chats, when the year moves on or is taken back", async () => {
+    const h = await harness();
+    await registerAgency(h, ADMIN);
+    await joinByInvitation(h, ADMIN, OFFICER);
+    const toOfficer = () => h.telegram.sent.filter((m) => m.chatId === OFFICER.id).map((m) => m.text);
+    const toAdmin = () => h.telegram.sent.filter((m) => m.chatId === ADMIN.id).length;
+    const officerBefore = toOfficer().length;
+    await h.driver.send(ADMIN, "/tahun");
+    const adminBefore = toAdmin();
+    // The admin's chat gets the reply alone; the officer's the notice.
+    expect(plain(await h.driver.press(ADMIN, "▶️ Mulai tahun 2025"))).toBe(
+      "✅ Dinas Sosial Kabupaten Contoh sekarang melaporkan tahun 2025; data 2024 menjadi riwayat. Ketik /isi untuk mengisi target, realisasi, anggaran dan faktor tahun 2025.",
+    );
+    expect(toAdmin()).toBe(adminBefore + 1);
+    expect(toOfficer().slice(officerBefore)).toEqual([
+      "ℹ️ Sari Wulandari memulai tahun pelaporan <b>2025</b> untuk Dinas Sosial Kabupaten Contoh: data 2024 menjadi riwayat, dan /isi sekarang menanyakan isian tahun 2025. Selama belum ada perubahan lain sesudahnya, admin dapat membatalkannya dengan /tahun.",
+    ]);
+    await h.driver.send(ADMIN, "/tahun");
+    await h.driver.press(ADMIN, "↩ Kembali ke tahun 2024");
+    expect(toOfficer().slice(officerBefore + 1)).toEqual(["ℹ️ Sari Wulandari membatalkan pergantian tahun: Dinas Sosial Kabupaten Contoh kembali melaporkan tahun <b>2024</b>."]);
+    await h.driver.send(ADMIN, "/tahun");
+    await h.driver.press(ADMIN, "▶️ Mulai tahun 2025 dengan Renstra baru");
+    await h.driver.send(ADMIN, "2025-2029");
+    expect(toOfficer().slice(officerBefore + 2)).toEqual([
+      "ℹ️ Sari Wulandari memulai tahun pelaporan <b>2025</b> untuk Dinas Sosial Kabupaten Contoh dengan Renstra 2025–2029: data 2024 menjadi riwayat, dan /isi sekarang menanyakan isian tahun 2025. Selama belum ada perubahan lain sesudahnya, admin dapat membatalkannya dengan /tahun.",
+    ]);
+    expect(h.errors).toEqual([]);
+  });
+
   it("says what a new agency with nothing to empty empties, without counts of 0", async () => {
     const h = await harness();
     await registerAgency(h, ADMIN);

@@ -1,7 +1,9 @@
 /** /tahun — start the next reporting year (admin), or take the last start back (see app/new-year.ts). */
 import { canUndoNewYear, newYearPreview, startNewYear, undoNewYear } from "../../app/new-year.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, text, type Button } from "../ui.js";
+import { button, html, label, notify, text, type Button, type Out } from "../ui.js";
+import type { AgencyDocument } from "../../storage/documents.js";
+import type { MessageParams } from "../../messages/catalog.js";
 import { formatCount } from "../../domain/numbers/format.js";
 import { IDLE, type State } from "../state.js";
 import { coversYear, parseRenstraPeriod } from "../../app/renstra-period.js";
@@ -55,10 +57,21 @@ export async function yearCallback(turn: Turn, data: string): Promise<Outcome> {
   }
   if (action === "go") {
     const saved = await startNewYear(turn.services, agencyId, turn.actor, Number(year));
-    return outcome([text(html("tahun.dimulai", { instansi: saved.doc.data.agency.name, tahun: saved.doc.data.agency.reportingYear, dari: Number(year) }))], IDLE);
+    const { name: instansi, reportingYear: tahun } = saved.doc.data.agency;
+    return outcome([text(html("tahun.dimulai", { instansi, tahun, dari: Number(year) })), ...toMembers(turn, saved.doc, "tahun.pemberitahuan_mulai", { instansi, tahun, dari: Number(year) })], IDLE);
   }
   const saved = await undoNewYear(turn.services, agencyId, turn.actor, Number(year));
-  return outcome([text(html("tahun.dikembalikan", { instansi: saved.doc.data.agency.name, tahun: saved.doc.data.agency.reportingYear }))], IDLE);
+  const { name: instansi, reportingYear: tahun } = saved.doc.data.agency;
+  return outcome([text(html("tahun.dikembalikan", { instansi, tahun })), ...toMembers(turn, saved.doc, "tahun.pemberitahuan_kembali", { instansi, tahun })], IDLE);
+}
+
+/**
+ * The other members told, each in their own chat, that the agency's reporting year changed: /isi asks for
+ * another year from their next answer on, which without a word would surprise an officer half-way through it.
+ */
+function toMembers(turn: Turn, doc: AgencyDocument, key: string, params: MessageParams): Out[] {
+  const notice = html(key, { ...params, admin: turn.actor.name });
+  return doc.members.filter((m) => m.userId !== turn.actor.userId).map((m) => notify(m.userId, notice));
 }
 
 /** The new Renstra period typed: the agency moves on with it, or what is wrong is said and the question stays open. */
@@ -71,5 +84,6 @@ export async function yearPlanText(turn: Turn, state: Extract<State, { flow: "ye
   if (!coversYear(period, to)) return outcome([text(html("tahun.renstra_tidak_memuat", { ke: to, awal: period.startYear, akhir: period.endYear, contoh }))]);
   const saved = await startNewYear(turn.services, state.agencyId, turn.actor, state.from, period);
   const info = saved.doc.data.agency;
-  return outcome([text(html("tahun.dimulai_renstra", { instansi: info.name, tahun: info.reportingYear, dari: state.from, awal: period.startYear, akhir: period.endYear }))], IDLE);
+  const params = { instansi: info.name, tahun: info.reportingYear, dari: state.from, awal: period.startYear, akhir: period.endYear };
+  return outcome([text(html("tahun.dimulai_renstra", params)), ...toMembers(turn, saved.doc, "tahun.pemberitahuan_mulai", params)], IDLE);
 }
