@@ -6,7 +6,7 @@ import { consoleLogger, createBot, redact } from "../../src/bot/bot.js";
 import { FAKE_BOT_INFO, FakeTelegram } from "../../src/local/fake-telegram.js";
 import { ChatDriver } from "../../src/local/session.js";
 import { encodeKey } from "../../src/app/entry/keys.js";
-import { ADMIN, OFFICER, harness, joinByInvitation, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+import { ADMIN, OFFICER, VIEWER, harness, joinByInvitation, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 
 async function withIndicator(h: Harness): Promise<string> {
   const id = await registerAgency(h, ADMIN);
@@ -104,6 +104,36 @@ describe("damaged files and backups", () => {
     );
     expect(plain(await restarted.driver.send(ADMIN, "/status"))).toContain("Status Dinas Sosial Kabupaten Contoh — tahun 2024");
     expect(restarted.errors).toEqual([]);
+  });
+});
+
+describe("restoring a backup tells the members", () => {
+  it("every other member, before and after, is told in their own chat; one not in the backup is told they are no longer a member", async () => {
+    const h = await harness();
+    await withIndicator(h);
+    await joinByInvitation(h, ADMIN, OFFICER);
+    // The next day: a viewer joins and the officer answers; the day's first change keeps a copy of the day before.
+    h.clock.now = new Date("2025-01-16T03:00:00Z");
+    await joinByInvitation(h, ADMIN, VIEWER, "Pembaca (sekali pakai)");
+    await h.driver.send(OFFICER, "/isi");
+    await h.driver.send(OFFICER, "95");
+    const sentTo = (user: { id: number }) => h.telegram.sent.filter((m) => m.chatId === user.id).length;
+    const [officerBefore, viewerBefore, adminBefore] = [sentTo(OFFICER), sentTo(VIEWER), sentTo(ADMIN)];
+    await h.driver.send(ADMIN, "/pulihkan");
+    expect(h.telegram.sent.at(-1)!.keyboard.flat().map((b) => b.text)).toEqual(["Pulihkan 16 Januari 2025", "Pulihkan 15 Januari 2025"]);
+    // The copy kept at the 16th's first change: the agency as the 15th left it, the officer a member, the viewer not yet.
+    await h.driver.press(ADMIN, "Pulihkan 16 Januari 2025");
+    const done = plain(await h.driver.press(ADMIN, "Ya, pulihkan"));
+    expect(done).toBe("✅ Data Dinas Sosial Kabupaten Contoh dipulihkan dari cadangan 16 Januari 2025. Berkas sebelumnya disimpan terpisah di folder cadangan.");
+    const notice = `ℹ️ Sari Wulandari memulihkan data Dinas Sosial Kabupaten Contoh ke cadangan 16 Januari 2025: perubahan sesudah cadangan itu tidak lagi ada di data aktif. Periksa jawaban Anda dengan /status atau /riwayat, lalu isi lagi yang masih diperlukan.`;
+    expect(h.telegram.sent.filter((m) => m.chatId === OFFICER.id).slice(officerBefore).map((m) => m.text)).toEqual([notice]);
+    const restored = (await h.repo.agencies.read((await h.repo.users.read(String(ADMIN.id)))!.activeAgencyId!))!;
+    expect(restored.members.map((m) => m.userId)).toEqual([ADMIN.id, OFFICER.id]);
+    expect(h.telegram.sent.filter((m) => m.chatId === VIEWER.id).slice(viewerBefore).map((m) => m.text)).toEqual([
+      `${notice} Anda belum menjadi anggota pada cadangan itu, jadi tidak lagi menjadi anggota instansi ini; minta undangan baru kepada admin bila perlu.`,
+    ]);
+    expect(sentTo(ADMIN)).toBe(adminBefore + 3); // the list, the confirmation, the reply: no notice of their own
+    expect(h.errors).toEqual([]);
   });
 });
 
