@@ -136,13 +136,14 @@ export async function editAgency(
  * Undo one audit entry (admin only): the field goes back to its old value,
  * provided nobody changed it since. The undo is itself recorded.
  */
-export async function undoChange(services: Services, agencyId: string, actor: Actor, seq: number): Promise<EditResult> {
+/** Undo audit entry `seq`; the result also holds that entry (`undone`: who made the change, and what it was). */
+export async function undoChange(services: Services, agencyId: string, actor: Actor, seq: number): Promise<EditResult & { undone: AuditEntry }> {
   const doc = await services.repo.agencies.read(agencyId);
   if (!doc) throw new AgencyMissing([say("akses.instansi_tidak_ada")]);
   requireRole(doc, actor.userId, "admin");
   const entry = (await allAuditEntries(services, doc)).find((e) => e.seq === seq);
   if (!entry) throw new EditRejected([say("riwayat.tidak_ditemukan", { nomor: seq })]);
-  return editAgency(
+  const result = await editAgency(
     services,
     agencyId,
     actor,
@@ -154,4 +155,5 @@ export async function undoChange(services: Services, agencyId: string, actor: Ac
     },
     { undoOf: seq },
   );
+  return { ...result, undone: entry };
 }

@@ -45,6 +45,25 @@ describe("audit trail (/riwayat) and undo", () => {
     );
   });
 
+  it("the officer whose change an admin undoes is told in their own chat; the admin's own change tells no one", async () => {
+    const h = await harness();
+    await withIndicator(h);
+    await joinByInvitation(h, ADMIN, OFFICER);
+    await h.driver.send(OFFICER, "/isi");
+    await h.driver.send(OFFICER, "95"); // #2: realisasi 2024 by the officer
+    await h.driver.send(ADMIN, "/isi");
+    await h.driver.send(ADMIN, "90"); // #3: target 2023 by the admin
+    const toOfficer = () => h.telegram.sent.filter((m) => m.chatId === OFFICER.id).map((m) => m.text);
+    const before = toOfficer().length;
+    expect(plain(await h.driver.pressData(ADMIN, "undo:2"))).toBe("↩ Perubahan #2 dibatalkan; nilainya kembali seperti sebelumnya.");
+    expect(toOfficer().slice(before)).toEqual([
+      "ℹ️ Sari Wulandari membatalkan perubahan Anda #2 di Dinas Sosial Kabupaten Contoh: Realisasi 2024 — 1.1 Indikator satu kembali (kosong) (Anda mengisi 95). Lihat /riwayat untuk rinciannya.",
+    ]);
+    await h.driver.pressData(ADMIN, "undo:3");
+    expect(toOfficer().length).toBe(before + 1);
+    expect(h.errors).toEqual([]);
+  });
+
   it("shows and undoes changes whose value is a whole item or list: an indicator added, factors written", async () => {
     const h = await harness();
     const id = await withIndicator(h);

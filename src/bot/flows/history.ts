@@ -6,7 +6,7 @@ import type { Indicator } from "../../domain/schema/indicator.js";
 import { hasMessage } from "../../messages/catalog.js";
 import type { AuditEntry } from "../../storage/documents.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, pageButtons, pageWithin, sentenceStart, splitHtml, text } from "../ui.js";
+import { button, html, label, notify, pageButtons, pageWithin, sentenceStart, splitHtml, text } from "../ui.js";
 import { chooseIndicatorOut } from "./choose-indicator.js";
 
 const HISTORY_SIZE = 10;
@@ -92,6 +92,24 @@ export async function showHistory(turn: Turn, indicatorId: string, page = 0, upT
 
 export async function undo(turn: Turn, seq: number): Promise<Outcome> {
   const { doc } = await activeAgency(turn, "admin");
-  await undoChange(turn.services, doc.data.agency.id, turn.actor, seq);
-  return outcome([text(html("riwayat.dibatalkan", { nomor: seq }))]);
+  const { doc: saved, undone } = await undoChange(turn.services, doc.data.agency.id, turn.actor, seq);
+  // The officer whose change it was, still a member, is told in their own chat (they may type it again otherwise).
+  const author = undone.userId;
+  const told =
+    author !== null && author !== turn.actor.userId && saved.members.some((m) => m.userId === author)
+      ? [
+          notify(
+            author,
+            html("riwayat.pemberitahuan_batal", {
+              admin: turn.actor.name,
+              nomor: seq,
+              instansi: saved.data.agency.name,
+              label: sentenceStart(undone.label),
+              lama: displayValue(undone.old).slice(0, 300),
+              baru: displayValue(undone.new).slice(0, 300),
+            }),
+          ),
+        ]
+      : [];
+  return outcome([text(html("riwayat.dibatalkan", { nomor: seq })), ...told]);
 }
