@@ -134,9 +134,9 @@ export async function editAgency(
 
 /**
  * Undo one audit entry (admin only): the field goes back to its old value,
- * provided nobody changed it since. The undo is itself recorded.
+ * provided nobody changed it since. The undo is itself recorded. The result also holds the entry undone
+ * (`undone`: who made the change, and what it was).
  */
-/** Undo audit entry `seq`; the result also holds that entry (`undone`: who made the change, and what it was). */
 export async function undoChange(services: Services, agencyId: string, actor: Actor, seq: number): Promise<EditResult & { undone: AuditEntry }> {
   const doc = await services.repo.agencies.read(agencyId);
   if (!doc) throw new AgencyMissing([say("akses.instansi_tidak_ada")]);

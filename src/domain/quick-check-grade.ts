@@ -60,7 +60,8 @@ export function gradeCheck(actualText: string, targetText: string, named: GradeT
   const tabel = `${table.name}, ${table.source}`;
   if (result.status === "ordinal") {
     return {
-      ok: false,
+      ok: true,
+      met: result.comparison !== "below",
       text: say("cek.predikat_urutan", { realisasi: shown(read.actual), target: shown(read.target), [result.comparison]: true, tabel, perintah: command }, escape),
     };
   }

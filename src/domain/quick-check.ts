@@ -13,7 +13,8 @@ import type { NegativeFormula } from "./schema/profile.js";
 import type { GradeTableId } from "./calc/grade.js";
 import { gradeCheck, gradeTableWord, looksLikeGrade } from "./quick-check-grade.js";
 
-export type QuickCheck = { ok: true; text: string; value: Decimal; category: string } | { ok: false; text: string };
+/** The capaian with its category; for a predikat of letters alone, whether the target is met (`met`); or why not computed. */
+export type QuickCheck = { ok: true; text: string; value: Decimal; category: string } | { ok: true; text: string; met: boolean } | { ok: false; text: string };
 
 const plain = (d: Decimal) => formatDecimal(d, Math.min(d.decimalPlaces(), 6));
 

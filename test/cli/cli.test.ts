@@ -30,6 +30,16 @@ describe("cli cek", () => {
     expect(r.stdout).toContain("(2 × 10 − 12) / 10 × 100% = 80,00%");
   });
 
+  it("a predikat: met or not on the table's order is an answer (exit 0), a predikat outside its table an error", async () => {
+    const letters = await runCli(["cek", "B", "A"]);
+    expect([letters.code, letters.stdout.split("\n")[0]]).toEqual([0, "Predikat B belum mencapai target A: target belum tercapai (urutan predikat Mutu Pelayanan (Indeks Kepuasan Masyarakat), PermenPANRB Nomor 14 Tahun 2017)."]);
+    const scores = await runCli(["cek", "BB", "(78,40)", "A", "(81,50)", "--lhe"]);
+    expect([scores.code, scores.stdout.split("\n")[0]]).toEqual([0, "Capaian: 96,20% (Sangat Tinggi)"]);
+    const wrong = await runCli(["cek", "AB", "A", "lhe"]);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain('Predikat "AB" tidak ada dalam tabel Predikat Evaluasi Akuntabilitas Kinerja (LHE AKIP) (yang ada: AA, A, BB, B, CC, C, D).');
+  });
+
   it("other scales, the T/R formula and range targets", async () => {
     expect((await runCli(["cek", "86,11", "80", "--skala", "atribut"])).stdout).toContain("107,64% (Sangat Berhasil)");
     expect((await runCli(["cek", "100", "100", "--skala=baik100"])).stdout).toContain("100,00% (Baik)");

@@ -10,7 +10,7 @@ describe("quick check of a predikat", () => {
     const r = check("BB (78,40) A (81,50)");
     expect(r).toMatchObject({ ok: true, category: "Sangat Tinggi" });
     // 78,40 / 81,50 × 100 = 96,1963… → 96,20%
-    expect(r.ok && r.value.toFixed(4)).toBe("96.1963");
+    expect(r.ok && "value" in r && r.value.toFixed(4)).toBe("96.1963");
     expect(r.text).toBe(
       [
         "Capaian: 96,20% (Sangat Tinggi)",
@@ -31,12 +31,14 @@ describe("quick check of a predikat", () => {
 
   it("with letters only says met or not met on the table's order, and how to get a percentage", () => {
     expect(check("B A")).toEqual({
-      ok: false,
+      ok: true,
+      met: false,
       text: [
         "Predikat B belum mencapai target A: target belum tercapai (urutan predikat Mutu Pelayanan (Indeks Kepuasan Masyarakat), PermenPANRB Nomor 14 Tahun 2017).",
         "Tanpa nilai angka, capaian tidak dinyatakan dalam persen. Bila nilainya diketahui, ketik keduanya, misalnya /cek BB (78,40) A (81,50).",
       ].join("\n"),
     });
+    expect(check("a b")).toMatchObject({ ok: true, met: true });
     expect(check("a b").text.split("\n")[0]).toBe("Predikat A melampaui target B: target tercapai (urutan predikat Mutu Pelayanan (Indeks Kepuasan Masyarakat), PermenPANRB Nomor 14 Tahun 2017).");
     // AA, BB and CC are LHE AKIP's alone; "В" is a Cyrillic letter, read as B.
     expect(check("BB A").text.split("\n")[0]).toBe("Predikat BB belum mencapai target A: target belum tercapai (urutan predikat Predikat Evaluasi Akuntabilitas Kinerja (LHE AKIP), PermenPANRB Nomor 88 Tahun 2021).");

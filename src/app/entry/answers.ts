@@ -35,7 +35,6 @@ export function isNone(text: string): boolean {
   return NONE.test(normalizeInput(text).replace(/[.!]+$/, ""));
 }
 
-
 function numberFor(ind: Indicator, text: string): { ok: true; value: string } | { ok: false; message: string } {
   const kind = unitKind(ind.unit);
   const r = parseNumber(text, { kind, integer: false });
