@@ -28,7 +28,6 @@ function figureCaption(n: number, chart: Chart): string {
   return renderMustache(words.grafik.gambar, { nomor: `3.${n}`, judul: chart.title });
 }
 
-
 export async function exportDocx(file: AgencyFile, part: DocxPart = "bab3"): Promise<ExportedFile> {
   const result = computeAgency(file);
   const figures: DocxFigure[] = [];
