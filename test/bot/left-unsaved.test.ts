@@ -105,7 +105,7 @@ describe("a form left before it was stored", () => {
     await h.driver.press(ADMIN, "➕ Program baru");
     await h.driver.send(ADMIN, "Program Rehabilitasi Sosial");
     expect(plain(await h.driver.send(ADMIN, "/atur")).split("\n")[0]).toBe(
-      "ℹ️ Program baru Program Rehabilitasi Sosial belum tersimpan karena pagu dan realisasinya belum diisi. Bila masih diperlukan, tambahkan lagi melalui /anggaran.",
+      "ℹ️ Program baru Program Rehabilitasi Sosial belum tersimpan karena isiannya (nama, pagu, realisasi) belum selesai. Bila masih diperlukan, tambahkan lagi melalui /anggaran.",
     );
     expect((await h.repo.agencies.read(id))!.data.budgetLines).toEqual([]);
   });
