@@ -86,6 +86,22 @@ describe("/grafik", () => {
     // A forged indicator id is refused, not rendered.
     expect(plain(await h.driver.pressData(ADMIN, "chart:tren:tidak-ada"))).toContain("Tombol ini sudah tidak berlaku");
   });
+
+  it("a trend of one year or none says so under the chart, and where the earlier years are typed", async () => {
+    const h = await harness();
+    await registerAgency(h, ADMIN);
+    await h.driver.send(ADMIN, "/tempel");
+    await h.driver.send(ADMIN, "Sasaran A | Indikator satu | % | 80");
+    await h.driver.press(ADMIN, "✅ Simpan");
+    const trend = async () => plain(await h.driver.pressData(ADMIN, "chart:tren:I1"));
+    expect(await trend()).toBe("Perkembangan 1.1 Indikator satu\nBelum ada realisasi, jadi trennya belum tampak. Isi realisasi tahun-tahun sebelumnya lewat /isi atau /indikator.");
+    await h.driver.send(ADMIN, "/isi");
+    await h.driver.send(ADMIN, "86,11"); // realisasi 2024
+    expect(await trend()).toBe("Perkembangan 1.1 Indikator satu\nBaru ada realisasi tahun 2024, jadi trennya belum tampak. Isi realisasi tahun-tahun sebelumnya lewat /isi atau /indikator.");
+    await h.driver.send(ADMIN, "lewati"); // target 2023
+    await h.driver.send(ADMIN, "79"); // realisasi 2023
+    expect(await trend()).toBe("Perkembangan 1.1 Indikator satu");
+  });
 });
 
 describe("/templat and /impor", () => {

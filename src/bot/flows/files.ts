@@ -70,6 +70,18 @@ export async function chooseTrend(turn: Turn, objectiveId?: string): Promise<Out
   return outcome([chooseIndicatorOut(doc.data, "tren", html("grafik.pilih_indikator"), make, [], objectiveId) ?? text(html("akses.tombol_kedaluwarsa"))]);
 }
 
+/** The years with a realisasi of indicator `indicatorId` (its predecessor's, the IKU it replaced, included), oldest first. */
+function yearsMeasured(file: AgencyFile, indicatorId: string): string[] {
+  const ind = file.objectives.flatMap((o) => o.indicators).find((i) => i.id === indicatorId);
+  if (!ind) return [];
+  const years = [ind.years, ind.predecessor?.years ?? {}].flatMap((ys) =>
+    Object.entries(ys)
+      .filter(([, y]) => y !== undefined && (y.actual !== undefined || y.numerator !== undefined))
+      .map(([year]) => year),
+  );
+  return [...new Set(years)].sort();
+}
+
 export async function chart(turn: Turn, kind: string, indicatorId?: string): Promise<Outcome> {
   if (kind === "tren" && !indicatorId) return chooseTrend(turn);
   const { doc } = await activeAgency(turn);
@@ -82,7 +94,11 @@ export async function chart(turn: Turn, kind: string, indicatorId?: string): Pro
       // Telegram refuses photos whose sides add up to more than 10,000 px or whose ratio exceeds 20:
       // a very long chart (hundreds of indicators) goes out as a document instead.
       const asPhoto = width + height <= 10_000 && Math.max(width, height) / Math.min(width, height) <= 20;
-      return [{ kind: asPhoto ? "photo" : "document", filename: png.filename, data: png.data, caption: html("grafik.keterangan", { judul: png.chart!.title }) }];
+      const judul = png.chart!.title;
+      const measured = kind === "tren" ? yearsMeasured(doc.data, indicatorId!) : [];
+      // A trend of one year (or none) is a point: said so, with where the earlier years are typed.
+      const caption = kind === "tren" && measured.length < 2 ? html("grafik.tren_satu_tahun", { judul, tahun: measured[0] ?? "" }) : html("grafik.keterangan", { judul });
+      return [{ kind: asPhoto ? "photo" : "document", filename: png.filename, data: png.data, caption }];
     }),
   ]);
 }
