@@ -15,7 +15,10 @@ const IN_NAME = /(?:^|\s)(provinsi|kabupaten|kab\.|kota)\s+(\S.*)$/i;
 export function regionInName(name: string): string | undefined {
   const m = IN_NAME.exec(name.trim());
   if (!m) return undefined;
-  return `${TITLES[WORDS[m[1]!.toLowerCase()]!]} ${m[2]!.trim()}`;
+  const level = WORDS[m[1]!.toLowerCase()]!;
+  // "Kota Dumai Provinsi Riau": a kota's or kabupaten's region ends where its province is named.
+  const rest = level === "provinsi" ? m[2]! : m[2]!.split(/\s+provinsi\s+/i)[0]!;
+  return `${TITLES[level]} ${rest.trim()}`;
 }
 
 /** The level a region's name starts with ("Kota Dumai" → kota, "Kab. Siak" → kabupaten); undefined when it does not say ("DKI Jakarta"). */

@@ -10,6 +10,9 @@ describe("the region in an agency's name, and the level in a region's name", () 
     // The first such word starts the region: "Kabupaten Kota Baru" is a kabupaten.
     expect(regionInName("Dinas Sosial Kabupaten Kota Baru")).toBe("Kabupaten Kota Baru");
     expect(regionInName("Kota Dumai")).toBe("Kota Dumai");
+    // A kota or kabupaten named with its province: the region ends where the province begins.
+    expect(regionInName("Dinas Sosial Kota Dumai Provinsi Riau")).toBe("Kota Dumai");
+    expect(regionInName("Dinas Sosial Provinsi Kepulauan Riau")).toBe("Provinsi Kepulauan Riau");
   });
 
   it("finds none where the word is part of another or nothing follows it", () => {
