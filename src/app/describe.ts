@@ -41,7 +41,9 @@ export function describeField(data: AgencyFile, field: string): string {
   if (k[0] === "budgetLines") {
     if (k.length === 1) return label("urutan_anggaran");
     const line = k[1] === undefined ? undefined : findLine(data, k[1]);
-    return say("pada", { medan: k[2] ? label(k[2]) : label("baris_anggaran"), objek: line?.name ?? k[1] ?? "" });
+    // A line's own fields ("baris_name", "baris_indicatorIds" …); pagu and realisasi as an indicator's.
+    const field = k[2] === undefined ? "baris_anggaran" : hasMessage(`medan.baris_${k[2]}`) ? `baris_${k[2]}` : k[2];
+    return say("pada", { medan: label(field), objek: line?.name ?? k[1] ?? "" });
   }
   if (k[0] === "profile") return `${label("profil")}: ${say(`kolom.${k[k.length - 1]}`)}`;
   return `${label("instansi")}: ${say(`kolom.${k[k.length - 1]}`)}`;

@@ -6,7 +6,7 @@ import { consoleLogger, createBot, redact } from "../../src/bot/bot.js";
 import { FAKE_BOT_INFO, FakeTelegram } from "../../src/local/fake-telegram.js";
 import { ChatDriver } from "../../src/local/session.js";
 import { encodeKey } from "../../src/app/entry/keys.js";
-import { ADMIN, OFFICER, VIEWER, harness, joinByInvitation, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+import { ADMIN, OFFICER, VIEWER, addProgram, harness, joinByInvitation, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 
 async function withIndicator(h: Harness): Promise<string> {
   const id = await registerAgency(h, ADMIN);
@@ -62,6 +62,22 @@ describe("audit trail (/riwayat) and undo", () => {
     await h.driver.pressData(ADMIN, "undo:3");
     expect(toOfficer().length).toBe(before + 1);
     expect(h.errors).toEqual([]);
+  });
+
+  it("names a budget line's fields in Indonesian and its linked indicators by code; /status says who changed what last", async () => {
+    const h = await harness();
+    await withIndicator(h);
+    await addProgram(h, ADMIN, "Program Perlindungan Sosial", "Rp 1,5 M");
+    await h.driver.send(ADMIN, "/anggaran");
+    await h.driver.press(ADMIN, "Atur 1");
+    await h.driver.press(ADMIN, "🔗 Indikator");
+    await h.driver.press(ADMIN, "⬜ 1.1 Indikator satu");
+    await h.driver.send(ADMIN, "/riwayat");
+    const shown = plain(await h.driver.press(ADMIN, "Semua"));
+    expect(shown).toContain("Sari Wulandari\nIndikator yang didukung — Program Perlindungan Sosial: tidak ada → 1.1");
+    expect(plain(await h.driver.send(ADMIN, "/status"))).toContain(
+      "Perubahan terakhir: 15 Jan 2025, 10.00 oleh Sari Wulandari (Indikator yang didukung — Program Perlindungan Sosial); semua perubahan di /riwayat.",
+    );
   });
 
   it("shows and undoes changes whose value is a whole item or list: an indicator added, factors written", async () => {

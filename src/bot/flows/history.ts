@@ -5,14 +5,28 @@ import { formatCount, formatPlain } from "../../domain/numbers/format.js";
 import type { Indicator } from "../../domain/schema/indicator.js";
 import { hasMessage } from "../../messages/catalog.js";
 import type { AuditEntry } from "../../storage/documents.js";
+import type { AgencyFile } from "../../domain/schema/agency.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, notify, pageButtons, pageWithin, sentenceStart, splitHtml, text } from "../ui.js";
 import { chooseIndicatorOut } from "./choose-indicator.js";
 
 const HISTORY_SIZE = 10;
 
-const dateTime = (iso: string) =>
+/** "16 Jan 2025, 14.30", Western Indonesian time. */
+export const dateTime = (iso: string) =>
   new Date(iso).toLocaleString("id-ID", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
+
+/**
+ * A value of audit entry `e` as people read it; a budget line's indicator links name the indicators by their
+ * codes in `file` ("1.1, 2.3"; the id of one deleted since), not by their internal ids.
+ */
+function entryValue(file: AgencyFile, e: AuditEntry, value: unknown): string {
+  if (e.field.endsWith("/indicatorIds") && Array.isArray(value) && value.length > 0) {
+    const codes = new Map(file.objectives.flatMap((o) => o.indicators).map((i) => [i.id, i.code ?? i.name]));
+    return value.map((id) => codes.get(String(id)) ?? String(id)).join(", ");
+  }
+  return displayValue(value);
+}
 
 /** A stored value as people read it. */
 export function displayValue(value: unknown): string {
@@ -75,8 +89,8 @@ export async function showHistory(turn: Turn, indicatorId: string, page = 0, upT
         waktu: dateTime(e.at),
         nama: e.userName,
         label: sentenceStart(e.label),
-        lama: displayValue(e.old).slice(0, 300),
-        baru: displayValue(e.new).slice(0, 300),
+        lama: entryValue(doc.data, e, e.old).slice(0, 300),
+        baru: entryValue(doc.data, e, e.new).slice(0, 300),
         batal: e.undoOf,
       }),
     );
@@ -105,8 +119,8 @@ export async function undo(turn: Turn, seq: number): Promise<Outcome> {
               nomor: seq,
               instansi: saved.data.agency.name,
               label: sentenceStart(undone.label),
-              lama: displayValue(undone.old).slice(0, 300),
-              baru: displayValue(undone.new).slice(0, 300),
+              lama: entryValue(saved.data, undone, undone.old).slice(0, 300),
+              baru: entryValue(saved.data, undone, undone.new).slice(0, 300),
             }),
           ),
         ]

@@ -5,6 +5,7 @@ import type { AgencyFile } from "../../domain/schema/agency.js";
 import { completeness } from "../../app/entry/missing.js";
 import { formatFor } from "../../app/entry/present.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
+import { dateTime } from "./history.js";
 import { button, grid, html, label, longestPageButtons, pageButtons, pagesOf, pageWithin, reply, splitHtml, text } from "../ui.js";
 
 /**
@@ -75,11 +76,16 @@ export async function status(turn: Turn): Promise<Outcome> {
         ? html("status.anggaran_belum")
         : "";
   const notes = result.budget.warnings.length > 0 ? html("status.catatan", { jumlah: count(result.budget.warnings.length) }) : "";
-  const whole = splitHtml([...head, ...listed, budget, notes, html("status.petunjuk")].filter(Boolean).join("\n"));
+  // Who changed something last, and when: many officers fill one agency, and this shows whether a colleague is at it.
+  const latest = doc.audit.at(-1);
+  const last = latest
+    ? html("status.terakhir", { waktu: dateTime(latest.at), nama: latest.userName, apa: latest.label.length > 120 ? `${latest.label.slice(0, 119)}…` : latest.label })
+    : "";
+  const whole = splitHtml([...head, ...listed, budget, notes, last, html("status.petunjuk")].filter(Boolean).join("\n"));
   if (whole.length <= STATUS_MESSAGES_MAX) return outcome(whole.map((h) => text(h)));
 
   // Too long to list: a line per sasaran, and a button per sasaran for its indicators.
-  const summary = splitHtml([...head, ...summarized, budget, notes, html("status.petunjuk")].filter(Boolean).join("\n"));
+  const summary = splitHtml([...head, ...summarized, budget, notes, last, html("status.petunjuk")].filter(Boolean).join("\n"));
   const buttons = result.objectives.map((o) => button(label("status.tombol_sasaran", { kode: objectiveCode(result, o) }), `st:${o.id}`));
   return outcome([
     ...summary.map((h) => text(h)),
