@@ -7,7 +7,7 @@
  */
 import { currentYear } from "../../domain/calc/agency.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
-import type { Indicator } from "../../domain/schema/indicator.js";
+import type { Indicator, YearValues } from "../../domain/schema/indicator.js";
 import type { BudgetLine } from "../../domain/schema/budget.js";
 import { Decimal, presented } from "../../domain/decimal.js";
 import { memo } from "../../domain/memo.js";
@@ -163,10 +163,14 @@ function targetAnswered(ind: Indicator, year: number): boolean {
   return ind.years[String(year)]?.target !== undefined;
 }
 
-function actualAnswered(ind: Indicator, year: number): boolean {
-  const y = ind.years[String(year)];
+/** Whether the values `y` of a year of an indicator of kind `kind` hold its realisasi (a ratio's numerator and denominator count). */
+export function hasActual(kind: Indicator["kind"], y: YearValues | undefined): boolean {
   if (!y) return false;
-  return ind.kind === "ratio" ? (y.numerator !== undefined && y.denominator !== undefined) || y.actual !== undefined : y.actual !== undefined;
+  return kind === "ratio" ? (y.numerator !== undefined && y.denominator !== undefined) || y.actual !== undefined : y.actual !== undefined;
+}
+
+function actualAnswered(ind: Indicator, year: number): boolean {
+  return hasActual(ind.kind, ind.years[String(year)]);
 }
 
 /** Whether a question about indicator `ind` (its own, not a budget line's) has its answer. */

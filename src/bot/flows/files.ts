@@ -2,6 +2,7 @@
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { Indicator } from "../../domain/schema/indicator.js";
 import type { DocxPart } from "../../export/index.js";
+import { findIndicator, hasActual } from "../../app/entry/missing.js";
 import { exportWorker, type FileJob, type MadeFile } from "../../export/worker-pool.js";
 import { offThread } from "../off-thread.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
@@ -72,11 +73,11 @@ export async function chooseTrend(turn: Turn, objectiveId?: string): Promise<Out
 
 /** The years with a realisasi of indicator `indicatorId` (its predecessor's, the IKU it replaced, included), oldest first. */
 function yearsMeasured(file: AgencyFile, indicatorId: string): string[] {
-  const ind = file.objectives.flatMap((o) => o.indicators).find((i) => i.id === indicatorId);
+  const ind = findIndicator(file, indicatorId);
   if (!ind) return [];
   const years = [ind.years, ind.predecessor?.years ?? {}].flatMap((ys) =>
     Object.entries(ys)
-      .filter(([, y]) => y !== undefined && (y.actual !== undefined || y.numerator !== undefined))
+      .filter(([, y]) => hasActual(ind.kind, y))
       .map(([year]) => year),
   );
   return [...new Set(years)].sort();
