@@ -8,10 +8,11 @@ import { Decimal } from "./decimal.js";
 import { computeGradeAchievement } from "./calc/grade-achievement.js";
 import { formatGrade, gradeTable, parseGrade, type GradeTableId, type GradeValue } from "./calc/grade.js";
 import { gradeErrorMessage } from "./calc/grade-messages.js";
-import { categorize, type Scale } from "./calc/scale.js";
-import { formatDecimal, formatPercent } from "./numbers/format.js";
+import type { Scale } from "./calc/scale.js";
+import { formatDecimal } from "./numbers/format.js";
 import { latinizeLookAlikes } from "./numbers/normalize.js";
 import type { CheckCommand, QuickCheck } from "./quick-check.js";
+import { notComputed, rated } from "./quick-check-result.js";
 
 /** A predikat's letter starts it: "B", "a", "AA", "A(81,50)" (the words are joined so), "В" (Cyrillic). */
 export function looksLikeGrade(token: string): boolean {
@@ -65,12 +66,8 @@ export function gradeCheck(actualText: string, targetText: string, named: GradeT
       text: say("cek.predikat_urutan", { realisasi: shown(read.actual), target: shown(read.target), [result.comparison]: true, tabel, perintah: command }, escape),
     };
   }
-  if (result.status !== "ok") {
-    const reason = result.status === "not_computable" ? result.reason : "target_missing";
-    return { ok: false, text: say("cek.tidak_dapat_dihitung", { alasan: say(`cek.alasan.${reason}`) }, escape) };
-  }
-  const capaian = formatPercent(result.value, 2);
-  const category = categorize(result.value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), scale);
+  if (result.status !== "ok") return notComputed(result, escape);
+  const { capaian, category } = rated(result.value, scale);
   const text = say(
     "cek.hasil_predikat",
     {

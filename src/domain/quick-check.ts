@@ -5,13 +5,14 @@
 import { say, type Escape } from "../messages/catalog.js";
 import { Decimal } from "./decimal.js";
 import { computeAchievement, type NumericTarget, type Polarity } from "./calc/achievement.js";
-import { categorize, SCALE_PRESETS, type ScalePresetId } from "./calc/scale.js";
+import { SCALE_PRESETS, type ScalePresetId } from "./calc/scale.js";
 import { formatDecimal, formatPercent } from "./numbers/format.js";
 import { parseNumber, parseRatio, type RatioValue } from "./numbers/parse.js";
 import { numberErrorMessage } from "./numbers/messages.js";
 import type { NegativeFormula } from "./schema/profile.js";
 import type { GradeTableId } from "./calc/grade.js";
 import { gradeCheck, gradeTableWord, looksLikeGrade } from "./quick-check-grade.js";
+import { notComputed, rated } from "./quick-check-result.js";
 
 /** The capaian with its category; for a predikat of letters alone, whether the target is met (`met`); or why not computed. */
 export type QuickCheck = { ok: true; text: string; value: Decimal; category: string } | { ok: true; text: string; met: boolean } | { ok: false; text: string };
@@ -139,13 +140,9 @@ export function quickCheck(args: readonly string[], escape?: Escape, command: Ch
   if (!target.ok) return { ok: false, text: say("cek.salah_target", { pesan: target.message }, escape) };
 
   const result = computeAchievement({ polarity, negativeFormula, target: target.target, actual: actual.value });
-  if (result.status !== "ok") {
-    const reason = result.status === "not_computable" ? result.reason : "target_missing";
-    return { ok: false, text: say("cek.tidak_dapat_dihitung", { alasan: say(`cek.alasan.${reason}`) }, escape) };
-  }
+  if (result.status !== "ok") return notComputed(result, escape);
   const scale = SCALE_PRESETS[scaleId as ScalePresetId];
-  const capaian = formatPercent(result.value, 2);
-  const category = categorize(result.value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), scale);
+  const { capaian, category } = rated(result.value, scale);
   const text = say(
     "cek.hasil",
     {
