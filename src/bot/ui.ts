@@ -29,9 +29,15 @@ export function later(make: () => Promise<Out[]>): Out {
   return { kind: "later", make };
 }
 
-/** A message to the private chat of user `userId`, sent after the replies to this update. */
-export function notify(userId: number, htmlText: string): Out {
-  return { kind: "notify", chatId: userId, html: htmlText };
+/**
+ * Messages to the private chats of `userIds`, sent after the replies to this update: once each, and none to
+ * `actor`, the officer who did what they are told of (the reply tells them). `htmlText`: the same message for
+ * all, or each one's own.
+ */
+export function notifyOthers(userIds: Iterable<number>, actor: number, htmlText: string | ((userId: number) => string)): Out[] {
+  const told = new Set(userIds);
+  told.delete(actor);
+  return [...told].map((userId) => ({ kind: "notify", chatId: userId, html: typeof htmlText === "string" ? htmlText : htmlText(userId) }));
 }
 
 /** An HTML message from a prompt key; every parameter is escaped. */

@@ -7,7 +7,7 @@ import { hasMessage } from "../../messages/catalog.js";
 import type { AuditEntry } from "../../storage/documents.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, notify, pageButtons, pageWithin, sentenceStart, splitHtml, text } from "../ui.js";
+import { button, html, label, notifyOthers, pageButtons, pageWithin, sentenceStart, splitHtml, text } from "../ui.js";
 import { chooseIndicatorOut } from "./choose-indicator.js";
 
 const HISTORY_SIZE = 10;
@@ -108,22 +108,16 @@ export async function undo(turn: Turn, seq: number): Promise<Outcome> {
   const { doc } = await activeAgency(turn, "admin");
   const { doc: saved, undone } = await undoChange(turn.services, doc.data.agency.id, turn.actor, seq);
   // The officer whose change it was, still a member, is told in their own chat (they may type it again otherwise).
-  const author = undone.userId;
-  const told =
-    author !== null && author !== turn.actor.userId && saved.members.some((m) => m.userId === author)
-      ? [
-          notify(
-            author,
-            html("riwayat.pemberitahuan_batal", {
-              admin: turn.actor.name,
-              nomor: seq,
-              instansi: saved.data.agency.name,
-              label: sentenceStart(undone.label),
-              lama: entryValue(saved.data, undone, undone.old).slice(0, 300),
-              baru: entryValue(saved.data, undone, undone.new).slice(0, 300),
-            }),
-          ),
-        ]
-      : [];
+  const author = saved.members.find((m) => m.userId === undone.userId);
+  const told = notifyOthers(author ? [author.userId] : [], turn.actor.userId, () =>
+    html("riwayat.pemberitahuan_batal", {
+      admin: turn.actor.name,
+      nomor: seq,
+      instansi: saved.data.agency.name,
+      label: sentenceStart(undone.label),
+      lama: entryValue(saved.data, undone, undone.old).slice(0, 300),
+      baru: entryValue(saved.data, undone, undone.new).slice(0, 300),
+    }),
+  );
   return outcome([text(html("riwayat.dibatalkan", { nomor: seq })), ...told]);
 }

@@ -3,7 +3,7 @@ import { changeRole, createInvitation, removeMember, revokeInvitation } from "..
 import { formatCount } from "../../domain/numbers/format.js";
 import type { AgencyDocument, Invitation, Role } from "../../storage/documents.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, listInPages, notify, reply, sentenceStart, type Out } from "../ui.js";
+import { button, html, label, listInPages, notifyOthers, reply, sentenceStart, type Out } from "../ui.js";
 
 const date = (iso: string) => new Date(iso).toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" });
 
@@ -82,7 +82,7 @@ function about(inv: Invitation): { peran: string; pemakaian: string; dibuat: str
  */
 export function joinNotices(doc: AgencyDocument, joinerId: number, name: string, inv: Invitation): Out[] {
   const notice = html("undangan.pemberitahuan", { nama: name, instansi: doc.data.agency.name, ...about(inv) });
-  return doc.members.filter((m) => m.role === "admin" && m.userId !== joinerId).map((m) => notify(m.userId, notice));
+  return notifyOthers(doc.members.filter((m) => m.role === "admin").map((m) => m.userId), joinerId, notice);
 }
 
 /** The members, numbered; an admin gets a button per member. `page` counted from 0 (see `listInPages`). */
@@ -126,7 +126,7 @@ export async function setRole(turn: Turn, memberId: number, role: Role): Promise
   const updated = await changeRole(turn.services, doc.data.agency.id, turn.actor, memberId, role);
   const m = updated.members.find((x) => x.userId === memberId)!;
   const told = html("anggota.pemberitahuan_peran", { instansi: updated.data.agency.name, peran: label(`peran.${role}`), admin: turn.actor.name });
-  return outcome([reply("anggota.peran_diubah", { nama: m.name, peran: label(`peran.${role}`) }), ...toMember(turn, memberId, told)]);
+  return outcome([reply("anggota.peran_diubah", { nama: m.name, peran: label(`peran.${role}`) }), ...notifyOthers([memberId], turn.actor.userId, told)]);
 }
 
 export async function confirmRemove(turn: Turn, memberId: number): Promise<Outcome> {
@@ -142,10 +142,6 @@ export async function remove(turn: Turn, memberId: number): Promise<Outcome> {
   if (!m) return outcome([reply("anggota.tidak_ditemukan")]);
   await removeMember(turn.services, doc.data.agency.id, turn.actor, memberId);
   const told = html("anggota.pemberitahuan_keluar", { instansi: doc.data.agency.name, admin: turn.actor.name });
-  return outcome([reply("anggota.dikeluarkan", { nama: m.name }), ...toMember(turn, memberId, told)]);
-}
-
-/** The member's notice of what an admin did to their membership, unless the admin did it to themselves. */
-function toMember(turn: Turn, memberId: number, told: string): Out[] {
-  return memberId === turn.actor.userId ? [] : [notify(memberId, told)];
+  // The member is told, unless the admin removed themselves.
+  return outcome([reply("anggota.dikeluarkan", { nama: m.name }), ...notifyOthers([memberId], turn.actor.userId, told)]);
 }

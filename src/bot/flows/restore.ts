@@ -4,7 +4,7 @@ import { UserError } from "../../app/errors.js";
 import { requireRole } from "../../app/edits.js";
 import { DocumentUnavailable } from "../../storage/repository.js";
 import { outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, notify, text } from "../ui.js";
+import { button, html, label, notifyOthers, text } from "../ui.js";
 
 const date = (id: string) => new Date(`${id}T00:00:00Z`).toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -55,8 +55,6 @@ export async function restore(turn: Turn, backupId: string): Promise<Outcome> {
   const doc = await turn.services.repo.backups.restore(t.agencyId, backupId);
   const params = { admin: turn.actor.name, instansi: doc.data.agency.name, tanggal: date(backupId) };
   const after = new Set(doc.members.map((m) => m.userId));
-  const told = new Set([...doc.members, ...before].map((m) => m.userId));
-  told.delete(turn.actor.userId);
-  const notices = [...told].map((userId) => notify(userId, html("pulihkan.pemberitahuan", { ...params, keluar: !after.has(userId) })));
+  const notices = notifyOthers([...after, ...before.map((m) => m.userId)], turn.actor.userId, (userId) => html("pulihkan.pemberitahuan", { ...params, keluar: !after.has(userId) }));
   return outcome([text(html("pulihkan.berhasil", { instansi: doc.data.agency.name, tanggal: date(backupId) })), ...notices]);
 }

@@ -1,7 +1,7 @@
 /** /tahun — start the next reporting year (admin), or take the last start back (see app/new-year.ts). */
 import { canUndoNewYear, newYearPreview, startNewYear, undoNewYear } from "../../app/new-year.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, notify, text, type Button, type Out } from "../ui.js";
+import { button, html, label, notifyOthers, text, type Button, type Out } from "../ui.js";
 import type { AgencyDocument } from "../../storage/documents.js";
 import type { MessageParams } from "../../messages/catalog.js";
 import { formatCount } from "../../domain/numbers/format.js";
@@ -70,8 +70,11 @@ export async function yearCallback(turn: Turn, data: string): Promise<Outcome> {
  * another year from their next answer on, which without a word would surprise an officer half-way through it.
  */
 function toMembers(turn: Turn, doc: AgencyDocument, key: string, params: MessageParams): Out[] {
-  const notice = html(key, { ...params, admin: turn.actor.name });
-  return doc.members.filter((m) => m.userId !== turn.actor.userId).map((m) => notify(m.userId, notice));
+  return notifyOthers(
+    doc.members.map((m) => m.userId),
+    turn.actor.userId,
+    html(key, { ...params, admin: turn.actor.name }),
+  );
 }
 
 /** The new Renstra period typed: the agency moves on with it, or what is wrong is said and the question stays open. */
