@@ -20,7 +20,7 @@ async function main(agencies: number, dir: string): Promise<BaselineResult> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const file = join(dir, "db.json");
-  const data: NaiveData = { agencies: {}, users: {}, invitations: {}, auditArchive: {} };
+  const data: NaiveData = { agencies: {}, users: {}, invitations: {}, regions: {}, auditArchive: {} };
   for (let n = 0; n < agencies; n++) {
     data.agencies[`uji-${String(n).padStart(5, "0")}`] = benchDocument(n);
     data.users[String(officerDocument(n).id)] = officerDocument(n);

@@ -52,7 +52,7 @@ function watchSessions(repo: Repository, sessions: Map<string, unknown>): Reposi
         return change;
       }),
   };
-  return { agencies: repo.agencies, users, invitations: repo.invitations, auditArchive: repo.auditArchive, backups: repo.backups, updates: repo.updates, close: () => repo.close() };
+  return { agencies: repo.agencies, users, invitations: repo.invitations, regions: repo.regions, auditArchive: repo.auditArchive, backups: repo.backups, updates: repo.updates, close: () => repo.close() };
 }
 
 export interface PipelineOptions {

@@ -6,7 +6,7 @@
  */
 import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
-import { STORAGE_SCHEMA_VERSION, type AgencyDocument, type AuditArchive, type AuditEntry, type InvitationIndex, type UserDocument } from "../src/storage/documents.js";
+import { STORAGE_SCHEMA_VERSION, type AgencyDocument, type AuditArchive, type AuditEntry, type InvitationIndex, type RegionDirectory, type UserDocument } from "../src/storage/documents.js";
 import { KeyedMutex } from "../src/storage/mutex.js";
 import type { AuditArchiveStore, BackupInfo, Backups, Change, Collection, Repository } from "../src/storage/repository.js";
 
@@ -14,6 +14,7 @@ export interface NaiveData {
   agencies: Record<string, AgencyDocument>;
   users: Record<string, UserDocument>;
   invitations: Record<string, InvitationIndex>;
+  regions: Record<string, RegionDirectory>;
   auditArchive: Record<string, AuditArchive>;
 }
 
@@ -26,7 +27,7 @@ class NaiveCollection<T> implements Collection<T> {
   ) {}
 
   private get table(): Record<string, T> {
-    return this.db.data[this.key] as unknown as Record<string, T>;
+    return (this.db.data[this.key] ??= {}) as unknown as Record<string, T>;
   }
 
   async read(id: string): Promise<T | undefined> {
@@ -82,6 +83,7 @@ export class NaiveRepository implements Repository {
   readonly agencies: Collection<AgencyDocument>;
   readonly users: Collection<UserDocument>;
   readonly invitations: Collection<InvitationIndex>;
+  readonly regions: Collection<RegionDirectory>;
   readonly auditArchive: AuditArchiveStore;
   readonly backups = noBackups;
 
@@ -89,11 +91,12 @@ export class NaiveRepository implements Repository {
     this.agencies = new NaiveCollection(db, "agencies");
     this.users = new NaiveCollection(db, "users");
     this.invitations = new NaiveCollection(db, "invitations");
+    this.regions = new NaiveCollection(db, "regions");
     this.auditArchive = new NaiveAuditArchive(db);
   }
 
   static async open(file: string): Promise<NaiveRepository> {
-    const db = new Low<NaiveData>(new JSONFile<NaiveData>(file), { agencies: {}, users: {}, invitations: {}, auditArchive: {} });
+    const db = new Low<NaiveData>(new JSONFile<NaiveData>(file), { agencies: {}, users: {}, invitations: {}, regions: {}, auditArchive: {} });
     await db.read();
     return new NaiveRepository(db);
   }

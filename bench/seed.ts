@@ -11,6 +11,9 @@ import { AgencyDocumentSchema, STORAGE_SCHEMA_VERSION, UserDocumentSchema, type 
 import { journalPath, startJournal, textHash } from "../src/storage/lowdb/journal.js";
 import { checkedSql } from "../src/storage/postgres/collection.js";
 import { PgRepository } from "../src/storage/postgres/repository.js";
+import { LowdbRepository } from "../src/storage/lowdb/repository.js";
+import { fillDirectory } from "../src/app/directory.js";
+import { defaultServices } from "../src/app/services.js";
 import { agencyId, benchDocument, officerId } from "./generate.js";
 
 /** Bump when the generated data changes, so stale stores are rebuilt. */
@@ -41,7 +44,16 @@ function documents(from: number, to: number, audit: number): AgencyDocument[] {
 
 export async function seedLowdb(dir: string, count: number, audit: number, progress: (done: number) => void): Promise<void> {
   const marker = join(dir, `.bench-${storeName(count, audit)}-v${DATA_VERSION}`);
-  if (existsSync(marker)) return;
+  if (!existsSync(marker)) await writeLowdb(dir, marker, count, audit, progress);
+  const repo = new LowdbRepository({ dir });
+  try {
+    await fillDirectory(defaultServices(repo));
+  } finally {
+    await repo.close();
+  }
+}
+
+async function writeLowdb(dir: string, marker: string, count: number, audit: number, progress: (done: number) => void): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(dir, "instansi"), { recursive: true });
   await mkdir(join(dir, "pengguna"), { recursive: true });
@@ -90,9 +102,10 @@ export async function seedPostgres(url: string, count: number, audit: number, pr
     const done = await repo.db.query<{ agencies: number }>("SELECT agencies FROM bench_info");
     if (done.rows[0]?.agencies === count) {
       await repo.db.query(`UPDATE agencies SET checked = ${checkedSql("doc", "$1")} WHERE checked IS NULL`, [String(STORAGE_SCHEMA_VERSION)]);
+      await fillDirectory(defaultServices(repo));
       return;
     }
-    await repo.db.query("TRUNCATE agencies, agency_changes, memberships, users, sessions, audit_log, invitation_codes, agency_backups, handled_updates, bench_info");
+    await repo.db.query("TRUNCATE agencies, agency_changes, memberships, users, sessions, audit_log, invitation_codes, agency_backups, handled_updates, agency_regions, bench_info");
     for (let n = 0; n < count; n += 100) {
       const batch = documents(n, Math.min(count, n + 100), audit).map((d) => AgencyDocumentSchema.parse(d));
       const ids = batch.map((d) => d.data.agency.id);
@@ -112,6 +125,8 @@ export async function seedPostgres(url: string, count: number, audit: number, pr
       ]);
       progress(Math.min(count, n + 100));
     }
+    // The directory of regions, as the bot's start fills it for agencies stored before it existed.
+    await fillDirectory(defaultServices(repo));
     await repo.db.query("INSERT INTO bench_info (agencies) VALUES ($1)", [count]);
     await repo.db.query("VACUUM ANALYZE");
   } finally {

@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { defaultServices } from "./app/services.js";
+import { fillDirectory } from "./app/directory.js";
 import { ALLOWED_UPDATES, botCommands, consoleLogger, createTelegramBot, redact, TELEGRAM_API_ROOT } from "./bot/bot.js";
 import { localDataDir, runLocalChat } from "./local/chat.js";
 import { shutdownGrace, startWebhookServer, webhookAddress, webhookConnections, webhookPort } from "./server/webhook.js";
@@ -72,7 +73,8 @@ if (!token) {
   // An update counts as handled once stored, its replies are sent after: Telegram's webhook connections stay
   // free, and long polling takes the next batch while replies are still going out. Every Bot API call is retried
   // and ends (src/bot/api-calls.ts): a Bot API that stops answering must not hold an officer.
-  const { bot, repliesAfterAck } = createTelegramBot({ token, services: defaultServices(repo), logger, apiRoot });
+  const services = defaultServices(repo);
+  const { bot, repliesAfterAck } = createTelegramBot({ token, services, logger, apiRoot });
   const storage = env.DATABASE_URL ? "PostgreSQL" : `lowdb (${dataDir})`;
   // On SIGTERM or SIGINT: no new updates (`closeIntake`); the updates at work are finished and the replies of those
   // stored are sent (for at most SHUTDOWN_GRACE_MS: a Bot API that does not answer must not hold the process),
@@ -96,6 +98,12 @@ if (!token) {
     return fail(startFailure(e, apiRoot));
   };
   await bot.init().catch(cannotStart);
+  // Agencies stored before the directory of regions existed are added to it once, in the background (a few seconds
+  // for thousands of agencies): until then, registering an agency is not told of one of them registered already.
+  fillDirectory(services).then(
+    (n) => n > 0 && console.log(`[lkjip] ${n} instansi yang sudah tersimpan dicatat dalam daftar per wilayah`),
+    (e: unknown) => console.error(`[lkjip] gagal mencatat instansi per wilayah — ${e instanceof Error ? e.message : String(e)}`),
+  );
   if (webhook) {
     // The secret Telegram sends with every update; derived from the token unless set, so all processes agree.
     const secretToken = env.WEBHOOK_SECRET?.trim() || createHash("sha256").update(`lkjip-webhook:${token}`).digest("hex");

@@ -26,6 +26,7 @@ import { requireRole } from "./edits.js";
 import { AgencyMissing, EditRejected, Forbidden, UserError } from "./errors.js";
 import { randomId, type Actor, type Services } from "./services.js";
 import { updateUser } from "./users.js";
+import { recordAgency } from "./directory.js";
 import { formatIssues } from "../domain/schema/issues.js";
 
 export const INVITATION_DAYS = 7;
@@ -83,6 +84,7 @@ export async function registerAgency(services: Services, actor: Actor, input: Ne
     audit: [],
     auditSeq: 0,
   };
+  await recordAgency(services, doc.data.agency, now);
   await services.repo.agencies.update(id, (current) => {
     if (current) throw new Error(`agency id collision ${id}`);
     return { next: doc, result: undefined };
@@ -302,6 +304,7 @@ export async function createAgencyFromFile(services: Services, actor: Actor, fil
     audit: [],
     auditSeq: 0,
   };
+  await recordAgency(services, doc.data.agency, now);
   await services.repo.agencies.update(id, (current) => {
     if (current) throw new UserError([say("akses.instansi_sudah_ada", { id })]);
     return { next: doc, result: undefined };

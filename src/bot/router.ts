@@ -19,9 +19,10 @@ import { equal } from "../app/paths.js";
 import { ACTIVE_SINCE_NEXT_MESSAGE, ROLES } from "../storage/documents.js";
 import { IDLE, readState, type State } from "./state.js";
 import type { Outcome, Turn } from "./turn.js";
-import { escapeHtml, html, splitHtml, splitKeyboard, text, type Out } from "./ui.js";
+import { escapeHtml, html, splitHtml, splitKeyboard, text, type Button, type Out } from "./ui.js";
 import * as start from "./flows/start.js";
 import * as members from "./flows/members.js";
+import * as joinRequest from "./flows/join-request.js";
 import * as entry from "./flows/entry.js";
 import * as indicator from "./flows/indicator.js";
 import * as read from "./flows/read.js";
@@ -93,6 +94,7 @@ const CALLBACKS: CallbackRoute[] = [
   [/^start:join$/, () => start.beginJoin()],
   [/^reg:/, (t, m) => start.registerCallback(t, t.state, m.input)],
   [/^agency:(.+)$/, (t, m) => start.chooseAgency(t, m[1]!)],
+  [/^jr:([A-Za-z0-9._-]+):(\d{1,15}):(e|v|x)$/, (t, m) => joinRequest.answerJoin(t, m[1]!, Number(m[2]), m[3]!)],
   [/^agencies:(\d{1,6})$/, (t, m) => start.listAgencies(t, Number(m[1]))],
   [/^inv:new:(editor|viewer):(1|n)$/, (t, m) => members.createInvite(t, m[1] as "editor" | "viewer", m[2] === "n")],
   [/^inv:rev:(.+)$/, (t, m) => members.revokeInvite(t, m[1]!)],
@@ -165,8 +167,16 @@ async function onText(turn: Turn, input: string): Promise<Outcome> {
   }
 }
 
-/** Buttons that do not act on the active agency: choosing one (and the pages of the list), starting a registration or a join. */
-const AGENCY_FREE = /^(agency:|agencies:|start:|reg:)/;
+/**
+ * Buttons that do not act on the active agency: choosing one (and the pages of the list), starting a registration
+ * or a join, and answering a request to join (it names its agency, and the admin's role there is checked).
+ */
+const AGENCY_FREE = /^(agency:|agencies:|start:|reg:|jr:)/;
+
+/** Telegram's form of our buttons. */
+function inlineKeyboard(rows: Button[][]) {
+  return { inline_keyboard: rows.map((row) => row.map((b) => ({ text: b.label, callback_data: b.data }))) };
+}
 
 /** A button on a message older than the active agency (see `activeSince` in storage/documents.ts). */
 function madeForAnotherAgency(since: number | undefined, messageId: number | undefined): boolean {
@@ -229,7 +239,8 @@ export function createRouter(options: RouterOptions) {
       }
       if (out.kind === "notify") {
         // Another officer's chat: one who blocked the bot, or any other failure, stops none of this update's replies.
-        await ctx.api.sendMessage(out.chatId, out.html, { parse_mode: "HTML", link_preview_options: { is_disabled: true } }).catch((e: unknown) => {
+        const markup = out.keyboard ? { reply_markup: inlineKeyboard(out.keyboard) } : {};
+        await ctx.api.sendMessage(out.chatId, out.html, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...markup }).catch((e: unknown) => {
           if (!(e instanceof GrammyError && e.error_code === 403)) logger.error("gagal mengirim pemberitahuan", e);
         });
         continue;
@@ -246,7 +257,7 @@ export function createRouter(options: RouterOptions) {
             await ctx.api.sendMessage(chatId, parts[i]!, {
               parse_mode: "HTML",
               link_preview_options: { is_disabled: true },
-              ...(keyboard ? { reply_markup: { inline_keyboard: keyboard.map((row) => row.map((b) => ({ text: b.label, callback_data: b.data }))) } } : {}),
+              ...(keyboard ? { reply_markup: inlineKeyboard(keyboard) } : {}),
             });
           }
         } else if (out.kind === "document") {

@@ -77,7 +77,7 @@ export const MAX_PREVIOUS = 2000;
 
 export const StateSchema = z.discriminatedUnion("flow", [
   z.strictObject({ v: z.literal(1), flow: z.literal("idle") }),
-  z.strictObject({ v: z.literal(1), flow: z.literal("register"), step: z.enum(["name", "region", "level", "year", "renstra", "profile"]), draft: RegisterDraft }),
+  z.strictObject({ v: z.literal(1), flow: z.literal("register"), step: z.enum(["name", "region", "level", "same", "year", "renstra", "profile"]), draft: RegisterDraft }),
   z.strictObject({ v: z.literal(1), flow: z.literal("join") }),
   z.strictObject({
     v: z.literal(1),

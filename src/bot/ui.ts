@@ -16,7 +16,7 @@ export type Out =
   | { kind: "photo"; filename: string; data: Uint8Array; caption?: string }
   | { kind: "later"; make: () => Promise<Out[]> }
   /** A message to another private chat (an admin told that someone joined); its failure stops nothing. */
-  | { kind: "notify"; chatId: number; html: string };
+  | { kind: "notify"; chatId: number; html: string; keyboard?: Button[][] };
 
 /**
  * Replies made once the update is stored and acknowledged, when they are sent: files and drafts made on the
@@ -32,12 +32,13 @@ export function later(make: () => Promise<Out[]>): Out {
 /**
  * Messages to the private chats of `userIds`, sent after the replies to this update: once each, and none to
  * `actor`, the officer who did what they are told of (the reply tells them). `htmlText`: the same message for
- * all, or each one's own.
+ * all, or each one's own; `keyboard`: buttons under it (they act on what the message names, not on the
+ * receiver's active agency: see AGENCY_FREE in router.ts).
  */
-export function notifyOthers(userIds: Iterable<number>, actor: number, htmlText: string | ((userId: number) => string)): Out[] {
+export function notifyOthers(userIds: Iterable<number>, actor: number, htmlText: string | ((userId: number) => string), keyboard?: Button[][]): Out[] {
   const told = new Set(userIds);
   told.delete(actor);
-  return [...told].map((userId) => ({ kind: "notify", chatId: userId, html: typeof htmlText === "string" ? htmlText : htmlText(userId) }));
+  return [...told].map((userId) => ({ kind: "notify", chatId: userId, html: typeof htmlText === "string" ? htmlText : htmlText(userId), ...(keyboard ? { keyboard } : {}) }));
 }
 
 /** An HTML message from a prompt key; every parameter is escaped. */

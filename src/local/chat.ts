@@ -11,6 +11,7 @@ import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { defaultServices } from "../app/services.js";
+import { fillDirectory } from "../app/directory.js";
 import { formatCount } from "../domain/numbers/format.js";
 import { say } from "../messages/catalog.js";
 import { createBot } from "../bot/bot.js";
@@ -41,6 +42,7 @@ export async function runLocalChat(options: LocalChatOptions): Promise<void> {
   const repo = new LowdbRepository({ dir: options.dataDir });
   const services = defaultServices(repo);
   await seedDemo(services, LOCAL_USER);
+  await fillDirectory(services); // a data folder from before the directory of regions
   // Numbered from the clock, so that a run goes on above the numbers of the runs before it on the same data.
   const start = Date.now();
   const telegram = new FakeTelegram(start, start);

@@ -65,6 +65,18 @@ export const AuditEntrySchema = z.strictObject({
   partOf: z.number().int().positive().optional(),
 });
 
+/** Most requests to join one agency kept waiting for an admin (the oldest is dropped for a new one). */
+export const MAX_JOIN_REQUESTS = 50;
+
+/** An officer who found the agency already registered when registering it, and asked its admins to let them in. */
+export const JoinRequestSchema = z.strictObject({
+  userId: UserId,
+  name: z.string().max(200),
+  /** Their Telegram username, when they have one (the admins may recognise it). */
+  username: z.string().max(64).optional(),
+  at: IsoDate,
+});
+
 export const AgencyDocumentSchema = z.strictObject({
   schemaVersion: z.literal(STORAGE_SCHEMA_VERSION),
   /** Incremented on every write. */
@@ -74,6 +86,8 @@ export const AgencyDocumentSchema = z.strictObject({
   data: AgencyFileSchema,
   members: z.array(MemberSchema).max(MAX_MEMBERS),
   invitations: z.array(InvitationSchema).max(2000),
+  /** Requests to join waiting for an admin's answer (absent: none; documents written before requests existed). */
+  joinRequests: z.array(JoinRequestSchema).max(MAX_JOIN_REQUESTS).optional(),
   audit: z.array(AuditEntrySchema),
   auditSeq: z.number().int().nonnegative(),
 });
@@ -116,6 +130,7 @@ export function copyAgencyDocument(doc: AgencyDocument): AgencyDocument {
     ...doc,
     members: doc.members.map((m) => ({ ...m })),
     invitations: doc.invitations.map((i) => ({ ...i, usedBy: [...i.usedBy] })),
+    ...(doc.joinRequests ? { joinRequests: doc.joinRequests.map((r) => ({ ...r })) } : {}),
     audit: [...doc.audit],
   };
 }
@@ -163,7 +178,20 @@ export const InvitationIndexSchema = z.strictObject({
   codes: z.record(z.string().regex(/^[0-9a-f]{64}$/), z.strictObject({ agencyId: z.string(), invitationId: z.string(), expiresAt: IsoDate })),
 });
 
+/**
+ * The agencies registered in one region (document id: see app/directory.ts), so that an officer registering an
+ * agency learns that a colleague registered it already. Kept by the registering code, not by the storage.
+ */
+export const RegionDirectorySchema = z.strictObject({
+  schemaVersion: z.literal(STORAGE_SCHEMA_VERSION),
+  agencies: z
+    .array(z.strictObject({ id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/), name: z.string().max(200), addedAt: IsoDate }))
+    .max(2000),
+});
+
 export type Member = z.output<typeof MemberSchema>;
+export type JoinRequest = z.output<typeof JoinRequestSchema>;
+export type RegionDirectory = z.output<typeof RegionDirectorySchema>;
 export type Invitation = z.output<typeof InvitationSchema>;
 /** `activeSince` of a user whose active agency another user changed: no button counts until the user's next message. */
 export const ACTIVE_SINCE_NEXT_MESSAGE = Number.MAX_SAFE_INTEGER;

@@ -4,7 +4,7 @@
  * read-modify-write under a lock (or a transaction), validated before it is
  * written, and resolved only once the write is durable on disk / committed.
  */
-import type { AgencyDocument, AuditArchive, AuditEntry, InvitationIndex, UserDocument } from "./documents.js";
+import type { AgencyDocument, AuditArchive, AuditEntry, InvitationIndex, RegionDirectory, UserDocument } from "./documents.js";
 
 /** Result of an update function: the next document (undefined = leave unchanged) and a value for the caller. */
 export interface Change<T, R> {
@@ -74,6 +74,8 @@ export interface Repository {
   readonly users: Collection<UserDocument>;
   /** A single document with id "index". */
   readonly invitations: Collection<InvitationIndex>;
+  /** The agencies registered in each region, by region (app/directory.ts). */
+  readonly regions: Collection<RegionDirectory>;
   /** Older audit entries of each agency, moved out of its document. */
   readonly auditArchive: AuditArchiveStore;
   readonly backups: Backups;

@@ -1,6 +1,6 @@
 /** The path a newcomer takes: `npm start` without a token, a scripted conversation on stdin. */
 import { spawn } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
@@ -49,6 +49,17 @@ describe("local chat mode (npm start without TELEGRAM_BOT_TOKEN)", () => {
     expect(second.stdout).toContain("> #cb ➕ Sasaran baru\nKetik nama sasaran strategis");
     expect(second.stdout).not.toContain("Tombol ini sudah tidak berlaku");
     expect(second.stdout).toContain("> #cb 📄 Semua bagian\n");
+  }, 60_000);
+
+  it("lists the agencies registered already in a data folder written before the directory of regions existed", async () => {
+    const dir = await makeDir("lkjip-lokal-");
+    expect((await runStart(dir, ["/status"])).code).toBe(0);
+    // As an earlier version left it: the demo agency stored, no directory.
+    await rm(join(dir, "lokal", "wilayah"), { recursive: true });
+    const run = await runStart(dir, ["/daftar", "Dinas Sosial Kota Dumai", "#cb Kota Dumai"]);
+    expect(run.stdout).toContain("> #cb Kota Dumai\nℹ️ Di Kota Dumai sudah terdaftar 1 instansi:\n• Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai (Anda anggotanya)\n");
+    expect(run.stdout).toContain("[➡️ Buka Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai]");
+    expect(JSON.parse(await readFile(join(dir, "lokal", "wilayah", "kota-dumai.json"), "utf8")).agencies.map((a: { id: string }) => a.id)).toEqual(["dinsos-pm-dumai"]);
   }, 60_000);
 
   it("saves the files the bot sends and sends files with #berkas", async () => {

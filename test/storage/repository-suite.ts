@@ -192,6 +192,43 @@ export function repositorySuite(name: string, fresh: () => Promise<Backend>): vo
       await again.close();
     });
 
+    test("keeps each region's agencies: added, renamed, removed, in order, across a restart, refusing what does not validate", async (b) => {
+      const repo = await b.open();
+      const at = (h: number) => `2025-01-15T0${h}:00:00.000Z`;
+      const add = (region: string, id: string, name: string, addedAt: string) =>
+        repo.regions.update(region, (current) => {
+          const doc = current ?? { schemaVersion: STORAGE_SCHEMA_VERSION, agencies: [] };
+          doc.agencies.push({ id, name, addedAt });
+          return { next: doc, result: undefined };
+        });
+      expect(await repo.regions.read("kota-dumai")).toBeUndefined();
+      await add("kota-dumai", "a1", "Dinas Sosial Kota Dumai", at(3));
+      await add("kota-dumai", "a2", "Dinas Kesehatan Kota Dumai", at(4));
+      await add("kabupaten-siak", "a3", "Dinas Sosial Kabupaten Siak", at(3));
+      await repo.regions.update("kota-dumai", (doc) => {
+        doc!.agencies[0]!.name = "Dinas Sosial dan PM Kota Dumai";
+        return { next: doc, result: undefined };
+      });
+      await expect(add("kota-dumai", "bukan id/", "x", at(5))).rejects.toThrow();
+      const again = await b.open();
+      expect(await again.regions.read("kota-dumai")).toEqual({
+        schemaVersion: STORAGE_SCHEMA_VERSION,
+        agencies: [
+          { id: "a1", name: "Dinas Sosial dan PM Kota Dumai", addedAt: at(3) },
+          { id: "a2", name: "Dinas Kesehatan Kota Dumai", addedAt: at(4) },
+        ],
+      });
+      expect(await again.regions.list()).toEqual(["kabupaten-siak", "kota-dumai"]);
+      await again.regions.update("kota-dumai", (doc) => {
+        doc!.agencies = doc!.agencies.filter((a) => a.id !== "a1");
+        return { next: doc, result: undefined };
+      });
+      expect((await (await b.open()).regions.read("kota-dumai"))!.agencies.map((a) => a.id)).toEqual(["a2"]);
+      expect((await (await b.open()).regions.read("kabupaten-siak"))!.agencies.map((a) => a.id)).toEqual(["a3"]);
+      await repo.close();
+      await again.close();
+    });
+
     test("keeps the invitation index and the audit archive", async (b) => {
       const repo = await b.open();
       const hash = (c: string) => c.repeat(64);

@@ -3,7 +3,9 @@ import { changeRole, createInvitation, removeMember, revokeInvitation } from "..
 import { formatCount } from "../../domain/numbers/format.js";
 import type { AgencyDocument, Invitation, Role } from "../../storage/documents.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, listInPages, notifyOthers, reply, sentenceStart, type Out } from "../ui.js";
+import { button, html, label, listInPages, notifyOthers, reply, sentenceStart, type Button, type Out } from "../ui.js";
+import { answerButtons } from "./join-request.js";
+import { dateTime } from "./history.js";
 
 const date = (iso: string) => new Date(iso).toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" });
 
@@ -85,6 +87,20 @@ export function joinNotices(doc: AgencyDocument, joinerId: number, name: string,
   return notifyOthers(doc.members.filter((m) => m.role === "admin").map((m) => m.userId), joinerId, notice);
 }
 
+/** Requests to join shown under /anggota to an admin, with their answer buttons (the latest first, a few). */
+const REQUESTS_SHOWN = 5;
+const waitingRequests = (doc: AgencyDocument) => [...(doc.joinRequests ?? [])].reverse().slice(0, REQUESTS_SHOWN);
+
+function requestLines(doc: AgencyDocument): string[] {
+  const waiting = waitingRequests(doc);
+  if (waiting.length === 0) return [];
+  return ["", html("permintaan.daftar"), ...waiting.map((r, k) => html("permintaan.butir", { nomor: `P${k + 1}`, nama: r.name, username: r.username ?? "", waktu: dateTime(r.at) }))];
+}
+
+function requestButtons(doc: AgencyDocument): Button[][] {
+  return waitingRequests(doc).flatMap((r, k) => answerButtons(doc.data.agency.id, r, `P${k + 1}`));
+}
+
 /** The members, numbered; an admin gets a button per member. `page` counted from 0 (see `listInPages`). */
 export async function listMembers(turn: Turn, page = 0): Promise<Outcome> {
   const { doc, role } = await activeAgency(turn);
@@ -97,8 +113,8 @@ export async function listMembers(turn: Turn, page = 0): Promise<Outcome> {
         items: numbered,
         line: ({ member: m, number }) => html("anggota.butir", { nomor: number, nama: m.name, peran: label(`peran.${m.role}`), anda: m.userId === turn.actor.userId }),
         buttons: admin ? ({ member: m, number }) => [button(label("anggota.tombol_anggota", { nomor: number, nama: m.name.slice(0, 40) }), `mem:${m.userId}`)] : undefined,
-        tail: admin ? ["", html("anggota.pilih")] : [],
-        fixed: [],
+        tail: admin ? ["", html("anggota.pilih"), ...requestLines(doc)] : [],
+        fixed: admin ? requestButtons(doc) : [],
         pageData: (p) => `anggota:${p}`,
         unit: "anggota",
       },

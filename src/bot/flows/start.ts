@@ -12,6 +12,8 @@ import { button, grid, html, label, listInPages, reply, text } from "../ui.js";
 import { levelOfRegion, regionInName, type Level } from "../../app/region.js";
 import { defaultProfileLabels, profileMessage } from "./profile.js";
 import { joinNotices } from "./members.js";
+import { agenciesInRegion } from "../../app/directory.js";
+import { askToJoin } from "./join-request.js";
 
 /**
  * /start: the active agency, or the choice to register or join one. `payload`: what followed /start, which a link
@@ -94,7 +96,7 @@ export async function registerText(turn: Turn, state: Extract<State, { flow: "re
       draft.region = value;
       // A region named "Kota …", "Kabupaten …" or "Provinsi …" says its level: asked only when it does not.
       const level = levelOfRegion(value);
-      if (level) return yearQuestion(turn, { ...draft, level }, html("daftar.tingkat_dari_nama", { tingkat: label(`daftar.tingkat.${level}`) }));
+      if (level) return afterRegion(turn, { ...draft, level });
       const levels = (["provinsi", "kabupaten", "kota"] as const).map((l) => button(label(`daftar.tingkat.${l}`), `reg:level:${l}`));
       return outcome([reply("daftar.tanya_tingkat", {}, grid(levels, 3))], register("level", draft));
     }
@@ -121,10 +123,44 @@ export async function registerText(turn: Turn, state: Extract<State, { flow: "re
         register("profile", draft),
       );
     }
+    case "same":
+      return outcome([reply("daftar.sudah_ada_pilih")]);
     default:
       return outcome([reply("umum.tidak_dipahami")]);
   }
 }
+
+/** The reporting year's question once the region and its level are known, saying the level when it came from the region's name. */
+function yearAfterRegion(turn: Turn, draft: Extract<State, { flow: "register" }>["draft"]): Outcome {
+  const fromName = draft.region !== undefined && draft.level !== undefined && levelOfRegion(draft.region) === draft.level;
+  return yearQuestion(turn, draft, fromName ? html("daftar.tingkat_dari_nama", { tingkat: label(`daftar.tingkat.${draft.level}`) }) : undefined);
+}
+
+/**
+ * Once the region is known: the agencies registered there already, when there are, so that an officer does not
+ * register their Dinas a second time (each registration would hold part of its data); otherwise the next question.
+ */
+async function afterRegion(turn: Turn, draft: Extract<State, { flow: "register" }>["draft"]): Promise<Outcome> {
+  const found = await agenciesInRegion(turn.services, draft.level!, draft.region!);
+  if (found.length === 0) return yearAfterRegion(turn, draft);
+  const mine = (doc: AgencyDocument) => turn.user.agencies.includes(doc.data.agency.id) && roleOf(doc, turn.actor.userId) !== undefined;
+  const shown = found.slice(0, MAX_SAME_SHOWN);
+  const lines = [
+    html("daftar.sudah_ada_kepala", { wilayah: draft.region!, jumlah: found.length }),
+    ...shown.map((doc) => html("daftar.sudah_ada_butir", { nama: doc.data.agency.name, anggota: mine(doc) })),
+    "",
+    html("daftar.sudah_ada_saran"),
+  ];
+  const buttons = shown.map((doc) => {
+    const nama = doc.data.agency.name.slice(0, 60);
+    return [mine(doc) ? button(label("daftar.tombol_buka", { nama }), `reg:same:open:${doc.data.agency.id}`) : button(label("daftar.tombol_minta", { nama }), `reg:same:ask:${doc.data.agency.id}`)];
+  });
+  buttons.push([button(label("daftar.tombol_tetap", { nama: draft.name!.slice(0, 60) }), "reg:same:new")]);
+  return outcome([text(lines.join("\n"), buttons)], register("same", draft));
+}
+
+/** Agencies of one region listed with a button each when registering (the first registered first). */
+const MAX_SAME_SHOWN = 8;
 
 export async function registerCallback(turn: Turn, state: State, data: string): Promise<Outcome> {
   if (state.flow !== "register") return outcome([reply("akses.tombol_kedaluwarsa")]);
@@ -134,7 +170,15 @@ export async function registerCallback(turn: Turn, state: State, data: string): 
     if (usul) return registerText(turn, state, usul);
   }
   const level = /^reg:level:(provinsi|kabupaten|kota)$/.exec(data);
-  if (level && state.step === "level") return yearQuestion(turn, { ...draft, level: level[1] as Level });
+  if (level && state.step === "level") return afterRegion(turn, { ...draft, level: level[1] as Level });
+  if (state.step === "same") {
+    if (data === "reg:same:new") return yearAfterRegion(turn, draft);
+    const chosen = /^reg:same:(ask|open):([A-Za-z0-9._-]+)$/.exec(data);
+    // Only an agency of the region typed (the list is read again: it is not kept in the state).
+    if (chosen && draft.level && draft.region && (await agenciesInRegion(turn.services, draft.level, draft.region)).some((d) => d.data.agency.id === chosen[2])) {
+      return chosen[1] === "open" ? chooseAgency(turn, chosen[2]!) : askToJoin(turn, chosen[2]!);
+    }
+  }
   const year = /^reg:year:(\d{4})$/.exec(data);
   if (year && state.step === "year") return registerText(turn, state, year[1]!);
   if ((data === "reg:profile:default" || data === "reg:profile:custom") && state.step === "profile") {

@@ -4,6 +4,7 @@
  *   <dir>/instansi/<agencyId>.jurnal changes since that file was written (every collection has them)
  *   <dir>/pengguna/<userId>.json     one user (agencies, conversation state)
  *   <dir>/undangan/index.json        invitation codes → agency
+ *   <dir>/wilayah/<region>.json      the agencies registered in a region (app/directory.ts)
  *   <dir>/riwayat/<agencyId>.log     older audit entries of an agency, appended (earlier versions: .json)
  *   <dir>/cadangan/<agencyId>/<day>.json  daily backups of each agency (last 7)
  * A change costs the size of the change (appended to the journal); the
@@ -16,9 +17,11 @@ import {
   copyAgencyDocument,
   copyUserDocument,
   InvitationIndexSchema,
+  RegionDirectorySchema,
   UserDocumentSchema,
   type AgencyDocument,
   type InvitationIndex,
+  type RegionDirectory,
   type UserDocument,
 } from "../documents.js";
 import type { Repository } from "../repository.js";
@@ -40,6 +43,7 @@ export class LowdbRepository implements Repository {
   readonly agencies: LowdbCollection<AgencyDocument>;
   readonly users: LowdbCollection<UserDocument>;
   readonly invitations: LowdbCollection<InvitationIndex>;
+  readonly regions: LowdbCollection<RegionDirectory>;
   readonly auditArchive: LowdbAuditLog;
   readonly backups: LowdbBackups;
 
@@ -58,12 +62,14 @@ export class LowdbRepository implements Repository {
     this.backups = new LowdbBackups(join(options.dir, "cadangan"), this.agencies, keep, options.now);
     this.users = new LowdbCollection({ dir: join(options.dir, "pengguna"), name: "pengguna", schema: UserDocumentSchema, copy: copyUserDocument, cacheSize: cacheSize * 4 });
     this.invitations = new LowdbCollection({ dir: join(options.dir, "undangan"), name: "undangan", schema: InvitationIndexSchema, cacheSize: 1 });
+    // Read when an agency is registered: a few kept.
+    this.regions = new LowdbCollection({ dir: join(options.dir, "wilayah"), name: "wilayah", schema: RegionDirectorySchema, cacheSize: 16 });
     this.auditArchive = new LowdbAuditLog(join(options.dir, "riwayat"));
   }
 
   /** Every write is already stored; closing rewrites journaled documents in full so each file stands alone, and finishes the day's backups. */
   async close(): Promise<void> {
-    for (const collection of [this.agencies, this.users, this.invitations]) {
+    for (const collection of [this.agencies, this.users, this.invitations, this.regions]) {
       await collection.flush();
       await collection.closeJournals();
     }

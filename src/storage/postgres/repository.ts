@@ -9,6 +9,7 @@
  *   invitation_codes  hashes of open invitation codes
  *   agency_backups    daily copies (last 7) and documents set aside by restores
  *   handled_updates   update ids already handled (webhook processes)
+ *   agency_regions    the agencies registered in each region (app/directory.ts)
  */
 import {
   AgencyDocumentSchema,
@@ -16,13 +17,14 @@ import {
   copyAgencyDocument,
   type AgencyDocument,
   type InvitationIndex,
+  type RegionDirectory,
 } from "../documents.js";
 import type { Collection, Repository } from "../repository.js";
 import { DEFAULT_AGENCY_CACHE, DEFAULT_POOL_SIZE } from "../repository.js";
 import { PgBackups } from "./backups.js";
 import { PgCollection } from "./collection.js";
 import { Db, statement, type DbTimeouts, type TxClient } from "./db.js";
-import { PgAuditArchive, PgInvitations } from "./rows.js";
+import { PgAuditArchive, PgInvitations, PgRegions } from "./rows.js";
 import { createSchema } from "./schema.js";
 import { PgUpdateLedger } from "./updates.js";
 import { PgUsers } from "./users.js";
@@ -47,6 +49,7 @@ export class PgRepository implements Repository {
   readonly agencies: PgCollection<AgencyDocument>;
   readonly users: PgUsers;
   readonly invitations: Collection<InvitationIndex>;
+  readonly regions: Collection<RegionDirectory>;
   readonly auditArchive: PgAuditArchive;
   readonly backups: PgBackups;
   readonly updates: PgUpdateLedger;
@@ -69,6 +72,7 @@ export class PgRepository implements Repository {
     });
     this.users = new PgUsers(this.db, (options.cacheSize ?? DEFAULT_AGENCY_CACHE) * 4);
     this.invitations = new PgInvitations(this.db);
+    this.regions = new PgRegions(this.db);
     this.auditArchive = new PgAuditArchive(this.db);
     // With the ledger's statement go the reads of the user and of the agency their cached copy has open (what
     // nearly every update reads first): three round trips in one.

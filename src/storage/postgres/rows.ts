@@ -1,15 +1,26 @@
 /**
  * Stores kept as rows: the audit archive of an agency (one row per entry in
- * `audit_log`, only added to) and the invitation index, a collection whose
- * document is a set of rows (one per open code in `invitation_codes`): an
- * update locks the set, rebuilds the document, lets the caller change it,
- * and writes only the rows that differ.
+ * `audit_log`, only added to), and two collections whose document is a set of
+ * rows: the invitation index (one row per open code in `invitation_codes`) and
+ * each region's agencies (one row per agency in `agency_regions`). An update
+ * locks the set, rebuilds the document, lets the caller change it, and writes
+ * only the rows that differ.
  */
 import { z } from "zod";
 import { deepFreeze } from "../freeze.js";
 import { KeyedMutex } from "../mutex.js";
-import { AuditEntrySchema, InvitationIndexSchema, STORAGE_SCHEMA_VERSION, type AuditArchive, type AuditEntry, type InvitationIndex } from "../documents.js";
+import {
+  AuditEntrySchema,
+  InvitationIndexSchema,
+  RegionDirectorySchema,
+  STORAGE_SCHEMA_VERSION,
+  type AuditArchive,
+  type AuditEntry,
+  type InvitationIndex,
+  type RegionDirectory,
+} from "../documents.js";
 import { DocumentUnavailable, INVITATION_INDEX_ID, type AuditArchiveStore, type Change, type Collection } from "../repository.js";
+import { checkDocumentId } from "../stored-document.js";
 import { statement, type Db } from "./db.js";
 
 abstract class RowSet<T> implements Collection<T> {
@@ -108,5 +119,47 @@ export class PgInvitations extends RowSet<InvitationIndex> {
   async list(): Promise<string[]> {
     const r = await this.db.query("SELECT 1 FROM invitation_codes LIMIT 1");
     return r.rows.length > 0 ? [INVITATION_INDEX_ID] : [];
+  }
+}
+
+/** The agencies of each region: one row per agency in `agency_regions`; a region with none has no document. */
+export class PgRegions extends RowSet<RegionDirectory> {
+  protected schema = RegionDirectorySchema;
+
+  protected lockKey(id: string): string {
+    return `agency_regions:${id}`;
+  }
+
+  protected async load(id: string): Promise<RegionDirectory | undefined> {
+    checkDocumentId(id);
+    const r = await this.db.query<{ agency_id: string; name: string; added_at: string }>(
+      "SELECT agency_id, name, added_at FROM agency_regions WHERE region_id = $1 ORDER BY added_at, agency_id",
+      [id],
+    );
+    if (r.rows.length === 0) return undefined;
+    const parsed = RegionDirectorySchema.safeParse({ schemaVersion: STORAGE_SCHEMA_VERSION, agencies: r.rows.map((row) => ({ id: row.agency_id, name: row.name, addedAt: row.added_at })) });
+    if (!parsed.success) throw new DocumentUnavailable("wilayah", id, parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).slice(0, 5).join("; "));
+    return deepFreeze(parsed.data);
+  }
+
+  protected async save(id: string, next: RegionDirectory, previous: RegionDirectory | undefined): Promise<void> {
+    checkDocumentId(id);
+    const before = new Map((previous?.agencies ?? []).map((a) => [a.id, a]));
+    const kept = new Set(next.agencies.map((a) => a.id));
+    const removed = [...before.keys()].filter((agencyId) => !kept.has(agencyId));
+    if (removed.length > 0) await this.db.query("DELETE FROM agency_regions WHERE region_id = $1 AND agency_id = ANY($2::text[])", [id, removed]);
+    for (const a of next.agencies) {
+      if (JSON.stringify(before.get(a.id)) === JSON.stringify(a)) continue;
+      await this.db.query(
+        `INSERT INTO agency_regions (region_id, agency_id, name, added_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (region_id, agency_id) DO UPDATE SET name = EXCLUDED.name, added_at = EXCLUDED.added_at`,
+        [id, a.id, a.name, a.addedAt],
+      );
+    }
+  }
+
+  async list(): Promise<string[]> {
+    const r = await this.db.query<{ region_id: string }>("SELECT DISTINCT region_id FROM agency_regions ORDER BY region_id");
+    return r.rows.map((row) => row.region_id);
   }
 }

@@ -4,11 +4,12 @@
  * operations, one row each); memberships mirrored from the agency documents for lookups; users
  * and their conversation sessions in two tables; the audit archive as one
  * row per entry; invitation codes; daily backups; and the update ids handled
- * by webhook processes (so a redelivered update is applied once).
+ * by webhook processes (so a redelivered update is applied once); and the agencies registered in each region
+ * (one row per agency), which registering reads.
  */
 import { CHECK_FUNCTION, type Db } from "./db.js";
 
-export const TABLES = ["agencies", "agency_changes", "memberships", "users", "sessions", "audit_log", "invitation_codes", "agency_backups", "handled_updates"] as const;
+export const TABLES = ["agencies", "agency_changes", "memberships", "users", "sessions", "audit_log", "invitation_codes", "agency_backups", "handled_updates", "agency_regions"] as const;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS agencies (
@@ -71,6 +72,13 @@ ALTER TABLE agency_backups ADD COLUMN IF NOT EXISTS changes jsonb;
 CREATE TABLE IF NOT EXISTS handled_updates (
   update_id bigint PRIMARY KEY,
   handled_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS agency_regions (
+  region_id text NOT NULL,
+  agency_id text NOT NULL,
+  name text NOT NULL,
+  added_at text NOT NULL,
+  PRIMARY KEY (region_id, agency_id)
 );
 `;
 

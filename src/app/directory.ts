@@ -1,0 +1,75 @@
+/**
+ * The agencies registered in each region, so that an officer about to register an agency a colleague has
+ * registered already learns so: two registrations of one Dinas split its data in two, and neither draft is
+ * whole. A region's document lists its agencies (id, name as registered); the agencies themselves are read to
+ * check each one still exists and to give its current name.
+ *
+ * An agency is written into its region before the agency itself, so none is ever missing from the directory
+ * (an entry whose agency was then not created is passed over when read). Agencies stored before the directory
+ * existed are added once by `fillDirectory`, which the bot starts in the background.
+ */
+import type { AgencyDocument } from "../storage/documents.js";
+import { STORAGE_SCHEMA_VERSION } from "../storage/documents.js";
+import type { Level } from "./region.js";
+import type { Services } from "./services.js";
+
+/** A region's document id that is no region (each starts with its level): written once every stored agency is in the directory. */
+export const DIRECTORY_FILLED = "lengkap";
+const FILLED_MARK = { id: "semua", name: "semua instansi yang tersimpan sudah tercatat" };
+
+/** The words a region's name may start with that say its level (they are its document id's first part instead). */
+const LEVEL_WORDS = /^(?:provinsi|prov\.?|kabupaten|kab\.?|kota|kotamadya)\s+/;
+
+/**
+ * The id of a region's document: its level, then its name in lower-case letters and digits joined by "-"
+ * ("Kota Dumai" → "kota-dumai"; "Kab. Siak" and "Kabupaten  Siak" → "kabupaten-siak"; "DKI Jakarta" at
+ * provincial level and "Provinsi DKI Jakarta" → "provinsi-dki-jakarta"). Kota Bekasi and Kabupaten Bekasi
+ * are two regions.
+ */
+export function regionId(level: Level, region: string): string {
+  const name = region.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim().replace(/\s+/g, " ");
+  const slug = (name.replace(LEVEL_WORDS, "") || name)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return `${level}-${slug || "tanpa-nama"}`.slice(0, 64).replace(/-+$/, "");
+}
+
+/** Write `agency` into its region's list (before the agency is stored: see the file's comment). */
+export async function recordAgency(services: Services, agency: { id: string; name: string; region: string; level: Level }, addedAt: string): Promise<void> {
+  await services.repo.regions.update(regionId(agency.level, agency.region), (current) => {
+    const doc = current ?? { schemaVersion: STORAGE_SCHEMA_VERSION, agencies: [] };
+    if (doc.agencies.some((a) => a.id === agency.id)) return { next: undefined, result: undefined };
+    doc.agencies.push({ id: agency.id, name: agency.name.slice(0, 200), addedAt });
+    return { next: doc, result: undefined };
+  });
+}
+
+/** The agencies stored in the region, in the order they were registered (an agency that cannot be read is passed over). */
+export async function agenciesInRegion(services: Services, level: Level, region: string): Promise<AgencyDocument[]> {
+  const listed = await services.repo.regions.read(regionId(level, region));
+  const found: AgencyDocument[] = [];
+  for (const entry of listed?.agencies ?? []) {
+    const doc = await services.repo.agencies.read(entry.id).catch(() => undefined);
+    if (doc) found.push(doc);
+  }
+  return found;
+}
+
+/**
+ * Add every stored agency to the directory, once (the mark written at the end says it was done): for data stored
+ * before the directory existed. Agencies registered meanwhile add themselves. Returns how many were looked at.
+ */
+export async function fillDirectory(services: Services): Promise<number> {
+  if (await services.repo.regions.read(DIRECTORY_FILLED)) return 0;
+  const ids = await services.repo.agencies.list();
+  for (const id of ids) {
+    const doc = await services.repo.agencies.read(id).catch(() => undefined);
+    if (!doc) continue; // a document that cannot be read is reported where it is used
+    const { name, region, level } = doc.data.agency;
+    await recordAgency(services, { id, name, region, level }, doc.createdAt);
+  }
+  await services.repo.regions.update(DIRECTORY_FILLED, (current) =>
+    current ? { next: undefined, result: undefined } : { next: { schemaVersion: STORAGE_SCHEMA_VERSION, agencies: [{ ...FILLED_MARK, addedAt: services.now().toISOString() }] }, result: undefined },
+  );
+  return ids.length;
+}

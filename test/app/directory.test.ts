@@ -1,0 +1,100 @@
+import { randomBytes } from "node:crypto";
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createAgencyFromFile, registerAgency } from "../../src/app/agencies.js";
+import { agenciesInRegion, DIRECTORY_FILLED, fillDirectory, recordAgency, regionId } from "../../src/app/directory.js";
+import type { Services } from "../../src/app/services.js";
+import { ensureUser } from "../../src/app/users.js";
+import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
+import { agencyInput } from "../support/agency.js";
+import { makeDir } from "../support/bot-harness.js";
+import { agencyDocument } from "../support/documents.js";
+
+const services = (repo: LowdbRepository): Services => ({ repo, now: () => new Date("2025-01-15T03:00:00Z"), random: (n) => randomBytes(n) });
+/** A repository on a new folder whose users Sari (501) and Budi (502) have written to the bot. */
+async function fresh(): Promise<{ dir: string; repo: LowdbRepository }> {
+  const dir = await makeDir("lkjip-dir-");
+  const repo = new LowdbRepository({ dir });
+  await ensureUser(services(repo), { id: 501, first_name: "Sari" });
+  await ensureUser(services(repo), { id: 502, first_name: "Budi" });
+  return { dir, repo };
+}
+const SARI = { userId: 501, name: "Sari" };
+const BUDI = { userId: 502, name: "Budi" };
+const newAgency = (name: string, region: string, level: "provinsi" | "kabupaten" | "kota") => ({ name, region, level, reportingYear: 2024, startYear: 2021, endYear: 2026 });
+
+describe("the directory of agencies by region", () => {
+  it("names a region by its level and its name, however the name is written", () => {
+    expect(regionId("kota", "Kota Dumai")).toBe("kota-dumai");
+    expect(regionId("kota", "  kota   DUMAI ")).toBe("kota-dumai");
+    expect(regionId("kabupaten", "Kab. Siak")).toBe("kabupaten-siak");
+    expect(regionId("kabupaten", "Kabupaten Siak")).toBe("kabupaten-siak");
+    expect(regionId("kabupaten", "Kab Kotawaringin Timur")).toBe("kabupaten-kotawaringin-timur");
+    // A province named with or without the word, and a kota and a kabupaten of one name, which are two regions.
+    expect(regionId("provinsi", "DKI Jakarta")).toBe("provinsi-dki-jakarta");
+    expect(regionId("provinsi", "Provinsi DKI Jakarta")).toBe("provinsi-dki-jakarta");
+    expect(regionId("kota", "Kota Bekasi")).not.toBe(regionId("kabupaten", "Kabupaten Bekasi"));
+    // Letters with marks, punctuation, and a name that is only the level word.
+    expect(regionId("kabupaten", "Kabupaten Pangkajene dan Kepulauan (Pangkep)")).toBe("kabupaten-pangkajene-dan-kepulauan-pangkep");
+    expect(regionId("kota", "Kota Bau-Bau")).toBe("kota-bau-bau");
+    expect(regionId("kota", "Kota")).toBe("kota-kota");
+    expect(regionId("kota", "Kotamobagu")).toBe("kota-kotamobagu");
+    expect(regionId("kota", "Kota ???")).toBe("kota-tanpa-nama");
+    // Always a valid document id, however long the name.
+    const long = regionId("kabupaten", `Kabupaten ${"Panjang ".repeat(20)}`);
+    expect(long.length).toBeLessThanOrEqual(64);
+    expect(long).toMatch(/^kabupaten-panjang-[a-z-]*[a-z]$/);
+  });
+
+  it("lists each registered agency under its region, on disk, and finds it again after a restart", async () => {
+    const { dir, repo } = await fresh();
+    const dumai = await registerAgency(services(repo), SARI, newAgency("Dinas Sosial Kota Dumai", "Kota Dumai", "kota"));
+    const siak = await registerAgency(services(repo), BUDI, newAgency("Dinas Sosial Kabupaten Siak", "Kab. Siak", "kabupaten"));
+    const other = await registerAgency(services(repo), BUDI, newAgency("Dinas Kesehatan Kota Dumai", "kota dumai", "kota"));
+    await repo.close();
+    expect((await readdir(join(dir, "wilayah"))).filter((f) => f.endsWith(".json")).sort()).toEqual(["kabupaten-siak.json", "kota-dumai.json"]);
+    const onDisk = JSON.parse(await readFile(join(dir, "wilayah", "kota-dumai.json"), "utf8"));
+    expect(onDisk.agencies).toEqual([
+      { id: dumai.data.agency.id, name: "Dinas Sosial Kota Dumai", addedAt: "2025-01-15T03:00:00.000Z" },
+      { id: other.data.agency.id, name: "Dinas Kesehatan Kota Dumai", addedAt: "2025-01-15T03:00:00.000Z" },
+    ]);
+
+    const again = new LowdbRepository({ dir });
+    const names = async (level: "kota" | "kabupaten", region: string) => (await agenciesInRegion(services(again), level, region)).map((d) => d.data.agency.name);
+    expect(await names("kota", "Kota  Dumai")).toEqual(["Dinas Sosial Kota Dumai", "Dinas Kesehatan Kota Dumai"]);
+    expect(await names("kabupaten", "Kabupaten Siak")).toEqual(["Dinas Sosial Kabupaten Siak"]);
+    expect(await names("kabupaten", "Kabupaten Dumai")).toEqual([]);
+    expect(siak.data.agency.region).toBe("Kab. Siak");
+    await again.close();
+  });
+
+  it("passes over an entry whose agency was never stored, and records an agency from a file too", async () => {
+    const { repo } = await fresh();
+    // Recorded before the agency is written: an agency whose write then failed leaves an entry with no agency.
+    await recordAgency(services(repo), { id: "hilang", name: "Dinas Sosial Kabupaten Contoh", region: "Kabupaten Contoh", level: "kabupaten" }, "2025-01-15T03:00:00.000Z");
+    await createAgencyFromFile(services(repo), SARI, agencyInput());
+    const found = await agenciesInRegion(services(repo), "kabupaten", "Kabupaten Contoh");
+    expect(found.map((d) => d.data.agency.name)).toEqual(["Dinas Sosial Kabupaten Contoh"]);
+    expect((await repo.regions.read("kabupaten-contoh"))!.agencies.map((a) => a.id)).toEqual(["hilang", found[0]!.data.agency.id]);
+    await repo.close();
+  });
+
+  it("adds the agencies stored before the directory existed, once", async () => {
+    const { repo } = await fresh();
+    // Stored as an earlier version did: the agency documents alone.
+    await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+    await repo.agencies.update("a2", () => ({ next: agencyDocument("a2"), result: undefined }));
+    expect(await agenciesInRegion(services(repo), "kabupaten", "Kabupaten Contoh")).toEqual([]);
+    expect(await fillDirectory(services(repo))).toBe(2);
+    expect((await agenciesInRegion(services(repo), "kabupaten", "Kabupaten Contoh")).map((d) => d.data.agency.id)).toEqual(["a1", "a2"]);
+    expect((await repo.regions.read(DIRECTORY_FILLED))!.agencies).toHaveLength(1);
+    // Done once: an agency stored without the directory afterwards is not looked for again.
+    await repo.agencies.update("a3", () => ({ next: agencyDocument("a3"), result: undefined }));
+    expect(await fillDirectory(services(repo))).toBe(0);
+    expect((await repo.regions.read("kabupaten-contoh"))!.agencies.map((a) => a.id)).toEqual(["a1", "a2"]);
+    // The mark is no region: each region's id starts with its level.
+    expect(DIRECTORY_FILLED).not.toMatch(/^(provinsi|kabupaten|kota)-/);
+    await repo.close();
+  });
+});
