@@ -123,6 +123,9 @@ describe("registering an agency registered already", () => {
     // Both admins were asked, each time.
     expect(h.telegram.sent.filter((m) => m.chatId === VIEWER.id && m.text.startsWith("🙋")).map((m) => plain([m]).split(" ")[1])).toEqual(["Budi", "Joko"]);
 
+    // /status reminds each admin, and only them.
+    expect(plain(await h.driver.send(ADMIN, "/status"))).toContain("\n🙋 2 permintaan bergabung menunggu jawaban Anda: /anggota.\n");
+    expect(plain(await h.driver.send(VIEWER, "/status"))).toContain("🙋 2 permintaan");
     const members = await h.driver.send(ADMIN, "/anggota");
     expect(plain(members).split("\n").slice(-3)).toEqual(["Permintaan bergabung yang menunggu jawaban:", "P1. Joko, 15 Jan 2025, 10.00", "P2. Budi, 15 Jan 2025, 10.00"]);
     expect(buttons(members).slice(-6)).toEqual([
@@ -156,6 +159,7 @@ describe("registering an agency registered already", () => {
       ["Budi", "viewer"],
     ]);
     expect((await h.driver.send(ADMIN, "/anggota")).some((m) => m.text.includes("Permintaan bergabung"))).toBe(false);
+    expect(plain(await h.driver.send(ADMIN, "/status"))).not.toContain("permintaan bergabung");
     expect(h.errors).toEqual([]);
   });
 
@@ -165,6 +169,9 @@ describe("registering an agency registered already", () => {
     await joinByInvitation(h, ADMIN, VIEWER, "Editor (sekali pakai)");
     await startRegistering(h, OFFICER);
     await h.driver.press(OFFICER, "🙋 Minta bergabung");
+    // An editor is not reminded in /status; an admin is.
+    expect(plain(await h.driver.send(VIEWER, "/status"))).not.toContain("permintaan bergabung");
+    expect(plain(await h.driver.send(ADMIN, "/status"))).toContain("🙋 1 permintaan bergabung menunggu jawaban Anda: /anggota.");
     // An editor of the agency, and the officer who asked, press a forged answer.
     expect(plain(await h.driver.pressData(VIEWER, `jr:${id}:${OFFICER.id}:e`))).toBe("Hanya admin instansi yang dapat melakukan ini.");
     expect(plain(await h.driver.pressData(OFFICER, `jr:${id}:${OFFICER.id}:e`))).toBe("Anda bukan anggota instansi ini. Minta kode undangan kepada admin instansi, lalu ketik /gabung.");

@@ -44,7 +44,7 @@ describe("a form left before it was stored", () => {
     const h = await harness();
     await registrationStarted(h);
     expect(plain(await h.driver.press(ADMIN, "🔑 Gabung dengan kode undangan"))).toBe(
-      `${LEFT_REGISTRATION}\n\nKetik kode undangan yang Anda terima dari admin instansi (16 huruf/angka, misalnya ABCD-EFGH-JKLM-NPQR).`,
+      `${LEFT_REGISTRATION}\n\nKetik kode undangan yang Anda terima dari admin instansi (16 huruf/angka, misalnya ABCD-EFGH-JKLM-NPQR).\nBelum punya kode? Mintalah kepada admin instansi Anda. Bila Anda tidak tahu siapa admin-nya, ketik /daftar dan nama instansi Anda: bila sudah terdaftar, Anda dapat meminta admin-nya menerima Anda.`,
     );
     await h.driver.send(ADMIN, "/batal");
     await registrationStarted(h);

@@ -47,7 +47,7 @@ function indicatorLines(file: AgencyFile, result: AgencyResult, o: ObjectiveResu
 const objectiveCode = (result: AgencyResult, o: ObjectiveResult): string => o.objective.code ?? String(result.objectives.indexOf(o) + 1);
 
 export async function status(turn: Turn): Promise<Outcome> {
-  const { doc } = await activeAgency(turn);
+  const { doc, role } = await activeAgency(turn);
   const file = doc.data;
   const result = computeAgency(file);
   const f = formatFor(file);
@@ -81,11 +81,13 @@ export async function status(turn: Turn): Promise<Outcome> {
   const last = latest
     ? html("status.terakhir", { waktu: dateTime(latest.at), nama: latest.userName, apa: latest.label.length > 120 ? `${latest.label.slice(0, 119)}…` : latest.label })
     : "";
-  const whole = splitHtml([...head, ...listed, budget, notes, last, html("status.petunjuk")].filter(Boolean).join("\n"));
+  // Requests to join waiting for an admin (the notice each admin received may have scrolled away).
+  const waiting = role === "admin" && doc.joinRequests?.length ? html("status.permintaan", { jumlah: count(doc.joinRequests.length) }) : "";
+  const whole = splitHtml([...head, ...listed, budget, notes, last, waiting, html("status.petunjuk")].filter(Boolean).join("\n"));
   if (whole.length <= STATUS_MESSAGES_MAX) return outcome(whole.map((h) => text(h)));
 
   // Too long to list: a line per sasaran, and a button per sasaran for its indicators.
-  const summary = splitHtml([...head, ...summarized, budget, notes, last, html("status.petunjuk")].filter(Boolean).join("\n"));
+  const summary = splitHtml([...head, ...summarized, budget, notes, last, waiting, html("status.petunjuk")].filter(Boolean).join("\n"));
   const buttons = result.objectives.map((o) => button(label("status.tombol_sasaran", { kode: objectiveCode(result, o) }), `st:${o.id}`));
   return outcome([
     ...summary.map((h) => text(h)),
