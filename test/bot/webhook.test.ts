@@ -189,6 +189,18 @@ describe("webhook mode: two processes on one PostgreSQL database", () => {
     ]);
     for (const b of bots) expect(b.output).not.toMatch(/kesalahan|gagal/);
   }, 60_000);
+
+  it("adds the agency stored before the directory of regions existed to it once, both processes starting together", async () => {
+    const deadline = Date.now() + 10_000;
+    while (!(await repo.regions.read("lengkap"))) {
+      if (Date.now() > deadline) throw new Error("directory not filled");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect((await repo.regions.read("kabupaten-contoh"))!.agencies).toEqual([{ id: "a1", name: "Dinas Sosial Kabupaten Contoh", addedAt: AT }]);
+    const rows = await repo.db.query<{ region_id: string; agency_id: string }>("SELECT region_id, agency_id FROM agency_regions WHERE region_id <> 'lengkap'");
+    expect(rows.rows).toEqual([{ region_id: "kabupaten-contoh", agency_id: "a1" }]);
+    expect(bots.map((b) => b.output).join("")).toContain("[lkjip] 1 instansi yang sudah tersimpan dicatat dalam daftar per wilayah");
+  });
 });
 
 describe("long polling", () => {
