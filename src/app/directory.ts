@@ -63,6 +63,8 @@ export async function fillDirectory(services: Services): Promise<number> {
   if (await services.repo.regions.read(DIRECTORY_FILLED)) return 0;
   const ids = await services.repo.agencies.list();
   for (const id of ids) {
+    // Officers' updates go first: each agency read here (parsed and checked in full) waits its turn behind them.
+    await new Promise((resolve) => setImmediate(resolve));
     const doc = await services.repo.agencies.read(id).catch(() => undefined);
     if (!doc) continue; // a document that cannot be read is reported where it is used
     const { name, region, level } = doc.data.agency;

@@ -94,7 +94,7 @@ const CALLBACKS: CallbackRoute[] = [
   [/^start:join$/, () => start.beginJoin()],
   [/^reg:/, (t, m) => start.registerCallback(t, t.state, m.input)],
   [/^agency:(.+)$/, (t, m) => start.chooseAgency(t, m[1]!)],
-  [/^jr:([A-Za-z0-9._-]+):(\d{1,15}):(e|v|x)$/, (t, m) => joinRequest.answerJoin(t, m[1]!, Number(m[2]), m[3]!)],
+  [/^jr:([A-Za-z0-9._-]+):(\d{1,16}):(e|v|x)$/, (t, m) => joinRequest.answerJoin(t, m[1]!, Number(m[2]), m[3]!)],
   [/^agencies:(\d{1,6})$/, (t, m) => start.listAgencies(t, Number(m[1]))],
   [/^inv:new:(editor|viewer):(1|n)$/, (t, m) => members.createInvite(t, m[1] as "editor" | "viewer", m[2] === "n")],
   [/^inv:rev:(.+)$/, (t, m) => members.revokeInvite(t, m[1]!)],
