@@ -9,7 +9,7 @@
  * existed are added once by `fillDirectory`, which the bot starts in the background.
  */
 import type { AgencyDocument } from "../storage/documents.js";
-import { STORAGE_SCHEMA_VERSION } from "../storage/documents.js";
+import { MAX_REGION_AGENCIES, STORAGE_SCHEMA_VERSION } from "../storage/documents.js";
 import type { Level } from "./region.js";
 import type { Services } from "./services.js";
 
@@ -38,21 +38,30 @@ export function regionId(level: Level, region: string): string {
 export async function recordAgency(services: Services, agency: { id: string; name: string; region: string; level: Level }, addedAt: string): Promise<void> {
   await services.repo.regions.update(regionId(agency.level, agency.region), (current) => {
     const doc = current ?? { schemaVersion: STORAGE_SCHEMA_VERSION, agencies: [] };
-    if (doc.agencies.some((a) => a.id === agency.id)) return { next: undefined, result: undefined };
+    // A region full (thousands of agencies typed into one region's name) lists no more: registering goes on.
+    if (doc.agencies.length >= MAX_REGION_AGENCIES || doc.agencies.some((a) => a.id === agency.id)) return { next: undefined, result: undefined };
     doc.agencies.push({ id: agency.id, name: agency.name.slice(0, 200), addedAt });
     return { next: doc, result: undefined };
   });
 }
 
-/** The agencies stored in the region, in the order they were registered (an agency that cannot be read is passed over). */
-export async function agenciesInRegion(services: Services, level: Level, region: string): Promise<AgencyDocument[]> {
-  const listed = await services.repo.regions.read(regionId(level, region));
-  const found: AgencyDocument[] = [];
-  for (const entry of listed?.agencies ?? []) {
+/**
+ * The first `limit` agencies stored in the region, in the order they were registered (an agency that cannot be
+ * read is passed over), and how many the region lists (those found, when every entry was read; otherwise every
+ * entry).
+ */
+export async function agenciesInRegion(services: Services, level: Level, region: string, limit: number): Promise<{ agencies: AgencyDocument[]; count: number }> {
+  const listed = (await services.repo.regions.read(regionId(level, region)))?.agencies ?? [];
+  const agencies: AgencyDocument[] = [];
+  let read = 0;
+  for (const entry of listed) {
+    // At most a few entries more than asked for are read: entries without their agency are rare.
+    if (agencies.length === limit || read === limit * 4) break;
+    read++;
     const doc = await services.repo.agencies.read(entry.id).catch(() => undefined);
-    if (doc) found.push(doc);
+    if (doc) agencies.push(doc);
   }
-  return found;
+  return { agencies, count: read === listed.length ? agencies.length : listed.length };
 }
 
 /**

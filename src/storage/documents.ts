@@ -178,6 +178,9 @@ export const InvitationIndexSchema = z.strictObject({
   codes: z.record(z.string().regex(/^[0-9a-f]{64}$/), z.strictObject({ agencyId: z.string(), invitationId: z.string(), expiresAt: IsoDate })),
 });
 
+/** Most agencies listed for one region (a kabupaten has a few dozen dinas and badan). */
+export const MAX_REGION_AGENCIES = 2000;
+
 /**
  * The agencies registered in one region (document id: see app/directory.ts), so that an officer registering an
  * agency learns that a colleague registered it already. Kept by the registering code, not by the storage.
@@ -186,7 +189,7 @@ export const RegionDirectorySchema = z.strictObject({
   schemaVersion: z.literal(STORAGE_SCHEMA_VERSION),
   agencies: z
     .array(z.strictObject({ id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/), name: z.string().max(200), addedAt: IsoDate }))
-    .max(2000),
+    .max(MAX_REGION_AGENCIES),
 });
 
 export type Member = z.output<typeof MemberSchema>;

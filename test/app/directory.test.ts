@@ -7,6 +7,7 @@ import { agenciesInRegion, DIRECTORY_FILLED, fillDirectory, recordAgency, region
 import type { Services } from "../../src/app/services.js";
 import { ensureUser } from "../../src/app/users.js";
 import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
+import { MAX_REGION_AGENCIES } from "../../src/storage/documents.js";
 import { agencyInput } from "../support/agency.js";
 import { makeDir } from "../support/bot-harness.js";
 import { agencyDocument } from "../support/documents.js";
@@ -61,7 +62,7 @@ describe("the directory of agencies by region", () => {
     ]);
 
     const again = new LowdbRepository({ dir });
-    const names = async (level: "kota" | "kabupaten", region: string) => (await agenciesInRegion(services(again), level, region)).map((d) => d.data.agency.name);
+    const names = async (level: "kota" | "kabupaten", region: string) => (await agenciesInRegion(services(again), level, region, 8)).agencies.map((d) => d.data.agency.name);
     expect(await names("kota", "Kota  Dumai")).toEqual(["Dinas Sosial Kota Dumai", "Dinas Kesehatan Kota Dumai"]);
     expect(await names("kabupaten", "Kabupaten Siak")).toEqual(["Dinas Sosial Kabupaten Siak"]);
     expect(await names("kabupaten", "Kabupaten Dumai")).toEqual([]);
@@ -74,9 +75,30 @@ describe("the directory of agencies by region", () => {
     // Recorded before the agency is written: an agency whose write then failed leaves an entry with no agency.
     await recordAgency(services(repo), { id: "hilang", name: "Dinas Sosial Kabupaten Contoh", region: "Kabupaten Contoh", level: "kabupaten" }, "2025-01-15T03:00:00.000Z");
     await createAgencyFromFile(services(repo), SARI, agencyInput());
-    const found = await agenciesInRegion(services(repo), "kabupaten", "Kabupaten Contoh");
-    expect(found.map((d) => d.data.agency.name)).toEqual(["Dinas Sosial Kabupaten Contoh"]);
-    expect((await repo.regions.read("kabupaten-contoh"))!.agencies.map((a) => a.id)).toEqual(["hilang", found[0]!.data.agency.id]);
+    const found = await agenciesInRegion(services(repo), "kabupaten", "Kabupaten Contoh", 8);
+    expect(found.agencies.map((d) => d.data.agency.name)).toEqual(["Dinas Sosial Kabupaten Contoh"]);
+    expect(found.count).toBe(1);
+    expect((await repo.regions.read("kabupaten-contoh"))!.agencies.map((a) => a.id)).toEqual(["hilang", found.agencies[0]!.data.agency.id]);
+    await repo.close();
+  });
+
+  it("registers an agency in a region already listing the most it holds, without listing it", async () => {
+    const { repo } = await fresh();
+    const full = Array.from({ length: MAX_REGION_AGENCIES }, (_, k) => ({ id: `x${k}`, name: `Instansi ${k}`, addedAt: "2025-01-15T03:00:00.000Z" }));
+    await repo.regions.update("kota-dumai", () => ({ next: { schemaVersion: 1, agencies: full }, result: undefined }));
+    const doc = await registerAgency(services(repo), SARI, newAgency("Dinas Sosial Kota Dumai", "Kota Dumai", "kota"));
+    expect((await repo.agencies.read(doc.data.agency.id))!.data.agency.name).toBe("Dinas Sosial Kota Dumai");
+    const listed = (await repo.regions.read("kota-dumai"))!.agencies;
+    expect(listed).toHaveLength(MAX_REGION_AGENCIES);
+    expect(listed.some((a) => a.id === doc.data.agency.id)).toBe(false);
+    // Ten real agencies in a region: the first eight read, all ten counted.
+    for (let k = 1; k <= 10; k++) await registerAgency(services(repo), SARI, newAgency(`Dinas ${k} Kabupaten Siak`, "Kabupaten Siak", "kabupaten"));
+    const siak = await agenciesInRegion(services(repo), "kabupaten", "Kabupaten Siak", 8);
+    expect(siak.agencies.map((d) => d.data.agency.name)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((k) => `Dinas ${k} Kabupaten Siak`));
+    expect(siak.count).toBe(10);
+    // A region whose entries have no agency (never more than a few in practice) reads a few of them, and counts them all.
+    const first = await agenciesInRegion(services(repo), "kota", "Kota Dumai", 8);
+    expect(first).toEqual({ agencies: [], count: MAX_REGION_AGENCIES });
     await repo.close();
   });
 
@@ -85,9 +107,9 @@ describe("the directory of agencies by region", () => {
     // Stored as an earlier version did: the agency documents alone.
     await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
     await repo.agencies.update("a2", () => ({ next: agencyDocument("a2"), result: undefined }));
-    expect(await agenciesInRegion(services(repo), "kabupaten", "Kabupaten Contoh")).toEqual([]);
+    expect(await agenciesInRegion(services(repo), "kabupaten", "Kabupaten Contoh", 8)).toEqual({ agencies: [], count: 0 });
     expect(await fillDirectory(services(repo))).toBe(2);
-    expect((await agenciesInRegion(services(repo), "kabupaten", "Kabupaten Contoh")).map((d) => d.data.agency.id)).toEqual(["a1", "a2"]);
+    expect((await agenciesInRegion(services(repo), "kabupaten", "Kabupaten Contoh", 8)).agencies.map((d) => d.data.agency.id)).toEqual(["a1", "a2"]);
     expect((await repo.regions.read(DIRECTORY_FILLED))!.agencies).toHaveLength(1);
     // Done once: an agency stored without the directory afterwards is not looked for again.
     await repo.agencies.update("a3", () => ({ next: agencyDocument("a3"), result: undefined }));

@@ -5,6 +5,7 @@ import { UserError } from "../../app/errors.js";
 import { roleOf } from "../../app/edits.js";
 import type { AgencyDocument, Role } from "../../storage/documents.js";
 import { normalizeInput } from "../../domain/numbers/normalize.js";
+import { formatCount } from "../../domain/numbers/format.js";
 import type { State } from "../state.js";
 import { IDLE } from "../state.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
@@ -141,12 +142,11 @@ function yearAfterRegion(turn: Turn, draft: Extract<State, { flow: "register" }>
  * register their Dinas a second time (each registration would hold part of its data); otherwise the next question.
  */
 async function afterRegion(turn: Turn, draft: Extract<State, { flow: "register" }>["draft"]): Promise<Outcome> {
-  const found = await agenciesInRegion(turn.services, draft.level!, draft.region!);
-  if (found.length === 0) return yearAfterRegion(turn, draft);
+  const { agencies: shown, count } = await agenciesInRegion(turn.services, draft.level!, draft.region!, MAX_SAME_SHOWN);
+  if (shown.length === 0) return yearAfterRegion(turn, draft);
   const mine = (doc: AgencyDocument) => turn.user.agencies.includes(doc.data.agency.id) && roleOf(doc, turn.actor.userId) !== undefined;
-  const shown = found.slice(0, MAX_SAME_SHOWN);
   const lines = [
-    html("daftar.sudah_ada_kepala", { wilayah: draft.region!, jumlah: found.length }),
+    html("daftar.sudah_ada_kepala", { wilayah: draft.region!, jumlah: formatCount(count) }),
     ...shown.map((doc) => html("daftar.sudah_ada_butir", { nama: doc.data.agency.name, anggota: mine(doc) })),
     "",
     html("daftar.sudah_ada_saran"),
@@ -159,7 +159,7 @@ async function afterRegion(turn: Turn, draft: Extract<State, { flow: "register" 
   return outcome([text(lines.join("\n"), buttons)], register("same", draft));
 }
 
-/** Agencies of one region listed with a button each when registering (the first registered first). */
+/** Agencies of one region listed with a button each when registering (the first registered first); the others are counted. */
 const MAX_SAME_SHOWN = 8;
 
 export async function registerCallback(turn: Turn, state: State, data: string): Promise<Outcome> {
@@ -175,7 +175,8 @@ export async function registerCallback(turn: Turn, state: State, data: string): 
     if (data === "reg:same:new") return yearAfterRegion(turn, draft);
     const chosen = /^reg:same:(ask|open):([A-Za-z0-9._-]+)$/.exec(data);
     // Only an agency of the region typed (the list is read again: it is not kept in the state).
-    if (chosen && draft.level && draft.region && (await agenciesInRegion(turn.services, draft.level, draft.region)).some((d) => d.data.agency.id === chosen[2])) {
+    const shown = chosen && draft.level && draft.region ? (await agenciesInRegion(turn.services, draft.level, draft.region, MAX_SAME_SHOWN)).agencies : [];
+    if (chosen && shown.some((d) => d.data.agency.id === chosen[2])) {
       return chosen[1] === "open" ? chooseAgency(turn, chosen[2]!) : askToJoin(turn, chosen[2]!);
     }
   }
