@@ -9,9 +9,10 @@
  * existed are added once by `fillDirectory`, which the bot starts in the background.
  */
 import type { AgencyDocument } from "../storage/documents.js";
-import { MAX_REGION_AGENCIES, STORAGE_SCHEMA_VERSION } from "../storage/documents.js";
+import { MAX_REGION_AGENCIES, STORAGE_SCHEMA_VERSION, type RegionDirectory } from "../storage/documents.js";
 import type { Level } from "./region.js";
 import type { Services } from "./services.js";
+import { DocumentUnavailable } from "../storage/repository.js";
 
 /** A region's document id that is no region (each starts with its level): written once every stored agency is in the directory. */
 export const DIRECTORY_FILLED = "lengkap";
@@ -36,13 +37,23 @@ export function regionId(level: Level, region: string): string {
 
 /** Write `agency` into its region's list (before the agency is stored: see the file's comment). */
 export async function recordAgency(services: Services, agency: { id: string; name: string; region: string; level: Level }, addedAt: string): Promise<void> {
-  await services.repo.regions.update(regionId(agency.level, agency.region), (current) => {
+  const record = (current: RegionDirectory | undefined) => {
     const doc = current ?? { schemaVersion: STORAGE_SCHEMA_VERSION, agencies: [] };
     // A region full (thousands of agencies typed into one region's name) lists no more: registering goes on.
     if (doc.agencies.length >= MAX_REGION_AGENCIES || doc.agencies.some((a) => a.id === agency.id)) return { next: undefined, result: undefined };
     doc.agencies.push({ id: agency.id, name: agency.name.slice(0, 200), addedAt });
     return { next: doc, result: undefined };
-  });
+  };
+  await services.repo.regions.update(regionId(agency.level, agency.region), record).catch(passOverDamaged);
+}
+
+/**
+ * A region's file that cannot be read is left as it is (the storage never overwrites one) and passed over: the
+ * directory only warns, and must not stop an agency from being registered. Anything else is thrown on.
+ */
+function passOverDamaged(e: unknown): undefined {
+  if (e instanceof DocumentUnavailable) return undefined;
+  throw e;
 }
 
 /**
@@ -51,7 +62,7 @@ export async function recordAgency(services: Services, agency: { id: string; nam
  * entry).
  */
 export async function agenciesInRegion(services: Services, level: Level, region: string, limit: number): Promise<{ agencies: AgencyDocument[]; count: number }> {
-  const listed = (await services.repo.regions.read(regionId(level, region)))?.agencies ?? [];
+  const listed = (await services.repo.regions.read(regionId(level, region)).catch(passOverDamaged))?.agencies ?? [];
   const agencies: AgencyDocument[] = [];
   let read = 0;
   for (const entry of listed) {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFile, readdir } from "node:fs/promises";
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createAgencyFromFile, registerAgency } from "../../src/app/agencies.js";
@@ -99,6 +99,17 @@ describe("the directory of agencies by region", () => {
     // A region whose entries have no agency (never more than a few in practice) reads a few of them, and counts them all.
     const first = await agenciesInRegion(services(repo), "kota", "Kota Dumai", 8);
     expect(first).toEqual({ agencies: [], count: MAX_REGION_AGENCIES });
+    await repo.close();
+  });
+
+  it("passes over a region's file that cannot be read, leaving it as it is, and registers the agency", async () => {
+    const { dir, repo } = await fresh();
+    await mkdir(join(dir, "wilayah"), { recursive: true });
+    await writeFile(join(dir, "wilayah", "kota-dumai.json"), '{"schemaVersion":1,"agencies":"rusak"}');
+    const doc = await registerAgency(services(repo), SARI, newAgency("Dinas Sosial Kota Dumai", "Kota Dumai", "kota"));
+    expect((await repo.agencies.read(doc.data.agency.id))!.data.agency.region).toBe("Kota Dumai");
+    expect(await agenciesInRegion(services(repo), "kota", "Kota Dumai", 8)).toEqual({ agencies: [], count: 0 });
+    expect(await readFile(join(dir, "wilayah", "kota-dumai.json"), "utf8")).toBe('{"schemaVersion":1,"agencies":"rusak"}');
     await repo.close();
   });
 
