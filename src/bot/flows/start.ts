@@ -149,7 +149,8 @@ async function afterRegion(turn: Turn, draft: Extract<State, { flow: "register" 
     html("daftar.sudah_ada_kepala", { wilayah: draft.region!, jumlah: formatCount(count) }),
     ...shown.map((doc) => html("daftar.sudah_ada_butir", { nama: doc.data.agency.name, anggota: mine(doc) })),
     "",
-    html("daftar.sudah_ada_saran"),
+    // An officer who belongs to every agency listed is not told to ask to join one.
+    html(shown.every(mine) && count === shown.length ? "daftar.sudah_ada_saran_anggota" : "daftar.sudah_ada_saran"),
   ];
   const buttons = shown.map((doc) => {
     const nama = doc.data.agency.name.slice(0, 60);
