@@ -42,6 +42,11 @@ export function roleOf(doc: AgencyDocument, userId: number): Role | undefined {
   return doc.members.find((m) => m.userId === userId)?.role;
 }
 
+/** The user ids of the agency's admins (who are told of joins and requests to join). */
+export function adminIds(doc: AgencyDocument): number[] {
+  return doc.members.filter((m) => m.role === "admin").map((m) => m.userId);
+}
+
 export function requireRole(doc: AgencyDocument, userId: number, minimum: Role): Role {
   const role = roleOf(doc, userId);
   if (role === undefined) throw new Forbidden([say("akses.bukan_anggota")]);

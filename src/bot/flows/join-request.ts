@@ -4,7 +4,8 @@
  */
 import { answerRequest, requestToJoin, REQUEST_REPEAT_HOURS, type Answer } from "../../app/join-requests.js";
 import { dateTime } from "./history.js";
-import type { AgencyDocument, JoinRequest } from "../../storage/documents.js";
+import type { JoinRequest } from "../../storage/documents.js";
+import { adminIds } from "../../app/edits.js";
 import { IDLE } from "../state.js";
 import { outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, notifyOthers, reply, type Button } from "../ui.js";
@@ -25,8 +26,6 @@ export function answerButtons(agencyId: string, request: JoinRequest, prefix?: s
   ];
 }
 
-const admins = (doc: AgencyDocument) => doc.members.filter((m) => m.role === "admin").map((m) => m.userId);
-
 /** Ask the admins of `agencyId` to let the officer in; the registration being typed ends. */
 export async function askToJoin(turn: Turn, agencyId: string): Promise<Outcome> {
   const result = await requestToJoin(turn.services, { ...turn.actor, username: turn.user.username }, agencyId);
@@ -35,7 +34,7 @@ export async function askToJoin(turn: Turn, agencyId: string): Promise<Outcome> 
   if (result.kind === "waiting") return outcome([reply("permintaan.menunggu", { instansi, waktu: dateTime(result.at), jam: REQUEST_REPEAT_HOURS })], IDLE);
   const request = result.agency.joinRequests!.find((r) => r.userId === turn.actor.userId)!;
   const notice = html("permintaan.masuk", { nama: request.name, username: request.username ?? "", instansi });
-  return outcome([reply("permintaan.terkirim", { instansi }), ...notifyOthers(admins(result.agency), turn.actor.userId, notice, answerButtons(agencyId, request))], IDLE);
+  return outcome([reply("permintaan.terkirim", { instansi }), ...notifyOthers(adminIds(result.agency), turn.actor.userId, notice, answerButtons(agencyId, request))], IDLE);
 }
 
 /** An admin's answer (a button of the notice, or of /anggota); the officer who asked and the other admins are told. */
@@ -49,7 +48,8 @@ export async function answerJoin(turn: Turn, agencyId: string, userId: number, a
     return outcome([reply("permintaan.sudah_dijawab", { nama: result.name })]);
   }
   const nama = result.request.name;
-  const others = admins(result.agency).filter((id) => id !== userId);
+  // The officer who asked is no admin (turned down, or let in as editor or viewer): each is told once.
+  const others = adminIds(result.agency);
   if (result.kind === "rejected") {
     return outcome([
       reply("permintaan.ditolak", { nama }),

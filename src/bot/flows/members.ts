@@ -5,6 +5,7 @@ import type { AgencyDocument, Invitation, Role } from "../../storage/documents.j
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, listInPages, notifyOthers, reply, sentenceStart, type Button, type Out } from "../ui.js";
 import { answerButtons } from "./join-request.js";
+import { adminIds } from "../../app/edits.js";
 import { dateTime } from "./history.js";
 
 const date = (iso: string) => new Date(iso).toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" });
@@ -84,7 +85,7 @@ function about(inv: Invitation): { peran: string; pemakaian: string; dibuat: str
  */
 export function joinNotices(doc: AgencyDocument, joinerId: number, name: string, inv: Invitation): Out[] {
   const notice = html("undangan.pemberitahuan", { nama: name, instansi: doc.data.agency.name, ...about(inv) });
-  return notifyOthers(doc.members.filter((m) => m.role === "admin").map((m) => m.userId), joinerId, notice);
+  return notifyOthers(adminIds(doc), joinerId, notice);
 }
 
 /** Requests to join shown under /anggota to an admin, with their answer buttons (the latest first, a few). */
