@@ -206,7 +206,8 @@ export async function joinWithCode(services: Services, actor: Actor, typed: stri
 
   type Outcome = "missing" | "revoked" | "expired" | "used" | "full" | "exhausted" | { doc: AgencyDocument; role: Role; already: boolean; invitation: Invitation };
   const outcome = await services.repo.agencies.update<Outcome>(entry.agencyId, (doc) => {
-    if (!doc) return { next: undefined, result: "missing" };
+    // A closed agency's invitations were revoked when it was closed (app/leave.ts).
+    if (!doc || doc.closed) return { next: undefined, result: "missing" };
     const inv = doc.invitations.find((i) => i.id === entry.invitationId && i.codeHash === hash);
     if (!inv || inv.revokedAt) return { next: undefined, result: "revoked" };
     if (new Date(inv.expiresAt) <= now) return { next: undefined, result: "expired" };
@@ -257,18 +258,26 @@ export async function removeMember(services: Services, agencyId: string, actor: 
     d.members = d.members.filter((m) => m.userId !== memberId);
     return { next: d, result: d };
   });
-  await services.repo.users.update(String(memberId), (u) => {
+  await dropMembership(services, memberId, agencyId);
+  return doc;
+}
+
+/**
+ * Take `agencyId` off the user's list of agencies (after they left it or were removed); returns the agency active
+ * for them now. A user whose active agency it was gets the next one of their list, and no button of theirs counts
+ * until their next message: the buttons were made for the agency they no longer belong to.
+ */
+export async function dropMembership(services: Services, userId: number, agencyId: string): Promise<string | undefined> {
+  return services.repo.users.update(String(userId), (u) => {
     if (!u) return { next: undefined, result: undefined };
     u.agencies = u.agencies.filter((a) => a !== agencyId);
     if (u.activeAgencyId === agencyId) {
       if (u.agencies[0]) u.activeAgencyId = u.agencies[0];
       else delete u.activeAgencyId;
-      // The member's buttons were made for the agency they left: none may act on the one that is active now.
       u.activeSince = ACTIVE_SINCE_NEXT_MESSAGE;
     }
-    return { next: u, result: undefined };
+    return { next: u, result: u.activeAgencyId };
   });
-  return doc;
 }
 
 /** Make one of the user's agencies the active one (membership is checked). */

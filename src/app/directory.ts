@@ -5,7 +5,8 @@
  * check each one still exists and to give its current name.
  *
  * An agency is written into its region before the agency itself, so none is ever missing from the directory
- * (an entry whose agency was then not created is passed over when read). Agencies stored before the directory
+ * (an entry whose agency was then not created is passed over when read). A closed agency (app/leave.ts) is taken
+ * off its region's list. Agencies stored before the directory
  * existed are added once by `fillDirectory`, which the bot starts in the background.
  */
 import type { AgencyDocument } from "../storage/documents.js";
@@ -47,6 +48,17 @@ export async function recordAgency(services: Services, agency: { id: string; nam
   await services.repo.regions.update(regionId(agency.level, agency.region), record).catch(passOverDamaged);
 }
 
+/** Take `agency` off its region's list (it was closed: app/leave.ts). */
+export async function forgetAgency(services: Services, agency: { id: string; region: string; level: Level }): Promise<void> {
+  await services.repo.regions
+    .update(regionId(agency.level, agency.region), (doc) => {
+      if (!doc?.agencies.some((a) => a.id === agency.id)) return { next: undefined, result: undefined };
+      doc.agencies = doc.agencies.filter((a) => a.id !== agency.id);
+      return { next: doc, result: undefined };
+    })
+    .catch(passOverDamaged);
+}
+
 /**
  * A region's file that cannot be read is left as it is (the storage never overwrites one) and passed over: the
  * directory only warns, and must not stop an agency from being registered. Anything else is thrown on.
@@ -70,7 +82,8 @@ export async function agenciesInRegion(services: Services, level: Level, region:
     if (agencies.length === limit || read === limit * 4) break;
     read++;
     const doc = await services.repo.agencies.read(entry.id).catch(() => undefined);
-    if (doc) agencies.push(doc);
+    // A closed agency is taken off its region's list once closed; until then (a stop in between) it is passed over.
+    if (doc && !doc.closed) agencies.push(doc);
   }
   return { agencies, count: read === listed.length ? agencies.length : listed.length };
 }
@@ -86,7 +99,7 @@ export async function fillDirectory(services: Services): Promise<number> {
     // Officers' updates go first: each agency read here (parsed and checked in full) waits its turn behind them.
     await new Promise((resolve) => setImmediate(resolve));
     const doc = await services.repo.agencies.read(id).catch(() => undefined);
-    if (!doc) continue; // a document that cannot be read is reported where it is used
+    if (!doc || doc.closed) continue; // a document that cannot be read is reported where it is used
     const { name, region, level } = doc.data.agency;
     await recordAgency(services, { id, name, region, level }, doc.createdAt);
   }

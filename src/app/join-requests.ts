@@ -25,12 +25,14 @@ export type RequestResult =
 export async function requestToJoin(services: Services, actor: Actor & { username?: string | undefined }, agencyId: string): Promise<RequestResult> {
   const existing = await services.repo.agencies.read(agencyId);
   if (!existing) throw new AgencyMissing([say("akses.instansi_tidak_ada")]);
+  if (existing.closed) throw new UserError([say("permintaan.instansi_ditutup", { instansi: existing.data.agency.name })]);
   const role = roleOf(existing, actor.userId);
   if (role) return { kind: "member", agency: await switchAgency(services, actor, agencyId), role };
   checkRoomForAgency(await services.repo.users.read(String(actor.userId)));
   const now = services.now();
   return services.repo.agencies.update<RequestResult>(agencyId, (doc) => {
     if (!doc) throw new AgencyMissing([say("akses.instansi_tidak_ada")]);
+    if (doc.closed) throw new UserError([say("permintaan.instansi_ditutup", { instansi: doc.data.agency.name })]);
     const member = roleOf(doc, actor.userId);
     if (member) return { next: undefined, result: { kind: "member", agency: doc, role: member } };
     const requests = doc.joinRequests ?? [];

@@ -23,6 +23,8 @@ import { escapeHtml, html, splitHtml, splitKeyboard, text, type Button, type Out
 import * as start from "./flows/start.js";
 import * as members from "./flows/members.js";
 import * as joinRequest from "./flows/join-request.js";
+import * as leaving from "./flows/leave.js";
+import type { LeaveKind } from "../app/leave.js";
 import * as entry from "./flows/entry.js";
 import * as indicator from "./flows/indicator.js";
 import * as read from "./flows/read.js";
@@ -104,6 +106,8 @@ const CALLBACKS: CallbackRoute[] = [
   [new RegExp(`^role:(\\d+):(${ROLES.join("|")})$`), (t, m) => members.setRole(t, Number(m[1]), m[2] as (typeof ROLES)[number])],
   [/^rm:(\d+)$/, (t, m) => members.confirmRemove(t, Number(m[1]))],
   [/^rmok:(\d+)$/, (t, m) => members.remove(t, Number(m[1]))],
+  [/^leave$/, (t) => leaving.confirmLeave(t)],
+  [/^leave:ok:(leave|close)$/, (t, m) => leaving.leave(t, m[1] as LeaveKind)],
   [/^go:isi$/, (t) => entry.beginEntry(t)],
   [/^isi:(skip|back|stop|none)$/, (t, m) => (t.state.flow === "entry" ? entry.entryControl(t, t.state, m[1] as "skip" | "back" | "stop" | "none") : { replies: [text(html("akses.tombol_kedaluwarsa"))] })],
   [/^indl:([A-Za-z0-9._-]+)(?::(\d{1,6}))?$/, (t, m) => indicator.indicatorLines(t, m[1]!, Number(m[2] ?? 0))],

@@ -90,6 +90,11 @@ export const AgencyDocumentSchema = z.strictObject({
   joinRequests: z.array(JoinRequestSchema).max(MAX_JOIN_REQUESTS).optional(),
   audit: z.array(AuditEntrySchema),
   auditSeq: z.number().int().nonnegative(),
+  /**
+   * Set when its last member left (app/leave.ts): nobody can open it through the bot any more, it has no members,
+   * no invitation works and its region no longer lists it. Its data stays stored.
+   */
+  closed: z.strictObject({ at: IsoDate, userId: UserId, name: z.string().max(200) }).optional(),
 });
 
 const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);

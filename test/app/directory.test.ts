@@ -3,6 +3,7 @@ import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createAgencyFromFile, registerAgency } from "../../src/app/agencies.js";
+import { requestToJoin } from "../../src/app/join-requests.js";
 import { agenciesInRegion, DIRECTORY_FILLED, fillDirectory, recordAgency, regionId } from "../../src/app/directory.js";
 import type { Services } from "../../src/app/services.js";
 import { ensureUser } from "../../src/app/users.js";
@@ -128,6 +129,24 @@ describe("the directory of agencies by region", () => {
     expect((await repo.regions.read("kabupaten-contoh"))!.agencies.map((a) => a.id)).toEqual(["a1", "a2"]);
     // The mark is no region: each region's id starts with its level.
     expect(DIRECTORY_FILLED).not.toMatch(/^(provinsi|kabupaten|kota)-/);
+    await repo.close();
+  });
+
+  it("passes over a closed agency its region still lists, and does not add one when filling", async () => {
+    const { repo } = await fresh();
+    const closed = { at: "2025-01-10T03:00:00.000Z", userId: 501, name: "Sari" };
+    // Stored by an earlier version, closed since: not added.
+    await repo.agencies.update("a1", () => ({ next: { ...agencyDocument("a1"), closed, members: [] }, result: undefined }));
+    await repo.agencies.update("a2", () => ({ next: agencyDocument("a2"), result: undefined }));
+    await fillDirectory(services(repo));
+    expect((await repo.regions.read("kabupaten-contoh"))!.agencies.map((a) => a.id)).toEqual(["a2"]);
+    // Closed after it was listed, with a stop before its region's list was changed: passed over, and not asked to join.
+    await repo.agencies.update("a2", (doc) => ({ next: { ...doc!, closed, members: [] }, result: undefined }));
+    expect(await agenciesInRegion(services(repo), "kabupaten", "Kabupaten Contoh", 8)).toEqual({ agencies: [], count: 0 });
+    await expect(requestToJoin(services(repo), BUDI, "a2")).rejects.toThrow(
+      "<b>Dinas Sosial Kabupaten Contoh</b> sudah ditutup oleh anggota terakhirnya, jadi tidak dapat dimintai bergabung. Ketik /daftar untuk mendaftarkan instansi Anda.",
+    );
+    expect((await repo.agencies.read("a2"))!.joinRequests).toBeUndefined();
     await repo.close();
   });
 });

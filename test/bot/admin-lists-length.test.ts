@@ -59,9 +59,10 @@ describe("long lists of members, invitations and agencies come in pages", () => 
       lines.push(...shown);
       expect(plain(page.slice(0, -1))).toMatch(/^Anggota Dinas Sosial Kabupaten Contoh:\n1?\d/);
       expect(plain(page.slice(0, -1)).endsWith("\n\nPilih anggota untuk mengubah peran atau mengeluarkannya:")).toBe(true);
-      // After the page buttons, a button per member of this page: its number and the first 40 characters of its name.
+      // After the page buttons, a button per member of this page: its number and the first 40 characters of its name;
+      // last, the admin's own button to leave.
       const buttons = page.at(-1)!.keyboard.slice(1).map((row) => row.map((b) => b.text));
-      expect(buttons).toEqual(shown.map((l) => [`${l.slice(0, l.indexOf(" "))} ${l.slice(l.indexOf(" ") + 1, l.indexOf(" — ")).slice(0, 40)}`]));
+      expect(buttons).toEqual([...shown.map((l) => [`${l.slice(0, l.indexOf(" "))} ${l.slice(l.indexOf(" ") + 1, l.indexOf(" — ")).slice(0, 40)}`]), ["🚪 Keluar dari instansi ini"]]);
     });
     expect(lines).toEqual([
       "1. Sari Wulandari — admin (Anda)",
@@ -85,7 +86,8 @@ describe("long lists of members, invitations and agencies come in pages", () => 
     const readLines: string[] = [];
     read.forEach((page, k) => {
       checkPage(page, k + 1, read.length, "500", "anggota");
-      expect(page.at(-1)!.keyboard).toHaveLength(1);
+      // The page buttons, and the button to leave: no member's.
+      expect(page.at(-1)!.keyboard.slice(1).map((row) => row.map((b) => b.text))).toEqual([["🚪 Keluar dari instansi ini"]]);
       expect(plain(page)).not.toContain("Pilih anggota");
       readLines.push(...numbered(page));
     });

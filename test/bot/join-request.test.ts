@@ -135,13 +135,14 @@ describe("registering an agency registered already", () => {
     expect(plain(await h.driver.send(VIEWER, "/status"))).toContain("🙋 2 permintaan");
     const members = await h.driver.send(ADMIN, "/anggota");
     expect(plain(members).split("\n").slice(-3)).toEqual(["Permintaan bergabung yang menunggu jawaban:", "P1. Joko, 15 Jan 2025, 10.00", "P2. Budi, 15 Jan 2025, 10.00"]);
-    expect(buttons(members).slice(-6)).toEqual([
+    expect(buttons(members).slice(-7)).toEqual([
       "P1. ✅ Terima sebagai editor",
       "P1. 👁 Terima sebagai pembaca",
       "P1. ✖️ Tolak",
       "P2. ✅ Terima sebagai editor",
       "P2. 👁 Terima sebagai pembaca",
       "P2. ✖️ Tolak",
+      "🚪 Keluar dari instansi ini",
     ]);
     await h.driver.send(ADMIN, "/anggota");
     const before = h.telegram.sent.length;

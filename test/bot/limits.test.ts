@@ -15,7 +15,7 @@ const FULL =
   "Instansi ini sudah memiliki 500 anggota, batas untuk satu instansi, jadi Anda belum dapat bergabung. Minta admin mengeluarkan anggota yang tidak aktif lagi (/anggota), lalu kirim kode ini sekali lagi.";
 const CODE_USED_UP = "Kode undangan ini sudah dipakai 1.000 orang, batas untuk satu kode. Minta kode baru kepada admin instansi.";
 const TOO_MANY_AGENCIES =
-  "Akun Anda sudah terhubung dengan 100 instansi, batas untuk satu akun. Minta admin instansi yang tidak lagi Anda tangani untuk mengeluarkan Anda (melalui /anggota), lalu coba lagi.";
+  "Akun Anda sudah terhubung dengan 100 instansi, batas untuk satu akun. Keluarlah dari instansi yang tidak lagi Anda tangani (pilih instansinya dengan /instansi, lalu /anggota › 🚪 Keluar dari instansi ini), lalu coba lagi.";
 
 /** `count` more members (officers 10,000 on) in agency `id`, as if they had joined. */
 async function addMembers(h: Harness, id: string, count: number): Promise<void> {
@@ -105,6 +105,15 @@ describe("limits of the stored documents", () => {
     expect((await h.repo.agencies.read(id))!.members.map((m) => m.userId)).toEqual([ADMIN.id]);
     const officer = (await h.repo.users.read(String(OFFICER.id)))!;
     expect([officer.agencies.length, officer.agencies.includes(id), officer.joinFailures]).toEqual([MAX_USER_AGENCIES, false, []]);
+
+    // As told: leaving one (the active one, of which the officer is the only member: it is closed) makes room.
+    await h.driver.send(OFFICER, "/anggota");
+    await h.driver.press(OFFICER, "🚪 Keluar dari instansi ini");
+    expect(plain(await h.driver.press(OFFICER, "Ya, keluar dan tutup instansi"))).toMatch(/^✅ Anda sudah keluar dari Dinas Sosial Kabupaten Contoh, dan instansi itu sekarang ditutup\. Instansi aktif Anda sekarang: Dinas Sosial Kabupaten Contoh /);
+    expect(await join(h, code)).toBe(
+      "✅ Anda bergabung dengan Dinas Sosial Kabupaten Contoh sebagai editor. Instansi ini sekarang menjadi instansi aktif Anda. Ketik /status untuk melihat datanya.",
+    );
+    expect((await h.repo.users.read(String(OFFICER.id)))!.agencies.length).toBe(MAX_USER_AGENCIES);
     expect(h.errors).toEqual([]);
   });
 });

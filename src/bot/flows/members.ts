@@ -1,4 +1,4 @@
-/** Admin tools: invitation codes (create, list, revoke) and members (roles, removal). */
+/** Admin tools: invitation codes (create, list, revoke) and members (roles, removal); every member's list of members (with leaving: leave.ts). */
 import { changeRole, createInvitation, removeMember, revokeInvitation } from "../../app/agencies.js";
 import { formatCount } from "../../domain/numbers/format.js";
 import type { AgencyDocument, Invitation, Role } from "../../storage/documents.js";
@@ -7,6 +7,7 @@ import { button, html, label, listInPages, notifyOthers, reply, sentenceStart, t
 import { answerButtons } from "./join-request.js";
 import { adminIds } from "../../app/edits.js";
 import { dateTime } from "./history.js";
+import { leaveButton } from "./leave.js";
 
 const date = (iso: string) => new Date(iso).toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" });
 
@@ -115,7 +116,7 @@ export async function listMembers(turn: Turn, page = 0): Promise<Outcome> {
         line: ({ member: m, number }) => html("anggota.butir", { nomor: number, nama: m.name, peran: label(`peran.${m.role}`), anda: m.userId === turn.actor.userId }),
         buttons: admin ? ({ member: m, number }) => [button(label("anggota.tombol_anggota", { nomor: number, nama: m.name.slice(0, 40) }), `mem:${m.userId}`)] : undefined,
         tail: admin ? ["", html("anggota.pilih"), ...requestLines(doc)] : [],
-        fixed: admin ? requestButtons(doc) : [],
+        fixed: [...(admin ? requestButtons(doc) : []), [leaveButton()]],
         pageData: (p) => `anggota:${p}`,
         unit: "anggota",
       },

@@ -1,0 +1,169 @@
+/**
+ * Leaving an agency (every member, from /anggota), and closing it when the one leaving is its only member: a
+ * Dinas registered twice, or a trial registration, is put away and no longer offered to officers registering.
+ */
+import { describe, expect, it } from "vitest";
+import { ADMIN, harness, inviteCode, joinByInvitation, OFFICER, OUTSIDER, plain, registerAgency, VIEWER, type Harness } from "../support/bot-harness.js";
+import type { FakeUser, SentMessage } from "../../src/local/fake-telegram.js";
+import { INVITATION_INDEX_ID } from "../../src/storage/repository.js";
+import { regionId } from "../../src/app/directory.js";
+
+const INSTANSI = "Dinas Sosial Kabupaten Contoh";
+const buttons = (replies: SentMessage[]) => replies.flatMap((m) => m.keyboard.flat().map((b) => b.text));
+const sentTo = (h: Harness, user: FakeUser, from: number) => plain(h.telegram.sent.slice(from).filter((m) => m.chatId === user.id));
+
+async function pressLeave(h: Harness, user: FakeUser): Promise<SentMessage[]> {
+  await h.driver.send(user, "/anggota");
+  return h.driver.press(user, "🚪 Keluar dari instansi ini");
+}
+
+const CLOSE_QUESTION = (requests: string) =>
+  [
+    `Anda satu-satunya anggota ${INSTANSI}. Bila Anda keluar, instansi ini ditutup:`,
+    "• tidak ada lagi yang dapat membukanya melalui bot, termasuk Anda;",
+    `• kode undangannya tidak berlaku lagi${requests};`,
+    "• instansi ini tidak lagi tercantum bagi petugas yang mendaftarkan instansi di Kabupaten Contoh.",
+    "",
+    "Tutuplah instansi yang terdaftar dua kali atau yang didaftarkan untuk mencoba. Datanya (1 indikator) tetap tersimpan, tetapi tidak dapat dibuka lagi: bila Anda masih memerlukannya, unduh dulu dengan /ekspor.",
+  ].join("\n");
+
+describe("leaving an agency", () => {
+  it("an editor leaves; the admins are told, the data stays, and the agency is no longer theirs", async () => {
+    const h = await harness();
+    const agencyId = await registerAgency(h, ADMIN);
+    await joinByInvitation(h, ADMIN, OFFICER);
+    await h.driver.send(OFFICER, "/tempel");
+    await h.driver.send(OFFICER, "Meningkatnya kesejahteraan sosial | Persentase PSKS aktif | % | 80");
+    await h.driver.press(OFFICER, "✅ Simpan");
+
+    // Every member has the button, not only the admins.
+    const list = await h.driver.send(OFFICER, "/anggota");
+    expect(plain(list)).toBe(`Anggota ${INSTANSI}:\n1. Sari Wulandari — admin\n2. Budi — editor (Anda)`);
+    expect(buttons(list)).toEqual(["🚪 Keluar dari instansi ini"]);
+    const asked = await h.driver.press(OFFICER, "🚪 Keluar dari instansi ini");
+    expect(plain(asked)).toBe(
+      `Keluar dari ${INSTANSI}? Data yang pernah Anda isi tetap tersimpan di instansi itu. Untuk kembali, Anda memerlukan kode undangan dari admin-nya (/gabung).`,
+    );
+    expect(buttons(asked)).toEqual(["Ya, keluar"]);
+    const from = h.telegram.sent.length;
+    expect(plain(await h.driver.press(OFFICER, "Ya, keluar"))).toBe(
+      `✅ Anda sudah keluar dari ${INSTANSI}. Anda tidak lagi terhubung dengan instansi mana pun: ketik /start untuk mendaftarkan instansi atau bergabung dengan kode undangan.`,
+    );
+    expect(sentTo(h, ADMIN, from)).toBe(`ℹ️ Budi keluar dari ${INSTANSI}.`);
+
+    const doc = await h.repo.agencies.read(agencyId);
+    expect(doc!.members.map((m) => m.userId)).toEqual([ADMIN.id]);
+    expect(doc!.closed).toBeUndefined();
+    expect(doc!.data.objectives[0]!.indicators[0]!.name).toBe("Persentase PSKS aktif");
+    expect((await h.repo.users.read(String(OFFICER.id)))!.agencies).toEqual([]);
+    expect(plain(await h.driver.send(OFFICER, "/status"))).toContain("Anda belum terhubung dengan instansi mana pun");
+    // The confirmation pressed again does nothing more.
+    expect(plain(await h.driver.pressData(OFFICER, "leave:ok:leave"))).toBe("Anda belum terhubung dengan instansi mana pun. Ketik /start untuk mendaftarkan instansi atau bergabung dengan kode undangan.");
+    expect(plain(await h.driver.send(ADMIN, "/anggota"))).toContain("1. Sari Wulandari — admin (Anda)\n\nPilih anggota");
+    expect(h.errors).toEqual([]);
+  });
+
+  it("the last admin makes another admin first, and then leaves for the next agency of theirs", async () => {
+    const h = await harness();
+    await registerAgency(h, ADMIN);
+    const other = await registerAgency(h, ADMIN, "Dinas Sosial Kota Lain");
+    await h.driver.send(ADMIN, "/instansi");
+    await h.driver.press(ADMIN, INSTANSI);
+    await joinByInvitation(h, ADMIN, OFFICER);
+    expect(plain(await pressLeave(h, ADMIN))).toBe(
+      `Anda satu-satunya admin ${INSTANSI}, dan instansi ini tidak boleh tanpa admin. Jadikan anggota lain admin terlebih dahulu (/anggota › pilih namanya › Jadikan admin), lalu keluar.`,
+    );
+    // A forged confirmation is refused the same way.
+    expect(plain(await h.driver.pressData(ADMIN, "leave:ok:leave"))).toBe(
+      `Anda satu-satunya admin ${INSTANSI}, dan instansi ini tidak boleh tanpa admin. Jadikan anggota lain admin terlebih dahulu (/anggota › pilih namanya › Jadikan admin), lalu keluar.`,
+    );
+    await h.driver.send(ADMIN, "/anggota");
+    await h.driver.press(ADMIN, "2. Budi");
+    await h.driver.press(ADMIN, "Jadikan admin");
+    await pressLeave(h, ADMIN);
+    const from = h.telegram.sent.length;
+    expect(plain(await h.driver.press(ADMIN, "Ya, keluar"))).toBe(
+      `✅ Anda sudah keluar dari ${INSTANSI}. Instansi aktif Anda sekarang: Dinas Sosial Kota Lain (/instansi untuk memilih yang lain).`,
+    );
+    expect(sentTo(h, OFFICER, from)).toBe(`ℹ️ Sari Wulandari keluar dari ${INSTANSI}.`);
+    expect((await h.repo.users.read(String(ADMIN.id)))!.activeAgencyId).toBe(other);
+    expect(plain(await h.driver.send(ADMIN, "/status"))).toContain("Status Dinas Sosial Kota Lain — tahun 2024");
+    expect(h.errors).toEqual([]);
+  });
+
+  it("the only member closes the agency: its codes stop working, those who asked to join are told, and its region no longer lists it", async () => {
+    const h = await harness();
+    const agencyId = await registerAgency(h, ADMIN);
+    await h.driver.send(ADMIN, "/tempel");
+    await h.driver.send(ADMIN, "Meningkatnya kesejahteraan sosial | Persentase PSKS aktif | % | 80");
+    await h.driver.press(ADMIN, "✅ Simpan");
+    const code = await inviteCode(h, ADMIN, "Editor (banyak orang)");
+    // An officer registering the same Dinas asks to join it.
+    await h.driver.send(OUTSIDER, "/daftar");
+    await h.driver.send(OUTSIDER, INSTANSI);
+    await h.driver.press(OUTSIDER, "Kabupaten Contoh");
+    await h.driver.press(OUTSIDER, `🙋 Minta bergabung: ${INSTANSI}`);
+
+    const asked = await pressLeave(h, ADMIN);
+    expect(plain(asked)).toBe(CLOSE_QUESTION(", dan 1 orang yang meminta bergabung diberi tahu bahwa instansi ini ditutup"));
+    expect(buttons(asked)).toEqual(["Ya, keluar dan tutup instansi"]);
+    const from = h.telegram.sent.length;
+    expect(plain(await h.driver.press(ADMIN, "Ya, keluar dan tutup instansi"))).toBe(
+      `✅ Anda sudah keluar dari ${INSTANSI}, dan instansi itu sekarang ditutup. Anda tidak lagi terhubung dengan instansi mana pun: ketik /start untuk mendaftarkan instansi atau bergabung dengan kode undangan.`,
+    );
+    expect(sentTo(h, OUTSIDER, from)).toBe(
+      `Permintaan Anda untuk bergabung dengan ${INSTANSI} tidak dapat dijawab lagi: instansi itu ditutup oleh anggota terakhirnya. Bila instansi Anda belum terdaftar, daftarkan dengan /daftar; bila sudah terdaftar dengan nama lain, minta kode undangan kepada admin-nya (/gabung).`,
+    );
+
+    // Stored, and kept across a restart: closed, no members, every invitation revoked, none in the index, the region empty.
+    const restarted = h.restart();
+    const doc = await restarted.repo.agencies.read(agencyId);
+    expect(doc!.closed).toEqual({ at: "2025-01-15T03:00:00.000Z", userId: ADMIN.id, name: "Sari Wulandari" });
+    expect(doc!.members).toEqual([]);
+    expect(doc!.joinRequests).toBeUndefined();
+    expect(doc!.invitations.every((i) => i.revokedAt === "2025-01-15T03:00:00.000Z")).toBe(true);
+    expect(Object.values((await restarted.repo.invitations.read(INVITATION_INDEX_ID))!.codes).filter((c) => c.agencyId === agencyId)).toEqual([]);
+    expect((await restarted.repo.regions.read(regionId("kabupaten", "Kabupaten Contoh")))!.agencies).toEqual([]);
+    expect(doc!.data.objectives[0]!.indicators[0]!.name).toBe("Persentase PSKS aktif");
+
+    // Nobody gets in again: not with the code, not by asking, not with a forged button.
+    await restarted.driver.send(VIEWER, "/gabung");
+    expect(plain(await restarted.driver.send(VIEWER, code))).toBe("Kode undangan tidak dikenal. Periksa kembali kodenya atau minta kode baru kepada admin. Sisa percobaan: 4.");
+    expect(plain(await restarted.driver.pressData(ADMIN, `agency:${agencyId}`))).toBe("Anda bukan anggota instansi ini. Minta kode undangan kepada admin instansi, lalu ketik /gabung.");
+    expect(plain(await restarted.driver.pressData(ADMIN, `jr:${agencyId}:${OUTSIDER.id}:e`))).toBe("Anda bukan anggota instansi ini. Minta kode undangan kepada admin instansi, lalu ketik /gabung.");
+    // Registering in the region again lists nothing: the next question comes at once.
+    await restarted.driver.send(OFFICER, "/daftar");
+    await restarted.driver.send(OFFICER, INSTANSI);
+    expect(plain(await restarted.driver.press(OFFICER, "Kabupaten Contoh"))).toBe(
+      "Tingkat pemerintahan: Kabupaten (dari nama daerahnya).\nKetik tahun pelaporan (tahun kinerja yang dilaporkan), misalnya 2024.",
+    );
+    expect(h.errors).toEqual([]);
+    expect(restarted.errors).toEqual([]);
+  });
+
+  it("a confirmation no longer right when pressed does nothing: the members changed since", async () => {
+    const h = await harness();
+    const agencyId = await registerAgency(h, ADMIN);
+    // Shown "close" alone; an officer joins before the press: the only admin of two cannot leave.
+    expect(plain(await pressLeave(h, ADMIN))).toBe(CLOSE_QUESTION("").replace("(1 indikator)", "(0 indikator)"));
+    await joinByInvitation(h, ADMIN, OFFICER);
+    expect(plain(await h.driver.press(ADMIN, "Ya, keluar dan tutup instansi"))).toBe(
+      `Anda satu-satunya admin ${INSTANSI}, dan instansi ini tidak boleh tanpa admin. Jadikan anggota lain admin terlebih dahulu (/anggota › pilih namanya › Jadikan admin), lalu keluar.`,
+    );
+    // Both admins are shown "leave"; one leaves first: the other, now alone, would close it, and is asked again.
+    await h.driver.send(ADMIN, "/anggota");
+    await h.driver.press(ADMIN, "2. Budi");
+    await h.driver.press(ADMIN, "Jadikan admin");
+    await pressLeave(h, ADMIN);
+    await pressLeave(h, OFFICER);
+    await h.driver.press(OFFICER, "Ya, keluar");
+    expect(plain(await h.driver.press(ADMIN, "Ya, keluar"))).toBe(
+      "Anggota instansi berubah sejak tombol itu dikirim, jadi Anda belum keluar. Ketik /anggota lalu tekan tombol keluarnya lagi.",
+    );
+    const doc = await h.repo.agencies.read(agencyId);
+    expect(doc!.members.map((m) => m.userId)).toEqual([ADMIN.id]);
+    expect(doc!.closed).toBeUndefined();
+    expect(plain(await pressLeave(h, ADMIN))).toContain("Bila Anda keluar, instansi ini ditutup:");
+    expect(h.errors).toEqual([]);
+  });
+});
