@@ -3,19 +3,67 @@
  * Dinas registered twice, or a trial registration, is put away and no longer offered to officers registering.
  */
 import { describe, expect, it } from "vitest";
-import { ADMIN, harness, inviteCode, joinByInvitation, OFFICER, OUTSIDER, plain, registerAgency, VIEWER, type Harness } from "../support/bot-harness.js";
+import { ADMIN, botOn, harness, inviteCode, joinByInvitation, OFFICER, OUTSIDER, plain, registerAgency, VIEWER, type BotOn } from "../support/bot-harness.js";
 import type { FakeUser, SentMessage } from "../../src/local/fake-telegram.js";
-import { INVITATION_INDEX_ID } from "../../src/storage/repository.js";
+import { INVITATION_INDEX_ID, type Repository } from "../../src/storage/repository.js";
+import { PgRepository } from "../../src/storage/postgres/repository.js";
 import { regionId } from "../../src/app/directory.js";
+import { createTestDatabase } from "../support/postgres.js";
+
+type Bot = BotOn<Repository>;
+
+/** A bot on a storage, and the same storage opened again (a restart, or another process). */
+interface Opened {
+  h: Bot;
+  reopen(): Promise<Bot>;
+  done(): Promise<void>;
+}
+
+const BACKENDS: [string, () => Promise<Opened>][] = [
+  [
+    "lowdb",
+    async () => {
+      const h = await harness();
+      return { h, reopen: async () => h.restart(), done: async () => {} };
+    },
+  ],
+  [
+    "PostgreSQL",
+    async () => {
+      const database = await createTestDatabase();
+      const opened: PgRepository[] = [];
+      const open = async (clock: { now: Date }) => {
+        const repo = await PgRepository.open({ url: database.url, now: () => clock.now });
+        opened.push(repo);
+        return repo;
+      };
+      const clock = { now: new Date("2025-01-15T03:00:00Z") };
+      const h = botOn(await open(clock), undefined, clock);
+      return {
+        h,
+        reopen: async () => botOn(await open(h.clock), h.telegram, h.clock),
+        done: async () => {
+          for (const repo of opened) await repo.close();
+          await database.drop();
+        },
+      };
+    },
+  ],
+];
 
 const INSTANSI = "Dinas Sosial Kabupaten Contoh";
 const buttons = (replies: SentMessage[]) => replies.flatMap((m) => m.keyboard.flat().map((b) => b.text));
-const sentTo = (h: Harness, user: FakeUser, from: number) => plain(h.telegram.sent.slice(from).filter((m) => m.chatId === user.id));
+const sentTo = (h: Bot, user: FakeUser, from: number) => plain(h.telegram.sent.slice(from).filter((m) => m.chatId === user.id));
 
-async function pressLeave(h: Harness, user: FakeUser): Promise<SentMessage[]> {
+/** The invitation codes of `agencyId` in the index that joining looks codes up in. */
+const codesOf = async (h: Bot, agencyId: string) => Object.values((await h.repo.invitations.read(INVITATION_INDEX_ID))?.codes ?? {}).filter((c) => c.agencyId === agencyId);
+
+async function pressLeave(h: Bot, user: FakeUser): Promise<SentMessage[]> {
   await h.driver.send(user, "/anggota");
   return h.driver.press(user, "🚪 Keluar dari instansi ini");
 }
+
+const LAST_ADMIN = `Anda satu-satunya admin ${INSTANSI}, dan instansi ini tidak boleh tanpa admin. Jadikan anggota lain admin terlebih dahulu (/anggota › pilih namanya › Jadikan admin), lalu keluar. Bila instansi ini hendak ditutup (misalnya karena terdaftar dua kali), keluarkan dulu anggota lainnya: anggota terakhir yang keluar menutupnya.`;
 
 const CLOSE_QUESTION = (requests: string) =>
   [
@@ -65,80 +113,45 @@ describe("leaving an agency", () => {
 
   it("the last admin makes another admin first, and then leaves for the next agency of theirs", async () => {
     const h = await harness();
-    await registerAgency(h, ADMIN);
+    const agencyId = await registerAgency(h, ADMIN);
     const other = await registerAgency(h, ADMIN, "Dinas Sosial Kota Lain");
     await h.driver.send(ADMIN, "/instansi");
     await h.driver.press(ADMIN, INSTANSI);
     await joinByInvitation(h, ADMIN, OFFICER);
     expect(plain(await pressLeave(h, ADMIN))).toBe(
-      `Anda satu-satunya admin ${INSTANSI}, dan instansi ini tidak boleh tanpa admin. Jadikan anggota lain admin terlebih dahulu (/anggota › pilih namanya › Jadikan admin), lalu keluar.`,
+      LAST_ADMIN,
     );
     // A forged confirmation is refused the same way.
     expect(plain(await h.driver.pressData(ADMIN, "leave:ok:leave"))).toBe(
-      `Anda satu-satunya admin ${INSTANSI}, dan instansi ini tidak boleh tanpa admin. Jadikan anggota lain admin terlebih dahulu (/anggota › pilih namanya › Jadikan admin), lalu keluar.`,
+      LAST_ADMIN,
     );
     await h.driver.send(ADMIN, "/anggota");
     await h.driver.press(ADMIN, "2. Budi");
     await h.driver.press(ADMIN, "Jadikan admin");
+    // The officer is shown "leave" for this agency, then registers another (now active): that button is refused,
+    // and leaves neither.
+    await pressLeave(h, OFFICER);
+    await h.driver.send(OFFICER, "/daftar");
+    await h.driver.send(OFFICER, "Dinas Sosial Kota Ketiga");
+    await h.driver.send(OFFICER, "Kota Ketiga");
+    await h.driver.send(OFFICER, "2024");
+    await h.driver.send(OFFICER, "2021-2026");
+    await h.driver.press(OFFICER, "✅ Gunakan pengaturan bawaan");
+    const third = (await h.repo.users.read(String(OFFICER.id)))!.activeAgencyId!;
+    expect(third).not.toBe(agencyId);
+    expect(plain(await h.driver.press(OFFICER, "Ya, keluar"))).toBe("Tombol ini sudah tidak berlaku. Ketik perintahnya lagi untuk mendapatkan pilihan terbaru.");
+    expect((await h.repo.agencies.read(third))!.members.map((m) => m.userId)).toEqual([OFFICER.id]);
+    expect((await h.repo.agencies.read(agencyId))!.members.map((m) => m.userId)).toEqual([ADMIN.id, OFFICER.id]);
     await pressLeave(h, ADMIN);
     const from = h.telegram.sent.length;
     expect(plain(await h.driver.press(ADMIN, "Ya, keluar"))).toBe(
       `✅ Anda sudah keluar dari ${INSTANSI}. Instansi aktif Anda sekarang: Dinas Sosial Kota Lain (/instansi untuk memilih yang lain).`,
     );
     expect(sentTo(h, OFFICER, from)).toBe(`ℹ️ Sari Wulandari keluar dari ${INSTANSI}.`);
+
     expect((await h.repo.users.read(String(ADMIN.id)))!.activeAgencyId).toBe(other);
     expect(plain(await h.driver.send(ADMIN, "/status"))).toContain("Status Dinas Sosial Kota Lain — tahun 2024");
     expect(h.errors).toEqual([]);
-  });
-
-  it("the only member closes the agency: its codes stop working, those who asked to join are told, and its region no longer lists it", async () => {
-    const h = await harness();
-    const agencyId = await registerAgency(h, ADMIN);
-    await h.driver.send(ADMIN, "/tempel");
-    await h.driver.send(ADMIN, "Meningkatnya kesejahteraan sosial | Persentase PSKS aktif | % | 80");
-    await h.driver.press(ADMIN, "✅ Simpan");
-    const code = await inviteCode(h, ADMIN, "Editor (banyak orang)");
-    // An officer registering the same Dinas asks to join it.
-    await h.driver.send(OUTSIDER, "/daftar");
-    await h.driver.send(OUTSIDER, INSTANSI);
-    await h.driver.press(OUTSIDER, "Kabupaten Contoh");
-    await h.driver.press(OUTSIDER, `🙋 Minta bergabung: ${INSTANSI}`);
-
-    const asked = await pressLeave(h, ADMIN);
-    expect(plain(asked)).toBe(CLOSE_QUESTION(", dan 1 orang yang meminta bergabung diberi tahu bahwa instansi ini ditutup"));
-    expect(buttons(asked)).toEqual(["Ya, keluar dan tutup instansi"]);
-    const from = h.telegram.sent.length;
-    expect(plain(await h.driver.press(ADMIN, "Ya, keluar dan tutup instansi"))).toBe(
-      `✅ Anda sudah keluar dari ${INSTANSI}, dan instansi itu sekarang ditutup. Anda tidak lagi terhubung dengan instansi mana pun: ketik /start untuk mendaftarkan instansi atau bergabung dengan kode undangan.`,
-    );
-    expect(sentTo(h, OUTSIDER, from)).toBe(
-      `Permintaan Anda untuk bergabung dengan ${INSTANSI} tidak dapat dijawab lagi: instansi itu ditutup oleh anggota terakhirnya. Bila instansi Anda belum terdaftar, daftarkan dengan /daftar; bila sudah terdaftar dengan nama lain, minta kode undangan kepada admin-nya (/gabung).`,
-    );
-
-    // Stored, and kept across a restart: closed, no members, every invitation revoked, none in the index, the region empty.
-    const restarted = h.restart();
-    const doc = await restarted.repo.agencies.read(agencyId);
-    expect(doc!.closed).toEqual({ at: "2025-01-15T03:00:00.000Z", userId: ADMIN.id, name: "Sari Wulandari" });
-    expect(doc!.members).toEqual([]);
-    expect(doc!.joinRequests).toBeUndefined();
-    expect(doc!.invitations.every((i) => i.revokedAt === "2025-01-15T03:00:00.000Z")).toBe(true);
-    expect(Object.values((await restarted.repo.invitations.read(INVITATION_INDEX_ID))!.codes).filter((c) => c.agencyId === agencyId)).toEqual([]);
-    expect((await restarted.repo.regions.read(regionId("kabupaten", "Kabupaten Contoh")))!.agencies).toEqual([]);
-    expect(doc!.data.objectives[0]!.indicators[0]!.name).toBe("Persentase PSKS aktif");
-
-    // Nobody gets in again: not with the code, not by asking, not with a forged button.
-    await restarted.driver.send(VIEWER, "/gabung");
-    expect(plain(await restarted.driver.send(VIEWER, code))).toBe("Kode undangan tidak dikenal. Periksa kembali kodenya atau minta kode baru kepada admin. Sisa percobaan: 4.");
-    expect(plain(await restarted.driver.pressData(ADMIN, `agency:${agencyId}`))).toBe("Anda bukan anggota instansi ini. Minta kode undangan kepada admin instansi, lalu ketik /gabung.");
-    expect(plain(await restarted.driver.pressData(ADMIN, `jr:${agencyId}:${OUTSIDER.id}:e`))).toBe("Anda bukan anggota instansi ini. Minta kode undangan kepada admin instansi, lalu ketik /gabung.");
-    // Registering in the region again lists nothing: the next question comes at once.
-    await restarted.driver.send(OFFICER, "/daftar");
-    await restarted.driver.send(OFFICER, INSTANSI);
-    expect(plain(await restarted.driver.press(OFFICER, "Kabupaten Contoh"))).toBe(
-      "Tingkat pemerintahan: Kabupaten (dari nama daerahnya).\nKetik tahun pelaporan (tahun kinerja yang dilaporkan), misalnya 2024.",
-    );
-    expect(h.errors).toEqual([]);
-    expect(restarted.errors).toEqual([]);
   });
 
   it("a confirmation no longer right when pressed does nothing: the members changed since", async () => {
@@ -148,7 +161,7 @@ describe("leaving an agency", () => {
     expect(plain(await pressLeave(h, ADMIN))).toBe(CLOSE_QUESTION("").replace("(1 indikator)", "(0 indikator)"));
     await joinByInvitation(h, ADMIN, OFFICER);
     expect(plain(await h.driver.press(ADMIN, "Ya, keluar dan tutup instansi"))).toBe(
-      `Anda satu-satunya admin ${INSTANSI}, dan instansi ini tidak boleh tanpa admin. Jadikan anggota lain admin terlebih dahulu (/anggota › pilih namanya › Jadikan admin), lalu keluar.`,
+      LAST_ADMIN,
     );
     // Both admins are shown "leave"; one leaves first: the other, now alone, would close it, and is asked again.
     await h.driver.send(ADMIN, "/anggota");
@@ -166,4 +179,58 @@ describe("leaving an agency", () => {
     expect(plain(await pressLeave(h, ADMIN))).toContain("Bila Anda keluar, instansi ini ditutup:");
     expect(h.errors).toEqual([]);
   });
+});
+
+describe.each(BACKENDS)("closing an agency on %s", (_name, open) => {
+    it("the only member closes the agency: its codes stop working, those who asked to join are told, and its region no longer lists it", async () => {
+      const { h, reopen, done } = await open();
+      const agencyId = await registerAgency(h, ADMIN);
+      await h.driver.send(ADMIN, "/tempel");
+      await h.driver.send(ADMIN, "Meningkatnya kesejahteraan sosial | Persentase PSKS aktif | % | 80");
+      await h.driver.press(ADMIN, "✅ Simpan");
+      const code = await inviteCode(h, ADMIN, "Editor (banyak orang)");
+      // An officer registering the same Dinas asks to join it.
+      await h.driver.send(OUTSIDER, "/daftar");
+      await h.driver.send(OUTSIDER, INSTANSI);
+      await h.driver.press(OUTSIDER, "Kabupaten Contoh");
+      await h.driver.press(OUTSIDER, `🙋 Minta bergabung: ${INSTANSI}`);
+
+      expect(await codesOf(h, agencyId)).toHaveLength(1);
+      const asked = await pressLeave(h, ADMIN);
+      expect(plain(asked)).toBe(CLOSE_QUESTION(", dan 1 orang yang meminta bergabung diberi tahu bahwa instansi ini ditutup"));
+      expect(buttons(asked)).toEqual(["Ya, keluar dan tutup instansi"]);
+      const from = h.telegram.sent.length;
+      expect(plain(await h.driver.press(ADMIN, "Ya, keluar dan tutup instansi"))).toBe(
+        `✅ Anda sudah keluar dari ${INSTANSI}, dan instansi itu sekarang ditutup. Anda tidak lagi terhubung dengan instansi mana pun: ketik /start untuk mendaftarkan instansi atau bergabung dengan kode undangan.`,
+      );
+      expect(sentTo(h, OUTSIDER, from)).toBe(
+        `Permintaan Anda untuk bergabung dengan ${INSTANSI} tidak dapat dijawab lagi: instansi itu ditutup oleh anggota terakhirnya. Bila instansi Anda belum terdaftar, daftarkan dengan /daftar; bila sudah terdaftar dengan nama lain, minta kode undangan kepada admin-nya (/gabung).`,
+      );
+
+      // Stored, and kept across a restart: closed, no members, every invitation revoked, none in the index, the region empty.
+      const restarted = await reopen();
+      const doc = await restarted.repo.agencies.read(agencyId);
+      expect(doc!.closed).toEqual({ at: "2025-01-15T03:00:00.000Z", userId: ADMIN.id, name: "Sari Wulandari" });
+      expect(doc!.members).toEqual([]);
+      expect(doc!.joinRequests).toBeUndefined();
+      expect(doc!.invitations.every((i) => i.revokedAt === "2025-01-15T03:00:00.000Z")).toBe(true);
+      expect(await codesOf(restarted, agencyId)).toEqual([]);
+      expect((await restarted.repo.regions.read(regionId("kabupaten", "Kabupaten Contoh")))?.agencies ?? []).toEqual([]);
+      expect(doc!.data.objectives[0]!.indicators[0]!.name).toBe("Persentase PSKS aktif");
+
+      // Nobody gets in again: not with the code, not by asking, not with a forged button.
+      await restarted.driver.send(VIEWER, "/gabung");
+      expect(plain(await restarted.driver.send(VIEWER, code))).toBe("Kode undangan tidak dikenal. Periksa kembali kodenya atau minta kode baru kepada admin. Sisa percobaan: 4.");
+      expect(plain(await restarted.driver.pressData(ADMIN, `agency:${agencyId}`))).toBe("Anda bukan anggota instansi ini. Minta kode undangan kepada admin instansi, lalu ketik /gabung.");
+      expect(plain(await restarted.driver.pressData(ADMIN, `jr:${agencyId}:${OUTSIDER.id}:e`))).toBe("Anda bukan anggota instansi ini. Minta kode undangan kepada admin instansi, lalu ketik /gabung.");
+      // Registering in the region again lists nothing: the next question comes at once.
+      await restarted.driver.send(OFFICER, "/daftar");
+      await restarted.driver.send(OFFICER, INSTANSI);
+      expect(plain(await restarted.driver.press(OFFICER, "Kabupaten Contoh"))).toBe(
+        "Tingkat pemerintahan: Kabupaten (dari nama daerahnya).\nKetik tahun pelaporan (tahun kinerja yang dilaporkan), misalnya 2024.",
+      );
+      expect(h.errors).toEqual([]);
+      expect(restarted.errors).toEqual([]);
+      await done();
+    });
 });
