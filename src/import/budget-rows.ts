@@ -13,7 +13,7 @@ import type { AgencyFile } from "../domain/schema/agency.js";
 import type { BudgetLevel, BudgetLine } from "../domain/schema/budget.js";
 import { nameKey } from "../app/by-name.js";
 
-const ID_PREFIX: Record<BudgetLevel, string> = { program: "P", activity: "K", subActivity: "SK" };
+export const ID_PREFIX: Record<BudgetLevel, string> = { program: "P", activity: "K", subActivity: "SK" };
 
 /** One program / kegiatan / sub kegiatan path of a row, its names as typed. */
 export type LinePath = [BudgetLevel, string][];

@@ -1,0 +1,202 @@
+/**
+ * An agency file (the JSON of /ekspor) merged into an agency: how the data of a Dinas registered twice is brought
+ * into the registration that is kept, before the other is closed. Nothing the agency holds is overwritten:
+ *
+ * - sasaran are matched by name, indicators by name (in the same sasaran first, then anywhere), budget lines by
+ *   level, parent and code (or name when either has no code);
+ * - what the agency lacks is added: sasaran, indicators and budget lines whole (with new ids, their links to
+ *   indicators carried over), and, of an indicator or line it has, each answer it has not given (a year's target,
+ *   its realisasi, a factor list, the national figure, a pagu …);
+ * - an answer given in both with different values is kept as the agency has it and reported as a difference, to
+ *   be settled by hand; an indicator whose unit or kind differs is not merged at all (its figures would not mean
+ *   the same), and reported.
+ *
+ * Sasaran and indicators are numbered by their place afterwards (1, 1.1 …), as after any addition. The profile,
+ * the agency's own details and its members are not taken from the file. The result is validated by
+ * the caller (an edit validates the whole agency), as every edit is.
+ */
+import type { AgencyFile } from "../domain/schema/agency.js";
+import type { BudgetLine } from "../domain/schema/budget.js";
+import type { Indicator, Objective, YearValues } from "../domain/schema/indicator.js";
+import { idAllocator, renumber } from "../app/ids.js";
+import { ID_PREFIX } from "./budget-rows.js";
+import { nameKey, sameName } from "../app/by-name.js";
+import { Decimal } from "../domain/decimal.js";
+
+/** An answer given differently in the agency and in the file: `field` is its path in the agency (see describeField). */
+export interface MergeDifference {
+  field: string;
+  kept: unknown;
+  file: unknown;
+}
+
+export interface MergeResult {
+  counts: { sasaran: number; indikator: number; anggaran: number; diisi: number };
+  differences: MergeDifference[];
+  /** Indicators not merged, their unit or kind differing: the agency's path of each (see describeField), and why. */
+  skipped: { field: string; why: "satuan" | "jenis" }[];
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** Equal answers: the same JSON, decimals compared as numbers ("80" and "80.00"). */
+function same(a: unknown, b: unknown): boolean {
+  if (typeof a === "string" && typeof b === "string" && DECIMAL.test(a) && DECIMAL.test(b)) return new Decimal(a).eq(b);
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return a === b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+const copy = <T>(v: T): T => structuredClone(v);
+
+class Merger {
+  readonly result: MergeResult = { counts: { sasaran: 0, indikator: 0, anggaran: 0, diisi: 0 }, differences: [], skipped: [] };
+  private readonly newId: (prefix: string) => string;
+  /** The file's indicator ids → the agency's. */
+  private readonly indicators = new Map<string, string>();
+  /** The file's budget line ids → the agency's. */
+  private readonly lines = new Map<string, string>();
+
+  constructor(private readonly d: AgencyFile) {
+    this.newId = idAllocator(d);
+  }
+
+  /** One answer: given in the file and not in the agency, it is taken; given in both differently, reported. */
+  private slot(field: string, kept: unknown, file: unknown, take: () => void): void {
+    if (file === undefined) return;
+    if (kept === undefined) {
+      take();
+      this.result.counts.diisi++;
+    } else if (!same(kept, file)) this.result.differences.push({ field, kept, file });
+  }
+
+  objective(from: Objective): void {
+    let to = this.d.objectives.find((o) => sameName(o.name, from.name));
+    if (!to) {
+      to = { id: this.newId("S"), name: from.name, indicators: [] };
+      this.d.objectives.push(to);
+      this.result.counts.sasaran++;
+    }
+    const o = to;
+    this.slot(`objectives/${o.id}/goal`, o.goal, from.goal, () => (o.goal = from.goal));
+    for (const ind of from.indicators) this.indicator(o, ind);
+  }
+
+  private indicator(o: Objective, from: Indicator): void {
+    let owner = o;
+    let to = o.indicators.find((i) => sameName(i.name, from.name));
+    if (!to) {
+      for (const other of this.d.objectives) {
+        const found = other.indicators.find((i) => sameName(i.name, from.name));
+        if (found) [owner, to] = [other, found];
+        if (found) break;
+      }
+    }
+    if (!to) {
+      const added = { ...copy(from), id: this.newId("I") };
+      o.indicators.push(added);
+      this.indicators.set(from.id, added.id);
+      this.result.counts.indikator++;
+      return;
+    }
+    this.indicators.set(from.id, to.id);
+    const base = `objectives/${owner.id}/indicators/${to.id}`;
+    if (nameKey(to.unit) !== nameKey(from.unit)) return void this.result.skipped.push({ field: base, why: "satuan" });
+    if (to.kind !== from.kind || to.gradeTable !== from.gradeTable || !same(to.ratioScale, from.ratioScale)) return void this.result.skipped.push({ field: base, why: "jenis" });
+    const t = to;
+    this.slot(`${base}/polarity`, t.polarity, from.polarity, () => (t.polarity = from.polarity));
+    // (An indicator's code is its place, numbered again once merged.)
+    for (const key of ["definition", "dataSource", "responsibleUnit", "numeratorLabel", "denominatorLabel"] as const) {
+      this.slot(`${base}/${key}`, t[key], from[key], () => (t[key] = from[key]));
+    }
+    for (const [year, values] of Object.entries(from.years)) if (values) this.year(`${base}/years/${year}`, t.years, year, values);
+    this.slot(`${base}/predecessor`, t.predecessor, from.predecessor, () => (t.predecessor = copy(from.predecessor)));
+    this.slot(`${base}/national`, t.national, from.national, () => (t.national = copy(from.national)));
+    if (from.strategicPlan) {
+      const plan = (t.strategicPlan ??= {});
+      this.slot(`${base}/strategicPlan/finalTarget`, plan.finalTarget, from.strategicPlan.finalTarget, () => (plan.finalTarget = copy(from.strategicPlan!.finalTarget)));
+      for (const [year, target] of Object.entries(from.strategicPlan.byYear ?? {})) {
+        this.slot(`${base}/strategicPlan/byYear/${year}`, plan.byYear?.[year], target, () => ((plan.byYear ??= {})[year] = copy(target)));
+      }
+      if (Object.keys(plan).length === 0) delete t.strategicPlan;
+    }
+    if (from.factors) {
+      const factors = (t.factors ??= {});
+      for (const key of ["supporting", "inhibiting", "followUp"] as const) {
+        this.slot(`${base}/factors/${key}`, factors[key], from.factors[key], () => (factors[key] = copy(from.factors![key])));
+      }
+      if (Object.keys(factors).length === 0) delete t.factors;
+    }
+    if (from.budget) {
+      const budget = (t.budget ??= {});
+      for (const key of ["budget", "spent"] as const) this.slot(`${base}/budget/${key}`, budget[key], from.budget[key], () => (budget[key] = from.budget![key]));
+      if (Object.keys(budget).length === 0) delete t.budget;
+    }
+  }
+
+  /** One year of an indicator: its target, its realisasi (a value, or numerator and denominator, as one answer), its note and quarters. */
+  private year(path: string, years: Indicator["years"], year: string, from: YearValues): void {
+    const y = (years[year] ??= {});
+    this.slot(`${path}/target`, y.target, from.target, () => (y.target = copy(from.target)));
+    const realisasi = (v: YearValues) => (v.actual === undefined && v.numerator === undefined && v.denominator === undefined ? undefined : { actual: v.actual, numerator: v.numerator, denominator: v.denominator });
+    const theirs = realisasi(from);
+    this.slot(`${path}/actual`, realisasi(y), theirs, () => {
+      for (const key of ["actual", "numerator", "denominator"] as const) if (from[key] !== undefined) (y as Record<string, unknown>)[key] = copy(from[key]);
+    });
+    this.slot(`${path}/note`, y.note, from.note, () => (y.note = from.note));
+    for (const [q, values] of Object.entries(from.quarters ?? {})) {
+      if (!values) continue;
+      const quarters = (y.quarters ??= {});
+      const quarter = (quarters[q as "1"] ??= {});
+      this.slot(`${path}/quarters`, quarter.target, values.target, () => (quarter.target = copy(values.target)));
+      this.slot(`${path}/quarters`, quarter.actual, values.actual, () => (quarter.actual = copy(values.actual)));
+    }
+    if (Object.keys(y).length === 0) delete years[year];
+  }
+
+  /** The file's budget lines, parents before their children (a line whose parent is not in the file is passed over). */
+  budgetLines(from: readonly BudgetLine[]): void {
+    for (const level of ["program", "activity", "subActivity"] as const) {
+      for (const line of from) if (line.level === level) this.budgetLine(line);
+    }
+  }
+
+  private budgetLine(from: BudgetLine): void {
+    const parentId = from.parentId === undefined ? undefined : this.lines.get(from.parentId);
+    if (from.parentId !== undefined && parentId === undefined) return;
+    const links = from.indicatorIds.map((id) => this.indicators.get(id)).filter((id): id is string => id !== undefined);
+    const to = this.d.budgetLines.find(
+      (l) => l.level === from.level && l.parentId === parentId && (l.code !== undefined && from.code !== undefined ? nameKey(l.code) === nameKey(from.code) : sameName(l.name, from.name)),
+    );
+    if (!to) {
+      const added: BudgetLine = { ...copy(from), id: this.newId(ID_PREFIX[from.level]), indicatorIds: [...new Set(links)] };
+      if (parentId === undefined) delete added.parentId;
+      else added.parentId = parentId;
+      this.d.budgetLines.push(added);
+      this.lines.set(from.id, added.id);
+      this.result.counts.anggaran++;
+      return;
+    }
+    this.lines.set(from.id, to.id);
+    const base = `budgetLines/${to.id}`;
+    for (const key of ["code", "budget", "spent", "note", "fundingSource"] as const) this.slot(`${base}/${key}`, to[key], from[key], () => (to[key] = from[key]));
+    this.slot(`${base}/output`, to.output, from.output, () => (to.output = copy(from.output)));
+    const linked = links.filter((id) => !to.indicatorIds.includes(id));
+    if (linked.length > 0) {
+      to.indicatorIds = [...to.indicatorIds, ...new Set(linked)];
+      this.result.counts.diisi++;
+    }
+  }
+}
+
+/** Merge `source` into `d` (changed in place: an edit's draft); what was added, filled and found different. */
+export function mergeAgency(d: AgencyFile, source: AgencyFile): MergeResult {
+  const merger = new Merger(d);
+  for (const objective of source.objectives) merger.objective(objective);
+  merger.budgetLines(source.budgetLines);
+  // New sasaran and indicators numbered by their place, as every other way of adding them does.
+  if (merger.result.counts.sasaran + merger.result.counts.indikator > 0) renumber(d);
+  return merger.result;
+}
