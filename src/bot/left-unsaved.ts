@@ -16,6 +16,7 @@ const OWN_BUTTONS: Partial<Record<State["flow"], RegExp>> = {
   indicator: /^new:/,
   paste: /^paste:/,
   import: /^imp:/,
+  merge: /^mrg:/,
 };
 
 /** Whether button `data` is one of the form's own in `state`. */
@@ -37,6 +38,7 @@ function unsaved(state: State): string | undefined {
     case "paste":
       return state.rows === undefined && state.text === undefined ? undefined : html("ditinggalkan.tempel", { jumlah: state.rows?.length ? formatCount(state.rows.length) : "" });
     case "import":
+    case "merge":
       return html("ditinggalkan.impor", { berkas: state.filename });
     default:
       return undefined;

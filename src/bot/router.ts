@@ -24,6 +24,7 @@ import * as start from "./flows/start.js";
 import * as members from "./flows/members.js";
 import * as joinRequest from "./flows/join-request.js";
 import * as leaving from "./flows/leave.js";
+import * as merging from "./flows/merge.js";
 import type { LeaveKind } from "../app/leave.js";
 import * as entry from "./flows/entry.js";
 import * as indicator from "./flows/indicator.js";
@@ -89,7 +90,8 @@ export function registerCommand(name: string, command: Command): void {
   COMMANDS[name] = command;
 }
 
-type CallbackRoute = [RegExp, (turn: Turn, m: RegExpExecArray) => Promise<Outcome> | Outcome];
+/** A button's route; `fetch` downloads a file the officer sent earlier (a merge's "Gabungkan" takes it again). */
+type CallbackRoute = [RegExp, (turn: Turn, m: RegExpExecArray, fetch: merging.FetchFile) => Promise<Outcome> | Outcome];
 
 const CALLBACKS: CallbackRoute[] = [
   [/^start:reg$/, (turn) => start.beginRegister(turn)],
@@ -134,6 +136,7 @@ const CALLBACKS: CallbackRoute[] = [
   [/^exp:([a-z]+)$/, (t, m) => exporting.exportCommand(t, m[1]!)],
   [/^chart:(capaian|efisiensi|tren)(?::(.+))?$/, (t, m) => files.chart(t, m[1]!, m[2])],
   [/^imp:(save|cancel)$/, (t, m) => importing.importCallback(t, t.state, m.input)],
+  [/^mrg:(save|cancel)$/, (t, m, fetch) => merging.mergeCallback(t, t.state, m.input, fetch)],
   [/^year:/, (t, m) => year.yearCallback(t, m.input)],
 ];
 
@@ -165,6 +168,7 @@ async function onText(turn: Turn, input: string): Promise<Outcome> {
     case "year-plan":
       return year.yearPlanText(turn, s, input);
     case "import":
+    case "merge":
     case "link":
     case "idle":
       return { replies: [text(html("umum.tidak_dipahami"))] };
@@ -322,7 +326,7 @@ export function createRouter(options: RouterOptions) {
         const data = callback.data ?? "";
         const route = CALLBACKS.find(([re]) => re.test(data));
         if (!route || (madeForAnotherAgency(user.activeSince, messageId) && !AGENCY_FREE.test(data))) result = { replies: [text(html("akses.tombol_kedaluwarsa"))] };
-        else result = await route[1](turn, route[0].exec(data)!);
+        else result = await route[1](turn, route[0].exec(data)!, (fileId) => download(ctx, fileId));
       } else if (messageText !== undefined) {
         if (messageText.length > MAX_INPUT) result = { replies: [text(html("umum.terlalu_panjang", { panjang: formatCount(messageText.length), maks: formatCount(MAX_INPUT) }))] };
         else if (command && COMMANDS[command.name]) result = await COMMANDS[command.name]!(turn, command.args);

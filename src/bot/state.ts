@@ -127,6 +127,15 @@ export const StateSchema = z.discriminatedUnion("flow", [
     pk: z.array(ImportPkRow).max(2000),
     budget: z.array(ImportBudgetRow).max(2000),
   }),
+  /** An agency file's merge previewed (flows/merge.ts): the file is downloaded again by its id, and must have this hash. */
+  z.strictObject({
+    v: z.literal(1),
+    flow: z.literal("merge"),
+    ...AgencyRef,
+    filename: z.string().max(200),
+    fileId: z.string().min(1).max(300),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
 ]);
 
 export type State = z.output<typeof StateSchema>;

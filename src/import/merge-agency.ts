@@ -33,8 +33,8 @@ export interface MergeDifference {
 export interface MergeResult {
   counts: { sasaran: number; indikator: number; anggaran: number; diisi: number };
   differences: MergeDifference[];
-  /** Indicators not merged, their unit or kind differing: the agency's path of each (see describeField), and why. */
-  skipped: { field: string; why: "satuan" | "jenis" }[];
+  /** Indicators not merged, their unit or kind differing: the agency's path of each (see describeField), why, and the unit or kind in each. */
+  skipped: { field: string; why: "satuan" | "jenis"; kept: string; file: string }[];
 }
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -59,8 +59,41 @@ class Merger {
   /** The file's budget line ids → the agency's. */
   private readonly lines = new Map<string, string>();
 
+  /** The agency's indicators by sasaran and name, and by name alone (the first of that name). */
+  private readonly byObjective = new Map<string, Indicator>();
+  private readonly byName = new Map<string, [Objective, Indicator]>();
+  /** The agency's budget lines by level, parent and code (those with a code), or name (all; and those without a code). */
+  private readonly lineByCode = new Map<string, BudgetLine>();
+  private readonly lineByName = new Map<string, BudgetLine>();
+  private readonly uncodedLineByName = new Map<string, BudgetLine>();
+
   constructor(private readonly d: AgencyFile) {
     this.newId = idAllocator(d);
+    for (const o of d.objectives) for (const i of o.indicators) this.indexIndicator(o, i);
+    for (const l of d.budgetLines) this.indexLine(l);
+  }
+
+  private indexIndicator(o: Objective, i: Indicator): void {
+    const key = nameKey(i.name);
+    if (!this.byObjective.has(`${o.id}\u0000${key}`)) this.byObjective.set(`${o.id}\u0000${key}`, i);
+    if (!this.byName.has(key)) this.byName.set(key, [o, i]);
+  }
+
+  private static lineKey(level: string, parentId: string | undefined, text: string): string {
+    return `${level}\u0000${parentId ?? ""}\u0000${nameKey(text)}`;
+  }
+
+  private indexLine(l: BudgetLine): void {
+    const put = (map: Map<string, BudgetLine>, key: string) => map.has(key) || map.set(key, l);
+    if (l.code !== undefined) put(this.lineByCode, Merger.lineKey(l.level, l.parentId, l.code));
+    else put(this.uncodedLineByName, Merger.lineKey(l.level, l.parentId, l.name));
+    put(this.lineByName, Merger.lineKey(l.level, l.parentId, l.name));
+  }
+
+  /** The agency's line `from` is: same level and parent, the same code when both have one, else the same name. */
+  private findLine(from: BudgetLine, parentId: string | undefined): BudgetLine | undefined {
+    if (from.code === undefined) return this.lineByName.get(Merger.lineKey(from.level, parentId, from.name));
+    return this.lineByCode.get(Merger.lineKey(from.level, parentId, from.code)) ?? this.uncodedLineByName.get(Merger.lineKey(from.level, parentId, from.name));
   }
 
   /** One answer: given in the file and not in the agency, it is taken; given in both differently, reported. */
@@ -85,26 +118,23 @@ class Merger {
   }
 
   private indicator(o: Objective, from: Indicator): void {
-    let owner = o;
-    let to = o.indicators.find((i) => sameName(i.name, from.name));
-    if (!to) {
-      for (const other of this.d.objectives) {
-        const found = other.indicators.find((i) => sameName(i.name, from.name));
-        if (found) [owner, to] = [other, found];
-        if (found) break;
-      }
-    }
+    const key = nameKey(from.name);
+    const here = this.byObjective.get(`${o.id}\u0000${key}`);
+    const [owner, to] = here ? [o, here] : (this.byName.get(key) ?? [o, undefined]);
     if (!to) {
       const added = { ...copy(from), id: this.newId("I") };
       o.indicators.push(added);
+      this.indexIndicator(o, added);
       this.indicators.set(from.id, added.id);
       this.result.counts.indikator++;
       return;
     }
     this.indicators.set(from.id, to.id);
     const base = `objectives/${owner.id}/indicators/${to.id}`;
-    if (nameKey(to.unit) !== nameKey(from.unit)) return void this.result.skipped.push({ field: base, why: "satuan" });
-    if (to.kind !== from.kind || to.gradeTable !== from.gradeTable || !same(to.ratioScale, from.ratioScale)) return void this.result.skipped.push({ field: base, why: "jenis" });
+    if (nameKey(to.unit) !== nameKey(from.unit)) return void this.result.skipped.push({ field: base, why: "satuan", kept: to.unit, file: from.unit });
+    if (to.kind !== from.kind || to.gradeTable !== from.gradeTable || !same(to.ratioScale, from.ratioScale)) {
+      return void this.result.skipped.push({ field: base, why: "jenis", kept: to.kind, file: from.kind });
+    }
     const t = to;
     this.slot(`${base}/polarity`, t.polarity, from.polarity, () => (t.polarity = from.polarity));
     // (An indicator's code is its place, numbered again once merged.)
@@ -167,14 +197,13 @@ class Merger {
     const parentId = from.parentId === undefined ? undefined : this.lines.get(from.parentId);
     if (from.parentId !== undefined && parentId === undefined) return;
     const links = from.indicatorIds.map((id) => this.indicators.get(id)).filter((id): id is string => id !== undefined);
-    const to = this.d.budgetLines.find(
-      (l) => l.level === from.level && l.parentId === parentId && (l.code !== undefined && from.code !== undefined ? nameKey(l.code) === nameKey(from.code) : sameName(l.name, from.name)),
-    );
+    const to = this.findLine(from, parentId);
     if (!to) {
       const added: BudgetLine = { ...copy(from), id: this.newId(ID_PREFIX[from.level]), indicatorIds: [...new Set(links)] };
       if (parentId === undefined) delete added.parentId;
       else added.parentId = parentId;
       this.d.budgetLines.push(added);
+      this.indexLine(added);
       this.lines.set(from.id, added.id);
       this.result.counts.anggaran++;
       return;

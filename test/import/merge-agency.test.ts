@@ -110,7 +110,7 @@ describe("merging an agency file into an agency", () => {
     byUnit.objectives[1]!.indicators[0]!.unit = "orang";
     const merged = structuredClone(kept);
     const result = mergeAgency(merged, byUnit);
-    expect(result.skipped).toEqual([{ field, why: "satuan" }]);
+    expect(result.skipped).toEqual([{ field, why: "satuan", kept: "%", file: "orang" }]);
     expect(result.differences).toEqual([]);
     expect(merged.objectives[0]!.indicators[0]).toEqual(keptFirst);
     // Its kind: a plain value in the agency, a ratio in the file.
@@ -125,7 +125,7 @@ describe("merging an agency file into an agency", () => {
       delete y.actual;
     }
     const merged2 = structuredClone(kept);
-    expect(mergeAgency(merged2, valid(byKind)).skipped).toEqual([{ field, why: "jenis" }]);
+    expect(mergeAgency(merged2, valid(byKind)).skipped).toEqual([{ field, why: "jenis", kept: "value", file: "ratio" }]);
     expect(merged2.objectives[0]!.indicators[0]).toEqual(keptFirst);
   });
 });

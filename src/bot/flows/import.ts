@@ -1,7 +1,8 @@
 /**
  * /impor — the officer sends an .xlsx or .csv (Perjanjian Kinerja and budget
  * sheets); every row is checked, a preview lists the problems per row, and
- * nothing is stored until "Simpan". /templat sends a template to fill in.
+ * nothing is stored until "Simpan". /templat sends a template to fill in. An agency file (.json) is merged
+ * instead (merge.ts).
  */
 import type { Context } from "grammy";
 import { editAgency } from "../../app/edits.js";
@@ -15,6 +16,7 @@ import { onExportThread } from "../off-thread.js";
 import { IDLE, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, escapeHtml, html, label, later, splitHtml, text } from "../ui.js";
+import { MAX_AGENCY_FILE_BYTES, receiveAgencyFile } from "./merge.js";
 
 /** Telegram lets bots download files up to 20 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -54,7 +56,10 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
   const { doc: agency } = await activeAgency(turn, "editor");
   const name = (doc.file_name ?? "berkas").slice(0, 200);
   if ((doc.file_size ?? 0) > MAX_IMPORT_BYTES) return outcome([text(html("impor.terlalu_besar", { ukuran: mb(doc.file_size ?? 0), maks: mb(MAX_IMPORT_BYTES) }))]);
-  if (!/\.(xlsx|csv|txt|docx)$/i.test(name)) return outcome([text(html(otherKind(name) ?? "impor.bukan_lembar", { nama: name }))]);
+  if (!/\.(xlsx|csv|txt|docx|json)$/i.test(name)) return outcome([text(html(otherKind(name) ?? "impor.bukan_lembar", { nama: name }))]);
+  if (/\.json$/i.test(name) && (doc.file_size ?? 0) > MAX_AGENCY_FILE_BYTES) {
+    return outcome([text(html("impor.gabung.terlalu_besar", { nama: name, ukuran: mb(doc.file_size ?? 0), maks: mb(MAX_AGENCY_FILE_BYTES) }))]);
+  }
   let bytes: Uint8Array;
   try {
     bytes = await download(ctx, doc.file_id);
@@ -62,6 +67,8 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
     return outcome([text(html("impor.gagal_unduh"))]);
   }
   if (bytes.length > MAX_IMPORT_BYTES) return outcome([text(html("impor.terlalu_besar", { ukuran: mb(bytes.length), maks: mb(MAX_IMPORT_BYTES) }))]);
+  // An agency file (/ekspor json of another agency): merged, not read as a table.
+  if (/\.json$/i.test(name)) return receiveAgencyFile(agency, name, bytes, doc.file_id);
   const { planImport, sheetKind, applyPlan } = await import("../../import/plan.js");
   // Read on the export thread: a workbook of 2,000 rows takes 100–370 ms and its memory grows with the file.
   const KEYS = { memory: "impor.memori_kurang", timeout: "impor.terlalu_lama", busy: "impor.sibuk" } as const;
