@@ -38,8 +38,9 @@ function unsaved(state: State): string | undefined {
     case "paste":
       return state.rows === undefined && state.text === undefined ? undefined : html("ditinggalkan.tempel", { jumlah: state.rows?.length ? formatCount(state.rows.length) : "" });
     case "import":
-    case "merge":
       return html("ditinggalkan.impor", { berkas: state.filename });
+    case "merge":
+      return html("ditinggalkan.gabung", { berkas: state.filename });
     default:
       return undefined;
   }

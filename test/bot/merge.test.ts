@@ -148,6 +148,12 @@ describe("merging a second registration of the same Dinas", () => {
     expect(plain(await h.driver.press(OFFICER, "✅ Gabungkan"))).toBe("Berkas tidak dapat diunduh dari Telegram. Silakan kirim ulang.");
     await upload(h, OFFICER, "ganda.json", file);
     expect(plain(await h.driver.press(OFFICER, "❌ Batal"))).toBe("Dibatalkan. Data yang sudah tersimpan tidak berubah.");
+    // Left for another command: said not stored.
+    await upload(h, OFFICER, "ganda.json", file);
+    expect(plain(await h.driver.send(OFFICER, "/anggaran")).split("\n")[0]).toBe(
+      "ℹ️ Isi berkas ganda.json belum digabungkan. Bila masih diperlukan, kirim berkasnya lagi dengan /impor lalu tekan Gabungkan.",
+    );
+    expect(plain(await h.driver.press(OFFICER, "✅ Gabungkan"))).toBe("Tombol ini sudah tidak berlaku. Ketik perintahnya lagi untuk mendapatkan pilihan terbaru.");
     expect(JSON.stringify((await h.repo.agencies.read(demo))!.data)).toBe(before);
     expect(h.errors).toEqual([]);
   });
