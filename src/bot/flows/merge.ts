@@ -14,7 +14,7 @@ import { describeField } from "../../app/describe.js";
 import { editAgency } from "../../app/edits.js";
 import { EditRejected } from "../../app/errors.js";
 import { Decimal } from "../../domain/decimal.js";
-import { formatCount as count, formatPlain } from "../../domain/numbers/format.js";
+import { formatCount as count, formatMoney, formatPlain } from "../../domain/numbers/format.js";
 import { AgencyFileSchema, type AgencyFile } from "../../domain/schema/agency.js";
 import { formatIssues } from "../../domain/schema/issues.js";
 import { parseAgencyJson } from "../../domain/schema/parse-agency.js";
@@ -23,7 +23,7 @@ import { say } from "../../messages/catalog.js";
 import type { AgencyDocument } from "../../storage/documents.js";
 import { IDLE, type State } from "../state.js";
 import { flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, escapeHtml, html, label, splitHtml, text } from "../ui.js";
+import { button, escapeHtml, html, label, sentenceStart, splitHtml, text } from "../ui.js";
 
 /** The largest agency file merged (an agency near the schema's limits is about 1.6 MB). */
 export const MAX_AGENCY_FILE_BYTES = 5 * 1024 * 1024;
@@ -46,10 +46,17 @@ function read(name: string, bytes: Uint8Array): { file: AgencyFile } | { reply: 
   return { file: parsed.file };
 }
 
+/** A long text cut after its last whole word within 100 characters. */
+function clip(text: string): string {
+  if (text.length <= 100) return text;
+  const cut = text.slice(0, 100);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > 60 ? cut.lastIndexOf(" ") : 100).replace(/[;,.]$/, "")}…`;
+}
+
 /** An answer as the preview shows it: numbers as Indonesian writes them, lists joined, none said. */
 function shown(value: unknown): string {
   if (value === undefined || value === null) return say("impor.gabung.tidak_ada_nilai");
-  if (typeof value === "string") return /^-?\d+(\.\d+)?$/.test(value) ? formatPlain(new Decimal(value), 6) : value.length > 80 ? `${value.slice(0, 80)}…` : value || say("impor.gabung.kosong");
+  if (typeof value === "string") return /^-?\d+(\.\d+)?$/.test(value) ? formatPlain(new Decimal(value), 6) : clip(value) || say("impor.gabung.kosong");
   if (Array.isArray(value)) return value.length === 0 ? say("impor.gabung.kosong") : shown(value.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join("; "));
   const v = value as Record<string, unknown>;
   if ("min" in v && "max" in v) return `${shown(v.min)}–${shown(v.max)}`;
@@ -58,6 +65,13 @@ function shown(value: unknown): string {
   if ("value" in v && "year" in v) return `${shown(v.value)} (${String(v.kind ?? "")} ${String(v.year)})`.replace("( ", "(");
   if ("indicator" in v) return `${String(v.indicator)}: ${shown(v.target)} → ${shown(v.actual)}`;
   return shown(JSON.stringify(value));
+}
+
+/** An answer of the field `field` as the preview shows it: a polarity in words, Rupiah as Rupiah. */
+function shownAt(field: string, value: unknown): string {
+  if (field.endsWith("/polarity") && (value === "positive" || value === "negative")) return label(`impor.gabung.polaritas.${value}`);
+  if (/\/(budget|spent)$/.test(field) && typeof value === "string" && /^\d+(\.\d+)?$/.test(value)) return formatMoney(new Decimal(value));
+  return shown(value);
 }
 
 /** The indicator a path names ("objectives/S1/indicators/I2"), as "1.2 Nama". */
@@ -87,7 +101,7 @@ function previewLines(name: string, agency: AgencyDocument, source: AgencyFile, 
   if (result.differences.length > 0) {
     lines.push("", html("impor.gabung.berbeda", { jumlah: count(result.differences.length) }));
     for (const d of result.differences.slice(0, SHOWN_DIFFERENCES)) {
-      lines.push(html("impor.gabung.berbeda_butir", { medan: describeField(merged, d.field), di_sini: shown(d.kept), di_berkas: shown(d.file) }));
+      lines.push(html("impor.gabung.berbeda_butir", { medan: sentenceStart(describeField(merged, d.field)), di_sini: shownAt(d.field, d.kept), di_berkas: shownAt(d.field, d.file) }));
     }
     if (result.differences.length > SHOWN_DIFFERENCES) lines.push(html("impor.gabung.berbeda_lain", { jumlah: count(result.differences.length - SHOWN_DIFFERENCES) }));
   }
