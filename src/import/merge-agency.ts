@@ -105,26 +105,36 @@ class Merger {
     } else if (!same(kept, file)) this.result.differences.push({ field, kept, file });
   }
 
+  /**
+   * A sasaran of the file: the agency's of that name, or a new one, added when one of its indicators is (each of
+   * them may be found under another sasaran of the agency) or when it has none.
+   */
   objective(from: Objective): void {
-    let to = this.d.objectives.find((o) => sameName(o.name, from.name));
-    if (!to) {
-      to = { id: this.newId("S"), name: from.name, indicators: [] };
-      this.d.objectives.push(to);
+    const found = this.d.objectives.find((o) => sameName(o.name, from.name));
+    if (found) this.slot(`objectives/${found.id}/goal`, found.goal, from.goal, () => (found.goal = from.goal));
+    let added: Objective | undefined;
+    const target = (): Objective => {
+      if (found ?? added) return (found ?? added)!;
+      added = { id: this.newId("S"), name: from.name, indicators: [] };
+      if (from.goal !== undefined) added.goal = from.goal;
+      this.d.objectives.push(added);
       this.result.counts.sasaran++;
-    }
-    const o = to;
-    this.slot(`objectives/${o.id}/goal`, o.goal, from.goal, () => (o.goal = from.goal));
-    for (const ind of from.indicators) this.indicator(o, ind);
+      return added;
+    };
+    if (from.indicators.length === 0) target();
+    for (const ind of from.indicators) this.indicator(found, target, ind);
   }
 
-  private indicator(o: Objective, from: Indicator): void {
+  /** An indicator of the file's sasaran: matched in the agency's sasaran of that name (`o`), then anywhere; or added under `target()`. */
+  private indicator(o: Objective | undefined, target: () => Objective, from: Indicator): void {
     const key = nameKey(from.name);
-    const here = this.byObjective.get(`${o.id}\u0000${key}`);
-    const [owner, to] = here ? [o, here] : (this.byName.get(key) ?? [o, undefined]);
-    if (!to) {
+    const here = o && this.byObjective.get(`${o.id}\u0000${key}`);
+    const [owner, to] = o && here ? [o, here] : (this.byName.get(key) ?? [undefined, undefined]);
+    if (!to || !owner) {
+      const into = target();
       const added = { ...copy(from), id: this.newId("I") };
-      o.indicators.push(added);
-      this.indexIndicator(o, added);
+      into.indicators.push(added);
+      this.indexIndicator(into, added);
       this.indicators.set(from.id, added.id);
       this.result.counts.indikator++;
       return;

@@ -101,6 +101,22 @@ describe("merging an agency file into an agency", () => {
     expect(after.years["2024"]!.actual ?? after.years["2024"]!.numerator).toBeDefined();
   });
 
+  it("finds an indicator the file lists under a sasaran of another name, and adds no empty sasaran for it", () => {
+    const { kept, other } = halves();
+    // The file's first sasaran renamed: its indicator is the agency's 1.1, under "Meningkatnya Penyelenggaraan …".
+    other.objectives[1]!.name = "Sasaran dengan nama lain";
+    const merged = structuredClone(kept);
+    const result = mergeAgency(merged, other);
+    expect(result.counts.sasaran).toBe(1); // the third sasaran only
+    expect(merged.objectives.map((o) => o.name)).toEqual([...kept.objectives.map((o) => o.name), other.objectives[0]!.name]);
+    expect(merged.objectives[0]!.indicators[0]!.years["2024"]!.actual ?? merged.objectives[0]!.indicators[0]!.years["2024"]!.numerator).toBeDefined();
+    // A sasaran of the file with no indicator at all is added as it is.
+    other.objectives.push({ id: "XS9", name: "Sasaran baru tanpa indikator", indicators: [] });
+    const again = structuredClone(kept);
+    expect(mergeAgency(again, other).counts.sasaran).toBe(2);
+    expect(again.objectives.at(-1)).toMatchObject({ name: "Sasaran baru tanpa indikator", indicators: [] });
+  });
+
   it("does not merge an indicator whose unit or kind differs, and says so", () => {
     const { kept, other } = halves();
     const keptFirst = kept.objectives[0]!.indicators[0]!;
