@@ -20,7 +20,7 @@ export function pkColumn(header: string): PkColumn | undefined {
   if (h.startsWith("target")) return "target";
   if (h.startsWith("realisasianggaran") || h.startsWith("realisasikeuangan") || h === "realisasirp") return "spent";
   if (h.startsWith("realisasi") || h.startsWith("capaianrealisasi")) return "actual";
-  if (h === "pagu" || h.startsWith("paguanggaran") || h === "anggaran" || h.startsWith("anggaranrp") || h === "alokasianggaran") return "budget";
+  if (h === "pagu" || h === "pagurp" || h.startsWith("paguanggaran") || h === "anggaran" || h.startsWith("anggaranrp") || h === "alokasianggaran") return "budget";
   return undefined;
 }
 

@@ -17,6 +17,7 @@ import { idAllocator, renumber } from "../app/ids.js";
 import { findOrAddIndicator, newValueIndicator, sameName } from "../app/by-name.js";
 import type { CellValue, Sheet } from "./spreadsheet.js";
 import { BudgetLineIndex, type LinePath } from "./budget-rows.js";
+import { wordingFile } from "../domain/draft/templates.js";
 import { headerLetters, isColumnNumbers, isGradeTarget, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
 
 export interface PkRow {
@@ -54,6 +55,20 @@ export interface ImportPlan {
   budget: BudgetRow[];
   problems: Problem[];
   ignoredColumns: { sheet: string; columns: string[] }[];
+  /** Sheets of a workbook /ekspor xlsx made that are computed from the data (its BAB III tables, the sasaran's averages): not read. */
+  computedSheets?: string[];
+}
+
+/**
+ * The sheets of a workbook /ekspor xlsx made that are computed from the agency's data (Tabel 3.1 … 3.8, the
+ * sasaran's averages): read as tables, their rows repeat or misread the data sheet's (a wall of problems for the
+ * bot's own file). Undefined for any other workbook.
+ */
+function computedSheets(sheets: readonly Sheet[]): string[] | undefined {
+  const names = wordingFile<{ lembar: { indikator: string; sasaran: string } }>("tabel").lembar;
+  const table = /^Tabel 3\.\d+$/;
+  if (!sheets.some((s) => s.name === names.indikator) || !sheets.some((s) => table.test(s.name))) return undefined;
+  return sheets.filter((s) => s.name === names.sasaran || table.test(s.name)).map((s) => s.name);
 }
 
 const norm = headerLetters;
@@ -157,7 +172,9 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
     }
     refsReady = true;
   };
-  const kinds = sheets.map((sheet) => ({ sheet, kind: sheetKind(sheet) }));
+  const computed = computedSheets(sheets);
+  if (computed) plan.computedSheets = computed;
+  const kinds = sheets.filter((sheet) => !computed?.includes(sheet.name)).map((sheet) => ({ sheet, kind: sheetKind(sheet) }));
   const ordered = [...kinds.filter((k) => k.kind === "pk"), ...kinds.filter((k) => k.kind === "budget")];
   const seenPk = new Map<string, number>();
   const seenBudget = new Map<string, number>();

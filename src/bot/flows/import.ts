@@ -100,6 +100,7 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
   }
   if (plan.budget.length > 0) lines.push(html("impor.ringkasan_anggaran", { baris: count(plan.budget.length), baru: count(counts.anggaran) }));
   for (const ignored of plan.ignoredColumns) lines.push(html("impor.catatan_kolom", { lembar: ignored.sheet, kolom: ignored.columns.join(", ") }));
+  if (plan.computedSheets?.length) lines.push(html("impor.catatan_lembar_hitungan", { lembar: plan.computedSheets.join(", ") }));
   if (plan.problems.length > 0) {
     lines.push("", html("impor.masalah", { jumlah: count(plan.problems.length) }));
     for (const p of plan.problems.slice(0, SHOWN_PROBLEMS)) lines.push(html("impor.masalah_baris", { lembar: p.sheet, baris: p.row, kolom: p.column, pesan: p.message }));
