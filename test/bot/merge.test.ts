@@ -5,10 +5,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "../../src/local/demo.js";
-import { ADMIN, harness, joinByInvitation, OFFICER, plain, VIEWER, type Harness } from "../support/bot-harness.js";
+import { ADMIN, harness, joinByInvitation, OFFICER, plain, registerAgency, setAgencyData, VIEWER, type Harness } from "../support/bot-harness.js";
+import { largeAgencyParts } from "../../bench/large-agency.js";
 import type { FakeUser, SentMessage } from "../../src/local/fake-telegram.js";
 import { utf8 } from "../support/spreadsheets.js";
 
+/** The most budget lines an agency holds (the schema's limit). */
+const MAX_LINES = 5000;
 const DEMO = "Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai";
 const SECOND = "Dinas Sosial dan PM Kota Dumai";
 const IKU1 =
@@ -155,6 +158,30 @@ describe("merging a second registration of the same Dinas", () => {
     );
     expect(plain(await h.driver.press(OFFICER, "✅ Gabungkan"))).toBe("Tombol ini sudah tidak berlaku. Ketik perintahnya lagi untuk mendapatkan pilihan terbaru.");
     expect(JSON.stringify((await h.repo.agencies.read(demo))!.data)).toBe(before);
+    expect(h.errors).toEqual([]);
+  });
+
+  it("stores nothing when the agency changed since the preview so that the merge is no longer valid, and says why", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    // 4,999 budget lines, one short of the schema's limit; the file adds one program.
+    await setAgencyData(h, id, largeAgencyParts(1, MAX_LINES - 1));
+    const file = (await h.repo.agencies.read(id))!.data;
+    const added = { ...file, budgetLines: [{ id: "PBARU", level: "program" as const, name: "Program baru dari pendaftaran lain", indicatorIds: [] }] };
+    const preview = await upload(h, ADMIN, "ganda.json", utf8(JSON.stringify(added)));
+    expect(plain(preview.replies)).toContain("• Ditambahkan: 0 sasaran, 0 indikator, 1 baris anggaran.");
+    // Meanwhile another officer adds the 5,000th line.
+    await h.repo.agencies.update(id, async (doc) => {
+      const budgetLines = [...doc!.data.budgetLines, { id: "PLAIN", level: "program" as const, name: "Program lain", indicatorIds: [] }];
+      return { next: { ...doc!, data: { ...doc!.data, budgetLines } }, result: undefined };
+    });
+    const before = JSON.stringify((await h.repo.agencies.read(id))!.data);
+    const refused = plain(await h.driver.press(ADMIN, "✅ Gabungkan"));
+    expect(refused).toBe(
+      "Penggabungan tidak disimpan: data instansi berubah sejak pratinjau, dan hasil penggabungannya sekarang tidak sah. Kirim berkasnya sekali lagi untuk pratinjau baru. Yang tidak sesuai:\n" +
+        "• daftar anggaran: terlalu banyak butir (paling banyak 5.000)",
+    );
+    expect(JSON.stringify((await h.repo.agencies.read(id))!.data)).toBe(before);
     expect(h.errors).toEqual([]);
   });
 

@@ -148,7 +148,7 @@ export async function mergeCallback(turn: Turn, state: State, data: string, fetc
   await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
     result = mergeAgency(d, got.file);
   }).catch((e: unknown) => {
-    if (e instanceof EditRejected) throw new EditRejected([say("impor.tidak_disimpan"), ...e.messages.slice(0, 20)]);
+    if (e instanceof EditRejected) throw new EditRejected([say("impor.gabung.tidak_disimpan"), ...e.messages.slice(0, 20)]);
     throw e;
   });
   const { counts } = result!;

@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { hasMessage, say } from "../../messages/catalog.js";
+import { formatCount } from "../numbers/format.js";
 
 type Issue = z.core.$ZodIssue;
 
@@ -109,8 +110,9 @@ export function describeIssue(issue: Issue, root: unknown): string {
       if (issue.origin === "array") return say("skema.too_small_array", { min: String(issue.minimum) });
       return say("skema.too_small_number", { min: String(issue.minimum) });
     case "too_big":
-      if (issue.origin === "string") return say("skema.too_big_string", { max: String(issue.maximum) });
-      if (issue.origin === "array") return say("skema.too_big_array", { max: String(issue.maximum) });
+      // Counts as Indonesian writes them ("5.000 butir").
+      if (issue.origin === "string") return say("skema.too_big_string", { max: formatCount(Number(issue.maximum)) });
+      if (issue.origin === "array") return say("skema.too_big_array", { max: formatCount(Number(issue.maximum)) });
       return say("skema.too_big_number", { max: String(issue.maximum) });
     case "unrecognized_keys":
       return say("skema.unrecognized_keys", { kunci: issue.keys.map((k) => `"${k}"`).join(", ") });
