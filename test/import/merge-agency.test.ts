@@ -74,7 +74,8 @@ describe("merging an agency file into an agency", () => {
     const merged = structuredClone(kept);
     const result = mergeAgency(merged, other);
     const sub = whole.budgetLines.filter((l) => l.level !== "program").length + 1;
-    expect(result.counts).toEqual({ sasaran: 1, indikator: whole.objectives[2]!.indicators.length, anggaran: sub, diisi: expect.any(Number) });
+    // Filled: the realisasi of 2024 and the three lists of factors of the first indicator, and the link of a program to an indicator of the third sasaran.
+    expect(result.counts).toEqual({ sasaran: 1, indikator: whole.objectives[2]!.indicators.length, anggaran: sub, diisi: 5 });
     expect(result.differences).toEqual([]);
     expect(result.skipped).toEqual([]);
     expect(bab3(valid(merged))).toBe(bab3(whole));
