@@ -3,7 +3,8 @@ import { hasMessage, say } from "../messages/catalog.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import { findLine, indicatorPlace } from "./entry/missing.js";
 
-function indicatorName(data: AgencyFile, objectiveId: string, indicatorId: string): string {
+/** An indicator of a sasaran as its labels name it ("1.2 Nama"); its id when it is not there. */
+export function indicatorName(data: AgencyFile, objectiveId: string, indicatorId: string): string {
   // A stored file's index finds the indicator; it must still be under that objective.
   const place = indicatorPlace(data, indicatorId);
   const ind =

@@ -7,7 +7,7 @@
 import type { Context } from "grammy";
 import { editAgency } from "../../app/edits.js";
 import { EditRejected } from "../../app/errors.js";
-import { formatCount as count } from "../../domain/numbers/format.js";
+import { formatCount as count, formatMegabytes } from "../../domain/numbers/format.js";
 import { AgencyFileSchema } from "../../domain/schema/agency.js";
 import { formatIssues } from "../../domain/schema/issues.js";
 import { MAX_ROWS, MAX_XLSX_UNPACKED_BYTES } from "../../import/limits.js";
@@ -24,7 +24,6 @@ const SHOWN_PROBLEMS = 30;
 
 export type Download = (ctx: Context, fileId: string) => Promise<Uint8Array>;
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
 
 export async function importHelp(turn: Turn): Promise<Outcome> {
   await activeAgency(turn, "editor");
@@ -55,10 +54,12 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
   if (!doc) return undefined;
   const { doc: agency } = await activeAgency(turn, "editor");
   const name = (doc.file_name ?? "berkas").slice(0, 200);
-  if ((doc.file_size ?? 0) > MAX_IMPORT_BYTES) return outcome([text(html("impor.terlalu_besar", { ukuran: mb(doc.file_size ?? 0), maks: mb(MAX_IMPORT_BYTES) }))]);
+  if ((doc.file_size ?? 0) > MAX_IMPORT_BYTES) return outcome([text(html("impor.terlalu_besar", { ukuran: formatMegabytes(doc.file_size ?? 0), maks: formatMegabytes(MAX_IMPORT_BYTES) }))]);
+  // An agency file (/ekspor json of another agency) is merged, not read as a table.
+  const agencyFile = /\.json$/i.test(name);
   if (!/\.(xlsx|csv|txt|docx|json)$/i.test(name)) return outcome([text(html(otherKind(name) ?? "impor.bukan_lembar", { nama: name }))]);
-  if (/\.json$/i.test(name) && (doc.file_size ?? 0) > MAX_AGENCY_FILE_BYTES) {
-    return outcome([text(html("impor.gabung.terlalu_besar", { nama: name, ukuran: mb(doc.file_size ?? 0), maks: mb(MAX_AGENCY_FILE_BYTES) }))]);
+  if (agencyFile && (doc.file_size ?? 0) > MAX_AGENCY_FILE_BYTES) {
+    return outcome([text(html("impor.gabung.terlalu_besar", { nama: name, ukuran: formatMegabytes(doc.file_size ?? 0), maks: formatMegabytes(MAX_AGENCY_FILE_BYTES) }))]);
   }
   let bytes: Uint8Array;
   try {
@@ -66,15 +67,14 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
   } catch {
     return outcome([text(html("impor.gagal_unduh"))]);
   }
-  if (bytes.length > MAX_IMPORT_BYTES) return outcome([text(html("impor.terlalu_besar", { ukuran: mb(bytes.length), maks: mb(MAX_IMPORT_BYTES) }))]);
-  // An agency file (/ekspor json of another agency): merged, not read as a table.
-  if (/\.json$/i.test(name)) return receiveAgencyFile(agency, name, bytes, doc.file_id);
+  if (bytes.length > MAX_IMPORT_BYTES) return outcome([text(html("impor.terlalu_besar", { ukuran: formatMegabytes(bytes.length), maks: formatMegabytes(MAX_IMPORT_BYTES) }))]);
+  if (agencyFile) return receiveAgencyFile(agency, name, bytes, doc.file_id);
   const { planImport, sheetKind, applyPlan } = await import("../../import/plan.js");
   // Read on the export thread: a workbook of 2,000 rows takes 100–370 ms and its memory grows with the file.
   const KEYS = { memory: "impor.memori_kurang", timeout: "impor.terlalu_lama", busy: "impor.sibuk" } as const;
   const read = await onExportThread((thread) => thread.read(name, bytes), (reason, detik) => say(KEYS[reason], { nama: name, detik }));
   if (!read.ok) {
-    if (read.reason === "too_large") return outcome([text(html("impor.isi_terlalu_besar", { nama: name, maks: mb(MAX_XLSX_UNPACKED_BYTES) }))]);
+    if (read.reason === "too_large") return outcome([text(html("impor.isi_terlalu_besar", { nama: name, maks: formatMegabytes(MAX_XLSX_UNPACKED_BYTES) }))]);
     const key = read.reason === "empty" ? "impor.kosong" : read.reason === "too_many_rows" ? "impor.terlalu_banyak_baris" : "impor.bukan_lembar";
     return outcome([text(html(key, { nama: name, maks: count(MAX_ROWS) }))]);
   }

@@ -10,11 +10,11 @@
  * 1.6 MB); it is rare (once for a Dinas registered twice), and files above 5 MB are refused unread.
  */
 import { createHash } from "node:crypto";
-import { describeField } from "../../app/describe.js";
+import { describeField, indicatorName } from "../../app/describe.js";
 import { editAgency } from "../../app/edits.js";
 import { EditRejected } from "../../app/errors.js";
 import { Decimal } from "../../domain/decimal.js";
-import { formatCount as count, formatMoney, formatPlain } from "../../domain/numbers/format.js";
+import { formatCount as count, formatMegabytes, formatMoney, formatPlain } from "../../domain/numbers/format.js";
 import { AgencyFileSchema, type AgencyFile } from "../../domain/schema/agency.js";
 import { formatIssues } from "../../domain/schema/issues.js";
 import { parseAgencyJson } from "../../domain/schema/parse-agency.js";
@@ -34,12 +34,11 @@ const SHOWN_DIFFERENCES = 30;
 export type FetchFile = (fileId: string) => Promise<Uint8Array>;
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
 
 /** The file as an agency file, or the reply saying why it is not one. */
 function read(name: string, bytes: Uint8Array): { file: AgencyFile } | { reply: Outcome } {
   if (bytes.length > MAX_AGENCY_FILE_BYTES) {
-    return { reply: outcome([text(html("impor.gabung.terlalu_besar", { nama: name, ukuran: mb(bytes.length), maks: mb(MAX_AGENCY_FILE_BYTES) }))], IDLE) };
+    return { reply: outcome([text(html("impor.gabung.terlalu_besar", { nama: name, ukuran: formatMegabytes(bytes.length), maks: formatMegabytes(MAX_AGENCY_FILE_BYTES) }))], IDLE) };
   }
   const parsed = parseAgencyJson(new TextDecoder().decode(bytes));
   if (!parsed.ok) return { reply: outcome([text(html("impor.gabung.tidak_sah", { nama: name })), text(escapeHtml(parsed.errors.slice(0, 10).join("\n")))], IDLE) };
@@ -77,8 +76,7 @@ function shownAt(field: string, value: unknown): string {
 /** The indicator a path names ("objectives/S1/indicators/I2"), as "1.2 Nama". */
 function indicatorAt(file: AgencyFile, field: string): string {
   const [, objectiveId, , indicatorId] = field.split("/");
-  const ind = file.objectives.find((o) => o.id === objectiveId)?.indicators.find((i) => i.id === indicatorId);
-  return ind ? `${ind.code ? `${ind.code} ` : ""}${ind.name}` : field;
+  return indicatorName(file, objectiveId!, indicatorId!);
 }
 
 function previewLines(name: string, agency: AgencyDocument, source: AgencyFile, merged: AgencyFile, result: MergeResult): string[] {

@@ -84,6 +84,11 @@ export function formatCount(n: number): string {
   return `${n < 0 ? "-" : ""}${group(String(Math.abs(n)))}`;
 }
 
+/** A size in megabytes with one decimal, as the bot's messages give file sizes ("40,0 MB"). */
+export function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
+}
+
 /** A plain number as people write it: no trailing zeros beyond what the value has, max `decimals`. */
 export function formatPlain(value: Decimal, maxDecimals = 2): string {
   const digits = roundedDigits(value, maxDecimals);
