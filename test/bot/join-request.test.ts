@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ADMIN, harness, joinByInvitation, OFFICER, OUTSIDER, plain, registerAgency, VIEWER, type Harness } from "../support/bot-harness.js";
+import { ADMIN, harness, joinByInvitation, OFFICER, OUTSIDER, plain, registerAgency, registerWithCommand, VIEWER, type Harness } from "../support/bot-harness.js";
 import type { FakeUser, SentMessage } from "../../src/local/fake-telegram.js";
 
 const OTHER: FakeUser = { id: 505, first_name: "Dewi" };
@@ -185,12 +185,7 @@ describe("registering an agency registered already", () => {
     expect(plain(await h.driver.pressData(OFFICER, `jr:${id}:${OFFICER.id}:e`))).toBe("Anda bukan anggota instansi ini. Minta kode undangan kepada admin instansi, lalu ketik /gabung.");
     expect((await h.repo.agencies.read(id))!.members.map((m) => m.userId)).toEqual([ADMIN.id, VIEWER.id]);
     // An agency of another region, named in a forged button while the agencies of Kota Contoh are listed.
-    await h.driver.send(OUTSIDER, "/daftar");
-    await h.driver.send(OUTSIDER, "Dinas Sosial Kota Contoh");
-    await h.driver.press(OUTSIDER, "Kota Contoh");
-    await h.driver.send(OUTSIDER, "2024");
-    await h.driver.send(OUTSIDER, "2021-2026");
-    await h.driver.press(OUTSIDER, "✅ Gunakan pengaturan bawaan");
+    await registerWithCommand(h, OUTSIDER, "Dinas Sosial Kota Contoh", "Kota Contoh");
     await h.driver.send(OTHER, "/daftar");
     await h.driver.send(OTHER, "Dinas Sosial Kota Contoh");
     expect(buttons(await h.driver.press(OTHER, "Kota Contoh"))[0]).toBe("🙋 Minta bergabung: Dinas Sosial Kota Contoh");

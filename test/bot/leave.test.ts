@@ -3,7 +3,7 @@
  * Dinas registered twice, or a trial registration, is put away and no longer offered to officers registering.
  */
 import { describe, expect, it } from "vitest";
-import { ADMIN, botOn, harness, inviteCode, joinByInvitation, OFFICER, OUTSIDER, plain, registerAgency, VIEWER, type BotOn } from "../support/bot-harness.js";
+import { ADMIN, botOn, harness, inviteCode, joinByInvitation, OFFICER, OUTSIDER, plain, registerAgency, registerWithCommand, VIEWER, type BotOn } from "../support/bot-harness.js";
 import type { FakeUser, SentMessage } from "../../src/local/fake-telegram.js";
 import { INVITATION_INDEX_ID, type Repository } from "../../src/storage/repository.js";
 import { PgRepository } from "../../src/storage/postgres/repository.js";
@@ -57,6 +57,13 @@ const sentTo = (h: Bot, user: FakeUser, from: number) => plain(h.telegram.sent.s
 
 /** The invitation codes of `agencyId` in the index that joining looks codes up in. */
 const codesOf = async (h: Bot, agencyId: string) => Object.values((await h.repo.invitations.read(INVITATION_INDEX_ID))?.codes ?? {}).filter((c) => c.agencyId === agencyId);
+
+/** The admin (Sari) makes member `button` ("2. Budi") an admin too, from /anggota. */
+async function makeAdmin(h: Bot, button: string): Promise<void> {
+  await h.driver.send(ADMIN, "/anggota");
+  await h.driver.press(ADMIN, button);
+  await h.driver.press(ADMIN, "Jadikan admin");
+}
 
 async function pressLeave(h: Bot, user: FakeUser): Promise<SentMessage[]> {
   await h.driver.send(user, "/anggota");
@@ -125,19 +132,11 @@ describe("leaving an agency", () => {
     expect(plain(await h.driver.pressData(ADMIN, "leave:ok:leave"))).toBe(
       LAST_ADMIN,
     );
-    await h.driver.send(ADMIN, "/anggota");
-    await h.driver.press(ADMIN, "2. Budi");
-    await h.driver.press(ADMIN, "Jadikan admin");
+    await makeAdmin(h, "2. Budi");
     // The officer is shown "leave" for this agency, then registers another (now active): that button is refused,
     // and leaves neither.
     await pressLeave(h, OFFICER);
-    await h.driver.send(OFFICER, "/daftar");
-    await h.driver.send(OFFICER, "Dinas Sosial Kota Ketiga");
-    await h.driver.send(OFFICER, "Kota Ketiga");
-    await h.driver.send(OFFICER, "2024");
-    await h.driver.send(OFFICER, "2021-2026");
-    await h.driver.press(OFFICER, "✅ Gunakan pengaturan bawaan");
-    const third = (await h.repo.users.read(String(OFFICER.id)))!.activeAgencyId!;
+    const third = await registerWithCommand(h, OFFICER, "Dinas Sosial Kota Ketiga", "Kota Ketiga");
     expect(third).not.toBe(agencyId);
     expect(plain(await h.driver.press(OFFICER, "Ya, keluar"))).toBe("Tombol ini sudah tidak berlaku. Ketik perintahnya lagi untuk mendapatkan pilihan terbaru.");
     expect((await h.repo.agencies.read(third))!.members.map((m) => m.userId)).toEqual([OFFICER.id]);
@@ -164,9 +163,7 @@ describe("leaving an agency", () => {
       LAST_ADMIN,
     );
     // Both admins are shown "leave"; one leaves first: the other, now alone, would close it, and is asked again.
-    await h.driver.send(ADMIN, "/anggota");
-    await h.driver.press(ADMIN, "2. Budi");
-    await h.driver.press(ADMIN, "Jadikan admin");
+    await makeAdmin(h, "2. Budi");
     await pressLeave(h, ADMIN);
     await pressLeave(h, OFFICER);
     await h.driver.press(OFFICER, "Ya, keluar");

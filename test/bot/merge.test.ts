@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "../../src/local/demo.js";
-import { ADMIN, harness, joinByInvitation, OFFICER, plain, registerAgency, setAgencyData, VIEWER, type Harness } from "../support/bot-harness.js";
+import { ADMIN, harness, joinByInvitation, OFFICER, plain, registerAgency, registerWithCommand, setAgencyData, VIEWER, type Harness } from "../support/bot-harness.js";
 import { largeAgencyParts } from "../../bench/large-agency.js";
 import type { FakeUser, SentMessage } from "../../src/local/fake-telegram.js";
 import { utf8 } from "../support/spreadsheets.js";
@@ -40,14 +40,8 @@ async function twoRegistrations(h: Harness): Promise<{ demo: string; second: str
     return { next: { ...doc!, data: { ...doc!.data, objectives } }, result: undefined };
   });
   await joinByInvitation(h, ADMIN, OFFICER);
-  await h.driver.send(OFFICER, "/daftar");
-  await h.driver.send(OFFICER, SECOND);
-  await h.driver.press(OFFICER, "Kota Dumai");
-  await h.driver.press(OFFICER, "➕ Tetap daftarkan");
-  await h.driver.send(OFFICER, "2024");
-  await h.driver.send(OFFICER, "2021-2026");
-  await h.driver.press(OFFICER, "✅ Gunakan pengaturan bawaan");
-  const second = (await h.repo.users.read(String(OFFICER.id)))!.activeAgencyId!;
+  // Registered in Kota Dumai although the demo is listed there ("➕ Tetap daftarkan").
+  const second = await registerWithCommand(h, OFFICER, SECOND, "Kota Dumai");
   await h.driver.send(OFFICER, "/tempel");
   await h.driver.send(OFFICER, `Meningkatnya Penyelenggaraan Kesejahteraan Sosial | ${IKU1} | % | 90\nMeningkatnya Penyelenggaraan Kesejahteraan Sosial | Jumlah KPM graduasi | KPM | 25`);
   await h.driver.press(OFFICER, "✅ Simpan");

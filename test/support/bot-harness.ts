@@ -63,15 +63,26 @@ export function plain(replies: SentMessage[]): string {
   return replies.map((r) => htmlToPlain(r.text || r.caption || "")).join("\n\n");
 }
 
-/** Register an agency through the conversation and return its id. */
+/** Register an agency through the conversation (from /start) and return its id. */
 export async function registerAgency(h: BotOn<Repository>, user: FakeUser, name = "Dinas Sosial Kabupaten Contoh"): Promise<string> {
+  await h.driver.send(user, "/start");
+  await h.driver.press(user, "🏛 Daftarkan instansi");
+  return answerRegistration(h, user, name, "Kabupaten Contoh");
+}
+
+/** Register an agency of `region` with /daftar (as an officer who belongs to agencies already does) and return its id. */
+export async function registerWithCommand(h: BotOn<Repository>, user: FakeUser, name: string, region: string): Promise<string> {
+  await h.driver.send(user, "/daftar");
+  return answerRegistration(h, user, name, region);
+}
+
+/** The answers of a registration from its name on: the region typed (its level taken from it), 2024, 2021–2026, the default profile. */
+async function answerRegistration(h: BotOn<Repository>, user: FakeUser, name: string, region: string): Promise<string> {
   const d = h.driver;
-  await d.send(user, "/start");
-  await d.press(user, "🏛 Daftarkan instansi");
   await d.send(user, name);
-  const region = await d.send(user, "Kabupaten Contoh"); // its level (kabupaten) taken from it
-  // Agencies registered in Kabupaten Contoh already (by other tests' steps) are listed first: this one is another.
-  const another = region[0]?.keyboard.flat().find((b) => b.text.startsWith("➕ Tetap daftarkan"));
+  const listed = await d.send(user, region);
+  // Agencies registered in the region already (by other steps) are listed first: this one is another.
+  const another = listed[0]?.keyboard.flat().find((b) => b.text.startsWith("➕ Tetap daftarkan"));
   if (another) await d.press(user, another.text);
   await d.send(user, "2024");
   await d.send(user, "2021-2026");
