@@ -6,6 +6,9 @@
  * question or step comes next.
  */
 import { z } from "zod";
+import { FACTOR_KINDS } from "../app/entry/keys.js";
+import { MAX_FACTOR_CELL } from "../import/limits.js";
+import { HISTORY_YEARS } from "../import/pk-columns.js";
 
 export const STATE_VERSION = 1;
 
@@ -58,6 +61,10 @@ export const ImportPkRow = z.strictObject({
   actual: Money.optional(),
   budget: Money.optional(),
   spent: Money.optional(),
+  history: z.array(z.strictObject({ year: z.number().int(), target: z.string().max(60).optional(), actual: z.string().max(60).optional() })).max(HISTORY_YEARS).optional(),
+  final: z.string().max(60).optional(),
+  national: z.strictObject({ value: z.string().max(60), year: z.number().int(), kind: z.enum(["standar", "realisasi"]).optional(), source: z.string().max(200).optional() }).optional(),
+  factors: z.partialRecord(z.enum(FACTOR_KINDS), z.string().max(MAX_FACTOR_CELL)).optional(),
 });
 export const ImportBudgetRow = z.strictObject({
   row: z.number().int(),

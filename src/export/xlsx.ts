@@ -91,6 +91,10 @@ function yearCells(y: YearResult | undefined): [Value, Value, Value] {
   return [target, actual, achievement];
 }
 
+/** The data sheet's columns (0-based) that its loop treats apart: see `kolom_indikator` in templates/tabel.json. */
+const NATIONAL_SOURCE_COLUMN = 21;
+const EFFICIENCY_COLUMN = 25;
+
 export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter: Chapter): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   book.creator = "Asisten LKjIP";
@@ -103,6 +107,7 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
     kolom_sasaran: string[];
     jenis: Record<string, string>;
     polaritas: Record<string, string>;
+    nasional: Record<"standar" | "realisasi", string>;
   };
   const efficiencyLabels = (wordingFile<{ efisiensi: { label: Record<string, string> } }>("kosakata")).efisiensi.label;
   const y = result.year;
@@ -114,7 +119,7 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
     undefined, undefined, undefined, undefined, undefined, undefined,
     "number", "number", "percent", undefined,
     "number", "number", "percent", "number", "number", "percent",
-    "number", "percent", "number", undefined, "money", "money", "percent",
+    "number", "percent", "number", undefined, undefined, undefined, "money", "money", "percent",
     file.profile.efficiency.method === "rasio" ? "ratio" : file.profile.efficiency.method === "selisih" ? "points" : "percent",
   ];
   for (const r of result.indicators) {
@@ -137,6 +142,8 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
       r.strategicPlan.status === "ok" ? num(r.strategicPlan.progress) : null,
       r.national.status === "ok" ? num(r.national.national) : null,
       r.national.status === "ok" ? r.national.year : null,
+      r.indicator.national ? w.nasional[r.indicator.national.kind] : null,
+      r.indicator.national?.source ?? null,
       num(r.budget.budget),
       num(r.budget.spent),
       r.budget.absorption.status === "ok" ? num(r.budget.absorption.value) : null,
@@ -147,9 +154,9 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
       f?.followUp?.join("; ") ?? null,
     ];
     const row = sheet.addRow([]);
-    values.forEach((v, i) => setValue(row.getCell(i + 1), v, kinds[i], i === 23 && file.profile.efficiency.method === "rasio" ? 2 : d));
+    values.forEach((v, i) => setValue(row.getCell(i + 1), v, kinds[i], i === EFFICIENCY_COLUMN && file.profile.efficiency.method === "rasio" ? 2 : d));
   }
-  sheet.columns.forEach((c, i) => (c.width = i === 1 || i === 2 ? 48 : i >= 25 ? 40 : 14));
+  sheet.columns.forEach((c, i) => (c.width = i === 1 || i === 2 ? 48 : i === NATIONAL_SOURCE_COLUMN || i > EFFICIENCY_COLUMN + 1 ? 40 : 14));
 
   const objectives = book.addWorksheet(w.sasaran);
   styleHeader(objectives.addRow(w.kolom_sasaran));

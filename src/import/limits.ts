@@ -2,3 +2,5 @@
 export const MAX_ROWS = 2000;
 /** Largest unpacked content of an .xlsx (a 2000-row table is a few MB; this keeps a compressed bomb out of memory). */
 export const MAX_XLSX_UNPACKED_BYTES = 40 * 1024 * 1024;
+/** Longest factor cell read (30 items of 500 characters and their separators, as /isi takes them). */
+export const MAX_FACTOR_CELL = 16_000;

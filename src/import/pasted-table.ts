@@ -20,7 +20,7 @@
 import { isNone } from "../app/entry/answers.js";
 import { say } from "../messages/catalog.js";
 import { normalizeInput } from "../domain/numbers/normalize.js";
-import { headerLetters, isColumnNumbers, isNumberCell, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
+import { headerLetters, headerYear, isColumnNumbers, isNumberCell, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
 
 export interface PastedRow {
   /** The line's number among the non-empty lines pasted (1-based), as the preview names it. */
@@ -92,10 +92,22 @@ const NAME_HEADER = /^(indikator(kinerja)?(utama|sasaran|program)?(iku)?|iku)$/;
 /** A header cell of that form, without digits ("Sasaran 1" is a sasaran's name). */
 const isHeader = (pattern: RegExp, cell: string) => !/\d/.test(cell) && pattern.test(headerLetters(cell));
 
-/** A header row: its columns by field, when it names at least the sasaran and the indicator. */
-function headerOf(cells: string[]): Header | undefined {
+/**
+ * A header row: its columns by field, when it names at least the sasaran and the indicator. The target read is
+ * the reporting year's: a Target column naming another year ("Target 2025" while the agency reports on 2024), or
+ * a second one, is not read (and listed as ignored).
+ */
+function headerOf(cells: string[], reportingYear: number | undefined): Header | undefined {
   if (!cells.some((c) => isHeader(OBJECTIVE_HEADER, c)) || !cells.some((c) => isHeader(NAME_HEADER, c))) return undefined;
-  const columns = cells.map((c) => (isHeader(OBJECTIVE_HEADER, c) ? "objective" : pkColumn(c)));
+  let targetRead = false;
+  const columns = cells.map((c): PkColumn | undefined => {
+    const column = isHeader(OBJECTIVE_HEADER, c) ? "objective" : pkColumn(c);
+    if (column !== "target") return column;
+    const year = headerYear(c);
+    if (targetRead || (year !== undefined && reportingYear !== undefined && year !== reportingYear)) return undefined;
+    targetRead = true;
+    return column;
+  });
   const ignored = cells.filter((c, i) => !READ.has(columns[i]) && c !== "" && !/^(no\.?|nomor)$/i.test(c));
   return { columns, ignored };
 }
@@ -103,7 +115,8 @@ function headerOf(cells: string[]): Header | undefined {
 /** Lines before the header that may be a title ("PERJANJIAN KINERJA TAHUN 2024"). */
 const HEADER_WITHIN = 3;
 
-export function readPastedTable(input: string): PastedTable {
+/** The rows of a pasted table; `reportingYear`: the agency's, whose Target column is read (see headerOf). */
+export function readPastedTable(input: string, reportingYear?: number): PastedTable {
   const lines = input.split(/\r?\n/).filter((l) => l.trim() !== "");
   const table: PastedTable = { lines: lines.length, unitColumn: true, header: false, rows: [], problems: [], ignoredColumns: [] };
   let header: Header | undefined;
@@ -115,7 +128,7 @@ export function readPastedTable(input: string): PastedTable {
     const problem = (key: string, params: Record<string, string | number> = {}) => void table.problems.push({ line, key, params });
     const cells = cellsOf(text);
     if (header === undefined && table.rows.length === 0 && k < HEADER_WITHIN) {
-      const found = headerOf(cells);
+      const found = headerOf(cells, reportingYear);
       if (found) {
         header = found;
         table.header = true;

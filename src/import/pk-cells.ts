@@ -5,7 +5,25 @@
  */
 import { latinizeLookAlikes } from "../domain/numbers/normalize.js";
 
-export type PkColumn = "objective" | "name" | "unit" | "target" | "actual" | "budget" | "spent";
+export type PkColumn =
+  | "objective"
+  | "name"
+  | "unit"
+  | "target"
+  | "actual"
+  | "budget"
+  | "spent"
+  /** Target akhir Renstra. */
+  | "final"
+  /** The national standard or realisasi, the year it refers to, which of the two it is, and its source. */
+  | "national"
+  | "nationalYear"
+  | "nationalKind"
+  | "nationalSource"
+  /** Faktor pendukung, faktor penghambat, tindak lanjut. */
+  | "supporting"
+  | "inhibiting"
+  | "followUp";
 
 /** Letters only, lower case: "Target (2024)" → "target". */
 export const headerLetters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, "");
@@ -17,11 +35,31 @@ export function pkColumn(header: string): PkColumn | undefined {
   if (h.startsWith("sasaran") || h === "tujuansasaran") return "objective";
   if (h.startsWith("indikator") || h === "iku") return "name";
   if (h.startsWith("satuan")) return "unit";
+  // Before Target and Realisasi: "Target Nasional", "Realisasi Nasional", "Tahun Data Nasional".
+  if (h.includes("nasional")) {
+    if (h.startsWith("tahun")) return "nationalYear";
+    if (h.startsWith("jenis")) return "nationalKind";
+    if (h.startsWith("sumber")) return "nationalSource";
+    return "national";
+  }
+  if (h.startsWith("targetakhir") || (h.startsWith("target") && h.includes("renstra"))) return "final";
+  if (h.startsWith("faktorpendukung")) return "supporting";
+  if (h.startsWith("faktorpenghambat")) return "inhibiting";
+  if (h.startsWith("tindaklanjut") || h.startsWith("rencanatindaklanjut") || h.startsWith("upaya") || h.startsWith("alternatifsolusi")) return "followUp";
   if (h.startsWith("target")) return "target";
   if (h.startsWith("realisasianggaran") || h.startsWith("realisasikeuangan") || h === "realisasirp") return "spent";
   if (h.startsWith("realisasi") || h.startsWith("capaianrealisasi")) return "actual";
   if (h === "pagu" || h === "pagurp" || h.startsWith("paguanggaran") || h === "anggaran" || h.startsWith("anggaranrp") || h === "alokasianggaran") return "budget";
   return undefined;
+}
+
+/**
+ * The year a header names ("Target 2024", "Realisasi (2023)", "Target Tahun 2025", "Realisasi TA 2023");
+ * undefined when it names none (the reporting year's column).
+ */
+export function headerYear(header: string): number | undefined {
+  const m = /(?:^|\D)((?:19|20)\d\d)(?!\d)/.exec(header);
+  return m ? Number(m[1]) : undefined;
 }
 
 /** The unit a target carries when the table gives none: "%" from "100%" or "97,5 %". */

@@ -5,17 +5,23 @@
  * every cell checked, every problem reported with its sheet, row and column.
  * Nothing is stored here; `applyPlan` changes a draft of the agency data.
  */
+import { isDeepStrictEqual } from "node:util";
 import { say } from "../messages/catalog.js";
 import { Decimal } from "../domain/decimal.js";
 import { formatCount } from "../domain/numbers/format.js";
 import { numberErrorMessage } from "../domain/numbers/messages.js";
 import { parseNumber } from "../domain/numbers/parse.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
-import type { Indicator } from "../domain/schema/indicator.js";
+import type { Indicator, YearValues } from "../domain/schema/indicator.js";
+import { resolveYear } from "../domain/calc/values.js";
+import { indicatorBudget, rollUpBudget, type BudgetRollUp } from "../domain/calc/absorption.js";
 import { isNone, parseAnswer } from "../app/entry/answers.js";
 import { idAllocator, renumber } from "../app/ids.js";
 import { findOrAddIndicator, newValueIndicator, sameName } from "../app/by-name.js";
-import type { CellValue, Sheet } from "./spreadsheet.js";
+import type { CellValue, DateCell, Sheet } from "./spreadsheet.js";
+import { pkLayout, type SingleField } from "./pk-columns.js";
+import { MAX_FACTOR_CELL } from "./limits.js";
+import { FACTOR_KINDS, type FactorKind } from "../app/entry/keys.js";
 import { BudgetLineIndex, type LinePath } from "./budget-rows.js";
 import { wordingFile } from "../domain/draft/templates.js";
 import { headerLetters, isColumnNumbers, isGradeTarget, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
@@ -25,10 +31,19 @@ export interface PkRow {
   objective: string;
   name: string;
   unit: string;
+  /** The reporting year's target and realisasi, as typed. */
   target?: string;
   actual?: string;
   budget?: string;
   spent?: string;
+  /** Earlier years' target and realisasi ("Target 2023", "Realisasi 2023"). */
+  history?: { year: number; target?: string; actual?: string }[];
+  /** Target akhir Renstra, as typed. */
+  final?: string;
+  /** The national figure as typed, its year, and its kind when the column's header says it. */
+  national?: { value: string; year: number; kind?: "standar" | "realisasi"; source?: string };
+  /** Faktor pendukung, penghambat, tindak lanjut: a cell's text as typed (items split as /isi splits them). */
+  factors?: Partial<Record<FactorKind, string>>;
 }
 
 export interface BudgetRow {
@@ -55,6 +70,8 @@ export interface ImportPlan {
   budget: BudgetRow[];
   problems: Problem[];
   ignoredColumns: { sheet: string; columns: string[] }[];
+  /** Target or realisasi columns of a year after the agency's reporting year, by sheet: not read. */
+  laterColumns: { sheet: string; columns: string[] }[];
   /** Sheets of a workbook /ekspor xlsx made that are computed from the data (its BAB III tables, the sasaran's averages): not read. */
   computedSheets?: string[];
 }
@@ -133,16 +150,35 @@ function probeFile(file: AgencyFile, unit: string): AgencyFile {
 }
 const PROBE_ID = "cek-impor-i";
 
-/** Check a target or realisation the way /isi would: on the stored indicator, or on a new one with this unit. */
-export function answerProblem(file: AgencyFile, existing: Indicator | undefined, unit: string, q: "target" | "actual", value: string): string | undefined {
+/** An answer an imported cell gives, as /isi asks it (without the indicator). */
+export type CellAnswer = { q: "target" | "actual"; year: number } | { q: "final" | "national" } | { q: "factors"; which: FactorKind };
+
+/** Check a cell's answer the way /isi would: on the stored indicator, or on a new one with this unit. */
+export function answerProblem(file: AgencyFile, existing: Indicator | undefined, unit: string, answer: CellAnswer, value: string): string | undefined {
   const parsed = existing
-    ? parseAnswer(file, { q, indicatorId: existing.id, year: file.agency.reportingYear }, value)
-    : parseAnswer(probeFile(file, unit), { q, indicatorId: PROBE_ID, year: file.agency.reportingYear }, value);
+    ? parseAnswer(file, { ...answer, indicatorId: existing.id }, value)
+    : parseAnswer(probeFile(file, unit), { ...answer, indicatorId: PROBE_ID }, value);
   return parsed.ok ? undefined : parsed.message;
 }
 
 function cellText(v: CellValue): string | undefined {
   return typeof v === "number" ? typedNumber(v) : text(v);
+}
+
+/** A factor cell's text with its line breaks (items are often one per line in the cell). */
+function factorText(v: CellValue): string | undefined {
+  if (typeof v === "string") return v.trim() || undefined;
+  return cellText(v);
+}
+
+const NATIONAL_KINDS = ["standar", "realisasi"] as const;
+
+/** What a national figure's header says it is: "Standar Nasional", "Realisasi Nasional"; undefined for both or neither. */
+function nationalKind(header: string): "standar" | "realisasi" | undefined {
+  const h = norm(header);
+  const standard = h.includes("standar") || h.includes("spm");
+  const actual = h.includes("realisasi") || h.includes("capaian");
+  return standard === actual ? undefined : standard ? "standar" : "realisasi";
 }
 
 /** A figure's cell (target, realisasi, pagu): "-", "tidak ada" and the like are how tables write "no figure", read as an empty cell. */
@@ -151,7 +187,8 @@ function figureCell(v: CellValue): CellValue {
 }
 
 export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
-  const plan: ImportPlan = { pk: [], budget: [], problems: [], ignoredColumns: [] };
+  const reportingYear = file.agency.reportingYear;
+  const plan: ImportPlan = { pk: [], budget: [], problems: [], ignoredColumns: [], laterColumns: [] };
   const indicatorByRef = new Map<string, string>();
   for (const o of file.objectives) for (const i of o.indicators) {
     if (i.code) indicatorByRef.set(i.code, i.id);
@@ -182,12 +219,19 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
     if (!kind) continue;
     if (kind === "budget" && !refsReady) resolveRefs();
     const header = findHeader(sheet, kind)!;
-    const headerCells = sheet.rows[header.index]!;
-    const ignored = headerCells.map((c, i) => (header.fields[i] === undefined && text(c) ? text(c)! : undefined)).filter((c): c is string => c !== undefined && norm(c) !== "no");
+    const headers = sheet.rows[header.index]!.map((c) => text(c) ?? "");
+    const layout = kind === "pk" ? pkLayout(headers, file.agency) : undefined;
+    const ignored = layout?.ignored ?? headers.filter((c, i) => header.fields[i] === undefined && c !== "" && norm(c) !== "no");
     if (ignored.length > 0) plan.ignoredColumns.push({ sheet: sheet.name, columns: ignored });
-    const col = (f: Field) => header.fields.indexOf(f);
+    if (layout && layout.later.length > 0) plan.laterColumns.push({ sheet: sheet.name, columns: layout.later });
+    /** A field's column (-1: none); a Perjanjian Kinerja's Target and Realisasi: the reporting year's. */
+    const col = (f: Field): number => {
+      if (!layout) return header.fields.indexOf(f);
+      if (f === "target" || f === "actual") return layout.figures.find((c) => c.field === f && c.year === reportingYear)?.column ?? -1;
+      return layout.single[f as SingleField] ?? -1;
+    };
     // Only the unit is reported without its column (a table without one).
-    const label = (f: Field) => text(headerCells[col(f)] ?? null) ?? (f === "unit" ? say("tempel.kolom.unit") : f);
+    const label = (f: Field) => headers[col(f)] || (f === "unit" ? say("tempel.kolom.unit") : f);
     /** The sasaran of the row above, for a row whose Sasaran cell is empty (merged in the document, or left blank below its first indicator). */
     let previousObjective: string | undefined;
     for (let r = header.index + 1; r < sheet.rows.length; r++) {
@@ -234,24 +278,59 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
           if (first !== undefined) problem("name", say("impor.baris_ganda", { baris: first }));
           else seenPk.set(key, r + 1);
         }
-        for (const q of ["target", "actual"] as const) {
-          const cell = figureCell(get(q));
-          if (cell !== null && typeof cell === "object") {
-            problem(q, say("impor.tanggal", { isi: cell.date, contoh: "86,11" }));
-            continue;
-          }
+        /** A target, realisasi or final target in its column, checked as /isi checks it: the value, or undefined. */
+        const figure = (column: number, answer: CellAnswer): string | undefined => {
+          const at = (message: string) => void problems.push({ sheet: sheet.name, row: r + 1, column: headers[column]!, message });
+          const cell = figureCell(cells[column] ?? null);
+          if (cell !== null && typeof cell === "object") return at(say("impor.tanggal", { isi: cell.date, contoh: "86,11" }));
           const v = cellText(cell);
+          if (v === undefined) return undefined;
+          if (isGradeTarget(v) && existing?.kind !== "grade") return at(say("impor.predikat", { isi: v }));
+          if (!row.unit) return undefined;
+          if (v.length > 60) return at(say("impor.terlalu_panjang", { maks: 60 }));
+          const p = answerProblem(file, existing, row.unit, answer, v);
+          return p ? at(p) : v;
+        };
+        for (const c of layout!.figures) {
+          const v = figure(c.column, { q: c.field, year: c.year });
           if (v === undefined) continue;
-          if (isGradeTarget(v) && existing?.kind !== "grade") {
-            problem(q, say("impor.predikat", { isi: v }));
-            continue;
-          }
-          if (!row.unit) continue;
-          if (v.length > 60) problem(q, say("impor.terlalu_panjang", { maks: 60 }));
+          if (c.year === reportingYear) row[c.field] = v;
           else {
-            const p = answerProblem(file, existing, row.unit, q, v);
-            if (p) problem(q, p);
-            else row[q] = v;
+            const history = (row.history ??= []);
+            const entry = history.find((h) => h.year === c.year) ?? history[history.push({ year: c.year }) - 1]!;
+            entry[c.field] = v;
+          }
+        }
+        if (col("final") >= 0) {
+          const v = figure(col("final"), { q: "final" });
+          if (v !== undefined) row.final = v;
+        }
+        // The national figure: its value and its year, both needed (the year from its own column).
+        const national = figureCell(get("national"));
+        if (national !== null && row.unit) {
+          const year = cellText(figureCell(get("nationalYear")));
+          const value = typeof national === "object" ? undefined : cellText(national)?.replace(/\s+/g, "");
+          if (value === undefined) problem("national", say("impor.tanggal", { isi: (national as DateCell).date, contoh: "83,38" }));
+          else if (year === undefined || !/^\d{4}$/.test(year)) problem(col("nationalYear") >= 0 ? "nationalYear" : "national", year === undefined ? say("impor.nasional_tanpa_tahun") : say("impor.nasional_bukan_tahun", { isi: year }));
+          else {
+            const p = answerProblem(file, existing, row.unit, { q: "national" }, `${value} ${year}`);
+            const kindCell = text(get("nationalKind"))?.toLowerCase();
+            const kind = kindCell === undefined ? nationalKind(headers[col("national")]!) : NATIONAL_KINDS.find((k) => k === kindCell);
+            const source = text(get("nationalSource"));
+            if (p) problem("national", p);
+            else if (kind === undefined && kindCell !== undefined) problem("nationalKind", say("impor.nasional_jenis", { isi: kindCell }));
+            else if (source !== undefined && source.length > 200) problem("nationalSource", say("impor.terlalu_panjang", { maks: 200 }));
+            else row.national = { value, year: Number(year), ...(kind ? { kind } : {}), ...(source ? { source } : {}) };
+          }
+        }
+        for (const which of FACTOR_KINDS) {
+          const v = factorText(get(which));
+          if (v === undefined) continue;
+          if (v.length > MAX_FACTOR_CELL) problem(which, say("impor.terlalu_panjang", { maks: formatCount(MAX_FACTOR_CELL) }));
+          else if (row.unit) {
+            const p = answerProblem(file, existing, row.unit, { q: "factors", which }, v);
+            if (p) problem(which, p);
+            else (row.factors ??= {})[which] = v;
           }
         }
         readMoney(row);
@@ -306,7 +385,10 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
 export interface ApplyCounts {
   sasaran: number;
   indikator: number;
+  /** Indicators already stored whose data the rows changed. */
   diperbarui: number;
+  /** Indicators already stored whose rows hold what is stored (the bot's own workbook sent back). */
+  sama: number;
   anggaran: number;
 }
 
@@ -316,31 +398,82 @@ export interface ApplyResult {
   problems: string[];
 }
 
+/**
+ * A realisasi typed over a ratio's numerator and denominator that is the ratio itself, as far as it is written
+ * ("86,11" or the workbook's "86,111111" for 31 of 36): the numerator and denominator are kept, not replaced by
+ * a rounded figure.
+ */
+function isStoredRatio(ind: Indicator, stored: YearValues | undefined, actual: string | undefined): boolean {
+  if (ind.kind !== "ratio" || stored?.numerator === undefined || stored.denominator === undefined || actual === undefined) return false;
+  const ratio = resolveYear(ind, 0, stored).actual;
+  return ratio !== undefined && ratio.toDecimalPlaces(actual.split(".")[1]?.length ?? 0).equals(actual);
+}
+
 /** Apply a plan to a draft of the agency data (the caller validates and stores it, or drops it when there are problems). */
 export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">): ApplyResult {
-  const counts: ApplyCounts = { sasaran: 0, indikator: 0, diperbarui: 0, anggaran: 0 };
+  const counts: ApplyCounts = { sasaran: 0, indikator: 0, diperbarui: 0, sama: 0, anggaran: 0 };
   const problems: string[] = [];
   const year = d.agency.reportingYear;
   const newId = idAllocator(d);
   const byName = new Map<string, string>();
+  // The budget lines as they are before the rows: an indicator's pagu from its lines, as the workbook shows it.
+  let rollUp: BudgetRollUp | undefined;
   for (const row of plan.pk) {
     const { indicator: ind, newObjective, newIndicator } = findOrAddIndicator(d, row.objective, row.name, row.unit, newId);
     if (newObjective) counts.sasaran++;
     if (newIndicator) counts.indikator++;
-    else {
-      counts.diperbarui++;
-      if (!sameName(ind.unit, row.unit)) problems.push(say("impor.berubah", { baris: row.row, pesan: say("impor.satuan_berbeda", { satuan: ind.unit }) }));
-    }
+    else if (!sameName(ind.unit, row.unit)) problems.push(say("impor.berubah", { baris: row.row, pesan: say("impor.satuan_berbeda", { satuan: ind.unit }) }));
+    // A snapshot by JSON: the indicator may be an edit's draft (a proxy), which structuredClone cannot copy.
+    const before: unknown = newIndicator ? undefined : JSON.parse(JSON.stringify(ind));
     byName.set(row.name.toLowerCase(), ind.id);
-    for (const q of ["target", "actual"] as const) {
-      const value = row[q];
-      if (value === undefined) continue;
-      const parsed = parseAnswer(d, { q, indicatorId: ind.id, year }, value);
+    /** Apply one cell's answer as /isi would; false (and a problem) when the data no longer takes it. */
+    const answer = (key: CellAnswer, value: string): boolean => {
+      const parsed = parseAnswer(d, { ...key, indicatorId: ind.id }, value);
       if (parsed.ok) parsed.apply(d);
       else problems.push(say("impor.berubah", { baris: row.row, pesan: parsed.message }));
+      return parsed.ok;
+    };
+    for (const figures of [{ year, target: row.target, actual: row.actual }, ...(row.history ?? [])]) {
+      const key = String(figures.year);
+      for (const q of ["target", "actual"] as const) {
+        const value = figures[q];
+        if (value === undefined) continue;
+        const stored = ind.years[key] && { ...ind.years[key] };
+        answer({ q, year: figures.year }, value);
+        const now = ind.years[key];
+        if (q === "actual" && now && isStoredRatio(ind, stored, now.actual as string | undefined)) {
+          delete now.actual;
+          [now.numerator, now.denominator] = [stored!.numerator, stored!.denominator];
+        }
+      }
     }
-    if (row.budget !== undefined) (ind.budget ??= {}).budget = row.budget;
-    if (row.spent !== undefined) (ind.budget ??= {}).spent = row.spent;
+    if (row.final !== undefined) answer({ q: "final" }, row.final);
+    if (row.national) {
+      const stored = ind.national ? { ...ind.national } : undefined;
+      const now = answer({ q: "national" }, `${row.national.value} ${row.national.year}`) ? ind.national : undefined;
+      // What the sheet does not say is kept: standard or realisasi, and the source of the same year's figure.
+      if (now) {
+        now.kind = row.national.kind ?? stored?.kind ?? "realisasi";
+        const source = row.national.source ?? (stored?.year === now.year ? stored.source : undefined);
+        if (source === undefined) delete now.source;
+        else now.source = source;
+      }
+    }
+    for (const which of FACTOR_KINDS) {
+      const items = row.factors?.[which];
+      if (items !== undefined) answer({ q: "factors", which }, items);
+    }
+    for (const f of ["budget", "spent"] as const) {
+      const value = row[f];
+      if (value === undefined) continue;
+      // The sum of the indicator's budget lines, as the workbook shows it: stays the sum, not a figure of its own.
+      if (!newIndicator && ind.budget?.[f] === undefined && indicatorBudget(ind.id, undefined, (rollUp ??= rollUpBudget(d.budgetLines)))[f]?.equals(value)) continue;
+      (ind.budget ??= {})[f] = value;
+    }
+    if (before !== undefined) {
+      if (isDeepStrictEqual(JSON.parse(JSON.stringify(ind)), before)) counts.sama++;
+      else counts.diperbarui++;
+    }
   }
   const lines = plan.budget.length > 0 ? new BudgetLineIndex(d, newId) : undefined;
   // Built once the Perjanjian Kinerja rows are in: a budget row may name an indicator they added.

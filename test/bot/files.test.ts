@@ -58,14 +58,20 @@ describe("/ekspor Word and Excel", () => {
     await book.xlsx.load(Buffer.from(xl[0]!.file!.data) as never);
     expect(book.getWorksheet("Data Indikator")!.rowCount).toBeGreaterThan(1);
 
-    // The workbook sent back with /impor (to another registration): its data sheet is read, its computed sheets
-    // are not (they repeated the data as a wall of problems), and the JSON file is named for a whole copy.
+    // The workbook sent back with /impor (to another registration): its data sheet is read, every year and
+    // column of it, its computed sheets are not (they repeated the data as a wall of problems), and the JSON
+    // file is named for the budget lines.
     await registerAgency(h, VIEWER, "Dinas Sosial Kota Uji");
     const back = plain(await upload(h, VIEWER, "dinas-sosial-dan-pemberdayaan-masyarakat-kota-dumai-2024-data.xlsx", xl[0]!.file!.data));
     expect(back).toContain("• Perjanjian Kinerja: 4 baris benar — 3 sasaran baru, 4 indikator baru, 0 indikator yang sudah ada diperbarui.");
-    expect(back).toContain(": target 100, realisasi 100, pagu 1373500000, realisasi anggaran 1220878592\n");
     expect(back).toContain(
-      "\n• Lembar Rata-rata Sasaran, Tabel 3.1, Tabel 3.2, Tabel 3.3, Tabel 3.4, Tabel 3.5, Tabel 3.6, Tabel 3.7, Tabel 3.8 dihitung dari data, jadi tidak dibaca. Untuk memindahkan seluruh data sebuah instansi (riwayat, faktor, data nasional, anggaran), kirim berkas .json dari /ekspor json-nya.\n",
+      ": target 100, realisasi 100, target 2023 100, realisasi 2023 100, target 2022 100, realisasi 2022 100, target akhir Renstra 100, data nasional 83,38 (2023), faktor pendukung, faktor penghambat, tindak lanjut, pagu 1373500000, realisasi anggaran 1220878592\n",
+    );
+    expect(back).toContain(
+      '\n• Kolom yang diabaikan pada lembar "Data Indikator": Kode, Polaritas, Jenis, Capaian 2024 (%), Kategori, Capaian 2023 (%), Capaian 2022 (%), Tingkat Kemajuan (%), Serapan (%), Tingkat Efisiensi (rasio), Keterangan Efisiensi.\n',
+    );
+    expect(back).toContain(
+      "\n• Lembar Rata-rata Sasaran, Tabel 3.1, Tabel 3.2, Tabel 3.3, Tabel 3.4, Tabel 3.5, Tabel 3.6, Tabel 3.7, Tabel 3.8 dihitung dari data, jadi tidak dibaca; baris anggaran (program, kegiatan, sub kegiatan) pun tidak dibaca dari sana. Untuk memindahkan seluruh data sebuah instansi, kirim berkas .json dari /ekspor json-nya.\n",
     );
     expect(back).not.toContain("masalah");
     expect(back).toContain("Simpan 4 baris yang benar?");

@@ -61,7 +61,7 @@ describe("Excel export", () => {
 
     const sheet = book.getWorksheet("Data Indikator")!;
     expect(rowValues(sheet, 1, 9)).toEqual(["Kode", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Polaritas", "Jenis", "Target 2024", "Realisasi 2024", "Capaian 2024 (%)"]);
-    expect(sheet.getRow(1).getCell(24).value).toBe("Tingkat Efisiensi (rasio)");
+    expect(sheet.getRow(1).getCell(26).value).toBe("Tingkat Efisiensi (rasio)");
     expect(sheet.rowCount).toBe(1 + result.indicators.length);
     const ind21 = result.indicators.find((r) => r.indicator.code === "2.1")!;
     const rowNumber = 2 + result.indicators.indexOf(ind21);
@@ -85,13 +85,16 @@ describe("Excel export", () => {
     expect(row.getCell(9).numFmt).toBe('0.00"%"');
     // Budget and absorption of indicator 2.1 (from its linked budget lines).
     const budget = ind21.budget;
-    expect(row.getCell(21).value).toBe(Number(budget.budget!.toString()));
-    expect(row.getCell(22).value).toBe(Number(budget.spent!.toString()));
-    expect(typeof row.getCell(23).value).toBe("number");
-    expect(row.getCell(24).value).toBe(Number((ind21.efficiency as { value: { toString(): string } }).value.toString()));
-    expect(row.getCell(24).numFmt).toBe("0.00");
-    expect(row.getCell(21).numFmt).toBe("#,##0");
-    for (let r = 2; r <= sheet.rowCount; r++) for (const c of [7, 9, 21, 22, 23]) expect(["number", "object"]).toContain(typeof sheet.getRow(r).getCell(c).value);
+    expect(row.getCell(23).value).toBe(Number(budget.budget!.toString()));
+    expect(row.getCell(24).value).toBe(Number(budget.spent!.toString()));
+    expect(typeof row.getCell(25).value).toBe("number");
+    expect(row.getCell(26).value).toBe(Number((ind21.efficiency as { value: { toString(): string } }).value.toString()));
+    expect(row.getCell(26).numFmt).toBe("0.00");
+    expect(row.getCell(23).numFmt).toBe("#,##0");
+    // The national figure of 1.1 whole (value, year, kind, source), so that the workbook sent back keeps it.
+    expect(rowValues(sheet, 1, 22).slice(18)).toEqual(["Standar/Realisasi Nasional", "Tahun Data Nasional", "Jenis Data Nasional", "Sumber Data Nasional"]);
+    expect(rowValues(sheet, 2, 22).slice(18)).toEqual([83.38, 2023, "realisasi", "Kemendagri, realisasi SPM nasional"]);
+    for (let r = 2; r <= sheet.rowCount; r++) for (const c of [7, 9, 23, 24, 25]) expect(["number", "object"]).toContain(typeof sheet.getRow(r).getCell(c).value);
 
     const objectives = book.getWorksheet("Rata-rata Sasaran")!;
     expect(rowValues(objectives, 3, 9)).toEqual(["2", "Meningkatnya Kapasitas Pemberdayaan Masyarakat Desa/Kelurahan", 2, Number(result.objectives[1]!.average.value!.toString()), "Sangat Tinggi", 1, 1, 0, 0]);

@@ -71,10 +71,13 @@ describe("import: good files", () => {
 
     const d = structuredClone(file) as AgencyFile;
     const applied = applyPlan(d, plan);
-    expect(applied).toEqual({ counts: { sasaran: 1, indikator: 2, diperbarui: 1, anggaran: 3 }, problems: [] });
+    expect(applied).toEqual({ counts: { sasaran: 1, indikator: 2, diperbarui: 1, sama: 0, anggaran: 3 }, problems: [] });
     const stored = AgencyFileSchema.parse(d);
     const i1 = stored.objectives[0]!.indicators[0]!;
-    expect(i1.years["2024"]).toEqual({ target: "97.5", actual: "98.25" });
+    // I1 is the ratio 56 of 57 (98,245…): the realisasi 98,25 is that ratio as far as it is written, so the
+    // numerator and denominator stay (the target was 97,5 already).
+    expect(file.objectives[0]!.indicators[0]!.years["2024"]).toEqual({ target: "97.5", numerator: "56", denominator: "57" });
+    expect(i1.years["2024"]).toEqual({ target: "97.5", numerator: "56", denominator: "57" });
     expect(i1.budget).toEqual({ budget: "1373500000", spent: "1220878592" });
     expect(stored.objectives[1]).toMatchObject({ id: "S2", name: "Meningkatnya Pemberdayaan Sosial" });
     expect(stored.objectives[1]!.indicators.map((i) => [i.id, i.name, i.unit, i.polarity, i.kind, i.years["2024"]])).toEqual([
@@ -345,7 +348,7 @@ describe("import: files that cannot be read", () => {
     expect(await readSpreadsheet(utf8(""), "kosong.csv")).toEqual({ ok: false, reason: "empty" });
     expect(await readSpreadsheet(utf8(";;\n;;\n"), "kosong.csv")).toEqual({ ok: false, reason: "empty" });
     const headerOnly = planImport(agency(), await sheets(await xlsx([{ name: "PK", rows: [PK_HEADER] }]), "x.xlsx"));
-    expect(headerOnly).toEqual({ pk: [], budget: [], problems: [], ignoredColumns: [] });
+    expect(headerOnly).toEqual({ pk: [], budget: [], problems: [], ignoredColumns: [], laterColumns: [] });
   });
 
   it("recognises files that are not spreadsheets, whatever their name says", async () => {

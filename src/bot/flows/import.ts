@@ -17,6 +17,9 @@ import { IDLE, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, escapeHtml, html, label, later, splitHtml, text } from "../ui.js";
 import { MAX_AGENCY_FILE_BYTES, receiveAgencyFile } from "./merge.js";
+import { isDeepStrictEqual } from "node:util";
+import type { PkRow } from "../../import/plan.js";
+import { FACTOR_KINDS } from "../../app/entry/keys.js";
 
 /** Telegram lets bots download files up to 20 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -90,9 +93,10 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
   const valid = AgencyFileSchema.safeParse(preview);
   if (!valid.success) return outcome([text(html("impor.tidak_sah", { nama: name })), text(escapeHtml(formatIssues(valid.error, preview).slice(0, 10).join("\n")))], IDLE);
   if (plan.pk.length > 0) {
-    lines.push(html("impor.ringkasan_pk", { baris: count(plan.pk.length), sasaranBaru: count(counts.sasaran), indikatorBaru: count(counts.indikator), indikatorLama: count(counts.diperbarui) }));
+    const summary = { baris: count(plan.pk.length), sasaranBaru: count(counts.sasaran), indikatorBaru: count(counts.indikator), indikatorLama: count(counts.diperbarui), sama: count(counts.sama) };
+    lines.push(html(counts.sama > 0 ? "impor.ringkasan_pk_sama" : "impor.ringkasan_pk", summary));
     for (const r of plan.pk.slice(0, 10)) {
-      const figures = [r.target && `target ${r.target}`, r.actual && `realisasi ${r.actual}`, r.budget && `pagu ${r.budget}`, r.spent && `realisasi anggaran ${r.spent}`].filter(Boolean).join(", ");
+      const figures = rowFigures(r).join(", ");
       lines.push(html("impor.contoh_baris", { baris: r.row, isi: `${r.objective} → ${r.name} (${r.unit})${figures ? `: ${figures}` : ""}` }));
     }
     if (plan.pk.length > 10) lines.push(html("impor.baris_lain", { jumlah: count(plan.pk.length - 10) }));
@@ -100,6 +104,7 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
   }
   if (plan.budget.length > 0) lines.push(html("impor.ringkasan_anggaran", { baris: count(plan.budget.length), baru: count(counts.anggaran) }));
   for (const ignored of plan.ignoredColumns) lines.push(html("impor.catatan_kolom", { lembar: ignored.sheet, kolom: ignored.columns.join(", ") }));
+  for (const later of plan.laterColumns) lines.push(html("impor.catatan_tahun_depan", { lembar: later.sheet, kolom: later.columns.join(", "), tahun: file.agency.reportingYear }));
   if (plan.computedSheets?.length) lines.push(html("impor.catatan_lembar_hitungan", { lembar: plan.computedSheets.join(", ") }));
   if (plan.problems.length > 0) {
     lines.push("", html("impor.masalah", { jumlah: count(plan.problems.length) }));
@@ -109,6 +114,8 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
   const messages = splitHtml(lines.join("\n")).map((h) => text(h));
   const good = plan.pk.length + plan.budget.length;
   if (good === 0) return outcome([...messages, text(html("impor.tidak_ada_yang_benar"))], IDLE);
+  // The rows hold only what is stored (the bot's own workbook sent back unchanged): nothing to save.
+  if (isDeepStrictEqual(preview, file)) return outcome([...messages, text(html("impor.tidak_ada_perubahan", { tahun: file.agency.reportingYear }))], IDLE);
   messages.push(text(html("impor.tanya_simpan", { jumlah: count(good) }), [[button(label("impor.tombol_simpan"), "imp:save"), button(label("impor.tombol_batal"), "imp:cancel")]]));
   return outcome(messages, { v: 1, flow: "import", agencyId: file.agency.id, filename: name, pk: plan.pk, budget: plan.budget });
 }
@@ -118,7 +125,7 @@ export async function importCallback(turn: Turn, state: State, data: string): Pr
   if (data === "imp:cancel") return outcome([text(html("umum.dibatalkan"))], IDLE);
   await flowAgency(turn, state.agencyId, "editor");
   const { applyPlan } = await import("../../import/plan.js");
-  let counts = { sasaran: 0, indikator: 0, diperbarui: 0, anggaran: 0 };
+  let counts = { sasaran: 0, indikator: 0, diperbarui: 0, sama: 0, anggaran: 0 };
   await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
     const applied = applyPlan(d, state);
     // The data changed since the preview (another officer edited it): store nothing, say which rows.
@@ -126,4 +133,22 @@ export async function importCallback(turn: Turn, state: State, data: string): Pr
     counts = applied.counts;
   });
   return outcome([text(html("impor.tersimpan", { sasaran: count(counts.sasaran), indikator: count(counts.indikator), diperbarui: count(counts.diperbarui), anggaran: count(counts.anggaran) }))], IDLE);
+}
+
+/** What a Perjanjian Kinerja row gives, as the preview lists it ("target 100, realisasi 98,5, target 2023 95 …"). */
+function rowFigures(r: PkRow): string[] {
+  const item = (key: string, params: Record<string, string | number> = {}) => say(`impor.contoh_isi.${key}`, params);
+  const figures: string[] = [];
+  if (r.target) figures.push(item("target", { isi: r.target }));
+  if (r.actual) figures.push(item("realisasi", { isi: r.actual }));
+  for (const h of [...(r.history ?? [])].sort((a, b) => b.year - a.year)) {
+    if (h.target) figures.push(item("target_tahun", { tahun: h.year, isi: h.target }));
+    if (h.actual) figures.push(item("realisasi_tahun", { tahun: h.year, isi: h.actual }));
+  }
+  if (r.final) figures.push(item("final", { isi: r.final }));
+  if (r.national) figures.push(item("nasional", { isi: r.national.value, tahun: r.national.year }));
+  for (const which of FACTOR_KINDS) if (r.factors?.[which] !== undefined) figures.push(item(which));
+  if (r.budget) figures.push(item("pagu", { isi: r.budget }));
+  if (r.spent) figures.push(item("realisasi_anggaran", { isi: r.spent }));
+  return figures;
 }

@@ -37,7 +37,7 @@ function findPlace(file: AgencyFile, row: Row): { objectiveId?: string; indicato
 function checkTarget(file: AgencyFile, row: Row, existing: Indicator | undefined): string | undefined {
   if (row.target === undefined) return undefined;
   if (!existing && isGradeTarget(row.target)) return label("tempel.target_predikat", { target: row.target });
-  const problem = answerProblem(file, existing, row.unit, "target", row.target);
+  const problem = answerProblem(file, existing, row.unit, { q: "target", year: file.agency.reportingYear }, row.target);
   return problem === undefined ? undefined : label("tempel.target_salah", { pesan: problem });
 }
 
@@ -64,19 +64,19 @@ const SPLIT_BY_TELEGRAM = 3500;
  * The two parts of a paste Telegram split, joined where it cut: at a line break (dropped with the cut) or inside a
  * line, at a space; whichever reads with fewer problems (at a line break when both read alike).
  */
-function joinSplit(before: string, after: string): { pasted: string; table: PastedTable } {
+function joinSplit(before: string, after: string, reportingYear: number): { pasted: string; table: PastedTable } {
   const atBreak = `${before}\n${after}`;
   const inLine = `${before} ${after}`;
-  const [a, b] = [readPastedTable(atBreak), readPastedTable(inLine)];
+  const [a, b] = [readPastedTable(atBreak, reportingYear), readPastedTable(inLine, reportingYear)];
   return b.problems.length < a.problems.length ? { pasted: inLine, table: b } : { pasted: atBreak, table: a };
 }
 
 export async function pasteText(turn: Turn, state: PasteState, input: string): Promise<Outcome> {
   const doc = await flowAgency(turn, state.agencyId, "editor");
   const file = doc.data;
-  const alone = readPastedTable(input);
+  const alone = readPastedTable(input, file.agency.reportingYear);
   const continued = state.text !== undefined && (state.lastLength ?? 0) >= SPLIT_BY_TELEGRAM && !alone.header && state.text.length + input.length < MAX_PASTE_TEXT;
-  const { pasted, table } = continued ? joinSplit(state.text!, input) : { pasted: input, table: alone };
+  const { pasted, table } = continued ? joinSplit(state.text!, input, file.agency.reportingYear) : { pasted: input, table: alone };
   if (table.lines > MAX_PASTED_LINES) return outcome([text(html("tempel.terlalu_banyak", { jumlah: formatCount(table.lines), maks: MAX_PASTED_LINES }))]);
   // What was read is kept for a continuation; the rows of an earlier preview stay until this one has rows of its own.
   const next: PasteState = { ...state, text: pasted, lastLength: input.length };

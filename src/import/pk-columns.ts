@@ -1,0 +1,58 @@
+/**
+ * Which column of a Perjanjian Kinerja sheet holds what, for the agency it is imported into: the names, the
+ * reporting year's target and realisasi, earlier years' ("Target 2023", "Realisasi 2022": history), the Renstra's
+ * final target, the national figure, budget and factors. A Target or Realisasi column without a year is the
+ * reporting year's. The bot's own workbook (/ekspor xlsx) has every one of them; a Perjanjian Kinerja often has
+ * "Target 2025" while the agency still reports on 2024, which is read as nothing rather than as 2024's target.
+ */
+import type { AgencyFile } from "../domain/schema/agency.js";
+import { headerYear, pkColumn, type PkColumn } from "./pk-cells.js";
+
+/** A field with one column a sheet: everything but the yearly target and realisasi. */
+export type SingleField = Exclude<PkColumn, "target" | "actual">;
+
+/** How many years before the reporting year a sheet's history columns are read. */
+export const HISTORY_YEARS = 10;
+
+export interface FigureColumn {
+  field: "target" | "actual";
+  year: number;
+  column: number;
+}
+
+export interface PkLayout {
+  /** The column of each field a sheet holds once (the first, when a header repeats one). */
+  single: Partial<Record<SingleField, number>>;
+  /** Target and realisasi columns, one per field and year: the reporting year's and earlier ones. */
+  figures: FigureColumn[];
+  /** Header cells not read: not known, a second column for the same figure, a year out of range. */
+  ignored: string[];
+  /** Target or realisasi columns of a year after the reporting year (not read: the officer changes year first). */
+  later: string[];
+}
+
+/** The layout of a header row (its cells as text; empty for an empty cell). */
+export function pkLayout(headers: readonly string[], agency: Pick<AgencyFile["agency"], "reportingYear" | "strategicPlan">): PkLayout {
+  const layout: PkLayout = { single: {}, figures: [], ignored: [], later: [] };
+  const year = agency.reportingYear;
+  headers.forEach((header, column) => {
+    const field = pkColumn(header);
+    const named = headerYear(header);
+    if (field === undefined) {
+      if (header !== "" && !/^(no\.?|nomor)$/i.test(header.trim())) layout.ignored.push(header);
+      return;
+    }
+    if (field === "target" || field === "actual") {
+      const at = named ?? year;
+      if (at > year) layout.later.push(header);
+      else if (at < year - HISTORY_YEARS || layout.figures.some((f) => f.field === field && f.year === at)) layout.ignored.push(header);
+      else layout.figures.push({ field, year: at, column });
+      return;
+    }
+    // "Target Renstra 2025" in a Renstra ending in 2026 is that year's Renstra target, not the final one.
+    const otherPlanYear = field === "final" && named !== undefined && named !== agency.strategicPlan.endYear;
+    if (otherPlanYear || layout.single[field] !== undefined) layout.ignored.push(header);
+    else layout.single[field] = column;
+  });
+  return layout;
+}

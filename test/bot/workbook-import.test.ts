@@ -1,0 +1,92 @@
+/**
+ * /impor of the workbook /ekspor xlsx made, in the conversation: sent back unchanged it stores nothing and says
+ * so; edited (an earlier year's realisasi, a factor) the preview counts what changes, and Simpan stores exactly
+ * that, after a restart too. A Perjanjian Kinerja for the year after the agency's is not read as this year's, in
+ * /impor and in /tempel.
+ */
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { seedDemo } from "../../src/local/demo.js";
+import { ADMIN, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+import { utf8 } from "../support/spreadsheets.js";
+
+const DEMO = "dinsos-pm-dumai";
+let uploads = 0;
+async function upload(h: Harness, name: string, data: Uint8Array) {
+  const fileId = `buku-${++uploads}`;
+  h.telegram.files.set(fileId, data);
+  return h.driver.sendDocument(ADMIN, fileId, name, data.length);
+}
+
+async function exported(h: Harness): Promise<Uint8Array> {
+  const sent = await h.driver.send(ADMIN, "/ekspor xlsx");
+  return sent[0]!.file!.data;
+}
+
+describe("the Excel workbook sent back to its own agency", () => {
+  it("stores nothing when nothing was changed, and says so", async () => {
+    const h = await harness();
+    await seedDemo(h.services, ADMIN);
+    const before = (await h.repo.agencies.read(DEMO))!;
+    const reply = await upload(h, "data.xlsx", await exported(h));
+    expect(plain(reply)).toContain("• Perjanjian Kinerja: 4 baris benar — 0 sasaran baru, 0 indikator baru, 0 indikator yang sudah ada diperbarui, 4 indikator sudah sama dengan yang tersimpan.");
+    expect(plain([reply.at(-1)!])).toBe("Isi berkas ini sudah sama dengan data yang tersimpan untuk tahun 2024: tidak ada yang perlu disimpan.");
+    expect(reply.flatMap((m) => m.keyboard.flat())).toEqual([]);
+    const after = (await h.restart().repo.agencies.read(DEMO))!;
+    expect(after.revision).toBe(before.revision);
+    expect(after.data).toEqual(before.data);
+    expect(h.errors).toEqual([]);
+  });
+
+  it("stores the cells edited in the workbook: an earlier year's realisasi and the factors of 3.1", async () => {
+    const h = await harness();
+    await seedDemo(h.services, ADMIN);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await exported(h)) as never);
+    const sheet = book.getWorksheet("Data Indikator")!;
+    const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).map(String);
+    const row31 = sheet.getRow(5);
+    expect(row31.getCell(1).value).toBe("3.1");
+    row31.getCell(headers.indexOf("Realisasi 2023")).value = 96;
+    row31.getCell(headers.indexOf("Faktor Pendukung")).value = "Relawan Tagana siaga\nLumbung sosial terisi";
+    const before = (await h.repo.agencies.read(DEMO))!;
+
+    const preview = plain(await upload(h, "data-diubah.xlsx", new Uint8Array(await book.xlsx.writeBuffer())));
+    expect(preview).toContain("• Perjanjian Kinerja: 4 baris benar — 0 sasaran baru, 0 indikator baru, 1 indikator yang sudah ada diperbarui, 3 indikator sudah sama dengan yang tersimpan.");
+    expect(preview).toContain("realisasi 2023 96,");
+    expect(plain(await h.driver.press(ADMIN, "✅ Simpan"))).toBe(
+      "✅ Impor tersimpan: 0 sasaran baru, 0 indikator baru, 1 indikator diperbarui, 0 baris anggaran. Ketik /status untuk melihat hasilnya.",
+    );
+    const after = (await h.restart().repo.agencies.read(DEMO))!;
+    const [was, is] = [before.data.objectives[2]!.indicators[0]!, after.data.objectives[2]!.indicators[0]!];
+    expect(is.years["2023"]).toEqual({ ...was.years["2023"], actual: "96" });
+    expect(is.factors).toEqual({ ...was.factors, supporting: ["Relawan Tagana siaga", "Lumbung sosial terisi"] });
+    // Nothing else changed: the other indicators (2.1's ratio 31 of 36 among them) and the budget lines.
+    expect({ ...after.data, objectives: after.data.objectives.slice(0, 2) }).toEqual({ ...before.data, objectives: before.data.objectives.slice(0, 2) });
+    expect(after.data.objectives[1]!.indicators[0]!.years["2024"]).toEqual({ target: "80", numerator: "31", denominator: "36" });
+    expect(h.errors).toEqual([]);
+  });
+});
+
+describe("a Perjanjian Kinerja of the next year", () => {
+  it("is not read as this year's targets by /impor, which says to change year first", async () => {
+    const h = await harness();
+    await registerAgency(h, ADMIN);
+    const preview = plain(await upload(h, "pk-2025.csv", utf8("Sasaran;Indikator;Satuan;Target 2025\nSasaran A;Indikator satu;%;90\n")));
+    expect(preview).toContain("  2. Sasaran A → Indikator satu (%)\n");
+    expect(preview).toContain(
+      '• Kolom pada lembar "CSV" untuk tahun sesudah tahun pelaporan 2024 tidak dibaca: Target 2025. Untuk mengisi tahun itu, pindah dulu ke tahun tersebut dengan /tahun, lalu kirim berkasnya lagi.',
+    );
+  });
+
+  it("in /tempel: the reporting year's Target column is read, another year's is listed as not read", async () => {
+    const h = await harness();
+    await registerAgency(h, ADMIN);
+    await h.driver.send(ADMIN, "/tempel");
+    const preview = plain(await h.driver.send(ADMIN, "Sasaran | Indikator | Satuan | Target 2025 | Target 2024\nSasaran A | Indikator satu | % | 90 | 85"));
+    expect(preview).toContain("Indikator satu");
+    expect(preview).toContain("85");
+    expect(preview).not.toContain("90");
+    expect(preview).toContain("Kolom yang tidak dibaca: Target 2025.");
+  });
+});

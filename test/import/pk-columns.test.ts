@@ -1,0 +1,94 @@
+/**
+ * Which column of a Perjanjian Kinerja sheet holds which year's figure (pk-columns.ts), and what a sheet that is
+ * not the bot's own gives: a next year's target read as nothing, earlier years, a national standard without its
+ * kind or source, factors.
+ */
+import { describe, expect, it } from "vitest";
+import { pkLayout } from "../../src/import/pk-columns.js";
+import { applyPlan, planImport } from "../../src/import/plan.js";
+import { readSpreadsheet, type Sheet } from "../../src/import/spreadsheet.js";
+import { agency } from "../support/agency.js";
+import { utf8 } from "../support/spreadsheets.js";
+
+const AGENCY = { reportingYear: 2024, strategicPlan: { startYear: 2021, endYear: 2026 } };
+
+async function csv(text: string): Promise<Sheet[]> {
+  const read = await readSpreadsheet(utf8(text), "pk.csv");
+  if (!read.ok) throw new Error(read.reason);
+  return read.sheets;
+}
+
+describe("pkLayout", () => {
+  it("gives each target and realisasi column its year, the reporting year's when it names none", () => {
+    const layout = pkLayout(
+      ["No", "Sasaran", "Indikator", "Satuan", "Target (2023)", "Realisasi TA 2023", "Target", "Realisasi 2024", "Target Tahun 2025", "Target Akhir Renstra", "Target Renstra 2025", "Target 2024", "Capaian 2024", "Realisasi 2013", "Realisasi 2014"],
+      AGENCY,
+    );
+    expect(layout.figures).toEqual([
+      { field: "target", year: 2023, column: 4 },
+      { field: "actual", year: 2023, column: 5 },
+      { field: "target", year: 2024, column: 6 },
+      { field: "actual", year: 2024, column: 7 },
+      { field: "actual", year: 2014, column: 14 },
+    ]);
+    expect(layout.single).toEqual({ objective: 1, name: 2, unit: 3, final: 9 });
+    // Next year's target waits for /tahun; a second 2024 target, another year's Renstra target, a computed
+    // achievement and a year more than ten years back are not read.
+    expect(layout.later).toEqual(["Target Tahun 2025"]);
+    expect(layout.ignored).toEqual(["Target Renstra 2025", "Target 2024", "Capaian 2024", "Realisasi 2013"]);
+  });
+
+  it("knows the national figure's columns, the factors and the budget apart from Target and Realisasi", () => {
+    const layout = pkLayout(
+      ["Sasaran Strategis", "Indikator Kinerja", "Realisasi Nasional", "Tahun Data Nasional", "Jenis Data Nasional", "Sumber Data Nasional", "Faktor Pendukung", "Faktor Penghambat", "Upaya/Tindak Lanjut", "Pagu Anggaran", "Realisasi Anggaran (Rp)"],
+      AGENCY,
+    );
+    expect(layout).toEqual({
+      single: { objective: 0, name: 1, national: 2, nationalYear: 3, nationalKind: 4, nationalSource: 5, supporting: 6, inhibiting: 7, followUp: 8, budget: 9, spent: 10 },
+      figures: [],
+      ignored: [],
+      later: [],
+    });
+  });
+});
+
+describe("a Perjanjian Kinerja sheet of several years", () => {
+  it("reads next year's target as nothing and says so, and earlier years as history", async () => {
+    const file = agency();
+    const plan = planImport(file, await csv("Sasaran;Indikator;Satuan;Realisasi 2023;Target 2025\nMeningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;98,5;99\n"));
+    expect(plan.problems).toEqual([]);
+    expect(plan.laterColumns).toEqual([{ sheet: "CSV", columns: ["Target 2025"] }]);
+    expect(plan.pk).toEqual([{ row: 2, objective: "Meningkatnya Kesejahteraan Sosial", name: "Persentase PSKS yang aktif", unit: "%", history: [{ year: 2023, actual: "98,5" }] }]);
+    const d = structuredClone(file);
+    applyPlan(d, plan);
+    // 2024's target stays 97,5 (the file's 99 is 2025's); 2023's realisasi is the file's.
+    expect(d.objectives[0]!.indicators[0]!.years).toEqual({ "2023": { target: "95", actual: "98.5" }, "2024": { target: "97.5", numerator: "56", denominator: "57" } });
+  });
+
+  it("keeps what a sheet does not say of the national figure, and takes the kind from a header that says it", async () => {
+    const file = agency();
+    file.objectives[0]!.indicators[0]!.national = { value: "90", year: 2023, kind: "realisasi", source: "BPS" };
+    const header = "Sasaran;Indikator;Satuan;Standar Nasional;Tahun Data Nasional;Faktor Penghambat\n";
+    const row = (value: string, year: string, factors: string, name = "Persentase PSKS yang aktif") => `Meningkatnya Kesejahteraan Sosial;${name};%;${value};${year};${factors}\n`;
+
+    // The same year: its source stays; the header says it is a standard.
+    let d = structuredClone(file);
+    applyPlan(d, planImport(file, await csv(header + row("100", "2023", "tidak ada"))));
+    expect(d.objectives[0]!.indicators[0]!.national).toEqual({ value: "100", year: 2023, kind: "standar", source: "BPS" });
+    expect(d.objectives[0]!.indicators[0]!.factors).toEqual({ inhibiting: [] });
+
+    // Another year: the source was the other year's, and is dropped.
+    d = structuredClone(file);
+    applyPlan(d, planImport(file, await csv(header + row("100", "2024", "\"Data terlambat; SDM kurang\""))));
+    expect(d.objectives[0]!.indicators[0]!.national).toEqual({ value: "100", year: 2024, kind: "standar" });
+    expect(d.objectives[0]!.indicators[0]!.factors).toEqual({ inhibiting: ["Data terlambat", "SDM kurang"] });
+
+    // A figure without its year, a year that is none, a year after the reporting year: problems in their columns.
+    const plan = planImport(file, await csv(header + row("100", "", "") + row("100", "2023/2024", "", "Indikator baru") + row("100", "2025", "", "Indikator lain")));
+    expect(plan.problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [2, "Tahun Data Nasional", "tahun data nasionalnya tidak ada; isi kolom Tahun Data Nasional dengan tahun empat angka, misalnya 2023"],
+      [3, "Tahun Data Nasional", '"2023/2024" bukan tahun; isi kolom Tahun Data Nasional dengan tahun empat angka, misalnya 2023'],
+      [4, "Standar Nasional", 'Tahun data nasional "2025" tidak masuk akal; gunakan tahun empat angka, misalnya 2023.'],
+    ]);
+  });
+});

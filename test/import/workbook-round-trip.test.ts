@@ -1,0 +1,126 @@
+/**
+ * The workbook /ekspor xlsx makes, sent back to /impor: unchanged, it changes nothing (for any agency, ratios,
+ * grades, ranges, history, factors, national figures and budgets from lines included); edited, exactly the
+ * cells edited are stored, whichever year or column they are in.
+ */
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseAgency } from "../../src/domain/schema/parse-agency.js";
+import type { AgencyFile } from "../../src/domain/schema/agency.js";
+import { exportXlsx } from "../../src/export/index.js";
+import { applyPlan, planImport } from "../../src/import/plan.js";
+import { readSpreadsheet, type Sheet } from "../../src/import/spreadsheet.js";
+import { agencyArb } from "../support/random-agency.js";
+
+function dumai(): AgencyFile {
+  const parsed = parseAgency(JSON.parse(readFileSync("data/demo/dumai-2024.json", "utf8")));
+  if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+  return parsed.file;
+}
+
+async function sheetsOf(bytes: Uint8Array): Promise<Sheet[]> {
+  const read = await readSpreadsheet(bytes, "data.xlsx");
+  if (!read.ok) throw new Error(read.reason);
+  return read.sheets;
+}
+
+/** The exported workbook with `edit` applied to its data sheet (cells found by their column's header). */
+async function editedWorkbook(file: AgencyFile, edit: (set: (code: string, header: string, value: ExcelJS.CellValue) => void) => void): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from((await exportXlsx(file)).data) as never);
+  const sheet = book.getWorksheet("Data Indikator")!;
+  const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((v) => String(v ?? ""));
+  edit((code, header, value) => {
+    const column = headers.indexOf(header);
+    if (column < 0) throw new Error(`no column ${header}`);
+    for (let r = 2; r <= sheet.rowCount; r++) if (sheet.getRow(r).getCell(1).value === code) sheet.getRow(r).getCell(column).value = value;
+  });
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+describe("the bot's own workbook sent back", () => {
+  it("changes nothing for random agencies: every indicator is 'the same', no problem, the data equal", async () => {
+    const files = fc
+      .sample(agencyArb, { numRuns: 60, seed: 20261207 })
+      .map((input) => parseAgency(input))
+      .flatMap((p) => (p.ok ? [p.file] : []))
+      // Two indicators of one name in one sasaran are one row to the import (reported as a repeated row).
+      .filter((f) => f.objectives.every((o) => new Set(o.indicators.map((i) => i.name.toLowerCase())).size === o.indicators.length));
+    expect(files.length).toBeGreaterThan(40);
+    let ratios = 0;
+    let history = 0;
+    for (const file of files) {
+      const plan = planImport(file, await sheetsOf((await exportXlsx(file)).data));
+      expect(plan.problems).toEqual([]);
+      const copy = structuredClone(file);
+      const applied = applyPlan(copy, plan);
+      expect(applied.problems).toEqual([]);
+      expect(applied.counts).toEqual({ sasaran: 0, indikator: 0, diperbarui: 0, sama: file.objectives.flatMap((o) => o.indicators).length, anggaran: 0 });
+      expect(copy).toEqual(file);
+      ratios += file.objectives.flatMap((o) => o.indicators).filter((i) => i.kind === "ratio" && Object.values(i.years).some((y) => y?.numerator !== undefined)).length;
+      history += plan.pk.filter((r) => r.history !== undefined).length;
+    }
+    // The samples hold what the round trip could lose.
+    expect(ratios).toBeGreaterThan(10);
+    expect(history).toBeGreaterThan(10);
+  });
+
+  it("keeps the Dumai report's ratios and the budgets summed from its lines", async () => {
+    const file = dumai();
+    const plan = planImport(file, await sheetsOf((await exportXlsx(file)).data));
+    const row21 = plan.pk.find((r) => r.name === "Persentase Kelurahan Cepat Berkembang")!;
+    // The workbook shows 2.1's realisasi (31 of 36) and its pagu from its budget lines …
+    expect([row21.actual, row21.budget, row21.spent]).toEqual(["86,111111", "270000000", "176163687"]);
+    const copy = structuredClone(file);
+    applyPlan(copy, plan);
+    // … and they stay a ratio and the sum of the lines, not figures of their own.
+    const i21 = copy.objectives[1]!.indicators[0]!;
+    expect(i21.years["2024"]).toEqual({ target: "80", numerator: "31", denominator: "36" });
+    expect(i21.budget).toBeUndefined();
+    expect(copy).toEqual(file);
+  });
+
+  it("stores exactly the cells edited: an earlier year, factors written on lines, the national source, the final target, a ratio retyped", async () => {
+    const file = dumai();
+    const bytes = await editedWorkbook(file, (set) => {
+      set("1.1", "Realisasi 2023", 97.5);
+      set("1.1", "Faktor Penghambat", "1. Data terpadu terlambat\n2. Anggaran terbatas");
+      set("1.1", "Sumber Data Nasional", "Kemensos 2023");
+      set("2.2", "Target Akhir Renstra", 95);
+      set("2.1", "Realisasi 2024", 90);
+    });
+    const plan = planImport(file, await sheetsOf(bytes));
+    expect(plan.problems).toEqual([]);
+    const copy = structuredClone(file);
+    expect(applyPlan(copy, plan).counts).toEqual({ sasaran: 0, indikator: 0, diperbarui: 3, sama: 1, anggaran: 0 });
+    const [i11, i21, i22] = [copy.objectives[0]!.indicators[0]!, copy.objectives[1]!.indicators[0]!, copy.objectives[1]!.indicators[1]!];
+    expect(i11.years["2023"]).toEqual({ ...file.objectives[0]!.indicators[0]!.years["2023"], actual: "97.5" });
+    expect(i11.factors!.inhibiting).toEqual(["Data terpadu terlambat", "Anggaran terbatas"]);
+    expect(i11.national).toEqual({ value: "83.38", year: 2023, kind: "realisasi", source: "Kemensos 2023" });
+    expect(i22.strategicPlan!.finalTarget).toBe("95");
+    // A realisasi that is not the stored ratio replaces it, as /isi does.
+    expect(i21.years["2024"]).toEqual({ target: "80", actual: "90" });
+    // Everything else as it was.
+    const restored = structuredClone(copy);
+    restored.objectives[0]!.indicators[0] = file.objectives[0]!.indicators[0]!;
+    restored.objectives[1]!.indicators[0] = file.objectives[1]!.indicators[0]!;
+    restored.objectives[1]!.indicators[1] = file.objectives[1]!.indicators[1]!;
+    expect(restored).toEqual(file);
+  });
+
+  it("copies the whole data sheet into a new registration: history, factors, national figure, final target", async () => {
+    const file = dumai();
+    const empty: AgencyFile = { ...structuredClone(file), objectives: [], budgetLines: [] };
+    const plan = planImport(empty, await sheetsOf((await exportXlsx(file)).data));
+    expect(plan.problems).toEqual([]);
+    applyPlan(empty, plan);
+    const [from, to] = [file.objectives[0]!.indicators[0]!, empty.objectives[0]!.indicators[0]!];
+    expect(to.years).toEqual(from.years);
+    expect(to.factors).toEqual(from.factors);
+    expect(to.national).toEqual(from.national);
+    expect(to.strategicPlan).toEqual(from.strategicPlan);
+    expect(to.budget).toEqual({ budget: "1373500000", spent: "1220878592" });
+  });
+});
