@@ -13,11 +13,13 @@ import type { Profile } from "../domain/schema/profile.js";
 import { INVITATION_INDEX_ID } from "../storage/repository.js";
 import {
   ACTIVE_SINCE_NEXT_MESSAGE,
+  MAX_CLOSED_AGENCIES,
   MAX_INVITATION_USES,
   MAX_MEMBERS,
   MAX_USER_AGENCIES,
   STORAGE_SCHEMA_VERSION,
   type AgencyDocument,
+  type ClosedAgency,
   type Invitation,
   type Role,
   type UserDocument,
@@ -265,12 +267,15 @@ export async function removeMember(services: Services, agencyId: string, actor: 
 /**
  * Take `agencyId` off the user's list of agencies (after they left it or were removed); returns the agency active
  * for them now. A user whose active agency it was gets the next one of their list, and no button of theirs counts
- * until their next message: the buttons were made for the agency they no longer belong to.
+ * until their next message: the buttons were made for the agency they no longer belong to. `closed`: they closed it
+ * (the last to leave), and it is remembered for them to open again.
  */
-export async function dropMembership(services: Services, userId: number, agencyId: string): Promise<string | undefined> {
+export async function dropMembership(services: Services, userId: number, agencyId: string, closed?: ClosedAgency): Promise<string | undefined> {
   return services.repo.users.update(String(userId), (u) => {
     if (!u) return { next: undefined, result: undefined };
     u.agencies = u.agencies.filter((a) => a !== agencyId);
+    // The agency they closed, to open again (app/leave.ts): the most recent ones.
+    if (closed) u.closedAgencies = [...(u.closedAgencies ?? []).filter((c) => c.agencyId !== agencyId), closed].slice(-MAX_CLOSED_AGENCIES);
     if (u.activeAgencyId === agencyId) {
       if (u.agencies[0]) u.activeAgencyId = u.agencies[0];
       else delete u.activeAgencyId;

@@ -110,6 +110,7 @@ const CALLBACKS: CallbackRoute[] = [
   [/^rmok:(\d+)$/, (t, m) => members.remove(t, Number(m[1]))],
   [/^leave$/, (t) => leaving.confirmLeave(t)],
   [/^leave:ok:(leave|close)$/, (t, m) => leaving.leave(t, m[1] as LeaveKind)],
+  [/^reopen:([A-Za-z0-9._-]+)$/, (t, m) => leaving.reopen(t, m[1]!)],
   [/^go:isi$/, (t) => entry.beginEntry(t)],
   [/^isi:(skip|back|stop|none)$/, (t, m) => (t.state.flow === "entry" ? entry.entryControl(t, t.state, m[1] as "skip" | "back" | "stop" | "none") : { replies: [text(html("akses.tombol_kedaluwarsa"))] })],
   [/^indl:([A-Za-z0-9._-]+)(?::(\d{1,6}))?$/, (t, m) => indicator.indicatorLines(t, m[1]!, Number(m[2] ?? 0))],
@@ -177,9 +178,10 @@ async function onText(turn: Turn, input: string): Promise<Outcome> {
 
 /**
  * Buttons that do not act on the active agency: choosing one (and the pages of the list), starting a registration
- * or a join, and answering a request to join (it names its agency, and the admin's role there is checked).
+ * or a join, answering a request to join (it names its agency, and the admin's role there is checked), and opening
+ * again an agency the officer closed (it names its agency, and who closed it is checked).
  */
-const AGENCY_FREE = /^(agency:|agencies:|start:|reg:|jr:)/;
+const AGENCY_FREE = /^(agency:|agencies:|start:|reg:|jr:|reopen:)/;
 
 /** Telegram's form of our buttons. */
 function inlineKeyboard(rows: Button[][]) {

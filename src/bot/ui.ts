@@ -52,6 +52,9 @@ export function sentenceStart(text: string): string {
 }
 
 /** A plain-text label from a prompt key. */
+/** A date as Indonesian writes it, in western Indonesia's time: "15 Januari 2025". */
+export const longDate = (iso: string) => new Date(iso).toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" });
+
 export function label(key: string, params: MessageParams = {}): string {
   return say(key, params);
 }

@@ -21,6 +21,8 @@ export const MAX_MEMBERS = 500;
 export const MAX_INVITATION_USES = 1000;
 /** Most agencies one officer belongs to. */
 export const MAX_USER_AGENCIES = 100;
+/** Closed agencies a user can open again (the most recent; an older one is left to an operator). */
+export const MAX_CLOSED_AGENCIES = 20;
 
 export const MemberSchema = z.strictObject({
   userId: UserId,
@@ -167,6 +169,8 @@ export const UserDocumentSchema = z.strictObject({
   lastUpdateId: z.number().int().nonnegative().optional(),
   /** Recent failed invitation-code attempts (rate limiting). */
   joinFailures: z.array(IsoDate).max(100).default([]),
+  /** The agencies this user closed by leaving them last (app/leave.ts), most recent last: they may open them again. */
+  closedAgencies: z.array(z.strictObject({ agencyId: z.string(), name: z.string().max(200), at: IsoDate })).max(MAX_CLOSED_AGENCIES).optional(),
 });
 
 /**
@@ -175,7 +179,9 @@ export const UserDocumentSchema = z.strictObject({
  * replace it whole).
  */
 export function copyUserDocument(doc: UserDocument): UserDocument {
-  return { ...doc, agencies: [...doc.agencies], joinFailures: [...doc.joinFailures] };
+  const copy = { ...doc, agencies: [...doc.agencies], joinFailures: [...doc.joinFailures] };
+  if (doc.closedAgencies) copy.closedAgencies = [...doc.closedAgencies];
+  return copy;
 }
 
 export const InvitationIndexSchema = z.strictObject({
@@ -207,5 +213,6 @@ export const ACTIVE_SINCE_NEXT_MESSAGE = Number.MAX_SAFE_INTEGER;
 export type AuditEntry = z.output<typeof AuditEntrySchema>;
 export type AgencyDocument = z.output<typeof AgencyDocumentSchema>;
 export type UserDocument = z.output<typeof UserDocumentSchema>;
+export type ClosedAgency = NonNullable<UserDocument["closedAgencies"]>[number];
 export type InvitationIndex = z.output<typeof InvitationIndexSchema>;
 export type AuditArchive = z.output<typeof AuditArchiveSchema>;

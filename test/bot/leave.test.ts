@@ -75,11 +75,11 @@ const LAST_ADMIN = `Anda satu-satunya admin ${INSTANSI}, dan instansi ini tidak 
 const CLOSE_QUESTION = (requests: string) =>
   [
     `Anda satu-satunya anggota ${INSTANSI}. Bila Anda keluar, instansi ini ditutup:`,
-    "• tidak ada lagi yang dapat membukanya melalui bot, termasuk Anda;",
+    "• tidak ada yang dapat membukanya lagi selain Anda (/instansi › ♻️ Buka kembali), sebagai satu-satunya admin;",
     `• kode undangannya tidak berlaku lagi${requests};`,
     "• instansi ini tidak lagi tercantum bagi petugas yang mendaftarkan instansi di Kabupaten Contoh.",
     "",
-    "Tutuplah instansi yang terdaftar dua kali atau yang didaftarkan untuk mencoba. Datanya (1 indikator) tetap tersimpan, tetapi tidak dapat dibuka lagi: bila Anda masih memerlukannya, unduh dulu dengan /ekspor.",
+    "Tutuplah instansi yang terdaftar dua kali atau yang didaftarkan untuk mencoba. Datanya (1 indikator) tetap tersimpan.",
   ].join("\n");
 
 describe("leaving an agency", () => {
@@ -198,7 +198,7 @@ describe.each(BACKENDS)("closing an agency on %s", (_name, open) => {
       expect(buttons(asked)).toEqual(["Ya, keluar dan tutup instansi"]);
       const from = h.telegram.sent.length;
       expect(plain(await h.driver.press(ADMIN, "Ya, keluar dan tutup instansi"))).toBe(
-        `✅ Anda sudah keluar dari ${INSTANSI}, dan instansi itu sekarang ditutup. Anda tidak lagi terhubung dengan instansi mana pun: ketik /start untuk mendaftarkan instansi atau bergabung dengan kode undangan.`,
+        `✅ Anda sudah keluar dari ${INSTANSI}, dan instansi itu sekarang ditutup (bila keliru, bukalah kembali lewat /instansi). Anda tidak lagi terhubung dengan instansi mana pun: ketik /start untuk mendaftarkan instansi atau bergabung dengan kode undangan.`,
       );
       expect(sentTo(h, OUTSIDER, from)).toBe(
         `Permintaan Anda untuk bergabung dengan ${INSTANSI} tidak dapat dijawab lagi: instansi itu ditutup oleh anggota terakhirnya. Bila instansi Anda belum terdaftar, daftarkan dengan /daftar; bila sudah terdaftar dengan nama lain, minta kode undangan kepada admin-nya (/gabung).`,
@@ -226,6 +226,48 @@ describe.each(BACKENDS)("closing an agency on %s", (_name, open) => {
       expect(plain(await restarted.driver.press(OFFICER, "Kabupaten Contoh"))).toBe(
         "Tingkat pemerintahan: Kabupaten (dari nama daerahnya).\nKetik tahun pelaporan (tahun kinerja yang dilaporkan), misalnya 2024.",
       );
+      expect(h.errors).toEqual([]);
+      expect(restarted.errors).toEqual([]);
+      await done();
+    });
+
+    it("the officer who closed it opens it again from /instansi: its only admin, listed in its region, its old codes still refused", async () => {
+      const { h, reopen, done } = await open();
+      const agencyId = await registerAgency(h, ADMIN);
+      const code = await inviteCode(h, ADMIN, "Editor (banyak orang)");
+      await pressLeave(h, ADMIN);
+      await h.driver.press(ADMIN, "Ya, keluar dan tutup instansi");
+      // Nobody else opens it: a forged button is refused.
+      const forged = "Instansi itu hanya dapat dibuka kembali oleh petugas yang menutupnya, dari tombol di /instansi.";
+      expect(plain(await h.driver.pressData(OFFICER, `reopen:${agencyId}`))).toBe(forged);
+
+      // After a restart (another process), /start and /instansi offer it to the officer who closed it.
+      const restarted = await reopen();
+      const closedLines = `Instansi yang Anda tutup (hanya Anda yang dapat membukanya kembali):\n• ${INSTANSI} — ditutup 15 Januari 2025`;
+      const welcome = await restarted.driver.send(ADMIN, "/start");
+      expect(plain(welcome)).toMatch(new RegExp(`bergabung dengan kode undangan dari rekan Anda\\.\\n\\n${closedLines.replace(/[()]/g, "\\$&")}$`));
+      expect(buttons(welcome)).toEqual(["🏛 Daftarkan instansi", "🔑 Gabung dengan kode undangan", `♻️ Buka kembali: ${INSTANSI}`]);
+      const listed = await restarted.driver.send(ADMIN, "/instansi");
+      expect(plain(listed)).toBe(`Anda belum terhubung dengan instansi mana pun: daftarkan instansi Anda atau bergabung dengan kode undangan.\n\n${closedLines}`);
+      expect(buttons(listed)).toEqual(["➕ Daftarkan instansi lain", "🔑 Gabung dengan kode", `♻️ Buka kembali: ${INSTANSI}`]);
+
+      restarted.clock.now = new Date("2025-01-20T03:00:00Z");
+      const opened = `✅ ${INSTANSI} dibuka kembali dan kini menjadi instansi aktif Anda (tahun pelaporan 2024); Anda satu-satunya admin-nya. Kode undangan lamanya tetap tidak berlaku: buat kode baru di /anggota untuk mengundang anggota.`;
+      expect(plain(await restarted.driver.press(ADMIN, `♻️ Buka kembali: ${INSTANSI}`))).toBe(opened);
+      const doc = await restarted.repo.agencies.read(agencyId);
+      expect(doc!.closed).toBeUndefined();
+      expect(doc!.members).toEqual([{ userId: ADMIN.id, name: "Sari Wulandari", role: "admin", addedAt: "2025-01-20T03:00:00.000Z", addedBy: null }]);
+      const user = await restarted.repo.users.read(String(ADMIN.id));
+      expect([user!.agencies, user!.activeAgencyId, user!.closedAgencies]).toEqual([[agencyId], agencyId, undefined]);
+      expect((await restarted.repo.regions.read(regionId("kabupaten", "Kabupaten Contoh")))!.agencies.map((a) => a.id)).toEqual([agencyId]);
+      expect(plain(await restarted.driver.send(ADMIN, "/anggota"))).toContain("1. Sari Wulandari — admin (Anda)");
+
+      // The button pressed again says the same and changes nothing; the old code still does not work.
+      const revision = doc!.revision;
+      expect(plain(await restarted.driver.pressData(ADMIN, `reopen:${agencyId}`))).toBe(opened);
+      expect((await restarted.repo.agencies.read(agencyId))!.revision).toBe(revision);
+      await restarted.driver.send(VIEWER, "/gabung");
+      expect(plain(await restarted.driver.send(VIEWER, code))).toBe("Kode undangan tidak dikenal. Periksa kembali kodenya atau minta kode baru kepada admin. Sisa percobaan: 4.");
       expect(h.errors).toEqual([]);
       expect(restarted.errors).toEqual([]);
       await done();

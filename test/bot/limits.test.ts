@@ -109,7 +109,7 @@ describe("limits of the stored documents", () => {
     // As told: leaving one (the active one, of which the officer is the only member: it is closed) makes room.
     await h.driver.send(OFFICER, "/anggota");
     await h.driver.press(OFFICER, "🚪 Keluar dari instansi ini");
-    expect(plain(await h.driver.press(OFFICER, "Ya, keluar dan tutup instansi"))).toMatch(/^✅ Anda sudah keluar dari Dinas Sosial Kabupaten Contoh, dan instansi itu sekarang ditutup\. Instansi aktif Anda sekarang: Dinas Sosial Kabupaten Contoh /);
+    expect(plain(await h.driver.press(OFFICER, "Ya, keluar dan tutup instansi"))).toMatch(/^✅ Anda sudah keluar dari Dinas Sosial Kabupaten Contoh, dan instansi itu sekarang ditutup \(bila keliru, bukalah kembali lewat \/instansi\)\. Instansi aktif Anda sekarang: Dinas Sosial Kabupaten Contoh /);
     expect(await join(h, code)).toBe(
       "✅ Anda bergabung dengan Dinas Sosial Kabupaten Contoh sebagai editor. Instansi ini sekarang menjadi instansi aktif Anda. Ketik /status untuk melihat datanya.",
     );

@@ -122,7 +122,7 @@ describe("merging a second registration of the same Dinas", () => {
     await h.driver.send(OFFICER, "/anggota");
     await h.driver.press(OFFICER, "🚪 Keluar dari instansi ini");
     expect(plain(await h.driver.press(OFFICER, "Ya, keluar dan tutup instansi"))).toBe(
-      `✅ Anda sudah keluar dari ${SECOND}, dan instansi itu sekarang ditutup. Instansi aktif Anda sekarang: ${DEMO} (/instansi untuk memilih yang lain).`,
+      `✅ Anda sudah keluar dari ${SECOND}, dan instansi itu sekarang ditutup (bila keliru, bukalah kembali lewat /instansi). Instansi aktif Anda sekarang: ${DEMO} (/instansi untuk memilih yang lain).`,
     );
     expect((await h.repo.agencies.read(second))!.closed).toBeDefined();
     expect(h.errors).toEqual([]);

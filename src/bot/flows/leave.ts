@@ -1,13 +1,15 @@
 /**
  * Leaving the active agency (the button under /anggota, for every member), and closing it when the officer is its
  * only member (app/leave.ts). Both are confirmed first; the confirmation says which of the two the button does.
+ * The officer who closed an agency finds it under /instansi (and /start), with a button to open it again.
  */
-import { leaveAgency, leaveKind, type LeaveKind } from "../../app/leave.js";
+import { leaveAgency, leaveKind, reopenAgency, type LeaveKind } from "../../app/leave.js";
+import type { UserDocument } from "../../storage/documents.js";
 import { adminIds, roleOf } from "../../app/edits.js";
 import { formatCount } from "../../domain/numbers/format.js";
 import { IDLE } from "../state.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, notifyOthers, reply, text } from "../ui.js";
+import { button, html, label, longDate, notifyOthers, reply, text, type Button } from "../ui.js";
 
 /** The button under /anggota. */
 export const leaveButton = () => button(label("keluar.tombol"), "leave");
@@ -39,4 +41,23 @@ export async function leave(turn: Turn, expected: LeaveKind): Promise<Outcome> {
     return outcome([done, ...notifyOthers(result.requests.map((r) => r.userId), turn.actor.userId, told)], IDLE);
   }
   return outcome([done, ...notifyOthers(adminIds(result.agency), turn.actor.userId, html("keluar.kabar_admin", { nama: turn.actor.name, instansi }))], IDLE);
+}
+
+/** Most closed agencies offered at once (the most recent). */
+const CLOSED_SHOWN = 5;
+
+/** The agencies the user closed, as lines and a button each to open it again; empty when none. */
+export function closedAgencies(user: UserDocument): { lines: string[]; buttons: Button[][] } {
+  const closed = (user.closedAgencies ?? []).slice(-CLOSED_SHOWN).reverse();
+  if (closed.length === 0) return { lines: [], buttons: [] };
+  return {
+    lines: ["", html("keluar.ditutup_daftar"), ...closed.map((c) => html("keluar.ditutup_butir", { instansi: c.name, tanggal: longDate(c.at) }))],
+    buttons: closed.map((c) => [button(label("keluar.tombol_buka", { instansi: c.name.slice(0, 60) }), `reopen:${c.agencyId}`)]),
+  };
+}
+
+/** Open again an agency the officer closed; it becomes their active agency. */
+export async function reopen(turn: Turn, agencyId: string): Promise<Outcome> {
+  const doc = await reopenAgency(turn.services, turn.actor, agencyId);
+  return outcome([reply("keluar.dibuka", { instansi: doc.data.agency.name, tahun: doc.data.agency.reportingYear })], IDLE);
 }

@@ -3,13 +3,12 @@ import { changeRole, createInvitation, removeMember, revokeInvitation } from "..
 import { formatCount } from "../../domain/numbers/format.js";
 import type { AgencyDocument, Invitation, Role } from "../../storage/documents.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, listInPages, notifyOthers, reply, sentenceStart, type Button, type Out } from "../ui.js";
+import { button, html, label, listInPages, longDate, notifyOthers, reply, sentenceStart, type Button, type Out } from "../ui.js";
 import { answerButtons } from "./join-request.js";
 import { adminIds } from "../../app/edits.js";
 import { dateTime } from "./history.js";
 import { leaveButton } from "./leave.js";
 
-const date = (iso: string) => new Date(iso).toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" });
 
 export async function inviteMenu(turn: Turn): Promise<Outcome> {
   await activeAgency(turn, "admin");
@@ -30,7 +29,7 @@ export async function createInvite(turn: Turn, role: "editor" | "viewer", multiU
       pemakaian: label(multiUse ? "undangan.banyak" : "undangan.sekali"),
       kode: code,
       tautan: `https://t.me/${turn.botUsername}?start=${code}`,
-      sampai: date(invitation.expiresAt),
+      sampai: longDate(invitation.expiresAt),
     }),
   ]);
 }
@@ -52,8 +51,8 @@ export async function listInvites(turn: Turn, page = 0): Promise<Outcome> {
             nomor: number,
             peran: sentenceStart(label(`peran.${inv.role}`)),
             pemakaian: label(inv.multiUse ? "undangan.banyak" : "undangan.sekali"),
-            dibuat: date(inv.createdAt),
-            sampai: date(inv.expiresAt),
+            dibuat: longDate(inv.createdAt),
+            sampai: longDate(inv.expiresAt),
             dipakai: formatCount(inv.usedBy.length),
           }),
         buttons: ({ invitation, number }) => [button(label("undangan.tombol_cabut", { nomor: number }), `inv:rev:${invitation.id}`)],
@@ -77,7 +76,7 @@ export async function revokeInvite(turn: Turn, invitationId: string): Promise<Ou
 
 /** An invitation as messages name it: its role, kind and the day it was made. */
 function about(inv: Invitation): { peran: string; pemakaian: string; dibuat: string } {
-  return { peran: label(`peran.${inv.role}`), pemakaian: label(inv.multiUse ? "undangan.banyak" : "undangan.sekali"), dibuat: date(inv.createdAt) };
+  return { peran: label(`peran.${inv.role}`), pemakaian: label(inv.multiUse ? "undangan.banyak" : "undangan.sekali"), dibuat: longDate(inv.createdAt) };
 }
 
 /**

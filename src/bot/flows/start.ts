@@ -15,6 +15,7 @@ import { defaultProfileLabels, profileMessage } from "./profile.js";
 import { joinNotices } from "./members.js";
 import { agenciesInRegion } from "../../app/directory.js";
 import { askToJoin } from "./join-request.js";
+import { closedAgencies } from "./leave.js";
 
 /**
  * /start: the active agency, or the choice to register or join one. `payload`: what followed /start, which a link
@@ -41,11 +42,14 @@ export async function start(turn: Turn, payload = ""): Promise<Outcome> {
       if (!(e instanceof UserError)) throw e;
     }
   }
+  // An officer whose last agency they closed themselves is offered to open it again.
+  const closed = closedAgencies(turn.user);
   return outcome(
     [
-      reply("mulai.baru", {}, [
+      text([html("mulai.baru"), ...closed.lines].join("\n"), [
         [button(label("mulai.tombol_daftar"), "start:reg")],
         [button(label("mulai.tombol_gabung"), "start:join")],
+        ...closed.buttons,
       ]),
     ],
     IDLE,
@@ -210,15 +214,16 @@ export async function listAgencies(turn: Turn, page = 0): Promise<Outcome> {
     const role = roleOf(doc, turn.actor.userId);
     if (role) mine.push({ id, doc, role });
   }
+  const closed = closedAgencies(turn.user);
   return outcome(
     listInPages(
       {
-        head: [html("instansi.daftar")],
+        head: [html(mine.length > 0 ? "instansi.daftar" : "instansi.tidak_ada")],
         items: mine,
         line: ({ id, doc, role }) => html("instansi.butir", { aktif: id === turn.user.activeAgencyId, nama: doc.data.agency.name, peran: label(`peran.${role}`), tahun: doc.data.agency.reportingYear }),
         buttons: ({ id, doc }) => [button(label("instansi.tombol", { nama: doc.data.agency.name.slice(0, 60) }), `agency:${id}`)],
-        tail: [],
-        fixed: [[button(label("instansi.tombol_baru"), "start:reg"), button(label("instansi.tombol_gabung"), "start:join")]],
+        tail: closed.lines,
+        fixed: [[button(label("instansi.tombol_baru"), "start:reg"), button(label("instansi.tombol_gabung"), "start:join")], ...closed.buttons],
         pageData: (p) => `agencies:${p}`,
         unit: "instansi",
       },
