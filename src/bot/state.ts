@@ -61,6 +61,7 @@ export const ImportPkRow = z.strictObject({
   actual: Money.optional(),
   budget: Money.optional(),
   spent: Money.optional(),
+  polarity: z.enum(["positive", "negative"]).optional(),
   history: z.array(z.strictObject({ year: z.number().int(), target: z.string().max(60).optional(), actual: z.string().max(60).optional() })).max(HISTORY_YEARS).optional(),
   final: z.string().max(60).optional(),
   national: z.strictObject({ value: z.string().max(60), year: z.number().int(), kind: z.enum(["standar", "realisasi"]).optional(), source: z.string().max(200).optional() }).optional(),

@@ -20,6 +20,8 @@ export type PkColumn =
   | "nationalYear"
   | "nationalKind"
   | "nationalSource"
+  /** Positif (makin tinggi makin baik) or negatif. */
+  | "polarity"
   /** Faktor pendukung, faktor penghambat, tindak lanjut. */
   | "supporting"
   | "inhibiting"
@@ -35,6 +37,7 @@ export function pkColumn(header: string): PkColumn | undefined {
   if (h.startsWith("sasaran") || h === "tujuansasaran") return "objective";
   if (h.startsWith("indikator") || h === "iku") return "name";
   if (h.startsWith("satuan")) return "unit";
+  if (h.startsWith("polaritas")) return "polarity";
   // Before Target and Realisasi: "Target Nasional", "Realisasi Nasional", "Tahun Data Nasional".
   if (h.includes("nasional")) {
     if (h.startsWith("tahun")) return "nationalYear";

@@ -36,6 +36,8 @@ export interface PkRow {
   actual?: string;
   budget?: string;
   spent?: string;
+  /** From a Polaritas column ("positif", "negatif"). */
+  polarity?: "positive" | "negative";
   /** Earlier years' target and realisasi ("Target 2023", "Realisasi 2023"). */
   history?: { year: number; target?: string; actual?: string }[];
   /** Target akhir Renstra, as typed. */
@@ -172,6 +174,8 @@ function factorText(v: CellValue): string | undefined {
 }
 
 const NATIONAL_KINDS = ["standar", "realisasi"] as const;
+/** A Polaritas cell as tables write it. */
+const POLARITIES: Record<string, "positive" | "negative" | undefined> = { positif: "positive", negatif: "negative" };
 
 /** What a national figure's header says it is: "Standar Nasional", "Realisasi Nasional"; undefined for both or neither. */
 function nationalKind(header: string): "standar" | "realisasi" | undefined {
@@ -277,6 +281,14 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
           const first = seenPk.get(key);
           if (first !== undefined) problem("name", say("impor.baris_ganda", { baris: first }));
           else seenPk.set(key, r + 1);
+        }
+        // "-" or "tidak ada", as for a figure: no polarity given.
+        const polarity = text(figureCell(get("polarity")))?.toLowerCase();
+        if (polarity !== undefined) {
+          const value = POLARITIES[polarity];
+          if (!value) problem("polarity", say("impor.polaritas", { isi: polarity.slice(0, 40) }));
+          else if (value === "negative" && existing?.kind === "grade") problem("polarity", say("impor.polaritas_predikat"));
+          else row.polarity = value;
         }
         /** A target, realisasi or final target in its column, checked as /isi checks it: the value, or undefined. */
         const figure = (column: number, answer: CellAnswer): string | undefined => {
@@ -426,6 +438,8 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
     // A snapshot by JSON: the indicator may be an edit's draft (a proxy), which structuredClone cannot copy.
     const before: unknown = newIndicator ? undefined : JSON.parse(JSON.stringify(ind));
     byName.set(row.name.toLowerCase(), ind.id);
+    // A predikat is always positive (a new indicator is a plain value until /atur makes it one).
+    if (row.polarity && ind.kind !== "grade") ind.polarity = row.polarity;
     /** Apply one cell's answer as /isi would; false (and a problem) when the data no longer takes it. */
     const answer = (key: CellAnswer, value: string): boolean => {
       const parsed = parseAnswer(d, { ...key, indicatorId: ind.id }, value);

@@ -91,4 +91,27 @@ describe("a Perjanjian Kinerja sheet of several years", () => {
       [4, "Standar Nasional", 'Tahun data nasional "2025" tidak masuk akal; gunakan tahun empat angka, misalnya 2023.'],
     ]);
   });
+
+  it("reads a Polaritas column: positif or negatif, not for a predikat, and says what else it takes", async () => {
+    const file = agency();
+    const plan = planImport(file, await csv("Sasaran;Indikator;Satuan;Polaritas\nMeningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;Negatif\nS2;Angka kemiskinan;%;naik\nS2;Jumlah PMKS;orang;-\n"));
+    expect(plan.problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [3, "Polaritas", '"naik" bukan polaritas; tulis positif (makin tinggi makin baik) atau negatif (makin rendah makin baik)'],
+    ]);
+    expect(plan.pk.map((r) => [r.name, r.polarity])).toEqual([
+      ["Persentase PSKS yang aktif", "negative"],
+      ["Jumlah PMKS", undefined],
+    ]);
+    const d = structuredClone(file);
+    applyPlan(d, plan);
+    expect(d.objectives.flatMap((o) => o.indicators.map((i) => [i.name, i.polarity]))).toEqual([
+      ["Persentase PSKS yang aktif", "negative"],
+      ["Jumlah PMKS", "positive"],
+    ]);
+
+    const graded = agency();
+    Object.assign(graded.objectives[0]!.indicators[0]!, { kind: "grade", gradeTable: "ikm", years: {} });
+    const refused = planImport(graded, await csv("Sasaran;Indikator;Satuan;Polaritas\nMeningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;negatif\n"));
+    expect(refused.problems.map((p) => p.message)).toEqual(["indikator ini berupa predikat, yang selalu berpolaritas positif (predikat lebih tinggi lebih baik); tulis positif atau kosongkan"]);
+  });
 });

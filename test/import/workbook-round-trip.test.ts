@@ -110,8 +110,9 @@ describe("the bot's own workbook sent back", () => {
     expect(restored).toEqual(file);
   });
 
-  it("copies the whole data sheet into a new registration: history, factors, national figure, final target", async () => {
+  it("copies the whole data sheet into a new registration: polarity, history, factors, national figure, final target", async () => {
     const file = dumai();
+    file.objectives[1]!.indicators[1]!.polarity = "negative";
     const empty: AgencyFile = { ...structuredClone(file), objectives: [], budgetLines: [] };
     const plan = planImport(empty, await sheetsOf((await exportXlsx(file)).data));
     expect(plan.problems).toEqual([]);
@@ -122,5 +123,6 @@ describe("the bot's own workbook sent back", () => {
     expect(to.national).toEqual(from.national);
     expect(to.strategicPlan).toEqual(from.strategicPlan);
     expect(to.budget).toEqual({ budget: "1373500000", spent: "1220878592" });
+    expect(empty.objectives.flatMap((o) => o.indicators.map((i) => i.polarity))).toEqual(["positive", "positive", "negative", "positive"]);
   });
 });

@@ -100,7 +100,7 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
       lines.push(html("impor.contoh_baris", { baris: r.row, isi: `${r.objective} → ${r.name} (${r.unit})${figures ? `: ${figures}` : ""}` }));
     }
     if (plan.pk.length > 10) lines.push(html("impor.baris_lain", { jumlah: count(plan.pk.length - 10) }));
-    if (counts.indikator > 0) lines.push(html("impor.indikator_baru_positif"));
+    if (counts.indikator > 0) lines.push(html(plan.pk.every((r) => r.polarity) ? "impor.indikator_baru_berpolaritas" : "impor.indikator_baru_positif"));
   }
   if (plan.budget.length > 0) lines.push(html("impor.ringkasan_anggaran", { baris: count(plan.budget.length), baru: count(counts.anggaran) }));
   for (const ignored of plan.ignoredColumns) lines.push(html("impor.catatan_kolom", { lembar: ignored.sheet, kolom: ignored.columns.join(", ") }));
@@ -139,6 +139,7 @@ export async function importCallback(turn: Turn, state: State, data: string): Pr
 function rowFigures(r: PkRow): string[] {
   const item = (key: string, params: Record<string, string | number> = {}) => say(`impor.contoh_isi.${key}`, params);
   const figures: string[] = [];
+  if (r.polarity) figures.push(item(`polaritas.${r.polarity}`));
   if (r.target) figures.push(item("target", { isi: r.target }));
   if (r.actual) figures.push(item("realisasi", { isi: r.actual }));
   for (const h of [...(r.history ?? [])].sort((a, b) => b.year - a.year)) {
