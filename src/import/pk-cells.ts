@@ -45,7 +45,10 @@ export function pkColumn(header: string): PkColumn | undefined {
     if (h.startsWith("sumber")) return "nationalSource";
     return "national";
   }
-  if (h.startsWith("targetakhir") || (h.startsWith("target") && h.includes("renstra"))) return "final";
+  // "Target Akhir Renstra", "Target Akhir Periode", "Target Akhir" alone; not "Target Akhir Tahun" (the year's).
+  if (h.startsWith("target") && (h.includes("renstra") || h.includes("rpjmd") || h.startsWith("targetakhirperiode") || h === "targetakhir")) return "final";
+  // A quarter's or a semester's figure is not the year's.
+  if (/^(target|realisasi)/.test(h) && /triwulan|semester|^(target|realisasi)(sd|sampaidengan)?(tw|smt)/.test(h)) return undefined;
   if (h.startsWith("faktorpendukung")) return "supporting";
   if (h.startsWith("faktorpenghambat")) return "inhibiting";
   if (h.startsWith("tindaklanjut") || h.startsWith("rencanatindaklanjut") || h.startsWith("upaya") || h.startsWith("alternatifsolusi")) return "followUp";

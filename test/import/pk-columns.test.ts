@@ -38,6 +38,16 @@ describe("pkLayout", () => {
     expect(layout.ignored).toEqual(["Target Renstra 2025", "Target 2024", "Capaian 2024", "Realisasi 2013"]);
   });
 
+  it("tells the Renstra's final target from the year's, and passes over a quarter's figures", () => {
+    const layout = pkLayout(["Sasaran", "Indikator", "Target TW I 2024", "Realisasi s.d. Triwulan IV", "Target Akhir Tahun 2024", "Realisasi Semester I", "Target Akhir", "Realisasi 2024"], AGENCY);
+    expect(layout.figures).toEqual([
+      { field: "target", year: 2024, column: 4 },
+      { field: "actual", year: 2024, column: 7 },
+    ]);
+    expect(layout.single).toEqual({ objective: 0, name: 1, final: 6 });
+    expect(layout.ignored).toEqual(["Target TW I 2024", "Realisasi s.d. Triwulan IV", "Realisasi Semester I"]);
+  });
+
   it("knows the national figure's columns, the factors and the budget apart from Target and Realisasi", () => {
     const layout = pkLayout(
       ["Sasaran Strategis", "Indikator Kinerja", "Realisasi Nasional", "Tahun Data Nasional", "Jenis Data Nasional", "Sumber Data Nasional", "Faktor Pendukung", "Faktor Penghambat", "Upaya/Tindak Lanjut", "Pagu Anggaran", "Realisasi Anggaran (Rp)"],
