@@ -1,6 +1,7 @@
 /**
  * Fuzz of /impor: CSV files, workbooks and Word documents of random, hostile and nearly valid cells under
- * the Perjanjian Kinerja's or the budget's header, sent as an officer would,
+ * the Perjanjian Kinerja's header (narrow, or wide: polarity, earlier and later years, the Renstra's final target,
+ * the national figure, factors) or the budget's, sent as an officer would,
  * the preview saved about half the time. After every file: a reply, no
  * error, no message Telegram would refuse (the shared check after each
  * test), and whatever was stored passes the agency's schema after a restart.
@@ -37,6 +38,41 @@ const column = (expected: fc.Arbitrary<string>) => fc.oneof({ weight: 4, arbitra
 const number = fc.oneof(fc.constantFrom("", "80", "100%", "86,11", "56/57", "B", "-", "0"), fc.integer({ min: -5, max: 100_000 }).map(String));
 const money = fc.oneof(fc.constantFrom("", "Rp 1,37 M", "1.373.500.000", "250 jt", "1.373.500.000,00", "-"), fc.integer({ min: 0, max: 5_000_000_000 }).map(String));
 const pkRow = fc.tuple(column(fc.nat(50).map(String)), column(nameish), column(nameish), column(fc.constantFrom("%", "KPM", "orang", "indeks", "")), column(number), column(number), column(money), column(money));
+/** The columns a wider sheet adds (the bot's own workbook, a Perjanjian Kinerja of several years): see WIDE_HEADER. */
+// Twelve more cells a row: each is now and then wrong or hostile, or hardly a row would be without a problem.
+const rarely = (expected: fc.Arbitrary<string>, wrong: fc.Arbitrary<string>) =>
+  fc.oneof({ weight: 24, arbitrary: expected }, { weight: 1, arbitrary: wrong }, { weight: 1, arbitrary: hostile });
+const factorCell = rarely(fc.constantFrom("", "", "Koordinasi; SDM", "1. Data terlambat\n2. Anggaran terbatas", "tidak ada", "-"), fc.constantFrom("x".repeat(600), Array.from({ length: 31 }, (_, k) => `f${k}`).join(";")));
+const yearly = rarely(fc.constantFrom("", "", "80", "97,5", "100%", "0"), number);
+const wideCells = fc.tuple(
+  rarely(fc.constantFrom("positif", "Negatif", "negatif", "", "-"), fc.constant("naik")),
+  yearly,
+  yearly,
+  yearly,
+  yearly,
+  // The national figure and its year: both, or neither.
+  fc.oneof(fc.constant(["", ""]), fc.tuple(yearly, rarely(fc.constantFrom("2023", "2024"), fc.constantFrom("", "2025", "20x")))),
+  rarely(fc.constantFrom("standar", "Realisasi", "", ""), fc.constant("x")),
+  rarely(fc.oneof(fc.constant(""), nameish), fc.constant("y".repeat(201))),
+  factorCell,
+  factorCell,
+  factorCell,
+).map(([polarity, t23, r23, t25, final, [national, year], kind, source, ...factors]) => [polarity, t23, r23, t25, final, national, year, kind, source, ...factors]);
+const WIDE_HEADER = [
+  ...PK_HEADER,
+  "Polaritas",
+  "Target 2023",
+  "Realisasi 2023",
+  "Target 2025",
+  "Target Akhir Renstra",
+  "Standar/Realisasi Nasional",
+  "Tahun Data Nasional",
+  "Jenis Data Nasional",
+  "Sumber Data Nasional",
+  "Faktor Pendukung",
+  "Faktor Penghambat",
+  "Tindak Lanjut",
+];
 const budgetRow = fc.tuple(column(nameish), column(fc.oneof(nameish, fc.constant(""))), column(fc.oneof(nameish, fc.constant(""))), column(money), column(money), column(fc.constantFrom("", "1.1", "1.1, 1.2", "9.9")), column(fc.constantFrom("", "tunda bayar", "<i>efisiensi</i>")));
 
 /**
@@ -44,20 +80,25 @@ const budgetRow = fc.tuple(column(nameish), column(fc.oneof(nameish, fc.constant
  * short); as CSV, or as a workbook whose cells are now and then typed numbers, formulas (with or without their saved
  * value, some in percentage cells) or error values.
  */
-const spreadsheetFile = fc.boolean().chain((budget) =>
+const spreadsheetFile = fc.tuple(fc.boolean(), fc.boolean()).chain(([budget, wide]) =>
   fc.record({
     budget: fc.constant(budget),
+    /** A Perjanjian Kinerja with the columns of WIDE_HEADER. */
+    wide: fc.constant(wide && !budget),
     title: fc.boolean(),
     workbook: fc.boolean(),
     /** One file in ten is the table in a Word document instead. */
     document: fc.nat(9).map((n) => n === 0),
     separator: fc.constantFrom(";", ",", "\t"),
-    rows: fc.array(fc.tuple(budget ? budgetRow : pkRow, fc.nat(9)).map(([row, keep]) => (keep === 0 ? row.slice(0, 3) : [...row])), { minLength: 1, maxLength: 12 }),
-    typing: fc.array(fc.nat(9), { minLength: 12 * 8, maxLength: 12 * 8 }),
+    rows: fc.array(fc.tuple(budget ? budgetRow : pkRow, wideCells, fc.nat(9)).map(([row, more, keep]) => (keep === 0 ? row.slice(0, 3) : wide && !budget ? [...row, ...more] : [...row])), { minLength: 1, maxLength: 12 }),
+    typing: fc.array(fc.nat(9), { minLength: 12 * ROW_CELLS, maxLength: 12 * ROW_CELLS }),
     save: fc.boolean(),
   }),
 );
 type SpreadsheetFile = typeof spreadsheetFile extends fc.Arbitrary<infer T> ? T : never;
+
+/** Most cells in a row (WIDE_HEADER's), for the typing of each cell. */
+const ROW_CELLS = 20;
 
 /** A workbook cell for the text `c`, typed as `typing` says when it is a number. */
 function typed(c: string, typing: number): CellInput {
@@ -72,7 +113,7 @@ function typed(c: string, typing: number): CellInput {
 }
 
 async function fileBytes(file: SpreadsheetFile): Promise<{ name: string; bytes: Uint8Array; text: string }> {
-  const header = file.budget ? BUDGET_HEADER : PK_HEADER;
+  const header = file.budget ? BUDGET_HEADER : file.wide ? WIDE_HEADER : PK_HEADER;
   if (file.document) {
     const row = (cells: string[]) => new TableRow({ children: (cells.length > 0 ? cells : [""]).map((c) => new TableCell({ children: c.split("\n").map((line) => new Paragraph(line)) })) });
     const table = new Table({ rows: [row(header), ...file.rows.map(row)] });
@@ -85,7 +126,7 @@ async function fileBytes(file: SpreadsheetFile): Promise<{ name: string; bytes: 
     const text = `${lines.join("\r\n")}\r\n`;
     return { name: "acak.csv", bytes: utf8(text), text };
   }
-  const rows: CellInput[][] = [...(file.title ? [["PERJANJIAN KINERJA TAHUN 2024"]] : []), header, ...file.rows.map((cells, r) => cells.map((c, i) => typed(c, file.typing[r * 8 + i]!)))];
+  const rows: CellInput[][] = [...(file.title ? [["PERJANJIAN KINERJA TAHUN 2024"]] : []), header, ...file.rows.map((cells, r) => cells.map((c, i) => typed(c, file.typing[r * ROW_CELLS + i]!)))];
   return { name: "acak.xlsx", bytes: await xlsx([{ name: "PK", rows }]), text: JSON.stringify(rows) };
 }
 
@@ -109,6 +150,7 @@ describe("fuzz of /impor", () => {
     let saved = 0;
     let savedWorkbooks = 0;
     let savedDocuments = 0;
+    let savedWide = 0;
     await fc.assert(
       fc.asyncProperty(spreadsheetFile, async (file) => {
         const { name, bytes, text } = await fileBytes(file);
@@ -124,13 +166,14 @@ describe("fuzz of /impor", () => {
           if (reply.length === 0) problems.push(`${where}: no reply to Simpan`);
           if (reply[0]?.text.startsWith("✅ Impor tersimpan")) {
             saved++;
+            if (file.wide) savedWide++;
             if (file.document) savedDocuments++;
             else if (file.workbook) savedWorkbooks++;
           }
           await checkStored(h, id, where, problems);
         }
       }),
-      { numRuns: Number(process.env.RUNS ?? 80), seed: Number(process.env.SEED ?? 20261206) },
+      { numRuns: Number(process.env.RUNS ?? 120), seed: Number(process.env.SEED ?? 20261206) },
     );
     expect(problems).toEqual([]);
     expect(h.errors).toEqual([]);
@@ -140,6 +183,17 @@ describe("fuzz of /impor", () => {
     const data = (await h.repo.agencies.read(id))!.data;
     expect(data.objectives.flatMap((o) => o.indicators).length).toBeGreaterThan(5);
     expect(data.budgetLines.length).toBeGreaterThan(5);
+    // The wide sheets' columns reached the data: another year's figures, factors, national figures, polarities.
+    const indicators = data.objectives.flatMap((o) => o.indicators);
+    expect(savedWide).toBeGreaterThan(0);
+    const reached = {
+      history: indicators.some((i) => i.years["2023"] !== undefined),
+      factors: indicators.some((i) => i.factors !== undefined),
+      national: indicators.some((i) => i.national),
+      negative: indicators.some((i) => i.polarity === "negative"),
+      final: indicators.some((i) => i.strategicPlan?.finalTarget !== undefined),
+    };
+    expect(reached).toEqual({ history: true, factors: true, national: true, negative: true, final: true });
 
     // Every output of the agency the files filled.
     expect((await d.send(ADMIN, "/status")).length).toBeGreaterThan(0);
