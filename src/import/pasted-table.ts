@@ -50,6 +50,8 @@ export interface PastedTable {
   problems: PastedProblem[];
   /** Header cells of columns that are not read (other than "No"). */
   ignoredColumns: string[];
+  /** Of those, the Target columns of a year after the reporting year (the officer changes year first). */
+  laterColumns: string[];
 }
 
 /** Most lines read at once. */
@@ -79,6 +81,7 @@ function cellsOf(line: string): string[] {
 interface Header {
   columns: (PkColumn | undefined)[];
   ignored: string[];
+  later: string[];
 }
 
 /**
@@ -100,16 +103,18 @@ const isHeader = (pattern: RegExp, cell: string) => !/\d/.test(cell) && pattern.
 function headerOf(cells: string[], reportingYear: number | undefined): Header | undefined {
   if (!cells.some((c) => isHeader(OBJECTIVE_HEADER, c)) || !cells.some((c) => isHeader(NAME_HEADER, c))) return undefined;
   let targetRead = false;
+  const later: string[] = [];
   const columns = cells.map((c): PkColumn | undefined => {
     const column = isHeader(OBJECTIVE_HEADER, c) ? "objective" : pkColumn(c);
     if (column !== "target") return column;
     const year = headerYear(c);
+    if (year !== undefined && reportingYear !== undefined && year > reportingYear) later.push(c);
     if (targetRead || (year !== undefined && reportingYear !== undefined && year !== reportingYear)) return undefined;
     targetRead = true;
     return column;
   });
   const ignored = cells.filter((c, i) => !READ.has(columns[i]) && c !== "" && !/^(no\.?|nomor)$/i.test(c));
-  return { columns, ignored };
+  return { columns, ignored, later };
 }
 
 /** Lines before the header that may be a title ("PERJANJIAN KINERJA TAHUN 2024"). */
@@ -118,7 +123,7 @@ const HEADER_WITHIN = 3;
 /** The rows of a pasted table; `reportingYear`: the agency's, whose Target column is read (see headerOf). */
 export function readPastedTable(input: string, reportingYear?: number): PastedTable {
   const lines = input.split(/\r?\n/).filter((l) => l.trim() !== "");
-  const table: PastedTable = { lines: lines.length, unitColumn: true, header: false, rows: [], problems: [], ignoredColumns: [] };
+  const table: PastedTable = { lines: lines.length, unitColumn: true, header: false, rows: [], problems: [], ignoredColumns: [], laterColumns: [] };
   let header: Header | undefined;
   /** Without a header: whether the first cell of each row is its number (decided on the first row read). */
   let numbered: boolean | undefined;
@@ -133,6 +138,7 @@ export function readPastedTable(input: string, reportingYear?: number): PastedTa
         header = found;
         table.header = true;
         table.ignoredColumns = found.ignored;
+        table.laterColumns = found.later;
         table.unitColumn = found.columns.includes("unit");
         table.problems = []; // the lines above were a title
         return;

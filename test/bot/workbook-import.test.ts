@@ -87,6 +87,8 @@ describe("a Perjanjian Kinerja of the next year", () => {
     expect(preview).toContain("Indikator satu");
     expect(preview).toContain("85");
     expect(preview).not.toContain("90");
-    expect(preview).toContain("Kolom yang tidak dibaca: Target 2025.");
+    expect(preview).toContain(
+      "Kolom yang tidak dibaca: Target 2025.\nTarget 2025 untuk tahun sesudah tahun pelaporan 2024: untuk mengisinya, pindah dulu ke tahun tersebut dengan /tahun, lalu tempelkan lagi.",
+    );
   });
 });

@@ -106,6 +106,7 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
     );
   });
   if (table.ignoredColumns.length > 0) preview.push("", html("tempel.kolom_diabaikan", { kolom: table.ignoredColumns.join(", ") }));
+  if (table.laterColumns.length > 0) preview.push(html("tempel.kolom_tahun_depan", { kolom: table.laterColumns.join(", "), tahun: file.agency.reportingYear }));
   if (problems.length > 0) preview.push("", html("tempel.masalah"), ...problems.map((p) => html("tempel.masalah_baris", { nomor: p.line, pesan: p.message })));
   const messages = splitHtml(preview.join("\n")).map((h) => text(h));
   if (rows.length === 0) return outcome(messages, next);
