@@ -6,6 +6,8 @@
 import { latinizeLookAlikes } from "../domain/numbers/normalize.js";
 
 export type PkColumn =
+  /** The indicator's code ("Kode": 1.1), as the bot's own workbook has it. */
+  | "code"
   | "objective"
   | "name"
   | "unit"
@@ -34,6 +36,7 @@ export const headerLetters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, "
 export function pkColumn(header: string): PkColumn | undefined {
   const h = headerLetters(header);
   if (h === "no" || h === "nomor") return undefined;
+  if (h === "kode" || h === "kodeindikator" || h === "kodeiku") return "code";
   if (h.startsWith("sasaran") || h === "tujuansasaran") return "objective";
   if (h.startsWith("indikator") || h === "iku") return "name";
   if (h.startsWith("satuan")) return "unit";

@@ -72,6 +72,11 @@ export interface ImportPlan {
   budget: BudgetRow[];
   problems: Problem[];
   ignoredColumns: { sheet: string; columns: string[] }[];
+  /**
+   * Rows whose Kode is an indicator stored under another name (renamed in the workbook, or a typo): saved as a new
+   * indicator beside it, which the officer is told of (a rename is made with /atur).
+   */
+  renamed: { sheet: string; row: number; code: string; stored: string; name: string }[];
   /** Target or realisasi columns of a year after the agency's reporting year, by sheet: not read. */
   laterColumns: { sheet: string; columns: string[] }[];
   /** Sheets of a workbook /ekspor xlsx made that are computed from the data (its BAB III tables, the sasaran's averages): not read. */
@@ -192,10 +197,12 @@ function figureCell(v: CellValue): CellValue {
 
 export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
   const reportingYear = file.agency.reportingYear;
-  const plan: ImportPlan = { pk: [], budget: [], problems: [], ignoredColumns: [], laterColumns: [] };
+  const plan: ImportPlan = { pk: [], budget: [], problems: [], ignoredColumns: [], renamed: [], laterColumns: [] };
   const indicatorByRef = new Map<string, string>();
+  const byCode = new Map<string, Indicator>();
   for (const o of file.objectives) for (const i of o.indicators) {
     if (i.code) indicatorByRef.set(i.code, i.id);
+    if (i.code) byCode.set(i.code, i);
     indicatorByRef.set(i.name.toLowerCase(), i.id);
   }
   // Perjanjian Kinerja sheets first, so budget rows can name indicators that are new in this file.
@@ -348,6 +355,9 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         readMoney(row);
         if (problems.length > 0) plan.problems.push(...problems);
         else plan.pk.push(row);
+        const code = text(get("code"));
+        const coded = code === undefined ? undefined : byCode.get(code);
+        if (problems.length === 0 && !existing && coded && !sameName(coded.name, row.name)) plan.renamed.push({ sheet: sheet.name, row: r + 1, code: code!, stored: coded.name, name: row.name });
       } else {
         const program = text(get("program"));
         const activity = text(get("activity"));

@@ -68,7 +68,7 @@ describe("/ekspor Word and Excel", () => {
       ": polaritas positif, target 100, realisasi 100, target 2023 100, realisasi 2023 100, target 2022 100, realisasi 2022 100, target akhir Renstra 100, data nasional 83,38 (2023), faktor pendukung, faktor penghambat, tindak lanjut, pagu 1373500000, realisasi anggaran 1220878592\n",
     );
     expect(back).toContain(
-      '\n• Kolom yang diabaikan pada lembar "Data Indikator": Kode, Jenis, Capaian 2024 (%), Kategori, Capaian 2023 (%), Capaian 2022 (%), Tingkat Kemajuan (%), Serapan (%), Tingkat Efisiensi (rasio), Keterangan Efisiensi.\n',
+      '\n• Kolom yang diabaikan pada lembar "Data Indikator": Jenis, Capaian 2024 (%), Kategori, Capaian 2023 (%), Capaian 2022 (%), Tingkat Kemajuan (%), Serapan (%), Tingkat Efisiensi (rasio), Keterangan Efisiensi.\n',
     );
     expect(back).toContain(
       "\n• Lembar Rata-rata Sasaran, Tabel 3.1, Tabel 3.2, Tabel 3.3, Tabel 3.4, Tabel 3.5, Tabel 3.6, Tabel 3.7, Tabel 3.8 dihitung dari data, jadi tidak dibaca; baris anggaran (program, kegiatan, sub kegiatan) pun tidak dibaca dari sana. Untuk memindahkan seluruh data sebuah instansi, kirim berkas .json dari /ekspor json-nya.\n",

@@ -66,6 +66,22 @@ describe("the Excel workbook sent back to its own agency", () => {
     expect(after.data.objectives[1]!.indicators[0]!.years["2024"]).toEqual({ target: "80", numerator: "31", denominator: "36" });
     expect(h.errors).toEqual([]);
   });
+
+  it("warns of a row whose Kode is an indicator stored under another name: it would be a new indicator beside it", async () => {
+    const h = await harness();
+    await seedDemo(h.services, ADMIN);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await exported(h)) as never);
+    const sheet = book.getWorksheet("Data Indikator")!;
+    const row22 = sheet.getRow(4);
+    expect(row22.getCell(1).value).toBe("2.2");
+    row22.getCell(3).value = "Persentase PKK Aktif";
+    const preview = plain(await upload(h, "data-nama.xlsx", new Uint8Array(await book.xlsx.writeBuffer())));
+    expect(preview).toContain("• Perjanjian Kinerja: 4 baris benar — 0 sasaran baru, 1 indikator baru, 0 indikator yang sudah ada diperbarui, 3 indikator sudah sama dengan yang tersimpan.");
+    expect(preview).toContain(
+      '\n⚠️ Baris 4: kode 2.2 di sini adalah "Persentase PKK (Pemberdayaan Kesejahteraan Keluarga) Aktif", di berkas "Persentase PKK Aktif". Baris ini akan disimpan sebagai indikator baru di samping yang lama. Bila namanya hanya diperbaiki, batalkan, ubah nama indikatornya lewat /atur, lalu kirim berkasnya lagi.\n',
+    );
+  });
 });
 
 describe("a Perjanjian Kinerja of the next year", () => {

@@ -24,6 +24,7 @@ import { FACTOR_KINDS } from "../../app/entry/keys.js";
 /** Telegram lets bots download files up to 20 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const SHOWN_PROBLEMS = 30;
+const SHOWN_RENAMED = 10;
 
 export type Download = (ctx: Context, fileId: string) => Promise<Uint8Array>;
 
@@ -101,6 +102,8 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
     }
     if (plan.pk.length > 10) lines.push(html("impor.baris_lain", { jumlah: count(plan.pk.length - 10) }));
     if (counts.indikator > 0) lines.push(html(plan.pk.every((r) => r.polarity) ? "impor.indikator_baru_berpolaritas" : "impor.indikator_baru_positif"));
+    for (const r of plan.renamed.slice(0, SHOWN_RENAMED)) lines.push(html("impor.kode_nama_lain", { baris: r.row, kode: r.code, di_sini: r.stored, di_berkas: r.name }));
+    if (plan.renamed.length > SHOWN_RENAMED) lines.push(html("impor.kode_nama_lain_lagi", { jumlah: count(plan.renamed.length - SHOWN_RENAMED) }));
   }
   if (plan.budget.length > 0) lines.push(html("impor.ringkasan_anggaran", { baris: count(plan.budget.length), baru: count(counts.anggaran) }));
   for (const ignored of plan.ignoredColumns) lines.push(html("impor.catatan_kolom", { lembar: ignored.sheet, kolom: ignored.columns.join(", ") }));
