@@ -23,6 +23,16 @@ async function exported(h: Harness): Promise<Uint8Array> {
   return sent[0]!.file!.data;
 }
 
+/** The demo agency's workbook from /ekspor xlsx, opened: its data sheet, and a send-back of the book as edited. */
+async function demoWorkbook(h: Harness): Promise<{ sheet: ExcelJS.Worksheet; headers: string[]; sendBack: (name: string) => ReturnType<typeof upload> }> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(await exported(h)) as never);
+  const sheet = book.getWorksheet("Data Indikator")!;
+  // Row values are 1-based (index 0 empty): an index is the cell's column number.
+  const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).map(String);
+  return { sheet, headers, sendBack: async (name) => upload(h, name, new Uint8Array(await book.xlsx.writeBuffer())) };
+}
+
 describe("the Excel workbook sent back to its own agency", () => {
   it("stores nothing when nothing was changed, and says so", async () => {
     const h = await harness();
@@ -41,17 +51,14 @@ describe("the Excel workbook sent back to its own agency", () => {
   it("stores the cells edited in the workbook: an earlier year's realisasi and the factors of 3.1", async () => {
     const h = await harness();
     await seedDemo(h.services, ADMIN);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(await exported(h)) as never);
-    const sheet = book.getWorksheet("Data Indikator")!;
-    const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).map(String);
+    const { sheet, headers, sendBack } = await demoWorkbook(h);
     const row31 = sheet.getRow(5);
     expect(row31.getCell(1).value).toBe("3.1");
     row31.getCell(headers.indexOf("Realisasi 2023")).value = 96;
     row31.getCell(headers.indexOf("Faktor Pendukung")).value = "Relawan Tagana siaga\nLumbung sosial terisi";
     const before = (await h.repo.agencies.read(DEMO))!;
 
-    const preview = plain(await upload(h, "data-diubah.xlsx", new Uint8Array(await book.xlsx.writeBuffer())));
+    const preview = plain(await sendBack("data-diubah.xlsx"));
     expect(preview).toContain("• Perjanjian Kinerja: 4 baris benar — 0 sasaran baru, 0 indikator baru, 1 indikator yang sudah ada diperbarui, 3 indikator sudah sama dengan yang tersimpan.");
     expect(preview).toContain("realisasi 2023 96,");
     expect(plain(await h.driver.press(ADMIN, "✅ Simpan"))).toBe(
@@ -70,13 +77,11 @@ describe("the Excel workbook sent back to its own agency", () => {
   it("warns of a row whose Kode is an indicator stored under another name: it would be a new indicator beside it", async () => {
     const h = await harness();
     await seedDemo(h.services, ADMIN);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(await exported(h)) as never);
-    const sheet = book.getWorksheet("Data Indikator")!;
+    const { sheet, headers, sendBack } = await demoWorkbook(h);
     const row22 = sheet.getRow(4);
     expect(row22.getCell(1).value).toBe("2.2");
-    row22.getCell(3).value = "Persentase PKK Aktif";
-    const preview = plain(await upload(h, "data-nama.xlsx", new Uint8Array(await book.xlsx.writeBuffer())));
+    row22.getCell(headers.indexOf("Indikator Kinerja")).value = "Persentase PKK Aktif";
+    const preview = plain(await sendBack("data-nama.xlsx"));
     expect(preview).toContain("• Perjanjian Kinerja: 4 baris benar — 0 sasaran baru, 1 indikator baru, 0 indikator yang sudah ada diperbarui, 3 indikator sudah sama dengan yang tersimpan.");
     expect(preview).toContain(
       '\n⚠️ Baris 4: kode 2.2 di sini adalah "Persentase PKK (Pemberdayaan Kesejahteraan Keluarga) Aktif", di berkas "Persentase PKK Aktif". Baris ini akan disimpan sebagai indikator baru di samping yang lama. Bila namanya hanya diperbaiki, batalkan, ubah nama indikatornya lewat /atur, lalu kirim berkasnya lagi.\n',
