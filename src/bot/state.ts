@@ -9,6 +9,7 @@ import { z } from "zod";
 import { FACTOR_KINDS } from "../app/entry/keys.js";
 import { MAX_FACTOR_CELL } from "../import/limits.js";
 import { HISTORY_YEARS } from "../import/pk-columns.js";
+import { GRADE_TABLE_IDS, type GradeTableId } from "../domain/calc/grade.js";
 
 export const STATE_VERSION = 1;
 
@@ -42,6 +43,9 @@ export const PasteRow = z.strictObject({
   name: z.string(),
   unit: z.string(),
   target: z.string().optional(),
+  /** A new indicator whose target is a predikat (see import/indicator-kind.ts). */
+  kind: z.literal("grade").optional(),
+  gradeTable: z.enum(GRADE_TABLE_IDS as [GradeTableId, ...GradeTableId[]]).optional(),
 });
 
 export const LineDraft = z.strictObject({
@@ -58,7 +62,7 @@ export const ImportPkRow = z.strictObject({
   name: z.string().max(500),
   unit: z.string().max(40),
   target: z.string().max(60).optional(),
-  actual: Money.optional(),
+  actual: z.string().max(60).optional(),
   budget: Money.optional(),
   spent: Money.optional(),
   polarity: z.enum(["positive", "negative"]).optional(),
@@ -66,6 +70,8 @@ export const ImportPkRow = z.strictObject({
   final: z.string().max(60).optional(),
   national: z.strictObject({ value: z.string().max(60), year: z.number().int(), kind: z.enum(["standar", "realisasi"]).optional(), source: z.string().max(200).optional() }).optional(),
   factors: z.partialRecord(z.enum(FACTOR_KINDS), z.string().max(MAX_FACTOR_CELL)).optional(),
+  kind: z.enum(["ratio", "grade"]).optional(),
+  gradeTable: z.enum(GRADE_TABLE_IDS as [GradeTableId, ...GradeTableId[]]).optional(),
 });
 export const ImportBudgetRow = z.strictObject({
   row: z.number().int(),

@@ -8,6 +8,8 @@ import ExcelJS from "exceljs";
 import { renderMustache } from "../domain/mustache.js";
 import type { AgencyResult, YearResult } from "../domain/calc/agency.js";
 import { Decimal } from "../domain/decimal.js";
+import { formatGrade, type GradeValue } from "../domain/calc/grade.js";
+import { formatDecimal } from "../domain/numbers/format.js";
 import type { Cell, Chapter, NumberKind, Table } from "../domain/draft/document.js";
 import { wordingFile } from "../domain/draft/templates.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
@@ -85,8 +87,9 @@ const num = (d: Decimal | undefined): number | null => (d === undefined ? null :
 function yearCells(y: YearResult | undefined): [Value, Value, Value] {
   if (!y) return [null, null, null];
   const v = y.values;
-  const target = v.gradeTarget ? [v.gradeTarget.letter, v.gradeTarget.score].filter(Boolean).join(" ") : v.target?.kind === "point" ? num(v.target.value) : v.target ? `${v.target.min}–${v.target.max}` : null;
-  const actual = v.gradeActual ? [v.gradeActual.letter, v.gradeActual.score].filter(Boolean).join(" ") : num(v.actual);
+  const grade = (g: GradeValue) => formatGrade(g, (score) => formatDecimal(score, 2));
+  const target = v.gradeTarget ? grade(v.gradeTarget) : v.target?.kind === "point" ? num(v.target.value) : v.target ? `${v.target.min}–${v.target.max}` : null;
+  const actual = v.gradeActual ? grade(v.gradeActual) : num(v.actual);
   const achievement = y.achievement.status === "ok" ? num(y.achievement.value) : null;
   return [target, actual, achievement];
 }
@@ -133,7 +136,8 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
       r.indicator.name,
       r.indicator.unit,
       w.polaritas[r.indicator.polarity]!,
-      w.jenis[r.indicator.kind]!,
+      // A predikat with its table ("predikat IKM"): /impor makes the same indicator of it in another registration.
+      w.jenis[r.indicator.gradeTable ?? r.indicator.kind]!,
       ...yearCells(r.current),
       r.current.category ?? null,
       ...yearCells(past(y - 1)),

@@ -24,6 +24,8 @@ export type PkColumn =
   | "nationalSource"
   /** Positif (makin tinggi makin baik) or negatif. */
   | "polarity"
+  /** Jenis: nilai, rasio, predikat (see indicator-kind.ts). */
+  | "kind"
   /** Faktor pendukung, faktor penghambat, tindak lanjut. */
   | "supporting"
   | "inhibiting"
@@ -41,6 +43,7 @@ export function pkColumn(header: string): PkColumn | undefined {
   if (h.startsWith("indikator") || h === "iku") return "name";
   if (h.startsWith("satuan")) return "unit";
   if (h.startsWith("polaritas")) return "polarity";
+  if (h === "jenis" || h === "jenisindikator") return "kind";
   // Before Target and Realisasi: "Target Nasional", "Realisasi Nasional", "Tahun Data Nasional".
   if (h.includes("nasional")) {
     if (h.startsWith("tahun")) return "nationalYear";
@@ -74,8 +77,9 @@ export function headerYear(header: string): number | undefined {
 /** The unit a target carries when the table gives none: "%" from "100%" or "97,5 %". */
 export const unitInTarget = (target: string | undefined): string | undefined => (target !== undefined && /\d\s*%$/.test(target) ? "%" : undefined);
 
-/** A predikat as a target or realisasi ("B", "A (81,50)", a Cyrillic "В"): only a grade indicator takes it. */
-export const isGradeTarget = (value: string | undefined): boolean => value !== undefined && /^(AA|BB|CC|[A-D])(\s*\(.*\))?$/i.test(latinizeLookAlikes(value.trim()));
+/** A predikat as a target or realisasi ("B", "A (81,50)", "A 84,24", a Cyrillic "В"): only a grade indicator takes it. */
+export const isGradeTarget = (value: string | undefined): boolean =>
+  value !== undefined && /^(AA|BB|CC|[A-D])(\s*\(.*\)|\s*[:=-]?\s*\d[\d.,]*)?$/i.test(latinizeLookAlikes(value.trim()));
 
 /** A cell of the row that numbers a table's columns ("(1) (2) (3) (4)"), or a row number ("1", "1.", "1)"). */
 export const isNumberCell = (cell: string) => /^\(?\d{1,3}[.)]?\)?$/.test(cell);

@@ -25,6 +25,8 @@ import { FACTOR_KINDS, type FactorKind } from "../app/entry/keys.js";
 import { BudgetLineIndex, type LinePath } from "./budget-rows.js";
 import { wordingFile } from "../domain/draft/templates.js";
 import { headerLetters, isColumnNumbers, isGradeTarget, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
+import { kindName, newIndicatorKind, readKindCell, storedKind, type KindCell } from "./indicator-kind.js";
+import type { GradeTableId } from "../domain/calc/grade.js";
 
 export interface PkRow {
   row: number;
@@ -46,6 +48,9 @@ export interface PkRow {
   national?: { value: string; year: number; kind?: "standar" | "realisasi"; source?: string };
   /** Faktor pendukung, penghambat, tindak lanjut: a cell's text as typed (items split as /isi splits them). */
   factors?: Partial<Record<FactorKind, string>>;
+  /** A new indicator that is not a plain value: a ratio, or a predikat with its table (see indicator-kind.ts). */
+  kind?: "ratio" | "grade";
+  gradeTable?: GradeTableId;
 }
 
 export interface BudgetRow {
@@ -77,6 +82,8 @@ export interface ImportPlan {
    * indicator beside it, which the officer is told of (a rename is made with /atur).
    */
   renamed: { sheet: string; row: number; code: string; stored: string; name: string }[];
+  /** Rows whose Jenis cell differs from the stored indicator's kind: read as the stored kind, which /atur changes. */
+  kindDiffers: { sheet: string; row: number; name: string; stored: KindCell; written: string }[];
   /** Target or realisasi columns of a year after the agency's reporting year, by sheet: not read. */
   laterColumns: { sheet: string; columns: string[] }[];
   /** Sheets of a workbook /ekspor xlsx made that are computed from the data (its BAB III tables, the sasaran's averages): not read. */
@@ -150,9 +157,10 @@ function findExisting(file: AgencyFile, objective: string, name: string): Indica
   return file.objectives.find((o) => sameName(o.name, objective))?.indicators.find((i) => sameName(i.name, name));
 }
 
-/** A file holding only one scratch indicator with this unit: targets and realisations of new indicators are checked on it. */
-function probeFile(file: AgencyFile, unit: string): AgencyFile {
-  const indicator = newValueIndicator(PROBE_ID, "cek", unit);
+/** A file holding only one scratch indicator with this unit and kind: targets and realisations of new indicators are checked on it. */
+function probeFile(file: AgencyFile, unit: string, kind: KindCell): AgencyFile {
+  const indicator: Indicator = { ...newValueIndicator(PROBE_ID, "cek", unit), kind: kind.kind };
+  if (kind.gradeTable) indicator.gradeTable = kind.gradeTable;
   return { ...file, objectives: [{ id: "cek-impor", name: "cek", indicators: [indicator] }] };
 }
 const PROBE_ID = "cek-impor-i";
@@ -160,11 +168,11 @@ const PROBE_ID = "cek-impor-i";
 /** An answer an imported cell gives, as /isi asks it (without the indicator). */
 export type CellAnswer = { q: "target" | "actual"; year: number } | { q: "final" | "national" } | { q: "factors"; which: FactorKind };
 
-/** Check a cell's answer the way /isi would: on the stored indicator, or on a new one with this unit. */
-export function answerProblem(file: AgencyFile, existing: Indicator | undefined, unit: string, answer: CellAnswer, value: string): string | undefined {
+/** Check a cell's answer the way /isi would: on the stored indicator, or on a new one with this unit and kind (a plain value unless given). */
+export function answerProblem(file: AgencyFile, existing: Indicator | undefined, unit: string, answer: CellAnswer, value: string, kind: KindCell = { kind: "value" }): string | undefined {
   const parsed = existing
     ? parseAnswer(file, { ...answer, indicatorId: existing.id }, value)
-    : parseAnswer(probeFile(file, unit), { ...answer, indicatorId: PROBE_ID }, value);
+    : parseAnswer(probeFile(file, unit, kind), { ...answer, indicatorId: PROBE_ID }, value);
   return parsed.ok ? undefined : parsed.message;
 }
 
@@ -197,7 +205,7 @@ function figureCell(v: CellValue): CellValue {
 
 export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
   const reportingYear = file.agency.reportingYear;
-  const plan: ImportPlan = { pk: [], budget: [], problems: [], ignoredColumns: [], renamed: [], laterColumns: [] };
+  const plan: ImportPlan = { pk: [], budget: [], problems: [], ignoredColumns: [], renamed: [], kindDiffers: [], laterColumns: [] };
   const indicatorByRef = new Map<string, string>();
   const byCode = new Map<string, Indicator>();
   for (const o of file.objectives) for (const i of o.indicators) {
@@ -232,6 +240,12 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
     const header = findHeader(sheet, kind)!;
     const headers = sheet.rows[header.index]!.map((c) => text(c) ?? "");
     const layout = kind === "pk" ? pkLayout(headers, file.agency) : undefined;
+    // A Jenis column none of whose cells is an indicator's kind holds something else ("IKU", "IKD"): not read.
+    const kindColumn = layout?.single.kind;
+    if (layout && kindColumn !== undefined && !sheet.rows.slice(header.index + 1).some((cells) => readKindCell(text(cells[kindColumn] ?? null) ?? "") !== undefined)) {
+      layout.ignored.push(headers[kindColumn]!);
+      delete layout.single.kind;
+    }
     const ignored = layout?.ignored ?? headers.filter((c, i) => header.fields[i] === undefined && c !== "" && norm(c) !== "no");
     if (ignored.length > 0) plan.ignoredColumns.push({ sheet: sheet.name, columns: ignored });
     if (layout && layout.later.length > 0) plan.laterColumns.push({ sheet: sheet.name, columns: layout.later });
@@ -274,14 +288,31 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         const objective = text(get("objective")) === undefined && name && previousObjective ? previousObjective : required("objective", 500);
         if (objective) previousObjective = objective;
         const existing = objective && name ? findExisting(file, objective, name) : undefined;
-        // Without a Satuan (no column, or an empty cell): a target written with % gives it, or the stored indicator's.
+        // The kind: the stored indicator's (a Jenis cell saying otherwise is pointed out); for a new one, the Jenis
+        // cell's, or a predikat's when the figures are (undefined: its table is not known, a problem).
+        const kindText = text(figureCell(get("kind")));
+        const kindCell = kindText === undefined ? undefined : readKindCell(kindText);
+        if (kindText !== undefined && !kindCell) problem("kind", say("impor.jenis", { isi: kindText.slice(0, 40) }));
+        const figureColumns = [...layout!.figures.map((c) => c.column), ...(col("final") >= 0 ? [col("final")] : [])];
+        const figureTexts = figureColumns.map((c) => cellText(figureCell(cells[c] ?? null)));
+        const kind: KindCell | undefined = existing ? storedKind(existing) : newIndicatorKind(kindCell, name, figureTexts.filter((v) => v !== undefined));
+        // (A Jenis cell not read is its own problem: no second one for the table.)
+        if (!kind && (kindText === undefined || kindCell)) {
+          const graded = figureColumns[figureTexts.findIndex(isGradeTarget)];
+          problems.push({ sheet: sheet.name, row: r + 1, column: col("kind") >= 0 ? headers[col("kind")]! : headers[graded ?? figureColumns[0]!]!, message: say("impor.predikat_tabel") });
+        }
+        // Without a Satuan (no column, or an empty cell): a target written with % gives it, or the stored indicator's; a predikat's is "predikat".
         const target = cellText(figureCell(get("target")));
-        let unit = text(get("unit")) === undefined ? (unitInTarget(target) ?? existing?.unit ?? "") : required("unit", 40);
+        let unit = text(get("unit")) === undefined ? (unitInTarget(target) ?? existing?.unit ?? (kind?.kind === "grade" ? say("impor.satuan_predikat") : "")) : required("unit", 40);
         if (unit === "") {
           if (col("unit") >= 0) unit = required("unit", 40);
           else if (!isGradeTarget(target)) problem("unit", say("impor.tanpa_satuan"));
         }
         const row: PkRow = { row: r + 1, objective, name, unit };
+        if (!existing && kind && kind.kind !== "value") {
+          row.kind = kind.kind;
+          if (kind.gradeTable) row.gradeTable = kind.gradeTable;
+        }
         if (existing && row.unit && !sameName(existing.unit, row.unit)) problem("unit", say("impor.satuan_berbeda", { satuan: existing.unit }));
         if (row.objective && row.name) {
           const key = `${row.objective}\u0000${row.name}`.toLowerCase();
@@ -294,7 +325,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         if (polarity !== undefined) {
           const value = POLARITIES[polarity];
           if (!value) problem("polarity", say("impor.polaritas", { isi: polarity.slice(0, 40) }));
-          else if (value === "negative" && existing?.kind === "grade") problem("polarity", say("impor.polaritas_predikat"));
+          else if (value === "negative" && kind?.kind === "grade") problem("polarity", say("impor.polaritas_predikat"));
           else row.polarity = value;
         }
         /** A target, realisasi or final target in its column, checked as /isi checks it: the value, or undefined. */
@@ -304,10 +335,11 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
           if (cell !== null && typeof cell === "object") return at(say("impor.tanggal", { isi: cell.date, contoh: "86,11" }));
           const v = cellText(cell);
           if (v === undefined) return undefined;
-          if (isGradeTarget(v) && existing?.kind !== "grade") return at(say("impor.predikat", { isi: v }));
+          if (!kind) return undefined;
+          if (isGradeTarget(v) && kind.kind !== "grade") return at(say("impor.predikat", { isi: v, baru: !existing, jenis: kindName(kind) }));
           if (!row.unit) return undefined;
           if (v.length > 60) return at(say("impor.terlalu_panjang", { maks: 60 }));
-          const p = answerProblem(file, existing, row.unit, answer, v);
+          const p = answerProblem(file, existing, row.unit, answer, v, kind);
           return p ? at(p) : v;
         };
         for (const c of layout!.figures) {
@@ -332,14 +364,14 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
           if (value === undefined) problem("national", say("impor.tanggal", { isi: (national as DateCell).date, contoh: "83,38" }));
           else if (year === undefined || !/^\d{4}$/.test(year)) problem(col("nationalYear") >= 0 ? "nationalYear" : "national", year === undefined ? say("impor.nasional_tanpa_tahun") : say("impor.nasional_bukan_tahun", { isi: year }));
           else {
-            const p = answerProblem(file, existing, row.unit, { q: "national" }, `${value} ${year}`);
-            const kindCell = text(get("nationalKind"))?.toLowerCase();
-            const kind = kindCell === undefined ? nationalKind(headers[col("national")]!) : NATIONAL_KINDS.find((k) => k === kindCell);
+            const p = answerProblem(file, existing, row.unit, { q: "national" }, `${value} ${year}`, kind);
+            const nationalCell = text(get("nationalKind"))?.toLowerCase();
+            const which = nationalCell === undefined ? nationalKind(headers[col("national")]!) : NATIONAL_KINDS.find((k) => k === nationalCell);
             const source = text(get("nationalSource"));
             if (p) problem("national", p);
-            else if (kind === undefined && kindCell !== undefined) problem("nationalKind", say("impor.nasional_jenis", { isi: kindCell }));
+            else if (which === undefined && nationalCell !== undefined) problem("nationalKind", say("impor.nasional_jenis", { isi: nationalCell }));
             else if (source !== undefined && source.length > 200) problem("nationalSource", say("impor.terlalu_panjang", { maks: 200 }));
-            else row.national = { value, year: Number(year), ...(kind ? { kind } : {}), ...(source ? { source } : {}) };
+            else row.national = { value, year: Number(year), ...(which ? { kind: which } : {}), ...(source ? { source } : {}) };
           }
         }
         for (const which of FACTOR_KINDS) {
@@ -347,7 +379,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
           if (v === undefined) continue;
           if (v.length > MAX_FACTOR_CELL) problem(which, say("impor.terlalu_panjang", { maks: formatCount(MAX_FACTOR_CELL) }));
           else if (row.unit) {
-            const p = answerProblem(file, existing, row.unit, { q: "factors", which }, v);
+            const p = answerProblem(file, existing, row.unit, { q: "factors", which }, v, kind);
             if (p) problem(which, p);
             else (row.factors ??= {})[which] = v;
           }
@@ -358,6 +390,9 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         const code = text(get("code"));
         const coded = code === undefined ? undefined : byCode.get(code);
         if (problems.length === 0 && !existing && coded && !sameName(coded.name, row.name)) plan.renamed.push({ sheet: sheet.name, row: r + 1, code: code!, stored: coded.name, name: row.name });
+        if (problems.length === 0 && existing && kindCell && (kindCell.kind !== existing.kind || (kindCell.gradeTable !== undefined && kindCell.gradeTable !== existing.gradeTable))) {
+          plan.kindDiffers.push({ sheet: sheet.name, row: r + 1, name: existing.name, stored: storedKind(existing), written: kindText! });
+        }
       } else {
         const program = text(get("program"));
         const activity = text(get("activity"));
@@ -448,7 +483,12 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
     // A snapshot by JSON: the indicator may be an edit's draft (a proxy), which structuredClone cannot copy.
     const before: unknown = newIndicator ? undefined : JSON.parse(JSON.stringify(ind));
     byName.set(row.name.toLowerCase(), ind.id);
-    // A predikat is always positive (a new indicator is a plain value until /atur makes it one).
+    // A new indicator takes the row's kind (a plain value by default); a stored one keeps its own (/atur changes it).
+    if (newIndicator && row.kind) {
+      ind.kind = row.kind;
+      if (row.gradeTable) ind.gradeTable = row.gradeTable;
+    }
+    // A predikat is always positive.
     if (row.polarity && ind.kind !== "grade") ind.polarity = row.polarity;
     /** Apply one cell's answer as /isi would; false (and a problem) when the data no longer takes it. */
     const answer = (key: CellAnswer, value: string): boolean => {

@@ -68,12 +68,19 @@ describe("/ekspor Word and Excel", () => {
       ": polaritas positif, target 100, realisasi 100, target 2023 100, realisasi 2023 100, target 2022 100, realisasi 2022 100, target akhir Renstra 100, data nasional 83,38 (2023), faktor pendukung, faktor penghambat, tindak lanjut, pagu 1373500000, realisasi anggaran 1220878592\n",
     );
     expect(back).toContain(
-      '\n• Kolom yang diabaikan pada lembar "Data Indikator": Jenis, Capaian 2024 (%), Kategori, Capaian 2023 (%), Capaian 2022 (%), Tingkat Kemajuan (%), Serapan (%), Tingkat Efisiensi (rasio), Keterangan Efisiensi.\n',
+      '\n• Kolom yang diabaikan pada lembar "Data Indikator": Capaian 2024 (%), Kategori, Capaian 2023 (%), Capaian 2022 (%), Tingkat Kemajuan (%), Serapan (%), Tingkat Efisiensi (rasio), Keterangan Efisiensi.\n',
     );
     expect(back).toContain(
       "\n• Lembar Rata-rata Sasaran, Tabel 3.1, Tabel 3.2, Tabel 3.3, Tabel 3.4, Tabel 3.5, Tabel 3.6, Tabel 3.7, Tabel 3.8 dihitung dari data, jadi tidak dibaca; baris anggaran (program, kegiatan, sub kegiatan) pun tidak dibaca dari sana. Untuk memindahkan seluruh data sebuah instansi, kirim berkas .json dari /ekspor json-nya.\n",
     );
-    expect(back).toContain("\n• Indikator baru berpolaritas sesuai kolom Polaritas dan berjenis angka biasa; ubah jenisnya lewat /atur bila perlu (rasio atau predikat).\n");
+    // The Jenis column: the ratio indicators come back as ratios (their realisasi as a figure).
+    expect(back).toContain(
+      [
+        "\n• Indikator baru berpolaritas sesuai kolom Polaritas dan berjenis angka biasa, kecuali yang disebut di bawah; ubah jenisnya lewat /atur bila perlu (rasio atau predikat).",
+        "• Indikator baru berjenis rasio: Persentase Kelurahan Cepat Berkembang; Persentase PKK (Pemberdayaan Kesejahteraan Keluarga) Aktif.",
+        "  Realisasi indikator rasio disimpan sebagai angka; pembilang dan penyebutnya dapat diisi lewat /isi, atau ditulis di sel Realisasi, misalnya 31/36.\n",
+      ].join("\n"),
+    );
     expect(back).not.toContain("masalah");
     expect(back).toContain("Simpan 4 baris yang benar?");
     expect(h.errors).toEqual([]);

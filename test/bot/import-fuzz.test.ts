@@ -1,6 +1,6 @@
 /**
  * Fuzz of /impor: CSV files, workbooks and Word documents of random, hostile and nearly valid cells under
- * the Perjanjian Kinerja's header (narrow, or wide: polarity, earlier and later years, the Renstra's final target,
+ * the Perjanjian Kinerja's header (narrow, or wide: polarity, kind, earlier and later years, the Renstra's final target,
  * the national figure, factors) or the budget's, sent as an officer would,
  * the preview saved about half the time. After every file: a reply, no
  * error, no message Telegram would refuse (the shared check after each
@@ -39,28 +39,44 @@ const number = fc.oneof(fc.constantFrom("", "80", "100%", "86,11", "56/57", "B",
 const money = fc.oneof(fc.constantFrom("", "Rp 1,37 M", "1.373.500.000", "250 jt", "1.373.500.000,00", "-"), fc.integer({ min: 0, max: 5_000_000_000 }).map(String));
 const pkRow = fc.tuple(column(fc.nat(50).map(String)), column(nameish), column(nameish), column(fc.constantFrom("%", "KPM", "orang", "indeks", "")), column(number), column(number), column(money), column(money));
 /** The columns a wider sheet adds (the bot's own workbook, a Perjanjian Kinerja of several years): see WIDE_HEADER. */
-// Twelve more cells a row: each is now and then wrong or hostile, or hardly a row would be without a problem.
+// Thirteen more cells a row: each is now and then wrong or hostile, or hardly a row would be without a problem.
 const rarely = (expected: fc.Arbitrary<string>, wrong: fc.Arbitrary<string>) =>
   fc.oneof({ weight: 24, arbitrary: expected }, { weight: 1, arbitrary: wrong }, { weight: 1, arbitrary: hostile });
 const factorCell = rarely(fc.constantFrom("", "", "Koordinasi; SDM", "1. Data terlambat\n2. Anggaran terbatas", "tidak ada", "-"), fc.constantFrom("x".repeat(600), Array.from({ length: 31 }, (_, k) => `f${k}`).join(";")));
 const yearly = rarely(fc.constantFrom("", "", "80", "97,5", "100%", "0"), number);
-const wideCells = fc.tuple(
-  rarely(fc.constantFrom("positif", "Negatif", "negatif", "", "-"), fc.constant("naik")),
-  yearly,
-  yearly,
-  yearly,
-  yearly,
-  // The national figure and its year: both, or neither.
-  fc.oneof(fc.constant(["", ""]), fc.tuple(yearly, rarely(fc.constantFrom("2023", "2024"), fc.constantFrom("", "2025", "20x")))),
-  rarely(fc.constantFrom("standar", "Realisasi", "", ""), fc.constant("x")),
-  rarely(fc.oneof(fc.constant(""), nameish), fc.constant("y".repeat(201))),
-  factorCell,
-  factorCell,
-  factorCell,
-).map(([polarity, t23, r23, t25, final, [national, year], kind, source, ...factors]) => [polarity, t23, r23, t25, final, national, year, kind, source, ...factors]);
+/** A predikat indicator's figure: letters and scores, now and then anything. */
+const gradeFigure = rarely(fc.constantFrom("", "", "B", "BB", "A (81,50)", "C", "AA"), number);
+/** The Jenis cell; a predikat's row gets predikat figures (its Target and Realisasi too), or hardly one would be saved. */
+const jenisCell = rarely(fc.constantFrom("", "", "", "", "nilai", "rasio", "rasio", "predikat", "predikat IKM", "Predikat LHE AKIP", "Predikat LHE AKIP"), fc.constantFrom("IKU", "campuran"));
+const wideCells = jenisCell.chain((jenis) => {
+  const graded = /^predikat/i.test(jenis);
+  const figure = graded ? gradeFigure : yearly;
+  return fc
+    .tuple(
+      rarely(fc.constantFrom("positif", "Negatif", "negatif", "", "-"), fc.constant("naik")),
+      figure,
+      figure,
+      figure,
+      figure,
+      figure,
+      figure,
+      // The national figure and its year: both, or neither.
+      fc.oneof(fc.constant(["", ""]), fc.tuple(yearly, rarely(fc.constantFrom("2023", "2024"), fc.constantFrom("", "2025", "20x")))),
+      rarely(fc.constantFrom("standar", "Realisasi", "", ""), fc.constant("x")),
+      rarely(fc.oneof(fc.constant(""), nameish), fc.constant("y".repeat(201))),
+      factorCell,
+      factorCell,
+      factorCell,
+    )
+    .map(([polarity, target, actual, t23, r23, t25, final, [national, year], kind, source, ...factors]) => ({
+      cells: [polarity, jenis, t23, r23, t25, final, national, year, kind, source, ...factors],
+      figures: graded ? [target, actual] : undefined,
+    }));
+});
 const WIDE_HEADER = [
   ...PK_HEADER,
   "Polaritas",
+  "Jenis",
   "Target 2023",
   "Realisasi 2023",
   "Target 2025",
@@ -90,7 +106,12 @@ const spreadsheetFile = fc.tuple(fc.boolean(), fc.boolean()).chain(([budget, wid
     /** One file in ten is the table in a Word document instead. */
     document: fc.nat(9).map((n) => n === 0),
     separator: fc.constantFrom(";", ",", "\t"),
-    rows: fc.array(fc.tuple(budget ? budgetRow : pkRow, wideCells, fc.nat(9)).map(([row, more, keep]) => (keep === 0 ? row.slice(0, 3) : wide && !budget ? [...row, ...more] : [...row])), { minLength: 1, maxLength: 12 }),
+    rows: fc.array(
+      fc
+        .tuple(budget ? budgetRow : pkRow, wideCells, fc.nat(9))
+        .map(([row, more, keep]) => (keep === 0 ? row.slice(0, 3) : wide && !budget ? [...(more.figures ? [...row.slice(0, 4), ...more.figures, ...row.slice(6)] : row), ...more.cells] : [...row])),
+      { minLength: 1, maxLength: 12 },
+    ),
     typing: fc.array(fc.nat(9), { minLength: 12 * ROW_CELLS, maxLength: 12 * ROW_CELLS }),
     save: fc.boolean(),
   }),
@@ -98,7 +119,7 @@ const spreadsheetFile = fc.tuple(fc.boolean(), fc.boolean()).chain(([budget, wid
 type SpreadsheetFile = typeof spreadsheetFile extends fc.Arbitrary<infer T> ? T : never;
 
 /** Most cells in a row (WIDE_HEADER's), for the typing of each cell. */
-const ROW_CELLS = 20;
+const ROW_CELLS = 21;
 
 /** A workbook cell for the text `c`, typed as `typing` says when it is a number. */
 function typed(c: string, typing: number): CellInput {
@@ -173,7 +194,7 @@ describe("fuzz of /impor", () => {
           await checkStored(h, id, where, problems);
         }
       }),
-      { numRuns: Number(process.env.RUNS ?? 120), seed: Number(process.env.SEED ?? 20261206) },
+      { numRuns: Number(process.env.RUNS ?? 300), seed: Number(process.env.SEED ?? 20261206) },
     );
     expect(problems).toEqual([]);
     expect(h.errors).toEqual([]);
@@ -192,8 +213,10 @@ describe("fuzz of /impor", () => {
       national: indicators.some((i) => i.national),
       negative: indicators.some((i) => i.polarity === "negative"),
       final: indicators.some((i) => i.strategicPlan?.finalTarget !== undefined),
+      ratio: indicators.some((i) => i.kind === "ratio"),
+      grade: indicators.some((i) => i.kind === "grade"),
     };
-    expect(reached).toEqual({ history: true, factors: true, national: true, negative: true, final: true });
+    expect(reached).toEqual({ history: true, factors: true, national: true, negative: true, final: true, ratio: true, grade: true });
 
     // Every output of the agency the files filled.
     expect((await d.send(ADMIN, "/status")).length).toBeGreaterThan(0);

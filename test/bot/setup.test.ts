@@ -108,21 +108,30 @@ describe("setting up sasaran and indicators", () => {
     );
     expect(preview).toContain(
       [
-        "Pratinjau (2 baris, tahun 2024):",
-        "1. Meningkatnya Perlindungan Sosial Bagi Masyarakat → Persentase warga yang mendapatkan perlindungan sosial (%), target 100% [baru]",
-        "2. Meningkatnya Perlindungan Sosial Bagi Masyarakat → Persentase PMKS yang tertangani (%), target 97,5 % [baru]",
+        "Pratinjau (3 baris, tahun 2024):",
+        // A predikat target (a Cyrillic В) makes a predikat indicator, of the IKM table its name names.
+        "1. Meningkatnya Kualitas Urusan Penunjang Pemerintahan OPD → Indeks Kepuasan Masyarakat (predikat), target В, jenis predikat IKM [baru]",
+        "2. Meningkatnya Perlindungan Sosial Bagi Masyarakat → Persentase warga yang mendapatkan perlindungan sosial (%), target 100% [baru]",
+        "3. Meningkatnya Perlindungan Sosial Bagi Masyarakat → Persentase PMKS yang tertangani (%), target 97,5 % [baru]",
         "",
         "Kolom yang tidak dibaca: Keterangan.",
         "",
         "Baris yang perlu diperbaiki (tidak akan disimpan):",
-        '• Baris 4: target "В" berupa predikat. Tempel baris ini tanpa target (satuannya misalnya "predikat"), lalu ubah jenisnya menjadi Predikat/huruf di /atur dan isi targetnya lewat /isi',
         "• Baris 7: satuan tidak diketahui: tabel tidak punya kolom Satuan dan targetnya tidak ditulis dengan %. Tambahkan kolom Satuan (misalnya %, orang, KPM)",
       ].join("\n"),
     );
-    expect(plain(await d.press(ADMIN, "✅ Simpan"))).toBe("✅ Tersimpan: 1 sasaran baru, 2 indikator baru, 0 target diperbarui. Ketik /isi untuk melengkapi realisasinya.");
+    expect(plain(await d.press(ADMIN, "✅ Simpan"))).toBe("✅ Tersimpan: 2 sasaran baru, 3 indikator baru, 0 target diperbarui. Ketik /isi untuk melengkapi realisasinya.");
     const data = (await h.repo.agencies.read(id))!.data;
-    expect(data.objectives.map((o) => [o.code, o.name, o.indicators.map((i) => [i.code, i.name, i.unit, i.years["2024"]?.target])])).toEqual([
-      ["1", "Meningkatnya Perlindungan Sosial Bagi Masyarakat", [["1.1", "Persentase warga yang mendapatkan perlindungan sosial", "%", "100"], ["1.2", "Persentase PMKS yang tertangani", "%", "97.5"]]],
+    expect(data.objectives.map((o) => [o.code, o.name, o.indicators.map((i) => [i.code, i.name, i.unit, i.kind, i.gradeTable, i.years["2024"]?.target])])).toEqual([
+      ["1", "Meningkatnya Kualitas Urusan Penunjang Pemerintahan OPD", [["1.1", "Indeks Kepuasan Masyarakat", "predikat", "grade", "ikm", { letter: "B" }]]],
+      [
+        "2",
+        "Meningkatnya Perlindungan Sosial Bagi Masyarakat",
+        [
+          ["2.1", "Persentase warga yang mendapatkan perlindungan sosial", "%", "value", undefined, "100"],
+          ["2.2", "Persentase PMKS yang tertangani", "%", "value", undefined, "97.5"],
+        ],
+      ],
     ]);
   });
 
@@ -153,7 +162,8 @@ describe("setting up sasaran and indicators", () => {
         "2. Meningkatnya Layanan → Persentase PMKS tertangani (%), target 90 [perbarui target]",
         "",
         "Baris yang perlu diperbaiki (tidak akan disimpan):",
-        '• Baris 4: target "B" berupa predikat. Tempel baris ini tanpa target (satuannya misalnya "predikat"), lalu ubah jenisnya menjadi Predikat/huruf di /atur dan isi targetnya lewat /isi',
+        // "Kepuasan Pegawai" is not the IKM table's (Kepuasan Masyarakat), and B is a letter of both tables.
+        '• Baris 4: target "B" berupa predikat, tetapi tabel predikatnya (IKM: A sampai D, atau LHE AKIP: AA sampai D) tidak dapat ditentukan dari baris ini. Tempel baris ini tanpa target (satuannya misalnya "predikat"), lalu ubah jenisnya menjadi Predikat/huruf di /atur dan isi targetnya lewat /isi',
         "• Baris 5: satuan tidak diketahui: tabel tidak punya kolom Satuan dan targetnya tidak ditulis dengan %. Tambahkan kolom Satuan (misalnya %, orang, KPM)",
       ].join("\n"),
     );

@@ -2,7 +2,7 @@
  * /impor of the workbook /ekspor xlsx made, in the conversation: sent back unchanged it stores nothing and says
  * so; edited (an earlier year's realisasi, a factor) the preview counts what changes, and Simpan stores exactly
  * that, after a restart too. A Perjanjian Kinerja for the year after the agency's is not read as this year's, in
- * /impor and in /tempel.
+ * /impor and in /tempel. The Jenis column makes new ratio and predikat indicators, and never changes a stored one's kind.
  */
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -86,6 +86,61 @@ describe("the Excel workbook sent back to its own agency", () => {
     expect(preview).toContain(
       '\n⚠️ Baris 4: kode 2.2 di sini adalah "Persentase PKK (Pemberdayaan Kesejahteraan Keluarga) Aktif", di berkas "Persentase PKK Aktif". Baris ini akan disimpan sebagai indikator baru di samping yang lama. Bila namanya hanya diperbaiki, batalkan, ubah nama indikatornya lewat /atur, lalu kirim berkasnya lagi.\n',
     );
+  });
+});
+
+describe("the Jenis column", () => {
+  it("points out a Jenis edited in the workbook: the stored kind stays, changed with /atur", async () => {
+    const h = await harness();
+    await seedDemo(h.services, ADMIN);
+    const { sheet, headers, sendBack } = await demoWorkbook(h);
+    const row21 = sheet.getRow(3);
+    expect([row21.getCell(1).value, row21.getCell(headers.indexOf("Jenis")).value]).toEqual(["2.1", "rasio"]);
+    row21.getCell(headers.indexOf("Jenis")).value = "nilai";
+    const preview = plain(await sendBack("data-jenis.xlsx"));
+    expect(preview).toContain(
+      '\n⚠️ Baris 3: kolom Jenis menulis "nilai", padahal Persentase Kelurahan Cepat Berkembang tersimpan berjenis rasio; angkanya dibaca sebagai rasio. Jenis indikator diubah lewat /atur, tidak lewat impor.\n',
+    );
+    expect(preview).toContain("0 indikator yang sudah ada diperbarui, 4 indikator sudah sama dengan yang tersimpan.");
+    expect(plain([(await sendBack("data-jenis.xlsx")).at(-1)!])).toBe("Isi berkas ini sudah sama dengan data yang tersimpan untuk tahun 2024: tidak ada yang perlu disimpan.");
+    expect(h.errors).toEqual([]);
+  });
+
+  it("makes new ratio and predikat indicators from a Perjanjian Kinerja, stored after Simpan and a restart", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    const preview = plain(
+      await upload(
+        h,
+        "pk.csv",
+        utf8(
+          [
+            "Sasaran;Indikator;Satuan;Jenis;Target;Realisasi",
+            "Meningkatnya Pelayanan;Indeks Kepuasan Masyarakat;;;B;A (90,50)",
+            "Meningkatnya Pelayanan;Nilai SAKIP;;predikat LHE AKIP;BB;A",
+            "Meningkatnya Pelayanan;Persentase desa aktif;%;rasio;80;31 dari 36",
+          ].join("\n"),
+        ),
+      ),
+    );
+    expect(preview).toContain("  2. Meningkatnya Pelayanan → Indeks Kepuasan Masyarakat (predikat): target B, realisasi A (90,50)\n");
+    expect(preview).toContain(
+      [
+        "• Indikator baru dianggap berpolaritas positif (makin tinggi makin baik) dan berjenis angka biasa, kecuali yang disebut di bawah; ubah lewat /atur bila perlu.",
+        "• Indikator baru berjenis predikat IKM: Indeks Kepuasan Masyarakat.",
+        "• Indikator baru berjenis predikat LHE AKIP: Nilai SAKIP.",
+        "• Indikator baru berjenis rasio: Persentase desa aktif.",
+        "  Realisasi indikator rasio disimpan sebagai angka; pembilang dan penyebutnya dapat diisi lewat /isi, atau ditulis di sel Realisasi, misalnya 31/36.",
+      ].join("\n"),
+    );
+    await h.driver.press(ADMIN, "✅ Simpan");
+    const stored = (await h.restart().repo.agencies.read(id))!.data.objectives[0]!.indicators;
+    expect(stored.map((i) => [i.name, i.kind, i.gradeTable, i.unit, i.years["2024"]])).toEqual([
+      ["Indeks Kepuasan Masyarakat", "grade", "ikm", "predikat", { target: { letter: "B" }, actual: { letter: "A", score: "90.5" } }],
+      ["Nilai SAKIP", "grade", "lheAkip", "predikat", { target: { letter: "BB" }, actual: { letter: "A" } }],
+      ["Persentase desa aktif", "ratio", undefined, "%", { target: "80", numerator: "31", denominator: "36" }],
+    ]);
+    expect(h.errors).toEqual([]);
   });
 });
 

@@ -111,13 +111,14 @@ describe("Excel export", () => {
     for (const t of tables) checkTableSheet(book, t);
     const sheet = book.getWorksheet("Data Indikator")!;
     expect(sheet.rowCount).toBe(1 + result.indicators.length);
-    // Grade indicators carry their grade as text, not a number.
+    // Grade indicators carry their grade as text as the report writes it ("A (84,24)"), not a number, and their
+    // table in the Jenis column, which /impor reads for a new indicator.
     const grades = result.indicators.filter((r) => r.indicator.kind === "grade");
     expect(grades.length).toBeGreaterThan(0);
-    for (const g of grades) {
-      const r = result.indicators.indexOf(g) + 2;
-      expect(typeof sheet.getRow(r).getCell(7).value).toBe("string");
-      expect(sheet.getRow(r).getCell(6).value).toBe("predikat");
-    }
+    const cells = (g: (typeof grades)[number]) => [6, 7, 8].map((c) => sheet.getRow(result.indicators.indexOf(g) + 2).getCell(c).value);
+    expect(grades.map(cells)).toEqual([
+      ["predikat LHE AKIP", "A (81,50)", "80,15"],
+      ["predikat IKM", "B", "A"],
+    ]);
   });
 });

@@ -55,13 +55,14 @@ describe("the tables of a Word document", () => {
     const read = await readSpreadsheet(await perjanjianKinerja(), "PK Dinsos 2024.docx");
     if (!read.ok) throw new Error(read.reason);
     const plan = planImport(agency(), read.sheets);
-    expect(plan.pk.map((r) => [r.row, r.objective, r.name, r.unit, r.target])).toEqual([
-      [3, "Meningkatnya Penanganan Penyandang Masalah Kesejahteraan Sosial (PMKS)", "Persentase PMKS yang tertangani", "%", "100%"],
-      [4, "Meningkatnya Penanganan Penyandang Masalah Kesejahteraan Sosial (PMKS)", "Persentase PSKS yang aktif & berperan", "%", "85 %"],
+    expect(plan.pk.map((r) => [r.row, r.objective, r.name, r.unit, r.target, r.kind, r.gradeTable])).toEqual([
+      [3, "Meningkatnya Penanganan Penyandang Masalah Kesejahteraan Sosial (PMKS)", "Persentase PMKS yang tertangani", "%", "100%", undefined, undefined],
+      [4, "Meningkatnya Penanganan Penyandang Masalah Kesejahteraan Sosial (PMKS)", "Persentase PSKS yang aktif & berperan", "%", "85 %", undefined, undefined],
+      // A predikat target makes a predikat indicator; "SAKIP" in its name says which table.
+      [5, "Meningkatnya Kualitas Tata Kelola", "Nilai SAKIP <Dinas>", "predikat", "B", "grade", "lheAkip"],
     ]);
-    // The column numbers are not data; the predikat target of a new indicator is explained; the total row is no indicator.
+    // The column numbers are not data; the total row is no indicator.
     expect(plan.problems.map((p) => [p.row, p.column])).toEqual([
-      [5, "Target"],
       [6, "Indikator Kinerja"],
       [6, "Sasaran Strategis"],
       [6, "Satuan"],
@@ -74,11 +75,13 @@ describe("the tables of a Word document", () => {
     h.telegram.files.set("pk-docx", await perjanjianKinerja());
     const preview = plain(await h.driver.sendDocument(ADMIN, "pk-docx", "PK Dinsos 2024.docx", 9000));
     expect(preview).toContain('Pratinjau impor "PK Dinsos 2024.docx" (tahun 2024):');
-    expect(preview).toContain("• Perjanjian Kinerja: 2 baris benar — 1 sasaran baru, 2 indikator baru");
-    expect(plain(await h.driver.press(ADMIN, "✅ Simpan"))).toContain("1 sasaran baru, 2 indikator baru");
+    expect(preview).toContain("• Perjanjian Kinerja: 3 baris benar — 2 sasaran baru, 3 indikator baru");
+    expect(preview).toContain("\n• Indikator baru berjenis predikat LHE AKIP: Nilai SAKIP <Dinas>.\n");
+    expect(plain(await h.driver.press(ADMIN, "✅ Simpan"))).toContain("2 sasaran baru, 3 indikator baru");
     const data = (await h.repo.agencies.read(id))!.data;
-    expect(data.objectives.map((o) => [o.name, o.indicators.map((i) => [i.name, i.unit, i.years["2024"]?.target])])).toEqual([
-      ["Meningkatnya Penanganan Penyandang Masalah Kesejahteraan Sosial (PMKS)", [["Persentase PMKS yang tertangani", "%", "100"], ["Persentase PSKS yang aktif & berperan", "%", "85"]]],
+    expect(data.objectives.map((o) => [o.name, o.indicators.map((i) => [i.name, i.unit, i.kind, i.gradeTable, i.years["2024"]?.target])])).toEqual([
+      ["Meningkatnya Penanganan Penyandang Masalah Kesejahteraan Sosial (PMKS)", [["Persentase PMKS yang tertangani", "%", "value", undefined, "100"], ["Persentase PSKS yang aktif & berperan", "%", "value", undefined, "85"]]],
+      ["Meningkatnya Kualitas Tata Kelola", [["Nilai SAKIP <Dinas>", "predikat", "grade", "lheAkip", { letter: "B" }]]],
     ]);
     expect(h.errors).toEqual([]);
   });

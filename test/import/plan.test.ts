@@ -146,7 +146,7 @@ describe("import: good files", () => {
     expect(a.objectives[1]!.indicators[1]!.years["2024"]).toEqual({ target: "97.5", actual: "98.25" });
   });
 
-  it("reads the Perjanjian Kinerja's own layout: no Satuan column (a % target gives it), blank Sasaran cells below the first, a predikat explained", async () => {
+  it("reads the Perjanjian Kinerja's own layout: no Satuan column (a % target gives it), blank Sasaran cells below the first, a predikat target", async () => {
     // ../shared/seeds/perjanjian-kinerja-dinsos-prov-gorontalo-2024.txt, saved as CSV: merged Sasaran cells come out empty.
     const csv = [
       "No;Sasaran Strategis;Indikator Kinerja;Target",
@@ -157,18 +157,19 @@ describe("import: good files", () => {
     ].join("\n");
     const plan = planImport(agency(), await sheets(utf8(csv), "pk.csv"));
     expect(plan.pk).toEqual([
+      // A predikat target (a Cyrillic В here) makes a predikat indicator: B is in both tables, its name says IKM.
+      { row: 2, objective: "Meningkatnya Kualitas Urusan Penunjang Pemerintahan OPD", name: "Indeks Kepuasan Masyarakat", unit: "predikat", target: "В", kind: "grade", gradeTable: "ikm" },
       { row: 3, objective: "Meningkatnya Perlindungan Sosial Bagi Masyarakat", name: "Persentase warga yang mendapatkan perlindungan sosial", unit: "%", target: "100%" },
       { row: 4, objective: "Meningkatnya Perlindungan Sosial Bagi Masyarakat", name: "Persentase PMKS yang tertangani", unit: "%", target: "97,5%" },
     ]);
     expect(plan.problems).toEqual([
-      {
-        sheet: "CSV",
-        row: 2,
-        column: "Target",
-        message: '"В" berupa predikat. Impor indikator ini tanpa target dan realisasi (satuannya misalnya "predikat"), ubah jenisnya menjadi Predikat/huruf di /atur, lalu isi nilainya lewat /isi',
-      },
       { sheet: "CSV", row: 5, column: "Satuan", message: "tidak ada kolom Satuan dan targetnya tidak ditulis dengan %; tambahkan kolom Satuan (misalnya %, orang, KPM)" },
     ]);
+    const applied = structuredClone(agency()) as AgencyFile;
+    applyPlan(applied, plan);
+    const ikm = applied.objectives.find((o) => o.name === "Meningkatnya Kualitas Urusan Penunjang Pemerintahan OPD")!.indicators[0]!;
+    expect([ikm.kind, ikm.gradeTable, ikm.unit, ikm.years["2024"]]).toEqual(["grade", "ikm", "predikat", { target: { letter: "B" } }]);
+    expect(AgencyFileSchema.safeParse(applied).success).toBe(true);
     // A stored indicator keeps its unit when the file gives none.
     const stored = planImport(agency(), await sheets(utf8("No;Sasaran Strategis;Indikator Kinerja;Target\n1;Meningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;97,5\n"), "x.csv"));
     expect(stored.problems).toEqual([]);
@@ -348,7 +349,7 @@ describe("import: files that cannot be read", () => {
     expect(await readSpreadsheet(utf8(""), "kosong.csv")).toEqual({ ok: false, reason: "empty" });
     expect(await readSpreadsheet(utf8(";;\n;;\n"), "kosong.csv")).toEqual({ ok: false, reason: "empty" });
     const headerOnly = planImport(agency(), await sheets(await xlsx([{ name: "PK", rows: [PK_HEADER] }]), "x.xlsx"));
-    expect(headerOnly).toEqual({ pk: [], budget: [], problems: [], ignoredColumns: [], renamed: [], laterColumns: [] });
+    expect(headerOnly).toEqual({ pk: [], budget: [], problems: [], ignoredColumns: [], renamed: [], kindDiffers: [], laterColumns: [] });
   });
 
   it("recognises files that are not spreadsheets, whatever their name says", async () => {

@@ -8,7 +8,8 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseAgency } from "../../src/domain/schema/parse-agency.js";
-import type { AgencyFile } from "../../src/domain/schema/agency.js";
+import { AgencyFileSchema, type AgencyFile } from "../../src/domain/schema/agency.js";
+import { computeAgency } from "../../src/domain/calc/agency.js";
 import { exportXlsx } from "../../src/export/index.js";
 import { applyPlan, planImport } from "../../src/import/plan.js";
 import { readSpreadsheet, type Sheet } from "../../src/import/spreadsheet.js";
@@ -108,6 +109,39 @@ describe("the bot's own workbook sent back", () => {
     restored.objectives[1]!.indicators[0] = file.objectives[1]!.indicators[0]!;
     restored.objectives[1]!.indicators[1] = file.objectives[1]!.indicators[1]!;
     expect(restored).toEqual(file);
+  });
+
+  it("copies random agencies into a new registration: every indicator of its kind (ratio, predikat and its table), the same capaian", async () => {
+    const files = fc
+      .sample(agencyArb, { numRuns: 40, seed: 20261208 })
+      .map((input) => parseAgency(input))
+      .flatMap((p) => (p.ok ? [p.file] : []))
+      .filter((f) => f.objectives.every((o) => new Set(o.indicators.map((i) => i.name.toLowerCase())).size === o.indicators.length));
+    const seen = { ratio: 0, ikm: 0, lheAkip: 0 };
+    for (const file of files) {
+      const empty: AgencyFile = { ...structuredClone(file), objectives: [], budgetLines: [] };
+      const plan = planImport(empty, await sheetsOf((await exportXlsx(file)).data));
+      expect(plan.problems).toEqual([]);
+      expect(applyPlan(empty, plan).problems).toEqual([]);
+      expect(AgencyFileSchema.safeParse(empty).success).toBe(true);
+      const [from, to] = [computeAgency(file), computeAgency(empty)];
+      const shown = (r: (typeof from.indicators)[number]) => [
+        r.indicator.name,
+        r.indicator.kind,
+        r.indicator.gradeTable,
+        r.indicator.polarity,
+        r.current.values.gradeTarget,
+        r.current.values.gradeActual,
+        r.current.achievement.status === "ok" ? r.current.achievement.value.toFixed(file.profile.decimals) : r.current.achievement.status,
+        r.current.category,
+      ];
+      expect(to.indicators.map(shown)).toEqual(from.indicators.map(shown));
+      for (const i of file.objectives.flatMap((o) => o.indicators)) {
+        if (i.kind === "ratio") seen.ratio++;
+        if (i.gradeTable) seen[i.gradeTable]++;
+      }
+    }
+    expect(Math.min(seen.ratio, seen.ikm, seen.lheAkip)).toBeGreaterThan(5);
   });
 
   it("copies the whole data sheet into a new registration: polarity, history, factors, national figure, final target", async () => {

@@ -19,12 +19,15 @@ import { button, escapeHtml, html, label, later, splitHtml, text } from "../ui.j
 import { MAX_AGENCY_FILE_BYTES, receiveAgencyFile } from "./merge.js";
 import { isDeepStrictEqual } from "node:util";
 import type { PkRow } from "../../import/plan.js";
+import { kindName } from "../../import/indicator-kind.js";
 import { FACTOR_KINDS } from "../../app/entry/keys.js";
 
 /** Telegram lets bots download files up to 20 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const SHOWN_PROBLEMS = 30;
 const SHOWN_RENAMED = 10;
+/** New indicators of one kind named in the preview ("Indikator baru berjenis rasio: …"). */
+const SHOWN_OF_KIND = 5;
 
 export type Download = (ctx: Context, fileId: string) => Promise<Uint8Array>;
 
@@ -101,7 +104,14 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
       lines.push(html("impor.contoh_baris", { baris: r.row, isi: `${r.objective} → ${r.name} (${r.unit})${figures ? `: ${figures}` : ""}` }));
     }
     if (plan.pk.length > 10) lines.push(html("impor.baris_lain", { jumlah: count(plan.pk.length - 10) }));
-    if (counts.indikator > 0) lines.push(html(plan.pk.every((r) => r.polarity) ? "impor.indikator_baru_berpolaritas" : "impor.indikator_baru_positif"));
+    if (counts.indikator > 0) {
+      const kinds = newKinds(plan.pk);
+      lines.push(html(plan.pk.every((r) => r.polarity) ? "impor.indikator_baru_berpolaritas" : "impor.indikator_baru_positif", { kecuali: kinds.length > 0 }));
+      for (const k of kinds) lines.push(html("impor.indikator_baru_jenis", { jenis: k.name, nama: k.rows.slice(0, SHOWN_OF_KIND).join("; "), lagi: k.rows.length > SHOWN_OF_KIND ? count(k.rows.length - SHOWN_OF_KIND) : "" }));
+      if (kinds.some((k) => k.ratio)) lines.push(html("impor.indikator_baru_rasio"));
+    }
+    for (const r of plan.kindDiffers.slice(0, SHOWN_RENAMED)) lines.push(html("impor.jenis_berbeda", { baris: r.row, di_berkas: r.written, nama: r.name, di_sini: kindName(r.stored) }));
+    if (plan.kindDiffers.length > SHOWN_RENAMED) lines.push(html("impor.jenis_berbeda_lagi", { jumlah: count(plan.kindDiffers.length - SHOWN_RENAMED) }));
     for (const r of plan.renamed.slice(0, SHOWN_RENAMED)) lines.push(html("impor.kode_nama_lain", { baris: r.row, kode: r.code, di_sini: r.stored, di_berkas: r.name }));
     if (plan.renamed.length > SHOWN_RENAMED) lines.push(html("impor.kode_nama_lain_lagi", { jumlah: count(plan.renamed.length - SHOWN_RENAMED) }));
   }
@@ -136,6 +146,18 @@ export async function importCallback(turn: Turn, state: State, data: string): Pr
     counts = applied.counts;
   });
   return outcome([text(html("impor.tersimpan", { sasaran: count(counts.sasaran), indikator: count(counts.indikator), diperbarui: count(counts.diperbarui), anggaran: count(counts.anggaran) }))], IDLE);
+}
+
+/** The new indicators of each kind other than a plain value, by name, as the preview lists them. */
+function newKinds(rows: readonly PkRow[]): { name: string; ratio: boolean; rows: string[] }[] {
+  const kinds = new Map<string, { name: string; ratio: boolean; rows: string[] }>();
+  for (const r of rows) {
+    if (!r.kind) continue;
+    const name = kindName({ kind: r.kind, ...(r.gradeTable ? { gradeTable: r.gradeTable } : {}) });
+    const k = kinds.get(name) ?? kinds.set(name, { name, ratio: r.kind === "ratio", rows: [] }).get(name)!;
+    k.rows.push(r.name);
+  }
+  return [...kinds.values()];
 }
 
 /** What a Perjanjian Kinerja row gives, as the preview lists it ("target 100, realisasi 98,5, target 2023 95 …"). */

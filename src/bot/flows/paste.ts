@@ -16,7 +16,7 @@ import { renumber } from "../../app/ids.js";
 import { findOrAddIndicator, sameName } from "../../app/by-name.js";
 import { MAX_PASTED_LINES, readPastedTable, type PastedTable } from "../../import/pasted-table.js";
 import { answerProblem } from "../../import/plan.js";
-import { isGradeTarget } from "../../import/pk-cells.js";
+import { kindName, newIndicatorKind, storedKind, type KindCell } from "../../import/indicator-kind.js";
 
 type PasteState = Extract<State, { flow: "paste" }>;
 type Row = NonNullable<PasteState["rows"]>[number];
@@ -33,24 +33,27 @@ function findPlace(file: AgencyFile, row: Row): { objectiveId?: string; indicato
   return indicator ? { objectiveId: o.id, indicator } : { objectiveId: o.id };
 }
 
-/** A target checked the way /isi would (see `answerProblem`); a predikat for a new indicator is explained. */
-function checkTarget(file: AgencyFile, row: Row, existing: Indicator | undefined): string | undefined {
+/** A target checked the way /isi would (see `answerProblem`), on the stored indicator or a new one of this kind. */
+function checkTarget(file: AgencyFile, row: Row, existing: Indicator | undefined, kind: KindCell): string | undefined {
   if (row.target === undefined) return undefined;
-  if (!existing && isGradeTarget(row.target)) return label("tempel.target_predikat", { target: row.target });
-  const problem = answerProblem(file, existing, row.unit, { q: "target", year: file.agency.reportingYear }, row.target);
+  const problem = answerProblem(file, existing, row.unit, { q: "target", year: file.agency.reportingYear }, row.target, kind);
   return problem === undefined ? undefined : label("tempel.target_salah", { pesan: problem });
 }
 
-/** The row ready to store, or what is wrong with it: a unit not given is the stored indicator's. */
+/**
+ * The row ready to store, or what is wrong with it: a unit not given is the stored indicator's. A new indicator
+ * whose target is a predikat ("B") is a predikat indicator (unit "predikat" when none is given), of the table its
+ * target or name shows; when neither does, the officer is told how to add it.
+ */
 function checkRow(file: AgencyFile, table: PastedTable, row: Row): { row: Row } | { problem: string } {
   const existing = findPlace(file, row).indicator;
-  const unit = row.unit || existing?.unit;
-  if (!unit) {
-    if (row.target !== undefined && isGradeTarget(row.target)) return { problem: label("tempel.target_predikat", { target: row.target }) };
-    return { problem: table.unitColumn ? label("tempel.kosong_kolom", { kolom: label("tempel.kolom.unit") }) : label("tempel.tanpa_satuan") };
-  }
-  const full = { ...row, unit };
-  const problem = checkTarget(file, full, existing);
+  const kind = existing ? storedKind(existing) : newIndicatorKind(undefined, row.name, row.target === undefined ? [] : [row.target]);
+  if (!kind) return { problem: label("tempel.target_predikat", { target: row.target }) };
+  const unit = row.unit || existing?.unit || (kind.kind === "grade" ? label("impor.satuan_predikat") : undefined);
+  if (!unit) return { problem: table.unitColumn ? label("tempel.kosong_kolom", { kolom: label("tempel.kolom.unit") }) : label("tempel.tanpa_satuan") };
+  const full: Row = { ...row, unit };
+  if (!existing && kind.kind === "grade") Object.assign(full, { kind: "grade", gradeTable: kind.gradeTable });
+  const problem = checkTarget(file, full, existing, kind);
   return problem ? { problem } : { row: full };
 }
 
@@ -100,6 +103,7 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
         indikator: row.name,
         satuan: row.unit,
         target: row.target,
+        jenis: row.kind && kindName({ kind: row.kind, ...(row.gradeTable ? { gradeTable: row.gradeTable } : {}) }),
         baru: !place.indicator,
         ubah: place.indicator !== undefined && row.target !== undefined,
       }),
@@ -128,6 +132,10 @@ export async function pasteCallback(turn: Turn, state: State, data: string): Pro
       if (newObjective) counts.sasaran++;
       if (newIndicator) counts.indikator++;
       else if (row.target !== undefined) counts.target++;
+      if (newIndicator && row.kind) {
+        ind.kind = row.kind;
+        if (row.gradeTable) ind.gradeTable = row.gradeTable;
+      }
       if (row.target !== undefined) {
         const parsed = parseAnswer(d, { q: "target", indicatorId: ind.id, year: Number(year) }, row.target);
         if (parsed.ok) parsed.apply(d);
