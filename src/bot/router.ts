@@ -136,7 +136,7 @@ const CALLBACKS: CallbackRoute[] = [
   [/^rstok:(\d{4}-\d{2}-\d{2})$/, (t, m) => restore.restore(t, m[1]!)],
   [/^exp:([a-z]+)$/, (t, m) => exporting.exportCommand(t, m[1]!)],
   [/^chart:(capaian|efisiensi|tren)(?::(.+))?$/, (t, m) => files.chart(t, m[1]!, m[2])],
-  [/^imp:(save|cancel)$/, (t, m) => importing.importCallback(t, t.state, m.input)],
+  [/^imp:(save|rename|cancel)$/, (t, m) => importing.importCallback(t, t.state, m.input)],
   [/^mrg:(save|cancel)$/, (t, m, fetch) => merging.mergeCallback(t, t.state, m.input, fetch)],
   [/^year:/, (t, m) => year.yearCallback(t, m.input)],
 ];

@@ -140,6 +140,8 @@ export const StateSchema = z.discriminatedUnion("flow", [
     filename: z.string().max(200),
     pk: z.array(ImportPkRow).max(2000),
     budget: z.array(ImportBudgetRow).max(2000),
+    /** Stored indicators the officer may rename to the row naming them by Kode ("✏️ Simpan dan ganti nama"). */
+    renames: z.array(z.strictObject({ row: z.number().int(), id: z.string().max(100), from: z.string().max(500), to: z.string().max(500) })).max(2000).optional(),
   }),
   /** An agency file's merge previewed (flows/merge.ts): the file is downloaded again by its id, and must have this hash. */
   z.strictObject({

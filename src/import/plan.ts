@@ -79,9 +79,10 @@ export interface ImportPlan {
   ignoredColumns: { sheet: string; columns: string[] }[];
   /**
    * Rows whose Kode is an indicator stored under another name (renamed in the workbook, or a typo): saved as a new
-   * indicator beside it, which the officer is told of (a rename is made with /atur).
+   * indicator beside it, which the officer is told of; or, when it is in the same sasaran (`rename`: the first row
+   * naming it), renamed if the officer chooses to (`applyPlan`'s renames).
    */
-  renamed: { sheet: string; row: number; code: string; stored: string; name: string }[];
+  renamed: { sheet: string; row: number; code: string; stored: string; name: string; id: string; rename: boolean }[];
   /** Rows whose Jenis cell differs from the stored indicator's kind: read as the stored kind, which /atur changes. */
   kindDiffers: { sheet: string; row: number; name: string; stored: KindCell; written: string }[];
   /** Target or realisasi columns of a year after the agency's reporting year, by sheet: not read. */
@@ -176,6 +177,20 @@ export function answerProblem(file: AgencyFile, existing: Indicator | undefined,
   return parsed.ok ? undefined : parsed.message;
 }
 
+/** Whether every answer a row gives is one the stored indicator `ind` takes (its unit as well): the row may be applied to it. */
+function fitsOn(file: AgencyFile, ind: Indicator, row: PkRow): boolean {
+  if (!sameName(ind.unit, row.unit)) return false;
+  const answers: [CellAnswer, string | undefined][] = [
+    ...[{ year: file.agency.reportingYear, target: row.target, actual: row.actual }, ...(row.history ?? [])].flatMap((y): [CellAnswer, string | undefined][] => [
+      [{ q: "target", year: y.year }, y.target],
+      [{ q: "actual", year: y.year }, y.actual],
+    ]),
+    [{ q: "final" }, row.final],
+    [{ q: "national" }, row.national && `${row.national.value} ${row.national.year}`],
+  ];
+  return answers.every(([answer, value]) => value === undefined || answerProblem(file, ind, ind.unit, answer, value) === undefined);
+}
+
 function cellText(v: CellValue): string | undefined {
   return typeof v === "number" ? typedNumber(v) : text(v);
 }
@@ -207,10 +222,10 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
   const reportingYear = file.agency.reportingYear;
   const plan: ImportPlan = { pk: [], budget: [], problems: [], ignoredColumns: [], renamed: [], kindDiffers: [], laterColumns: [] };
   const indicatorByRef = new Map<string, string>();
-  const byCode = new Map<string, Indicator>();
+  const byCode = new Map<string, { indicator: Indicator; objective: string }>();
   for (const o of file.objectives) for (const i of o.indicators) {
     if (i.code) indicatorByRef.set(i.code, i.id);
-    if (i.code) byCode.set(i.code, i);
+    if (i.code) byCode.set(i.code, { indicator: i, objective: o.name });
     indicatorByRef.set(i.name.toLowerCase(), i.id);
   }
   // Perjanjian Kinerja sheets first, so budget rows can name indicators that are new in this file.
@@ -298,12 +313,14 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         const kind: KindCell | undefined = existing ? storedKind(existing) : newIndicatorKind(kindCell, name, figureTexts.filter((v) => v !== undefined));
         // (A Jenis cell not read is its own problem: no second one for the table.)
         if (!kind && (kindText === undefined || kindCell)) {
-          const graded = figureColumns[figureTexts.findIndex(isGradeTarget)];
-          problems.push({ sheet: sheet.name, row: r + 1, column: col("kind") >= 0 ? headers[col("kind")]! : headers[graded ?? figureColumns[0]!]!, message: say("impor.predikat_tabel") });
+          const gradeColumn = figureColumns[figureTexts.findIndex(isGradeTarget)];
+          problems.push({ sheet: sheet.name, row: r + 1, column: col("kind") >= 0 ? headers[col("kind")]! : headers[gradeColumn ?? figureColumns[0]!]!, message: say("impor.predikat_tabel") });
         }
         // Without a Satuan (no column, or an empty cell): a target written with % gives it, or the stored indicator's; a predikat's is "predikat".
         const target = cellText(figureCell(get("target")));
-        let unit = text(get("unit")) === undefined ? (unitInTarget(target) ?? existing?.unit ?? (kind?.kind === "grade" ? say("impor.satuan_predikat") : "")) : required("unit", 40);
+        // (A predikat row whose table is not known gets it too: one problem for that row, not a second for its unit.)
+        const graded = kind ? kind.kind === "grade" : figureTexts.some(isGradeTarget);
+        let unit = text(get("unit")) === undefined ? (unitInTarget(target) ?? existing?.unit ?? (graded ? say("impor.satuan_predikat") : "")) : required("unit", 40);
         if (unit === "") {
           if (col("unit") >= 0) unit = required("unit", 40);
           else if (!isGradeTarget(target)) problem("unit", say("impor.tanpa_satuan"));
@@ -389,7 +406,16 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         else plan.pk.push(row);
         const code = text(get("code"));
         const coded = code === undefined ? undefined : byCode.get(code);
-        if (problems.length === 0 && !existing && coded && !sameName(coded.name, row.name)) plan.renamed.push({ sheet: sheet.name, row: r + 1, code: code!, stored: coded.name, name: row.name });
+        if (problems.length === 0 && !existing && coded && !sameName(coded.indicator.name, row.name)) {
+          const { indicator, objective: inObjective } = coded;
+          // Offered when the row fits the stored indicator as well: its sasaran, unit, kind and every figure.
+          const rename =
+            sameName(inObjective, row.objective) &&
+            !plan.renamed.some((x) => x.rename && x.id === indicator.id) &&
+            (kindCell === undefined || (kindCell.kind === indicator.kind && (kindCell.gradeTable ?? indicator.gradeTable) === indicator.gradeTable)) &&
+            fitsOn(file, indicator, row);
+          plan.renamed.push({ sheet: sheet.name, row: r + 1, code: code!, stored: indicator.name, name: row.name, id: indicator.id, rename });
+        }
         if (problems.length === 0 && existing && kindCell && (kindCell.kind !== existing.kind || (kindCell.gradeTable !== undefined && kindCell.gradeTable !== existing.gradeTable))) {
           plan.kindDiffers.push({ sheet: sheet.name, row: r + 1, name: existing.name, stored: storedKind(existing), written: kindText! });
         }
@@ -439,6 +465,17 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
   return plan;
 }
 
+/** A stored indicator renamed by an import row that names it by its Kode: `from` is its name at the preview. */
+export interface Rename {
+  row: number;
+  id: string;
+  from: string;
+  to: string;
+}
+
+/** The renames a plan offers (see `ImportPlan.renamed`). */
+export const renamesOf = (plan: Pick<ImportPlan, "renamed">): Rename[] => plan.renamed.filter((r) => r.rename).map((r) => ({ row: r.row, id: r.id, from: r.stored, to: r.name }));
+
 export interface ApplyCounts {
   sasaran: number;
   indikator: number;
@@ -466,10 +503,25 @@ function isStoredRatio(ind: Indicator, stored: YearValues | undefined, actual: s
   return ratio !== undefined && ratio.toDecimalPlaces(actual.split(".")[1]?.length ?? 0).equals(actual);
 }
 
-/** Apply a plan to a draft of the agency data (the caller validates and stores it, or drops it when there are problems). */
-export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">): ApplyResult {
+/**
+ * Apply a plan to a draft of the agency data (the caller validates and stores it, or drops it when there are
+ * problems); `renames` first, when the officer chose them: each indicator then takes its row's figures.
+ */
+export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">, renames: readonly Rename[] = []): ApplyResult {
   const counts: ApplyCounts = { sasaran: 0, indikator: 0, diperbarui: 0, sama: 0, anggaran: 0 };
   const problems: string[] = [];
+  const renamed = new Set<string>();
+  for (const r of renames) {
+    const objective = d.objectives.find((o) => o.indicators.some((i) => i.id === r.id));
+    const ind = objective?.indicators.find((i) => i.id === r.id);
+    // Renamed or deleted since the preview, or its new name taken meanwhile: not renamed, and the import not stored.
+    if (!ind || !sameName(ind.name, r.from) || objective!.indicators.some((i) => i.id !== r.id && sameName(i.name, r.to))) {
+      problems.push(say("impor.berubah", { baris: r.row, pesan: say("impor.ganti_nama_berubah", { nama: r.from }) }));
+      continue;
+    }
+    ind.name = r.to;
+    renamed.add(r.id);
+  }
   const year = d.agency.reportingYear;
   const newId = idAllocator(d);
   const byName = new Map<string, string>();
@@ -535,7 +587,8 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
       (ind.budget ??= {})[f] = value;
     }
     if (before !== undefined) {
-      if (isDeepStrictEqual(JSON.parse(JSON.stringify(ind)), before)) counts.sama++;
+      if (renamed.has(ind.id)) counts.diperbarui++;
+      else if (isDeepStrictEqual(JSON.parse(JSON.stringify(ind)), before)) counts.sama++;
       else counts.diperbarui++;
     }
   }

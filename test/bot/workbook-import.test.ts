@@ -74,18 +74,46 @@ describe("the Excel workbook sent back to its own agency", () => {
     expect(h.errors).toEqual([]);
   });
 
-  it("warns of a row whose Kode is an indicator stored under another name: it would be a new indicator beside it", async () => {
+  it("offers to rename an indicator renamed in the workbook (its Kode says which), or to add the row as a new one", async () => {
     const h = await harness();
     await seedDemo(h.services, ADMIN);
     const { sheet, headers, sendBack } = await demoWorkbook(h);
     const row22 = sheet.getRow(4);
     expect(row22.getCell(1).value).toBe("2.2");
     row22.getCell(headers.indexOf("Indikator Kinerja")).value = "Persentase PKK Aktif";
-    const preview = plain(await sendBack("data-nama.xlsx"));
-    expect(preview).toContain("• Perjanjian Kinerja: 4 baris benar — 0 sasaran baru, 1 indikator baru, 0 indikator yang sudah ada diperbarui, 3 indikator sudah sama dengan yang tersimpan.");
-    expect(preview).toContain(
-      '\n⚠️ Baris 4: kode 2.2 di sini adalah "Persentase PKK (Pemberdayaan Kesejahteraan Keluarga) Aktif", di berkas "Persentase PKK Aktif". Baris ini akan disimpan sebagai indikator baru di samping yang lama. Bila namanya hanya diperbaiki, batalkan, ubah nama indikatornya lewat /atur, lalu kirim berkasnya lagi.\n',
+    row22.getCell(headers.indexOf("Realisasi 2024")).value = 95;
+    const before = (await h.repo.agencies.read(DEMO))!.data;
+    const preview = await sendBack("data-nama.xlsx");
+    expect(plain(preview)).toContain("• Perjanjian Kinerja: 4 baris benar — 0 sasaran baru, 1 indikator baru, 0 indikator yang sudah ada diperbarui, 3 indikator sudah sama dengan yang tersimpan.");
+    expect(plain(preview)).toContain(
+      '\n⚠️ Baris 4: kode 2.2 di sini adalah "Persentase PKK (Pemberdayaan Kesejahteraan Keluarga) Aktif", di berkas "Persentase PKK Aktif". Simpan menyimpan baris ini sebagai indikator baru di samping yang lama; Simpan dan ganti nama mengganti nama indikator 2.2 menjadi "Persentase PKK Aktif" dan mengisinya dari baris ini (riwayatnya tetap). Untuk IKU baru yang menggantikan IKU lama, gunakan /atur › 🔁 Diganti IKU baru.\n',
     );
+    expect(plain([preview.at(-1)!])).toBe("Simpan 4 baris yang benar? Pilih juga apa yang terjadi pada indikator yang kodenya bernama lain (lihat ⚠️ di atas).");
+    expect(preview.at(-1)!.keyboard.map((r) => r.map((b) => b.text))).toEqual([["✅ Simpan", "❌ Batal"], ["✏️ Simpan dan ganti nama (1)"]]);
+    expect(plain(await h.driver.press(ADMIN, "✏️ Simpan dan ganti nama (1)"))).toBe(
+      "✅ Impor tersimpan: 0 sasaran baru, 0 indikator baru, 1 indikator diperbarui (1 di antaranya berganti nama), 0 baris anggaran. Ketik /status untuk melihat hasilnya.",
+    );
+    // The same indicator (its id, budget lines, history), renamed, with the row's realisasi; nothing added.
+    const after = (await h.restart().repo.agencies.read(DEMO))!.data;
+    const [was, is] = [before.objectives[1]!.indicators[1]!, after.objectives[1]!.indicators[1]!];
+    expect(after.objectives[1]!.indicators.length).toBe(2);
+    expect(is).toEqual({ ...was, name: "Persentase PKK Aktif", years: { ...was.years, "2024": { target: "100", actual: "95" } } });
+    expect(h.errors).toEqual([]);
+  });
+
+  it("adds the renamed row as a new indicator when Simpan is pressed instead, and renames nothing", async () => {
+    const h = await harness();
+    await seedDemo(h.services, ADMIN);
+    const { sheet, headers, sendBack } = await demoWorkbook(h);
+    sheet.getRow(4).getCell(headers.indexOf("Indikator Kinerja")).value = "Persentase PKK Aktif";
+    await sendBack("data-nama.xlsx");
+    expect(plain(await h.driver.press(ADMIN, "✅ Simpan"))).toBe("✅ Impor tersimpan: 0 sasaran baru, 1 indikator baru, 0 indikator diperbarui, 0 baris anggaran. Ketik /status untuk melihat hasilnya.");
+    const after = (await h.restart().repo.agencies.read(DEMO))!.data;
+    expect(after.objectives[1]!.indicators.map((i) => [i.code, i.name])).toEqual([
+      ["2.1", "Persentase Kelurahan Cepat Berkembang"],
+      ["2.2", "Persentase PKK (Pemberdayaan Kesejahteraan Keluarga) Aktif"],
+      ["2.3", "Persentase PKK Aktif"],
+    ]);
   });
 });
 

@@ -148,6 +148,18 @@ describe("an imported sheet with a Jenis column", () => {
     ]);
   });
 
+  it("without a Jenis column, asks for one when a predikat row's table is not known: one problem, not one for its unit too", async () => {
+    const plan = planImport(agency(), await csv(["Sasaran;Indikator;Satuan;Target;Realisasi", `${S};Indeks Kepuasan Pegawai;;B;`, `${S};Indeks Kepuasan Masyarakat;;B;`]));
+    expect(plan.problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [
+        2,
+        "Target",
+        "tabel predikatnya tidak dapat ditentukan dari isi baris ini; tulis di kolom Jenis predikat IKM (A sampai D, Indeks Kepuasan Masyarakat) atau predikat LHE AKIP (AA sampai D, evaluasi SAKIP)",
+      ],
+    ]);
+    expect(plan.pk.map((r) => [r.name, r.unit, r.kind, r.gradeTable])).toEqual([["Indeks Kepuasan Masyarakat", "predikat", "grade", "ikm"]]);
+  });
+
   it("refuses a polarity negatif for a new predikat indicator", async () => {
     const plan = planImport(agency(), await csv(["Sasaran;Indikator;Satuan;Polaritas;Target", `${S};Nilai SAKIP;predikat;negatif;BB`]));
     expect(plan.problems.map((p) => [p.column, p.message])).toEqual([

@@ -76,7 +76,7 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
   }
   if (bytes.length > MAX_IMPORT_BYTES) return outcome([text(html("impor.terlalu_besar", { ukuran: formatMegabytes(bytes.length), maks: formatMegabytes(MAX_IMPORT_BYTES) }))]);
   if (agencyFile) return receiveAgencyFile(agency, name, bytes, doc.file_id);
-  const { planImport, sheetKind, applyPlan } = await import("../../import/plan.js");
+  const { planImport, sheetKind, applyPlan, renamesOf } = await import("../../import/plan.js");
   // Read on the export thread: a workbook of 2,000 rows takes 100–370 ms and its memory grows with the file.
   const KEYS = { memory: "impor.memori_kurang", timeout: "impor.terlalu_lama", busy: "impor.sibuk" } as const;
   const read = await onExportThread((thread) => thread.read(name, bytes), (reason, detik) => say(KEYS[reason], { nama: name, detik }));
@@ -112,7 +112,7 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
     }
     for (const r of plan.kindDiffers.slice(0, SHOWN_RENAMED)) lines.push(html("impor.jenis_berbeda", { baris: r.row, di_berkas: r.written, nama: r.name, di_sini: kindName(r.stored) }));
     if (plan.kindDiffers.length > SHOWN_RENAMED) lines.push(html("impor.jenis_berbeda_lagi", { jumlah: count(plan.kindDiffers.length - SHOWN_RENAMED) }));
-    for (const r of plan.renamed.slice(0, SHOWN_RENAMED)) lines.push(html("impor.kode_nama_lain", { baris: r.row, kode: r.code, di_sini: r.stored, di_berkas: r.name }));
+    for (const r of plan.renamed.slice(0, SHOWN_RENAMED)) lines.push(html(r.rename ? "impor.kode_nama_lain_ganti" : "impor.kode_nama_lain", { baris: r.row, kode: r.code, di_sini: r.stored, di_berkas: r.name }));
     if (plan.renamed.length > SHOWN_RENAMED) lines.push(html("impor.kode_nama_lain_lagi", { jumlah: count(plan.renamed.length - SHOWN_RENAMED) }));
   }
   if (plan.budget.length > 0) lines.push(html("impor.ringkasan_anggaran", { baris: count(plan.budget.length), baru: count(counts.anggaran) }));
@@ -129,8 +129,11 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
   if (good === 0) return outcome([...messages, text(html("impor.tidak_ada_yang_benar"))], IDLE);
   // The rows hold only what is stored (the bot's own workbook sent back unchanged): nothing to save.
   if (isDeepStrictEqual(preview, file)) return outcome([...messages, text(html("impor.tidak_ada_perubahan", { tahun: file.agency.reportingYear }))], IDLE);
-  messages.push(text(html("impor.tanya_simpan", { jumlah: count(good) }), [[button(label("impor.tombol_simpan"), "imp:save"), button(label("impor.tombol_batal"), "imp:cancel")]]));
-  return outcome(messages, { v: 1, flow: "import", agencyId: file.agency.id, filename: name, pk: plan.pk, budget: plan.budget });
+  const renames = renamesOf(plan);
+  const keyboard = [[button(label("impor.tombol_simpan"), "imp:save"), button(label("impor.tombol_batal"), "imp:cancel")]];
+  if (renames.length > 0) keyboard.splice(1, 0, [button(label("impor.tombol_simpan_ganti_nama", { jumlah: renames.length }), "imp:rename")]);
+  messages.push(text(html(renames.length > 0 ? "impor.tanya_simpan_ganti_nama" : "impor.tanya_simpan", { jumlah: count(good) }), keyboard));
+  return outcome(messages, { v: 1, flow: "import", agencyId: file.agency.id, filename: name, pk: plan.pk, budget: plan.budget, ...(renames.length > 0 ? { renames } : {}) });
 }
 
 export async function importCallback(turn: Turn, state: State, data: string): Promise<Outcome> {
@@ -139,13 +142,17 @@ export async function importCallback(turn: Turn, state: State, data: string): Pr
   await flowAgency(turn, state.agencyId, "editor");
   const { applyPlan } = await import("../../import/plan.js");
   let counts = { sasaran: 0, indikator: 0, diperbarui: 0, sama: 0, anggaran: 0 };
+  const renames = data === "imp:rename" ? (state.renames ?? []) : [];
   await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
-    const applied = applyPlan(d, state);
+    const applied = applyPlan(d, state, renames);
     // The data changed since the preview (another officer edited it): store nothing, say which rows.
     if (applied.problems.length > 0) throw new EditRejected([say("impor.tidak_disimpan"), ...applied.problems.slice(0, 20)]);
     counts = applied.counts;
   });
-  return outcome([text(html("impor.tersimpan", { sasaran: count(counts.sasaran), indikator: count(counts.indikator), diperbarui: count(counts.diperbarui), anggaran: count(counts.anggaran) }))], IDLE);
+  return outcome(
+    [text(html("impor.tersimpan", { sasaran: count(counts.sasaran), indikator: count(counts.indikator), diperbarui: count(counts.diperbarui), anggaran: count(counts.anggaran), ganti: renames.length > 0 ? count(renames.length) : "" }))],
+    IDLE,
+  );
 }
 
 /** The new indicators of each kind other than a plain value, by name, as the preview lists them. */
