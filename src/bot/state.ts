@@ -72,6 +72,7 @@ export const ImportPkRow = z.strictObject({
   factors: z.partialRecord(z.enum(FACTOR_KINDS), z.string().max(MAX_FACTOR_CELL)).optional(),
   kind: z.enum(["ratio", "grade"]).optional(),
   gradeTable: z.enum(GRADE_TABLE_IDS as [GradeTableId, ...GradeTableId[]]).optional(),
+  ratioScale: z.string().max(20).optional(),
 });
 export const ImportBudgetRow = z.strictObject({
   row: z.number().int(),

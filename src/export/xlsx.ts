@@ -84,19 +84,20 @@ function tableSheet(book: ExcelJS.Workbook, t: Table, decimals: number): void {
 
 const num = (d: Decimal | undefined): number | null => (d === undefined ? null : Number(d.toString()));
 
-function yearCells(y: YearResult | undefined): [Value, Value, Value] {
-  if (!y) return [null, null, null];
+/** A year's Target, Realisasi, Pembilang, Penyebut (a ratio's, when given) and Capaian cells. */
+function yearCells(y: YearResult | undefined): [Value, Value, Value, Value, Value] {
+  if (!y) return [null, null, null, null, null];
   const v = y.values;
   const grade = (g: GradeValue) => formatGrade(g, (score) => formatDecimal(score, 2));
   const target = v.gradeTarget ? grade(v.gradeTarget) : v.target?.kind === "point" ? num(v.target.value) : v.target ? `${v.target.min}–${v.target.max}` : null;
   const actual = v.gradeActual ? grade(v.gradeActual) : num(v.actual);
   const achievement = y.achievement.status === "ok" ? num(y.achievement.value) : null;
-  return [target, actual, achievement];
+  return [target, actual, num(v.ratio?.numerator), num(v.ratio?.denominator), achievement];
 }
 
 /** The data sheet's columns (0-based) that its loop treats apart: see `kolom_indikator` in templates/tabel.json. */
-const NATIONAL_SOURCE_COLUMN = 21;
-const EFFICIENCY_COLUMN = 25;
+const NATIONAL_SOURCE_COLUMN = 27;
+const EFFICIENCY_COLUMN = 31;
 
 export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter: Chapter): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
@@ -120,8 +121,8 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
   sheet.views = [{ state: "frozen", ySplit: 1, xSplit: 3 }];
   const kinds: (NumberKind | undefined)[] = [
     undefined, undefined, undefined, undefined, undefined, undefined,
-    "number", "number", "percent", undefined,
-    "number", "number", "percent", "number", "number", "percent",
+    "number", "number", "number", "number", "percent", undefined,
+    "number", "number", "number", "number", "percent", "number", "number", "number", "number", "percent",
     "number", "percent", "number", undefined, undefined, undefined, "money", "money", "percent",
     file.profile.efficiency.method === "rasio" ? "ratio" : file.profile.efficiency.method === "selisih" ? "points" : "percent",
   ];

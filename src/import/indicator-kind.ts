@@ -55,10 +55,11 @@ export const storedKind = (ind: Indicator): KindCell => (ind.gradeTable ? { kind
 
 /**
  * The kind of the indicator a row adds: its Jenis cell's, else a predikat when a figure is one ("B", "A (81,50)"),
- * else a plain value. A predikat's table as `gradeTableFor` finds it; undefined when it finds none.
+ * else a ratio when it gives a numerator and denominator (`fractions`), else a plain value. A predikat's table as
+ * `gradeTableFor` finds it; undefined when it finds none.
  */
-export function newIndicatorKind(cell: KindCell | undefined, name: string, figures: readonly string[]): KindCell | undefined {
-  const kind: KindCell = cell ?? (figures.some(isGradeTarget) ? { kind: "grade" } : { kind: "value" });
+export function newIndicatorKind(cell: KindCell | undefined, name: string, figures: readonly string[], fractions = false): KindCell | undefined {
+  const kind: KindCell = cell ?? (figures.some(isGradeTarget) ? { kind: "grade" } : fractions ? { kind: "ratio" } : { kind: "value" });
   if (kind.kind !== "grade") return kind;
   const table = gradeTableFor(kind.gradeTable, name, figures);
   return table && { kind: "grade", gradeTable: table };

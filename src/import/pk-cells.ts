@@ -13,6 +13,9 @@ export type PkColumn =
   | "unit"
   | "target"
   | "actual"
+  /** A ratio's numerator and denominator ("Pembilang 2024", "Penyebut 2024"), by year as Target and Realisasi. */
+  | "numerator"
+  | "denominator"
   | "budget"
   | "spent"
   /** Target akhir Renstra. */
@@ -44,6 +47,8 @@ export function pkColumn(header: string): PkColumn | undefined {
   if (h.startsWith("satuan")) return "unit";
   if (h.startsWith("polaritas")) return "polarity";
   if (h === "jenis" || h === "jenisindikator") return "kind";
+  if (h.startsWith("pembilang")) return "numerator";
+  if (h.startsWith("penyebut")) return "denominator";
   // Before Target and Realisasi: "Target Nasional", "Realisasi Nasional", "Tahun Data Nasional".
   if (h.includes("nasional")) {
     if (h.startsWith("tahun")) return "nationalYear";

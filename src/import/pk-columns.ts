@@ -8,14 +8,18 @@
 import type { AgencyFile } from "../domain/schema/agency.js";
 import { headerYear, pkColumn, type PkColumn } from "./pk-cells.js";
 
-/** A field with one column a sheet: everything but the yearly target and realisasi. */
-export type SingleField = Exclude<PkColumn, "target" | "actual">;
+/** The fields a sheet has a column of for each year: target, realisasi, and a ratio's numerator and denominator. */
+export type YearField = "target" | "actual" | "numerator" | "denominator";
+const isYearField = (f: PkColumn): f is YearField => f === "target" || f === "actual" || f === "numerator" || f === "denominator";
+
+/** A field with one column a sheet: everything but the yearly ones. */
+export type SingleField = Exclude<PkColumn, YearField>;
 
 /** How many years before the reporting year a sheet's history columns are read. */
 export const HISTORY_YEARS = 10;
 
 export interface FigureColumn {
-  field: "target" | "actual";
+  field: YearField;
   year: number;
   column: number;
 }
@@ -23,11 +27,11 @@ export interface FigureColumn {
 export interface PkLayout {
   /** The column of each field a sheet holds once (the first, when a header repeats one). */
   single: Partial<Record<SingleField, number>>;
-  /** Target and realisasi columns, one per field and year: the reporting year's and earlier ones. */
+  /** Target, realisasi, numerator and denominator columns, one per field and year: the reporting year's and earlier ones. */
   figures: FigureColumn[];
   /** Header cells not read: not known, a second column for the same figure, a year out of range. */
   ignored: string[];
-  /** Target or realisasi columns of a year after the reporting year (not read: the officer changes year first). */
+  /** Yearly columns of a year after the reporting year (not read: the officer changes year first). */
   later: string[];
 }
 
@@ -42,7 +46,7 @@ export function pkLayout(headers: readonly string[], agency: Pick<AgencyFile["ag
       if (header !== "" && !/^(no\.?|nomor)$/i.test(header.trim())) layout.ignored.push(header);
       return;
     }
-    if (field === "target" || field === "actual") {
+    if (isYearField(field)) {
       const at = named ?? year;
       if (at > year) layout.later.push(header);
       else if (at < year - HISTORY_YEARS || layout.figures.some((f) => f.field === field && f.year === at)) layout.ignored.push(header);

@@ -15,11 +15,12 @@ import type { AgencyFile } from "../domain/schema/agency.js";
 import type { Indicator, YearValues } from "../domain/schema/indicator.js";
 import { resolveYear } from "../domain/calc/values.js";
 import { indicatorBudget, rollUpBudget, type BudgetRollUp } from "../domain/calc/absorption.js";
-import { isNone, parseAnswer } from "../app/entry/answers.js";
+import { isNone, parseAnswer, unitKind } from "../app/entry/answers.js";
 import { idAllocator, renumber } from "../app/ids.js";
 import { findOrAddIndicator, newValueIndicator, sameName } from "../app/by-name.js";
 import type { CellValue, DateCell, Sheet } from "./spreadsheet.js";
-import { pkLayout, type SingleField } from "./pk-columns.js";
+import { pkLayout, type SingleField, type YearField } from "./pk-columns.js";
+import { NEW_RATIO_SCALES, ratioScaleOf } from "./ratio-cells.js";
 import { MAX_FACTOR_CELL } from "./limits.js";
 import { FACTOR_KINDS, type FactorKind } from "../app/entry/keys.js";
 import { BudgetLineIndex, type LinePath } from "./budget-rows.js";
@@ -51,6 +52,8 @@ export interface PkRow {
   /** A new indicator that is not a plain value: a ratio, or a predikat with its table (see indicator-kind.ts). */
   kind?: "ratio" | "grade";
   gradeTable?: GradeTableId;
+  /** A new ratio indicator whose Realisasi is its Pembilang / Penyebut at another scale than 100 (per mille …). */
+  ratioScale?: string;
 }
 
 export interface BudgetRow {
@@ -310,7 +313,8 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         if (kindText !== undefined && !kindCell) problem("kind", say("impor.jenis", { isi: kindText.slice(0, 40) }));
         const figureColumns = [...layout!.figures.map((c) => c.column), ...(col("final") >= 0 ? [col("final")] : [])];
         const figureTexts = figureColumns.map((c) => cellText(figureCell(cells[c] ?? null)));
-        const kind: KindCell | undefined = existing ? storedKind(existing) : newIndicatorKind(kindCell, name, figureTexts.filter((v) => v !== undefined));
+        const fractions = layout!.figures.some((c) => (c.field === "numerator" || c.field === "denominator") && cellText(figureCell(cells[c.column] ?? null)) !== undefined);
+        const kind: KindCell | undefined = existing ? storedKind(existing) : newIndicatorKind(kindCell, name, figureTexts.filter((v) => v !== undefined), fractions);
         // (A Jenis cell not read is its own problem: no second one for the table.)
         if (!kind && (kindText === undefined || kindCell)) {
           const gradeColumn = figureColumns[figureTexts.findIndex(isGradeTarget)];
@@ -359,15 +363,49 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
           const p = answerProblem(file, existing, row.unit, answer, v, kind);
           return p ? at(p) : v;
         };
-        for (const c of layout!.figures) {
-          const v = figure(c.column, { q: c.field, year: c.year });
-          if (v === undefined) continue;
-          if (c.year === reportingYear) row[c.field] = v;
-          else {
-            const history = (row.history ??= []);
-            const entry = history.find((h) => h.year === c.year) ?? history[history.push({ year: c.year }) - 1]!;
-            entry[c.field] = v;
-          }
+        /**
+         * A year's Pembilang and Penyebut cells as the realisasi "31/36" (see ratio-cells.ts), checked as /isi checks
+         * it, and against the Realisasi cell when that is filled too; undefined when they are empty (or a problem).
+         */
+        let newScale: string | undefined;
+        const fractionCells = (year: number, numeratorColumn: number | undefined, denominatorColumn: number | undefined, kind: KindCell, actual: { column: number; text: string } | undefined): string | undefined => {
+          const read = (column: number | undefined) => (column === undefined ? undefined : cellText(figureCell(cells[column] ?? null)));
+          const [numerator, denominator] = [read(numeratorColumn), read(denominatorColumn)];
+          if (numerator === undefined && denominator === undefined) return undefined;
+          const at = (column: number, message: string) => void problems.push({ sheet: sheet.name, row: r + 1, column: headers[column]!, message });
+          const given = (numerator !== undefined ? numeratorColumn : denominatorColumn)!;
+          if (numerator === undefined || denominator === undefined) return at(given, say("impor.pecahan_separuh"));
+          if (kind.kind !== "ratio") return at(given, say("impor.pecahan_bukan_rasio", { jenis: kindName(kind) }));
+          const fraction = `${numerator}/${denominator}`;
+          const p = answerProblem(file, existing, row.unit, { q: "actual", year }, fraction, kind);
+          // "Penyebut tidak boleh nol" in the Penyebut column; any other problem in the Pembilang's.
+          if (p) return at(/^[0.,\s]+$/.test(denominator) ? denominatorColumn! : given, p);
+          if (actual === undefined) return fraction;
+          // A new indicator's scale is the one its first such year shows; every other year must be at it too.
+          const scales = existing ? [existing.ratioScale] : newScale ? [newScale] : NEW_RATIO_SCALES;
+          const scale = ratioScaleOf(actual.text, numerator, denominator, unitKind(row.unit), scales);
+          if (scale === undefined) return at(actual.column, say("impor.pecahan_beda", { realisasi: actual.text, pembilang: numerator, penyebut: denominator }));
+          if (!existing) newScale = scale;
+          if (!existing && scale !== "100") row.ratioScale = scale;
+          return fraction;
+        };
+        for (const year of new Set(layout!.figures.map((c) => c.year))) {
+          const columnOf = (field: YearField) => layout!.figures.find((c) => c.field === field && c.year === year)?.column;
+          const store = (field: "target" | "actual", v: string) => {
+            if (year === reportingYear) row[field] = v;
+            else {
+              const history = (row.history ??= []);
+              const entry = history.find((h) => h.year === year) ?? history[history.push({ year }) - 1]!;
+              entry[field] = v;
+            }
+          };
+          const [targetColumn, actualColumn] = [columnOf("target"), columnOf("actual")];
+          const target = targetColumn === undefined ? undefined : figure(targetColumn, { q: "target", year });
+          if (target !== undefined) store("target", target);
+          const actual = actualColumn === undefined ? undefined : figure(actualColumn, { q: "actual", year });
+          const fraction = kind && row.unit ? fractionCells(year, columnOf("numerator"), columnOf("denominator"), kind, actual === undefined ? undefined : { column: actualColumn!, text: actual }) : undefined;
+          if (fraction !== undefined) store("actual", fraction);
+          else if (actual !== undefined) store("actual", actual);
         }
         if (col("final") >= 0) {
           const v = figure(col("final"), { q: "final" });
@@ -539,6 +577,7 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
     if (newIndicator && row.kind) {
       ind.kind = row.kind;
       if (row.gradeTable) ind.gradeTable = row.gradeTable;
+      if (row.ratioScale) ind.ratioScale = row.ratioScale;
     }
     // A predikat is always positive.
     if (row.polarity && ind.kind !== "grade") ind.polarity = row.polarity;

@@ -73,14 +73,15 @@ describe("/ekspor Word and Excel", () => {
     expect(back).toContain(
       "\n• Lembar Rata-rata Sasaran, Tabel 3.1, Tabel 3.2, Tabel 3.3, Tabel 3.4, Tabel 3.5, Tabel 3.6, Tabel 3.7, Tabel 3.8 dihitung dari data, jadi tidak dibaca; baris anggaran (program, kegiatan, sub kegiatan) pun tidak dibaca dari sana. Untuk memindahkan seluruh data sebuah instansi, kirim berkas .json dari /ekspor json-nya.\n",
     );
-    // The Jenis column: the ratio indicators come back as ratios (their realisasi as a figure).
+    // The Jenis, Pembilang and Penyebut columns: the ratio indicators come back as ratios of their numerator and denominator.
+    expect(back).toContain("3. Meningkatnya Kapasitas Pemberdayaan Masyarakat Desa/Kelurahan → Persentase Kelurahan Cepat Berkembang (%): polaritas positif, target 80, realisasi 31/36,");
     expect(back).toContain(
       [
         "\n• Indikator baru berpolaritas sesuai kolom Polaritas dan berjenis angka biasa, kecuali yang disebut di bawah; ubah jenisnya lewat /atur bila perlu (rasio atau predikat).",
-        "• Indikator baru berjenis rasio: Persentase Kelurahan Cepat Berkembang; Persentase PKK (Pemberdayaan Kesejahteraan Keluarga) Aktif.",
-        "  Realisasi indikator rasio disimpan sebagai angka; pembilang dan penyebutnya dapat diisi lewat /isi, atau ditulis di sel Realisasi, misalnya 31/36.\n",
+        "• Indikator baru berjenis rasio: Persentase Kelurahan Cepat Berkembang; Persentase PKK (Pemberdayaan Kesejahteraan Keluarga) Aktif.\n",
       ].join("\n"),
     );
+    expect(back).not.toContain("Realisasi indikator rasio disimpan sebagai angka");
     expect(back).not.toContain("masalah");
     expect(back).toContain("Simpan 4 baris yang benar?");
     expect(h.errors).toEqual([]);

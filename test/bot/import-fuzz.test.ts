@@ -1,6 +1,6 @@
 /**
  * Fuzz of /impor: CSV files, workbooks and Word documents of random, hostile and nearly valid cells under
- * the Perjanjian Kinerja's header (narrow, or wide: polarity, kind, earlier and later years, the Renstra's final target,
+ * the Perjanjian Kinerja's header (narrow, or wide: polarity, kind, numerator and denominator, earlier and later years, the Renstra's final target,
  * the national figure, factors) or the budget's, sent as an officer would,
  * the preview saved about half the time. After every file: a reply, no
  * error, no message Telegram would refuse (the shared check after each
@@ -16,7 +16,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AgencyFileSchema } from "../../src/domain/schema/agency.js";
+import { AgencyFileSchema, type AgencyFile } from "../../src/domain/schema/agency.js";
 import { LowdbRepository } from "../../src/storage/lowdb/repository.js";
 import { ADMIN, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 import { readDocx } from "../support/docx.js";
@@ -39,7 +39,7 @@ const number = fc.oneof(fc.constantFrom("", "80", "100%", "86,11", "56/57", "B",
 const money = fc.oneof(fc.constantFrom("", "Rp 1,37 M", "1.373.500.000", "250 jt", "1.373.500.000,00", "-"), fc.integer({ min: 0, max: 5_000_000_000 }).map(String));
 const pkRow = fc.tuple(column(fc.nat(50).map(String)), column(nameish), column(nameish), column(fc.constantFrom("%", "KPM", "orang", "indeks", "")), column(number), column(number), column(money), column(money));
 /** The columns a wider sheet adds (the bot's own workbook, a Perjanjian Kinerja of several years): see WIDE_HEADER. */
-// Thirteen more cells a row: each is now and then wrong or hostile, or hardly a row would be without a problem.
+// Fifteen more cells a row: each is now and then wrong or hostile, or hardly a row would be without a problem.
 const rarely = (expected: fc.Arbitrary<string>, wrong: fc.Arbitrary<string>) =>
   fc.oneof({ weight: 24, arbitrary: expected }, { weight: 1, arbitrary: wrong }, { weight: 1, arbitrary: hostile });
 const factorCell = rarely(fc.constantFrom("", "", "Koordinasi; SDM", "1. Data terlambat\n2. Anggaran terbatas", "tidak ada", "-"), fc.constantFrom("x".repeat(600), Array.from({ length: 31 }, (_, k) => `f${k}`).join(";")));
@@ -67,9 +67,12 @@ const wideCells = jenisCell.chain((jenis) => {
       factorCell,
       factorCell,
       factorCell,
+      // Pembilang and Penyebut: mostly none, or a ratio's (the realisasi then emptied, or it would seldom agree).
+      fc.oneof({ weight: 2, arbitrary: fc.constant(["", ""]) }, { weight: 1, arbitrary: fc.tuple(rarely(fc.constantFrom("31", "12"), number), rarely(fc.constantFrom("36", "40"), number)) }),
     )
-    .map(([polarity, target, actual, t23, r23, t25, final, [national, year], kind, source, ...factors]) => ({
-      cells: [polarity, jenis, t23, r23, t25, final, national, year, kind, source, ...factors],
+    .map(([polarity, target, actual, t23, r23, t25, final, [national, year], kind, source, f1, f2, f3, [numerator, denominator]]) => ({
+      cells: [polarity, jenis, t23, r23, t25, final, national, year, kind, source, f1, f2, f3, numerator, denominator],
+      fraction: numerator !== "" || denominator !== "",
       figures: graded ? [target, actual] : undefined,
     }));
 });
@@ -88,6 +91,8 @@ const WIDE_HEADER = [
   "Faktor Pendukung",
   "Faktor Penghambat",
   "Tindak Lanjut",
+  "Pembilang",
+  "Penyebut",
 ];
 const budgetRow = fc.tuple(column(nameish), column(fc.oneof(nameish, fc.constant(""))), column(fc.oneof(nameish, fc.constant(""))), column(money), column(money), column(fc.constantFrom("", "1.1", "1.1, 1.2", "9.9")), column(fc.constantFrom("", "tunda bayar", "<i>efisiensi</i>")));
 
@@ -96,7 +101,7 @@ const budgetRow = fc.tuple(column(nameish), column(fc.oneof(nameish, fc.constant
  * short); as CSV, or as a workbook whose cells are now and then typed numbers, formulas (with or without their saved
  * value, some in percentage cells) or error values.
  */
-const spreadsheetFile = fc.tuple(fc.boolean(), fc.boolean()).chain(([budget, wide]) =>
+const spreadsheetFile = fc.tuple(fc.boolean(), fc.nat(2).map((n) => n > 0)).chain(([budget, wide]) =>
   fc.record({
     budget: fc.constant(budget),
     /** A Perjanjian Kinerja with the columns of WIDE_HEADER. */
@@ -109,7 +114,13 @@ const spreadsheetFile = fc.tuple(fc.boolean(), fc.boolean()).chain(([budget, wid
     rows: fc.array(
       fc
         .tuple(budget ? budgetRow : pkRow, wideCells, fc.nat(9))
-        .map(([row, more, keep]) => (keep === 0 ? row.slice(0, 3) : wide && !budget ? [...(more.figures ? [...row.slice(0, 4), ...more.figures, ...row.slice(6)] : row), ...more.cells] : [...row])),
+        .map(([row, more, keep]) => {
+          if (keep === 0) return row.slice(0, 3);
+          if (!wide || budget) return [...row];
+          // A predikat's Target and Realisasi are predikat figures; a row with a Pembilang or Penyebut has no Realisasi.
+          const figures = more.figures ?? [row[4]!, more.fraction ? "" : row[5]!];
+          return [...row.slice(0, 4), ...figures, ...row.slice(6), ...more.cells];
+        }),
       { minLength: 1, maxLength: 12 },
     ),
     typing: fc.array(fc.nat(9), { minLength: 12 * ROW_CELLS, maxLength: 12 * ROW_CELLS }),
@@ -119,7 +130,7 @@ const spreadsheetFile = fc.tuple(fc.boolean(), fc.boolean()).chain(([budget, wid
 type SpreadsheetFile = typeof spreadsheetFile extends fc.Arbitrary<infer T> ? T : never;
 
 /** Most cells in a row (WIDE_HEADER's), for the typing of each cell. */
-const ROW_CELLS = 21;
+const ROW_CELLS = 23;
 
 /** A workbook cell for the text `c`, typed as `typing` says when it is a number. */
 function typed(c: string, typing: number): CellInput {
@@ -155,10 +166,12 @@ function quote(value: string, separator: string): string {
   return /["\n\r]/.test(value) || value.includes(separator) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-async function checkStored(h: Harness, id: string, where: string, problems: string[]): Promise<void> {
+/** Check the stored agency (read afresh, as after a restart) passes its schema; it is returned. */
+async function checkStored(h: Harness, id: string, where: string, problems: string[]): Promise<AgencyFile> {
   const stored = await new LowdbRepository({ dir: h.dir, backupDays: 0 }).agencies.read(id);
   const parsed = AgencyFileSchema.safeParse(JSON.parse(JSON.stringify(stored!.data)));
   if (!parsed.success) problems.push(`${where}: stored agency fails its schema: ${parsed.error.message.slice(0, 300)}`);
+  return stored!.data;
 }
 
 describe("fuzz of /impor", () => {
@@ -172,6 +185,8 @@ describe("fuzz of /impor", () => {
     let savedWorkbooks = 0;
     let savedDocuments = 0;
     let savedWide = 0;
+    /** A ratio's numerator and denominator stored at some point (a later file may overwrite them with a figure). */
+    let storedFraction = false;
     await fc.assert(
       fc.asyncProperty(spreadsheetFile, async (file) => {
         const { name, bytes, text } = await fileBytes(file);
@@ -191,7 +206,8 @@ describe("fuzz of /impor", () => {
             if (file.document) savedDocuments++;
             else if (file.workbook) savedWorkbooks++;
           }
-          await checkStored(h, id, where, problems);
+          const data = await checkStored(h, id, where, problems);
+          storedFraction ||= data.objectives.some((o) => o.indicators.some((i) => Object.values(i.years).some((y) => y?.numerator !== undefined)));
         }
       }),
       { numRuns: Number(process.env.RUNS ?? 300), seed: Number(process.env.SEED ?? 20261206) },
@@ -213,7 +229,7 @@ describe("fuzz of /impor", () => {
       national: indicators.some((i) => i.national),
       negative: indicators.some((i) => i.polarity === "negative"),
       final: indicators.some((i) => i.strategicPlan?.finalTarget !== undefined),
-      ratio: indicators.some((i) => i.kind === "ratio"),
+      ratio: indicators.some((i) => i.kind === "ratio") && storedFraction,
       grade: indicators.some((i) => i.kind === "grade"),
     };
     expect(reached).toEqual({ history: true, factors: true, national: true, negative: true, final: true, ratio: true, grade: true });

@@ -81,7 +81,7 @@ describe("the Excel workbook sent back to its own agency", () => {
     const row22 = sheet.getRow(4);
     expect(row22.getCell(1).value).toBe("2.2");
     row22.getCell(headers.indexOf("Indikator Kinerja")).value = "Persentase PKK Aktif";
-    row22.getCell(headers.indexOf("Realisasi 2024")).value = 95;
+    row22.getCell(headers.indexOf("Target 2024")).value = 95;
     const before = (await h.repo.agencies.read(DEMO))!.data;
     const preview = await sendBack("data-nama.xlsx");
     expect(plain(preview)).toContain("• Perjanjian Kinerja: 4 baris benar — 0 sasaran baru, 1 indikator baru, 0 indikator yang sudah ada diperbarui, 3 indikator sudah sama dengan yang tersimpan.");
@@ -93,11 +93,11 @@ describe("the Excel workbook sent back to its own agency", () => {
     expect(plain(await h.driver.press(ADMIN, "✏️ Simpan dan ganti nama (1)"))).toBe(
       "✅ Impor tersimpan: 0 sasaran baru, 0 indikator baru, 1 indikator diperbarui (1 di antaranya berganti nama), 0 baris anggaran. Ketik /status untuk melihat hasilnya.",
     );
-    // The same indicator (its id, budget lines, history), renamed, with the row's realisasi; nothing added.
+    // The same indicator (its id, budget lines, history), renamed, with the row's target; nothing added.
     const after = (await h.restart().repo.agencies.read(DEMO))!.data;
     const [was, is] = [before.objectives[1]!.indicators[1]!, after.objectives[1]!.indicators[1]!];
     expect(after.objectives[1]!.indicators.length).toBe(2);
-    expect(is).toEqual({ ...was, name: "Persentase PKK Aktif", years: { ...was.years, "2024": { target: "100", actual: "95" } } });
+    expect(is).toEqual({ ...was, name: "Persentase PKK Aktif", years: { ...was.years, "2024": { ...was.years["2024"], target: "95" } } });
     expect(h.errors).toEqual([]);
   });
 
@@ -147,6 +147,7 @@ describe("the Jenis column", () => {
             "Meningkatnya Pelayanan;Indeks Kepuasan Masyarakat;;;B;A (90,50)",
             "Meningkatnya Pelayanan;Nilai SAKIP;;predikat LHE AKIP;BB;A",
             "Meningkatnya Pelayanan;Persentase desa aktif;%;rasio;80;31 dari 36",
+            "Meningkatnya Pelayanan;Persentase PSKS aktif;%;rasio;90;86,11",
           ].join("\n"),
         ),
       ),
@@ -157,7 +158,7 @@ describe("the Jenis column", () => {
         "• Indikator baru dianggap berpolaritas positif (makin tinggi makin baik) dan berjenis angka biasa, kecuali yang disebut di bawah; ubah lewat /atur bila perlu.",
         "• Indikator baru berjenis predikat IKM: Indeks Kepuasan Masyarakat.",
         "• Indikator baru berjenis predikat LHE AKIP: Nilai SAKIP.",
-        "• Indikator baru berjenis rasio: Persentase desa aktif.",
+        "• Indikator baru berjenis rasio: Persentase desa aktif; Persentase PSKS aktif.",
         "  Realisasi indikator rasio disimpan sebagai angka; pembilang dan penyebutnya dapat diisi lewat /isi, atau ditulis di sel Realisasi, misalnya 31/36.",
       ].join("\n"),
     );
@@ -167,6 +168,7 @@ describe("the Jenis column", () => {
       ["Indeks Kepuasan Masyarakat", "grade", "ikm", "predikat", { target: { letter: "B" }, actual: { letter: "A", score: "90.5" } }],
       ["Nilai SAKIP", "grade", "lheAkip", "predikat", { target: { letter: "BB" }, actual: { letter: "A" } }],
       ["Persentase desa aktif", "ratio", undefined, "%", { target: "80", numerator: "31", denominator: "36" }],
+      ["Persentase PSKS aktif", "ratio", undefined, "%", { target: "90", actual: "86.11" }],
     ]);
     expect(h.errors).toEqual([]);
   });

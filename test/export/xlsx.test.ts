@@ -60,15 +60,15 @@ describe("Excel export", () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(["Data Indikator", "Rata-rata Sasaran", ...tables.map((t) => `Tabel ${t.number}`)]);
 
     const sheet = book.getWorksheet("Data Indikator")!;
-    expect(rowValues(sheet, 1, 9)).toEqual(["Kode", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Polaritas", "Jenis", "Target 2024", "Realisasi 2024", "Capaian 2024 (%)"]);
-    expect(sheet.getRow(1).getCell(26).value).toBe("Tingkat Efisiensi (rasio)");
+    expect(rowValues(sheet, 1, 11)).toEqual(["Kode", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Polaritas", "Jenis", "Target 2024", "Realisasi 2024", "Pembilang 2024", "Penyebut 2024", "Capaian 2024 (%)"]);
+    expect(sheet.getRow(1).getCell(32).value).toBe("Tingkat Efisiensi (rasio)");
     expect(sheet.rowCount).toBe(1 + result.indicators.length);
     const ind21 = result.indicators.find((r) => r.indicator.code === "2.1")!;
     const rowNumber = 2 + result.indicators.indexOf(ind21);
     const row = sheet.getRow(rowNumber);
     const achievement = ind21.current.achievement;
     if (achievement.status !== "ok") throw new Error("2.1 has an achievement");
-    expect(rowValues(sheet, rowNumber, 10)).toEqual([
+    expect(rowValues(sheet, rowNumber, 12)).toEqual([
       "2.1",
       "Meningkatnya Kapasitas Pemberdayaan Masyarakat Desa/Kelurahan",
       "Persentase Kelurahan Cepat Berkembang",
@@ -77,24 +77,29 @@ describe("Excel export", () => {
       "rasio",
       80,
       Number(ind21.current.values.actual!.toString()),
+      // Its numerator and denominator (31 of 36 kelurahan), which /impor reads back as the ratio.
+      31,
+      36,
       Number(achievement.value.toString()),
       "Sangat Tinggi",
     ]);
     expect(row.getCell(8).value).toBeCloseTo(86.1111, 4);
-    expect(row.getCell(9).value).toBeCloseTo(107.638888, 5);
-    expect(row.getCell(9).numFmt).toBe('0.00"%"');
+    expect(row.getCell(11).value).toBeCloseTo(107.638888, 5);
+    expect(row.getCell(11).numFmt).toBe('0.00"%"');
+    // A value indicator has no numerator or denominator.
+    expect(rowValues(sheet, 2, 10).slice(8)).toEqual([null, null]);
     // Budget and absorption of indicator 2.1 (from its linked budget lines).
     const budget = ind21.budget;
-    expect(row.getCell(23).value).toBe(Number(budget.budget!.toString()));
-    expect(row.getCell(24).value).toBe(Number(budget.spent!.toString()));
-    expect(typeof row.getCell(25).value).toBe("number");
-    expect(row.getCell(26).value).toBe(Number((ind21.efficiency as { value: { toString(): string } }).value.toString()));
-    expect(row.getCell(26).numFmt).toBe("0.00");
-    expect(row.getCell(23).numFmt).toBe("#,##0");
+    expect(row.getCell(29).value).toBe(Number(budget.budget!.toString()));
+    expect(row.getCell(30).value).toBe(Number(budget.spent!.toString()));
+    expect(typeof row.getCell(31).value).toBe("number");
+    expect(row.getCell(32).value).toBe(Number((ind21.efficiency as { value: { toString(): string } }).value.toString()));
+    expect(row.getCell(32).numFmt).toBe("0.00");
+    expect(row.getCell(29).numFmt).toBe("#,##0");
     // The national figure of 1.1 whole (value, year, kind, source), so that the workbook sent back keeps it.
-    expect(rowValues(sheet, 1, 22).slice(18)).toEqual(["Standar/Realisasi Nasional", "Tahun Data Nasional", "Jenis Data Nasional", "Sumber Data Nasional"]);
-    expect(rowValues(sheet, 2, 22).slice(18)).toEqual([83.38, 2023, "realisasi", "Kemendagri, realisasi SPM nasional"]);
-    for (let r = 2; r <= sheet.rowCount; r++) for (const c of [7, 9, 23, 24, 25]) expect(["number", "object"]).toContain(typeof sheet.getRow(r).getCell(c).value);
+    expect(rowValues(sheet, 1, 28).slice(24)).toEqual(["Standar/Realisasi Nasional", "Tahun Data Nasional", "Jenis Data Nasional", "Sumber Data Nasional"]);
+    expect(rowValues(sheet, 2, 28).slice(24)).toEqual([83.38, 2023, "realisasi", "Kemendagri, realisasi SPM nasional"]);
+    for (let r = 2; r <= sheet.rowCount; r++) for (const c of [7, 11, 29, 30, 31]) expect(["number", "object"]).toContain(typeof sheet.getRow(r).getCell(c).value);
 
     const objectives = book.getWorksheet("Rata-rata Sasaran")!;
     expect(rowValues(objectives, 3, 9)).toEqual(["2", "Meningkatnya Kapasitas Pemberdayaan Masyarakat Desa/Kelurahan", 2, Number(result.objectives[1]!.average.value!.toString()), "Sangat Tinggi", 1, 1, 0, 0]);

@@ -72,8 +72,8 @@ describe("the bot's own workbook sent back", () => {
     const file = dumai();
     const plan = planImport(file, await sheetsOf((await exportXlsx(file)).data));
     const row21 = plan.pk.find((r) => r.name === "Persentase Kelurahan Cepat Berkembang")!;
-    // The workbook shows 2.1's realisasi (31 of 36) and its pagu from its budget lines …
-    expect([row21.actual, row21.budget, row21.spent]).toEqual(["86,111111", "270000000", "176163687"]);
+    // The workbook shows 2.1's realisasi as its Pembilang and Penyebut (31 of 36) and its pagu from its budget lines …
+    expect([row21.actual, row21.budget, row21.spent]).toEqual(["31/36", "270000000", "176163687"]);
     const copy = structuredClone(file);
     applyPlan(copy, plan);
     // … and they stay a ratio and the sum of the lines, not figures of their own.
@@ -83,14 +83,16 @@ describe("the bot's own workbook sent back", () => {
     expect(copy).toEqual(file);
   });
 
-  it("stores exactly the cells edited: an earlier year, factors written on lines, the national source, the final target, a ratio retyped", async () => {
+  it("stores exactly the cells edited: an earlier year, factors written on lines, the national source, the final target, a ratio's numerator", async () => {
     const file = dumai();
     const bytes = await editedWorkbook(file, (set) => {
       set("1.1", "Realisasi 2023", 97.5);
       set("1.1", "Faktor Penghambat", "1. Data terpadu terlambat\n2. Anggaran terbatas");
       set("1.1", "Sumber Data Nasional", "Kemensos 2023");
       set("2.2", "Target Akhir Renstra", 95);
-      set("2.1", "Realisasi 2024", 90);
+      // 32 of 36 kelurahan: the numerator edited, the realisasi (computed from it) emptied.
+      set("2.1", "Pembilang 2024", 32);
+      set("2.1", "Realisasi 2024", null);
     });
     const plan = planImport(file, await sheetsOf(bytes));
     expect(plan.problems).toEqual([]);
@@ -101,14 +103,45 @@ describe("the bot's own workbook sent back", () => {
     expect(i11.factors!.inhibiting).toEqual(["Data terpadu terlambat", "Anggaran terbatas"]);
     expect(i11.national).toEqual({ value: "83.38", year: 2023, kind: "realisasi", source: "Kemensos 2023" });
     expect(i22.strategicPlan!.finalTarget).toBe("95");
-    // A realisasi that is not the stored ratio replaces it, as /isi does.
-    expect(i21.years["2024"]).toEqual({ target: "80", actual: "90" });
+    expect(i21.years["2024"]).toEqual({ target: "80", numerator: "32", denominator: "36" });
     // Everything else as it was.
     const restored = structuredClone(copy);
     restored.objectives[0]!.indicators[0] = file.objectives[0]!.indicators[0]!;
     restored.objectives[1]!.indicators[0] = file.objectives[1]!.indicators[0]!;
     restored.objectives[1]!.indicators[1] = file.objectives[1]!.indicators[1]!;
     expect(restored).toEqual(file);
+  });
+
+  it("refuses a realisasi that is not its Pembilang / Penyebut, and reads a ratio retyped as a figure when they are emptied", async () => {
+    const file = dumai();
+    const conflicting = await editedWorkbook(file, (set) => set("2.1", "Realisasi 2024", 90));
+    expect(planImport(file, await sheetsOf(conflicting)).problems).toEqual([
+      {
+        sheet: "Data Indikator",
+        row: 3,
+        column: "Realisasi 2024",
+        message: "realisasi 90 tidak sama dengan Pembilang 31 dibagi Penyebut 36; samakan, atau kosongkan kolom Realisasi (dihitung dari Pembilang dan Penyebut)",
+      },
+    ]);
+    const half = await editedWorkbook(file, (set) => set("2.1", "Penyebut 2024", null));
+    expect(planImport(file, await sheetsOf(half)).problems.map((p) => [p.column, p.message])).toEqual([["Pembilang 2024", "isi Pembilang dan Penyebut keduanya (misalnya 31 dan 36), atau kosongkan keduanya"]]);
+    // A value indicator's Pembilang and Penyebut.
+    const value = await editedWorkbook(file, (set) => {
+      set("1.1", "Pembilang 2024", 21);
+      set("1.1", "Penyebut 2024", 21);
+    });
+    expect(planImport(file, await sheetsOf(value)).problems.map((p) => [p.column, p.message])).toEqual([
+      ["Pembilang 2024", "Pembilang dan Penyebut hanya untuk indikator rasio, padahal indikator ini berjenis nilai biasa; kosongkan keduanya dan tulis realisasinya di kolom Realisasi"],
+    ]);
+    // Both emptied and a realisasi typed: a figure over the ratio, as /isi stores it.
+    const retyped = await editedWorkbook(file, (set) => {
+      set("2.1", "Realisasi 2024", 90);
+      set("2.1", "Pembilang 2024", null);
+      set("2.1", "Penyebut 2024", null);
+    });
+    const copy = structuredClone(file);
+    applyPlan(copy, planImport(file, await sheetsOf(retyped)));
+    expect(copy.objectives[1]!.indicators[0]!.years["2024"]).toEqual({ target: "80", actual: "90" });
   });
 
   it("copies random agencies into a new registration: every indicator of its kind (ratio, predikat and its table), the same capaian", async () => {

@@ -155,14 +155,21 @@ export async function importCallback(turn: Turn, state: State, data: string): Pr
   );
 }
 
-/** The new indicators of each kind other than a plain value, by name, as the preview lists them. */
+/** A realisasi given as a figure, not as a numerator and denominator ("31/36", "31 dari 36"). */
+const isFigure = (actual: string | undefined) => actual !== undefined && !/\/|\bdari\b|:/i.test(actual);
+
+/**
+ * The new indicators of each kind other than a plain value, by name, as the preview lists them; `ratio`: a new ratio
+ * indicator whose realisasi is a figure (its numerator and denominator are asked later).
+ */
 function newKinds(rows: readonly PkRow[]): { name: string; ratio: boolean; rows: string[] }[] {
   const kinds = new Map<string, { name: string; ratio: boolean; rows: string[] }>();
   for (const r of rows) {
     if (!r.kind) continue;
     const name = kindName({ kind: r.kind, ...(r.gradeTable ? { gradeTable: r.gradeTable } : {}) });
-    const k = kinds.get(name) ?? kinds.set(name, { name, ratio: r.kind === "ratio", rows: [] }).get(name)!;
+    const k = kinds.get(name) ?? kinds.set(name, { name, ratio: false, rows: [] }).get(name)!;
     k.rows.push(r.name);
+    if (r.kind === "ratio" && [r.actual, ...(r.history ?? []).map((h) => h.actual)].some(isFigure)) k.ratio = true;
   }
   return [...kinds.values()];
 }
