@@ -52,7 +52,7 @@ export interface PkRow {
   /** A new indicator that is not a plain value: a ratio, or a predikat with its table (see indicator-kind.ts). */
   kind?: "ratio" | "grade";
   gradeTable?: GradeTableId;
-  /** A new ratio indicator whose Realisasi is its Pembilang / Penyebut at another scale than 100 (per mille …). */
+  /** A new ratio indicator's scale, when its Realisasi shows it (its Pembilang / Penyebut × 100, or per mille …). */
   ratioScale?: string;
 }
 
@@ -85,7 +85,7 @@ export interface ImportPlan {
    * indicator beside it, which the officer is told of; or, when it is in the same sasaran (`rename`: the first row
    * naming it), renamed if the officer chooses to (`applyPlan`'s renames).
    */
-  renamed: { sheet: string; row: number; code: string; stored: string; name: string; id: string; rename: boolean }[];
+  renamed: { sheet: string; row: number; code: string; objective: string; stored: string; name: string; id: string; rename: boolean }[];
   /** Rows whose Jenis cell differs from the stored indicator's kind: read as the stored kind, which /atur changes. */
   kindDiffers: { sheet: string; row: number; name: string; stored: KindCell; written: string }[];
   /** Target or realisasi columns of a year after the agency's reporting year, by sheet: not read. */
@@ -182,7 +182,7 @@ export function answerProblem(file: AgencyFile, existing: Indicator | undefined,
 
 /** Whether every answer a row gives is one the stored indicator `ind` takes (its unit as well): the row may be applied to it. */
 function fitsOn(file: AgencyFile, ind: Indicator, row: PkRow): boolean {
-  if (!sameName(ind.unit, row.unit)) return false;
+  if (!sameName(ind.unit, row.unit) || (row.ratioScale !== undefined && row.ratioScale !== ind.ratioScale)) return false;
   const answers: [CellAnswer, string | undefined][] = [
     ...[{ year: file.agency.reportingYear, target: row.target, actual: row.actual }, ...(row.history ?? [])].flatMap((y): [CellAnswer, string | undefined][] => [
       [{ q: "target", year: y.year }, y.target],
@@ -385,8 +385,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
           const scales = existing ? [existing.ratioScale] : newScale ? [newScale] : NEW_RATIO_SCALES;
           const scale = ratioScaleOf(actual.text, numerator, denominator, unitKind(row.unit), scales);
           if (scale === undefined) return at(actual.column, say("impor.pecahan_beda", { realisasi: actual.text, pembilang: numerator, penyebut: denominator }));
-          if (!existing) newScale = scale;
-          if (!existing && scale !== "100") row.ratioScale = scale;
+          if (!existing) newScale = row.ratioScale = scale;
           return fraction;
         };
         for (const year of new Set(layout!.figures.map((c) => c.year))) {
@@ -452,7 +451,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
             !plan.renamed.some((x) => x.rename && x.id === indicator.id) &&
             (kindCell === undefined || (kindCell.kind === indicator.kind && (kindCell.gradeTable ?? indicator.gradeTable) === indicator.gradeTable)) &&
             fitsOn(file, indicator, row);
-          plan.renamed.push({ sheet: sheet.name, row: r + 1, code: code!, stored: indicator.name, name: row.name, id: indicator.id, rename });
+          plan.renamed.push({ sheet: sheet.name, row: r + 1, code: code!, objective: row.objective, stored: indicator.name, name: row.name, id: indicator.id, rename });
         }
         if (problems.length === 0 && existing && kindCell && (kindCell.kind !== existing.kind || (kindCell.gradeTable !== undefined && kindCell.gradeTable !== existing.gradeTable))) {
           plan.kindDiffers.push({ sheet: sheet.name, row: r + 1, name: existing.name, stored: storedKind(existing), written: kindText! });
@@ -499,6 +498,9 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
       }
     }
   }
+  // A rename whose old name another row names as well (names swapped in the sheet): not offered, as that row is
+  // the stored indicator's.
+  for (const x of plan.renamed) if (x.rename && plan.pk.some((p) => sameName(p.name, x.stored) && sameName(p.objective, x.objective))) x.rename = false;
   plan.problems.sort((a, b) => sheets.findIndex((s) => s.name === a.sheet) - sheets.findIndex((s) => s.name === b.sheet) || a.row - b.row);
   return plan;
 }

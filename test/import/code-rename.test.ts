@@ -22,7 +22,7 @@ describe("a renamed indicator found by its Kode", () => {
   it("is offered as a rename when the row fits it, and applied: same indicator, new name, the row's figures", async () => {
     const plan = planImport(agency(), await csv([HEADER, `1.1;${S};Persentase PSKS aktif;%;97,5;98,25`]));
     expect(plan.problems).toEqual([]);
-    expect(plan.renamed).toEqual([{ sheet: "CSV", row: 2, code: "1.1", stored: "Persentase PSKS yang aktif", name: "Persentase PSKS aktif", id: "I1", rename: true }]);
+    expect(plan.renamed).toEqual([{ sheet: "CSV", row: 2, code: "1.1", objective: S, stored: "Persentase PSKS yang aktif", name: "Persentase PSKS aktif", id: "I1", rename: true }]);
     const renames = renamesOf(plan);
     expect(renames).toEqual([{ row: 2, id: "I1", from: "Persentase PSKS yang aktif", to: "Persentase PSKS aktif" }]);
     const file = agency();
@@ -61,6 +61,21 @@ describe("a renamed indicator found by its Kode", () => {
     const rows = async (target: string) => planImport(sakip, await csv([HEADER, `1.2;${S};Nilai SAKIP Dinas;predikat;${target};`])).renamed.map((r) => r.rename);
     expect(await rows("A (95,00)")).toEqual([false]);
     expect(await rows("A (85,00)")).toEqual([true]);
+    // Names swapped: the old name is another row's, which updates the stored indicator.
+    const two = agency();
+    two.objectives[0]!.indicators.push({ ...two.objectives[0]!.indicators[0]!, id: "I3", code: "1.3", name: "Persentase PSKS berperan" });
+    const swapped = planImport(two, await csv([HEADER, `1.1;${S};Persentase PSKS aktif;%;97,5;`, `1.3;${S};Persentase PSKS yang aktif;%;97,5;`]));
+    expect(swapped.problems).toEqual([]);
+    expect(swapped.renamed.map((r) => [r.row, r.rename])).toEqual([[2, false]]);
+    const alone = planImport(two, await csv([HEADER, `1.1;${S};Persentase PSKS aktif;%;97,5;`]));
+    expect(alone.renamed.map((r) => [r.row, r.rename])).toEqual([[2, true]]);
+    // A ratio at another scale than the stored one's: 3 of 1.200 written 2,5 is per mille, the stored ratio is a percentage.
+    const scaled = planImport(agency(), await csv(["Kode;Sasaran;Indikator;Satuan;Realisasi;Pembilang;Penyebut", `1.1;${S};Persentase PSKS aktif;%;2,5;3;1200`, `1.1;${S};Persentase PSKS aktif lagi;%;0,25;3;1200`]));
+    expect(scaled.problems).toEqual([]);
+    expect(scaled.renamed.map((r) => [r.row, r.rename])).toEqual([
+      [2, false],
+      [3, true],
+    ]);
   });
 
   it("refuses a rename the data no longer takes: renamed or deleted since the preview, or its new name taken", async () => {
