@@ -6,21 +6,15 @@
 import { describe, expect, it } from "vitest";
 import type { AgencyFile } from "../../src/domain/schema/agency.js";
 import { applyPlan, planImport, renamesOf } from "../../src/import/plan.js";
-import { readSpreadsheet, type Sheet } from "../../src/import/spreadsheet.js";
 import { agency } from "../support/agency.js";
-
-async function csv(lines: string[]): Promise<Sheet[]> {
-  const read = await readSpreadsheet(new TextEncoder().encode(lines.join("\n")), "pk.csv");
-  if (!read.ok) throw new Error(read.reason);
-  return read.sheets;
-}
+import { csvSheets } from "../support/spreadsheets.js";
 
 const HEADER = "Kode;Sasaran;Indikator;Satuan;Target;Realisasi";
 const S = "Meningkatnya Kesejahteraan Sosial";
 
 describe("a renamed indicator found by its Kode", () => {
   it("is offered as a rename when the row fits it, and applied: same indicator, new name, the row's figures", async () => {
-    const plan = planImport(agency(), await csv([HEADER, `1.1;${S};Persentase PSKS aktif;%;97,5;98,25`]));
+    const plan = planImport(agency(), await csvSheets([HEADER, `1.1;${S};Persentase PSKS aktif;%;97,5;98,25`]));
     expect(plan.problems).toEqual([]);
     expect(plan.renamed).toEqual([{ sheet: "CSV", row: 2, code: "1.1", objective: S, stored: "Persentase PSKS yang aktif", name: "Persentase PSKS aktif", id: "I1", rename: true }]);
     const renames = renamesOf(plan);
@@ -37,7 +31,7 @@ describe("a renamed indicator found by its Kode", () => {
   it("is only a warning when the row does not fit the stored indicator, or a second row names it", async () => {
     const plan = planImport(
       agency(),
-      await csv([
+      await csvSheets([
         HEADER,
         // Another sasaran; another unit; then a fitting row, then a second one for the same code.
         "1.1;Meningkatnya Pemberdayaan Sosial;Persentase PSKS aktif;%;97,5;",
@@ -53,24 +47,24 @@ describe("a renamed indicator found by its Kode", () => {
       [5, false],
     ]);
     // Another kind in the Jenis column.
-    const grade = planImport(agency(), await csv(["Kode;Sasaran;Indikator;Satuan;Jenis;Target", `1.1;${S};Persentase PSKS aktif;%;predikat LHE AKIP;BB`]));
+    const grade = planImport(agency(), await csvSheets(["Kode;Sasaran;Indikator;Satuan;Jenis;Target", `1.1;${S};Persentase PSKS aktif;%;predikat LHE AKIP;BB`]));
     expect(grade.renamed.map((r) => r.rename)).toEqual([false]);
     // A figure the stored indicator does not take: A (95,00) is IKM's A (the new row's table), not LHE AKIP's (above 80 up to 90).
     const sakip = agency();
     sakip.objectives[0]!.indicators.push({ id: "I2", code: "1.2", name: "Nilai SAKIP", unit: "predikat", polarity: "positive", kind: "grade", gradeTable: "lheAkip", ratioScale: "100", years: {} });
-    const rows = async (target: string) => planImport(sakip, await csv([HEADER, `1.2;${S};Nilai SAKIP Dinas;predikat;${target};`])).renamed.map((r) => r.rename);
+    const rows = async (target: string) => planImport(sakip, await csvSheets([HEADER, `1.2;${S};Nilai SAKIP Dinas;predikat;${target};`])).renamed.map((r) => r.rename);
     expect(await rows("A (95,00)")).toEqual([false]);
     expect(await rows("A (85,00)")).toEqual([true]);
     // Names swapped: the old name is another row's, which updates the stored indicator.
     const two = agency();
     two.objectives[0]!.indicators.push({ ...two.objectives[0]!.indicators[0]!, id: "I3", code: "1.3", name: "Persentase PSKS berperan" });
-    const swapped = planImport(two, await csv([HEADER, `1.1;${S};Persentase PSKS aktif;%;97,5;`, `1.3;${S};Persentase PSKS yang aktif;%;97,5;`]));
+    const swapped = planImport(two, await csvSheets([HEADER, `1.1;${S};Persentase PSKS aktif;%;97,5;`, `1.3;${S};Persentase PSKS yang aktif;%;97,5;`]));
     expect(swapped.problems).toEqual([]);
     expect(swapped.renamed.map((r) => [r.row, r.rename])).toEqual([[2, false]]);
-    const alone = planImport(two, await csv([HEADER, `1.1;${S};Persentase PSKS aktif;%;97,5;`]));
+    const alone = planImport(two, await csvSheets([HEADER, `1.1;${S};Persentase PSKS aktif;%;97,5;`]));
     expect(alone.renamed.map((r) => [r.row, r.rename])).toEqual([[2, true]]);
     // A ratio at another scale than the stored one's: 3 of 1.200 written 2,5 is per mille, the stored ratio is a percentage.
-    const scaled = planImport(agency(), await csv(["Kode;Sasaran;Indikator;Satuan;Realisasi;Pembilang;Penyebut", `1.1;${S};Persentase PSKS aktif;%;2,5;3;1200`, `1.1;${S};Persentase PSKS aktif lagi;%;0,25;3;1200`]));
+    const scaled = planImport(agency(), await csvSheets(["Kode;Sasaran;Indikator;Satuan;Realisasi;Pembilang;Penyebut", `1.1;${S};Persentase PSKS aktif;%;2,5;3;1200`, `1.1;${S};Persentase PSKS aktif lagi;%;0,25;3;1200`]));
     expect(scaled.problems).toEqual([]);
     expect(scaled.renamed.map((r) => [r.row, r.rename])).toEqual([
       [2, false],
@@ -79,7 +73,7 @@ describe("a renamed indicator found by its Kode", () => {
   });
 
   it("refuses a rename the data no longer takes: renamed or deleted since the preview, or its new name taken", async () => {
-    const plan = planImport(agency(), await csv([HEADER, `1.1;${S};Persentase PSKS aktif;%;97,5;`]));
+    const plan = planImport(agency(), await csvSheets([HEADER, `1.1;${S};Persentase PSKS aktif;%;97,5;`]));
     const renames = renamesOf(plan);
     const refused = "Baris 2: indikator \"Persentase PSKS yang aktif\" sudah diubah atau dihapus sejak pratinjau, atau nama barunya sudah dipakai, jadi namanya tidak diganti";
     const changed = (edit: (f: AgencyFile) => void) => {

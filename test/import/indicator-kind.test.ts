@@ -7,14 +7,8 @@ import { computeAgency } from "../../src/domain/calc/agency.js";
 import { AgencyFileSchema, type AgencyFile } from "../../src/domain/schema/agency.js";
 import { gradeTableFor, newIndicatorKind, readKindCell } from "../../src/import/indicator-kind.js";
 import { applyPlan, planImport } from "../../src/import/plan.js";
-import { readSpreadsheet, type Sheet } from "../../src/import/spreadsheet.js";
 import { agency } from "../support/agency.js";
-
-async function csv(lines: string[]): Promise<Sheet[]> {
-  const read = await readSpreadsheet(new TextEncoder().encode(lines.join("\n")), "pk.csv");
-  if (!read.ok) throw new Error(read.reason);
-  return read.sheets;
-}
+import { csvSheets } from "../support/spreadsheets.js";
 
 const HEADER = "Sasaran;Indikator;Satuan;Jenis;Target;Realisasi";
 const S = "Meningkatnya Tata Kelola";
@@ -59,7 +53,7 @@ describe("an imported sheet with a Jenis column", () => {
   it("makes each new indicator of its kind, and stores what each figure says", async () => {
     const plan = planImport(
       agency(),
-      await csv([
+      await csvSheets([
         HEADER,
         `${S};Jumlah KPM graduasi;KPM;nilai;25;27`,
         `${S};Persentase desa aktif;%;rasio;80;31/36`,
@@ -94,7 +88,7 @@ describe("an imported sheet with a Jenis column", () => {
   it("asks which table when nothing in the row tells, and names what a Jenis cell may say", async () => {
     const plan = planImport(
       agency(),
-      await csv([
+      await csvSheets([
         HEADER,
         `${S};Indeks Kepuasan Pegawai;predikat;predikat;B;A`,
         `${S};Jumlah KPM graduasi;KPM;campuran;25;27`,
@@ -124,7 +118,7 @@ describe("an imported sheet with a Jenis column", () => {
   it("keeps a stored indicator's kind: a Jenis cell saying otherwise is pointed out, its figures read as stored", async () => {
     const plan = planImport(
       agency(),
-      await csv([HEADER, "Meningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;nilai;97,5;98,25", "Meningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;rasio;97,5;98,25"]),
+      await csvSheets([HEADER, "Meningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;nilai;97,5;98,25", "Meningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;rasio;97,5;98,25"]),
     );
     // The second row repeats the first (a problem); the first is read on the stored ratio indicator.
     expect(plan.pk.map((r) => [r.row, r.kind, r.actual])).toEqual([[2, undefined, "98,25"]]);
@@ -134,12 +128,12 @@ describe("an imported sheet with a Jenis column", () => {
     // 98,25 is 56 of 57 as far as it is written: the ratio stays.
     expect([file.objectives[0]!.indicators[0]!.kind, file.objectives[0]!.indicators[0]!.years["2024"]]).toEqual(["ratio", { target: "97.5", numerator: "56", denominator: "57" }]);
     // The same kind written: nothing pointed out.
-    const same = planImport(agency(), await csv([HEADER, "Meningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;rasio;97,5;"]));
+    const same = planImport(agency(), await csvSheets([HEADER, "Meningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;rasio;97,5;"]));
     expect([same.problems, same.kindDiffers]).toEqual([[], []]);
   });
 
   it("does not read a Jenis column that holds no kind (IKU, IKD …): no problem, listed as not read", async () => {
-    const plan = planImport(agency(), await csv([HEADER, `${S};Jumlah KPM graduasi;KPM;IKU;25;27`, `${S};Jumlah PSKS;lembaga;IKD;10;`]));
+    const plan = planImport(agency(), await csvSheets([HEADER, `${S};Jumlah KPM graduasi;KPM;IKU;25;27`, `${S};Jumlah PSKS;lembaga;IKD;10;`]));
     expect(plan.problems).toEqual([]);
     expect(plan.ignoredColumns).toEqual([{ sheet: "CSV", columns: ["Jenis"] }]);
     expect(plan.pk.map((r) => [r.name, r.kind])).toEqual([
@@ -149,7 +143,7 @@ describe("an imported sheet with a Jenis column", () => {
   });
 
   it("without a Jenis column, asks for one when a predikat row's table is not known: one problem, not one for its unit too", async () => {
-    const plan = planImport(agency(), await csv(["Sasaran;Indikator;Satuan;Target;Realisasi", `${S};Indeks Kepuasan Pegawai;;B;`, `${S};Indeks Kepuasan Masyarakat;;B;`]));
+    const plan = planImport(agency(), await csvSheets(["Sasaran;Indikator;Satuan;Target;Realisasi", `${S};Indeks Kepuasan Pegawai;;B;`, `${S};Indeks Kepuasan Masyarakat;;B;`]));
     expect(plan.problems.map((p) => [p.row, p.column, p.message])).toEqual([
       [
         2,
@@ -161,7 +155,7 @@ describe("an imported sheet with a Jenis column", () => {
   });
 
   it("refuses a polarity negatif for a new predikat indicator", async () => {
-    const plan = planImport(agency(), await csv(["Sasaran;Indikator;Satuan;Polaritas;Target", `${S};Nilai SAKIP;predikat;negatif;BB`]));
+    const plan = planImport(agency(), await csvSheets(["Sasaran;Indikator;Satuan;Polaritas;Target", `${S};Nilai SAKIP;predikat;negatif;BB`]));
     expect(plan.problems.map((p) => [p.column, p.message])).toEqual([
       ["Polaritas", "indikator ini berupa predikat, yang selalu berpolaritas positif (predikat lebih tinggi lebih baik); tulis positif atau kosongkan"],
     ]);

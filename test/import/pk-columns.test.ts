@@ -6,17 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { pkLayout } from "../../src/import/pk-columns.js";
 import { applyPlan, planImport } from "../../src/import/plan.js";
-import { readSpreadsheet, type Sheet } from "../../src/import/spreadsheet.js";
 import { agency } from "../support/agency.js";
-import { utf8 } from "../support/spreadsheets.js";
+import { csvSheets } from "../support/spreadsheets.js";
 
 const AGENCY = { reportingYear: 2024, strategicPlan: { startYear: 2021, endYear: 2026 } };
-
-async function csv(text: string): Promise<Sheet[]> {
-  const read = await readSpreadsheet(utf8(text), "pk.csv");
-  if (!read.ok) throw new Error(read.reason);
-  return read.sheets;
-}
 
 describe("pkLayout", () => {
   it("gives each target and realisasi column its year, the reporting year's when it names none", () => {
@@ -65,7 +58,7 @@ describe("pkLayout", () => {
 describe("a Perjanjian Kinerja sheet of several years", () => {
   it("reads next year's target as nothing and says so, and earlier years as history", async () => {
     const file = agency();
-    const plan = planImport(file, await csv("Sasaran;Indikator;Satuan;Realisasi 2023;Target 2025\nMeningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;98,5;99\n"));
+    const plan = planImport(file, await csvSheets("Sasaran;Indikator;Satuan;Realisasi 2023;Target 2025\nMeningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;98,5;99\n"));
     expect(plan.problems).toEqual([]);
     expect(plan.laterColumns).toEqual([{ sheet: "CSV", columns: ["Target 2025"] }]);
     expect(plan.pk).toEqual([{ row: 2, objective: "Meningkatnya Kesejahteraan Sosial", name: "Persentase PSKS yang aktif", unit: "%", history: [{ year: 2023, actual: "98,5" }] }]);
@@ -83,18 +76,18 @@ describe("a Perjanjian Kinerja sheet of several years", () => {
 
     // The same year: its source stays; the header says it is a standard.
     let d = structuredClone(file);
-    applyPlan(d, planImport(file, await csv(header + row("100", "2023", "tidak ada"))));
+    applyPlan(d, planImport(file, await csvSheets(header + row("100", "2023", "tidak ada"))));
     expect(d.objectives[0]!.indicators[0]!.national).toEqual({ value: "100", year: 2023, kind: "standar", source: "BPS" });
     expect(d.objectives[0]!.indicators[0]!.factors).toEqual({ inhibiting: [] });
 
     // Another year: the source was the other year's, and is dropped.
     d = structuredClone(file);
-    applyPlan(d, planImport(file, await csv(header + row("100", "2024", "\"Data terlambat; SDM kurang\""))));
+    applyPlan(d, planImport(file, await csvSheets(header + row("100", "2024", "\"Data terlambat; SDM kurang\""))));
     expect(d.objectives[0]!.indicators[0]!.national).toEqual({ value: "100", year: 2024, kind: "standar" });
     expect(d.objectives[0]!.indicators[0]!.factors).toEqual({ inhibiting: ["Data terlambat", "SDM kurang"] });
 
     // A figure without its year, a year that is none, a year after the reporting year: problems in their columns.
-    const plan = planImport(file, await csv(header + row("100", "", "") + row("100", "2023/2024", "", "Indikator baru") + row("100", "2025", "", "Indikator lain")));
+    const plan = planImport(file, await csvSheets(header + row("100", "", "") + row("100", "2023/2024", "", "Indikator baru") + row("100", "2025", "", "Indikator lain")));
     expect(plan.problems.map((p) => [p.row, p.column, p.message])).toEqual([
       [2, "Tahun Data Nasional", "tahun data nasionalnya tidak ada; isi kolom Tahun Data Nasional dengan tahun empat angka, misalnya 2023"],
       [3, "Tahun Data Nasional", '"2023/2024" bukan tahun; isi kolom Tahun Data Nasional dengan tahun empat angka, misalnya 2023'],
@@ -104,7 +97,7 @@ describe("a Perjanjian Kinerja sheet of several years", () => {
 
   it("reads a Polaritas column: positif or negatif, not for a predikat, and says what else it takes", async () => {
     const file = agency();
-    const plan = planImport(file, await csv("Sasaran;Indikator;Satuan;Polaritas\nMeningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;Negatif\nS2;Angka kemiskinan;%;naik\nS2;Jumlah PMKS;orang;-\n"));
+    const plan = planImport(file, await csvSheets("Sasaran;Indikator;Satuan;Polaritas\nMeningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;Negatif\nS2;Angka kemiskinan;%;naik\nS2;Jumlah PMKS;orang;-\n"));
     expect(plan.problems.map((p) => [p.row, p.column, p.message])).toEqual([
       [3, "Polaritas", '"naik" bukan polaritas; tulis positif (makin tinggi makin baik) atau negatif (makin rendah makin baik)'],
     ]);
@@ -121,7 +114,7 @@ describe("a Perjanjian Kinerja sheet of several years", () => {
 
     const graded = agency();
     Object.assign(graded.objectives[0]!.indicators[0]!, { kind: "grade", gradeTable: "ikm", years: {} });
-    const refused = planImport(graded, await csv("Sasaran;Indikator;Satuan;Polaritas\nMeningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;negatif\n"));
+    const refused = planImport(graded, await csvSheets("Sasaran;Indikator;Satuan;Polaritas\nMeningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;negatif\n"));
     expect(refused.problems.map((p) => p.message)).toEqual(["indikator ini berupa predikat, yang selalu berpolaritas positif (predikat lebih tinggi lebih baik); tulis positif atau kosongkan"]);
   });
 });

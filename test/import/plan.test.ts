@@ -10,16 +10,10 @@ import { computeAgency } from "../../src/domain/calc/agency.js";
 import { AgencyFileSchema, type AgencyFile } from "../../src/domain/schema/agency.js";
 import { applyPlan, planImport, type ImportPlan } from "../../src/import/plan.js";
 import { MAX_ROWS, MAX_XLSX_UNPACKED_BYTES } from "../../src/import/limits.js";
-import { readSpreadsheet, type Sheet } from "../../src/import/spreadsheet.js";
+import { readSpreadsheet } from "../../src/import/spreadsheet.js";
 import { importTemplate } from "../../src/import/template.js";
 import { agency } from "../support/agency.js";
-import { BUDGET_HEADER, PK_HEADER, utf8, xlsx } from "../support/spreadsheets.js";
-
-async function sheets(bytes: Uint8Array, name: string): Promise<Sheet[]> {
-  const read = await readSpreadsheet(bytes, name);
-  if (!read.ok) throw new Error(`not read: ${read.reason}`);
-  return read.sheets;
-}
+import { BUDGET_HEADER, PK_HEADER, sheetsOf, utf8, xlsx } from "../support/spreadsheets.js";
 
 const where = (plan: ImportPlan) => plan.problems.map((p) => `${p.sheet}!${p.row}:${p.column}`);
 
@@ -46,7 +40,7 @@ describe("import: good files", () => {
       },
     ]);
     const file = agency();
-    const plan = planImport(file, await sheets(bytes, "pk.xlsx"));
+    const plan = planImport(file, await sheetsOf(bytes, "pk.xlsx"));
     expect(plan.problems).toEqual([]);
     expect(plan.ignoredColumns).toEqual([]);
     expect(plan.pk).toEqual([
@@ -108,7 +102,7 @@ describe("import: good files", () => {
         ],
       },
     ]);
-    const plan = planImport(agency(), await sheets(bytes, "pk.xlsx"));
+    const plan = planImport(agency(), await sheetsOf(bytes, "pk.xlsx"));
     expect(plan.pk).toEqual([{ row: 2, objective: "Sasaran A", name: "Persentase PSKS yang aktif", unit: "%", target: "97,5", actual: "98,25", budget: "1373500000" }]);
     expect(plan.problems.map((p) => [p.row, p.column, p.message])).toEqual([
       [3, "Realisasi", '"#DIV/0!" tidak dapat dibaca sebagai angka. Ketik angka dengan koma untuk desimal, misalnya 1.373.'],
@@ -131,8 +125,8 @@ describe("import: good files", () => {
       { row: 2, objective: "Meningkatnya Pemberdayaan Sosial", name: "Jumlah KPM graduasi; tahap 2", unit: "KPM", target: "25", actual: "27", budget: "1373500000", spent: "1220878592.5" },
       { row: 3, objective: "Meningkatnya Pemberdayaan Sosial", name: "Persentase PKH tepat sasaran", unit: "%" },
     ];
-    const planId = planImport(agency(), await sheets(utf8(`\uFEFF${id}`), "pk.csv"));
-    const planUs = planImport(agency(), await sheets(utf8(us), "pk.csv"));
+    const planId = planImport(agency(), await sheetsOf(utf8(`\uFEFF${id}`), "pk.csv"));
+    const planUs = planImport(agency(), await sheetsOf(utf8(us), "pk.csv"));
     expect(planId.problems).toEqual([]);
     expect(planUs.problems).toEqual([]);
     expect(planId.pk).toEqual([expected[0], { ...expected[1], target: "97,5", actual: "98,25%" }]);
@@ -155,7 +149,7 @@ describe("import: good files", () => {
       "3.;;Persentase PMKS yang tertangani;97,5%",
       "4.;;Jumlah KPM graduasi;25",
     ].join("\n");
-    const plan = planImport(agency(), await sheets(utf8(csv), "pk.csv"));
+    const plan = planImport(agency(), await sheetsOf(utf8(csv), "pk.csv"));
     expect(plan.pk).toEqual([
       // A predikat target (a Cyrillic В here) makes a predikat indicator: B is in both tables, its name says IKM.
       { row: 2, objective: "Meningkatnya Kualitas Urusan Penunjang Pemerintahan OPD", name: "Indeks Kepuasan Masyarakat", unit: "predikat", target: "В", kind: "grade", gradeTable: "ikm" },
@@ -171,11 +165,11 @@ describe("import: good files", () => {
     expect([ikm.kind, ikm.gradeTable, ikm.unit, ikm.years["2024"]]).toEqual(["grade", "ikm", "predikat", { target: { letter: "B" } }]);
     expect(AgencyFileSchema.safeParse(applied).success).toBe(true);
     // A stored indicator keeps its unit when the file gives none.
-    const stored = planImport(agency(), await sheets(utf8("No;Sasaran Strategis;Indikator Kinerja;Target\n1;Meningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;97,5\n"), "x.csv"));
+    const stored = planImport(agency(), await sheetsOf(utf8("No;Sasaran Strategis;Indikator Kinerja;Target\n1;Meningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;97,5\n"), "x.csv"));
     expect(stored.problems).toEqual([]);
     expect(stored.pk).toEqual([{ row: 2, objective: "Meningkatnya Kesejahteraan Sosial", name: "Persentase PSKS yang aktif", unit: "%", target: "97,5" }]);
     // A blank Sasaran cell on the first row has no sasaran above it.
-    const first = planImport(agency(), await sheets(utf8("Sasaran;Indikator;Satuan;Target\n;Indikator A;%;80\n"), "x.csv"));
+    const first = planImport(agency(), await sheetsOf(utf8("Sasaran;Indikator;Satuan;Target\n;Indikator A;%;80\n"), "x.csv"));
     expect(first.problems).toEqual([{ sheet: "CSV", row: 2, column: "Sasaran", message: "wajib diisi" }]);
   });
 
@@ -185,7 +179,7 @@ describe("import: good files", () => {
       "Meningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;-;tidak ada;–;Rp -",
       "Meningkatnya Pemberdayaan Sosial;Jumlah KPM graduasi;KPM;tidak ada;27;-;nihil",
     ].join("\n");
-    const plan = planImport(agency(), await sheets(utf8(csv), "pk.csv"));
+    const plan = planImport(agency(), await sheetsOf(utf8(csv), "pk.csv"));
     // "–" (Word's en dash) is a dash too; "Rp -" is not how a table writes "none": a problem, and its row is left out.
     expect(plan.problems.map((p) => `${p.row}:${p.column}`)).toEqual(["2:Realisasi Anggaran"]);
     expect(plan.pk).toEqual([{ row: 3, objective: "Meningkatnya Pemberdayaan Sosial", name: "Jumlah KPM graduasi", unit: "KPM", actual: "27" }]);
@@ -198,7 +192,7 @@ describe("import: good files", () => {
     const bytes = await xlsx([
       { name: "PK 2024", rows: [["PERJANJIAN KINERJA TAHUN 2024"], ["DINAS SOSIAL KABUPATEN CONTOH"], [], PK_HEADER, [1, "Sasaran A", "Indikator A", "%", 80], [2, "Sasaran A", null, "%", 80]] },
     ]);
-    const plan = planImport(agency(), await sheets(bytes, "pk.xlsx"));
+    const plan = planImport(agency(), await sheetsOf(bytes, "pk.xlsx"));
     expect(plan.pk.map((r) => r.row)).toEqual([5]);
     expect(plan.problems).toEqual([{ sheet: "PK 2024", row: 6, column: "Indikator", message: "wajib diisi" }]);
   });
@@ -206,7 +200,7 @@ describe("import: good files", () => {
   it("reads Excel's \"Unicode Text\" (UTF-16, tab-separated .txt) like a CSV file", async () => {
     const text = [PK_HEADER.slice(0, 5).join("\t"), ["1", "Sasaran A", "Persentase PSKS aktif", "%", "97,5"].join("\t")].join("\r\n");
     const bytes = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
-    const plan = planImport(agency(), await sheets(bytes, "pk.txt"));
+    const plan = planImport(agency(), await sheetsOf(bytes, "pk.txt"));
     expect(plan.problems).toEqual([]);
     expect(plan.pk).toEqual([{ row: 2, objective: "Sasaran A", name: "Persentase PSKS aktif", unit: "%", target: "97,5" }]);
   });
@@ -215,13 +209,13 @@ describe("import: good files", () => {
     // "Persentase “PSKS” aktif – tahap 2" in Windows-1252: “ ” – are the single bytes 0x93, 0x94 and 0x96.
     const line = (text: string) => [...text].map((c) => ({ "“": 0x93, "”": 0x94, "–": 0x96 })[c] ?? c.charCodeAt(0));
     const bytes = new Uint8Array([...line("Sasaran;Indikator;Satuan;Target\r\nSasaran A;Persentase “PSKS” aktif – tahap 2;%;97,5\r\n")]);
-    const plan = planImport(agency(), await sheets(bytes, "pk.csv"));
+    const plan = planImport(agency(), await sheetsOf(bytes, "pk.csv"));
     expect(plan.pk.map((r) => r.name)).toEqual(["Persentase “PSKS” aktif – tahap 2"]);
   });
 
   it("skips the row numbering the columns, but reports a row of figures without its names", async () => {
     const bytes = await xlsx([{ name: "PK", rows: [PK_HEADER, ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)"], [1, "Sasaran A", "Indikator A", "%", 80, 75, null, null], [null, null, null, null, 90, 85, null, null]] }]);
-    const plan = planImport(agency(), await sheets(bytes, "pk.xlsx"));
+    const plan = planImport(agency(), await sheetsOf(bytes, "pk.xlsx"));
     expect(plan.pk.map((r) => r.row)).toEqual([3]);
     expect(plan.problems.map((p) => [p.row, p.column, p.message])).toEqual([
       [4, "Indikator", "wajib diisi"],
@@ -234,7 +228,7 @@ describe("import: good files", () => {
     const rows = (d: string, title: string) =>
       [title, "", PK_HEADER.slice(0, 5).join(d), ["1", "Sasaran A", '"Indikator A; tahap 2, desa"', "%", "80"].join(d), ["2", "Sasaran A", "Indikator B", "KPM", "25"].join(d)].join("\r\n");
     for (const [d, title] of [["\t", "PERJANJIAN KINERJA TAHUN 2024"], [",", "PERJANJIAN KINERJA TAHUN 2024"], [";", "Dinas Sosial, Kabupaten Contoh, 2024"], ["\t", "Dinas Sosial, Kabupaten Contoh; 2024"]]) {
-      const plan = planImport(agency(), await sheets(utf8(rows(d!, title!)), "pk.csv"));
+      const plan = planImport(agency(), await sheetsOf(utf8(rows(d!, title!)), "pk.csv"));
       expect(plan.problems).toEqual([]);
       expect(plan.pk.map((r) => [r.row, r.objective, r.name, r.unit, r.target])).toEqual([
         [4, "Sasaran A", "Indikator A; tahap 2, desa", "%", "80"],
@@ -244,7 +238,7 @@ describe("import: good files", () => {
   });
 
   it("reads the downloadable template as a valid import (its example rows)", async () => {
-    const plan = planImport(agency(), await sheets(await importTemplate(), "templat.xlsx"));
+    const plan = planImport(agency(), await sheetsOf(await importTemplate(), "templat.xlsx"));
     expect(plan.problems).toEqual([]);
     expect(plan.pk.map((r) => [r.name, r.target, r.actual])).toEqual([
       ["Persentase PSKS yang aktif", "97,5", "98,25"],
@@ -289,7 +283,7 @@ describe("import: problems per row", () => {
         ],
       },
     ]);
-    const plan = planImport(agency(), await sheets(bytes, "rusak.xlsx"));
+    const plan = planImport(agency(), await sheetsOf(bytes, "rusak.xlsx"));
     expect(plan.pk.map((r) => r.row)).toEqual([2, 9]);
     expect(plan.budget.map((r) => r.row)).toEqual([]);
     expect(where(plan)).toEqual([
@@ -327,7 +321,7 @@ describe("import: problems per row", () => {
   });
 
   it("refuses texts that are too long for the data", async () => {
-    const plan = planImport(agency(), await sheets(utf8(`Sasaran;Indikator;Satuan;Target\n${"S".repeat(501)};Ind;%;80\nSasaran;Ind;${"u".repeat(41)};80\n`), "x.csv"));
+    const plan = planImport(agency(), await sheetsOf(utf8(`Sasaran;Indikator;Satuan;Target\n${"S".repeat(501)};Ind;%;80\nSasaran;Ind;${"u".repeat(41)};80\n`), "x.csv"));
     expect(plan.problems.map((p) => [p.row, p.column, p.message])).toEqual([
       [2, "Sasaran", "terlalu panjang (paling banyak 500 karakter)"],
       [3, "Satuan", "terlalu panjang (paling banyak 40 karakter)"],
@@ -335,7 +329,7 @@ describe("import: problems per row", () => {
   });
 
   it("says the data changed when a plan no longer fits at save time", async () => {
-    const plan = planImport(agency(), await sheets(utf8("Sasaran;Indikator;Satuan;Target\nMeningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;80-90\n"), "x.csv"));
+    const plan = planImport(agency(), await sheetsOf(utf8("Sasaran;Indikator;Satuan;Target\nMeningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;80-90\n"), "x.csv"));
     expect(plan.problems).toEqual([]);
     const changed = structuredClone(agency()) as AgencyFile;
     changed.objectives[0]!.indicators[0]!.unit = "orang";
@@ -348,7 +342,7 @@ describe("import: files that cannot be read", () => {
     expect(await readSpreadsheet(await xlsx([{ name: "Sheet1", rows: [] }]), "kosong.xlsx")).toEqual({ ok: false, reason: "empty" });
     expect(await readSpreadsheet(utf8(""), "kosong.csv")).toEqual({ ok: false, reason: "empty" });
     expect(await readSpreadsheet(utf8(";;\n;;\n"), "kosong.csv")).toEqual({ ok: false, reason: "empty" });
-    const headerOnly = planImport(agency(), await sheets(await xlsx([{ name: "PK", rows: [PK_HEADER] }]), "x.xlsx"));
+    const headerOnly = planImport(agency(), await sheetsOf(await xlsx([{ name: "PK", rows: [PK_HEADER] }]), "x.xlsx"));
     expect(headerOnly).toEqual({ pk: [], budget: [], problems: [], ignoredColumns: [], renamed: [], kindDiffers: [], laterColumns: [] });
   });
 

@@ -8,14 +8,8 @@ import { AgencyFileSchema } from "../../src/domain/schema/agency.js";
 import { applyPlan, planImport } from "../../src/import/plan.js";
 import { pkLayout } from "../../src/import/pk-columns.js";
 import { ratioScaleOf } from "../../src/import/ratio-cells.js";
-import { readSpreadsheet, type Sheet } from "../../src/import/spreadsheet.js";
 import { agency } from "../support/agency.js";
-
-async function csv(lines: string[]): Promise<Sheet[]> {
-  const read = await readSpreadsheet(new TextEncoder().encode(lines.join("\n")), "pk.csv");
-  if (!read.ok) throw new Error(read.reason);
-  return read.sheets;
-}
+import { csvSheets } from "../support/spreadsheets.js";
 
 const S = "Meningkatnya Pelayanan";
 
@@ -44,7 +38,7 @@ describe("Pembilang and Penyebut", () => {
   it("make a new ratio indicator (no Jenis column needed), at the scale its Realisasi shows", async () => {
     const plan = planImport(
       agency(),
-      await csv([
+      await csvSheets([
         "Sasaran;Indikator;Satuan;Target;Realisasi;Pembilang;Penyebut;Pembilang 2023;Penyebut 2023",
         `${S};Persentase desa aktif;%;80;;31;36;30;36`,
         `${S};Angka kematian per 1.000;per mil;5;2,5;3;1200;;`,
@@ -71,7 +65,7 @@ describe("Pembilang and Penyebut", () => {
   it("refuse a realisasi another than the ratio, a numerator alone, a zero denominator, a ratio of a predikat", async () => {
     const plan = planImport(
       agency(),
-      await csv([
+      await csvSheets([
         "Sasaran;Indikator;Satuan;Jenis;Target;Realisasi;Pembilang;Penyebut",
         `${S};Persentase desa aktif;%;;80;90;31;36`,
         `${S};Persentase kelurahan aktif;%;;80;;31;`,
@@ -87,7 +81,7 @@ describe("Pembilang and Penyebut", () => {
     ]);
     expect(plan.pk).toEqual([]);
     // A new indicator's years at two scales: the first year read sets it (the reporting year's, then earlier ones).
-    const twoScales = planImport(agency(), await csv(["Sasaran;Indikator;Satuan;Realisasi 2024;Pembilang 2024;Penyebut 2024;Realisasi 2023;Pembilang 2023;Penyebut 2023", `${S};Angka X;per mil;2,5;3;1200;0,25;3;1200`]));
+    const twoScales = planImport(agency(), await csvSheets(["Sasaran;Indikator;Satuan;Realisasi 2024;Pembilang 2024;Penyebut 2024;Realisasi 2023;Pembilang 2023;Penyebut 2023", `${S};Angka X;per mil;2,5;3;1200;0,25;3;1200`]));
     expect(twoScales.problems.map((p) => [p.column, p.message])).toEqual([
       ["Realisasi 2023", "realisasi 0,25 tidak sama dengan Pembilang 3 dibagi Penyebut 1200; samakan, atau kosongkan kolom Realisasi (dihitung dari Pembilang dan Penyebut)"],
     ]);

@@ -12,7 +12,7 @@ import { AgencyFileSchema, type AgencyFile } from "../../src/domain/schema/agenc
 import { computeAgency } from "../../src/domain/calc/agency.js";
 import { exportXlsx } from "../../src/export/index.js";
 import { applyPlan, planImport } from "../../src/import/plan.js";
-import { readSpreadsheet, type Sheet } from "../../src/import/spreadsheet.js";
+import { sheetsOf } from "../support/spreadsheets.js";
 import { agencyArb } from "../support/random-agency.js";
 
 function dumai(): AgencyFile {
@@ -21,10 +21,16 @@ function dumai(): AgencyFile {
   return parsed.file;
 }
 
-async function sheetsOf(bytes: Uint8Array): Promise<Sheet[]> {
-  const read = await readSpreadsheet(bytes, "data.xlsx");
-  if (!read.ok) throw new Error(read.reason);
-  return read.sheets;
+/** The sheets of a workbook /ekspor xlsx made (or one edited from it). */
+const workbookSheets = (bytes: Uint8Array) => sheetsOf(bytes, "data.xlsx");
+
+/** `numRuns` random agencies whose indicators' names are distinct in each sasaran (two of one name are one row to the import, reported as a repeated row). */
+function randomAgencies(numRuns: number, seed: number): AgencyFile[] {
+  return fc
+    .sample(agencyArb, { numRuns, seed })
+    .map((input) => parseAgency(input))
+    .flatMap((p) => (p.ok ? [p.file] : []))
+    .filter((f) => f.objectives.every((o) => new Set(o.indicators.map((i) => i.name.toLowerCase())).size === o.indicators.length));
 }
 
 /** The exported workbook with `edit` applied to its data sheet (cells found by their column's header). */
@@ -43,17 +49,12 @@ async function editedWorkbook(file: AgencyFile, edit: (set: (code: string, heade
 
 describe("the bot's own workbook sent back", () => {
   it("changes nothing for random agencies: every indicator is 'the same', no problem, the data equal", async () => {
-    const files = fc
-      .sample(agencyArb, { numRuns: 60, seed: 20261207 })
-      .map((input) => parseAgency(input))
-      .flatMap((p) => (p.ok ? [p.file] : []))
-      // Two indicators of one name in one sasaran are one row to the import (reported as a repeated row).
-      .filter((f) => f.objectives.every((o) => new Set(o.indicators.map((i) => i.name.toLowerCase())).size === o.indicators.length));
+    const files = randomAgencies(60, 20261207);
     expect(files.length).toBeGreaterThan(40);
     let ratios = 0;
     let history = 0;
     for (const file of files) {
-      const plan = planImport(file, await sheetsOf((await exportXlsx(file)).data));
+      const plan = planImport(file, await workbookSheets((await exportXlsx(file)).data));
       expect(plan.problems).toEqual([]);
       const copy = structuredClone(file);
       const applied = applyPlan(copy, plan);
@@ -70,7 +71,7 @@ describe("the bot's own workbook sent back", () => {
 
   it("keeps the Dumai report's ratios and the budgets summed from its lines", async () => {
     const file = dumai();
-    const plan = planImport(file, await sheetsOf((await exportXlsx(file)).data));
+    const plan = planImport(file, await workbookSheets((await exportXlsx(file)).data));
     const row21 = plan.pk.find((r) => r.name === "Persentase Kelurahan Cepat Berkembang")!;
     // The workbook shows 2.1's realisasi as its Pembilang and Penyebut (31 of 36) and its pagu from its budget lines …
     expect([row21.actual, row21.budget, row21.spent]).toEqual(["31/36", "270000000", "176163687"]);
@@ -94,7 +95,7 @@ describe("the bot's own workbook sent back", () => {
       set("2.1", "Pembilang 2024", 32);
       set("2.1", "Realisasi 2024", null);
     });
-    const plan = planImport(file, await sheetsOf(bytes));
+    const plan = planImport(file, await workbookSheets(bytes));
     expect(plan.problems).toEqual([]);
     const copy = structuredClone(file);
     expect(applyPlan(copy, plan).counts).toEqual({ sasaran: 0, indikator: 0, diperbarui: 3, sama: 1, anggaran: 0 });
@@ -115,7 +116,7 @@ describe("the bot's own workbook sent back", () => {
   it("refuses a realisasi that is not its Pembilang / Penyebut, and reads a ratio retyped as a figure when they are emptied", async () => {
     const file = dumai();
     const conflicting = await editedWorkbook(file, (set) => set("2.1", "Realisasi 2024", 90));
-    expect(planImport(file, await sheetsOf(conflicting)).problems).toEqual([
+    expect(planImport(file, await workbookSheets(conflicting)).problems).toEqual([
       {
         sheet: "Data Indikator",
         row: 3,
@@ -124,13 +125,13 @@ describe("the bot's own workbook sent back", () => {
       },
     ]);
     const half = await editedWorkbook(file, (set) => set("2.1", "Penyebut 2024", null));
-    expect(planImport(file, await sheetsOf(half)).problems.map((p) => [p.column, p.message])).toEqual([["Pembilang 2024", "isi Pembilang dan Penyebut keduanya (misalnya 31 dan 36), atau kosongkan keduanya"]]);
+    expect(planImport(file, await workbookSheets(half)).problems.map((p) => [p.column, p.message])).toEqual([["Pembilang 2024", "isi Pembilang dan Penyebut keduanya (misalnya 31 dan 36), atau kosongkan keduanya"]]);
     // A value indicator's Pembilang and Penyebut.
     const value = await editedWorkbook(file, (set) => {
       set("1.1", "Pembilang 2024", 21);
       set("1.1", "Penyebut 2024", 21);
     });
-    expect(planImport(file, await sheetsOf(value)).problems.map((p) => [p.column, p.message])).toEqual([
+    expect(planImport(file, await workbookSheets(value)).problems.map((p) => [p.column, p.message])).toEqual([
       ["Pembilang 2024", "Pembilang dan Penyebut hanya untuk indikator rasio, padahal indikator ini berjenis nilai biasa; kosongkan keduanya dan tulis realisasinya di kolom Realisasi"],
     ]);
     // Both emptied and a realisasi typed: a figure over the ratio, as /isi stores it.
@@ -140,20 +141,16 @@ describe("the bot's own workbook sent back", () => {
       set("2.1", "Penyebut 2024", null);
     });
     const copy = structuredClone(file);
-    applyPlan(copy, planImport(file, await sheetsOf(retyped)));
+    applyPlan(copy, planImport(file, await workbookSheets(retyped)));
     expect(copy.objectives[1]!.indicators[0]!.years["2024"]).toEqual({ target: "80", actual: "90" });
   });
 
   it("copies random agencies into a new registration: every indicator of its kind (ratio, predikat and its table), the same capaian", async () => {
-    const files = fc
-      .sample(agencyArb, { numRuns: 40, seed: 20261208 })
-      .map((input) => parseAgency(input))
-      .flatMap((p) => (p.ok ? [p.file] : []))
-      .filter((f) => f.objectives.every((o) => new Set(o.indicators.map((i) => i.name.toLowerCase())).size === o.indicators.length));
+    const files = randomAgencies(40, 20261208);
     const seen = { ratio: 0, ikm: 0, lheAkip: 0 };
     for (const file of files) {
       const empty: AgencyFile = { ...structuredClone(file), objectives: [], budgetLines: [] };
-      const plan = planImport(empty, await sheetsOf((await exportXlsx(file)).data));
+      const plan = planImport(empty, await workbookSheets((await exportXlsx(file)).data));
       expect(plan.problems).toEqual([]);
       expect(applyPlan(empty, plan).problems).toEqual([]);
       expect(AgencyFileSchema.safeParse(empty).success).toBe(true);
@@ -181,7 +178,7 @@ describe("the bot's own workbook sent back", () => {
     const file = dumai();
     file.objectives[1]!.indicators[1]!.polarity = "negative";
     const empty: AgencyFile = { ...structuredClone(file), objectives: [], budgetLines: [] };
-    const plan = planImport(empty, await sheetsOf((await exportXlsx(file)).data));
+    const plan = planImport(empty, await workbookSheets((await exportXlsx(file)).data));
     expect(plan.problems).toEqual([]);
     applyPlan(empty, plan);
     const [from, to] = [file.objectives[0]!.indicators[0]!, empty.objectives[0]!.indicators[0]!];

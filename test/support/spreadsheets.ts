@@ -1,5 +1,6 @@
 /** Spreadsheets for import tests, built with exceljs the way officers' files look. */
 import ExcelJS from "exceljs";
+import { readSpreadsheet, type Sheet } from "../../src/import/spreadsheet.js";
 
 /** A cell: a plain value, a number with a format, or any value exceljs writes (formulas, errors, links) with an optional format. */
 export type CellInput = string | number | boolean | Date | null | { value: number; numFmt: string } | { raw: ExcelJS.CellValue; numFmt?: string };
@@ -34,3 +35,13 @@ export const PK_HEADER = ["No", "Sasaran", "Indikator", "Satuan", "Target", "Rea
 export const BUDGET_HEADER = ["Program", "Kegiatan", "Sub Kegiatan", "Pagu", "Realisasi", "Indikator", "Catatan"];
 
 export const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** The sheets of a test's own file, which must be readable. */
+export async function sheetsOf(bytes: Uint8Array, name: string): Promise<Sheet[]> {
+  const read = await readSpreadsheet(bytes, name);
+  if (!read.ok) throw new Error(`${name} not read: ${read.reason}`);
+  return read.sheets;
+}
+
+/** The sheet of a CSV file of these lines (or this text). */
+export const csvSheets = (lines: string | readonly string[]): Promise<Sheet[]> => sheetsOf(utf8(typeof lines === "string" ? lines : lines.join("\n")), "pk.csv");

@@ -42,6 +42,9 @@ function numberFor(ind: Indicator, text: string): { ok: true; value: string } | 
   return { ok: true, value: r.value.toFixed() };
 }
 
+/** A realisasi typed as a numerator and denominator ("56/57", "56 dari 57", "56:57"), which a ratio indicator takes as such. */
+export const isRatioText = (text: string): boolean => /\/|\bdari\b|:/i.test(text);
+
 /** A target as typed: a number, a range ("80-90", "80 s.d. 90") or, for grade indicators, a grade. */
 function targetFor(ind: Indicator, text: string): { ok: true; value: Target } | { ok: false; message: string } {
   if (ind.kind === "grade") {
@@ -155,7 +158,7 @@ export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): A
         if (!g.ok) return { ok: false, message: gradeErrorMessage(g.error, table.name) };
         return accept((data) => (year(draft(data), key.year).actual = g.value));
       }
-      if (ind.kind === "ratio" && /\/|\bdari\b|:/i.test(text)) {
+      if (ind.kind === "ratio" && isRatioText(text)) {
         const r = parseRatio(text);
         if (!r.ok) return { ok: false, message: numberErrorMessage(r.error, "ratio") };
         return accept((data) => {

@@ -21,6 +21,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { PkRow } from "../../import/plan.js";
 import { kindName } from "../../import/indicator-kind.js";
 import { FACTOR_KINDS } from "../../app/entry/keys.js";
+import { isRatioText } from "../../app/entry/answers.js";
 
 /** Telegram lets bots download files up to 20 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -156,7 +157,7 @@ export async function importCallback(turn: Turn, state: State, data: string): Pr
 }
 
 /** A realisasi given as a figure, not as a numerator and denominator ("31/36", "31 dari 36"). */
-const isFigure = (actual: string | undefined) => actual !== undefined && !/\/|\bdari\b|:/i.test(actual);
+const isFigure = (actual: string | undefined) => actual !== undefined && !isRatioText(actual);
 
 /**
  * The new indicators of each kind other than a plain value, by name, as the preview lists them; `ratio`: a new ratio
