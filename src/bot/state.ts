@@ -9,6 +9,7 @@ import { z } from "zod";
 import { FACTOR_KINDS } from "../app/entry/keys.js";
 import { MAX_FACTOR_CELL } from "../import/limits.js";
 import { HISTORY_YEARS } from "../import/pk-columns.js";
+import { DESCRIPTION_FIELDS } from "../import/pk-cells.js";
 import { GRADE_TABLE_IDS, type GradeTableId } from "../domain/calc/grade.js";
 
 export const STATE_VERSION = 1;
@@ -73,6 +74,7 @@ export const ImportPkRow = z.strictObject({
   kind: z.enum(["ratio", "grade"]).optional(),
   gradeTable: z.enum(GRADE_TABLE_IDS as [GradeTableId, ...GradeTableId[]]).optional(),
   ratioScale: z.string().max(20).optional(),
+  texts: z.partialRecord(z.enum(DESCRIPTION_FIELDS), z.string().max(2000)).optional(),
 });
 export const ImportBudgetRow = z.strictObject({
   row: z.number().int(),
@@ -83,6 +85,9 @@ export const ImportBudgetRow = z.strictObject({
   spent: Money.optional(),
   indicators: z.array(z.string().max(500)).max(50).optional(),
   note: z.string().max(1000).optional(),
+  code: z.string().max(40).optional(),
+  fundingSource: z.string().max(100).optional(),
+  output: z.strictObject({ indicator: z.string().max(500), unit: z.string().max(40), target: z.string().max(60).optional(), actual: z.string().max(60).optional() }).optional(),
 });
 
 /** Most questions one /isi pass remembers as skipped; the pass ends when the officer skips more (flows/entry.ts). */

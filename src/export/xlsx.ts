@@ -13,6 +13,7 @@ import { formatDecimal } from "../domain/numbers/format.js";
 import type { Cell, Chapter, NumberKind, Table } from "../domain/draft/document.js";
 import { wordingFile } from "../domain/draft/templates.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
+import { BUDGET_LEVELS, type BudgetLine } from "../domain/schema/budget.js";
 import { flatHeaders } from "../domain/draft/render/layout.js";
 
 type Value = string | number | null;
@@ -99,6 +100,44 @@ function yearCells(y: YearResult | undefined): [Value, Value, Value, Value, Valu
 const NATIONAL_SOURCE_COLUMN = 27;
 const EFFICIENCY_COLUMN = 31;
 
+/**
+ * The budget lines as /impor reads a budget sheet: one row per program, kegiatan and sub kegiatan (with the names of
+ * the lines above it), in the document's order, its pagu and realisasi as the report shows them (a parent's summed
+ * from its lines when it has none of its own: sent back unchanged, it stays a sum), the indicators it supports by
+ * their Kode in the data sheet, its output indicator, funding source and note.
+ */
+function budgetSheet(book: ExcelJS.Workbook, file: AgencyFile, result: AgencyResult, w: { anggaran: string; kolom_anggaran: string[] }): void {
+  const sheet = book.addWorksheet(w.anggaran);
+  styleHeader(sheet.addRow(w.kolom_anggaran));
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  const lines = new Map(file.budgetLines.map((l) => [l.id, l]));
+  const indicators = new Map(result.indicators.map((r) => [r.indicator.id, r.indicator]));
+  const money: (NumberKind | undefined)[] = [undefined, undefined, undefined, undefined, "money", "money", "percent"];
+  for (const r of result.budget.lines) {
+    const line = lines.get(r.id)!;
+    const path: (string | null)[] = [null, null, null];
+    for (let at: BudgetLine | undefined = line; at; at = at.parentId === undefined ? undefined : lines.get(at.parentId)) path[BUDGET_LEVELS.indexOf(at.level)] = at.name;
+    const output = line.output;
+    const values: Value[] = [
+      line.code ?? null,
+      ...path,
+      num(r.budget),
+      num(r.spent),
+      r.absorption.status === "ok" ? num(r.absorption.value) : null,
+      line.indicatorIds.map((id) => indicators.get(id)?.code ?? indicators.get(id)?.name).filter((x) => x !== undefined).join(", ") || null,
+      line.fundingSource ?? null,
+      output?.indicator ?? null,
+      output?.unit ?? null,
+      output?.target === undefined ? null : num(new Decimal(output.target)),
+      output?.actual === undefined ? null : num(new Decimal(output.actual)),
+      line.note ?? null,
+    ];
+    const row = sheet.addRow([]);
+    values.forEach((v, i) => setValue(row.getCell(i + 1), v, money[i] ?? (i === 11 || i === 12 ? "number" : undefined), file.profile.decimals));
+  }
+  sheet.columns.forEach((c, i) => (c.width = i >= 1 && i <= 3 ? 40 : i === 9 || i === 13 ? 40 : 16));
+}
+
 export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter: Chapter): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   book.creator = "Asisten LKjIP";
@@ -112,6 +151,8 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
     jenis: Record<string, string>;
     polaritas: Record<string, string>;
     nasional: Record<"standar" | "realisasi", string>;
+    anggaran: string;
+    kolom_anggaran: string[];
   };
   const efficiencyLabels = (wordingFile<{ efisiensi: { label: Record<string, string> } }>("kosakata")).efisiensi.label;
   const y = result.year;
@@ -157,11 +198,18 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
       f?.supporting?.join("; ") ?? null,
       f?.inhibiting?.join("; ") ?? null,
       f?.followUp?.join("; ") ?? null,
+      r.indicator.definition ?? null,
+      r.indicator.dataSource ?? null,
+      r.indicator.responsibleUnit ?? null,
+      r.indicator.numeratorLabel ?? null,
+      r.indicator.denominatorLabel ?? null,
     ];
     const row = sheet.addRow([]);
     values.forEach((v, i) => setValue(row.getCell(i + 1), v, kinds[i], i === EFFICIENCY_COLUMN && file.profile.efficiency.method === "rasio" ? 2 : d));
   }
   sheet.columns.forEach((c, i) => (c.width = i === 1 || i === 2 ? 48 : i === NATIONAL_SOURCE_COLUMN || i > EFFICIENCY_COLUMN + 1 ? 40 : 14));
+
+  budgetSheet(book, file, result, w);
 
   const objectives = book.addWorksheet(w.sasaran);
   styleHeader(objectives.addRow(w.kolom_sasaran));

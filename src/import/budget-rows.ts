@@ -9,9 +9,15 @@
  * new lines cubic in the lines (2.5 s on the bot's thread for the preview, and
  * about two minutes for "Simpan", which works on an immer draft).
  */
+import { isDeepStrictEqual } from "node:util";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import type { BudgetLevel, BudgetLine } from "../domain/schema/budget.js";
+import type { BudgetRollUp } from "../domain/calc/absorption.js";
+import { Decimal } from "../domain/decimal.js";
+import { normalizeInput } from "../domain/numbers/normalize.js";
+import { say } from "../messages/catalog.js";
 import { nameKey } from "../app/by-name.js";
+import type { BudgetRow } from "./plan.js";
 
 export const ID_PREFIX: Record<BudgetLevel, string> = { program: "P", activity: "K", subActivity: "SK" };
 
@@ -31,7 +37,8 @@ export class BudgetLineIndex {
   private readonly parentOf = new Map<string, string | undefined>();
   /** Where each line's family (the line and its descendants) ends in the document's order: an index in `lines`. */
   private readonly familyEnd = new Map<string, number>();
-  private added = 0;
+  /** The lines added by this import. */
+  private readonly addedIds = new Set<string>();
 
   constructor(
     private readonly d: AgencyFile,
@@ -75,13 +82,18 @@ export class BudgetLineIndex {
     return { line: parent!, added };
   }
 
+  /** Whether a line is one this import added (a later row naming it gives it its figures: it is new, not updated). */
+  isNew(id: string): boolean {
+    return this.addedIds.has(id);
+  }
+
   private insert(line: BudgetLine): void {
     const i = this.lines.push(line) - 1;
     this.next.push(-1);
     this.byName.set(key(line.level, line.parentId, line.name), line);
     this.parentOf.set(line.id, line.parentId);
     this.familyEnd.set(line.id, i);
-    this.added++;
+    this.addedIds.add(line.id);
     if (line.parentId === undefined) {
       // A new program goes last.
       if (this.tail < 0) this.head = i;
@@ -99,9 +111,71 @@ export class BudgetLineIndex {
 
   /** Put the lines in the draft in the document's order (once, after the last row). */
   finish(): void {
-    if (this.added === 0) return;
+    if (this.addedIds.size === 0) return;
     const ordered: BudgetLine[] = [];
     for (let i = this.head; i >= 0; i = this.next[i]!) ordered.push(this.lines[i]!);
     this.d.budgetLines = ordered;
   }
+}
+
+/** A stored text the row shows as it is (its line breaks written as spaces): kept as it is; else the row's. */
+const textOf = (stored: string | undefined, row: string): string => (stored !== undefined && normalizeInput(stored) === row ? stored : row);
+/** A stored number the row shows ("100" for "100.0"): kept as it is; else the row's. */
+const numberOf = (stored: string | undefined, row: string): string => (stored !== undefined && new Decimal(stored).equals(row) ? stored : row);
+
+/**
+ * The budget rows of an import applied to a draft: each row's line found (or added) by its path, then given the
+ * row's figures, code, funding source, output indicator and note, and linked to the indicators it names (`idOf`: a
+ * row's reference as an indicator id). A line whose pagu or realisasi is the sum of its sub-lines (`before`: the
+ * lines before the rows) keeps it when the row shows that sum, as the workbook does. Counts the lines added, and
+ * those stored whose row changes nothing or something; a reference to an indicator that is not there is a problem.
+ */
+export function applyBudgetRows(
+  d: AgencyFile,
+  rows: readonly BudgetRow[],
+  newId: (prefix: string) => string,
+  idOf: (ref: string) => string,
+  before: BudgetRollUp,
+): { added: number; same: number; updated: number; problems: string[] } {
+  const lines = new BudgetLineIndex(d, newId);
+  // Built once the Perjanjian Kinerja rows are in: a budget row may name an indicator they added.
+  const known = new Set(d.objectives.flatMap((o) => o.indicators.map((i) => i.id)));
+  const result = { added: 0, same: 0, updated: 0, problems: [] as string[] };
+  for (const row of rows) {
+    const path: LinePath = [["program", row.program]];
+    if (row.activity) path.push(["activity", row.activity]);
+    if (row.subActivity) path.push(["subActivity", row.subActivity]);
+    const { line, added } = lines.lineAt(path);
+    result.added += added;
+    // A snapshot by JSON: the line may be an edit's draft (a proxy).
+    const stored = !lines.isNew(line.id);
+    const snapshot: unknown = stored ? JSON.parse(JSON.stringify(line)) : undefined;
+    for (const f of ["budget", "spent"] as const) {
+      const value = row[f];
+      if (value === undefined) continue;
+      if (stored && line[f] === undefined && before.byId.get(line.id)?.[f]?.equals(value)) continue;
+      line[f] = value;
+    }
+    if (row.note !== undefined) line.note = textOf(line.note, row.note);
+    if (row.code !== undefined) line.code = textOf(line.code, row.code);
+    if (row.fundingSource !== undefined) line.fundingSource = textOf(line.fundingSource, row.fundingSource);
+    if (row.output) {
+      // The same output indicator keeps what the row leaves empty; another one is the row's alone.
+      const stored = line.output && normalizeInput(line.output.indicator) === row.output.indicator ? line.output : undefined;
+      const output: NonNullable<BudgetLine["output"]> = { indicator: textOf(stored?.indicator, row.output.indicator), unit: textOf(stored?.unit, row.output.unit) };
+      for (const f of ["target", "actual"] as const) {
+        const value = row.output[f] === undefined ? stored?.[f] : numberOf(stored?.[f], row.output[f]);
+        if (value !== undefined) output[f] = value;
+      }
+      line.output = output;
+    }
+    for (const ref of row.indicators ?? []) {
+      const id = idOf(ref);
+      if (!known.has(id)) result.problems.push(say("impor.berubah", { baris: row.row, pesan: say("impor.indikator_tidak_dikenal", { nama: ref }) }));
+      else if (!line.indicatorIds.includes(id)) line.indicatorIds.push(id);
+    }
+    if (snapshot !== undefined) result[isDeepStrictEqual(JSON.parse(JSON.stringify(line)), snapshot) ? "same" : "updated"]++;
+  }
+  lines.finish();
+  return result;
 }

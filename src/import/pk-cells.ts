@@ -32,7 +32,13 @@ export type PkColumn =
   /** Faktor pendukung, faktor penghambat, tindak lanjut. */
   | "supporting"
   | "inhibiting"
-  | "followUp";
+  | "followUp"
+  /** Texts describing the indicator: definisi/formula, sumber data, penanggung jawab, a ratio's labels. */
+  | DescriptionField;
+
+/** The indicator's texts a sheet may carry (the bot's workbook does), each stored as /atur stores it. */
+export const DESCRIPTION_FIELDS = ["definition", "dataSource", "responsibleUnit", "numeratorLabel", "denominatorLabel"] as const;
+export type DescriptionField = (typeof DESCRIPTION_FIELDS)[number];
 
 /** Letters only, lower case: "Target (2024)" → "target". */
 export const headerLetters = (s: string) => s.toLowerCase().replace(/[^a-z]/g, "");
@@ -47,6 +53,9 @@ export function pkColumn(header: string): PkColumn | undefined {
   if (h.startsWith("satuan")) return "unit";
   if (h.startsWith("polaritas")) return "polarity";
   if (h === "jenis" || h === "jenisindikator") return "kind";
+  // "Label Pembilang" names what the numerator counts; "Pembilang 2024" is its figure.
+  if (/^(label|keterangan|uraian)pembilang/.test(h)) return "numeratorLabel";
+  if (/^(label|keterangan|uraian)penyebut/.test(h)) return "denominatorLabel";
   if (h.startsWith("pembilang")) return "numerator";
   if (h.startsWith("penyebut")) return "denominator";
   // Before Target and Realisasi: "Target Nasional", "Realisasi Nasional", "Tahun Data Nasional".
@@ -56,6 +65,9 @@ export function pkColumn(header: string): PkColumn | undefined {
     if (h.startsWith("sumber")) return "nationalSource";
     return "national";
   }
+  if (h.startsWith("definisi") || h.startsWith("formula") || h === "rumus" || h.startsWith("caraperhitungan") || h.startsWith("carapengukuran")) return "definition";
+  if (h === "sumberdata" || h.startsWith("sumberdataindikator")) return "dataSource";
+  if (h.includes("penanggungjawab")) return "responsibleUnit";
   // "Target Akhir Renstra", "Target Akhir Periode", "Target Akhir" alone; not "Target Akhir Tahun" (the year's).
   if (h.startsWith("target") && (h.includes("renstra") || h.includes("rpjmd") || h.startsWith("targetakhirperiode") || h === "targetakhir")) return "final";
   // A quarter's or a semester's figure is not the year's.

@@ -14,7 +14,7 @@ import { parseNumber } from "../domain/numbers/parse.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import type { Indicator, YearValues } from "../domain/schema/indicator.js";
 import { resolveYear } from "../domain/calc/values.js";
-import { indicatorBudget, rollUpBudget, type BudgetRollUp } from "../domain/calc/absorption.js";
+import { indicatorBudget, rollUpBudget, type BudgetRollUp, type IndicatorBudget } from "../domain/calc/absorption.js";
 import { isNone, parseAnswer, unitKind } from "../app/entry/answers.js";
 import { idAllocator, renumber } from "../app/ids.js";
 import { findOrAddIndicator, newValueIndicator, sameName } from "../app/by-name.js";
@@ -23,9 +23,10 @@ import { pkLayout, type SingleField, type YearField } from "./pk-columns.js";
 import { NEW_RATIO_SCALES, ratioScaleOf } from "./ratio-cells.js";
 import { MAX_FACTOR_CELL } from "./limits.js";
 import { FACTOR_KINDS, type FactorKind } from "../app/entry/keys.js";
-import { BudgetLineIndex, type LinePath } from "./budget-rows.js";
+import { applyBudgetRows } from "./budget-rows.js";
 import { wordingFile } from "../domain/draft/templates.js";
-import { headerLetters, isColumnNumbers, isGradeTarget, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
+import { DESCRIPTION_FIELDS, headerLetters, isColumnNumbers, isGradeTarget, pkColumn, unitInTarget, type DescriptionField, type PkColumn } from "./pk-cells.js";
+import { normalizeInput } from "../domain/numbers/normalize.js";
 import { kindName, newIndicatorKind, readKindCell, storedKind, type KindCell } from "./indicator-kind.js";
 import type { GradeTableId } from "../domain/calc/grade.js";
 
@@ -54,6 +55,8 @@ export interface PkRow {
   gradeTable?: GradeTableId;
   /** A new ratio indicator's scale, when its Realisasi shows it (its Pembilang / Penyebut × 100, or per mille …). */
   ratioScale?: string;
+  /** Definisi/formula, sumber data, penanggung jawab, a ratio's labels: each cell's text (spaces as /atur keeps them). */
+  texts?: Partial<Record<DescriptionField, string>>;
 }
 
 export interface BudgetRow {
@@ -66,6 +69,10 @@ export interface BudgetRow {
   /** Indicator codes or names, comma separated. */
   indicators?: string[];
   note?: string;
+  /** The line's own code ("1.06.04"), its funding source ("APBD"), and its output indicator. */
+  code?: string;
+  fundingSource?: string;
+  output?: { indicator: string; unit: string; target?: string; actual?: string };
 }
 
 export interface Problem {
@@ -108,15 +115,23 @@ function computedSheets(sheets: readonly Sheet[]): string[] | undefined {
 
 const norm = headerLetters;
 
-type Field = PkColumn | "program" | "activity" | "subActivity" | "indicators" | "note";
+type OutputField = "outputIndicator" | "outputUnit" | "outputTarget" | "outputActual";
+type Field = PkColumn | "program" | "activity" | "subActivity" | "indicators" | "note" | "fundingSource" | OutputField;
 
 function fieldOf(header: string, kind: "pk" | "budget"): Field | undefined {
   if (kind === "pk") return pkColumn(header);
   const h = norm(header);
+  if (h === "kode" || h === "koderekening") return "code";
   if (h.startsWith("subkegiatan")) return "subActivity";
   if (h.startsWith("kegiatan")) return "activity";
   if (h.startsWith("program")) return "program";
-  if (h === "pagu" || h.startsWith("paguanggaran") || h === "anggaran" || h.startsWith("alokasi")) return "budget";
+  // The line's output indicator ("Keluaran", "Indikator Keluaran"), before the indicators it supports and its realisasi.
+  if (h === "keluaran" || h.startsWith("indikatorkeluaran")) return "outputIndicator";
+  if (h.startsWith("satuankeluaran")) return "outputUnit";
+  if (h.startsWith("targetkeluaran")) return "outputTarget";
+  if (h.startsWith("realisasikeluaran")) return "outputActual";
+  if (h.startsWith("sumberdana")) return "fundingSource";
+  if (h === "pagu" || h === "pagurp" || h.startsWith("paguanggaran") || h === "anggaran" || h.startsWith("alokasi")) return "budget";
   if (h.startsWith("realisasi")) return "spent";
   if (h.startsWith("indikator")) return "indicators";
   if (h === "catatan" || h === "keterangan" || h === "alasan") return "note";
@@ -205,6 +220,8 @@ function factorText(v: CellValue): string | undefined {
 }
 
 const NATIONAL_KINDS = ["standar", "realisasi"] as const;
+/** The longest text of each description field, as the indicator's schema and /atur take it. */
+export const DESCRIPTION_LIMITS: Record<DescriptionField, number> = { definition: 2000, dataSource: 300, responsibleUnit: 200, numeratorLabel: 300, denominatorLabel: 300 };
 /** A Polaritas cell as tables write it. */
 const POLARITIES: Record<string, "positive" | "negative" | undefined> = { positif: "positive", negatif: "negative" };
 
@@ -221,10 +238,39 @@ function figureCell(v: CellValue): CellValue {
   return typeof v === "string" && isNone(v) ? null : v;
 }
 
+/**
+ * A budget line's output indicator from its four cells: its name and unit, both needed, and its target and
+ * realisasi, numbers in its unit as /isi reads them; undefined when its cells are empty (or wrong: problems).
+ */
+function readOutput(get: (f: Field) => CellValue, problem: (f: Field, message: string) => void): BudgetRow["output"] {
+  const [indicator, unit] = [text(figureCell(get("outputIndicator"))), text(figureCell(get("outputUnit")))];
+  const figures = (["outputTarget", "outputActual"] as const).map((f) => [f, figureCell(get(f))] as const).filter(([, v]) => v !== null);
+  if (indicator === undefined && unit === undefined && figures.length === 0) return undefined;
+  if (indicator === undefined) return void problem("outputIndicator", say("impor.keluaran_tanpa_nama"));
+  if (unit === undefined) return void problem("outputUnit", say("impor.keluaran_tanpa_satuan"));
+  if (indicator.length > 500) return void problem("outputIndicator", say("impor.terlalu_panjang", { maks: 500 }));
+  if (unit.length > 40) return void problem("outputUnit", say("impor.terlalu_panjang", { maks: 40 }));
+  const output: NonNullable<BudgetRow["output"]> = { indicator: normalizeInput(indicator), unit: normalizeInput(unit) };
+  for (const [f, v] of figures) {
+    if (typeof v === "object") return void problem(f, say("impor.tanggal", { isi: (v as DateCell).date, contoh: "100" }));
+    const kind = unitKind(output.unit);
+    const parsed = parseNumber(typeof v === "number" ? typedNumber(v) : String(v), { kind });
+    if (!parsed.ok) return void problem(f, numberErrorMessage(parsed.error, kind));
+    output[f === "outputTarget" ? "target" : "actual"] = parsed.value.toFixed();
+  }
+  return output;
+}
+
 export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
   const reportingYear = file.agency.reportingYear;
   const plan: ImportPlan = { pk: [], budget: [], problems: [], ignoredColumns: [], renamed: [], kindDiffers: [], laterColumns: [] };
   const indicatorByRef = new Map<string, string>();
+  /**
+   * The indicators the file's own Kode column names (the bot's workbook, whose budget sheet refers to them): a code
+   * in a budget row is this file's row of that Kode before it is any stored indicator's (another registration's 1.1
+   * may be another indicator). `id`: the stored indicator the row is; `saved`: the row has no problem.
+   */
+  const fileCodes = new Map<string, { sheet: string; row: number; name: string; id: string | undefined; saved: boolean }>();
   const byCode = new Map<string, { indicator: Indicator; objective: string }>();
   for (const o of file.objectives) for (const i of o.indicators) {
     if (i.code) indicatorByRef.set(i.code, i.id);
@@ -438,10 +484,21 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
             else (row.factors ??= {})[which] = v;
           }
         }
+        for (const field of DESCRIPTION_FIELDS) {
+          const cell = text(figureCell(get(field)));
+          if (cell === undefined) continue;
+          const v = normalizeInput(cell);
+          if (v.length > DESCRIPTION_LIMITS[field]) problem(field, say("impor.terlalu_panjang", { maks: formatCount(DESCRIPTION_LIMITS[field]) }));
+          else if ((field === "numeratorLabel" || field === "denominatorLabel") && kind && kind.kind !== "ratio") problem(field, say("impor.label_bukan_rasio", { jenis: kindName(kind) }));
+          else if (v !== "") (row.texts ??= {})[field] = v;
+        }
         readMoney(row);
         if (problems.length > 0) plan.problems.push(...problems);
         else plan.pk.push(row);
         const code = text(get("code"));
+        if (code !== undefined && row.objective && row.name && !fileCodes.has(code)) {
+          fileCodes.set(code, { sheet: sheet.name, row: r + 1, name: row.name, id: existing?.id, saved: problems.length === 0 });
+        }
         const coded = code === undefined ? undefined : byCode.get(code);
         if (problems.length === 0 && !existing && coded && !sameName(coded.indicator.name, row.name)) {
           const { indicator, objective: inObjective } = coded;
@@ -481,8 +538,10 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
           // A single code typed as a number (1.1) arrives as a number; a list is text separated by commas or semicolons.
           const refs = typeof refCell === "number" ? [new Decimal(refCell).toFixed()] : (text(refCell) ?? "").split(/[,;]/);
           for (const ref of refs.map((x) => x.trim()).filter(Boolean)) {
-            const id = indicatorByRef.get(ref) ?? indicatorByRef.get(ref.toLowerCase());
+            const inFile = fileCodes.get(ref);
+            const id = inFile ? (inFile.id ?? (inFile.saved ? inFile.name : undefined)) : (indicatorByRef.get(ref) ?? indicatorByRef.get(ref.toLowerCase()));
             if (id) ids.push(id);
+            else if (inFile) problem("indicators", say("impor.indikator_baris_bermasalah", { kode: ref, nama: inFile.name.slice(0, 100), lembar: inFile.sheet, baris: inFile.row }));
             else problem("indicators", say("impor.indikator_tidak_dikenal", { nama: ref.slice(0, 100) }));
           }
           if (ids.length > 50) problem("indicators", say("impor.terlalu_banyak_indikator", { maks: 50 }));
@@ -493,6 +552,14 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
           if (note.length > 1000) problem("note", say("impor.terlalu_panjang", { maks: formatCount(1000) }));
           else row.note = note;
         }
+        for (const [f, max] of [["code", 40], ["fundingSource", 100]] as const) {
+          const v = text(get(f));
+          if (v === undefined) continue;
+          if (v.length > max) problem(f, say("impor.terlalu_panjang", { maks: max }));
+          else row[f] = normalizeInput(v);
+        }
+        const output = readOutput(get, problem);
+        if (output) row.output = output;
         if (problems.length > 0) plan.problems.push(...problems);
         else plan.budget.push(row);
       }
@@ -523,7 +590,11 @@ export interface ApplyCounts {
   diperbarui: number;
   /** Indicators already stored whose rows hold what is stored (the bot's own workbook sent back). */
   sama: number;
+  /** Budget lines added; budget lines already stored whose rows hold what is stored. */
   anggaran: number;
+  anggaranSama: number;
+  /** Budget lines already stored whose rows changed them. */
+  anggaranDiperbarui: number;
 }
 
 export interface ApplyResult {
@@ -548,7 +619,7 @@ function isStoredRatio(ind: Indicator, stored: YearValues | undefined, actual: s
  * problems); `renames` first, when the officer chose them: each indicator then takes its row's figures.
  */
 export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">, renames: readonly Rename[] = []): ApplyResult {
-  const counts: ApplyCounts = { sasaran: 0, indikator: 0, diperbarui: 0, sama: 0, anggaran: 0 };
+  const counts: ApplyCounts = { sasaran: 0, indikator: 0, diperbarui: 0, sama: 0, anggaran: 0, anggaranSama: 0, anggaranDiperbarui: 0 };
   const problems: string[] = [];
   const renamed = new Set<string>();
   for (const r of renames) {
@@ -567,6 +638,10 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
   const byName = new Map<string, string>();
   // The budget lines as they are before the rows: an indicator's pagu from its lines, as the workbook shows it.
   let rollUp: BudgetRollUp | undefined;
+  /** Indicators whose pagu the rows gave as a figure of their own, where it was their lines' sum or none. */
+  const fromRows: { ind: Indicator; row: PkRow }[] = [];
+  /** Indicators already stored, as they were before their row. */
+  const stored: { ind: Indicator; before: unknown }[] = [];
   for (const row of plan.pk) {
     const { indicator: ind, newObjective, newIndicator } = findOrAddIndicator(d, row.objective, row.name, row.unit, newId);
     if (newObjective) counts.sasaran++;
@@ -620,38 +695,62 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
       const items = row.factors?.[which];
       if (items !== undefined) answer({ q: "factors", which }, items);
     }
-    for (const f of ["budget", "spent"] as const) {
-      const value = row[f];
-      if (value === undefined) continue;
-      // The sum of the indicator's budget lines, as the workbook shows it: stays the sum, not a figure of its own.
-      if (!newIndicator && ind.budget?.[f] === undefined && indicatorBudget(ind.id, undefined, (rollUp ??= rollUpBudget(d.budgetLines)))[f]?.equals(value)) continue;
-      (ind.budget ??= {})[f] = value;
+    for (const field of DESCRIPTION_FIELDS) {
+      const value = row.texts?.[field];
+      // A stored text the cell shows as it is (its line breaks written as spaces) is kept as it is.
+      const stored = ind[field];
+      if (value !== undefined && (stored === undefined || normalizeInput(stored) !== value)) ind[field] = value;
     }
-    if (before !== undefined) {
-      if (renamed.has(ind.id)) counts.diperbarui++;
-      else if (isDeepStrictEqual(JSON.parse(JSON.stringify(ind)), before)) counts.sama++;
-      else counts.diperbarui++;
-    }
+    if (applyIndicatorBudget(ind, row, newIndicator, () => (rollUp ??= rollUpBudget(d.budgetLines)))) fromRows.push({ ind, row });
+    if (before !== undefined) stored.push({ ind, before });
   }
-  const lines = plan.budget.length > 0 ? new BudgetLineIndex(d, newId) : undefined;
-  // Built once the Perjanjian Kinerja rows are in: a budget row may name an indicator they added.
-  const known = plan.budget.length > 0 ? new Set(d.objectives.flatMap((o) => o.indicators.map((i) => i.id))) : new Set<string>();
-  for (const row of plan.budget) {
-    const path: LinePath = [["program", row.program]];
-    if (row.activity) path.push(["activity", row.activity]);
-    if (row.subActivity) path.push(["subActivity", row.subActivity]);
-    const { line: target, added } = lines!.lineAt(path);
-    counts.anggaran += added;
-    if (row.budget !== undefined) target.budget = row.budget;
-    if (row.spent !== undefined) target.spent = row.spent;
-    if (row.note !== undefined) target.note = row.note;
-    for (const ref of row.indicators ?? []) {
-      const id = byName.get(ref.toLowerCase()) ?? ref;
-      if (!known.has(id)) problems.push(say("impor.berubah", { baris: row.row, pesan: say("impor.indikator_tidak_dikenal", { nama: ref }) }));
-      else if (!target.indicatorIds.includes(id)) target.indicatorIds.push(id);
-    }
+  if (plan.budget.length > 0) {
+    const applied = applyBudgetRows(d, plan.budget, newId, (ref) => byName.get(ref.toLowerCase()) ?? ref, (rollUp ??= rollUpBudget(d.budgetLines)));
+    counts.anggaran = applied.added;
+    counts.anggaranSama = applied.same;
+    counts.anggaranDiperbarui = applied.updated;
+    problems.push(...applied.problems);
   }
-  lines?.finish();
+  // A pagu the rows gave that the lines now sum to (the workbook copied with its budget sheet): stays their sum.
+  if (fromRows.length > 0 && plan.budget.length > 0) {
+    const after = rollUpBudget(d.budgetLines);
+    for (const { ind, row } of fromRows) if (isLinesSum(indicatorBudget(ind.id, undefined, after), row)) delete ind.budget;
+  }
+  for (const { ind, before } of stored) {
+    if (renamed.has(ind.id)) counts.diperbarui++;
+    else if (isDeepStrictEqual(JSON.parse(JSON.stringify(ind)), before)) counts.sama++;
+    else counts.diperbarui++;
+  }
   renumber(d);
   return { counts, problems };
+}
+
+/** Whether the indicator's lines sum to every budget figure a row gives (the lines decide both figures then). */
+function isLinesSum(lines: IndicatorBudget, row: Pick<PkRow, "budget" | "spent">): boolean {
+  return lines.source === "lines" && (["budget", "spent"] as const).every((f) => row[f] === undefined || lines[f]?.equals(row[f]) === true);
+}
+
+/**
+ * A row's pagu and realisasi anggaran applied to its indicator. An indicator whose figures are its budget lines'
+ * sum keeps them when the row shows that sum (as the workbook does); otherwise its figures become its own, both of
+ * them: the one the row leaves empty taken from the lines, since an indicator's figures are its own or its lines',
+ * never one of each. True when the row gave figures of its own to an indicator that had none (new, or summed from
+ * its lines): they are the lines' sum again if the import's budget rows make them so.
+ */
+function applyIndicatorBudget(ind: Indicator, row: PkRow, newIndicator: boolean, rollUp: () => BudgetRollUp): boolean {
+  if (row.budget === undefined && row.spent === undefined) return false;
+  const direct = ind.budget !== undefined && (ind.budget.budget !== undefined || ind.budget.spent !== undefined);
+  if (direct || newIndicator) {
+    for (const f of ["budget", "spent"] as const) if (row[f] !== undefined) (ind.budget ??= {})[f] = row[f];
+    return !direct;
+  }
+  const lines = indicatorBudget(ind.id, undefined, rollUp());
+  if (isLinesSum(lines, row)) return false;
+  const own: NonNullable<Indicator["budget"]> = {};
+  for (const f of ["budget", "spent"] as const) {
+    const value = row[f] ?? lines[f]?.toFixed();
+    if (value !== undefined) own[f] = value;
+  }
+  ind.budget = own;
+  return true;
 }

@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import { decodeText, isUtf16 } from "./decode-text.js";
 import { readDocxTables } from "./docx-tables.js";
-import { MAX_ROWS, MAX_XLSX_UNPACKED_BYTES } from "./limits.js";
+import { MAX_COLUMNS, MAX_ROWS, MAX_XLSX_UNPACKED_BYTES } from "./limits.js";
 import { zipUncompressedSize } from "./zip-size.js";
 
 /** A cell Excel holds as a date (kept apart so a date typed where a number belongs gets its own message). */
@@ -65,7 +65,7 @@ async function readXlsx(bytes: Uint8Array): Promise<SpreadsheetRead> {
     const rows: CellValue[][] = [];
     ws.eachRow({ includeEmpty: true }, (row, number) => {
       const cells: CellValue[] = [];
-      for (let c = 1; c <= Math.min(row.cellCount, 40); c++) cells.push(excelCell(row.getCell(c)));
+      for (let c = 1; c <= Math.min(row.cellCount, MAX_COLUMNS); c++) cells.push(excelCell(row.getCell(c)));
       rows[number - 1] = cells;
     });
     total += rows.length;

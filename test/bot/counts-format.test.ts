@@ -34,13 +34,13 @@ describe("counts of a thousand or more in messages", () => {
     h.telegram.files.set("anggaran-besar", data);
 
     const preview = plain(await h.driver.sendDocument(ADMIN, "anggaran-besar", "anggaran.xlsx", data.length));
-    expect(preview).toContain("• Anggaran: 1.200 baris benar — 1.201 baris anggaran (program/kegiatan/sub kegiatan) baru, sisanya memperbarui baris yang sudah ada.");
+    expect(preview).toContain("• Anggaran: 1.200 baris benar — 1.201 baris anggaran (program/kegiatan/sub kegiatan) baru.");
     expect(preview).toContain("1.200 masalah (baris ini tidak akan disimpan):");
     expect(preview).toContain("• … dan 1.170 masalah lain.");
     expect(preview).toContain("Simpan 1.200 baris yang benar?");
 
     expect(plain(await h.driver.press(ADMIN, "✅ Simpan"))).toBe(
-      "✅ Impor tersimpan: 0 sasaran baru, 0 indikator baru, 0 indikator diperbarui, 1.201 baris anggaran. Ketik /status untuk melihat hasilnya.",
+      "✅ Impor tersimpan: 0 sasaran baru, 0 indikator baru, 0 indikator diperbarui, 1.201 baris anggaran baru. Ketik /status untuk melihat hasilnya.",
     );
     expect((await h.restart().repo.agencies.read(id))!.data.budgetLines).toHaveLength(1201);
   });

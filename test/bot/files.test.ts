@@ -71,7 +71,7 @@ describe("/ekspor Word and Excel", () => {
       '\n• Kolom yang diabaikan pada lembar "Data Indikator": Capaian 2024 (%), Kategori, Capaian 2023 (%), Capaian 2022 (%), Tingkat Kemajuan (%), Serapan (%), Tingkat Efisiensi (rasio), Keterangan Efisiensi.\n',
     );
     expect(back).toContain(
-      "\n• Lembar Rata-rata Sasaran, Tabel 3.1, Tabel 3.2, Tabel 3.3, Tabel 3.4, Tabel 3.5, Tabel 3.6, Tabel 3.7, Tabel 3.8 dihitung dari data, jadi tidak dibaca; baris anggaran (program, kegiatan, sub kegiatan) pun tidak dibaca dari sana. Untuk memindahkan seluruh data sebuah instansi, kirim berkas .json dari /ekspor json-nya.\n",
+      "\n• Lembar Rata-rata Sasaran, Tabel 3.1, Tabel 3.2, Tabel 3.3, Tabel 3.4, Tabel 3.5, Tabel 3.6, Tabel 3.7, Tabel 3.8 dihitung dari data, jadi tidak dibaca; anggaran dibaca dari lembar Anggaran. Untuk memindahkan seluruh data sebuah instansi (termasuk riwayat lebih dari dua tahun, IKU lama yang diganti, dan pengaturan instansi), kirim berkas .json dari /ekspor json-nya.\n",
     );
     // The Jenis, Pembilang and Penyebut columns: the ratio indicators come back as ratios of their numerator and denominator.
     expect(back).toContain("3. Meningkatnya Kapasitas Pemberdayaan Masyarakat Desa/Kelurahan → Persentase Kelurahan Cepat Berkembang (%): polaritas positif, target 80, realisasi 31/36,");
@@ -83,7 +83,8 @@ describe("/ekspor Word and Excel", () => {
     );
     expect(back).not.toContain("Realisasi indikator rasio disimpan sebagai angka");
     expect(back).not.toContain("masalah");
-    expect(back).toContain("Simpan 4 baris yang benar?");
+    expect(back).toContain("\n• Anggaran: 89 baris benar — 89 baris anggaran (program/kegiatan/sub kegiatan) baru.\n");
+    expect(back).toContain("Simpan 93 baris yang benar?");
     expect(h.errors).toEqual([]);
   });
 
@@ -144,7 +145,7 @@ describe("/templat and /impor", () => {
     expect(preview).toContain('Pratinjau impor "templat-impor-lkjip.xlsx" (tahun 2024):');
     expect(preview).toContain("• Perjanjian Kinerja: 2 baris benar — 1 sasaran baru, 2 indikator baru, 0 indikator yang sudah ada diperbarui.");
     expect(preview).toContain("  2. Meningkatnya Penyelenggaraan Kesejahteraan Sosial → Persentase PSKS yang aktif (%): target 97,5, realisasi 98,25");
-    expect(preview).toContain("• Anggaran: 2 baris benar — 3 baris anggaran (program/kegiatan/sub kegiatan) baru, sisanya memperbarui baris yang sudah ada.");
+    expect(preview).toContain("• Anggaran: 2 baris benar — 3 baris anggaran (program/kegiatan/sub kegiatan) baru.");
     expect(preview).toContain("Simpan 4 baris yang benar?");
     // Nothing stored yet, also after a restart.
     const unchanged = (await h.restart().repo.agencies.read(id))!;
@@ -152,7 +153,7 @@ describe("/templat and /impor", () => {
     expect(unchanged.data).toEqual(before.data);
 
     expect(plain(await h.driver.press(ADMIN, "✅ Simpan"))).toBe(
-      "✅ Impor tersimpan: 1 sasaran baru, 2 indikator baru, 0 indikator diperbarui, 3 baris anggaran. Ketik /status untuk melihat hasilnya.",
+      "✅ Impor tersimpan: 1 sasaran baru, 2 indikator baru, 0 indikator diperbarui, 3 baris anggaran baru. Ketik /status untuk melihat hasilnya.",
     );
     const after = (await h.restart().repo.agencies.read(id))!;
     expect(after.data.objectives.map((o) => [o.code, o.name, o.indicators.map((i) => [i.code, i.name, i.unit, i.years["2024"]])])).toEqual([

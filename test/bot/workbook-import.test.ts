@@ -62,7 +62,7 @@ describe("the Excel workbook sent back to its own agency", () => {
     expect(preview).toContain("• Perjanjian Kinerja: 4 baris benar — 0 sasaran baru, 0 indikator baru, 1 indikator yang sudah ada diperbarui, 3 indikator sudah sama dengan yang tersimpan.");
     expect(preview).toContain("realisasi 2023 96,");
     expect(plain(await h.driver.press(ADMIN, "✅ Simpan"))).toBe(
-      "✅ Impor tersimpan: 0 sasaran baru, 0 indikator baru, 1 indikator diperbarui, 0 baris anggaran. Ketik /status untuk melihat hasilnya.",
+      "✅ Impor tersimpan: 0 sasaran baru, 0 indikator baru, 1 indikator diperbarui, 0 baris anggaran baru. Ketik /status untuk melihat hasilnya.",
     );
     const after = (await h.restart().repo.agencies.read(DEMO))!;
     const [was, is] = [before.data.objectives[2]!.indicators[0]!, after.data.objectives[2]!.indicators[0]!];
@@ -88,10 +88,13 @@ describe("the Excel workbook sent back to its own agency", () => {
     expect(plain(preview)).toContain(
       '\n⚠️ Baris 4: kode 2.2 di sini adalah "Persentase PKK (Pemberdayaan Kesejahteraan Keluarga) Aktif", di berkas "Persentase PKK Aktif". Simpan menyimpan baris ini sebagai indikator baru di samping yang lama; Simpan dan ganti nama mengganti nama indikator 2.2 menjadi "Persentase PKK Aktif" dan mengisinya dari baris ini (riwayatnya tetap). Untuk IKU baru yang menggantikan IKU lama, gunakan /atur › 🔁 Diganti IKU baru.\n',
     );
-    expect(plain([preview.at(-1)!])).toBe("Simpan 4 baris yang benar? Pilih juga apa yang terjadi pada indikator yang kodenya bernama lain (lihat ⚠️ di atas).");
+    // 4 rows of indicators and the 89 budget lines of the Anggaran sheet: the line supporting 2.2 would support the
+    // new indicator (this file's 2.2) as well, if it is added.
+    expect(plain(preview)).toContain("\n• Anggaran: 89 baris benar — 0 baris anggaran (program/kegiatan/sub kegiatan) baru, 1 baris yang sudah ada diperbarui, 88 baris sudah sama dengan yang tersimpan.\n");
+    expect(plain([preview.at(-1)!])).toBe("Simpan 93 baris yang benar? Pilih juga apa yang terjadi pada indikator yang kodenya bernama lain (lihat ⚠️ di atas).");
     expect(preview.at(-1)!.keyboard.map((r) => r.map((b) => b.text))).toEqual([["✅ Simpan", "❌ Batal"], ["✏️ Simpan dan ganti nama (1)"]]);
     expect(plain(await h.driver.press(ADMIN, "✏️ Simpan dan ganti nama (1)"))).toBe(
-      "✅ Impor tersimpan: 0 sasaran baru, 0 indikator baru, 1 indikator diperbarui (1 di antaranya berganti nama), 0 baris anggaran. Ketik /status untuk melihat hasilnya.",
+      "✅ Impor tersimpan: 0 sasaran baru, 0 indikator baru, 1 indikator diperbarui (1 di antaranya berganti nama), 0 baris anggaran baru. Ketik /status untuk melihat hasilnya.",
     );
     // The same indicator (its id, budget lines, history), renamed, with the row's target; nothing added.
     const after = (await h.restart().repo.agencies.read(DEMO))!.data;
@@ -107,13 +110,20 @@ describe("the Excel workbook sent back to its own agency", () => {
     const { sheet, headers, sendBack } = await demoWorkbook(h);
     sheet.getRow(4).getCell(headers.indexOf("Indikator Kinerja")).value = "Persentase PKK Aktif";
     await sendBack("data-nama.xlsx");
-    expect(plain(await h.driver.press(ADMIN, "✅ Simpan"))).toBe("✅ Impor tersimpan: 0 sasaran baru, 1 indikator baru, 0 indikator diperbarui, 0 baris anggaran. Ketik /status untuk melihat hasilnya.");
+    // The Anggaran sheet's line that supports "2.2" supports this file's 2.2, the new indicator, as well.
+    expect(plain(await h.driver.press(ADMIN, "✅ Simpan"))).toBe(
+      "✅ Impor tersimpan: 0 sasaran baru, 1 indikator baru, 0 indikator diperbarui, 0 baris anggaran baru, 1 baris anggaran diperbarui. Ketik /status untuk melihat hasilnya.",
+    );
     const after = (await h.restart().repo.agencies.read(DEMO))!.data;
     expect(after.objectives[1]!.indicators.map((i) => [i.code, i.name])).toEqual([
       ["2.1", "Persentase Kelurahan Cepat Berkembang"],
       ["2.2", "Persentase PKK (Pemberdayaan Kesejahteraan Keluarga) Aktif"],
       ["2.3", "Persentase PKK Aktif"],
     ]);
+    // Its pagu is that line's, as the old indicator's is: a sum of the lines, not a figure of its own.
+    const [old, added] = [after.objectives[1]!.indicators[1]!, after.objectives[1]!.indicators[2]!];
+    expect(after.budgetLines.filter((l) => l.indicatorIds.includes(old.id)).map((l) => l.indicatorIds)).toEqual([[old.id, added.id]]);
+    expect(added.budget).toBeUndefined();
   });
 });
 

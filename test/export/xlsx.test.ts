@@ -57,7 +57,7 @@ describe("Excel export", () => {
     expect(exported.filename).toBe("dinas-sosial-dan-pemberdayaan-masyarakat-kota-dumai-2024-data.xlsx");
     const book = await load(exported.data);
     const tables = draftChapter(file, result).sections.flatMap((s) => s.blocks.filter((b): b is Table => b.type === "table"));
-    expect(book.worksheets.map((w) => w.name)).toEqual(["Data Indikator", "Rata-rata Sasaran", ...tables.map((t) => `Tabel ${t.number}`)]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Data Indikator", "Anggaran", "Rata-rata Sasaran", ...tables.map((t) => `Tabel ${t.number}`)]);
 
     const sheet = book.getWorksheet("Data Indikator")!;
     expect(rowValues(sheet, 1, 11)).toEqual(["Kode", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Polaritas", "Jenis", "Target 2024", "Realisasi 2024", "Pembilang 2024", "Penyebut 2024", "Capaian 2024 (%)"]);
@@ -100,6 +100,26 @@ describe("Excel export", () => {
     expect(rowValues(sheet, 1, 28).slice(24)).toEqual(["Standar/Realisasi Nasional", "Tahun Data Nasional", "Jenis Data Nasional", "Sumber Data Nasional"]);
     expect(rowValues(sheet, 2, 28).slice(24)).toEqual([83.38, 2023, "realisasi", "Kemendagri, realisasi SPM nasional"]);
     for (let r = 2; r <= sheet.rowCount; r++) for (const c of [7, 11, 29, 30, 31]) expect(["number", "object"]).toContain(typeof sheet.getRow(r).getCell(c).value);
+
+    // What describes 2.1 beyond its figures: the labels of its numerator and denominator (it has no definition yet).
+    expect(rowValues(sheet, 1, 41).slice(36)).toEqual(["Definisi/Formula", "Sumber Data", "Penanggung Jawab", "Label Pembilang", "Label Penyebut"]);
+    expect(rowValues(sheet, rowNumber, 41).slice(36)).toEqual([null, null, null, "jumlah kelurahan cepat berkembang", "jumlah kelurahan"]);
+
+    // The budget lines as /impor reads a budget sheet, in the document's order, each with the names of the lines above it.
+    const lines = book.getWorksheet("Anggaran")!;
+    expect(rowValues(lines, 1, 14)).toEqual(["Kode", "Program", "Kegiatan", "Sub Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Indikator", "Sumber Dana", "Keluaran", "Satuan Keluaran", "Target Keluaran", "Realisasi Keluaran", "Catatan"]);
+    expect(lines.rowCount).toBe(1 + file.budgetLines.length);
+    const program = "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA";
+    // A kegiatan with a pagu of its own and a realisasi summed from its sub kegiatan (as the report shows it).
+    expect(rowValues(lines, 3, 14)).toEqual([null, program, "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah", null, 18900000, 10612458, lines.getRow(3).getCell(7).value, null, null, null, null, null, null, null]);
+    expect(lines.getRow(3).getCell(7).value).toBeCloseTo(56.150571, 5);
+    expect(rowValues(lines, 4, 4)).toEqual([null, program, "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah", "Penyusunan Dokumen Perencanaan Perangkat Daerah"]);
+    // The program of 2.1: the indicator it supports by its Kode, its funding source and output indicator.
+    const p8 = 2 + file.budgetLines.findIndex((l) => l.id === "P8");
+    expect(rowValues(lines, p8, 14).slice(0, 13)).toEqual([null, "PROGRAM ADMINISTRASI PEMERINTAHAN DESA", null, null, 270000000, 176163687, lines.getRow(p8).getCell(7).value, "2.1", "APBD", "Capaian Program Administrasi Pemerintahan Desa", "%", 100, 100]);
+    expect(lines.getRow(p8).getCell(7).value).toBeCloseTo(65.245810, 5);
+    expect([lines.getRow(p8).getCell(5).numFmt, lines.getRow(p8).getCell(7).numFmt]).toEqual(["#,##0", '0.00"%"']);
+    expect(lines.getRow(p8).getCell(14).value).toBe(file.budgetLines.find((l) => l.id === "P8")!.note);
 
     const objectives = book.getWorksheet("Rata-rata Sasaran")!;
     expect(rowValues(objectives, 3, 9)).toEqual(["2", "Meningkatnya Kapasitas Pemberdayaan Masyarakat Desa/Kelurahan", 2, Number(result.objectives[1]!.average.value!.toString()), "Sangat Tinggi", 1, 1, 0, 0]);

@@ -20,11 +20,11 @@ describe("a renamed indicator found by its Kode", () => {
     const renames = renamesOf(plan);
     expect(renames).toEqual([{ row: 2, id: "I1", from: "Persentase PSKS yang aktif", to: "Persentase PSKS aktif" }]);
     const file = agency();
-    expect(applyPlan(file, plan, renames)).toEqual({ counts: { sasaran: 0, indikator: 0, diperbarui: 1, sama: 0, anggaran: 0 }, problems: [] });
+    expect(applyPlan(file, plan, renames)).toEqual({ counts: { sasaran: 0, indikator: 0, diperbarui: 1, sama: 0, anggaran: 0, anggaranSama: 0, anggaranDiperbarui: 0 }, problems: [] });
     expect(file.objectives[0]!.indicators).toEqual([{ ...agency().objectives[0]!.indicators[0]!, name: "Persentase PSKS aktif" }]);
     // Without the renames, the same plan adds a new indicator beside the stored one.
     const plain = agency();
-    expect(applyPlan(plain, plan).counts).toEqual({ sasaran: 0, indikator: 1, diperbarui: 0, sama: 0, anggaran: 0 });
+    expect(applyPlan(plain, plan).counts).toEqual({ sasaran: 0, indikator: 1, diperbarui: 0, sama: 0, anggaran: 0, anggaranSama: 0, anggaranDiperbarui: 0 });
     expect(plain.objectives[0]!.indicators.map((i) => i.name)).toEqual(["Persentase PSKS yang aktif", "Persentase PSKS aktif"]);
   });
 

@@ -65,14 +65,16 @@ describe("import: good files", () => {
 
     const d = structuredClone(file) as AgencyFile;
     const applied = applyPlan(d, plan);
-    expect(applied).toEqual({ counts: { sasaran: 1, indikator: 2, diperbarui: 1, sama: 0, anggaran: 3 }, problems: [] });
+    // I1's row changes nothing of I1 itself: its pagu and realisasi anggaran are those of the program line the budget
+    // sheet links it to, so they stay that line's (below), not figures of its own.
+    expect(applied).toEqual({ counts: { sasaran: 1, indikator: 2, diperbarui: 0, sama: 1, anggaran: 3, anggaranSama: 0, anggaranDiperbarui: 0 }, problems: [] });
     const stored = AgencyFileSchema.parse(d);
     const i1 = stored.objectives[0]!.indicators[0]!;
     // I1 is the ratio 56 of 57 (98,245…): the realisasi 98,25 is that ratio as far as it is written, so the
     // numerator and denominator stay (the target was 97,5 already).
     expect(file.objectives[0]!.indicators[0]!.years["2024"]).toEqual({ target: "97.5", numerator: "56", denominator: "57" });
     expect(i1.years["2024"]).toEqual({ target: "97.5", numerator: "56", denominator: "57" });
-    expect(i1.budget).toEqual({ budget: "1373500000", spent: "1220878592" });
+    expect(i1.budget).toBeUndefined();
     expect(stored.objectives[1]).toMatchObject({ id: "S2", name: "Meningkatnya Pemberdayaan Sosial" });
     expect(stored.objectives[1]!.indicators.map((i) => [i.id, i.name, i.unit, i.polarity, i.kind, i.years["2024"]])).toEqual([
       ["I2", "Jumlah KPM graduasi", "KPM", "positive", "value", { target: "25", actual: "27" }],
@@ -84,6 +86,8 @@ describe("import: good files", () => {
       ["SK1", "subActivity", "K1", "603500000", "536924356", ["I2", "I1"], "tunda bayar"],
     ]);
     const result = computeAgency(stored);
+    const budgetOf = (id: string) => result.indicators.find((r) => r.indicator.id === id)!.budget;
+    expect([budgetOf("I1").source, budgetOf("I1").budget?.toFixed(), budgetOf("I1").spent?.toFixed()]).toEqual(["lines", "1373500000", "1220878592"]);
     const i3 = result.indicators.find((r) => r.indicator.id === "I3")!;
     expect(i3.current.achievement).toMatchObject({ status: "ok" });
     expect((i3.current.achievement as { value: { toString(): string } }).value.toString()).toBe("100");
@@ -257,8 +261,8 @@ describe("import: problems per row", () => {
       {
         name: "PK",
         rows: [
-          [...PK_HEADER, "Penanggung Jawab"],
-          [1, "Sasaran A", "Indikator baik", "%", 80, 85, null, null, "Bidang Rehsos"],
+          [...PK_HEADER, "Keterangan"],
+          [1, "Sasaran A", "Indikator baik", "%", 80, 85, null, null, "diverifikasi"],
           [2, "Sasaran A", null, "%", 80],
           [3, "Sasaran A", "Ind B", "%", "abc"],
           [4, "Sasaran A", "Ind C", "%", "90-80"],
@@ -317,7 +321,7 @@ describe("import: problems per row", () => {
     expect(message("Anggaran", 5)).toBe('indikator "9.9" tidak ditemukan (tulis kode seperti 1.1 atau nama indikator persis)');
     expect(message("Anggaran", 6)).toBe("sama dengan baris 5 (setiap baris harus berbeda)");
     // Extra columns are named, not imported.
-    expect(plan.ignoredColumns).toEqual([{ sheet: "PK", columns: ["Penanggung Jawab"] }]);
+    expect(plan.ignoredColumns).toEqual([{ sheet: "PK", columns: ["Keterangan"] }]);
   });
 
   it("refuses texts that are too long for the data", async () => {

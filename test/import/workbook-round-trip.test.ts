@@ -59,7 +59,7 @@ describe("the bot's own workbook sent back", () => {
       const copy = structuredClone(file);
       const applied = applyPlan(copy, plan);
       expect(applied.problems).toEqual([]);
-      expect(applied.counts).toEqual({ sasaran: 0, indikator: 0, diperbarui: 0, sama: file.objectives.flatMap((o) => o.indicators).length, anggaran: 0 });
+      expect(applied.counts).toEqual({ sasaran: 0, indikator: 0, diperbarui: 0, sama: file.objectives.flatMap((o) => o.indicators).length, anggaran: 0, anggaranSama: file.budgetLines.length, anggaranDiperbarui: 0 });
       expect(copy).toEqual(file);
       ratios += file.objectives.flatMap((o) => o.indicators).filter((i) => i.kind === "ratio" && Object.values(i.years).some((y) => y?.numerator !== undefined)).length;
       history += plan.pk.filter((r) => r.history !== undefined).length;
@@ -98,7 +98,7 @@ describe("the bot's own workbook sent back", () => {
     const plan = planImport(file, await workbookSheets(bytes));
     expect(plan.problems).toEqual([]);
     const copy = structuredClone(file);
-    expect(applyPlan(copy, plan).counts).toEqual({ sasaran: 0, indikator: 0, diperbarui: 3, sama: 1, anggaran: 0 });
+    expect(applyPlan(copy, plan).counts).toEqual({ sasaran: 0, indikator: 0, diperbarui: 3, sama: 1, anggaran: 0, anggaranSama: file.budgetLines.length, anggaranDiperbarui: 0 });
     const [i11, i21, i22] = [copy.objectives[0]!.indicators[0]!, copy.objectives[1]!.indicators[0]!, copy.objectives[1]!.indicators[1]!];
     expect(i11.years["2023"]).toEqual({ ...file.objectives[0]!.indicators[0]!.years["2023"], actual: "97.5" });
     expect(i11.factors!.inhibiting).toEqual(["Data terpadu terlambat", "Anggaran terbatas"]);

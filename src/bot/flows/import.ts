@@ -22,6 +22,7 @@ import type { PkRow } from "../../import/plan.js";
 import { kindName } from "../../import/indicator-kind.js";
 import { FACTOR_KINDS } from "../../app/entry/keys.js";
 import { isRatioText } from "../../app/entry/answers.js";
+import { DESCRIPTION_FIELDS } from "../../import/pk-cells.js";
 
 /** Telegram lets bots download files up to 20 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -116,7 +117,10 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
     for (const r of plan.renamed.slice(0, SHOWN_RENAMED)) lines.push(html(r.rename ? "impor.kode_nama_lain_ganti" : "impor.kode_nama_lain", { baris: r.row, kode: r.code, di_sini: r.stored, di_berkas: r.name }));
     if (plan.renamed.length > SHOWN_RENAMED) lines.push(html("impor.kode_nama_lain_lagi", { jumlah: count(plan.renamed.length - SHOWN_RENAMED) }));
   }
-  if (plan.budget.length > 0) lines.push(html("impor.ringkasan_anggaran", { baris: count(plan.budget.length), baru: count(counts.anggaran) }));
+  if (plan.budget.length > 0) {
+    const some = (n: number) => (n > 0 ? count(n) : "");
+    lines.push(html("impor.ringkasan_anggaran", { baris: count(plan.budget.length), baru: count(counts.anggaran), diperbarui: some(counts.anggaranDiperbarui), sama: some(counts.anggaranSama) }));
+  }
   for (const ignored of plan.ignoredColumns) lines.push(html("impor.catatan_kolom", { lembar: ignored.sheet, kolom: ignored.columns.join(", ") }));
   for (const later of plan.laterColumns) lines.push(html("impor.catatan_tahun_depan", { lembar: later.sheet, kolom: later.columns.join(", "), tahun: file.agency.reportingYear }));
   if (plan.computedSheets?.length) lines.push(html("impor.catatan_lembar_hitungan", { lembar: plan.computedSheets.join(", ") }));
@@ -142,7 +146,7 @@ export async function importCallback(turn: Turn, state: State, data: string): Pr
   if (data === "imp:cancel") return outcome([text(html("umum.dibatalkan"))], IDLE);
   await flowAgency(turn, state.agencyId, "editor");
   const { applyPlan } = await import("../../import/plan.js");
-  let counts = { sasaran: 0, indikator: 0, diperbarui: 0, sama: 0, anggaran: 0 };
+  let counts = { sasaran: 0, indikator: 0, diperbarui: 0, sama: 0, anggaran: 0, anggaranSama: 0, anggaranDiperbarui: 0 };
   const renames = data === "imp:rename" ? (state.renames ?? []) : [];
   await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
     const applied = applyPlan(d, state, renames);
@@ -151,7 +155,7 @@ export async function importCallback(turn: Turn, state: State, data: string): Pr
     counts = applied.counts;
   });
   return outcome(
-    [text(html("impor.tersimpan", { sasaran: count(counts.sasaran), indikator: count(counts.indikator), diperbarui: count(counts.diperbarui), anggaran: count(counts.anggaran), ganti: renames.length > 0 ? count(renames.length) : "" }))],
+    [text(html("impor.tersimpan", { sasaran: count(counts.sasaran), indikator: count(counts.indikator), diperbarui: count(counts.diperbarui), anggaran: count(counts.anggaran), anggaranDiperbarui: counts.anggaranDiperbarui > 0 ? count(counts.anggaranDiperbarui) : "", ganti: renames.length > 0 ? count(renames.length) : "" }))],
     IDLE,
   );
 }
@@ -189,6 +193,7 @@ function rowFigures(r: PkRow): string[] {
   if (r.final) figures.push(item("final", { isi: r.final }));
   if (r.national) figures.push(item("nasional", { isi: r.national.value, tahun: r.national.year }));
   for (const which of FACTOR_KINDS) if (r.factors?.[which] !== undefined) figures.push(item(which));
+  for (const field of DESCRIPTION_FIELDS) if (r.texts?.[field] !== undefined) figures.push(item(field));
   if (r.budget) figures.push(item("pagu", { isi: r.budget }));
   if (r.spent) figures.push(item("realisasi_anggaran", { isi: r.spent }));
   return figures;
