@@ -541,7 +541,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
             const inFile = fileCodes.get(ref);
             const id = inFile ? (inFile.id ?? (inFile.saved ? inFile.name : undefined)) : (indicatorByRef.get(ref) ?? indicatorByRef.get(ref.toLowerCase()));
             if (id) ids.push(id);
-            else if (inFile) problem("indicators", say("impor.indikator_baris_bermasalah", { kode: ref, nama: inFile.name.slice(0, 100), lembar: inFile.sheet, baris: inFile.row }));
+            else if (inFile) problem("indicators", say("impor.indikator_baris_bermasalah", { kode: ref, nama: inFile.name, lembar: inFile.sheet, baris: inFile.row }));
             else problem("indicators", say("impor.indikator_tidak_dikenal", { nama: ref.slice(0, 100) }));
           }
           if (ids.length > 50) problem("indicators", say("impor.terlalu_banyak_indikator", { maks: 50 }));

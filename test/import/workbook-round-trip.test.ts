@@ -3,49 +3,16 @@
  * grades, ranges, history, factors, national figures and budgets from lines included); edited, exactly the
  * cells edited are stored, whichever year or column they are in.
  */
-import { readFileSync } from "node:fs";
-import ExcelJS from "exceljs";
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseAgency } from "../../src/domain/schema/parse-agency.js";
 import { AgencyFileSchema, type AgencyFile } from "../../src/domain/schema/agency.js";
 import { computeAgency } from "../../src/domain/calc/agency.js";
 import { exportXlsx } from "../../src/export/index.js";
 import { applyPlan, planImport } from "../../src/import/plan.js";
 import { sheetsOf } from "../support/spreadsheets.js";
-import { agencyArb } from "../support/random-agency.js";
-
-function dumai(): AgencyFile {
-  const parsed = parseAgency(JSON.parse(readFileSync("data/demo/dumai-2024.json", "utf8")));
-  if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
-  return parsed.file;
-}
+import { dumai, editedWorkbook, randomAgencies } from "../support/workbook-edit.js";
 
 /** The sheets of a workbook /ekspor xlsx made (or one edited from it). */
 const workbookSheets = (bytes: Uint8Array) => sheetsOf(bytes, "data.xlsx");
-
-/** `numRuns` random agencies whose indicators' names are distinct in each sasaran (two of one name are one row to the import, reported as a repeated row). */
-function randomAgencies(numRuns: number, seed: number): AgencyFile[] {
-  return fc
-    .sample(agencyArb, { numRuns, seed })
-    .map((input) => parseAgency(input))
-    .flatMap((p) => (p.ok ? [p.file] : []))
-    .filter((f) => f.objectives.every((o) => new Set(o.indicators.map((i) => i.name.toLowerCase())).size === o.indicators.length));
-}
-
-/** The exported workbook with `edit` applied to its data sheet (cells found by their column's header). */
-async function editedWorkbook(file: AgencyFile, edit: (set: (code: string, header: string, value: ExcelJS.CellValue) => void) => void): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from((await exportXlsx(file)).data) as never);
-  const sheet = book.getWorksheet("Data Indikator")!;
-  const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((v) => String(v ?? ""));
-  edit((code, header, value) => {
-    const column = headers.indexOf(header);
-    if (column < 0) throw new Error(`no column ${header}`);
-    for (let r = 2; r <= sheet.rowCount; r++) if (sheet.getRow(r).getCell(1).value === code) sheet.getRow(r).getCell(column).value = value;
-  });
-  return new Uint8Array(await book.xlsx.writeBuffer());
-}
 
 describe("the bot's own workbook sent back", () => {
   it("changes nothing for random agencies: every indicator is 'the same', no problem, the data equal", async () => {
