@@ -1,6 +1,6 @@
 /**
  * Fuzz of /impor: CSV files, workbooks and Word documents of random, hostile and nearly valid cells under
- * the Perjanjian Kinerja's header (narrow, or wide: polarity, kind, numerator and denominator, earlier and later years, the Renstra's final target,
+ * the Perjanjian Kinerja's header (narrow, or wide: polarity, kind, numerator and denominator, definition, a ratio's label, earlier and later years, the Renstra's final target,
  * the national figure, factors) or the budget's, sent as an officer would,
  * the preview saved about half the time. After every file: a reply, no
  * error, no message Telegram would refuse (the shared check after each
@@ -69,9 +69,12 @@ const wideCells = jenisCell.chain((jenis) => {
       factorCell,
       // Pembilang and Penyebut: mostly none, or a ratio's (the realisasi then emptied, or it would seldom agree).
       fc.oneof({ weight: 2, arbitrary: fc.constant(["", ""]) }, { weight: 1, arbitrary: fc.tuple(rarely(fc.constantFrom("31", "12"), number), rarely(fc.constantFrom("36", "40"), number)) }),
+      // Definisi/Formula, and a Label Pembilang (refused but on a ratio).
+      rarely(fc.constantFrom("", "", "Jumlah terlayani\ndibagi jumlah sasaran × 100%", "-"), fc.constant("d".repeat(2001))),
+      fc.constantFrom("", "", "", "", "jumlah kelurahan"),
     )
-    .map(([polarity, target, actual, t23, r23, t25, final, [national, year], kind, source, f1, f2, f3, [numerator, denominator]]) => ({
-      cells: [polarity, jenis, t23, r23, t25, final, national, year, kind, source, f1, f2, f3, numerator, denominator],
+    .map(([polarity, target, actual, t23, r23, t25, final, [national, year], kind, source, f1, f2, f3, [numerator, denominator], definition, label]) => ({
+      cells: [polarity, jenis, t23, r23, t25, final, national, year, kind, source, f1, f2, f3, numerator, denominator, definition, label],
       fraction: numerator !== "" || denominator !== "",
       figures: graded ? [target, actual] : undefined,
     }));
@@ -93,8 +96,18 @@ const WIDE_HEADER = [
   "Tindak Lanjut",
   "Pembilang",
   "Penyebut",
+  "Definisi/Formula",
+  "Label Pembilang",
 ];
-const budgetRow = fc.tuple(column(nameish), column(fc.oneof(nameish, fc.constant(""))), column(fc.oneof(nameish, fc.constant(""))), column(money), column(money), column(fc.constantFrom("", "1.1", "1.1, 1.2", "9.9")), column(fc.constantFrom("", "tunda bayar", "<i>efisiensi</i>")));
+const budgetRow = fc.tuple(column(nameish), column(fc.oneof(nameish, fc.constant(""))), column(fc.oneof(nameish, fc.constant(""))), column(money), column(money), column(fc.constantFrom("", "1.1", "1.1, 1.2", "9.9")), column(fc.constantFrom("", "tunda bayar", "<i>efisiensi</i>")),
+  // An output indicator: its name, unit and target, all or none (now and then one without the others).
+  fc.oneof(
+    { weight: 12, arbitrary: fc.constant(["", "", ""]) },
+    { weight: 12, arbitrary: fc.tuple(fc.oneof(fc.constant("Persentase keluaran <b>"), nameish), fc.constantFrom("%", "orang"), number) },
+    { weight: 1, arbitrary: fc.constant(["", "%", "100"]) },
+  ),
+).map(([program, activity, sub, budget, spent, refs, note, output]) => [program, activity, sub, budget, spent, refs, note, ...output]);
+const BUDGET_WIDE_HEADER = [...BUDGET_HEADER, "Keluaran", "Satuan Keluaran", "Target Keluaran"];
 
 /**
  * One file: the Perjanjian Kinerja's header or the budget's, maybe a title line above it, and 1–12 rows (some cut
@@ -130,7 +143,7 @@ const spreadsheetFile = fc.tuple(fc.boolean(), fc.nat(2).map((n) => n > 0)).chai
 type SpreadsheetFile = typeof spreadsheetFile extends fc.Arbitrary<infer T> ? T : never;
 
 /** Most cells in a row (WIDE_HEADER's), for the typing of each cell. */
-const ROW_CELLS = 23;
+const ROW_CELLS = 25;
 
 /** A workbook cell for the text `c`, typed as `typing` says when it is a number. */
 function typed(c: string, typing: number): CellInput {
@@ -145,7 +158,7 @@ function typed(c: string, typing: number): CellInput {
 }
 
 async function fileBytes(file: SpreadsheetFile): Promise<{ name: string; bytes: Uint8Array; text: string }> {
-  const header = file.budget ? BUDGET_HEADER : file.wide ? WIDE_HEADER : PK_HEADER;
+  const header = file.budget ? BUDGET_WIDE_HEADER : file.wide ? WIDE_HEADER : PK_HEADER;
   if (file.document) {
     const row = (cells: string[]) => new TableRow({ children: (cells.length > 0 ? cells : [""]).map((c) => new TableCell({ children: c.split("\n").map((line) => new Paragraph(line)) })) });
     const table = new Table({ rows: [row(header), ...file.rows.map(row)] });
@@ -231,8 +244,10 @@ describe("fuzz of /impor", () => {
       final: indicators.some((i) => i.strategicPlan?.finalTarget !== undefined),
       ratio: indicators.some((i) => i.kind === "ratio") && storedFraction,
       grade: indicators.some((i) => i.kind === "grade"),
+      definition: indicators.some((i) => i.definition !== undefined),
+      output: data.budgetLines.some((l) => l.output !== undefined),
     };
-    expect(reached).toEqual({ history: true, factors: true, national: true, negative: true, final: true, ratio: true, grade: true });
+    expect(reached).toEqual({ history: true, factors: true, national: true, negative: true, final: true, ratio: true, grade: true, definition: true, output: true });
 
     // Every output of the agency the files filled.
     expect((await d.send(ADMIN, "/status")).length).toBeGreaterThan(0);
