@@ -161,10 +161,10 @@ export function applyBudgetRows(
     if (row.fundingSource !== undefined) line.fundingSource = textOf(line.fundingSource, row.fundingSource);
     if (row.output) {
       // The same output indicator keeps what the row leaves empty; another one is the row's alone.
-      const stored = line.output && normalizeInput(line.output.indicator) === row.output.indicator ? line.output : undefined;
-      const output: NonNullable<BudgetLine["output"]> = { indicator: textOf(stored?.indicator, row.output.indicator), unit: textOf(stored?.unit, row.output.unit) };
+      const same = line.output && normalizeInput(line.output.indicator) === row.output.indicator ? line.output : undefined;
+      const output: NonNullable<BudgetLine["output"]> = { indicator: textOf(same?.indicator, row.output.indicator), unit: textOf(same?.unit, row.output.unit) };
       for (const f of ["target", "actual"] as const) {
-        const value = row.output[f] === undefined ? stored?.[f] : numberOf(stored?.[f], row.output[f]);
+        const value = row.output[f] === undefined ? same?.[f] : numberOf(same?.[f], row.output[f]);
         if (value !== undefined) output[f] = value;
       }
       line.output = output;

@@ -14,7 +14,8 @@ import { parseNumber } from "../domain/numbers/parse.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import type { Indicator, YearValues } from "../domain/schema/indicator.js";
 import { resolveYear } from "../domain/calc/values.js";
-import { indicatorBudget, rollUpBudget, type BudgetRollUp, type IndicatorBudget } from "../domain/calc/absorption.js";
+import { rollUpBudget, type BudgetRollUp } from "../domain/calc/absorption.js";
+import { applyIndicatorBudget, keepLineSums } from "./indicator-budget.js";
 import { isNone, parseAnswer, unitKind } from "../app/entry/answers.js";
 import { idAllocator, renumber } from "../app/ids.js";
 import { findOrAddIndicator, newValueIndicator, sameName } from "../app/by-name.js";
@@ -221,7 +222,7 @@ function factorText(v: CellValue): string | undefined {
 
 const NATIONAL_KINDS = ["standar", "realisasi"] as const;
 /** The longest text of each description field, as the indicator's schema and /atur take it. */
-export const DESCRIPTION_LIMITS: Record<DescriptionField, number> = { definition: 2000, dataSource: 300, responsibleUnit: 200, numeratorLabel: 300, denominatorLabel: 300 };
+const DESCRIPTION_LIMITS: Record<DescriptionField, number> = { definition: 2000, dataSource: 300, responsibleUnit: 200, numeratorLabel: 300, denominatorLabel: 300 };
 /** A Polaritas cell as tables write it. */
 const POLARITIES: Record<string, "positive" | "negative" | undefined> = { positif: "positive", negatif: "negative" };
 
@@ -641,7 +642,7 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
   /** Indicators whose pagu the rows gave as a figure of their own, where it was their lines' sum or none. */
   const fromRows: { ind: Indicator; row: PkRow }[] = [];
   /** Indicators already stored, as they were before their row. */
-  const stored: { ind: Indicator; before: unknown }[] = [];
+  const updated: { ind: Indicator; before: unknown }[] = [];
   for (const row of plan.pk) {
     const { indicator: ind, newObjective, newIndicator } = findOrAddIndicator(d, row.objective, row.name, row.unit, newId);
     if (newObjective) counts.sasaran++;
@@ -698,11 +699,11 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
     for (const field of DESCRIPTION_FIELDS) {
       const value = row.texts?.[field];
       // A stored text the cell shows as it is (its line breaks written as spaces) is kept as it is.
-      const stored = ind[field];
-      if (value !== undefined && (stored === undefined || normalizeInput(stored) !== value)) ind[field] = value;
+      const was = ind[field];
+      if (value !== undefined && (was === undefined || normalizeInput(was) !== value)) ind[field] = value;
     }
     if (applyIndicatorBudget(ind, row, newIndicator, () => (rollUp ??= rollUpBudget(d.budgetLines)))) fromRows.push({ ind, row });
-    if (before !== undefined) stored.push({ ind, before });
+    if (before !== undefined) updated.push({ ind, before });
   }
   if (plan.budget.length > 0) {
     const applied = applyBudgetRows(d, plan.budget, newId, (ref) => byName.get(ref.toLowerCase()) ?? ref, (rollUp ??= rollUpBudget(d.budgetLines)));
@@ -712,45 +713,12 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
     problems.push(...applied.problems);
   }
   // A pagu the rows gave that the lines now sum to (the workbook copied with its budget sheet): stays their sum.
-  if (fromRows.length > 0 && plan.budget.length > 0) {
-    const after = rollUpBudget(d.budgetLines);
-    for (const { ind, row } of fromRows) if (isLinesSum(indicatorBudget(ind.id, undefined, after), row)) delete ind.budget;
-  }
-  for (const { ind, before } of stored) {
+  if (fromRows.length > 0 && plan.budget.length > 0) keepLineSums(fromRows, rollUpBudget(d.budgetLines));
+  for (const { ind, before } of updated) {
     if (renamed.has(ind.id)) counts.diperbarui++;
     else if (isDeepStrictEqual(JSON.parse(JSON.stringify(ind)), before)) counts.sama++;
     else counts.diperbarui++;
   }
   renumber(d);
   return { counts, problems };
-}
-
-/** Whether the indicator's lines sum to every budget figure a row gives (the lines decide both figures then). */
-function isLinesSum(lines: IndicatorBudget, row: Pick<PkRow, "budget" | "spent">): boolean {
-  return lines.source === "lines" && (["budget", "spent"] as const).every((f) => row[f] === undefined || lines[f]?.equals(row[f]) === true);
-}
-
-/**
- * A row's pagu and realisasi anggaran applied to its indicator. An indicator whose figures are its budget lines'
- * sum keeps them when the row shows that sum (as the workbook does); otherwise its figures become its own, both of
- * them: the one the row leaves empty taken from the lines, since an indicator's figures are its own or its lines',
- * never one of each. True when the row gave figures of its own to an indicator that had none (new, or summed from
- * its lines): they are the lines' sum again if the import's budget rows make them so.
- */
-function applyIndicatorBudget(ind: Indicator, row: PkRow, newIndicator: boolean, rollUp: () => BudgetRollUp): boolean {
-  if (row.budget === undefined && row.spent === undefined) return false;
-  const direct = ind.budget !== undefined && (ind.budget.budget !== undefined || ind.budget.spent !== undefined);
-  if (direct || newIndicator) {
-    for (const f of ["budget", "spent"] as const) if (row[f] !== undefined) (ind.budget ??= {})[f] = row[f];
-    return !direct;
-  }
-  const lines = indicatorBudget(ind.id, undefined, rollUp());
-  if (isLinesSum(lines, row)) return false;
-  const own: NonNullable<Indicator["budget"]> = {};
-  for (const f of ["budget", "spent"] as const) {
-    const value = row[f] ?? lines[f]?.toFixed();
-    if (value !== undefined) own[f] = value;
-  }
-  ind.budget = own;
-  return true;
 }
