@@ -32,7 +32,7 @@ export function applyIndicatorBudget(ind: Indicator, row: Figures, newIndicator:
   if (isLinesSum(lines, row)) return false;
   const own: NonNullable<Indicator["budget"]> = {};
   for (const f of ["budget", "spent"] as const) {
-    const value = row[f];
+    const value = row[f] ?? lines[f]?.toFixed();
     if (value !== undefined) own[f] = value;
   }
   ind.budget = own;
