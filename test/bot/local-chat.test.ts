@@ -74,7 +74,7 @@ describe("local chat mode (npm start without TELEGRAM_BOT_TOKEN)", () => {
     const zip = await JSZip.loadAsync(bytes);
     expect(await zip.file("word/document.xml")!.async("string")).toContain("BAB III AKUNTABILITAS KINERJA");
     expect(run.stdout).toContain('Pratinjau impor "pk.csv" (tahun 2024):');
-    expect(run.stdout).toContain("✅ Impor tersimpan: 0 sasaran baru, 1 indikator baru, 0 indikator diperbarui, 0 baris anggaran.");
+    expect(run.stdout).toContain("✅ Impor tersimpan: 0 sasaran baru, 1 indikator baru, 0 indikator diperbarui, 0 baris anggaran baru.");
     expect(run.stdout).toContain("(berkas tidak ditemukan: /tidak/ada.csv)");
   }, 60_000);
 });

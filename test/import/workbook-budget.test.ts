@@ -169,6 +169,19 @@ describe("the workbook's Anggaran sheet and descriptions", () => {
     const edited = structuredClone(file);
     expect(applyPlan(edited, planImport(file, await workbookSheets(funding))).counts).toMatchObject({ anggaranSama: 88, anggaranDiperbarui: 1 });
     expect(edited.budgetLines.find((l) => l.id === "P6")!.fundingSource).toBe("APBD Perubahan");
+
+    // An output's target emptied and its realisasi edited: the target stays, as every emptied cell keeps what is stored.
+    const output = await editedWorkbook(
+      file,
+      (set) => {
+        set("PROGRAM ADMINISTRASI PEMERINTAHAN DESA", "Target Keluaran", null);
+        set("PROGRAM ADMINISTRASI PEMERINTAHAN DESA", "Realisasi Keluaran", 95);
+      },
+      "Anggaran",
+    );
+    const outputs = structuredClone(file);
+    applyPlan(outputs, planImport(file, await workbookSheets(output)));
+    expect(outputs.budgetLines.find((l) => l.id === "P8")!.output).toEqual({ indicator: "Capaian Program Administrasi Pemerintahan Desa", unit: "%", target: "100", actual: "95" });
   });
 
   it("refuses labels on an indicator that is not a ratio, and an output indicator without its name, its unit or a figure", async () => {
