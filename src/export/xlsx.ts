@@ -14,6 +14,7 @@ import type { Cell, Chapter, NumberKind, Table } from "../domain/draft/document.
 import { wordingFile } from "../domain/draft/templates.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import { BUDGET_LEVELS, type BudgetLine } from "../domain/schema/budget.js";
+import type { Target } from "../domain/schema/indicator.js";
 import { flatHeaders } from "../domain/draft/render/layout.js";
 
 type Value = string | number | null;
@@ -85,6 +86,17 @@ function tableSheet(book: ExcelJS.Workbook, t: Table, decimals: number): void {
 
 const num = (d: Decimal | undefined): number | null => (d === undefined ? null : Number(d.toString()));
 
+/** The factor columns, in the sheet's order: pendukung, penghambat, tindak lanjut. */
+const FACTORS = ["supporting", "inhibiting", "followUp"] as const;
+
+/** A target as stored (the Renstra's final one): a number, a range "80–90", or a predikat as the report writes it. */
+function targetCell(t: Target | undefined): Value {
+  if (t === undefined) return null;
+  if (typeof t === "string") return num(new Decimal(t));
+  if ("min" in t) return `${t.min}–${t.max}`;
+  return formatGrade(t, (score) => formatDecimal(score, 2));
+}
+
 /** A year's Target, Realisasi, Pembilang, Penyebut (a ratio's, when given) and Capaian cells. */
 function yearCells(y: YearResult | undefined): [Value, Value, Value, Value, Value] {
   if (!y) return [null, null, null, null, null];
@@ -151,6 +163,7 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
     jenis: Record<string, string>;
     polaritas: Record<string, string>;
     nasional: Record<"standar" | "realisasi", string>;
+    tidak_ada: string;
     anggaran: string;
     kolom_anggaran: string[];
   };
@@ -172,6 +185,7 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
     const past = (year: number) => r.history.find((h) => h.values.year === year);
     const e = r.efficiency;
     const f = r.indicator.factors;
+    const national = r.indicator.national;
     const values: Value[] = [
       r.indicator.code ?? "",
       objective.objective.name,
@@ -184,20 +198,21 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
       r.current.category ?? null,
       ...yearCells(past(y - 1)),
       ...yearCells(past(y - 2)),
-      r.strategicPlan.status === "ok" && r.strategicPlan.finalTarget.kind === "point" ? num(r.strategicPlan.finalTarget.value) : null,
+      // As stored, not only when the progress or the comparison can be computed (without a realisasi yet).
+      targetCell(r.indicator.strategicPlan?.finalTarget),
       r.strategicPlan.status === "ok" ? num(r.strategicPlan.progress) : null,
-      r.national.status === "ok" ? num(r.national.national) : null,
-      r.national.status === "ok" ? r.national.year : null,
-      r.indicator.national ? w.nasional[r.indicator.national.kind] : null,
-      r.indicator.national?.source ?? null,
+      // "tidak ada": the officer said no national figure is available yet (/impor reads it back so).
+      national === null ? w.tidak_ada : national ? num(new Decimal(national.value)) : null,
+      national ? national.year : null,
+      national ? w.nasional[national.kind] : null,
+      national?.source ?? null,
       num(r.budget.budget),
       num(r.budget.spent),
       r.budget.absorption.status === "ok" ? num(r.budget.absorption.value) : null,
       e.status === "ok" ? num(e.value) : null,
       e.status === "ok" ? efficiencyLabels[e.label]! : null,
-      f?.supporting?.join("; ") ?? null,
-      f?.inhibiting?.join("; ") ?? null,
-      f?.followUp?.join("; ") ?? null,
+      // An empty list is the officer's "none" (not "not asked yet"): written as they would type it.
+      ...FACTORS.map((which) => (f?.[which] === undefined ? null : f[which].length === 0 ? w.tidak_ada : f[which].join("; "))),
       r.indicator.definition ?? null,
       r.indicator.dataSource ?? null,
       r.indicator.responsibleUnit ?? null,

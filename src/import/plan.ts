@@ -47,8 +47,8 @@ export interface PkRow {
   history?: { year: number; target?: string; actual?: string }[];
   /** Target akhir Renstra, as typed. */
   final?: string;
-  /** The national figure as typed, its year, and its kind when the column's header says it. */
-  national?: { value: string; year: number; kind?: "standar" | "realisasi"; source?: string };
+  /** The national figure as typed, its year, and its kind when the column's header says it; null: "tidak ada" (none available yet). */
+  national?: { value: string; year: number; kind?: "standar" | "realisasi"; source?: string } | null;
   /** Faktor pendukung, penghambat, tindak lanjut: a cell's text as typed (items split as /isi splits them). */
   factors?: Partial<Record<FactorKind, string>>;
   /** A new indicator that is not a plain value: a ratio, or a predikat with its table (see indicator-kind.ts). */
@@ -205,7 +205,7 @@ function fitsOn(file: AgencyFile, ind: Indicator, row: PkRow): boolean {
       [{ q: "actual", year: y.year }, y.actual],
     ]),
     [{ q: "final" }, row.final],
-    [{ q: "national" }, row.national && `${row.national.value} ${row.national.year}`],
+    [{ q: "national" }, row.national ? `${row.national.value} ${row.national.year}` : undefined],
   ];
   return answers.every(([answer, value]) => value === undefined || answerProblem(file, ind, ind.unit, answer, value) === undefined);
 }
@@ -223,6 +223,8 @@ function factorText(v: CellValue): string | undefined {
 const NATIONAL_KINDS = ["standar", "realisasi"] as const;
 /** The longest text of each description field, as the indicator's schema and /atur take it. */
 const DESCRIPTION_LIMITS: Record<DescriptionField, number> = { definition: 2000, dataSource: 300, responsibleUnit: 200, numeratorLabel: 300, denominatorLabel: 300 };
+/** A national figure's cell saying none is available yet, as /isi takes it ("-" is an empty cell, as for any figure). */
+const NO_NATIONAL = /^(tidak ada|tdk ada|belum ada|tidak tersedia|belum tersedia|nihil)$/i;
 /** A Polaritas cell as tables write it. */
 const POLARITIES: Record<string, "positive" | "negative" | undefined> = { positif: "positive", negatif: "negative" };
 
@@ -459,7 +461,8 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         }
         // The national figure: its value and its year, both needed (the year from its own column).
         const national = figureCell(get("national"));
-        if (national !== null && row.unit) {
+        if (NO_NATIONAL.test(normalizeInput(text(get("national")) ?? "").replace(/\.$/, ""))) row.national = null;
+        else if (national !== null && row.unit) {
           const year = cellText(figureCell(get("nationalYear")));
           const value = typeof national === "object" ? undefined : cellText(national)?.replace(/\s+/g, "");
           if (value === undefined) problem("national", say("impor.tanggal", { isi: (national as DateCell).date, contoh: "83,38" }));
@@ -681,7 +684,8 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
       }
     }
     if (row.final !== undefined) answer({ q: "final" }, row.final);
-    if (row.national) {
+    if (row.national === null) answer({ q: "national" }, "tidak ada");
+    else if (row.national) {
       const stored = ind.national ? { ...ind.national } : undefined;
       const now = answer({ q: "national" }, `${row.national.value} ${row.national.year}`) ? ind.national : undefined;
       // What the sheet does not say is kept: standard or realisasi, and the source of the same year's figure.

@@ -8,6 +8,10 @@ import { AgencyFileSchema, type AgencyFile } from "../../src/domain/schema/agenc
 import { computeAgency } from "../../src/domain/calc/agency.js";
 import { exportXlsx } from "../../src/export/index.js";
 import { applyPlan, planImport } from "../../src/import/plan.js";
+import { draftChapter } from "../../src/domain/draft/chapter.js";
+import { renderText } from "../../src/domain/draft/render/text.js";
+import { parseAgency } from "../../src/domain/schema/parse-agency.js";
+import { readFileSync } from "node:fs";
 import { sheetsOf } from "../support/spreadsheets.js";
 import { dumai, editedWorkbook, randomAgencies } from "../support/workbook-edit.js";
 
@@ -155,5 +159,63 @@ describe("the bot's own workbook sent back", () => {
     expect(to.strategicPlan).toEqual(from.strategicPlan);
     expect(to.budget).toEqual({ budget: "1373500000", spent: "1220878592" });
     expect(empty.objectives.flatMap((o) => o.indicators.map((i) => i.polarity))).toEqual(["positive", "positive", "negative", "positive"]);
+  });
+
+  it("copied into a new registration, drafts the same BAB III word for word (what only the JSON file carries set aside)", async () => {
+    const demo = parseAgency(JSON.parse(readFileSync("data/demo/contoh-lengkap.json", "utf8")));
+    if (!demo.ok) throw new Error(demo.errors.join("\n"));
+    const files = [dumai(), demo.file, ...randomAgencies(40, 20261211)];
+    let explicitNone = 0;
+    for (const file of files) {
+      // Not in the workbook: an IKU's predecessor (the "IKU lama" rows), a year entered without any figure.
+      for (const i of file.objectives.flatMap((o) => o.indicators)) {
+        delete i.predecessor;
+        for (const [y, v] of Object.entries(i.years)) if (v && v.target === undefined && v.actual === undefined && v.numerator === undefined) delete i.years[y];
+        explicitNone += Object.values(i.factors ?? {}).filter((f) => f.length === 0).length + (i.national === null ? 1 : 0);
+      }
+      const copy: AgencyFile = { ...structuredClone(file), objectives: [], budgetLines: [] };
+      const plan = planImport(copy, await workbookSheets((await exportXlsx(file)).data));
+      expect(plan.problems).toEqual([]);
+      applyPlan(copy, plan);
+      expect(renderText(draftChapter(copy))).toBe(renderText(draftChapter(file)));
+    }
+    // Among them factors and national figures the officer said there are none of: "tidak ada" in the workbook.
+    expect(explicitNone).toBeGreaterThan(10);
+  });
+
+  it("writes 'tidak ada' for a factor or national figure the officer said there is none of, and reads it back so; '-' is an empty cell", async () => {
+    const file = dumai();
+    const i21 = file.objectives[1]!.indicators[0]!;
+    i21.national = null;
+    i21.factors = { ...i21.factors, inhibiting: [] };
+    // A final target without a realisasi yet is written too (its progress cannot be computed).
+    delete i21.years["2024"]!.numerator;
+    delete i21.years["2024"]!.denominator;
+    const sheets = await workbookSheets((await exportXlsx(file)).data);
+    const header = sheets[0]!.rows[0]!;
+    const row = sheets[0]!.rows[2]!;
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect([cell("Standar/Realisasi Nasional"), cell("Tahun Data Nasional"), cell("Faktor Penghambat"), cell("Target Akhir Renstra")]).toEqual(["tidak ada", null, "tidak ada", 100]);
+    const copy: AgencyFile = { ...structuredClone(file), objectives: [], budgetLines: [] };
+    applyPlan(copy, planImport(copy, sheets));
+    const copied = copy.objectives[1]!.indicators[0]!;
+    expect([copied.national, copied.factors!.inhibiting, copied.strategicPlan]).toEqual([null, [], { finalTarget: "100" }]);
+    // Sent back to its own registration: the same.
+    const same = structuredClone(file);
+    expect(applyPlan(same, planImport(file, sheets)).counts.diperbarui).toBe(0);
+    expect(same).toEqual(file);
+
+    // An officer's own sheet: "tidak ada" is none available yet, "-" no figure given (the stored one stays).
+    const officer = [
+      ["Sasaran", "Indikator", "Satuan", "Standar Nasional"],
+      ["Meningkatnya Penyelenggaraan Kesejahteraan Sosial", file.objectives[0]!.indicators[0]!.name, "%", "-"],
+      ["Meningkatnya Penanggulangan Korban Bencana", file.objectives[2]!.indicators[0]!.name, "%", "Tidak ada."],
+    ];
+    const typed = structuredClone(file);
+    const plan = planImport(typed, [{ name: "PK", rows: officer }]);
+    expect(plan.problems).toEqual([]);
+    applyPlan(typed, plan);
+    expect(file.objectives[0]!.indicators[0]!.national).toMatchObject({ value: "83.38", year: 2023 });
+    expect([typed.objectives[0]!.indicators[0]!.national, typed.objectives[2]!.indicators[0]!.national]).toEqual([file.objectives[0]!.indicators[0]!.national, null]);
   });
 });

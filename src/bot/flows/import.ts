@@ -192,6 +192,7 @@ function rowFigures(r: PkRow): string[] {
   }
   if (r.final) figures.push(item("final", { isi: r.final }));
   if (r.national) figures.push(item("nasional", { isi: r.national.value, tahun: r.national.year }));
+  else if (r.national === null) figures.push(item("nasional_tidak_ada"));
   for (const which of FACTOR_KINDS) if (r.factors?.[which] !== undefined) figures.push(item(which));
   for (const field of DESCRIPTION_FIELDS) if (r.texts?.[field] !== undefined) figures.push(item(field));
   if (r.budget) figures.push(item("pagu", { isi: r.budget }));
