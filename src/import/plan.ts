@@ -25,7 +25,7 @@ import { NEW_RATIO_SCALES, ratioScaleOf } from "./ratio-cells.js";
 import { MAX_FACTOR_CELL } from "./limits.js";
 import { FACTOR_KINDS, type FactorKind } from "../app/entry/keys.js";
 import { applyBudgetRows } from "./budget-rows.js";
-import { wordingFile } from "../domain/draft/templates.js";
+import { computedSheetNames } from "./computed-sheets.js";
 import { DESCRIPTION_FIELDS, headerLetters, isColumnNumbers, isGradeTarget, pkColumn, unitInTarget, type DescriptionField, type PkColumn } from "./pk-cells.js";
 import { normalizeInput } from "../domain/numbers/normalize.js";
 import { kindName, newIndicatorKind, readKindCell, storedKind, type KindCell } from "./indicator-kind.js";
@@ -100,18 +100,6 @@ export interface ImportPlan {
   laterColumns: { sheet: string; columns: string[] }[];
   /** Sheets of a workbook /ekspor xlsx made that are computed from the data (its BAB III tables, the sasaran's averages): not read. */
   computedSheets?: string[];
-}
-
-/**
- * The sheets of a workbook /ekspor xlsx made that are computed from the agency's data (Tabel 3.1 … 3.8, the
- * sasaran's averages): read as tables, their rows repeat or misread the data sheet's (a wall of problems for the
- * bot's own file). Undefined for any other workbook.
- */
-function computedSheets(sheets: readonly Sheet[]): string[] | undefined {
-  const names = wordingFile<{ lembar: { indikator: string; sasaran: string } }>("tabel").lembar;
-  const table = /^Tabel 3\.\d+$/;
-  if (!sheets.some((s) => s.name === names.indikator) || !sheets.some((s) => table.test(s.name))) return undefined;
-  return sheets.filter((s) => s.name === names.sasaran || table.test(s.name)).map((s) => s.name);
 }
 
 const norm = headerLetters;
@@ -295,7 +283,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
     }
     refsReady = true;
   };
-  const computed = computedSheets(sheets);
+  const computed = computedSheetNames(sheets.map((s) => s.name));
   if (computed) plan.computedSheets = computed;
   const kinds = sheets.filter((sheet) => !computed?.includes(sheet.name)).map((sheet) => ({ sheet, kind: sheetKind(sheet) }));
   const ordered = [...kinds.filter((k) => k.kind === "pk"), ...kinds.filter((k) => k.kind === "budget")];

@@ -9,6 +9,7 @@ import { decodeText, isUtf16 } from "./decode-text.js";
 import { readDocxTables } from "./docx-tables.js";
 import { MAX_COLUMNS, MAX_ROWS, MAX_XLSX_UNPACKED_BYTES } from "./limits.js";
 import { zipUncompressedSize } from "./zip-size.js";
+import { computedSheetNames } from "./computed-sheets.js";
 
 /** A cell Excel holds as a date (kept apart so a date typed where a number belongs gets its own message). */
 export interface DateCell {
@@ -61,7 +62,13 @@ async function readXlsx(bytes: Uint8Array): Promise<SpreadsheetRead> {
   }
   const sheets: Sheet[] = [];
   let total = 0;
+  // The bot's own workbook: its computed sheets are not read (see computed-sheets.ts), only named.
+  const computed = computedSheetNames(book.worksheets.map((ws) => ws.name)) ?? [];
   for (const ws of book.worksheets) {
+    if (computed.includes(ws.name)) {
+      sheets.push({ name: ws.name, rows: [] });
+      continue;
+    }
     const rows: CellValue[][] = [];
     ws.eachRow({ includeEmpty: true }, (row, number) => {
       const cells: CellValue[] = [];

@@ -4,6 +4,7 @@
  * their codes, links, funding source, output indicator and note, and every pagu summed from lines stays a sum;
  * edited, exactly the cells edited are stored; wrong cells are refused with their column and an example.
  */
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { AgencyFile } from "../../src/domain/schema/agency.js";
 import { AgencyFileSchema } from "../../src/domain/schema/agency.js";
@@ -12,6 +13,11 @@ import { exportXlsx } from "../../src/export/index.js";
 import { applyPlan, planImport } from "../../src/import/plan.js";
 import { sheetsOf, xlsx } from "../support/spreadsheets.js";
 import { dumai, editedWorkbook, randomAgencies } from "../support/workbook-edit.js";
+import { benchAgency } from "../../bench/generate.js";
+import { largeAgencyParts } from "../../bench/large-agency.js";
+import { parseAgency } from "../../src/domain/schema/parse-agency.js";
+import { readSpreadsheet } from "../../src/import/spreadsheet.js";
+import { MAX_ROWS } from "../../src/import/limits.js";
 
 const workbookSheets = (bytes: Uint8Array) => sheetsOf(bytes, "data.xlsx");
 
@@ -261,5 +267,25 @@ describe("the workbook's Anggaran sheet and descriptions", () => {
     expect(i21.budget).toEqual({ budget: "270000000", spent: "180000000" });
     // "-" is no definition: 2.2 is as it was.
     expect(copy.objectives[1]!.indicators[1]).toEqual(file.objectives[1]!.indicators[1]);
+  });
+
+  it("reads back the workbook of an agency of 100 indicators and 600 budget lines: its computed sheets are not rows the file may hold", async () => {
+    const parsed = parseAgency({ ...benchAgency(7), ...largeAgencyParts(10, 600) });
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+    const file = parsed.file;
+    const bytes = (await exportXlsx(file)).data;
+    const read = await readSpreadsheet(bytes, "data.xlsx");
+    if (!read.ok) throw new Error(read.reason);
+    // Its BAB III tables hold more rows than a file may (one per indicator, and per budget line): named, not read.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(bytes) as never);
+    expect(book.worksheets.reduce((n, w) => n + w.rowCount, 0)).toBeGreaterThan(MAX_ROWS);
+    expect(read.sheets.map((s) => [s.name, s.rows.length])).toEqual(book.worksheets.map((w) => [w.name, w.name === "Data Indikator" || w.name === "Anggaran" ? w.rowCount : 0]));
+    const plan = planImport(file, read.sheets);
+    expect(plan.problems).toEqual([]);
+    expect([plan.pk.length, plan.budget.length]).toEqual([100, 600]);
+    const copy = structuredClone(file);
+    applyPlan(copy, plan);
+    expect(copy).toEqual(file);
   });
 });
