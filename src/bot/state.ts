@@ -75,6 +75,13 @@ export const ImportPkRow = z.strictObject({
   gradeTable: z.enum(GRADE_TABLE_IDS as [GradeTableId, ...GradeTableId[]]).optional(),
   ratioScale: z.string().max(20).optional(),
   texts: z.partialRecord(z.enum(DESCRIPTION_FIELDS), z.string().max(2000)).optional(),
+  predecessor: z
+    .strictObject({
+      name: z.string().max(500).optional(),
+      unit: z.string().max(40).optional(),
+      years: z.array(z.strictObject({ year: z.number().int(), target: z.string().max(60).optional(), actual: z.string().max(60).optional() })).max(HISTORY_YEARS + 1),
+    })
+    .optional(),
 });
 export const ImportBudgetRow = z.strictObject({
   row: z.number().int(),

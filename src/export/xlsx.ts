@@ -14,7 +14,7 @@ import type { Cell, Chapter, NumberKind, Table } from "../domain/draft/document.
 import { wordingFile } from "../domain/draft/templates.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import { BUDGET_LEVELS, type BudgetLine } from "../domain/schema/budget.js";
-import type { Target } from "../domain/schema/indicator.js";
+import type { Target, YearValues } from "../domain/schema/indicator.js";
 import { flatHeaders } from "../domain/draft/render/layout.js";
 
 type Value = string | number | null;
@@ -97,6 +97,14 @@ function targetCell(t: Target | undefined): Value {
   return formatGrade(t, (score) => formatDecimal(score, 2));
 }
 
+/** A realisasi as stored: a ratio as its numerator and denominator ("31/36", as /isi takes it), a number, or a predikat. */
+function actualCell(v: YearValues | undefined): Value {
+  if (v?.numerator !== undefined && v.denominator !== undefined) return `${v.numerator}/${v.denominator}`;
+  if (v?.actual === undefined) return null;
+  if (typeof v.actual === "string") return num(new Decimal(v.actual));
+  return formatGrade(v.actual, (score) => formatDecimal(score, 2));
+}
+
 /** A year's Target, Realisasi, Pembilang, Penyebut (a ratio's, when given) and Capaian cells. */
 function yearCells(y: YearResult | undefined): [Value, Value, Value, Value, Value] {
   if (!y) return [null, null, null, null, null];
@@ -111,6 +119,7 @@ function yearCells(y: YearResult | undefined): [Value, Value, Value, Value, Valu
 /** The data sheet's columns (0-based) that its loop treats apart: see `kolom_indikator` in templates/tabel.json. */
 const NATIONAL_SOURCE_COLUMN = 27;
 const EFFICIENCY_COLUMN = 31;
+const PREDECESSOR_FIGURES = 43;
 
 /**
  * The budget lines as /impor reads a budget sheet: one row per program, kegiatan and sub kegiatan (with the names of
@@ -179,6 +188,9 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
     "number", "number", "number", "number", "percent", "number", "number", "number", "number", "percent",
     "number", "percent", "number", undefined, undefined, undefined, "money", "money", "percent",
     file.profile.efficiency.method === "rasio" ? "ratio" : file.profile.efficiency.method === "selisih" ? "points" : "percent",
+    // Keterangan, factors, descriptions, the IKU replaced and its unit; then its target and realisasi of two years.
+    ...Array<undefined>(11),
+    "number", "number", "number", "number",
   ];
   for (const r of result.indicators) {
     const objective = result.objectives.find((o) => o.id === r.objectiveId)!;
@@ -186,6 +198,7 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
     const e = r.efficiency;
     const f = r.indicator.factors;
     const national = r.indicator.national;
+    const old = r.indicator.predecessor;
     const values: Value[] = [
       r.indicator.code ?? "",
       objective.objective.name,
@@ -218,11 +231,15 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
       r.indicator.responsibleUnit ?? null,
       r.indicator.numeratorLabel ?? null,
       r.indicator.denominatorLabel ?? null,
+      // The IKU it replaced ("IKU lama" in the report's tables), with its figures of the two years before.
+      old?.name ?? null,
+      old?.unit ?? null,
+      ...[y - 1, y - 2].flatMap((year) => [targetCell(old?.years[String(year)]?.target), actualCell(old?.years[String(year)])]),
     ];
     const row = sheet.addRow([]);
     values.forEach((v, i) => setValue(row.getCell(i + 1), v, kinds[i], i === EFFICIENCY_COLUMN && file.profile.efficiency.method === "rasio" ? 2 : d));
   }
-  sheet.columns.forEach((c, i) => (c.width = i === 1 || i === 2 ? 48 : i === NATIONAL_SOURCE_COLUMN || i > EFFICIENCY_COLUMN + 1 ? 40 : 14));
+  sheet.columns.forEach((c, i) => (c.width = i === 1 || i === 2 ? 48 : i === NATIONAL_SOURCE_COLUMN || (i > EFFICIENCY_COLUMN + 1 && i < PREDECESSOR_FIGURES) ? 40 : 14));
 
   budgetSheet(book, file, result, w);
 

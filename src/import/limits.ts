@@ -4,5 +4,5 @@ export const MAX_ROWS = 2000;
 export const MAX_XLSX_UNPACKED_BYTES = 40 * 1024 * 1024;
 /** Longest factor cell read (30 items of 500 characters and their separators, as /isi takes them). */
 export const MAX_FACTOR_CELL = 16_000;
-/** Columns read from each row of an .xlsx sheet (the bot's own workbook has 41; more are not a table's). */
+/** Columns read from each row of an .xlsx sheet (the bot's own workbook has 47; more are not a table's). */
 export const MAX_COLUMNS = 60;

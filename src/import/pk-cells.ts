@@ -34,7 +34,12 @@ export type PkColumn =
   | "inhibiting"
   | "followUp"
   /** Texts describing the indicator: definisi/formula, sumber data, penanggung jawab, a ratio's labels. */
-  | DescriptionField;
+  | DescriptionField
+  /** The IKU this indicator replaced ("IKU Lama"): its name, unit, and its target and realisasi by year. */
+  | "predecessorName"
+  | "predecessorUnit"
+  | "predecessorTarget"
+  | "predecessorActual";
 
 /** The indicator's texts a sheet may carry (the bot's workbook does), each stored as /atur stores it. */
 export const DESCRIPTION_FIELDS = ["definition", "dataSource", "responsibleUnit", "numeratorLabel", "denominatorLabel"] as const;
@@ -48,6 +53,13 @@ export function pkColumn(header: string): PkColumn | undefined {
   const h = headerLetters(header);
   if (h === "no" || h === "nomor") return undefined;
   if (h === "kode" || h === "kodeindikator" || h === "kodeiku") return "code";
+  // The IKU replaced ("IKU Lama", "Satuan IKU Lama", "Target IKU Lama 2023"), before Indikator, Satuan and Target.
+  if (h.includes("ikulama") || h.includes("indikatorlama")) {
+    if (h.startsWith("satuan")) return "predecessorUnit";
+    if (h.startsWith("target")) return "predecessorTarget";
+    if (h.startsWith("realisasi")) return "predecessorActual";
+    return h === "ikulama" || h === "indikatorlama" || h === "namaikulama" ? "predecessorName" : undefined;
+  }
   if (h.startsWith("sasaran") || h === "tujuansasaran") return "objective";
   if (h.startsWith("indikator") || h === "iku") return "name";
   if (h.startsWith("satuan")) return "unit";

@@ -8,9 +8,10 @@
 import type { AgencyFile } from "../domain/schema/agency.js";
 import { headerYear, pkColumn, type PkColumn } from "./pk-cells.js";
 
-/** The fields a sheet has a column of for each year: target, realisasi, and a ratio's numerator and denominator. */
-export type YearField = "target" | "actual" | "numerator" | "denominator";
-const isYearField = (f: PkColumn): f is YearField => f === "target" || f === "actual" || f === "numerator" || f === "denominator";
+/** The fields a sheet has a column of for each year: target, realisasi, a ratio's numerator and denominator, and the replaced IKU's target and realisasi. */
+export type YearField = "target" | "actual" | "numerator" | "denominator" | "predecessorTarget" | "predecessorActual";
+const YEAR_FIELDS: readonly PkColumn[] = ["target", "actual", "numerator", "denominator", "predecessorTarget", "predecessorActual"];
+const isYearField = (f: PkColumn): f is YearField => YEAR_FIELDS.includes(f);
 
 /** A field with one column a sheet: everything but the yearly ones. */
 export type SingleField = Exclude<PkColumn, YearField>;

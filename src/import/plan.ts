@@ -16,6 +16,7 @@ import type { Indicator, YearValues } from "../domain/schema/indicator.js";
 import { resolveYear } from "../domain/calc/values.js";
 import { rollUpBudget, type BudgetRollUp } from "../domain/calc/absorption.js";
 import { applyIndicatorBudget, keepLineSums } from "./indicator-budget.js";
+import { applyPredecessor, predecessorProblem, type PredecessorRow } from "./predecessor.js";
 import { isNone, parseAnswer, unitKind } from "../app/entry/answers.js";
 import { idAllocator, renumber } from "../app/ids.js";
 import { findOrAddIndicator, newValueIndicator, sameName } from "../app/by-name.js";
@@ -58,6 +59,8 @@ export interface PkRow {
   ratioScale?: string;
   /** Definisi/formula, sumber data, penanggung jawab, a ratio's labels: each cell's text (spaces as /atur keeps them). */
   texts?: Partial<Record<DescriptionField, string>>;
+  /** The IKU this indicator replaced ("IKU Lama" columns): see predecessor.ts. */
+  predecessor?: PredecessorRow;
 }
 
 export interface BudgetRow {
@@ -484,6 +487,31 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
           else if ((field === "numeratorLabel" || field === "denominatorLabel") && kind && kind.kind !== "ratio") problem(field, say("impor.label_bukan_rasio", { jenis: kindName(kind) }));
           else if (v !== "") (row.texts ??= {})[field] = v;
         }
+        // The IKU this one replaced: its name (the stored one's when the cell is empty), unit and figures.
+        const oldFigures = layout!.figures.filter((c) => c.field === "predecessorTarget" || c.field === "predecessorActual");
+        const [oldName, oldUnit] = [text(figureCell(get("predecessorName"))), text(figureCell(get("predecessorUnit")))];
+        const oldGiven = oldFigures.filter((c) => cellText(figureCell(cells[c.column] ?? null)) !== undefined);
+        if ((oldName !== undefined || oldUnit !== undefined || oldGiven.length > 0) && kind && row.unit) {
+          const at = (column: number, message: string) => void problems.push({ sheet: sheet.name, row: r + 1, column: headers[column]!, message });
+          const old: PredecessorRow = { years: [] };
+          if (oldName === undefined && !existing?.predecessor) at(oldGiven[0]?.column ?? col("predecessorUnit"), say("impor.iku_lama_tanpa_nama"));
+          else if (oldName !== undefined && oldName.length > 500) problem("predecessorName", say("impor.terlalu_panjang", { maks: 500 }));
+          else if (oldName !== undefined) old.name = normalizeInput(oldName);
+          if (oldUnit !== undefined && oldUnit.length > 40) problem("predecessorUnit", say("impor.terlalu_panjang", { maks: 40 }));
+          else if (oldUnit !== undefined) old.unit = normalizeInput(oldUnit);
+          const kindOf = existing ?? { kind: kind.kind, ratioScale: row.ratioScale ?? "100", ...(kind.gradeTable ? { gradeTable: kind.gradeTable } : {}) };
+          for (const c of oldGiven) {
+            const v = cellText(figureCell(cells[c.column] ?? null))!;
+            const q = c.field === "predecessorTarget" ? "target" : "actual";
+            const p = v.length > 60 ? say("impor.terlalu_panjang", { maks: 60 }) : predecessorProblem(file, kindOf, old.unit ?? existing?.predecessor?.unit ?? row.unit, q, c.year, v);
+            if (p) at(c.column, p);
+            else {
+              const entry = old.years.find((y) => y.year === c.year) ?? old.years[old.years.push({ year: c.year }) - 1]!;
+              entry[q] = v;
+            }
+          }
+          row.predecessor = old;
+        }
         readMoney(row);
         if (problems.length > 0) plan.problems.push(...problems);
         else plan.pk.push(row);
@@ -694,6 +722,7 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
       const was = ind[field];
       if (value !== undefined && (was === undefined || normalizeInput(was) !== value)) ind[field] = value;
     }
+    if (row.predecessor) for (const message of applyPredecessor(d, ind, row.predecessor)) problems.push(say("impor.berubah", { baris: row.row, pesan: message }));
     if (applyIndicatorBudget(ind, row, newIndicator, () => (rollUp ??= rollUpBudget(d.budgetLines)))) fromRows.push({ ind, row });
     if (before !== undefined) updated.push({ ind, before });
   }

@@ -161,15 +161,16 @@ describe("the bot's own workbook sent back", () => {
     expect(empty.objectives.flatMap((o) => o.indicators.map((i) => i.polarity))).toEqual(["positive", "positive", "negative", "positive"]);
   });
 
-  it("copied into a new registration, drafts the same BAB III word for word (what only the JSON file carries set aside)", async () => {
+  it("copied into a new registration, drafts the same BAB III word for word, the IKU lama rows included", async () => {
     const demo = parseAgency(JSON.parse(readFileSync("data/demo/contoh-lengkap.json", "utf8")));
     if (!demo.ok) throw new Error(demo.errors.join("\n"));
     const files = [dumai(), demo.file, ...randomAgencies(40, 20261211)];
     let explicitNone = 0;
+    let predecessors = 0;
     for (const file of files) {
-      // Not in the workbook: an IKU's predecessor (the "IKU lama" rows), a year entered without any figure.
+      // Not in the workbook: a year entered without any figure.
       for (const i of file.objectives.flatMap((o) => o.indicators)) {
-        delete i.predecessor;
+        if (i.predecessor) predecessors++;
         for (const [y, v] of Object.entries(i.years)) if (v && v.target === undefined && v.actual === undefined && v.numerator === undefined) delete i.years[y];
         explicitNone += Object.values(i.factors ?? {}).filter((f) => f.length === 0).length + (i.national === null ? 1 : 0);
       }
@@ -179,8 +180,10 @@ describe("the bot's own workbook sent back", () => {
       applyPlan(copy, plan);
       expect(renderText(draftChapter(copy))).toBe(renderText(draftChapter(file)));
     }
-    // Among them factors and national figures the officer said there are none of: "tidak ada" in the workbook.
+    // Among them factors and national figures the officer said there are none of ("tidak ada" in the workbook), and
+    // indicators that replaced an older IKU.
     expect(explicitNone).toBeGreaterThan(10);
+    expect(predecessors).toBeGreaterThan(10);
   });
 
   it("writes 'tidak ada' for a factor or national figure the officer said there is none of, and reads it back so; '-' is an empty cell", async () => {

@@ -195,6 +195,7 @@ function rowFigures(r: PkRow): string[] {
   else if (r.national === null) figures.push(item("nasional_tidak_ada"));
   for (const which of FACTOR_KINDS) if (r.factors?.[which] !== undefined) figures.push(item(which));
   for (const field of DESCRIPTION_FIELDS) if (r.texts?.[field] !== undefined) figures.push(item(field));
+  if (r.predecessor?.name !== undefined) figures.push(item("iku_lama", { nama: r.predecessor.name }));
   if (r.budget) figures.push(item("pagu", { isi: r.budget }));
   if (r.spent) figures.push(item("realisasi_anggaran", { isi: r.spent }));
   return figures;
