@@ -71,7 +71,7 @@ describe("/ekspor Word and Excel", () => {
       '\n• Kolom yang diabaikan pada lembar "Data Indikator": Capaian 2024 (%), Kategori, Capaian 2023 (%), Capaian 2022 (%), Tingkat Kemajuan (%), Serapan (%), Tingkat Efisiensi (rasio), Keterangan Efisiensi.\n',
     );
     expect(back).toContain(
-      "\n• Lembar Rata-rata Sasaran, Tabel 3.1, Tabel 3.2, Tabel 3.3, Tabel 3.4, Tabel 3.5, Tabel 3.6, Tabel 3.7, Tabel 3.8 dihitung dari data, jadi tidak dibaca; anggaran dibaca dari lembar Anggaran. Untuk memindahkan seluruh data sebuah instansi (termasuk riwayat lebih dari dua tahun, IKU lama yang diganti, dan pengaturan instansi), kirim berkas .json dari /ekspor json-nya.\n",
+      "\n• Lembar Rata-rata Sasaran, Tabel 3.1, Tabel 3.2, Tabel 3.3, Tabel 3.4, Tabel 3.5, Tabel 3.6, Tabel 3.7, Tabel 3.8 dihitung dari data, jadi tidak dibaca; anggaran dibaca dari lembar Anggaran. Untuk memindahkan seluruh data sebuah instansi (termasuk riwayat lebih dari dua tahun, catatan dan angka triwulan, dan pengaturan instansi), kirim berkas .json dari /ekspor json-nya.\n",
     );
     // The Jenis, Pembilang and Penyebut columns: the ratio indicators come back as ratios of their numerator and denominator.
     expect(back).toContain("3. Meningkatnya Kapasitas Pemberdayaan Masyarakat Desa/Kelurahan → Persentase Kelurahan Cepat Berkembang (%): polaritas positif, target 80, realisasi 31/36,");
