@@ -17,7 +17,7 @@ import { Decimal } from "../domain/decimal.js";
 import { normalizeInput } from "../domain/numbers/normalize.js";
 import { say } from "../messages/catalog.js";
 import { nameKey } from "../app/by-name.js";
-import type { BudgetRow } from "./plan.js";
+import type { BudgetRow } from "./budget-sheet.js";
 
 export const ID_PREFIX: Record<BudgetLevel, string> = { program: "P", activity: "K", subActivity: "SK" };
 

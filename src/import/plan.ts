@@ -7,20 +7,19 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { say } from "../messages/catalog.js";
-import { Decimal } from "../domain/decimal.js";
 import { formatCount } from "../domain/numbers/format.js";
-import { numberErrorMessage } from "../domain/numbers/messages.js";
-import { parseNumber } from "../domain/numbers/parse.js";
 import type { AgencyFile } from "../domain/schema/agency.js";
 import type { Indicator, YearValues } from "../domain/schema/indicator.js";
 import { resolveYear } from "../domain/calc/values.js";
 import { rollUpBudget, type BudgetRollUp } from "../domain/calc/absorption.js";
 import { applyIndicatorBudget, keepLineSums } from "./indicator-budget.js";
 import { applyPredecessor, predecessorProblem, type PredecessorRow } from "./predecessor.js";
-import { isNone, parseAnswer, unitKind } from "../app/entry/answers.js";
+import { parseAnswer, unitKind } from "../app/entry/answers.js";
 import { idAllocator, renumber } from "../app/ids.js";
 import { findOrAddIndicator, newValueIndicator, sameName } from "../app/by-name.js";
-import type { CellValue, DateCell, Sheet } from "./spreadsheet.js";
+import type { DateCell, Sheet } from "./spreadsheet.js";
+import { cellText, factorText, figureCell, readMoney, text } from "./cells.js";
+import { budgetColumn, readBudgetRow, type BudgetField, type BudgetRow } from "./budget-sheet.js";
 import { pkLayout, type SingleField, type YearField } from "./pk-columns.js";
 import { NEW_RATIO_SCALES, ratioScaleOf } from "./ratio-cells.js";
 import { MAX_FACTOR_CELL } from "./limits.js";
@@ -63,21 +62,7 @@ export interface PkRow {
   predecessor?: PredecessorRow;
 }
 
-export interface BudgetRow {
-  row: number;
-  program: string;
-  activity?: string;
-  subActivity?: string;
-  budget?: string;
-  spent?: string;
-  /** Indicator codes or names, comma separated. */
-  indicators?: string[];
-  note?: string;
-  /** The line's own code ("1.06.04"), its funding source ("APBD"), and its output indicator. */
-  code?: string;
-  fundingSource?: string;
-  output?: { indicator: string; unit: string; target?: string; actual?: string };
-}
+export type { BudgetRow };
 
 export interface Problem {
   sheet: string;
@@ -107,27 +92,10 @@ export interface ImportPlan {
 
 const norm = headerLetters;
 
-type OutputField = "outputIndicator" | "outputUnit" | "outputTarget" | "outputActual";
-type Field = PkColumn | "program" | "activity" | "subActivity" | "indicators" | "note" | "fundingSource" | OutputField;
+type Field = PkColumn | BudgetField;
 
 function fieldOf(header: string, kind: "pk" | "budget"): Field | undefined {
-  if (kind === "pk") return pkColumn(header);
-  const h = norm(header);
-  if (h === "kode" || h === "koderekening") return "code";
-  if (h.startsWith("subkegiatan")) return "subActivity";
-  if (h.startsWith("kegiatan")) return "activity";
-  if (h.startsWith("program")) return "program";
-  // The line's output indicator ("Keluaran", "Indikator Keluaran"), before the indicators it supports and its realisasi.
-  if (h === "keluaran" || h.startsWith("indikatorkeluaran")) return "outputIndicator";
-  if (h.startsWith("satuankeluaran")) return "outputUnit";
-  if (h.startsWith("targetkeluaran")) return "outputTarget";
-  if (h.startsWith("realisasikeluaran")) return "outputActual";
-  if (h.startsWith("sumberdana")) return "fundingSource";
-  if (h === "pagu" || h === "pagurp" || h.startsWith("paguanggaran") || h === "anggaran" || h.startsWith("alokasi")) return "budget";
-  if (h.startsWith("realisasi")) return "spent";
-  if (h.startsWith("indikator")) return "indicators";
-  if (h === "catatan" || h === "keterangan" || h === "alasan") return "note";
-  return undefined;
+  return kind === "pk" ? pkColumn(header) : budgetColumn(header);
 }
 
 const REQUIRED: Record<"pk" | "budget", Field[]> = { pk: ["objective", "name"], budget: ["program"] };
@@ -141,27 +109,10 @@ function findHeader(sheet: Sheet, kind: "pk" | "budget"): { index: number; field
   return undefined;
 }
 
-function text(v: CellValue): string | undefined {
-  if (v === null) return undefined;
-  if (typeof v === "object") return v.date;
-  return String(v).replace(/\s+/g, " ").trim() || undefined;
-}
-
 export function sheetKind(sheet: Sheet): "pk" | "budget" | undefined {
   if (findHeader(sheet, "pk")) return "pk";
   if (findHeader(sheet, "budget")) return "budget";
   return undefined;
-}
-
-/** A typed Excel number as the officer would type it (decimal comma, no exponent), for the answer parser. */
-function typedNumber(v: number): string {
-  return new Decimal(v).toDecimalPlaces(6).toFixed().replace(".", ",");
-}
-
-function moneyCell(v: CellValue): { ok: true; value: string } | { ok: false; message: string } {
-  if (v !== null && typeof v === "object") return { ok: false, message: say("impor.tanggal", { isi: v.date, contoh: "1.373.500.000" }) };
-  const r = parseNumber(typeof v === "number" ? typedNumber(v) : String(v), { kind: "money" });
-  return r.ok ? { ok: true, value: r.value.toFixed() } : { ok: false, message: numberErrorMessage(r.error, "money") };
 }
 
 function findExisting(file: AgencyFile, objective: string, name: string): Indicator | undefined {
@@ -201,16 +152,6 @@ function fitsOn(file: AgencyFile, ind: Indicator, row: PkRow): boolean {
   return answers.every(([answer, value]) => value === undefined || answerProblem(file, ind, ind.unit, answer, value) === undefined);
 }
 
-function cellText(v: CellValue): string | undefined {
-  return typeof v === "number" ? typedNumber(v) : text(v);
-}
-
-/** A factor cell's text with its line breaks (items are often one per line in the cell). */
-function factorText(v: CellValue): string | undefined {
-  if (typeof v === "string") return v.trim() || undefined;
-  return cellText(v);
-}
-
 const NATIONAL_KINDS = ["standar", "realisasi"] as const;
 /** The longest text of each description field, as the indicator's schema and /atur take it. */
 const DESCRIPTION_LIMITS: Record<DescriptionField, number> = { definition: 2000, dataSource: 300, responsibleUnit: 200, numeratorLabel: 300, denominatorLabel: 300 };
@@ -225,34 +166,6 @@ function nationalKind(header: string): "standar" | "realisasi" | undefined {
   const standard = h.includes("standar") || h.includes("spm");
   const actual = h.includes("realisasi") || h.includes("capaian");
   return standard === actual ? undefined : standard ? "standar" : "realisasi";
-}
-
-/** A figure's cell (target, realisasi, pagu): "-", "tidak ada" and the like are how tables write "no figure", read as an empty cell. */
-function figureCell(v: CellValue): CellValue {
-  return typeof v === "string" && isNone(v) ? null : v;
-}
-
-/**
- * A budget line's output indicator from its four cells: its name and unit, both needed, and its target and
- * realisasi, numbers in its unit as /isi reads them; undefined when its cells are empty (or wrong: problems).
- */
-function readOutput(get: (f: Field) => CellValue, problem: (f: Field, message: string) => void): BudgetRow["output"] {
-  const [indicator, unit] = [text(figureCell(get("outputIndicator"))), text(figureCell(get("outputUnit")))];
-  const figures = (["outputTarget", "outputActual"] as const).map((f) => [f, figureCell(get(f))] as const).filter(([, v]) => v !== null);
-  if (indicator === undefined && unit === undefined && figures.length === 0) return undefined;
-  if (indicator === undefined) return void problem("outputIndicator", say("impor.keluaran_tanpa_nama"));
-  if (unit === undefined) return void problem("outputUnit", say("impor.keluaran_tanpa_satuan"));
-  if (indicator.length > 500) return void problem("outputIndicator", say("impor.terlalu_panjang", { maks: 500 }));
-  if (unit.length > 40) return void problem("outputUnit", say("impor.terlalu_panjang", { maks: 40 }));
-  const output: NonNullable<BudgetRow["output"]> = { indicator: normalizeInput(indicator), unit: normalizeInput(unit) };
-  for (const [f, v] of figures) {
-    if (typeof v === "object") return void problem(f, say("impor.tanggal", { isi: (v as DateCell).date, contoh: "100" }));
-    const kind = unitKind(output.unit);
-    const parsed = parseNumber(typeof v === "number" ? typedNumber(v) : String(v), { kind });
-    if (!parsed.ok) return void problem(f, numberErrorMessage(parsed.error, kind));
-    output[f === "outputTarget" ? "target" : "actual"] = parsed.value.toFixed();
-  }
-  return output;
 }
 
 export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
@@ -330,16 +243,6 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         if (!v) problem(f, say("impor.wajib"));
         else if (v.length > max) problem(f, say("impor.terlalu_panjang", { maks: formatCount(max) }));
         return v ?? "";
-      };
-      /** Pagu and realisasi anggaran (either sheet): money as typed, or a problem in its column. */
-      const readMoney = (row: { budget?: string; spent?: string }) => {
-        for (const f of ["budget", "spent"] as const) {
-          const v = figureCell(get(f));
-          if (v === null) continue;
-          const n = moneyCell(v);
-          if (n.ok) row[f] = n.value;
-          else problem(f, n.message);
-        }
       };
       if (kind === "pk") {
         const name = required("name", 500);
@@ -512,7 +415,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
           }
           row.predecessor = old;
         }
-        readMoney(row);
+        readMoney(row, get, problem);
         if (problems.length > 0) plan.problems.push(...problems);
         else plan.pk.push(row);
         const code = text(get("code"));
@@ -534,52 +437,13 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
           plan.kindDiffers.push({ sheet: sheet.name, row: r + 1, name: existing.name, stored: storedKind(existing), written: kindText! });
         }
       } else {
-        const program = text(get("program"));
-        const activity = text(get("activity"));
-        const subActivity = text(get("subActivity"));
-        if (!program) problem("program", say(activity || subActivity ? "impor.tanpa_program" : "impor.wajib"));
-        if (subActivity && !activity) problem("subActivity", say("impor.tanpa_kegiatan"));
-        for (const [f, v] of [["program", program], ["activity", activity], ["subActivity", subActivity]] as const) {
-          if (v && v.length > 500) problem(f, say("impor.terlalu_panjang", { maks: 500 }));
-        }
-        if (program) {
-          const key = [program, activity ?? "", subActivity ?? ""].join("\u0000").toLowerCase();
-          const first = seenBudget.get(key);
-          if (first !== undefined) problem(subActivity ? "subActivity" : activity ? "activity" : "program", say("impor.baris_ganda", { baris: first }));
-          else seenBudget.set(key, r + 1);
-        }
-        const row: BudgetRow = { row: r + 1, program: program ?? "" };
-        if (activity) row.activity = activity;
-        if (subActivity) row.subActivity = subActivity;
-        readMoney(row);
-        const refCell = get("indicators");
-        if (refCell !== null) {
-          const ids: string[] = [];
-          // A single code typed as a number (1.1) arrives as a number; a list is text separated by commas or semicolons.
-          const refs = typeof refCell === "number" ? [new Decimal(refCell).toFixed()] : (text(refCell) ?? "").split(/[,;]/);
-          for (const ref of refs.map((x) => x.trim()).filter(Boolean)) {
-            const inFile = fileCodes.get(ref);
-            const id = inFile ? (inFile.id ?? (inFile.saved ? inFile.name : undefined)) : (indicatorByRef.get(ref) ?? indicatorByRef.get(ref.toLowerCase()));
-            if (id) ids.push(id);
-            else if (inFile) problem("indicators", say("impor.indikator_baris_bermasalah", { kode: ref, nama: inFile.name, lembar: inFile.sheet, baris: inFile.row }));
-            else problem("indicators", say("impor.indikator_tidak_dikenal", { nama: ref.slice(0, 100) }));
-          }
-          if (ids.length > 50) problem("indicators", say("impor.terlalu_banyak_indikator", { maks: 50 }));
-          row.indicators = ids;
-        }
-        const note = text(get("note"));
-        if (note) {
-          if (note.length > 1000) problem("note", say("impor.terlalu_panjang", { maks: formatCount(1000) }));
-          else row.note = note;
-        }
-        for (const [f, max] of [["code", 40], ["fundingSource", 100]] as const) {
-          const v = text(get(f));
-          if (v === undefined) continue;
-          if (v.length > max) problem(f, say("impor.terlalu_panjang", { maks: max }));
-          else row[f] = normalizeInput(v);
-        }
-        const output = readOutput(get, problem);
-        if (output) row.output = output;
+        const row = readBudgetRow(r + 1, get, problem, seenBudget, (ref) => {
+          const inFile = fileCodes.get(ref);
+          const id = inFile ? (inFile.id ?? (inFile.saved ? inFile.name : undefined)) : (indicatorByRef.get(ref) ?? indicatorByRef.get(ref.toLowerCase()));
+          if (id) return { id };
+          if (inFile) return { message: say("impor.indikator_baris_bermasalah", { kode: ref, nama: inFile.name, lembar: inFile.sheet, baris: inFile.row }) };
+          return { message: say("impor.indikator_tidak_dikenal", { nama: ref.slice(0, 100) }) };
+        });
         if (problems.length > 0) plan.problems.push(...problems);
         else plan.budget.push(row);
       }
