@@ -61,7 +61,7 @@ describe("/ekspor Word and Excel", () => {
     // The workbook sent back with /impor (to another registration): its data sheet is read, every year and
     // column of it, its computed sheets are not (they repeated the data as a wall of problems), and the JSON
     // file is named for the budget lines.
-    await registerAgency(h, VIEWER, "Dinas Sosial Kota Uji");
+    const copyId = await registerAgency(h, VIEWER, "Dinas Sosial Kota Uji");
     const back = plain(await upload(h, VIEWER, "dinas-sosial-dan-pemberdayaan-masyarakat-kota-dumai-2024-data.xlsx", xl[0]!.file!.data));
     expect(back).toContain("• Perjanjian Kinerja: 4 baris benar — 3 sasaran baru, 4 indikator baru, 0 indikator yang sudah ada diperbarui.");
     expect(back).toContain(
@@ -85,6 +85,15 @@ describe("/ekspor Word and Excel", () => {
     expect(back).not.toContain("masalah");
     expect(back).toContain("\n• Anggaran: 89 baris benar — 89 baris anggaran (program/kegiatan/sub kegiatan) baru.\n");
     expect(back).toContain("Simpan 93 baris yang benar?");
+    expect(plain(await h.driver.press(VIEWER, "✅ Simpan"))).toBe(
+      "✅ Impor tersimpan: 3 sasaran baru, 4 indikator baru, 0 indikator diperbarui, 89 baris anggaran baru. Ketik /status untuk melihat hasilnya.",
+    );
+    // After a restart, the copy holds the Dumai data the workbook carries: budget lines with their links, a ratio's
+    // labels, the IKU replaced.
+    const [demo, copy] = [(await h.repo.agencies.read("dinsos-pm-dumai"))!.data, (await h.restart().repo.agencies.read(copyId))!.data];
+    expect(copy.budgetLines.map((l) => [l.level, l.name, l.indicatorIds.length])).toEqual(demo.budgetLines.map((l) => [l.level, l.name, l.indicatorIds.length]));
+    const [from, to] = [demo.objectives[1]!.indicators[0]!, copy.objectives[1]!.indicators[0]!];
+    expect([to.numeratorLabel, to.denominatorLabel, to.predecessor?.name, to.years]).toEqual([from.numeratorLabel, from.denominatorLabel, from.predecessor!.name, from.years]);
     expect(h.errors).toEqual([]);
   });
 
