@@ -89,12 +89,15 @@ const num = (d: Decimal | undefined): number | null => (d === undefined ? null :
 /** The factor columns, in the sheet's order: pendukung, penghambat, tindak lanjut. */
 const FACTORS = ["supporting", "inhibiting", "followUp"] as const;
 
+/** A predikat as the report writes it: "A (81,50)", "B", or a score alone. */
+const gradeCell = (g: GradeValue): string => formatGrade(g, (score) => formatDecimal(score, 2));
+
 /** A target as stored (the Renstra's final one): a number, a range "80–90", or a predikat as the report writes it. */
 function targetCell(t: Target | undefined): Value {
   if (t === undefined) return null;
   if (typeof t === "string") return num(new Decimal(t));
   if ("min" in t) return `${t.min}–${t.max}`;
-  return formatGrade(t, (score) => formatDecimal(score, 2));
+  return gradeCell(t);
 }
 
 /** A realisasi as stored: a ratio as its numerator and denominator ("31/36", as /isi takes it), a number, or a predikat. */
@@ -102,16 +105,15 @@ function actualCell(v: YearValues | undefined): Value {
   if (v?.numerator !== undefined && v.denominator !== undefined) return `${v.numerator}/${v.denominator}`;
   if (v?.actual === undefined) return null;
   if (typeof v.actual === "string") return num(new Decimal(v.actual));
-  return formatGrade(v.actual, (score) => formatDecimal(score, 2));
+  return gradeCell(v.actual);
 }
 
 /** A year's Target, Realisasi, Pembilang, Penyebut (a ratio's, when given) and Capaian cells. */
 function yearCells(y: YearResult | undefined): [Value, Value, Value, Value, Value] {
   if (!y) return [null, null, null, null, null];
   const v = y.values;
-  const grade = (g: GradeValue) => formatGrade(g, (score) => formatDecimal(score, 2));
-  const target = v.gradeTarget ? grade(v.gradeTarget) : v.target?.kind === "point" ? num(v.target.value) : v.target ? `${v.target.min}–${v.target.max}` : null;
-  const actual = v.gradeActual ? grade(v.gradeActual) : num(v.actual);
+  const target = v.gradeTarget ? gradeCell(v.gradeTarget) : v.target?.kind === "point" ? num(v.target.value) : v.target ? `${v.target.min}–${v.target.max}` : null;
+  const actual = v.gradeActual ? gradeCell(v.gradeActual) : num(v.actual);
   const achievement = y.achievement.status === "ok" ? num(y.achievement.value) : null;
   return [target, actual, num(v.ratio?.numerator), num(v.ratio?.denominator), achievement];
 }

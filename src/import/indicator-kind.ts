@@ -66,4 +66,4 @@ export function newIndicatorKind(cell: KindCell | undefined, name: string, figur
 }
 
 /** A kind as the messages name it: "nilai biasa", "rasio", "predikat IKM". */
-export const kindName = (kind: KindCell): string => say(`impor.jenis_nama.${kind.gradeTable ?? kind.kind}`);
+export const kindName = (kind: { kind: IndicatorKind; gradeTable?: GradeTableId | undefined }): string => say(`impor.jenis_nama.${kind.gradeTable ?? kind.kind}`);

@@ -13,7 +13,7 @@ import type { Indicator, YearValues } from "../domain/schema/indicator.js";
 import { resolveYear } from "../domain/calc/values.js";
 import { rollUpBudget, type BudgetRollUp } from "../domain/calc/absorption.js";
 import { applyIndicatorBudget, keepLineSums } from "./indicator-budget.js";
-import { applyPredecessor, predecessorProblem, type PredecessorRow } from "./predecessor.js";
+import { applyPredecessor, type PredecessorRow } from "./predecessor.js";
 import { parseAnswer, unitKind } from "../app/entry/answers.js";
 import { idAllocator, renumber } from "../app/ids.js";
 import { findOrAddIndicator, newValueIndicator, sameName } from "../app/by-name.js";
@@ -402,11 +402,10 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
           else if (oldName !== undefined) old.name = normalizeInput(oldName);
           if (oldUnit !== undefined && oldUnit.length > 40) problem("predecessorUnit", say("impor.terlalu_panjang", { maks: 40 }));
           else if (oldUnit !== undefined) old.unit = normalizeInput(oldUnit);
-          const kindOf = existing ?? { kind: kind.kind, ratioScale: row.ratioScale ?? "100", ...(kind.gradeTable ? { gradeTable: kind.gradeTable } : {}) };
           for (const c of oldGiven) {
             const v = cellText(figureCell(cells[c.column] ?? null))!;
             const q = c.field === "predecessorTarget" ? "target" : "actual";
-            const p = v.length > 60 ? say("impor.terlalu_panjang", { maks: 60 }) : predecessorProblem(file, kindOf, old.unit ?? existing?.predecessor?.unit ?? row.unit, q, c.year, v);
+            const p = v.length > 60 ? say("impor.terlalu_panjang", { maks: 60 }) : answerProblem(file, undefined, old.unit ?? existing?.predecessor?.unit ?? row.unit, { q, year: c.year }, v, kind);
             if (p) at(c.column, p);
             else {
               const entry = old.years.find((y) => y.year === c.year) ?? old.years[old.years.push({ year: c.year }) - 1]!;

@@ -18,11 +18,14 @@ export interface PredecessorRow {
 }
 
 /** What of the indicator a predecessor's figure is read by: its kind, predikat table and ratio scale. */
-export type KindOf = Pick<Indicator, "kind" | "gradeTable" | "ratioScale">;
+type KindOf = Pick<Indicator, "kind" | "gradeTable" | "ratioScale">;
 
 const PROBE_ID = "cek-iku-lama";
 
-/** A figure parsed on a scratch indicator of `kind` in `unit` holding `values`: the year's values after it, or the message. */
+/**
+ * A figure parsed on a scratch indicator of `kind` in `unit` holding `values`: the year's values after it, or the
+ * message. (The import's checks use plan.ts's `answerProblem`, which says the same of a figure without keeping it.)
+ */
 function parseOn(file: AgencyFile, kind: KindOf, unit: string, q: "target" | "actual", year: number, value: string, values: YearValues | undefined): { ok: true; values: YearValues } | { ok: false; message: string } {
   const indicator: Indicator = { ...newValueIndicator(PROBE_ID, "IKU lama", unit), kind: kind.kind, ratioScale: kind.ratioScale };
   if (kind.gradeTable) indicator.gradeTable = kind.gradeTable;
@@ -32,12 +35,6 @@ function parseOn(file: AgencyFile, kind: KindOf, unit: string, q: "target" | "ac
   if (!parsed.ok) return parsed;
   parsed.apply(scratch);
   return { ok: true, values: indicator.years[String(year)]! };
-}
-
-/** The problem with one figure of an IKU replaced (as /isi would say it), or undefined. */
-export function predecessorProblem(file: AgencyFile, kind: KindOf, unit: string, q: "target" | "actual", year: number, value: string): string | undefined {
-  const parsed = parseOn(file, kind, unit, q, year, value, undefined);
-  return parsed.ok ? undefined : parsed.message;
 }
 
 /**

@@ -118,8 +118,7 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
     if (plan.renamed.length > SHOWN_RENAMED) lines.push(html("impor.kode_nama_lain_lagi", { jumlah: count(plan.renamed.length - SHOWN_RENAMED) }));
   }
   if (plan.budget.length > 0) {
-    const some = (n: number) => (n > 0 ? count(n) : "");
-    lines.push(html("impor.ringkasan_anggaran", { baris: count(plan.budget.length), baru: count(counts.anggaran), diperbarui: some(counts.anggaranDiperbarui), sama: some(counts.anggaranSama) }));
+    lines.push(html("impor.ringkasan_anggaran", { baris: count(plan.budget.length), baru: count(counts.anggaran), diperbarui: countIfAny(counts.anggaranDiperbarui), sama: countIfAny(counts.anggaranSama) }));
   }
   for (const ignored of plan.ignoredColumns) lines.push(html("impor.catatan_kolom", { lembar: ignored.sheet, kolom: ignored.columns.join(", ") }));
   for (const later of plan.laterColumns) lines.push(html("impor.catatan_tahun_depan", { lembar: later.sheet, kolom: later.columns.join(", "), tahun: file.agency.reportingYear }));
@@ -155,10 +154,13 @@ export async function importCallback(turn: Turn, state: State, data: string): Pr
     counts = applied.counts;
   });
   return outcome(
-    [text(html("impor.tersimpan", { sasaran: count(counts.sasaran), indikator: count(counts.indikator), diperbarui: count(counts.diperbarui), anggaran: count(counts.anggaran), anggaranDiperbarui: counts.anggaranDiperbarui > 0 ? count(counts.anggaranDiperbarui) : "", ganti: renames.length > 0 ? count(renames.length) : "" }))],
+    [text(html("impor.tersimpan", { sasaran: count(counts.sasaran), indikator: count(counts.indikator), diperbarui: count(counts.diperbarui), anggaran: count(counts.anggaran), anggaranDiperbarui: countIfAny(counts.anggaranDiperbarui), ganti: countIfAny(renames.length) }))],
     IDLE,
   );
 }
+
+/** A count for a message's optional part (`{{#ganti}}…{{/ganti}}`): empty when there is none, so the part is left out. */
+const countIfAny = (n: number): string => (n > 0 ? count(n) : "");
 
 /** A realisasi given as a figure, not as a numerator and denominator ("31/36", "31 dari 36"). */
 const isFigure = (actual: string | undefined) => actual !== undefined && !isRatioText(actual);
@@ -171,7 +173,7 @@ function newKinds(rows: readonly PkRow[]): { name: string; ratio: boolean; rows:
   const kinds = new Map<string, { name: string; ratio: boolean; rows: string[] }>();
   for (const r of rows) {
     if (!r.kind) continue;
-    const name = kindName({ kind: r.kind, ...(r.gradeTable ? { gradeTable: r.gradeTable } : {}) });
+    const name = kindName({ kind: r.kind, gradeTable: r.gradeTable });
     const k = kinds.get(name) ?? kinds.set(name, { name, ratio: false, rows: [] }).get(name)!;
     k.rows.push(r.name);
     if (r.kind === "ratio" && [r.actual, ...(r.history ?? []).map((h) => h.actual)].some(isFigure)) k.ratio = true;

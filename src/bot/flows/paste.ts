@@ -103,7 +103,7 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
         indikator: row.name,
         satuan: row.unit,
         target: row.target,
-        jenis: row.kind && kindName({ kind: row.kind, ...(row.gradeTable ? { gradeTable: row.gradeTable } : {}) }),
+        jenis: row.kind && kindName({ kind: row.kind, gradeTable: row.gradeTable }),
         baru: !place.indicator,
         ubah: place.indicator !== undefined && row.target !== undefined,
       }),
