@@ -2,9 +2,11 @@
  * Local chat mode: the same bot in the terminal, on the embedded demo data,
  * without a token or network. In a terminal it prompts; with piped input it
  * reads one message per line (a line "#cb <label>" presses that button,
- * "#berkas <path>" sends that file as a document) and prints every reply, so
- * whole conversations can be scripted. Files the bot sends (Word, Excel,
- * charts) are saved under `<data>/berkas/` and their path is printed.
+ * "#berkas <path>" sends that file as a document; a line ending in a
+ * backslash goes on in the next line, for a message of several lines such as
+ * a pasted table or a list of factors) and prints every reply, so whole
+ * conversations can be scripted. Files the bot sends (Word, Excel, charts)
+ * are saved under `<data>/berkas/` and their path is printed.
  */
 import { createInterface } from "node:readline";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
@@ -72,14 +74,10 @@ export async function runLocalChat(options: LocalChatOptions): Promise<void> {
   write(interactive ? `${say("lokal.sambutan")}\n` : "");
   const rl = createInterface({ input, terminal: false });
   let refused = 0;
-  const prompt = () => interactive && output.write(say("lokal.prompt"));
+  let pending: string[] = [];
+  const prompt = () => interactive && output.write(say(pending.length > 0 ? "lokal.prompt_lanjut" : "lokal.prompt"));
   prompt();
-  for await (const raw of rl) {
-    const line = raw.replace(/\r$/, "");
-    if (line.trim() === "") {
-      prompt();
-      continue;
-    }
+  const deliver = async (line: string): Promise<void> => {
     if (!interactive) write(`> ${line}`);
     let replies: SentMessage[];
     try {
@@ -90,15 +88,32 @@ export async function runLocalChat(options: LocalChatOptions): Promise<void> {
           : await driver.send(LOCAL_USER, line);
     } catch (e) {
       write(`(${e instanceof Error ? e.message : String(e)})`);
-      prompt();
-      continue;
+      return;
     }
     for (const reply of replies) write(`${formatReply(reply, await save(reply))}\n`);
     // A reply Telegram would refuse never reaches the officer: say so where it would have been.
     while (refused < telegram.refused.length) write(`${say("lokal.ditolak", { masalah: telegram.refused[refused++]!.problem })}\n`);
+  };
+  for await (const raw of rl) {
+    const typed = raw.replace(/\r$/, "");
+    const continued = continuation(typed);
+    if (continued !== undefined) {
+      pending.push(continued);
+    } else {
+      const line = [...pending, typed].join("\n");
+      pending = [];
+      if (line.trim() !== "") await deliver(line);
+    }
     prompt();
   }
+  // The input ended in the middle of a message of several lines: it is sent as far as it was typed.
+  if (pending.join("").trim() !== "") await deliver(pending.join("\n"));
   await repo.close();
+}
+
+/** A line ending in one backslash goes on in the next line: the line without it, else undefined. */
+export function continuation(line: string): string | undefined {
+  return /(^|[^\\])\\$/.test(line) ? line.slice(0, -1) : undefined;
 }
 
 export function localDataDir(base: string): string {

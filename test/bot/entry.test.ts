@@ -139,6 +139,33 @@ describe("guided data entry (/isi)", () => {
     expect(h.errors).toEqual([]);
   });
 
+  it("shows under each figure's question an example it takes: a range for a target, never for a realisasi", async () => {
+    const h = await harness();
+    const id = await threeIndicators(h);
+    const d = h.driver;
+    await d.send(ADMIN, "/isi");
+    await d.send(ADMIN, "batal");
+    await d.send(ADMIN, "/indikator");
+    await d.press(ADMIN, "2.1 Angka kemiskinan");
+    const actual = plain(await d.press(ADMIN, "Realisasi 2024"));
+    expect(actual).toContain("Berapa realisasi 2024 indikator ini?\nContoh: 86,11.");
+    expect(actual).not.toContain("rentang");
+    // What the realisasi's example does not offer is refused, as it always was.
+    expect(plain(await d.send(ADMIN, "80-90"))).toContain('"80-90" tidak dapat dibaca sebagai angka.');
+    await d.send(ADMIN, "batal");
+    await d.send(ADMIN, "/indikator");
+    await d.press(ADMIN, "2.1 Angka kemiskinan");
+    const target = plain(await d.press(ADMIN, "Target 2024"));
+    expect(target).toContain("Berapa target 2024 indikator ini?\nContoh: 86,11 (atau rentang 80-90).");
+    // … and the target's example is taken.
+    expect(plain(await d.send(ADMIN, "80-90"))).toContain("✅ Tersimpan — Target 2024: 80%–90%.");
+    expect((await h.repo.agencies.read(id))!.data.objectives[1]!.indicators[0]!.years["2024"]!.target).toEqual({ min: "80", max: "90" });
+    await d.send(ADMIN, "/indikator");
+    await d.press(ADMIN, "1.2 Jumlah KPM graduasi");
+    expect(plain(await d.press(ADMIN, "Realisasi 2024"))).toContain("Berapa realisasi 2024 indikator ini?\nContoh: 1.373.");
+    expect(h.errors).toEqual([]);
+  });
+
   it("says when there is nothing to fill and when everything is complete", async () => {
     const h = await harness();
     await registerAgency(h, ADMIN);

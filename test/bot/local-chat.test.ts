@@ -62,6 +62,27 @@ describe("local chat mode (npm start without TELEGRAM_BOT_TOKEN)", () => {
     expect(JSON.parse(await readFile(join(dir, "lokal", "wilayah", "kota-dumai.json"), "utf8")).agencies.map((a: { id: string }) => a.id)).toEqual(["dinsos-pm-dumai"]);
   }, 60_000);
 
+  it("sends a message of several lines typed as lines ending in a backslash, such as a pasted Perjanjian Kinerja", async () => {
+    const dir = await makeDir("lkjip-lokal-");
+    const run = await runStart(dir, [
+      "/tempel",
+      "Sasaran | Indikator | Satuan | Target\\",
+      "Meningkatnya Penanggulangan Korban Bencana | Persentase posko aktif | % | 90\\",
+      "Meningkatnya Penanggulangan Korban Bencana | Jumlah relawan terlatih | orang | 40",
+      "#cb ✅ Simpan",
+      // A backslash doubled at the end is the text's own, not a continuation; input ending mid-message sends it.
+      "/cek 86,11 80 \\\\",
+      "/cek 86,11\\",
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      "> Sasaran | Indikator | Satuan | Target\nMeningkatnya Penanggulangan Korban Bencana | Persentase posko aktif | % | 90\nMeningkatnya Penanggulangan Korban Bencana | Jumlah relawan terlatih | orang | 40\nPratinjau (2 baris, tahun 2024):",
+    );
+    expect(run.stdout).toContain("✅ Tersimpan: 0 sasaran baru, 2 indikator baru, 0 target diperbarui.");
+    expect(run.stdout).toContain("> /cek 86,11 80 \\\\\n");
+    expect(run.stdout).toContain("> /cek 86,11\n");
+  }, 60_000);
+
   it("saves the files the bot sends and sends files with #berkas", async () => {
     const dir = await makeDir("lkjip-lokal-");
     const csv = join(dir, "pk.csv");

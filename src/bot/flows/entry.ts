@@ -10,6 +10,7 @@ import { say, wordSet } from "../../messages/catalog.js";
 import { currentYear } from "../../domain/calc/agency.js";
 import { Decimal } from "../../domain/decimal.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
+import type { Indicator } from "../../domain/schema/indicator.js";
 import { editAgency } from "../../app/edits.js";
 import { parseAnswer, unitKind } from "../../app/entry/answers.js";
 import { decodeKey, encodeKey, type QuestionKey } from "../../app/entry/keys.js";
@@ -31,6 +32,16 @@ function isWord(list: string, input: string): boolean {
 
 export function isControlWord(input: string): boolean {
   return isWord("kata_lewati", input) || isWord("kata_kembali", input) || isWord("kata_batal", input);
+}
+
+/**
+ * The example under a figure's question: a predikat's, or one in the indicator's unit. A target may be a
+ * range (80-90), a realisasi never, so only a target's example offers one.
+ */
+function exampleOf(ind: Indicator, question: "target" | "actual" | "final"): string {
+  if (ind.kind === "grade") return "isi.contoh.grade";
+  const kind = unitKind(ind.unit);
+  return question === "actual" && kind === "percent" ? "isi.contoh.decimal" : `isi.contoh.${kind}`;
 }
 
 /** The message that asks `key`, with its context and the control buttons. */
@@ -66,17 +77,17 @@ export function questionMessage(file: AgencyFile, key: QuestionKey, remaining: n
     lines.push("");
     switch (key.q) {
       case "target":
-        lines.push(html("isi.tanya.target", { tahun: key.year }), html(`isi.contoh.${ind.kind === "grade" ? "grade" : unitKind(ind.unit)}`));
+        lines.push(html("isi.tanya.target", { tahun: key.year }), html(exampleOf(ind, key.q)));
         break;
       case "actual":
         if (ind.kind === "ratio") {
           lines.push(html("isi.tanya.actual_rasio", { tahun: key.year, label: Boolean(ind.numeratorLabel && ind.denominatorLabel), pembilang: ind.numeratorLabel, penyebut: ind.denominatorLabel }));
         } else {
-          lines.push(html("isi.tanya.actual", { tahun: key.year }), html(`isi.contoh.${ind.kind === "grade" ? "grade" : unitKind(ind.unit)}`));
+          lines.push(html("isi.tanya.actual", { tahun: key.year }), html(exampleOf(ind, key.q)));
         }
         break;
       case "final":
-        lines.push(html("isi.tanya.final", { akhir: file.agency.strategicPlan.endYear }), html(`isi.contoh.${ind.kind === "grade" ? "grade" : unitKind(ind.unit)}`));
+        lines.push(html("isi.tanya.final", { akhir: file.agency.strategicPlan.endYear }), html(exampleOf(ind, key.q)));
         break;
       case "national":
         lines.push(html("isi.tanya.national"));
