@@ -166,6 +166,41 @@ describe("guided data entry (/isi)", () => {
     expect(h.errors).toEqual([]);
   });
 
+  it("refuses an amount typed at a percentage's question and a figure typed as a factor, storing nothing", async () => {
+    const h = await harness();
+    const id = await threeIndicators(h);
+    const d = h.driver;
+    const stored = async () => (await h.repo.agencies.read(id))!.data.objectives[1]!.indicators[0]!;
+    await d.send(ADMIN, "/isi");
+    await d.send(ADMIN, "batal");
+    await d.send(ADMIN, "/indikator");
+    await d.press(ADMIN, "2.1 Angka kemiskinan");
+    await d.press(ADMIN, "Target akhir Renstra");
+    expect(plain(await d.send(ADMIN, "1.050.000.000"))).toBe(
+      "1.050.000.000 tidak masuk akal untuk indikator bersatuan persen: lebih dari 1.000%. Ketik persentasenya, misalnya 86,11; pagu dan realisasi anggaran ditanyakan tersendiri.\nSilakan ketik ulang jawabannya, atau lewati.",
+    );
+    expect(plain(await d.send(ADMIN, "-1001"))).toContain("-1001 tidak masuk akal untuk indikator bersatuan persen");
+    // 1.000% itself, and a realisasi of a ratio far above its denominator, are still figures.
+    expect(plain(await d.send(ADMIN, "1000"))).toContain("✅ Tersimpan — Target akhir Renstra: 1.000%.");
+    expect((await stored()).strategicPlan).toEqual({ finalTarget: "1000" });
+    await d.send(ADMIN, "/indikator");
+    await d.press(ADMIN, "1.1 Persentase PSKS aktif");
+    await d.press(ADMIN, "Realisasi 2024");
+    expect(plain(await d.send(ADMIN, "5000/3"))).toContain("✅ Tersimpan — Realisasi 2024: 166.666,67% (5.000/3).");
+
+    await d.send(ADMIN, "/indikator");
+    await d.press(ADMIN, "2.1 Angka kemiskinan");
+    await d.press(ADMIN, "Faktor pendukung");
+    expect(plain(await d.send(ADMIN, "Pendataan ulang PPKS\n80"))).toBe(
+      'Butir ke-2 ("80") hanya berisi angka, bukan uraian faktor. Tulis faktornya sebagai kalimat, misalnya: Koordinasi dengan TKSK berjalan baik.\nSilakan ketik ulang jawabannya, atau lewati.',
+    );
+    for (const figure of ["1,2 M", "Rp 1.500.000", "97,5%", "2024."]) expect(plain(await d.send(ADMIN, figure))).toContain("hanya berisi angka");
+    expect((await stored()).factors).toBeUndefined();
+    expect(plain(await d.send(ADMIN, "Pendataan ulang 80 PPKS"))).toContain("✅ Tersimpan — Faktor pendukung: Pendataan ulang 80 PPKS.");
+    expect((await stored()).factors).toEqual({ supporting: ["Pendataan ulang 80 PPKS"] });
+    expect(h.errors).toEqual([]);
+  });
+
   it("says when there is nothing to fill and when everything is complete", async () => {
     const h = await harness();
     await registerAgency(h, ADMIN);

@@ -13,7 +13,7 @@ import { MAX_ROWS, MAX_XLSX_UNPACKED_BYTES } from "../../src/import/limits.js";
 import { readSpreadsheet } from "../../src/import/spreadsheet.js";
 import { importTemplate } from "../../src/import/template.js";
 import { agency } from "../support/agency.js";
-import { BUDGET_HEADER, PK_HEADER, sheetsOf, utf8, xlsx } from "../support/spreadsheets.js";
+import { BUDGET_HEADER, PK_HEADER, csvSheets, sheetsOf, utf8, xlsx } from "../support/spreadsheets.js";
 
 const where = (plan: ImportPlan) => plan.problems.map((p) => `${p.sheet}!${p.row}:${p.column}`);
 
@@ -330,6 +330,23 @@ describe("import: problems per row", () => {
       [2, "Sasaran", "terlalu panjang (paling banyak 500 karakter)"],
       [3, "Satuan", "terlalu panjang (paling banyak 40 karakter)"],
     ]);
+  });
+
+  it("refuses an amount in a percentage's column and a figure alone as a factor, as /isi does", async () => {
+    const plan = planImport(
+      agency(),
+      await csvSheets([
+        "Sasaran;Indikator;Satuan;Target;Realisasi;Faktor Pendukung",
+        "Sasaran A;Persentase PKH tepat sasaran;%;90;1.373.500.000;Data DTKS mutakhir",
+        "Sasaran A;Persentase PKH graduasi;%;90;85;80",
+        'Sasaran A;Persentase PKH aktif;%;1000;85;"Data DTKS mutakhir\n80 pendamping aktif"',
+      ]),
+    );
+    expect(plan.problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [2, "Realisasi", "1.373.500.000 tidak masuk akal untuk indikator bersatuan persen: lebih dari 1.000%. Ketik persentasenya, misalnya 86,11; pagu dan realisasi anggaran ditanyakan tersendiri."],
+      [3, "Faktor Pendukung", 'Butir ke-1 ("80") hanya berisi angka, bukan uraian faktor. Tulis faktornya sebagai kalimat, misalnya: Koordinasi dengan TKSK berjalan baik.'],
+    ]);
+    expect(plan.pk.map((r) => [r.row, r.target, r.factors])).toEqual([[4, "1000", { supporting: "Data DTKS mutakhir\n80 pendamping aktif" }]]);
   });
 
   it("says the data changed when a plan no longer fits at save time", async () => {

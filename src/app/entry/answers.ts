@@ -35,10 +35,19 @@ export function isNone(text: string): boolean {
   return NONE.test(normalizeInput(text).replace(/[.!]+$/, ""));
 }
 
-function numberFor(ind: Indicator, text: string): { ok: true; value: string } | { ok: false; message: string } {
+/**
+ * Beyond ±1.000% a figure is no percentage an indicator reports: most likely an amount typed at the wrong
+ * question. A ratio's realisasi is exempt: it is what its numerator and denominator make it, whatever that is.
+ */
+const PERCENT_LIMIT = 1000;
+
+function numberFor(ind: Indicator, text: string, limited = true): { ok: true; value: string } | { ok: false; message: string } {
   const kind = unitKind(ind.unit);
   const r = parseNumber(text, { kind, integer: false });
   if (!r.ok) return { ok: false, message: numberErrorMessage(r.error, kind) };
+  if (limited && kind === "percent" && r.value.abs().greaterThan(PERCENT_LIMIT)) {
+    return { ok: false, message: say("jawaban.persen_tidak_wajar", { angka: normalizeInput(text), batas: formatCount(PERCENT_LIMIT) }) };
+  }
   return { ok: true, value: r.value.toFixed() };
 }
 
@@ -168,7 +177,7 @@ export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): A
           delete y.actual;
         });
       }
-      const n = numberFor(ind, text);
+      const n = numberFor(ind, text, ind.kind !== "ratio");
       if (!n.ok) return ind.kind === "ratio" ? { ok: false, message: `${n.message}\n${say("jawaban.bukan_pecahan")}` } : n;
       return accept((data) => {
         const y = year(draft(data), key.year);
@@ -207,6 +216,8 @@ export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): A
   }
 }
 
+const FIGURE_ONLY = /^(?:rp\.?\s*)?[-+]?[\d.,\s]*\d[\d.,\s]*(?:%|persen|jt|juta|m|miliar|ribu|rb)?\.?$/i;
+
 function factorAnswer(draft: (data: AgencyFile) => Indicator, which: FactorKind, text: string): AnswerParse {
   if (isNone(text)) return accept((data) => ((draft(data).factors ??= {})[which] = []));
   const items = splitItems(text);
@@ -214,5 +225,8 @@ function factorAnswer(draft: (data: AgencyFile) => Indicator, which: FactorKind,
   if (items.length > 30) return { ok: false, message: say("jawaban.faktor_terlalu_banyak", { jumlah: formatCount(items.length) }) };
   const long = items.findIndex((i) => i.length > 500);
   if (long >= 0) return { ok: false, message: say("jawaban.faktor_terlalu_panjang", { nomor: long + 1, panjang: items[long]!.length }) };
+  // A figure alone is no factor: most likely the answer to another question (after a realisasi the factors come first).
+  const figure = items.findIndex((i) => FIGURE_ONLY.test(i));
+  if (figure >= 0) return { ok: false, message: say("jawaban.faktor_angka", { nomor: figure + 1, butir: items[figure] }) };
   return accept((data) => ((draft(data).factors ??= {})[which] = items));
 }
