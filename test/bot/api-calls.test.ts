@@ -76,7 +76,7 @@ describe("calls to the Bot API end", () => {
     await handled(h.telegram.textUpdate(ADMIN, "80"));
     const sent = api.calls.filter((c) => c.method === "sendMessage").map((c) => String(c.payload.text));
     expect(sent).toHaveLength(2);
-    expect(sent[0]).toBe("✅ Tersimpan — Realisasi 2023: 80%.");
+    expect(sent[0]).toBe("✅ Tersimpan — Realisasi 2023: 80%.\nCapaian 2023: <b>88,89%</b> (Tinggi).");
     expect(sent[1]).toContain("Berapa <b>target 2022</b> indikator ini?");
     expect(errors).toHaveLength(1);
   });

@@ -85,7 +85,7 @@ describe("long polling", () => {
     // Stored in the order sent, before Telegram was told the batch was handled.
     expect(atConfirmation).toMatchObject({ "2024": { target: "80", actual: "86.11" }, "2023": { target: "90", actual: "80" }, "2022": { target: "70" } });
     await until(() => sentTo(api, ADMIN.id).length === 6, "ADMIN's replies");
-    expect(sentTo(api, ADMIN.id).filter((t) => t.startsWith("✅"))).toEqual(["✅ Tersimpan — Target 2023: 90%.", "✅ Tersimpan — Realisasi 2023: 80%.", "✅ Tersimpan — Target 2022: 70%."]);
+    expect(sentTo(api, ADMIN.id).filter((t) => t.startsWith("✅"))).toEqual(["✅ Tersimpan — Target 2023: 90%.", "✅ Tersimpan — Realisasi 2023: 80%.\nCapaian 2023: <b>88,89%</b> (Tinggi).", "✅ Tersimpan — Target 2022: 70%."]);
     expect(api.pending()).toEqual([]);
   });
 

@@ -7,7 +7,7 @@
  * The same question, asked alone, edits one answer from /indikator.
  */
 import { say, wordSet } from "../../messages/catalog.js";
-import { currentYear } from "../../domain/calc/agency.js";
+import { currentYear, resultOfYear } from "../../domain/calc/agency.js";
 import { Decimal } from "../../domain/decimal.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { Indicator } from "../../domain/schema/indicator.js";
@@ -63,6 +63,11 @@ export function questionMessage(file: AgencyFile, key: QuestionKey, remaining: n
     lines.push(html("isi.kepala", { kode: ind.code ?? "", indikator: ind.name, satuan: ind.unit }));
     const targetNow = currentValue(file, { q: "target", indicatorId: ind.id, year });
     if (!(key.q === "target" && key.year === year) && targetNow) lines.push(html("isi.konteks.target", { tahun: year, nilai: targetNow }));
+    // An earlier year's realisasi is asked beside that year's target.
+    if (key.q === "actual" && key.year < year) {
+      const then = currentValue(file, { q: "target", indicatorId: ind.id, year: key.year });
+      if (then) lines.push(html("isi.konteks.target", { tahun: key.year, nilai: then }));
+    }
     if (key.q === "actual" && key.year === year) {
       const last = currentValue(file, { q: "actual", indicatorId: ind.id, year: year - 1 });
       if (last) lines.push(html("isi.konteks.realisasi_lalu", { tahun: year - 1, nilai: last }));
@@ -202,6 +207,10 @@ async function entryAnswer(turn: Turn, state: EntryState, input: string): Promis
       const below = r.comparison === "below";
       confirmation.push(html(below ? "isi.capaian_belum" : "isi.capaian_jauh"));
     }
+  } else if (key.q === "actual") {
+    // An earlier year's capaian, as the history table will show it: a realisasi typed in the wrong year's place shows at once.
+    const a = resultOfYear(findIndicator(file, key.indicatorId)!, file, key.year);
+    if (a.achievement.status === "ok") confirmation.push(html("isi.capaian", { tahun: key.year, capaian: formatFor(file).percent(a.achievement.value), kategori: a.category }));
   }
   const ack = text(confirmation.join("\n"));
   if (state.mode === "single") {

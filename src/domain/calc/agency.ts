@@ -196,12 +196,18 @@ export function currentYear(indicator: Indicator, file: AgencyFile): CurrentYear
   const frozen = Object.isFrozen(indicator);
   const hit = frozen ? currentYears.get(indicator) : undefined;
   if (hit && hit.profile === profile && hit.year === year) return hit.result;
-  const scale = memo(scales, profile, resolveScale);
-  const table = indicator.kind === "grade" && indicator.gradeTable ? gradeTable(indicator.gradeTable) : undefined;
-  const current = yearResult(indicator, resolveYear(indicator, year, indicator.years[String(year)]), profile, scale, table);
+  const current = resultOfYear(indicator, file, year);
   const result = { current, comparison: comparisonOf(current.achievement, profile.decimals) };
   if (frozen) currentYears.set(indicator, { profile, year, result });
   return result;
+}
+
+/** One year of one indicator (the reporting year or an earlier one): capaian and category, as the history table has them. */
+export function resultOfYear(indicator: Indicator, file: AgencyFile, year: number): YearResult {
+  const { profile } = file;
+  const scale = memo(scales, profile, resolveScale);
+  const table = indicator.kind === "grade" && indicator.gradeTable ? gradeTable(indicator.gradeTable) : undefined;
+  return yearResult(indicator, resolveYear(indicator, year, indicator.years[String(year)]), profile, scale, table);
 }
 
 /** Results of frozen (stored, immutable) agency files, so one update never computes the same file twice. */
