@@ -195,9 +195,9 @@ describe("guided data entry (/isi)", () => {
     await d.press(ADMIN, "2.1 Angka kemiskinan");
     await d.press(ADMIN, "Faktor pendukung");
     expect(plain(await d.send(ADMIN, "Pendataan ulang PPKS\n80"))).toBe(
-      'Butir ke-2 ("80") hanya berisi angka, bukan uraian faktor. Tulis faktornya sebagai kalimat, misalnya: Koordinasi dengan TKSK berjalan baik.\nSilakan ketik ulang jawabannya, atau lewati.',
+      'Butir ke-2 ("80") hanya berisi angka atau predikat, bukan uraian faktor. Tulis faktornya sebagai kalimat, misalnya: Koordinasi dengan TKSK berjalan baik.\nSilakan ketik ulang jawabannya, atau lewati.',
     );
-    for (const figure of ["1,2 M", "Rp 1.500.000", "97,5%", "2024."]) expect(plain(await d.send(ADMIN, figure))).toContain("hanya berisi angka");
+    for (const figure of ["1,2 M", "Rp 1.500.000", "97,5%", "2024.", "BB", "A (81,50)"]) expect(plain(await d.send(ADMIN, figure))).toContain("hanya berisi angka atau predikat");
     expect((await stored()).factors).toBeUndefined();
     expect(plain(await d.send(ADMIN, "Pendataan ulang 80 PPKS"))).toContain("✅ Tersimpan — Faktor pendukung: Pendataan ulang 80 PPKS.");
     expect((await stored()).factors).toEqual({ supporting: ["Pendataan ulang 80 PPKS"] });

@@ -94,7 +94,7 @@ describe("3.1 capaian paragraphs", () => {
 
   it("agency roll-up with the four counts", () => {
     expect(sentence(s("1"), "Secara rata-rata")).toBe(
-      "Secara rata-rata, capaian kinerja Dinas Sosial Kabupaten Varian pada tahun 2024 sebesar 94,03% dengan kategori Sangat Tinggi, dihitung dari rata-rata capaian 3 (tiga) sasaran strategis. Dari 10 (sepuluh) indikator kinerja, 3 (tiga) memiliki capaian di atas 100%, 2 (dua) tepat 100%, 3 (tiga) di bawah 100% dan 2 (dua) belum dapat diukur (NA).",
+      "Secara rata-rata, capaian kinerja Dinas Sosial Kabupaten Varian pada tahun 2024 sebesar 94,03% dengan kategori Sangat Tinggi, dihitung dari rata-rata capaian 3 (tiga) sasaran strategis. Dari 10 (sepuluh) indikator kinerja, 2 (dua) memiliki capaian di atas 100%, 2 (dua) tepat 100%, 3 (tiga) di bawah 100%, 1 (satu) berupa predikat yang mencapai target dan 2 (dua) belum dapat diukur (NA).",
     );
   });
 });
@@ -309,7 +309,7 @@ describe("3.7 and 3.8 of an agency with no budget lines yet", () => {
 describe("executive summary and closing", () => {
   it("summary paragraph", () => {
     expect(texts(s("ringkasan"))).toEqual([
-      "Pada tahun 2024, Dinas Sosial Kabupaten Varian menetapkan 3 (tiga) sasaran strategis yang diukur dengan 10 (sepuluh) indikator kinerja utama. Rata-rata capaian kinerja seluruh sasaran sebesar 94,03% dengan kategori Sangat Tinggi; dari 10 (sepuluh) indikator tersebut, 3 (tiga) memiliki capaian di atas 100%, 2 (dua) tepat 100%, 3 (tiga) di bawah 100% dan 2 (dua) belum dapat diukur (NA). Untuk mewujudkan sasaran tersebut dialokasikan anggaran sebesar Rp1.973.500.000 yang terealisasi sebesar Rp1.470.878.592 atau 74,53% dari total pagu.",
+      "Pada tahun 2024, Dinas Sosial Kabupaten Varian menetapkan 3 (tiga) sasaran strategis yang diukur dengan 10 (sepuluh) indikator kinerja utama. Rata-rata capaian kinerja seluruh sasaran sebesar 94,03% dengan kategori Sangat Tinggi; dari 10 (sepuluh) indikator tersebut, 2 (dua) memiliki capaian di atas 100%, 2 (dua) tepat 100%, 3 (tiga) di bawah 100%, 1 (satu) berupa predikat yang mencapai target dan 2 (dua) belum dapat diukur (NA). Untuk mewujudkan sasaran tersebut dialokasikan anggaran sebesar Rp1.973.500.000 yang terealisasi sebesar Rp1.470.878.592 atau 74,53% dari total pagu.",
     ]);
   });
 

@@ -216,6 +216,7 @@ export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): A
   }
 }
 
+const GRADE_ONLY = /^[A-E]{1,2}[+-]?\s*(?:\(\s*[\d.,]+\s*\))?\.?$/;
 const FIGURE_ONLY = /^(?:rp\.?\s*)?[-+]?[\d.,\s]*\d[\d.,\s]*(?:%|persen|jt|juta|m|miliar|ribu|rb)?\.?$/i;
 
 function factorAnswer(draft: (data: AgencyFile) => Indicator, which: FactorKind, text: string): AnswerParse {
@@ -225,8 +226,9 @@ function factorAnswer(draft: (data: AgencyFile) => Indicator, which: FactorKind,
   if (items.length > 30) return { ok: false, message: say("jawaban.faktor_terlalu_banyak", { jumlah: formatCount(items.length) }) };
   const long = items.findIndex((i) => i.length > 500);
   if (long >= 0) return { ok: false, message: say("jawaban.faktor_terlalu_panjang", { nomor: long + 1, panjang: items[long]!.length }) };
-  // A figure alone is no factor: most likely the answer to another question (after a realisasi the factors come first).
-  const figure = items.findIndex((i) => FIGURE_ONLY.test(i));
+  // A figure or a predikat alone is no factor: most likely the answer to another question (after a realisasi the
+  // factors come first).
+  const figure = items.findIndex((i) => FIGURE_ONLY.test(i) || GRADE_ONLY.test(i));
   if (figure >= 0) return { ok: false, message: say("jawaban.faktor_angka", { nomor: figure + 1, butir: items[figure] }) };
   return accept((data) => ((draft(data).factors ??= {})[which] = items));
 }

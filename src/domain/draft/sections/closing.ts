@@ -52,11 +52,17 @@ export function closingSection(ctx: DraftContext): Section {
     items: indicators.map((r) => {
       const li = ctx.ink();
       const f = yearFigures(ctx, r, r.current);
+      // A predikat compared by its letters alone has no capaian: the line says whether its target was reached.
+      const a = r.current.achievement;
+      const graded = a.status === "ordinal";
       return li.paragraph("penutup/indikator", {
         indikator: li.text(r.indicator.name),
         realisasi: use(li, f.actual),
         target: use(li, f.target) ?? ctx.word("sel.belum_diisi"),
-        capaian: use(li, f.achievement),
+        predikat: r.indicator.kind === "grade",
+        capaian: graded ? undefined : use(li, f.achievement),
+        tercapai: graded && a.comparison !== "below",
+        belumTercapai: graded && a.comparison === "below",
         kategori: use(li, f.category),
       });
     }),

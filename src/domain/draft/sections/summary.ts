@@ -15,7 +15,9 @@ export function summarySection(ctx: DraftContext): Section {
     jumlahIndikator: ink.count(counts.total),
     rata: average.value === undefined ? undefined : ink.percent("instansi.rata", average.value),
     kategori: average.category === undefined ? undefined : ink.value("instansi.kategori", average.category),
-    rincian: average.value === undefined ? undefined : countsPhrase(ink, counts),
+    rincian: average.value === undefined ? undefined : countsPhrase(ink, ctx.result.indicators),
+    // Sasaran without a capaian in percent (predikat only, or nothing measured yet) are not in the mean.
+    diikutkan: average.included < objectives.length ? ink.count(average.included) : undefined,
     pagu: hasBudget ? ink.money("anggaran.total.pagu", total.budget!) : undefined,
     realisasi: hasBudget ? ink.money("anggaran.total.realisasi", total.spent!) : undefined,
     serapan: hasBudget && total.absorption.status === "ok" ? ink.percent("anggaran.total.serapan", total.absorption.value) : undefined,

@@ -158,11 +158,14 @@ export function agencyParagraph(ctx: DraftContext) {
     tahun: ink.year(ctx.year),
     jumlahSasaran: ink.count(objectives.length),
     jumlahIndikator: ink.count(counts.total),
-    rincian: countsPhrase(ink, counts),
+    rincian: countsPhrase(ink, ctx.result.indicators),
   };
   if (average.value === undefined) return ink.paragraph("instansi/belum-terukur", view);
   return ink.paragraph("instansi/rata-rata", {
     ...view,
+    // Sasaran without a capaian in percent (predikat only, or nothing measured yet) are not in the mean.
+    diikutkan: ink.count(average.included),
+    tanpa: average.included < objectives.length ? ink.count(objectives.length - average.included) : undefined,
     rata: ink.percent("instansi.rata", average.value),
     kategori: ink.value("instansi.kategori", average.category!),
   });
