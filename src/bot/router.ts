@@ -114,6 +114,7 @@ const CALLBACKS: CallbackRoute[] = [
   [/^go:isi$/, (t) => entry.beginEntry(t)],
   [/^isi:(skip|back|stop|none)$/, (t, m) => (t.state.flow === "entry" ? entry.entryControl(t, t.state, m[1] as "skip" | "back" | "stop" | "none") : { replies: [text(html("akses.tombol_kedaluwarsa"))] })],
   [/^indl:([A-Za-z0-9._-]+)(?::(\d{1,6}))?$/, (t, m) => indicator.indicatorLines(t, m[1]!, Number(m[2] ?? 0))],
+  [/^indb:([A-Za-z0-9._-]+)$/, (t, m) => indicator.useLinesBudget(t, m[1]!)],
   [/^ind:(.+)$/, (t, m) => indicator.showIndicator(t, m[1]!)],
   [/^pi:ind:([A-Za-z0-9._-]+)$/, (t, m) => indicator.chooseIndicator(t, m[1]!)],
   [/^pi:rw:([A-Za-z0-9._-]+)$/, (t, m) => history.chooseHistory(t, m[1]!)],

@@ -6,8 +6,9 @@
 import { editAgency } from "../../app/edits.js";
 import { isNone } from "../../app/entry/answers.js";
 import { formatFor } from "../../app/entry/present.js";
-import { findLine } from "../../app/entry/missing.js";
+import { findIndicator, findLine } from "../../app/entry/missing.js";
 import { computeAgency } from "../../domain/calc/agency.js";
+import { Decimal } from "../../domain/decimal.js";
 import { formatCount } from "../../domain/numbers/format.js";
 import { normalizeInput } from "../../domain/numbers/normalize.js";
 import { numberErrorMessage } from "../../domain/numbers/messages.js";
@@ -168,6 +169,14 @@ export async function budgetCallback(turn: Turn, state: State, data: string): Pr
     if (gone) return deletedMeanwhile(label("anggaran.baris_anggaran"), "/anggaran");
     // The sasaran shown may have been deleted meanwhile: then the whole menu again.
     const menu = linkMenu(saved.doc.data, lineId, state.objectiveId) ?? linkMenu(saved.doc.data, lineId)!;
+    // Linked to an indicator with a pagu of its own, the line does not change its efficiency: say so.
+    const ind = findIndicator(saved.doc.data, indicatorId);
+    const linked = findLine(saved.doc.data, lineId)?.indicatorIds.includes(indicatorId) ?? false;
+    if (linked && ind?.budget && (ind.budget.budget !== undefined || ind.budget.spent !== undefined)) {
+      const f = formatFor(saved.doc.data);
+      const pagu = ind.budget.budget === undefined ? label("indikator.anggaran_belum") : f.money(new Decimal(ind.budget.budget));
+      return outcome([text(html("anggaran.tautan_pagu_sendiri", { kode: ind.code ?? "", nama: ind.name, pagu })), menu]);
+    }
     return outcome([menu]);
   }
   m = /^line:(.+)$/.exec(data);

@@ -1,13 +1,14 @@
 /** /indikator: one indicator's summary with a button per answer to change it. */
 import { computeAgency } from "../../domain/calc/agency.js";
-import type { IndicatorBudget } from "../../domain/calc/absorption.js";
+import { indicatorBudget, type IndicatorBudget } from "../../domain/calc/absorption.js";
+import { Decimal } from "../../domain/decimal.js";
 import { formatCount } from "../../domain/numbers/format.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { Indicator } from "../../domain/schema/indicator.js";
 import { encodeKey, FACTOR_KINDS, type QuestionKey } from "../../app/entry/keys.js";
 import { findIndicator, findLine } from "../../app/entry/missing.js";
 import { currentValue, formatFor } from "../../app/entry/present.js";
-import { hasRole } from "../../app/edits.js";
+import { editAgency, hasRole } from "../../app/edits.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, grid, html, label, listInPages, text, type Out } from "../ui.js";
 import { lineTitle } from "./lines.js";
@@ -62,9 +63,12 @@ export async function indicatorSummary(turn: Turn, file: AgencyFile, indicatorId
   }
   keys.push({ q: "final", indicatorId }, { q: "national", indicatorId });
   const lines = file.budgetLines.filter((l) => l.indicatorIds.includes(indicatorId));
+  // An indicator's own pagu, when it has one, is what its efficiency is computed on (`indicatorBudget`), linked
+  // lines or not: it is shown and asked, and the lines beside it summed up in one line.
+  const own = hasOwnBudget(ind) && lines.length > 0;
   // Many lines are summed up in one line here, and listed on a button of their own.
-  const folded = lines.length > INDICATOR_LINES_MAX;
-  if (lines.length === 0) keys.push({ q: "budget", indicatorId, field: "budget" }, { q: "budget", indicatorId, field: "spent" });
+  const folded = lines.length > INDICATOR_LINES_MAX || own;
+  if (lines.length === 0 || own) keys.push({ q: "budget", indicatorId, field: "budget" }, { q: "budget", indicatorId, field: "spent" });
   else if (!folded) for (const l of lines) keys.push({ q: "line", lineId: l.id, field: "budget" }, { q: "line", lineId: l.id, field: "spent" });
   const factors = FACTOR_KINDS.map((which): QuestionKey => ({ q: "factors", indicatorId, which }));
 
@@ -84,15 +88,56 @@ export async function indicatorSummary(turn: Turn, file: AgencyFile, indicatorId
   else body.push(html("indikator.hasil_belum", { tahun: year, alasan: label(`indikator.alasan.${a.status === "not_filled" ? "not_filled" : a.reason}`) }));
   body.push("");
   for (const key of keys) body.push(valueLine(file, key));
-  if (folded) body.push(html("indikator.anggaran_dilipat", { jumlah: formatCount(lines.length), ...budgetSums(file, r.budget) }));
+  if (folded) body.push(html("indikator.anggaran_dilipat", { jumlah: formatCount(lines.length), ...budgetSums(file, linesBudget(file, indicatorId)) }));
   for (const key of factors) body.push(valueLine(file, key));
   const linesButton = folded ? [[button(label("indikator.tombol_baris_anggaran", { jumlah: formatCount(lines.length) }), `indl:${indicatorId}`)]] : [];
   const doc = await turn.services.repo.agencies.read(file.agency.id);
   const canEdit = doc !== undefined && hasRole(doc, turn.actor.userId, "editor");
+  if (own) body.push("", html(canEdit ? "indikator.pagu_sendiri" : "indikator.pagu_sendiri_baca"));
   if (!canEdit) return text(body.join("\n"), linesButton);
   body.push("", html("indikator.ubah"));
   const edit = (key: QuestionKey) => button(fieldLabel(file, key).slice(0, 60), `e:${encodeKey(key)}`);
-  return text(body.join("\n"), [...grid(keys.map(edit), 2), ...linesButton, ...grid(factors.map(edit), 2)]);
+  const useLines = own ? [[button(label("indikator.tombol_pakai_baris"), `indb:${indicatorId}`)]] : [];
+  return text(body.join("\n"), [...grid(keys.map(edit), 2), ...linesButton, ...useLines, ...grid(factors.map(edit), 2)]);
+}
+
+function hasOwnBudget(ind: Indicator): boolean {
+  return ind.budget?.budget !== undefined || ind.budget?.spent !== undefined;
+}
+
+/** The sum of the budget lines linked to an indicator, whether or not its own pagu is what counts. */
+function linesBudget(file: AgencyFile, indicatorId: string): IndicatorBudget {
+  return indicatorBudget(indicatorId, undefined, computeAgency(file).budget);
+}
+
+/**
+ * "🔗 Pakai jumlah baris anggaran": the indicator's own pagu and realisasi anggaran are removed (audited, so
+ * /riwayat can undo it), so that its linked budget lines' sum is what its efficiency is computed on.
+ */
+export async function useLinesBudget(turn: Turn, indicatorId: string): Promise<Outcome> {
+  const { doc } = await activeAgency(turn, "editor");
+  const ind = findIndicator(doc.data, indicatorId);
+  if (!ind || !hasOwnBudget(ind) || !doc.data.budgetLines.some((l) => l.indicatorIds.includes(indicatorId))) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+  const { doc: saved } = await editAgency(turn.services, doc.data.agency.id, turn.actor, "editor", (d) => {
+    const draft = findIndicator(d, indicatorId);
+    if (draft) delete draft.budget;
+  });
+  const file = saved.data;
+  const f = formatFor(file);
+  const lines = linesBudget(file, indicatorId);
+  const sums = budgetSums(file, lines);
+  const none = label("indikator.anggaran_belum");
+  const done = html("indikator.pagu_sendiri_dihapus", {
+    kode: ind.code ?? "",
+    nama: ind.name,
+    pagu: ind.budget?.budget === undefined ? none : f.money(new Decimal(ind.budget.budget)),
+    realisasi: ind.budget?.spent === undefined ? none : f.money(new Decimal(ind.budget.spent)),
+    jumlah: formatCount(file.budgetLines.filter((l) => l.indicatorIds.includes(indicatorId)).length),
+    pagu_baris: sums.pagu,
+    realisasi_baris: sums.realisasi,
+    serapan: sums.serapan,
+  });
+  return outcome([text(done), await indicatorSummary(turn, file, indicatorId)]);
 }
 
 /** "• Target 2024: 80%", or "• Target 2024: belum diisi". */
@@ -101,7 +146,7 @@ function valueLine(file: AgencyFile, key: QuestionKey): string {
   return `${html("indikator.baris", { medan: fieldLabel(file, key), nilai: value ?? "" })}${value === undefined ? html("indikator.kosong") : ""}`;
 }
 
-/** The pagu, realisasi and serapan of the indicator's lines together, as the summary and the list of its lines say them. */
+/** The pagu, realisasi and serapan of budget figures (an indicator's lines together), as the summary and the list of its lines say them. */
 function budgetSums(file: AgencyFile, b: IndicatorBudget): { pagu: string; realisasi: string; serapan: string } {
   const f = formatFor(file);
   const none = label("indikator.anggaran_belum");
@@ -118,13 +163,12 @@ export async function indicatorLines(turn: Turn, indicatorId: string, page = 0):
   const ind = findIndicator(file, indicatorId);
   if (!ind) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
   const lines = file.budgetLines.filter((l) => l.indicatorIds.includes(indicatorId));
-  const r = computeAgency(file).indicatorById.get(indicatorId)!;
   const key = (lineId: string, field: "budget" | "spent"): QuestionKey => ({ q: "line", lineId, field });
   const canEdit = role !== "viewer";
   return outcome(
     listInPages(
       {
-        head: [html("indikator.baris_anggaran", { kode: ind.code ?? "", nama: ind.name, jumlah: formatCount(lines.length), ...budgetSums(file, r.budget) })],
+        head: [html("indikator.baris_anggaran", { kode: ind.code ?? "", nama: ind.name, jumlah: formatCount(lines.length), ...budgetSums(file, linesBudget(file, indicatorId)) })],
         items: lines,
         line: (l) => html("indikator.baris_anggaran_butir", { baris: lineTitle(l), pagu: currentValue(file, key(l.id, "budget")) ?? "", realisasi: currentValue(file, key(l.id, "spent")) ?? "" }),
         buttons: canEdit ? (l) => (["budget", "spent"] as const).map((field) => button(fieldLabel(file, key(l.id, field)).slice(0, 60), `e:${encodeKey(key(l.id, field))}`)) : undefined,
