@@ -166,6 +166,14 @@ describe("guided data entry (/isi)", () => {
     await d.send(ADMIN, "/indikator");
     await d.press(ADMIN, "1.2 Jumlah KPM graduasi");
     expect(plain(await d.press(ADMIN, "Realisasi 2024"))).toContain("Berapa realisasi 2024 indikator ini?\nContoh: 1.373.");
+    // The figure may be written with the indicator's own unit after it, as officers often do; another word may not.
+    expect(plain(await d.send(ADMIN, "20 orang"))).toContain('"20 orang" tidak dapat dibaca sebagai angka.');
+    expect(plain(await d.send(ADMIN, "20 kpm"))).toContain("✅ Tersimpan — Realisasi 2024: 20 KPM.");
+    expect((await h.repo.agencies.read(id))!.data.objectives[0]!.indicators[1]!.years["2024"]!.actual).toBe("20");
+    await d.send(ADMIN, "/indikator");
+    await d.press(ADMIN, "1.2 Jumlah KPM graduasi");
+    await d.press(ADMIN, "Target 2023");
+    expect(plain(await d.send(ADMIN, "20-25 KPM"))).toContain("✅ Tersimpan — Target 2023: 20–25 KPM.");
     expect(h.errors).toEqual([]);
   });
 

@@ -41,9 +41,18 @@ export function isNone(text: string): boolean {
  */
 const PERCENT_LIMIT = 1000;
 
+/** "165 KPM" for an indicator in KPM: the figure without the indicator's own unit written after it. */
+function withoutUnit(text: string, unit: string): string {
+  const typed = normalizeInput(text);
+  const u = normalizeInput(unit);
+  if (u === "" || typed.length <= u.length || !typed.toLowerCase().endsWith(u.toLowerCase())) return text;
+  const figure = typed.slice(0, -u.length).trimEnd();
+  return /\d$/.test(figure) ? figure : text;
+}
+
 function numberFor(ind: Indicator, text: string, limited = true): { ok: true; value: string } | { ok: false; message: string } {
   const kind = unitKind(ind.unit);
-  const r = parseNumber(text, { kind, integer: false });
+  const r = parseNumber(withoutUnit(text, ind.unit), { kind, integer: false });
   if (!r.ok) return { ok: false, message: numberErrorMessage(r.error, kind) };
   if (limited && kind === "percent" && r.value.abs().greaterThan(PERCENT_LIMIT)) {
     return { ok: false, message: say("jawaban.persen_tidak_wajar", { angka: normalizeInput(text), batas: formatCount(PERCENT_LIMIT) }) };
