@@ -85,6 +85,22 @@ describe("setting up sasaran and indicators", () => {
     expect(plain(await d.press(ADMIN, "✅ Simpan"))).toBe("✅ Tersimpan: 0 sasaran baru, 0 indikator baru, 1 target diperbarui. Ketik /isi untuk melengkapi realisasinya.");
   });
 
+  it("says what is missing when a paste has no row: the header row alone, or a line that is no row", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    const d = h.driver;
+    await d.send(ADMIN, "/tempel");
+    expect(plain(await d.send(ADMIN, "| No | Sasaran | Indikator | Satuan | Target |"))).toBe(
+      "Baris judul tabelnya terbaca, tetapi tidak ada baris indikator di bawahnya. Tempelkan judul beserta baris-barisnya dalam satu pesan, satu indikator per baris, misalnya:\nSasaran | Indikator | Satuan | Target\nMeningkatnya Kesejahteraan Sosial | Persentase PSKS aktif | % | 97,5",
+    );
+    expect(plain(await d.send(ADMIN, "sasaran kami belum ditetapkan"))).toBe(
+      "Pratinjau (0 baris, tahun 2024):\n\nBaris yang perlu diperbaiki (tidak akan disimpan):\n• Baris 1: harus ada paling sedikit 3 kolom (Sasaran | Indikator | Satuan), ditemukan 1",
+    );
+    // The paste goes on: the table sent next is previewed.
+    expect(plain(await d.send(ADMIN, "Sasaran | Indikator | Satuan | Target\nMeningkatnya Kesejahteraan Sosial | Persentase PSKS aktif | % | 97,5"))).toContain("Pratinjau (1 baris, tahun 2024):");
+    expect((await h.repo.agencies.read(id))!.data.objectives).toEqual([]);
+  });
+
   it("pastes the Perjanjian Kinerja's own table as copied from Word: No column, no Satuan, column numbers, merged Sasaran cells", async () => {
     const h = await harness();
     const id = await registerAgency(h, ADMIN);

@@ -91,7 +91,7 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
     else rows.push(checked.row);
   }
   problems.sort((a, b) => a.line - b.line);
-  if (rows.length === 0 && problems.length === 0) return outcome([text(html("tempel.tidak_ada_baris"))], next);
+  if (rows.length === 0 && problems.length === 0) return outcome([text(html(table.header ? "tempel.hanya_judul" : "tempel.tidak_ada_baris"))], next);
   const preview = [html("tempel.pratinjau", { jumlah: rows.length, tahun: file.agency.reportingYear })];
   if (continued) preview.unshift(html("tempel.lanjutan"));
   rows.forEach((row, k) => {
