@@ -3,7 +3,7 @@
  * along the way, then editing one answer later from /indikator, then /draf.
  */
 import { describe, expect, it } from "vitest";
-import { ADMIN, harness, plain, registerAgency, type Harness } from "../support/bot-harness.js";
+import { ADMIN, harness, pasteTable, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 
 async function threeIndicators(h: Harness): Promise<string> {
   const id = await registerAgency(h, ADMIN);
@@ -192,23 +192,52 @@ describe("guided data entry (/isi)", () => {
     );
     expect(plain(await d.send(ADMIN, "-1001"))).toContain("-1001 tidak masuk akal untuk indikator bersatuan persen");
     // 1.000% itself, and a realisasi of a ratio far above its denominator, are still figures.
-    expect(plain(await d.send(ADMIN, "1000"))).toContain("✅ Tersimpan — Target akhir Renstra: 1.000%.");
+    expect(plain(await d.send(ADMIN, "1000"))).toContain(
+      "✅ Tersimpan — Target akhir Renstra: 1.000%.\n⚠️ Angka ini lebih dari 100%. Bila indikator ini tidak dapat melebihi 100% (misalnya persentase penduduk yang tertangani), periksa kembali angkanya; ketuk tombolnya di bawah untuk memperbaikinya.\n\n2.1 Angka kemiskinan",
+    );
     expect((await stored()).strategicPlan).toEqual({ finalTarget: "1000" });
     await d.send(ADMIN, "/indikator");
     await d.press(ADMIN, "1.1 Persentase PSKS aktif");
     await d.press(ADMIN, "Realisasi 2024");
-    expect(plain(await d.send(ADMIN, "5000/3"))).toContain("✅ Tersimpan — Realisasi 2024: 166.666,67% (5.000/3).");
-
+    expect(plain(await d.send(ADMIN, "5000/3"))).toContain("✅ Tersimpan — Realisasi 2024: 166.666,67% (5.000/3).\n⚠️ Angka ini lebih dari 100%: pembilangnya lebih besar dari penyebutnya.");
     await d.send(ADMIN, "/indikator");
     await d.press(ADMIN, "2.1 Angka kemiskinan");
     await d.press(ADMIN, "Faktor pendukung");
     expect(plain(await d.send(ADMIN, "Pendataan ulang PPKS\n80"))).toBe(
       'Butir ke-2 ("80") hanya berisi angka atau predikat, bukan uraian faktor. Tulis faktornya sebagai kalimat, misalnya: Koordinasi dengan TKSK berjalan baik.\nSilakan ketik ulang jawabannya, atau lewati.',
     );
-    for (const figure of ["1,2 M", "Rp 1.500.000", "97,5%", "2024.", "BB", "A (81,50)"]) expect(plain(await d.send(ADMIN, figure))).toContain("hanya berisi angka atau predikat");
+    for (const figure of ["1,2 M", "Rp 1.500.000", "97,5%", "2024.", "56/57", "BB", "A (81,50)"]) expect(plain(await d.send(ADMIN, figure))).toContain("hanya berisi angka atau predikat");
     expect((await stored()).factors).toBeUndefined();
     expect(plain(await d.send(ADMIN, "Pendataan ulang 80 PPKS"))).toContain("✅ Tersimpan — Faktor pendukung: Pendataan ulang 80 PPKS.");
     expect((await stored()).factors).toEqual({ supporting: ["Pendataan ulang 80 PPKS"] });
+    expect(h.errors).toEqual([]);
+  });
+
+  it("warns of a percentage above 100%, which most cannot exceed, and stores it", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    const d = h.driver;
+    await pasteTable(h, ADMIN, "Meningkatnya Kesejahteraan Sosial | Persentase PPKS tertangani | % | 85\nMeningkatnya Kesejahteraan Sosial | Jumlah KPM graduasi | KPM | 25");
+    await d.send(ADMIN, "/isi");
+    // "850" for 85: stored as typed (it may be right), with the way back in a pass.
+    expect(plain(await d.send(ADMIN, "850"))).toContain(
+      "✅ Tersimpan — Realisasi 2024: 850%.\n⚠️ Angka ini lebih dari 100%. Bila indikator ini tidak dapat melebihi 100% (misalnya persentase penduduk yang tertangani), periksa kembali angkanya; ketik kembali untuk memperbaikinya.\nCapaian 2024: 1.000,00% (Sangat Tinggi).",
+    );
+    expect((await h.repo.agencies.read(id))!.data.objectives[0]!.indicators[0]!.years["2024"]!.actual).toBe("850");
+    expect(plain(await d.send(ADMIN, "kembali"))).toContain("Berapa realisasi 2024 indikator ini?");
+    expect(plain(await d.send(ADMIN, "85"))).toContain("✅ Tersimpan — Realisasi 2024: 85%.\nCapaian 2024: 100,00% (Sangat Tinggi).\n\n");
+    // A target's range up to 100 is no slip; beyond it is.
+    expect(plain(await d.send(ADMIN, "95-100"))).not.toContain("⚠️");
+    await d.send(ADMIN, "batal");
+    await d.send(ADMIN, "/indikator");
+    await d.press(ADMIN, "1.1 Persentase PPKS tertangani");
+    await d.press(ADMIN, "Target 2022");
+    expect(plain(await d.send(ADMIN, "90-110"))).toContain("✅ Tersimpan — Target 2022: 90%–110%.\n⚠️ Angka ini lebih dari 100%. Bila indikator ini tidak dapat melebihi 100% (misalnya persentase penduduk yang tertangani), periksa kembali angkanya; ketuk tombolnya di bawah untuk memperbaikinya.\n\n1.1 Persentase PPKS tertangani");
+    // A count is not a percentage.
+    await d.send(ADMIN, "/indikator");
+    await d.press(ADMIN, "1.2 Jumlah KPM graduasi");
+    await d.press(ADMIN, "Realisasi 2024");
+    expect(plain(await d.send(ADMIN, "160"))).not.toContain("⚠️");
     expect(h.errors).toEqual([]);
   });
 

@@ -226,7 +226,7 @@ export function parseAnswer(file: AgencyFile, key: QuestionKey, text: string): A
 }
 
 const GRADE_ONLY = /^[A-E]{1,2}[+-]?\s*(?:\(\s*[\d.,]+\s*\))?\.?$/;
-const FIGURE_ONLY = /^(?:rp\.?\s*)?[-+]?[\d.,\s]*\d[\d.,\s]*(?:%|persen|jt|juta|m|miliar|ribu|rb)?\.?$/i;
+const FIGURE_ONLY = /^(?:rp\.?\s*)?[-+]?[\d.,\s/]*\d[\d.,\s/]*(?:%|persen|jt|juta|m|miliar|ribu|rb)?\.?$/i;
 
 function factorAnswer(draft: (data: AgencyFile) => Indicator, which: FactorKind, text: string): AnswerParse {
   if (isNone(text)) return accept((data) => ((draft(data).factors ??= {})[which] = []));

@@ -15,7 +15,7 @@ import { editAgency } from "../../app/edits.js";
 import { parseAnswer, unitKind } from "../../app/entry/answers.js";
 import { decodeKey, encodeKey, type QuestionKey } from "../../app/entry/keys.js";
 import { fieldPathOf, findIndicator, findLine, isFilled, needsFactorsNow, nextMissing } from "../../app/entry/missing.js";
-import { currentValue, formatFor } from "../../app/entry/present.js";
+import { aboveHundred, currentValue, formatFor } from "../../app/entry/present.js";
 import { describeField } from "../../app/describe.js";
 import { formatCount } from "../../domain/numbers/format.js";
 import { normalizeInput } from "../../domain/numbers/normalize.js";
@@ -197,6 +197,8 @@ async function entryAnswer(turn: Turn, state: EntryState, input: string): Promis
   const line = key.q === "line" ? findLine(file, key.lineId) : undefined;
   const medan = line && key.q === "line" ? label(`indikator.medan.line_${key.field}`, { baris: lineTitle(line) }) : describeField(file, fieldPathOf(file, key)).split(" — ")[0];
   const confirmation = [html("isi.tersimpan", { medan, nilai: currentValue(file, key) ?? "" })];
+  const above = aboveHundred(file, key);
+  if (above) confirmation.push(html("isi.lebih_dari_seratus", { rasio: above === "ratio", lintasan: state.mode === "pass" }));
   if (key.q === "actual" && key.year === file.agency.reportingYear) {
     const ind = findIndicator(file, key.indicatorId)!;
     const r = currentYear(ind, file);
