@@ -2,7 +2,6 @@
 import { say } from "../../messages/catalog.js";
 import { Decimal } from "../../domain/decimal.js";
 import { isGradeValue, numericTarget } from "../../domain/calc/values.js";
-import { unitKind } from "./answers.js";
 import { Format, withUnit } from "../../domain/draft/ink.js";
 import { formatDecimal } from "../../domain/numbers/format.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
@@ -66,26 +65,4 @@ export function currentValue(file: AgencyFile, key: QuestionKey): string | undef
       return v === undefined ? undefined : f.money(new Decimal(v));
     }
   }
-}
-
-/**
- * A stored target, realisasi or final Renstra target of a percentage above 100% (a range's upper bound): most
- * percentages cannot exceed it (the share of a population handled), and reports hold such slips (a target of 900
- * for a percentage, 156% of a population). "ratio" when a ratio's numerator is above its denominator.
- */
-export function aboveHundred(file: AgencyFile, key: QuestionKey): "value" | "ratio" | undefined {
-  if (key.q !== "target" && key.q !== "actual" && key.q !== "final") return undefined;
-  const ind = findIndicator(file, key.indicatorId);
-  if (!ind || ind.kind === "grade" || unitKind(ind.unit) !== "percent") return undefined;
-  if (key.q === "actual") {
-    const y = ind.years[String(key.year)];
-    if (y?.numerator !== undefined && y.denominator !== undefined) {
-      const d = new Decimal(y.denominator);
-      return !d.isZero() && new Decimal(y.numerator).div(d).times(ind.ratioScale).greaterThan(100) ? "ratio" : undefined;
-    }
-    return typeof y?.actual === "string" && new Decimal(y.actual).greaterThan(100) ? "value" : undefined;
-  }
-  const t = numericTarget(key.q === "target" ? ind.years[String(key.year)]?.target : ind.strategicPlan?.finalTarget);
-  const highest = t === undefined ? undefined : t.kind === "point" ? t.value : t.max;
-  return highest?.greaterThan(100) ? "value" : undefined;
 }

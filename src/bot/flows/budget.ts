@@ -25,6 +25,7 @@ import { lineTitle } from "./lines.js";
 import { budgetMenu, budgetTree } from "./budget-list.js";
 import { deletedMeanwhile } from "./deleted.js";
 import { chooseIndicatorOut } from "./choose-indicator.js";
+import { hasOwnBudget } from "./indicator.js";
 
 type LineState = Extract<State, { flow: "line" }>;
 /** The most lines below a line its menu has a button for; beyond, one button opens their list (budget-list.ts). */
@@ -172,9 +173,9 @@ export async function budgetCallback(turn: Turn, state: State, data: string): Pr
     // Linked to an indicator with a pagu of its own, the line does not change its efficiency: say so.
     const ind = findIndicator(saved.doc.data, indicatorId);
     const linked = findLine(saved.doc.data, lineId)?.indicatorIds.includes(indicatorId) ?? false;
-    if (linked && ind?.budget && (ind.budget.budget !== undefined || ind.budget.spent !== undefined)) {
+    if (linked && ind && hasOwnBudget(ind)) {
       const f = formatFor(saved.doc.data);
-      const pagu = ind.budget.budget === undefined ? label("indikator.anggaran_belum") : f.money(new Decimal(ind.budget.budget));
+      const pagu = ind.budget?.budget === undefined ? label("indikator.anggaran_belum") : f.money(new Decimal(ind.budget.budget));
       return outcome([text(html("anggaran.tautan_pagu_sendiri", { kode: ind.code ?? "", nama: ind.name, pagu })), menu]);
     }
     return outcome([menu]);

@@ -101,7 +101,8 @@ export async function indicatorSummary(turn: Turn, file: AgencyFile, indicatorId
   return text(body.join("\n"), [...grid(keys.map(edit), 2), ...linesButton, ...useLines, ...grid(factors.map(edit), 2)]);
 }
 
-function hasOwnBudget(ind: Indicator): boolean {
+/** Whether an indicator has a pagu or realisasi anggaran of its own (which its efficiency is computed on, lines or not). */
+export function hasOwnBudget(ind: Indicator): boolean {
   return ind.budget?.budget !== undefined || ind.budget?.spent !== undefined;
 }
 
@@ -118,8 +119,10 @@ export async function useLinesBudget(turn: Turn, indicatorId: string): Promise<O
   const { doc } = await activeAgency(turn, "editor");
   const ind = findIndicator(doc.data, indicatorId);
   if (!ind || !hasOwnBudget(ind) || !doc.data.budgetLines.some((l) => l.indicatorIds.includes(indicatorId))) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+  let removed: Indicator["budget"];
   const { doc: saved } = await editAgency(turn.services, doc.data.agency.id, turn.actor, "editor", (d) => {
     const draft = findIndicator(d, indicatorId);
+    removed = draft?.budget && { ...draft.budget };
     if (draft) delete draft.budget;
   });
   const file = saved.data;
@@ -130,8 +133,8 @@ export async function useLinesBudget(turn: Turn, indicatorId: string): Promise<O
   const done = html("indikator.pagu_sendiri_dihapus", {
     kode: ind.code ?? "",
     nama: ind.name,
-    pagu: ind.budget?.budget === undefined ? none : f.money(new Decimal(ind.budget.budget)),
-    realisasi: ind.budget?.spent === undefined ? none : f.money(new Decimal(ind.budget.spent)),
+    pagu: removed?.budget === undefined ? none : f.money(new Decimal(removed.budget)),
+    realisasi: removed?.spent === undefined ? none : f.money(new Decimal(removed.spent)),
     jumlah: formatCount(file.budgetLines.filter((l) => l.indicatorIds.includes(indicatorId)).length),
     pagu_baris: sums.pagu,
     realisasi_baris: sums.realisasi,

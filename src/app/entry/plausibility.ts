@@ -1,0 +1,32 @@
+/**
+ * Stored figures an officer most likely mistyped, said after they are stored (they may be right): what /isi warns
+ * of beside its acknowledgement.
+ */
+import { Decimal } from "../../domain/decimal.js";
+import { numericTarget } from "../../domain/calc/values.js";
+import type { AgencyFile } from "../../domain/schema/agency.js";
+import { unitKind } from "./answers.js";
+import type { QuestionKey } from "./keys.js";
+import { findIndicator } from "./missing.js";
+
+/**
+ * A stored target, realisasi or final Renstra target of a percentage above 100% (a range's upper bound): most
+ * percentages cannot exceed it (the share of a population handled), and reports hold such slips (a target of 900
+ * for a percentage, 156% of a population). "ratio" when a ratio's numerator is above its denominator.
+ */
+export function aboveHundred(file: AgencyFile, key: QuestionKey): "value" | "ratio" | undefined {
+  if (key.q !== "target" && key.q !== "actual" && key.q !== "final") return undefined;
+  const ind = findIndicator(file, key.indicatorId);
+  if (!ind || ind.kind === "grade" || unitKind(ind.unit) !== "percent") return undefined;
+  if (key.q === "actual") {
+    const y = ind.years[String(key.year)];
+    if (y?.numerator !== undefined && y.denominator !== undefined) {
+      const d = new Decimal(y.denominator);
+      return !d.isZero() && new Decimal(y.numerator).div(d).times(ind.ratioScale).greaterThan(100) ? "ratio" : undefined;
+    }
+    return typeof y?.actual === "string" && new Decimal(y.actual).greaterThan(100) ? "value" : undefined;
+  }
+  const t = numericTarget(key.q === "target" ? ind.years[String(key.year)]?.target : ind.strategicPlan?.finalTarget);
+  const highest = t === undefined ? undefined : t.kind === "point" ? t.value : t.max;
+  return highest?.greaterThan(100) ? "value" : undefined;
+}
