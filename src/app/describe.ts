@@ -29,7 +29,7 @@ export function describeField(data: AgencyFile, field: string): string {
     else if (rest[0] === "years" && rest[1]) medan = rest[2] ? label(rest[2], { tahun: rest[1] }) : label("tahun", { tahun: rest[1] });
     else if (rest[0] === "strategicPlan") medan = label(rest[1] ?? "finalTarget");
     else if (rest[0] === "factors" && rest[1]) medan = label(rest[1]);
-    else if (rest[0] === "budget" && rest[1]) medan = label(rest[1]);
+    else if (rest[0] === "budget") medan = label(rest[1] ?? "anggaran_sendiri");
     else medan = hasMessage(`medan.${rest[0]}`) ? label(rest[0]!) : say(`kolom.${rest[0]}`);
     return say("pada", { medan, objek });
   }

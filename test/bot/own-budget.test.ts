@@ -58,6 +58,10 @@ describe("an indicator's own pagu beside linked budget lines", () => {
     expect(plain(await h.driver.press(ADMIN, "3.6"))).toContain("dicapai dengan serapan anggaran 54,89% (Rp10.739.436.592 dari pagu Rp19.563.955.660), sehingga tingkat efisiensinya 1,82");
     // The same button again has nothing left to remove.
     expect(plain(await h.driver.press(ADMIN, "🔗 Pakai jumlah baris anggaran"))).toBe("Tombol ini sudah tidak berlaku. Ketik perintahnya lagi untuk mendapatkan pilihan terbaru.");
+    await h.driver.send(ADMIN, "/riwayat");
+    expect(plain(await h.driver.press(ADMIN, "Semua perubahan"))).toContain(
+      "Pagu dan realisasi anggaran sendiri — 1.1 Persentase (%) penyandang disabilitas terlantar, anak terlantar, lanjut usia terlantar, dan gelandangan pengemis yang terpenuhi kebutuhan dasarnya di luar panti (INDIKATOR SPM): pagu: 1.373.500.000, realisasi anggaran: 1.220.878.592 → (kosong)",
+    );
     // /riwayat's undo brings the indicator's own pagu back.
     expect(plain(await h.driver.pressData(ADMIN, `undo:${removal.seq}`))).toBe(`↩ Perubahan #${removal.seq} dibatalkan; nilainya kembali seperti sebelumnya.`);
     expect((await h.repo.agencies.read(DEMO))!.data.objectives[0]!.indicators[0]!.budget).toEqual({ budget: "1373500000", spent: "1220878592" });
