@@ -9,6 +9,7 @@ import { SCALE_PRESETS, type ScalePresetId } from "./calc/scale.js";
 import { formatDecimal, formatPercent } from "./numbers/format.js";
 import { parseNumber, parseRatio, type RatioValue } from "./numbers/parse.js";
 import { numberErrorMessage } from "./numbers/messages.js";
+import { isUnitWord } from "./numbers/units.js";
 import type { NegativeFormula } from "./schema/profile.js";
 import type { GradeTableId } from "./calc/grade.js";
 import { gradeCheck, gradeTableWord, looksLikeGrade } from "./quick-check-grade.js";
@@ -112,15 +113,31 @@ export function quickCheck(args: readonly string[], escape?: Escape, command: Ch
   let formula: string = "2T-R";
   let gradeTableId: GradeTableId | undefined;
   const tokens = words(args);
+  // "realisasi 82,5 target 85", in either order: the figure after each word is that one.
+  const named: { actual?: string; target?: string } = {};
+  let naming: "actual" | "target" | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const lower = token.toLowerCase();
+    const afterFigure = i > 0 && /\d/.test(tokens[i - 1]!);
     if (["negatif", "--negatif", "-n", "negative", "--negative"].includes(lower)) polarity = "negative";
     else if (["positif", "--positif"].includes(lower)) polarity = "positive";
     else if (/^(--)?skala([=:].+)?$/.test(lower)) scaleId = lower.includes("=") || lower.includes(":") ? lower.split(/[=:]/)[1]! : (tokens[++i] ?? "");
     else if (/^(--)?rumus([=:].+)?$/.test(lower)) formula = lower.includes("=") || lower.includes(":") ? lower.split(/[=:]/)[1]! : (tokens[++i] ?? "");
     else if (gradeTableWord(token)) gradeTableId = gradeTableWord(token);
-    else rest.push(token);
+    else if (lower === "realisasi" || lower === "target") naming = lower === "realisasi" ? "actual" : "target";
+    // A unit written after a figure ("165 KPM 150 KPM") is passed over; any other word is not, so a mistyped
+    // "negtif" is still pointed out rather than taken as a unit.
+    else if (afterFigure && isUnitWord(token)) continue;
+    else if (naming && named[naming] === undefined) {
+      named[naming] = token;
+      naming = undefined;
+    } else rest.push(token);
+  }
+  if (named.actual !== undefined || named.target !== undefined) {
+    const [actualText, targetText] = [named.actual ?? rest.shift(), named.target ?? rest.shift()];
+    if (actualText === undefined) return { ok: false, text: `${say("cek.tanpa_realisasi", { angka: targetText }, escape)}\n${usage(command, escape)}` };
+    rest.unshift(...[actualText, targetText].filter((t): t is string => t !== undefined));
   }
   if (rest.length < 2) return { ok: false, text: missingArguments(rest, command, escape) };
   if (rest.length > 2) return { ok: false, text: `${say("cek.argumen_lebih", { sisa: rest.slice(2).join(" ") }, escape)}\n${usage(command, escape)}` };

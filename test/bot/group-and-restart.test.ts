@@ -32,6 +32,16 @@ describe("/cek in a group", () => {
       `Realisasi tidak dapat dibaca. "abc" tidak dapat dibaca sebagai angka. Ketik angka dengan koma untuk desimal, misalnya 86,11.\n${usage}`,
     );
     expect(plain(await d.send(OFFICER, "/cek 86,11 80 <b>", GROUP))).toBe(`Ada isian yang tidak dikenal: "<b>".\n${usage}`);
+    // Units after the figures and the words realisasi and target, in either order, as officers write them; a
+    // mistyped word is still pointed out, not taken as a unit.
+    const ppks = "Capaian: 97,06% (Sangat Tinggi)\nRumus: 82,5 / 85 × 100% = 97,06% (polaritas positif)\nSkala: Skala Nilai Peringkat Kinerja (Permendagri Nomor 86 Tahun 2017)";
+    expect(plain(await d.send(OFFICER, "/cek 82,5 persen 85 persen", GROUP))).toBe(ppks);
+    expect(plain(await d.send(OFFICER, "/cek target 85 realisasi 82,5", GROUP))).toBe(ppks);
+    expect(plain(await d.send(OFFICER, "/cek realisasi 82,5 target 85", GROUP))).toBe(ppks);
+    expect(plain(await d.send(OFFICER, "/cek 165 KPM 150 KPM", GROUP))).toContain("Capaian: 110,00% (Sangat Tinggi)\nRumus: 165 / 150 × 100% = 110,00%");
+    expect(plain(await d.send(OFFICER, "/cek 12 orang 10 orang negatif", GROUP))).toContain("Rumus: (2 × 10 − 12) / 10 × 100% = 80,00% (polaritas negatif)");
+    expect(plain(await d.send(OFFICER, "/cek 12 10 negtif", GROUP))).toBe(`Ada isian yang tidak dikenal: "negtif".\n${usage}`);
+    expect(plain(await d.send(OFFICER, "/cek target 85", GROUP))).toBe(`Realisasinya belum diketik: sesudah target 85, ketik realisasi lalu angkanya.\n${usage}`);
     expect(h.telegram.refused).toEqual([]);
     // In a private chat /cek works the same for someone without any agency.
     expect(plain(await d.send(OFFICER, "/cek 5 0"))).toBe("Capaian tidak dapat dihitung: target bernilai 0, sehingga pembagian tidak mungkin. Periksa kembali targetnya.");

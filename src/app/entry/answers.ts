@@ -10,6 +10,7 @@ import { gradeTable, parseGrade } from "../../domain/calc/grade.js";
 import { formatCount } from "../../domain/numbers/format.js";
 import { numberErrorMessage } from "../../domain/numbers/messages.js";
 import { normalizeInput } from "../../domain/numbers/normalize.js";
+import { COUNT_UNITS } from "../../domain/numbers/units.js";
 import { parseNumber, parseRatio, type NumberKind } from "../../domain/numbers/parse.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { BudgetLine } from "../../domain/schema/budget.js";
@@ -19,7 +20,6 @@ import { findIndicator, indicatorPlace, linePlace } from "./missing.js";
 
 export type AnswerParse = { ok: true; apply: (data: AgencyFile) => void } | { ok: false; message: string };
 
-const COUNT_UNITS = /^(orang|jiwa|kpm|kk|keluarga|rumah tangga|rt|unit|paket|dokumen|laporan|lembaga|kelurahan|desa|kecamatan|kegiatan|kali|anak|lansia|makam|kampung|aduan|kasus|tmp)$/i;
 
 /** How numbers of a unit are read: "%" → percent, people and things → counts, anything else → decimal. */
 export function unitKind(unit: string): NumberKind {
