@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { FACTOR_KINDS } from "../app/entry/keys.js";
-import { MAX_FACTOR_CELL } from "../import/limits.js";
+import { MAX_COLUMNS, MAX_FACTOR_CELL } from "../import/limits.js";
 import { HISTORY_YEARS } from "../import/pk-columns.js";
 import { DESCRIPTION_FIELDS } from "../import/pk-cells.js";
 import { GRADE_TABLE_IDS, type GradeTableId } from "../domain/calc/grade.js";
@@ -69,6 +69,8 @@ export const ImportPkRow = z.strictObject({
   polarity: z.enum(["positive", "negative"]).optional(),
   history: z.array(z.strictObject({ year: z.number().int(), target: z.string().max(60).optional(), actual: z.string().max(60).optional() })).max(HISTORY_YEARS).optional(),
   final: z.string().max(60).optional(),
+  /** The Renstra's targets of its other years: one column each, so at most a sheet's columns. */
+  plan: z.array(z.strictObject({ year: z.number().int(), target: z.string().max(60) })).max(MAX_COLUMNS).optional(),
   national: z.strictObject({ value: z.string().max(60), year: z.number().int(), kind: z.enum(["standar", "realisasi"]).optional(), source: z.string().max(200).optional() }).nullable().optional(),
   factors: z.partialRecord(z.enum(FACTOR_KINDS), z.string().max(MAX_FACTOR_CELL)).optional(),
   kind: z.enum(["ratio", "grade"]).optional(),

@@ -170,6 +170,7 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
     indikator: string;
     sasaran: string;
     kolom_indikator: string[];
+    kolom_renstra_tahunan: string;
     kolom_sasaran: string[];
     jenis: Record<string, string>;
     polaritas: Record<string, string>;
@@ -182,7 +183,14 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
   const y = result.year;
 
   const sheet = book.addWorksheet(w.indikator);
-  styleHeader(sheet.addRow(w.kolom_indikator.map((h) => render(h, { tahun: y, lalu: y - 1, dualalu: y - 2, metode: file.profile.efficiency.method }))));
+  // The Renstra's targets of its other years any indicator has (which /tahun takes for the next year's), one column
+  // each after the others; its last year's is the final target's column.
+  const { startYear, endYear } = file.agency.strategicPlan;
+  const planYears = [...new Set(result.indicators.flatMap((r) => Object.keys(r.indicator.strategicPlan?.byYear ?? {}).map(Number)))]
+    .filter((year) => year >= startYear && year < endYear)
+    .sort((a, b) => a - b);
+  const headers = [...w.kolom_indikator, ...planYears.map(() => w.kolom_renstra_tahunan)];
+  styleHeader(sheet.addRow(headers.map((h, i) => render(h, { tahun: i < w.kolom_indikator.length ? y : planYears[i - w.kolom_indikator.length], lalu: y - 1, dualalu: y - 2, metode: file.profile.efficiency.method }))));
   sheet.views = [{ state: "frozen", ySplit: 1, xSplit: 3 }];
   const kinds: (NumberKind | undefined)[] = [
     undefined, undefined, undefined, undefined, undefined, undefined,
@@ -193,6 +201,7 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
     // Keterangan, factors, descriptions, the IKU replaced and its unit; then its target and realisasi of two years.
     ...Array<undefined>(11),
     "number", "number", "number", "number",
+    ...planYears.map((): NumberKind => "number"),
   ];
   for (const r of result.indicators) {
     const objective = result.objectives.find((o) => o.id === r.objectiveId)!;
@@ -237,6 +246,7 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
       old?.name ?? null,
       old?.unit ?? null,
       ...[y - 1, y - 2].flatMap((year) => [targetCell(old?.years[String(year)]?.target), actualCell(old?.years[String(year)])]),
+      ...planYears.map((year) => targetCell(r.indicator.strategicPlan?.byYear?.[String(year)])),
     ];
     const row = sheet.addRow([]);
     values.forEach((v, i) => setValue(row.getCell(i + 1), v, kinds[i], i === EFFICIENCY_COLUMN && file.profile.efficiency.method === "rasio" ? 2 : d));

@@ -1,7 +1,7 @@
 /**
  * Which column of a Perjanjian Kinerja sheet holds what, for the agency it is imported into: the names, the
  * reporting year's target and realisasi, earlier years' ("Target 2023", "Realisasi 2022": history), the Renstra's
- * final target, the national figure, budget and factors. A Target or Realisasi column without a year is the
+ * final target and its targets of other years ("Target Renstra 2025"), the national figure, budget and factors. A Target or Realisasi column without a year is the
  * reporting year's. The bot's own workbook (/ekspor xlsx) has every one of them; a Perjanjian Kinerja often has
  * "Target 2025" while the agency still reports on 2024, which is read as nothing rather than as 2024's target.
  */
@@ -34,11 +34,13 @@ export interface PkLayout {
   ignored: string[];
   /** Yearly columns of a year after the reporting year (not read: the officer changes year first). */
   later: string[];
+  /** The Renstra's targets of its other years ("Target Renstra 2025" in a Renstra ending in 2026), which /tahun takes. */
+  plan: { year: number; column: number }[];
 }
 
 /** The layout of a header row (its cells as text; empty for an empty cell). */
 export function pkLayout(headers: readonly string[], agency: Pick<AgencyFile["agency"], "reportingYear" | "strategicPlan">): PkLayout {
-  const layout: PkLayout = { single: {}, figures: [], ignored: [], later: [] };
+  const layout: PkLayout = { single: {}, figures: [], ignored: [], later: [], plan: [] };
   const year = agency.reportingYear;
   headers.forEach((header, column) => {
     const field = pkColumn(header);
@@ -54,9 +56,13 @@ export function pkLayout(headers: readonly string[], agency: Pick<AgencyFile["ag
       else layout.figures.push({ field, year: at, column });
       return;
     }
-    // "Target Renstra 2025" in a Renstra ending in 2026 is that year's Renstra target, not the final one.
-    const otherPlanYear = field === "final" && named !== undefined && named !== agency.strategicPlan.endYear;
-    if (otherPlanYear || layout.single[field] !== undefined) layout.ignored.push(header);
+    // "Target Renstra 2025" in a Renstra ending in 2026 is that year's Renstra target, not the final one; a year
+    // outside the Renstra, or a second column of one year, is not read.
+    const { startYear, endYear } = agency.strategicPlan;
+    if (field === "final" && named !== undefined && named !== endYear) {
+      if (named < startYear || named > endYear || layout.plan.some((p) => p.year === named)) layout.ignored.push(header);
+      else layout.plan.push({ year: named, column });
+    } else if (layout.single[field] !== undefined) layout.ignored.push(header);
     else layout.single[field] = column;
   });
   return layout;

@@ -14,7 +14,7 @@ import { resolveYear } from "../domain/calc/values.js";
 import { rollUpBudget, type BudgetRollUp } from "../domain/calc/absorption.js";
 import { applyIndicatorBudget, keepLineSums } from "./indicator-budget.js";
 import { applyPredecessor, type PredecessorRow } from "./predecessor.js";
-import { parseAnswer, unitKind } from "../app/entry/answers.js";
+import { parseAnswer, readTarget, unitKind } from "../app/entry/answers.js";
 import { idAllocator, renumber } from "../app/ids.js";
 import { findOrAddIndicator, newValueIndicator, sameName } from "../app/by-name.js";
 import type { DateCell, Sheet } from "./spreadsheet.js";
@@ -47,6 +47,8 @@ export interface PkRow {
   history?: { year: number; target?: string; actual?: string }[];
   /** Target akhir Renstra, as typed. */
   final?: string;
+  /** The Renstra's targets of other years ("Target Renstra 2025"), as typed. */
+  plan?: { year: number; target: string }[];
   /** The national figure as typed, its year, and its kind when the column's header says it; null: "tidak ada" (none available yet). */
   national?: { value: string; year: number; kind?: "standar" | "realisasi"; source?: string } | null;
   /** Faktor pendukung, penghambat, tindak lanjut: a cell's text as typed (items split as /isi splits them). */
@@ -147,6 +149,7 @@ function fitsOn(file: AgencyFile, ind: Indicator, row: PkRow): boolean {
       [{ q: "actual", year: y.year }, y.actual],
     ]),
     [{ q: "final" }, row.final],
+    ...(row.plan ?? []).map((p): [CellAnswer, string] => [{ q: "target", year: p.year }, p.target]),
     [{ q: "national" }, row.national ? `${row.national.value} ${row.national.year}` : undefined],
   ];
   return answers.every(([answer, value]) => value === undefined || answerProblem(file, ind, ind.unit, answer, value) === undefined);
@@ -254,7 +257,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         const kindText = text(figureCell(get("kind")));
         const kindCell = kindText === undefined ? undefined : readKindCell(kindText);
         if (kindText !== undefined && !kindCell) problem("kind", say("impor.jenis", { isi: kindText.slice(0, 40) }));
-        const figureColumns = [...layout!.figures.map((c) => c.column), ...(col("final") >= 0 ? [col("final")] : [])];
+        const figureColumns = [...layout!.figures.map((c) => c.column), ...(col("final") >= 0 ? [col("final")] : []), ...layout!.plan.map((p) => p.column)];
         const figureTexts = figureColumns.map((c) => cellText(figureCell(cells[c] ?? null)));
         const fractions = layout!.figures.some((c) => (c.field === "numerator" || c.field === "denominator") && cellText(figureCell(cells[c.column] ?? null)) !== undefined);
         const kind: KindCell | undefined = existing ? storedKind(existing) : newIndicatorKind(kindCell, name, figureTexts.filter((v) => v !== undefined), fractions);
@@ -352,6 +355,10 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         if (col("final") >= 0) {
           const v = figure(col("final"), { q: "final" });
           if (v !== undefined) row.final = v;
+        }
+        for (const { year, column } of layout!.plan) {
+          const v = figure(column, { q: "target", year });
+          if (v !== undefined) (row.plan ??= []).push({ year, target: v });
         }
         // The national figure: its value and its year, both needed (the year from its own column).
         const national = figureCell(get("national"));
@@ -563,6 +570,11 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
       }
     }
     if (row.final !== undefined) answer({ q: "final" }, row.final);
+    for (const { year: planYear, target } of row.plan ?? []) {
+      const t = readTarget(ind, target);
+      if (t.ok) ((ind.strategicPlan ??= {}).byYear ??= {})[String(planYear)] = t.value;
+      else problems.push(say("impor.berubah", { baris: row.row, pesan: t.message }));
+    }
     if (row.national === null) answer({ q: "national" }, "tidak ada");
     else if (row.national) {
       const stored = ind.national ? { ...ind.national } : undefined;

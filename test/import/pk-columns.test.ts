@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { pkLayout } from "../../src/import/pk-columns.js";
 import { applyPlan, planImport } from "../../src/import/plan.js";
+import { moveToNextYear } from "../../src/app/new-year.js";
 import { agency } from "../support/agency.js";
 import { csvSheets } from "../support/spreadsheets.js";
 
@@ -25,10 +26,11 @@ describe("pkLayout", () => {
       { field: "actual", year: 2014, column: 14 },
     ]);
     expect(layout.single).toEqual({ objective: 1, name: 2, unit: 3, final: 9 });
-    // Next year's target waits for /tahun; a second 2024 target, another year's Renstra target, a computed
-    // achievement and a year more than ten years back are not read.
+    // Next year's target waits for /tahun; the Renstra's target of 2025 is that year's in the Renstra (which /tahun
+    // takes); a second 2024 target, a computed achievement and a year more than ten years back are not read.
     expect(layout.later).toEqual(["Target Tahun 2025"]);
-    expect(layout.ignored).toEqual(["Target Renstra 2025", "Target 2024", "Capaian 2024", "Realisasi 2013"]);
+    expect(layout.plan).toEqual([{ year: 2025, column: 10 }]);
+    expect(layout.ignored).toEqual(["Target 2024", "Capaian 2024", "Realisasi 2013"]);
   });
 
   it("tells the Renstra's final target from the year's, and passes over a quarter's figures", () => {
@@ -51,7 +53,49 @@ describe("pkLayout", () => {
       figures: [],
       ignored: [],
       later: [],
+      plan: [],
     });
+  });
+});
+
+describe("the Renstra's targets of each year", () => {
+  it("are read by their year, the last one as the final target; /tahun takes the next year's", () => {
+    const file = agency();
+    const header = "Sasaran;Indikator;Satuan;Target Renstra 2022;Target Renstra 2025;Target Renstra 2026;Target Renstra 2027\n";
+    const rows = [
+      "Meningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;90;98,5 %;100;110",
+      "Meningkatnya Kesejahteraan Sosial;Jumlah KPM graduasi;KPM;;30-35;40;",
+      "Meningkatnya Kesejahteraan Sosial;Indeks Kepuasan Masyarakat;predikat;;BB;;",
+    ];
+    return csvSheets(header + rows.join("\n")).then((sheets) => {
+      const plan = planImport(file, sheets);
+      // 2027 is after the Renstra 2021–2026: not read.
+      expect(plan.ignoredColumns).toEqual([{ sheet: "CSV", columns: ["Target Renstra 2027"] }]);
+      expect(plan.problems).toEqual([]);
+      // A predikat among them tells a new indicator's kind, as a target does (BB: LHE AKIP).
+      expect(plan.pk.map((r) => [r.name, r.final, r.plan, r.gradeTable])).toEqual([
+        ["Persentase PSKS yang aktif", "100", [{ year: 2022, target: "90" }, { year: 2025, target: "98,5 %" }], undefined],
+        ["Jumlah KPM graduasi", "40", [{ year: 2025, target: "30-35" }], undefined],
+        ["Indeks Kepuasan Masyarakat", undefined, [{ year: 2025, target: "BB" }], "lheAkip"],
+      ]);
+      const d = structuredClone(file);
+      expect(applyPlan(d, plan).problems).toEqual([]);
+      const [psks, kpm] = d.objectives[0]!.indicators;
+      expect(psks!.strategicPlan).toEqual({ finalTarget: "100", byYear: { "2022": "90", "2025": "98.5" } });
+      expect(kpm!.strategicPlan).toEqual({ finalTarget: "40", byYear: { "2025": { min: "30", max: "35" } } });
+      // The next year begins with the Renstra's targets of 2025.
+      moveToNextYear(d);
+      expect([psks!.years["2025"]?.target, kpm!.years["2025"]?.target]).toEqual(["98.5", { min: "30", max: "35" }]);
+      expect(d.objectives[0]!.indicators[2]!.strategicPlan).toEqual({ byYear: { "2025": { letter: "BB" } } });
+    });
+  });
+
+  it("refuses a Renstra target the indicator does not take, in its column", async () => {
+    const plan = planImport(agency(), await csvSheets("Sasaran;Indikator;Satuan;Target Renstra 2025\nMeningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;BB\n"));
+    expect(plan.problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [2, "Target Renstra 2025", '"BB" berupa predikat, padahal indikator ini tersimpan berjenis rasio. Bila memang berupa predikat, ubah jenisnya menjadi Predikat/huruf di /atur, lalu kirim berkasnya lagi; bila tidak, tulis angkanya, misalnya 86,11'],
+    ]);
+    expect(plan.pk).toEqual([]);
   });
 });
 

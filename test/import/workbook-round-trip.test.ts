@@ -199,10 +199,14 @@ describe("the bot's own workbook sent back", () => {
     const row = sheets[0]!.rows[2]!;
     const cell = (name: string) => row[header.indexOf(name)];
     expect([cell("Standar/Realisasi Nasional"), cell("Tahun Data Nasional"), cell("Faktor Penghambat"), cell("Target Akhir Renstra")]).toEqual(["tidak ada", null, "tidak ada", 100]);
+    // After the other columns, one per year of the Renstra an indicator has a target of, but its last (the final target's).
+    expect(header.slice(47)).toEqual(["Target Renstra 2024", "Target Renstra 2025"]);
+    expect(row.slice(47)).toEqual([80, 90]);
     const copy: AgencyFile = { ...structuredClone(file), objectives: [], budgetLines: [] };
     applyPlan(copy, planImport(copy, sheets));
     const copied = copy.objectives[1]!.indicators[0]!;
-    expect([copied.national, copied.factors!.inhibiting, copied.strategicPlan]).toEqual([null, [], { finalTarget: "100" }]);
+    // The Renstra's targets of 2024 and 2025 come along; its last year's (2026) is the final target.
+    expect([copied.national, copied.factors!.inhibiting, copied.strategicPlan]).toEqual([null, [], { finalTarget: "100", byYear: { "2024": "80", "2025": "90" } }]);
     // Sent back to its own registration: the same.
     const same = structuredClone(file);
     expect(applyPlan(same, planImport(file, sheets)).counts.diperbarui).toBe(0);

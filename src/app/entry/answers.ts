@@ -82,6 +82,12 @@ function targetFor(ind: Indicator, text: string): { ok: true; value: Target } | 
   return numberFor(ind, text);
 }
 
+/** A target as /isi reads it for `ind` (a Renstra's target of any year, too), or what is wrong with it. */
+export function readTarget(ind: Indicator, text: string): { ok: true; value: Target } | { ok: false; message: string } {
+  if (isNone(text)) return { ok: false, message: say("jawaban.angka_tidak_ada") };
+  return targetFor(ind, text);
+}
+
 /*
  * An answer is read against the stored file and applied to a draft of the
  * version current when it is stored (usually the same one). Searching the
