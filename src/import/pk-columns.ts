@@ -6,7 +6,7 @@
  * "Target 2025" while the agency still reports on 2024, which is read as nothing rather than as 2024's target.
  */
 import type { AgencyFile } from "../domain/schema/agency.js";
-import { headerYear, pkColumn, type PkColumn } from "./pk-cells.js";
+import { headerLetters, headerYear, pkColumn, type PkColumn } from "./pk-cells.js";
 
 /** The fields a sheet has a column of for each year: target, realisasi, a ratio's numerator and denominator, and the replaced IKU's target and realisasi. */
 export type YearField = "target" | "actual" | "numerator" | "denominator" | "predecessorTarget" | "predecessorActual";
@@ -58,10 +58,14 @@ export function pkLayout(headers: readonly string[], agency: Pick<AgencyFile["ag
     }
     // "Target Renstra 2025" in a Renstra ending in 2026 is that year's Renstra target, not the final one; a year
     // outside the Renstra, or a second column of one year, is not read.
+    // A header naming the period ("Target Renstra 2021-2026") is the final target's when the period ends in the
+    // Renstra's last year; one saying "akhir" of another year is not read (which year is meant is not clear).
     const { startYear, endYear } = agency.strategicPlan;
-    if (field === "final" && named !== undefined && named !== endYear) {
-      if (named < startYear || named > endYear || layout.plan.some((p) => p.year === named)) layout.ignored.push(header);
-      else layout.plan.push({ year: named, column });
+    const years = header.match(/(?:19|20)\d\d/g) ?? [];
+    const last = years.length > 1 ? Number(years[years.length - 1]) : named;
+    if (field === "final" && last !== undefined && last !== endYear) {
+      if (years.length > 1 || headerLetters(header).includes("akhir") || last < startYear || last > endYear || layout.plan.some((p) => p.year === last)) layout.ignored.push(header);
+      else layout.plan.push({ year: last, column });
     } else if (layout.single[field] !== undefined) layout.ignored.push(header);
     else layout.single[field] = column;
   });

@@ -90,6 +90,16 @@ describe("the Renstra's targets of each year", () => {
     });
   });
 
+  it("tells a Renstra's period from a year, and a final target from a year's", () => {
+    const layout = (header: string) => pkLayout(["Sasaran", "Indikator", header], AGENCY);
+    expect(layout("Target Renstra 2021-2026")).toMatchObject({ single: { final: 2 }, plan: [], ignored: [] });
+    expect(layout("Target Akhir Renstra (2026)")).toMatchObject({ single: { final: 2 }, plan: [], ignored: [] });
+    expect(layout("Target Renstra 2025")).toMatchObject({ single: {}, plan: [{ year: 2025, column: 2 }], ignored: [] });
+    // A period ending in another year, or "akhir" of a year that is not the last: not read.
+    expect(layout("Target Renstra 2019-2024")).toMatchObject({ single: {}, plan: [], ignored: ["Target Renstra 2019-2024"] });
+    expect(layout("Target Akhir Renstra 2025")).toMatchObject({ single: {}, plan: [], ignored: ["Target Akhir Renstra 2025"] });
+  });
+
   it("refuses a Renstra target the indicator does not take, in its column", async () => {
     const plan = planImport(agency(), await csvSheets("Sasaran;Indikator;Satuan;Target Renstra 2025\nMeningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;BB\n"));
     expect(plan.problems.map((p) => [p.row, p.column, p.message])).toEqual([
