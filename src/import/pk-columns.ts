@@ -1,8 +1,8 @@
 /**
  * Which column of a Perjanjian Kinerja sheet holds what, for the agency it is imported into: the names, the
  * reporting year's target and realisasi, earlier years' ("Target 2023", "Realisasi 2022": history), the Renstra's
- * final target and its targets of other years ("Target Renstra 2025"), the national figure, budget and factors. A Target or Realisasi column without a year is the
- * reporting year's. The bot's own workbook (/ekspor xlsx) has every one of them; a Perjanjian Kinerja often has
+ * final target and its targets of other years ("Target Renstra 2025"), the national figure, budget and factors. A
+ * Target or Realisasi column without a year is the reporting year's. The bot's own workbook (/ekspor xlsx) has every one of them; a Perjanjian Kinerja often has
  * "Target 2025" while the agency still reports on 2024, which is read as nothing rather than as 2024's target.
  */
 import type { AgencyFile } from "../domain/schema/agency.js";
@@ -57,9 +57,9 @@ export function pkLayout(headers: readonly string[], agency: Pick<AgencyFile["ag
       return;
     }
     // "Target Renstra 2025" in a Renstra ending in 2026 is that year's Renstra target, not the final one; a year
-    // outside the Renstra, or a second column of one year, is not read.
-    // A header naming the period ("Target Renstra 2021-2026") is the final target's when the period ends in the
-    // Renstra's last year; one saying "akhir" of another year is not read (which year is meant is not clear).
+    // outside the Renstra, or a second column of one year, is not read. A header naming the period ("Target Renstra
+    // 2021-2026") is the final target's when the period ends in the Renstra's last year; another period, or "akhir"
+    // of a year that is not the last, is not read (which year is meant is not clear).
     const { startYear, endYear } = agency.strategicPlan;
     const years = header.match(/(?:19|20)\d\d/g) ?? [];
     const last = years.length > 1 ? Number(years[years.length - 1]) : named;
