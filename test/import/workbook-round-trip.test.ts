@@ -24,6 +24,7 @@ describe("the bot's own workbook sent back", () => {
     expect(files.length).toBeGreaterThan(40);
     let ratios = 0;
     let history = 0;
+    let renstraYears = 0;
     for (const file of files) {
       const plan = planImport(file, await workbookSheets((await exportXlsx(file)).data));
       expect(plan.problems).toEqual([]);
@@ -34,10 +35,12 @@ describe("the bot's own workbook sent back", () => {
       expect(copy).toEqual(file);
       ratios += file.objectives.flatMap((o) => o.indicators).filter((i) => i.kind === "ratio" && Object.values(i.years).some((y) => y?.numerator !== undefined)).length;
       history += plan.pk.filter((r) => r.history !== undefined).length;
+      renstraYears += plan.pk.filter((r) => r.plan !== undefined).length;
     }
     // The samples hold what the round trip could lose.
     expect(ratios).toBeGreaterThan(10);
     expect(history).toBeGreaterThan(10);
+    expect(renstraYears).toBeGreaterThan(5);
   });
 
   it("keeps the Dumai report's ratios and the budgets summed from its lines", async () => {
@@ -137,6 +140,8 @@ describe("the bot's own workbook sent back", () => {
         r.current.category,
       ];
       expect(to.indicators.map(shown)).toEqual(from.indicators.map(shown));
+      // The Renstra's targets, final and yearly, come along whole (the last year's is the final target's column).
+      expect(to.indicators.map((r) => r.indicator.strategicPlan)).toEqual(from.indicators.map((r) => r.indicator.strategicPlan));
       for (const i of file.objectives.flatMap((o) => o.indicators)) {
         if (i.kind === "ratio") seen.ratio++;
         if (i.gradeTable) seen[i.gradeTable]++;

@@ -1,7 +1,7 @@
 /**
  * Random but valid agency files for property tests: every indicator kind and
  * polarity, missing values, zero targets, ranges, grades, history,
- * predecessors, Renstra and national data, factors, budget hierarchies and all
+ * predecessors, Renstra targets (final and yearly) and national data, factors, budget hierarchies and all
  * methodology profiles. Names carry digits and HTML characters on purpose.
  */
 import fc from "fast-check";
@@ -155,7 +155,11 @@ export const agencyArb: fc.Arbitrary<AgencyFileInput> = fc
             years: { [String(YEAR - 2)]: oldValues[0], [String(YEAR - 1)]: oldValues[1] },
           };
         }
-        if (spec.finalTarget !== undefined && spec.kind !== "grade") indicator.strategicPlan = { finalTarget: spec.finalTarget };
+        if (spec.finalTarget !== undefined && spec.kind !== "grade") {
+          // One in four with the Renstra's targets of two other years too (a range among them), which /tahun takes.
+          const byYear = spec.seed % 4 === 1 ? { byYear: { "2023": { min: "80", max: "90.5" }, "2025": spec.finalTarget } } : {};
+          indicator.strategicPlan = { finalTarget: spec.finalTarget, ...byYear };
+        }
         if (spec.national && spec.kind !== "grade") indicator.national = spec.national;
         if (spec.factors) indicator.factors = strip(spec.factors);
         if (spec.direct && spec.seed % 3 === 0) indicator.budget = spec.direct;
