@@ -60,6 +60,7 @@ export function closingSection(ctx: DraftContext): Section {
         realisasi: use(li, f.actual),
         target: use(li, f.target) ?? ctx.word("sel.belum_diisi"),
         predikat: r.indicator.kind === "grade",
+        targetPredikat: r.indicator.kind === "grade" && f.target !== undefined,
         capaian: graded ? undefined : use(li, f.achievement),
         tercapai: graded && a.comparison !== "below",
         belumTercapai: graded && a.comparison === "below",
