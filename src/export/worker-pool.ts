@@ -79,8 +79,13 @@ const BOOT = `const { workerData } = require("node:worker_threads");
 require(workerData.tsx).register();
 require(workerData.entry);`;
 
-/** `bytes` on a buffer of their own, which can be moved to another thread. */
+/**
+ * `bytes` on a buffer of their own, which can be moved to another thread. An empty one is made anew: bytes moved to
+ * the thread already are left empty here, on a buffer that can be neither copied nor moved again (moving it sends
+ * nothing, so the job would wait until its timeout and hold up every file after it).
+ */
 export function whole(bytes: Uint8Array): Uint8Array {
+  if (bytes.byteLength === 0) return new Uint8Array(0);
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
@@ -203,10 +208,17 @@ export class ExportWorker {
       void this.stop().then(() => this.pump());
     }, this.timeoutMs);
     this.current = { pending, timer };
-    const request: WorkerRequest = { id: pending.id, job: pending.job, ...(pending.file ? { file: pending.file } : {}) };
-    // A spreadsheet's bytes are moved, not copied (a view on a shared pool, a small Buffer, is copied first).
-    if (request.job.kind === "read") request.job = { ...request.job, bytes: whole(request.job.bytes) };
-    worker.postMessage(request, request.job.kind === "read" ? [request.job.bytes.buffer as ArrayBuffer] : []);
+    try {
+      const request: WorkerRequest = { id: pending.id, job: pending.job, ...(pending.file ? { file: pending.file } : {}) };
+      // A spreadsheet's bytes are moved, not copied (a view on a shared pool, a small Buffer, is copied first).
+      if (request.job.kind === "read") request.job = { ...request.job, bytes: whole(request.job.bytes) };
+      worker.postMessage(request, request.job.kind === "read" ? [request.job.bytes.buffer as ArrayBuffer] : []);
+    } catch (e) {
+      // The job cannot be sent (a value that cannot be copied): it fails at once, rather than at its timeout
+      // holding up every file after it, and the next one goes on.
+      this.finish(new ExportFailed("error", e instanceof Error ? e.message : String(e)));
+      this.pump();
+    }
   }
 
   private replied(worker: Worker, reply: WorkerReply): void {

@@ -208,3 +208,39 @@ describe("a Perjanjian Kinerja of the next year", () => {
     );
   });
 });
+
+describe("figures an officer most likely mistyped", () => {
+  it("a percentage above 100% is named in the preview and stored on Simpan; sent again, it is stored already and not named", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    const csv = utf8(
+      [
+        "Sasaran;Indikator;Satuan;Target;Realisasi;Target 2023;Realisasi 2023;Target Akhir Renstra",
+        "Meningkatnya Penanggulangan Korban Bencana;Persentase posko aktif;%;900;85;80-120;156;100",
+        "Meningkatnya Penanggulangan Korban Bencana;Jumlah relawan;orang;900;850;;;",
+      ].join("\n"),
+    );
+    // Each upload is its own download (the bytes read are moved to the export thread).
+    const preview = plain(await upload(h, "pk.csv", csv.slice()));
+    expect(preview).toContain(
+      [
+        "⚠️ Angka persen berikut lebih dari 100%. Bila indikatornya tidak dapat melebihi 100% (misalnya persentase penduduk yang tertangani), periksa angkanya sebelum menyimpan:",
+        "  • Baris 2 (Persentase posko aktif): Target 2024 900%",
+        "  • Baris 2 (Persentase posko aktif): Target 2023 80%–120%",
+        "  • Baris 2 (Persentase posko aktif): Realisasi 2023 156%",
+        "",
+        "Simpan 2 baris yang benar?",
+      ].join("\n"),
+    );
+    // A count of 900 is no percentage; 100 is not above it.
+    expect(preview).not.toContain("Jumlah relawan):");
+    expect(preview).not.toContain("Target akhir Renstra 100%");
+    expect(plain(await h.driver.press(ADMIN, "✅ Simpan"))).toContain("✅ Impor tersimpan: 1 sasaran baru, 2 indikator baru");
+    expect((await h.repo.agencies.read(id))!.data.objectives[0]!.indicators[0]!.years["2024"]!.target).toBe("900");
+    // Sent again: stored already, so nothing to point out.
+    const again = plain(await upload(h, "pk.csv", csv.slice()));
+    expect(again).toContain("2 indikator sudah sama dengan yang tersimpan");
+    expect(again).not.toContain("⚠️ Angka persen");
+    expect(h.errors).toEqual([]);
+  });
+});

@@ -99,6 +99,10 @@ describe("the export thread", () => {
     expect(read.ok && read.sheets[0]!.rows[1]).toEqual([1, "Sasaran A", "Indikator 1", "%", 97.5, 98.25, 1_500_000_000, 1_200_000_000]);
     expect(sent.byteLength).toBe(0); // moved, not copied
     expect(await w.read("kosong.csv", new TextEncoder().encode("\n\n"))).toEqual({ ok: false, reason: "empty" });
+    // The same bytes again, moved already: nothing to read, said at once (moving them again sent nothing, and the job
+    // waited for its timeout, holding up every file after it); the next file is read.
+    expect(await w.read("pk.xlsx", sent)).toEqual({ ok: false, reason: "not_spreadsheet" });
+    expect(await w.read("pk.xlsx", new Uint8Array(book))).toEqual(expected);
   });
 
   it("a file too large for the thread's heap fails as such; the bot's process goes on and the next file is made", { timeout: 120_000 }, async () => {

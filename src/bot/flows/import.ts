@@ -23,6 +23,7 @@ import { kindName } from "../../import/indicator-kind.js";
 import { FACTOR_KINDS } from "../../app/entry/keys.js";
 import { isRatioText } from "../../app/entry/answers.js";
 import { DESCRIPTION_FIELDS } from "../../import/pk-cells.js";
+import { aboveHundredLines } from "./import-warnings.js";
 
 /** Telegram lets bots download files up to 20 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -112,6 +113,7 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
       for (const k of kinds) lines.push(html("impor.indikator_baru_jenis", { jenis: k.name, nama: k.rows.slice(0, SHOWN_OF_KIND).join("; "), lagi: k.rows.length > SHOWN_OF_KIND ? count(k.rows.length - SHOWN_OF_KIND) : "" }));
       if (kinds.some((k) => k.ratio)) lines.push(html("impor.indikator_baru_rasio"));
     }
+    lines.push(...aboveHundredLines(file, preview, plan.pk));
     for (const r of plan.kindDiffers.slice(0, SHOWN_RENAMED)) lines.push(html("impor.jenis_berbeda", { baris: r.row, di_berkas: r.written, nama: r.name, di_sini: kindName(r.stored) }));
     if (plan.kindDiffers.length > SHOWN_RENAMED) lines.push(html("impor.jenis_berbeda_lagi", { jumlah: count(plan.kindDiffers.length - SHOWN_RENAMED) }));
     for (const r of plan.renamed.slice(0, SHOWN_RENAMED)) lines.push(html(r.rename ? "impor.kode_nama_lain_ganti" : "impor.kode_nama_lain", { baris: r.row, kode: r.code, di_sini: r.stored, di_berkas: r.name }));
