@@ -10,6 +10,11 @@ import { nextId } from "./ids.js";
 export const nameKey = (name: string): string => name.trim().toLowerCase();
 export const sameName = (a: string, b: string): boolean => nameKey(a) === nameKey(b);
 
+/** The indicator named `name` in the sasaran named `objective`, names matched as officers type them. */
+export function findByNames(file: AgencyFile, objective: string, name: string): Indicator | undefined {
+  return file.objectives.find((o) => sameName(o.name, objective))?.indicators.find((i) => sameName(i.name, name));
+}
+
 /** A new indicator as created from a name and unit: positive polarity, a plain value (changed later with /atur). */
 export function newValueIndicator(id: string, name: string, unit: string): Indicator {
   return { id, name, unit, polarity: "positive", kind: "value", ratioScale: "100", years: {} } as Indicator;

@@ -16,7 +16,7 @@ import { applyIndicatorBudget, keepLineSums } from "./indicator-budget.js";
 import { applyPredecessor, type PredecessorRow } from "./predecessor.js";
 import { parseAnswer, readTarget, unitKind } from "../app/entry/answers.js";
 import { idAllocator, renumber } from "../app/ids.js";
-import { findOrAddIndicator, newValueIndicator, sameName } from "../app/by-name.js";
+import { findByNames, findOrAddIndicator, newValueIndicator, sameName } from "../app/by-name.js";
 import type { DateCell, Sheet } from "./spreadsheet.js";
 import { cellText, factorText, figureCell, readMoney, text } from "./cells.js";
 import { budgetColumn, readBudgetRow, type BudgetField, type BudgetRow } from "./budget-sheet.js";
@@ -117,9 +117,6 @@ export function sheetKind(sheet: Sheet): "pk" | "budget" | undefined {
   return undefined;
 }
 
-function findExisting(file: AgencyFile, objective: string, name: string): Indicator | undefined {
-  return file.objectives.find((o) => sameName(o.name, objective))?.indicators.find((i) => sameName(i.name, name));
-}
 
 /** A file holding only one scratch indicator with this unit and kind: targets and realisations of new indicators are checked on it. */
 function probeFile(file: AgencyFile, unit: string, kind: KindCell): AgencyFile {
@@ -251,7 +248,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         const name = required("name", 500);
         const objective = text(get("objective")) === undefined && name && previousObjective ? previousObjective : required("objective", 500);
         if (objective) previousObjective = objective;
-        const existing = objective && name ? findExisting(file, objective, name) : undefined;
+        const existing = objective && name ? findByNames(file, objective, name) : undefined;
         // The kind: the stored indicator's (a Jenis cell saying otherwise is pointed out); for a new one, the Jenis
         // cell's, or a predikat's when the figures are (undefined: its table is not known, a problem).
         const kindText = text(figureCell(get("kind")));

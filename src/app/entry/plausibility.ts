@@ -2,8 +2,7 @@
  * Stored figures an officer most likely mistyped, said after they are stored (they may be right): what /isi warns
  * of beside its acknowledgement.
  */
-import { Decimal } from "../../domain/decimal.js";
-import { numericTarget } from "../../domain/calc/values.js";
+import { numericTarget, resolveYear } from "../../domain/calc/values.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import { unitKind } from "./answers.js";
 import type { QuestionKey } from "./keys.js";
@@ -19,12 +18,9 @@ export function aboveHundred(file: AgencyFile, key: QuestionKey): "value" | "rat
   const ind = findIndicator(file, key.indicatorId);
   if (!ind || ind.kind === "grade" || unitKind(ind.unit) !== "percent") return undefined;
   if (key.q === "actual") {
-    const y = ind.years[String(key.year)];
-    if (y?.numerator !== undefined && y.denominator !== undefined) {
-      const d = new Decimal(y.denominator);
-      return !d.isZero() && new Decimal(y.numerator).div(d).times(ind.ratioScale).greaterThan(100) ? "ratio" : undefined;
-    }
-    return typeof y?.actual === "string" && new Decimal(y.actual).greaterThan(100) ? "value" : undefined;
+    // The realisasi the capaian is computed on: a ratio's is its numerator over its denominator at its scale.
+    const y = resolveYear(ind, key.year, ind.years[String(key.year)]);
+    return y.actual?.greaterThan(100) ? (y.ratio ? "ratio" : "value") : undefined;
   }
   const t = numericTarget(key.q === "target" ? ind.years[String(key.year)]?.target : ind.strategicPlan?.finalTarget);
   const highest = t === undefined ? undefined : t.kind === "point" ? t.value : t.max;

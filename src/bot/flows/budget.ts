@@ -5,10 +5,9 @@
  */
 import { editAgency } from "../../app/edits.js";
 import { isNone } from "../../app/entry/answers.js";
-import { formatFor } from "../../app/entry/present.js";
+import { currentValue, formatFor } from "../../app/entry/present.js";
 import { findIndicator, findLine } from "../../app/entry/missing.js";
 import { computeAgency } from "../../domain/calc/agency.js";
-import { Decimal } from "../../domain/decimal.js";
 import { formatCount } from "../../domain/numbers/format.js";
 import { normalizeInput } from "../../domain/numbers/normalize.js";
 import { numberErrorMessage } from "../../domain/numbers/messages.js";
@@ -174,8 +173,7 @@ export async function budgetCallback(turn: Turn, state: State, data: string): Pr
     const ind = findIndicator(saved.doc.data, indicatorId);
     const linked = findLine(saved.doc.data, lineId)?.indicatorIds.includes(indicatorId) ?? false;
     if (linked && ind && hasOwnBudget(ind)) {
-      const f = formatFor(saved.doc.data);
-      const pagu = ind.budget?.budget === undefined ? label("indikator.anggaran_belum") : f.money(new Decimal(ind.budget.budget));
+      const pagu = currentValue(saved.doc.data, { q: "budget", indicatorId, field: "budget" }) ?? label("indikator.anggaran_belum");
       return outcome([text(html("anggaran.tautan_pagu_sendiri", { kode: ind.code ?? "", nama: ind.name, pagu })), menu]);
     }
     return outcome([menu]);

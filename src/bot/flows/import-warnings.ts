@@ -3,7 +3,7 @@
  * a percentage above 100% (a target of 900 for a percentage). Stored if the officer saves (it may be right); only
  * figures the import changes are named, so a workbook sent back with such a figure already stored says nothing.
  */
-import { sameName } from "../../app/by-name.js";
+import { findByNames } from "../../app/by-name.js";
 import { aboveHundred } from "../../app/entry/plausibility.js";
 import { currentValue } from "../../app/entry/present.js";
 import { formatCount } from "../../domain/numbers/format.js";
@@ -21,7 +21,7 @@ const SHOWN = 10;
 export function aboveHundredLines(before: AgencyFile, after: AgencyFile, rows: readonly PkRow[]): string[] {
   const found: { row: number; name: string; field: string; value: string }[] = [];
   for (const row of rows) {
-    const ind = after.objectives.find((o) => sameName(o.name, row.objective))?.indicators.find((i) => sameName(i.name, row.name));
+    const ind = findByNames(after, row.objective, row.name);
     if (!ind) continue;
     const years = [after.agency.reportingYear, ...(row.history ?? []).map((h) => h.year)];
     const keys: FigureKey[] = [

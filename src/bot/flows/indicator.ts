@@ -62,7 +62,7 @@ export async function indicatorSummary(turn: Turn, file: AgencyFile, indicatorId
     for (const y of [year - 1, year - 2]) keys.push({ q: "target", indicatorId, year: y }, { q: "actual", indicatorId, year: y });
   }
   keys.push({ q: "final", indicatorId }, { q: "national", indicatorId });
-  const lines = file.budgetLines.filter((l) => l.indicatorIds.includes(indicatorId));
+  const lines = linkedLines(file, indicatorId);
   // An indicator's own pagu, when it has one, is what its efficiency is computed on (`indicatorBudget`), linked
   // lines or not: it is shown and asked, and the lines beside it summed up in one line.
   const own = hasOwnBudget(ind) && lines.length > 0;
@@ -106,6 +106,11 @@ export function hasOwnBudget(ind: Indicator): boolean {
   return ind.budget?.budget !== undefined || ind.budget?.spent !== undefined;
 }
 
+/** The budget lines linked to an indicator. */
+function linkedLines(file: AgencyFile, indicatorId: string): AgencyFile["budgetLines"] {
+  return file.budgetLines.filter((l) => l.indicatorIds.includes(indicatorId));
+}
+
 /** The sum of the budget lines linked to an indicator, whether or not its own pagu is what counts. */
 function linesBudget(file: AgencyFile, indicatorId: string): IndicatorBudget {
   return indicatorBudget(indicatorId, undefined, computeAgency(file).budget);
@@ -118,7 +123,7 @@ function linesBudget(file: AgencyFile, indicatorId: string): IndicatorBudget {
 export async function useLinesBudget(turn: Turn, indicatorId: string): Promise<Outcome> {
   const { doc } = await activeAgency(turn, "editor");
   const ind = findIndicator(doc.data, indicatorId);
-  if (!ind || !hasOwnBudget(ind) || !doc.data.budgetLines.some((l) => l.indicatorIds.includes(indicatorId))) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
+  if (!ind || !hasOwnBudget(ind) || linkedLines(doc.data, indicatorId).length === 0) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
   let removed: Indicator["budget"];
   const { doc: saved } = await editAgency(turn.services, doc.data.agency.id, turn.actor, "editor", (d) => {
     const draft = findIndicator(d, indicatorId);
@@ -135,7 +140,7 @@ export async function useLinesBudget(turn: Turn, indicatorId: string): Promise<O
     nama: ind.name,
     pagu: removed?.budget === undefined ? none : f.money(new Decimal(removed.budget)),
     realisasi: removed?.spent === undefined ? none : f.money(new Decimal(removed.spent)),
-    jumlah: formatCount(file.budgetLines.filter((l) => l.indicatorIds.includes(indicatorId)).length),
+    jumlah: formatCount(linkedLines(file, indicatorId).length),
     pagu_baris: sums.pagu,
     realisasi_baris: sums.realisasi,
     serapan: sums.serapan,
@@ -165,7 +170,7 @@ export async function indicatorLines(turn: Turn, indicatorId: string, page = 0):
   const file = doc.data;
   const ind = findIndicator(file, indicatorId);
   if (!ind) return outcome([text(html("akses.tombol_kedaluwarsa"))]);
-  const lines = file.budgetLines.filter((l) => l.indicatorIds.includes(indicatorId));
+  const lines = linkedLines(file, indicatorId);
   const key = (lineId: string, field: "budget" | "spent"): QuestionKey => ({ q: "line", lineId, field });
   const canEdit = role !== "viewer";
   return outcome(
