@@ -189,8 +189,12 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
   const planYears = [...new Set(result.indicators.flatMap((r) => Object.keys(r.indicator.strategicPlan?.byYear ?? {}).map(Number)))]
     .filter((year) => year >= startYear && year < endYear)
     .sort((a, b) => a - b);
-  const headers = [...w.kolom_indikator, ...planYears.map(() => w.kolom_renstra_tahunan)];
-  styleHeader(sheet.addRow(headers.map((h, i) => render(h, { tahun: i < w.kolom_indikator.length ? y : planYears[i - w.kolom_indikator.length], lalu: y - 1, dualalu: y - 2, metode: file.profile.efficiency.method }))));
+  styleHeader(
+    sheet.addRow([
+      ...w.kolom_indikator.map((h) => render(h, { tahun: y, lalu: y - 1, dualalu: y - 2, metode: file.profile.efficiency.method })),
+      ...planYears.map((year) => render(w.kolom_renstra_tahunan, { tahun: year })),
+    ]),
+  );
   sheet.views = [{ state: "frozen", ySplit: 1, xSplit: 3 }];
   const kinds: (NumberKind | undefined)[] = [
     undefined, undefined, undefined, undefined, undefined, undefined,

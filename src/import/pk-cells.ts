@@ -99,8 +99,12 @@ export function pkColumn(header: string): PkColumn | undefined {
  * undefined when it names none (the reporting year's column).
  */
 export function headerYear(header: string): number | undefined {
-  const m = /(?:^|\D)((?:19|20)\d\d)(?!\d)/.exec(header);
-  return m ? Number(m[1]) : undefined;
+  return headerYears(header)[0];
+}
+
+/** Every year a header names, in order: "Target Renstra 2021-2026" names two (a period). */
+export function headerYears(header: string): number[] {
+  return [...header.matchAll(/(?:^|\D)((?:19|20)\d\d)(?!\d)/g)].map((m) => Number(m[1]));
 }
 
 /** The unit a target carries when the table gives none: "%" from "100%" or "97,5 %". */

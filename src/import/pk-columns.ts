@@ -2,11 +2,12 @@
  * Which column of a Perjanjian Kinerja sheet holds what, for the agency it is imported into: the names, the
  * reporting year's target and realisasi, earlier years' ("Target 2023", "Realisasi 2022": history), the Renstra's
  * final target and its targets of other years ("Target Renstra 2025"), the national figure, budget and factors. A
- * Target or Realisasi column without a year is the reporting year's. The bot's own workbook (/ekspor xlsx) has every one of them; a Perjanjian Kinerja often has
- * "Target 2025" while the agency still reports on 2024, which is read as nothing rather than as 2024's target.
+ * Target or Realisasi column without a year is the reporting year's. The bot's own workbook (/ekspor xlsx) has every
+ * one of them; a Perjanjian Kinerja often has "Target 2025" while the agency still reports on 2024, which is read as
+ * nothing rather than as 2024's target.
  */
 import type { AgencyFile } from "../domain/schema/agency.js";
-import { headerLetters, headerYear, pkColumn, type PkColumn } from "./pk-cells.js";
+import { headerLetters, headerYear, headerYears, pkColumn, type PkColumn } from "./pk-cells.js";
 
 /** The fields a sheet has a column of for each year: target, realisasi, a ratio's numerator and denominator, and the replaced IKU's target and realisasi. */
 export type YearField = "target" | "actual" | "numerator" | "denominator" | "predecessorTarget" | "predecessorActual";
@@ -61,8 +62,8 @@ export function pkLayout(headers: readonly string[], agency: Pick<AgencyFile["ag
     // 2021-2026") is the final target's when the period ends in the Renstra's last year; another period, or "akhir"
     // of a year that is not the last, is not read (which year is meant is not clear).
     const { startYear, endYear } = agency.strategicPlan;
-    const years = header.match(/(?:19|20)\d\d/g) ?? [];
-    const last = years.length > 1 ? Number(years[years.length - 1]) : named;
+    const years = headerYears(header);
+    const last = years.at(-1);
     if (field === "final" && last !== undefined && last !== endYear) {
       if (years.length > 1 || headerLetters(header).includes("akhir") || last < startYear || last > endYear || layout.plan.some((p) => p.year === last)) layout.ignored.push(header);
       else layout.plan.push({ year: last, column });
