@@ -15,6 +15,7 @@ import type { AgencyDocument, JoinRequest } from "../storage/documents.js";
 import { checkRoomForAgency, dropMembership } from "./agencies.js";
 import { forgetAgency, recordAgency } from "./directory.js";
 import { updateUser } from "./users.js";
+import { agencyZone } from "./time-zone.js";
 import { AgencyMissing, Forbidden, UserError } from "./errors.js";
 import type { Actor, Services } from "./services.js";
 
@@ -71,7 +72,8 @@ export async function leaveAgency(services: Services, actor: Actor, agencyId: st
     });
     await forgetAgency(services, left.agency.data.agency);
   }
-  const closed = left.kind === "close" ? { agencyId, name: left.agency.data.agency.name.slice(0, 200), at: now } : undefined;
+  const info = left.agency.data.agency;
+  const closed = left.kind === "close" ? { agencyId, name: info.name.slice(0, 200), at: now, timeZone: agencyZone(info).zone } : undefined;
   return { ...left, activeAgencyId: await dropMembership(services, actor.userId, agencyId, closed) };
 }
 

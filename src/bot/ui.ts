@@ -2,6 +2,8 @@
 import { say, sayList, type MessageParams } from "../messages/catalog.js";
 import { escapeHtml, TELEGRAM_LIMIT } from "../domain/draft/render/telegram.js";
 import { formatCount } from "../domain/numbers/format.js";
+import type { TimeZoneName } from "../domain/schema/agency.js";
+import { IANA_ZONES } from "../app/time-zone.js";
 
 export interface Button {
   /** Plain text label (not HTML). */
@@ -52,8 +54,13 @@ export function sentenceStart(text: string): string {
 }
 
 /** A plain-text label from a prompt key. */
-/** A date as Indonesian writes it, in western Indonesia's time: "15 Januari 2025". */
-export const longDate = (iso: string) => new Date(iso).toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" });
+/** A date as Indonesian writes it, in time zone `zone` (an agency's: app/time-zone.ts): "15 Januari 2025". */
+export const longDate = (iso: string, zone: TimeZoneName) =>
+  new Date(iso).toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: IANA_ZONES[zone] });
+
+/** A moment in time zone `zone`, named: "16 Jan 2025, 14.30 WITA". */
+export const dateTime = (iso: string, zone: TimeZoneName) =>
+  `${new Date(iso).toLocaleString("id-ID", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: IANA_ZONES[zone] })} ${zone}`;
 
 export function label(key: string, params: MessageParams = {}): string {
   return say(key, params);

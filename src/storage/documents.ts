@@ -4,7 +4,7 @@
  * per user (profile, agencies, conversation state), and the invitation index.
  */
 import { z } from "zod";
-import { AgencyFileSchema } from "../domain/schema/agency.js";
+import { AgencyFileSchema, TIME_ZONE_NAMES } from "../domain/schema/agency.js";
 
 export const STORAGE_SCHEMA_VERSION = 1;
 
@@ -170,7 +170,18 @@ export const UserDocumentSchema = z.strictObject({
   /** Recent failed invitation-code attempts (rate limiting). */
   joinFailures: z.array(IsoDate).max(100).default([]),
   /** The agencies this user closed by leaving them last (app/leave.ts), most recent last: they may open them again. */
-  closedAgencies: z.array(z.strictObject({ agencyId: z.string(), name: z.string().max(200), at: IsoDate })).max(MAX_CLOSED_AGENCIES).optional(),
+  closedAgencies: z
+    .array(
+      z.strictObject({
+        agencyId: z.string(),
+        name: z.string().max(200),
+        at: IsoDate,
+        /** The agency's time zone when closed, the day being said in it (absent in records written before: WIB). */
+        timeZone: z.enum(TIME_ZONE_NAMES).optional(),
+      }),
+    )
+    .max(MAX_CLOSED_AGENCIES)
+    .optional(),
 });
 
 /**

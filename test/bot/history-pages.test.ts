@@ -38,7 +38,7 @@ describe("/riwayat in pages", () => {
       "Riwayat perubahan Dinas Sosial Kabupaten Contoh: 131 perubahan, terbaru di atas; halaman 1 dari 14, halaman berikutnya berisi yang lebih lama:",
     );
     expect(shown(first)).toEqual([131, 130, 129, 128, 127, 126, 125, 124, 123, 122]);
-    expect(plain(first)).toContain("#131 · 15 Jan 2025, 10.00 · Budi\nRealisasi 2024 — 1.1 Indikator satu: 128 → 129");
+    expect(plain(first)).toContain("#131 · 15 Jan 2025, 10.00 WIB · Budi\nRealisasi 2024 — 1.1 Indikator satu: 128 → 129");
     expect(labels(first)).toEqual(["Halaman 2 ▶", ...shown(first).map((n) => `↩ Batalkan #${n}`)]);
 
     // A change made meanwhile does not shift the pages already counted.
@@ -55,12 +55,12 @@ describe("/riwayat in pages", () => {
       seen.push(...shown(page));
     }
     expect(seen).toEqual(Array.from({ length: 131 }, (_, k) => 131 - k));
-    expect(plain(page)).toContain("#1 · 15 Jan 2025, 10.00 · Sari Wulandari\nSasaran — Sasaran A: (kosong) → Sasaran A");
+    expect(plain(page)).toContain("#1 · 15 Jan 2025, 10.00 WIB · Sari Wulandari\nSasaran — Sasaran A: (kosong) → Sasaran A");
 
     // Back a page from the last: the same changes as on the way there, with the archived change #2, undone there.
     const back = await h.driver.press(ADMIN, "◀ Halaman 13");
     expect(shown(back)).toEqual(seen.slice(120, 130));
-    expect(plain(back)).toContain("#2 · 15 Jan 2025, 10.00 · Budi\nSumber data — 1.1 Indikator satu: (kosong) → Aplikasi SIKS-NG");
+    expect(plain(back)).toContain("#2 · 15 Jan 2025, 10.00 WIB · Budi\nSumber data — 1.1 Indikator satu: (kosong) → Aplikasi SIKS-NG");
     expect(plain(await h.driver.press(ADMIN, "↩ Batalkan #2"))).toBe("↩ Perubahan #2 dibatalkan; nilainya kembali seperti sebelumnya.");
     expect((await h.repo.agencies.read(id))!.data.objectives[0]!.indicators[0]!.dataSource).toBeUndefined();
 

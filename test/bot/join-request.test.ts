@@ -95,7 +95,7 @@ describe("registering an agency registered already", () => {
     await startRegistering(h, OFFICER);
     const again = h.telegram.sent.length;
     expect(plain(await h.driver.press(OFFICER, "🙋 Minta bergabung"))).toBe(
-      "Anda sudah meminta bergabung dengan Dinas Sosial Kabupaten Contoh pada 15 Jan 2025, 10.00, dan admin-nya belum menjawab. Permintaan dapat dikirim lagi 24 jam setelah yang terakhir; sementara itu, hubungi admin-nya langsung untuk meminta kode undangan (/gabung).",
+      "Anda sudah meminta bergabung dengan Dinas Sosial Kabupaten Contoh pada 15 Jan 2025, 10.00 WIB, dan admin-nya belum menjawab. Permintaan dapat dikirim lagi 24 jam setelah yang terakhir; sementara itu, hubungi admin-nya langsung untuk meminta kode undangan (/gabung).",
     );
     expect(sentTo(h, ADMIN, again)).toEqual([]);
 
@@ -134,7 +134,7 @@ describe("registering an agency registered already", () => {
     expect(plain(await h.driver.send(ADMIN, "/status"))).toContain("\n🙋 2 permintaan bergabung menunggu jawaban Anda: /anggota.\n");
     expect(plain(await h.driver.send(VIEWER, "/status"))).toContain("🙋 2 permintaan");
     const members = await h.driver.send(ADMIN, "/anggota");
-    expect(plain(members).split("\n").slice(-3)).toEqual(["Permintaan bergabung yang menunggu jawaban:", "P1. Joko, 15 Jan 2025, 10.00", "P2. Budi, 15 Jan 2025, 10.00"]);
+    expect(plain(members).split("\n").slice(-3)).toEqual(["Permintaan bergabung yang menunggu jawaban:", "P1. Joko, 15 Jan 2025, 10.00 WIB", "P2. Budi, 15 Jan 2025, 10.00 WIB"]);
     expect(buttons(members).slice(-7)).toEqual([
       "P1. ✅ Terima sebagai editor",
       "P1. 👁 Terima sebagai pembaca",

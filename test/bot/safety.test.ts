@@ -32,8 +32,8 @@ describe("audit trail (/riwayat) and undo", () => {
     const shown = plain(await h.driver.press(ADMIN, "1.1 Indikator satu"));
     // #1 created the sasaran with its indicator (pasted); #2 and #3 are the realisasi.
     expect(shown).toContain("Riwayat perubahan Indikator satu (2 terakhir, terbaru di atas):");
-    expect(shown).toContain("#3 · 16 Jan 2025, 14.30 · Sari Wulandari\nRealisasi 2024 — 1.1 Indikator satu: 95 → 97,5");
-    expect(shown).toContain("#2 · 15 Jan 2025, 10.00 · Sari Wulandari\nRealisasi 2024 — 1.1 Indikator satu: (kosong) → 95");
+    expect(shown).toContain("#3 · 16 Jan 2025, 14.30 WIB · Sari Wulandari\nRealisasi 2024 — 1.1 Indikator satu: 95 → 97,5");
+    expect(shown).toContain("#2 · 15 Jan 2025, 10.00 WIB · Sari Wulandari\nRealisasi 2024 — 1.1 Indikator satu: (kosong) → 95");
 
     expect(plain(await h.driver.press(ADMIN, "↩ Batalkan #3"))).toBe("↩ Perubahan #3 dibatalkan; nilainya kembali seperti sebelumnya.");
     const doc = (await h.repo.agencies.read(id))!;
@@ -76,7 +76,7 @@ describe("audit trail (/riwayat) and undo", () => {
     const shown = plain(await h.driver.press(ADMIN, "Semua"));
     expect(shown).toContain("Sari Wulandari\nIndikator yang didukung — Program Perlindungan Sosial: tidak ada → 1.1");
     expect(plain(await h.driver.send(ADMIN, "/status"))).toContain(
-      "Perubahan terakhir: 15 Jan 2025, 10.00 oleh Sari Wulandari (Indikator yang didukung — Program Perlindungan Sosial); semua perubahan di /riwayat.",
+      "Perubahan terakhir: 15 Jan 2025, 10.00 WIB oleh Sari Wulandari (Indikator yang didukung — Program Perlindungan Sosial); semua perubahan di /riwayat.",
     );
   });
 
@@ -96,9 +96,9 @@ describe("audit trail (/riwayat) and undo", () => {
 
     await d.send(ADMIN, "/riwayat");
     const shown = plain(await d.press(ADMIN, "Semua perubahan"));
-    expect(shown).toContain("#3 · 15 Jan 2025, 10.00 · Sari Wulandari\nIndikator — 1.2 Jumlah KPM graduasi: (kosong) → Jumlah KPM graduasi");
-    expect(shown).toContain("#2 · 15 Jan 2025, 10.00 · Sari Wulandari\nFaktor — 1.1 Indikator satu: (kosong) → pendukung: Koordinasi yang baik antar perangkat daerah; Dukungan anggaran");
-    expect(shown).toContain("#1 · 15 Jan 2025, 10.00 · Sari Wulandari\nSasaran — Sasaran A: (kosong) → Sasaran A");
+    expect(shown).toContain("#3 · 15 Jan 2025, 10.00 WIB · Sari Wulandari\nIndikator — 1.2 Jumlah KPM graduasi: (kosong) → Jumlah KPM graduasi");
+    expect(shown).toContain("#2 · 15 Jan 2025, 10.00 WIB · Sari Wulandari\nFaktor — 1.1 Indikator satu: (kosong) → pendukung: Koordinasi yang baik antar perangkat daerah; Dukungan anggaran");
+    expect(shown).toContain("#1 · 15 Jan 2025, 10.00 WIB · Sari Wulandari\nSasaran — Sasaran A: (kosong) → Sasaran A");
 
     // Undoing them (they were read inside the edit, from immer's draft, which could not be copied: "kesalahan tak terduga").
     expect(plain(await d.press(ADMIN, "↩ Batalkan #3"))).toBe("↩ Perubahan #3 dibatalkan; nilainya kembali seperti sebelumnya.");

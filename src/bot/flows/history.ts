@@ -7,14 +7,11 @@ import { hasMessage } from "../../messages/catalog.js";
 import type { AuditEntry } from "../../storage/documents.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, notifyOthers, pageButtons, pageWithin, sentenceStart, splitHtml, text } from "../ui.js";
+import { agencyZone } from "../../app/time-zone.js";
+import { button, dateTime, html, label, notifyOthers, pageButtons, pageWithin, sentenceStart, splitHtml, text } from "../ui.js";
 import { chooseIndicatorOut } from "./choose-indicator.js";
 
 const HISTORY_SIZE = 10;
-
-/** "16 Jan 2025, 14.30", Western Indonesian time. */
-export const dateTime = (iso: string) =>
-  new Date(iso).toLocaleString("id-ID", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
 
 /**
  * A value of audit entry `e` as people read it; a budget line's indicator links name the indicators by their
@@ -81,12 +78,13 @@ export async function showHistory(turn: Turn, indicatorId: string, page = 0, upT
       ? html("riwayat.kepala", { objek, jumlah: entries.length })
       : html("riwayat.kepala_halaman", { objek, total: formatCount(found.length), halaman: formatCount(p + 1), dari: formatCount(pages), lebih_lama: p < pages - 1 });
   const lines = [head];
+  const { zone } = agencyZone(doc.data.agency);
   for (const e of entries) {
     lines.push(
       "",
       html("riwayat.butir", {
         nomor: e.seq,
-        waktu: dateTime(e.at),
+        waktu: dateTime(e.at, zone),
         nama: e.userName,
         label: sentenceStart(e.label),
         lama: entryValue(doc.data, e, e.old).slice(0, 300),

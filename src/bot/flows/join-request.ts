@@ -3,12 +3,12 @@
  * with the buttons on the notice they receive or under /anggota.
  */
 import { answerRequest, requestToJoin, REQUEST_REPEAT_HOURS, type Answer } from "../../app/join-requests.js";
-import { dateTime } from "./history.js";
 import type { JoinRequest } from "../../storage/documents.js";
 import { adminIds } from "../../app/edits.js";
 import { IDLE } from "../state.js";
 import { outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, notifyOthers, reply, type Button } from "../ui.js";
+import { agencyZone } from "../../app/time-zone.js";
+import { button, dateTime, html, label, notifyOthers, reply, type Button } from "../ui.js";
 
 const ANSWERS: Record<string, Answer> = { e: "editor", v: "viewer", x: "reject" };
 
@@ -31,7 +31,7 @@ export async function askToJoin(turn: Turn, agencyId: string): Promise<Outcome> 
   const result = await requestToJoin(turn.services, { ...turn.actor, username: turn.user.username }, agencyId);
   const instansi = result.agency.data.agency.name;
   if (result.kind === "member") return outcome([reply("gabung.sudah_anggota", { instansi, peran: label(`peran.${result.role}`) })], IDLE);
-  if (result.kind === "waiting") return outcome([reply("permintaan.menunggu", { instansi, waktu: dateTime(result.at), jam: REQUEST_REPEAT_HOURS })], IDLE);
+  if (result.kind === "waiting") return outcome([reply("permintaan.menunggu", { instansi, waktu: dateTime(result.at, agencyZone(result.agency.data.agency).zone), jam: REQUEST_REPEAT_HOURS })], IDLE);
   const request = result.agency.joinRequests!.find((r) => r.userId === turn.actor.userId)!;
   const notice = html("permintaan.masuk", { nama: request.name, username: request.username ?? "", instansi });
   return outcome([reply("permintaan.terkirim", { instansi }), ...notifyOthers(adminIds(result.agency), turn.actor.userId, notice, answerButtons(agencyId, request))], IDLE);

@@ -51,7 +51,7 @@ export function closedAgencies(user: UserDocument): { lines: string[]; buttons: 
   const closed = (user.closedAgencies ?? []).slice(-CLOSED_SHOWN).reverse();
   if (closed.length === 0) return { lines: [], buttons: [] };
   return {
-    lines: ["", html("keluar.ditutup_daftar"), ...closed.map((c) => html("keluar.ditutup_butir", { instansi: c.name, tanggal: longDate(c.at) }))],
+    lines: ["", html("keluar.ditutup_daftar"), ...closed.map((c) => html("keluar.ditutup_butir", { instansi: c.name, tanggal: longDate(c.at, c.timeZone ?? "WIB") }))],
     buttons: closed.map((c) => [button(label("keluar.tombol_buka", { instansi: c.name.slice(0, 60) }), `reopen:${c.agencyId}`)]),
   };
 }

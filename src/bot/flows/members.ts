@@ -1,12 +1,13 @@
 /** Admin tools: invitation codes (create, list, revoke) and members (roles, removal); every member's list of members (with leaving: leave.ts). */
 import { changeRole, createInvitation, removeMember, revokeInvitation } from "../../app/agencies.js";
 import { formatCount } from "../../domain/numbers/format.js";
+import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { AgencyDocument, Invitation, Role } from "../../storage/documents.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { button, html, label, listInPages, longDate, notifyOthers, reply, sentenceStart, type Button, type Out } from "../ui.js";
+import { agencyZone } from "../../app/time-zone.js";
+import { button, dateTime, html, label, listInPages, longDate, notifyOthers, reply, sentenceStart, type Button, type Out } from "../ui.js";
 import { answerButtons } from "./join-request.js";
 import { adminIds } from "../../app/edits.js";
-import { dateTime } from "./history.js";
 import { leaveButton } from "./leave.js";
 
 
@@ -29,7 +30,7 @@ export async function createInvite(turn: Turn, role: "editor" | "viewer", multiU
       pemakaian: label(multiUse ? "undangan.banyak" : "undangan.sekali"),
       kode: code,
       tautan: `https://t.me/${turn.botUsername}?start=${code}`,
-      sampai: longDate(invitation.expiresAt),
+      sampai: longDate(invitation.expiresAt, agencyZone(doc.data.agency).zone),
     }),
   ]);
 }
@@ -41,6 +42,7 @@ export async function listInvites(turn: Turn, page = 0): Promise<Outcome> {
   const active = doc.invitations.filter((i) => !i.revokedAt && new Date(i.expiresAt) > now && (i.multiUse || i.usedBy.length === 0));
   if (active.length === 0) return outcome([reply("undangan.daftar_kosong")]);
   const numbered = active.map((invitation, k) => ({ invitation, number: k + 1 }));
+  const { zone } = agencyZone(doc.data.agency);
   return outcome(
     listInPages(
       {
@@ -51,8 +53,8 @@ export async function listInvites(turn: Turn, page = 0): Promise<Outcome> {
             nomor: number,
             peran: sentenceStart(label(`peran.${inv.role}`)),
             pemakaian: label(inv.multiUse ? "undangan.banyak" : "undangan.sekali"),
-            dibuat: longDate(inv.createdAt),
-            sampai: longDate(inv.expiresAt),
+            dibuat: longDate(inv.createdAt, zone),
+            sampai: longDate(inv.expiresAt, zone),
             dipakai: formatCount(inv.usedBy.length),
           }),
         buttons: ({ invitation, number }) => [button(label("undangan.tombol_cabut", { nomor: number }), `inv:rev:${invitation.id}`)],
@@ -71,12 +73,16 @@ export async function revokeInvite(turn: Turn, invitationId: string): Promise<Ou
   const { doc } = await activeAgency(turn, "admin");
   const before = doc.invitations.find((i) => i.id === invitationId);
   const inv = await revokeInvitation(turn.services, doc.data.agency.id, turn.actor, invitationId);
-  return outcome([reply(before?.revokedAt ? "undangan.sudah_dicabut" : "undangan.dicabut", about(inv))]);
+  return outcome([reply(before?.revokedAt ? "undangan.sudah_dicabut" : "undangan.dicabut", about(inv, doc.data))]);
 }
 
-/** An invitation as messages name it: its role, kind and the day it was made. */
-function about(inv: Invitation): { peran: string; pemakaian: string; dibuat: string } {
-  return { peran: label(`peran.${inv.role}`), pemakaian: label(inv.multiUse ? "undangan.banyak" : "undangan.sekali"), dibuat: longDate(inv.createdAt) };
+/** An invitation of agency `file` as messages name it: its role, kind and the day it was made. */
+function about(inv: Invitation, file: AgencyFile): { peran: string; pemakaian: string; dibuat: string } {
+  return {
+    peran: label(`peran.${inv.role}`),
+    pemakaian: label(inv.multiUse ? "undangan.banyak" : "undangan.sekali"),
+    dibuat: longDate(inv.createdAt, agencyZone(file.agency).zone),
+  };
 }
 
 /**
@@ -84,7 +90,7 @@ function about(inv: Invitation): { peran: string; pemakaian: string; dibuat: str
  * multi-use code in a group chat) shows at once, and the notice says how to undo it.
  */
 export function joinNotices(doc: AgencyDocument, joinerId: number, name: string, inv: Invitation): Out[] {
-  const notice = html("undangan.pemberitahuan", { nama: name, instansi: doc.data.agency.name, ...about(inv) });
+  const notice = html("undangan.pemberitahuan", { nama: name, instansi: doc.data.agency.name, ...about(inv, doc.data) });
   return notifyOthers(adminIds(doc), joinerId, notice);
 }
 
@@ -95,7 +101,7 @@ const waitingRequests = (doc: AgencyDocument) => [...(doc.joinRequests ?? [])].r
 function requestLines(doc: AgencyDocument): string[] {
   const waiting = waitingRequests(doc);
   if (waiting.length === 0) return [];
-  return ["", html("permintaan.daftar"), ...waiting.map((r, k) => html("permintaan.butir", { nomor: `P${k + 1}`, nama: r.name, username: r.username ?? "", waktu: dateTime(r.at) }))];
+  return ["", html("permintaan.daftar"), ...waiting.map((r, k) => html("permintaan.butir", { nomor: `P${k + 1}`, nama: r.name, username: r.username ?? "", waktu: dateTime(r.at, agencyZone(doc.data.agency).zone) }))];
 }
 
 function requestButtons(doc: AgencyDocument): Button[][] {

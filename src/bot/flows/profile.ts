@@ -7,7 +7,8 @@ import { formatPlain } from "../../domain/numbers/format.js";
 import { parseScaleText } from "../../app/scale-text.js";
 import { numberErrorMessage } from "../../domain/numbers/messages.js";
 import { parseNumber } from "../../domain/numbers/parse.js";
-import type { AgencyFile } from "../../domain/schema/agency.js";
+import { TIME_ZONE_NAMES, type AgencyFile } from "../../domain/schema/agency.js";
+import { agencyZone, isTimeZoneName } from "../../app/time-zone.js";
 import { EFFICIENCY_METHODS, NEGATIVE_FORMULAS, ProfileSchema, type Profile } from "../../domain/schema/profile.js";
 import { IDLE, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
@@ -26,6 +27,7 @@ export function defaultProfileLabels(): { skala: string; efisiensi: string; nega
 export function profileMessage(file: AgencyFile): Out {
   const p = file.profile;
   const scale = scaleLabel(p);
+  const zone = agencyZone(file.agency);
   const body = html("profil.ringkas", {
     instansi: file.agency.name,
     skala: scale,
@@ -35,6 +37,7 @@ export function profileMessage(file: AgencyFile): Out {
     rupiah: label(`profil.rupiah.${p.moneyStyle}`),
     ambang: `${p.absorptionThreshold.replace(".", ",")}%`,
     batas: p.averageCap ? `${p.averageCap.replace(".", ",")}%` : label("profil.tanpa_batas"),
+    zona: label(`profil.zona.${zone.source}`, { zona: zone.zone, wilayah: file.agency.region }),
   });
   const mark = (on: boolean, t: string) => (on ? `✅ ${t}` : t);
   return text(body, [
@@ -45,6 +48,7 @@ export function profileMessage(file: AgencyFile): Out {
     [0, 1, 2].map((n) => button(mark(p.decimals === n, label("profil.tombol_desimal", { n })), `prof:dec:${n}`)),
     (["rp", "rp-dash"] as const).map((s) => button(mark(p.moneyStyle === s, label(`profil.rupiah.${s}`)), `prof:rp:${s}`)),
     [button(label("profil.tombol_ambang"), "prof:thr"), button(label("profil.tombol_batas"), "prof:cap")],
+    TIME_ZONE_NAMES.map((z) => button(mark(zone.zone === z, label("profil.tombol_zona", { zona: z })), `prof:tz:${z}`)),
   ]);
 }
 
@@ -60,6 +64,13 @@ export async function profileCallback(turn: Turn, data: string): Promise<Outcome
   if (data === "prof:thr" || data === "prof:cap") {
     const field = data === "prof:thr" ? "threshold" : "cap";
     return outcome([text(html(field === "threshold" ? "profil.tanya_ambang" : "profil.tanya_batas"))], { v: 1, flow: "profile-number", agencyId, field });
+  }
+  const tz = /^prof:tz:(.+)$/.exec(data)?.[1];
+  if (tz !== undefined && isTimeZoneName(tz)) {
+    const saved = await editAgency(turn.services, agencyId, turn.actor, "admin", (d) => {
+      d.agency.timeZone = tz;
+    });
+    return outcome([text(html("profil.zona_diubah", { instansi: saved.doc.data.agency.name, zona: tz })), profileMessage(saved.doc.data)], IDLE);
   }
   const m = /^prof:(scale|eff|neg|dec|rp):(.+)$/.exec(data);
   if (!m) return outcome([text(html("akses.tombol_kedaluwarsa"))]);

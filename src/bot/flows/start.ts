@@ -14,6 +14,7 @@ import { levelOfRegion, regionInName, type Level } from "../../app/region.js";
 import { defaultProfileLabels, profileMessage } from "./profile.js";
 import { joinNotices } from "./members.js";
 import { agenciesInRegion } from "../../app/directory.js";
+import { agencyZone } from "../../app/time-zone.js";
 import { askToJoin } from "./join-request.js";
 import { closedAgencies } from "./leave.js";
 
@@ -191,7 +192,8 @@ export async function registerCallback(turn: Turn, state: State, data: string): 
     const { name, region, level: lvl, reportingYear, startYear, endYear } = draft;
     if (!name || !region || !lvl || !reportingYear || !startYear || !endYear) return beginRegister(turn);
     const doc = await registerAgency(turn.services, turn.actor, { name, region, level: lvl, reportingYear, startYear, endYear });
-    const done = reply("daftar.selesai", { instansi: doc.data.agency.name });
+    const zone = agencyZone(doc.data.agency);
+    const done = reply("daftar.selesai", { instansi: doc.data.agency.name, zona: zone.zone, dari_daerah: zone.source === "region", wilayah: doc.data.agency.region });
     return outcome(data === "reg:profile:custom" ? [done, profileMessage(doc.data)] : [done], IDLE);
   }
   return outcome([reply("akses.tombol_kedaluwarsa")]);

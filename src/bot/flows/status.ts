@@ -5,8 +5,8 @@ import type { AgencyFile } from "../../domain/schema/agency.js";
 import { completeness } from "../../app/entry/missing.js";
 import { formatFor } from "../../app/entry/present.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
-import { dateTime } from "./history.js";
-import { button, grid, html, label, longestPageButtons, pageButtons, pagesOf, pageWithin, reply, splitHtml, text } from "../ui.js";
+import { agencyZone } from "../../app/time-zone.js";
+import { button, dateTime, grid, html, label, longestPageButtons, pageButtons, pagesOf, pageWithin, reply, splitHtml, text } from "../ui.js";
 
 /**
  * The most messages /status lists its indicators in. An agency whose list is longer (a few hundred
@@ -79,7 +79,7 @@ export async function status(turn: Turn): Promise<Outcome> {
   // Who changed something last, and when: many officers fill one agency, and this shows whether a colleague is at it.
   const latest = doc.audit.at(-1);
   const last = latest
-    ? html("status.terakhir", { waktu: dateTime(latest.at), nama: latest.userName, apa: latest.label.length > 120 ? `${latest.label.slice(0, 119)}…` : latest.label })
+    ? html("status.terakhir", { waktu: dateTime(latest.at, agencyZone(doc.data.agency).zone), nama: latest.userName, apa: latest.label.length > 120 ? `${latest.label.slice(0, 119)}…` : latest.label })
     : "";
   // Requests to join waiting for an admin (the notice each admin received may have scrolled away).
   const waiting = role === "admin" && doc.joinRequests?.length ? html("status.permintaan", { jumlah: count(doc.joinRequests.length) }) : "";

@@ -13,6 +13,10 @@ export const AGENCY_FORMAT_VERSION = 1;
 
 export const AGENCY_LEVELS = ["provinsi", "kabupaten", "kota"] as const;
 
+/** Indonesia's three time zones, as officers name them (WIB UTC+7, WITA UTC+8, WIT UTC+9). */
+export const TIME_ZONE_NAMES = ["WIB", "WITA", "WIT"] as const;
+export type TimeZoneName = (typeof TIME_ZONE_NAMES)[number];
+
 export const AgencyInfoSchema = z
   .strictObject({
     id: Id,
@@ -22,6 +26,8 @@ export const AgencyInfoSchema = z
     region: Text(100),
     province: Text(100).optional(),
     level: z.enum(AGENCY_LEVELS),
+    /** The time zone its times are shown in, chosen by an admin; absent: the one its region lies in (app/time-zone.ts). */
+    timeZone: z.enum(TIME_ZONE_NAMES).optional(),
     head: z
       .strictObject({
         name: Text(120),
