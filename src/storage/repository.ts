@@ -31,6 +31,21 @@ export interface BackupInfo {
   takenAt: string;
   /** Whether the copy itself parses and validates. */
   valid: boolean;
+  /** The newest change it holds (its audit's last entry): what restoring it goes back to; absent when invalid or without changes. */
+  lastChange?: BackupChange;
+}
+
+/** An audit entry as a backup's list names it. */
+export interface BackupChange {
+  seq: number;
+  at: string;
+  userName: string;
+}
+
+/** The newest change `doc` holds, as `BackupInfo.lastChange`. */
+export function lastChangeOf(doc: AgencyDocument | undefined): BackupChange | undefined {
+  const e = doc?.audit.at(-1);
+  return e && { seq: e.seq, at: e.at, userName: e.userName };
 }
 
 /**

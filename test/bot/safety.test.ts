@@ -132,7 +132,7 @@ describe("damaged files and backups", () => {
     expect(plain(await restarted.driver.send(OFFICER, "/pulihkan"))).toContain("Anda belum terhubung");
     const list = plain(await restarted.driver.send(ADMIN, "/pulihkan"));
     expect(list).toContain("Cadangan yang tersedia untuk Dinas Sosial Kabupaten Contoh");
-    expect(list).toContain("• 15 Januari 2025");
+    expect(list).toMatch(/\n• 15 Januari 2025$/);
     await restarted.driver.press(ADMIN, "Pulihkan 15 Januari 2025");
     expect(plain(await restarted.driver.press(ADMIN, "Ya, pulihkan"))).toBe(
       "✅ Data Dinas Sosial Kabupaten Contoh dipulihkan dari cadangan 15 Januari 2025. Berkas sebelumnya disimpan terpisah di folder cadangan.",
@@ -154,13 +154,24 @@ describe("restoring a backup tells the members", () => {
     await h.driver.send(OFFICER, "95");
     const sentTo = (user: { id: number }) => h.telegram.sent.filter((m) => m.chatId === user.id).length;
     const [officerBefore, viewerBefore, adminBefore] = [sentTo(OFFICER), sentTo(VIEWER), sentTo(ADMIN)];
-    await h.driver.send(ADMIN, "/pulihkan");
+    // Each copy says the newest change it holds, as /riwayat numbers it; the 15th's, taken at the registration, holds none.
+    expect(plain(await h.driver.send(ADMIN, "/pulihkan"))).toBe(
+      [
+        "Cadangan yang tersedia untuk Dinas Sosial Kabupaten Contoh (terbaru di atas). Memulihkan mengganti data sekarang dengan isi cadangan; data sekarang tetap disimpan terpisah untuk diperiksa.",
+        "• 16 Januari 2025: data sampai perubahan #1 (15 Jan 2025, 10.00 WIB, Sari Wulandari)",
+        "• 15 Januari 2025",
+      ].join("\n"),
+    );
     expect(h.telegram.sent.at(-1)!.keyboard.flat().map((b) => b.text)).toEqual(["Pulihkan 16 Januari 2025", "Pulihkan 15 Januari 2025"]);
     // The copy kept at the 16th's first change: the agency as the 15th left it, the officer a member, the viewer not yet.
-    await h.driver.press(ADMIN, "Pulihkan 16 Januari 2025");
+    expect(plain(await h.driver.press(ADMIN, "Pulihkan 16 Januari 2025"))).toBe(
+      "Pulihkan data Dinas Sosial Kabupaten Contoh ke cadangan 16 Januari 2025? Cadangan itu memuat data sampai perubahan #1 (15 Jan 2025, 10.00 WIB, Sari Wulandari); perubahan sesudahnya (lihat /riwayat) akan hilang dari data aktif (tetap ada di berkas yang disisihkan).",
+    );
     const done = plain(await h.driver.press(ADMIN, "Ya, pulihkan"));
-    expect(done).toBe("✅ Data Dinas Sosial Kabupaten Contoh dipulihkan dari cadangan 16 Januari 2025. Berkas sebelumnya disimpan terpisah di folder cadangan.");
-    const notice = `ℹ️ Sari Wulandari memulihkan data Dinas Sosial Kabupaten Contoh ke cadangan 16 Januari 2025: perubahan sesudah cadangan itu tidak lagi ada di data aktif. Periksa jawaban Anda dengan /status atau /riwayat, lalu isi lagi yang masih diperlukan.`;
+    expect(done).toBe(
+      "✅ Data Dinas Sosial Kabupaten Contoh dipulihkan dari cadangan 16 Januari 2025 (data sampai perubahan #1, 15 Jan 2025, 10.00 WIB). Berkas sebelumnya disimpan terpisah di folder cadangan.",
+    );
+    const notice = `ℹ️ Sari Wulandari memulihkan data Dinas Sosial Kabupaten Contoh ke cadangan 16 Januari 2025 (data sampai perubahan #1, 15 Jan 2025, 10.00 WIB): perubahan sesudah cadangan itu tidak lagi ada di data aktif. Periksa jawaban Anda dengan /status atau /riwayat, lalu isi lagi yang masih diperlukan.`;
     expect(h.telegram.sent.filter((m) => m.chatId === OFFICER.id).slice(officerBefore).map((m) => m.text)).toEqual([notice]);
     const restored = (await h.repo.agencies.read((await h.repo.users.read(String(ADMIN.id)))!.activeAgencyId!))!;
     expect(restored.members.map((m) => m.userId)).toEqual([ADMIN.id, OFFICER.id]);
@@ -168,6 +179,9 @@ describe("restoring a backup tells the members", () => {
       `${notice} Anda belum menjadi anggota pada cadangan itu, jadi tidak lagi menjadi anggota instansi ini; minta undangan baru kepada admin bila perlu.`,
     ]);
     expect(sentTo(ADMIN)).toBe(adminBefore + 3); // the list, the confirmation, the reply: no notice of their own
+    // The officer's answer of the 16th (#2) is what was lost: /riwayat's newest is #1 again.
+    await h.driver.send(ADMIN, "/riwayat");
+    expect(plain(await h.driver.press(ADMIN, "Semua perubahan"))).toMatch(/^Riwayat perubahan Dinas Sosial Kabupaten Contoh \(1 terakhir, terbaru di atas\):\n\n#1 · 15 Jan 2025, 10.00 WIB/);
     expect(h.errors).toEqual([]);
   });
 });

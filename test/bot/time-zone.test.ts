@@ -1,3 +1,5 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ADMIN, OFFICER, harness, joinByInvitation, pasteTable, plain, registerAgency, type Harness } from "../support/bot-harness.js";
 import type { SentMessage } from "../../src/local/fake-telegram.js";
@@ -117,5 +119,28 @@ describe("times in the agency's time zone", () => {
     expect(user.closedAgencies).toEqual([expect.objectContaining({ name: MAKASSAR, at: "2025-01-15T16:30:00.000Z", timeZone: "WITA" })]);
     const restarted = h.restart();
     expect(plain(await restarted.driver.send(ADMIN, "/instansi"))).toContain(`• ${MAKASSAR} — ditutup 16 Januari 2025`);
+  });
+
+  it("/pulihkan names the newest change each backup holds in the agency's zone, also when the agency's file is damaged", async () => {
+    const h = await harness();
+    const { id } = await registerMakassar(h);
+    await pasteTable(h, ADMIN, "Sasaran A | Indikator satu | % | 100"); // #1, 11.00 WITA
+    h.clock.now = new Date("2025-01-15T16:30:00Z");
+    await h.driver.send(ADMIN, "/isi");
+    await h.driver.send(ADMIN, "95"); // #2, the 16th in Makassar but still the 15th's day of backups
+    h.clock.now = new Date("2025-01-16T03:00:00Z");
+    await h.driver.send(ADMIN, "/isi");
+    await h.driver.send(ADMIN, "Keterbatasan petugas lapangan"); // #3, a factor: the 16th's first change keeps a copy holding it
+    const line = "• 16 Januari 2025: data sampai perubahan #3 (16 Jan 2025, 11.00 WITA, Sari Wulandari)";
+    expect(plain(await h.driver.send(ADMIN, "/pulihkan"))).toMatch(new RegExp(`\\n${line.replace(/[()]/g, "\\$&")}\\n• 15 Januari 2025$`));
+
+    await writeFile(join(h.dir, "instansi", `${id}.json`), '{"schemaVersion": 1, "data": {"terpotong');
+    const restarted = h.restart();
+    const list = plain(await restarted.driver.send(ADMIN, "/pulihkan"));
+    expect(list).toContain(`Cadangan yang tersedia untuk ${MAKASSAR}`);
+    expect(list).toContain(line);
+    expect(plain(await restarted.driver.press(ADMIN, "Pulihkan 16 Januari 2025"))).toContain(
+      "Cadangan itu memuat data sampai perubahan #3 (16 Jan 2025, 11.00 WITA, Sari Wulandari); perubahan sesudahnya (lihat /riwayat) akan hilang",
+    );
   });
 });

@@ -316,6 +316,8 @@ export function repositorySuite(name: string, fresh: () => Promise<Backend>): vo
         for (const k of [0, 1]) {
           await repo.agencies.update("a1", (d) => {
             d!.revision = day * 10 + k;
+            // A change audited on the days from the 8th: a copy names the newest it holds.
+            if (day >= 8) d!.audit.push({ seq: d!.audit.length + 1, at: now.toISOString(), userId: 501, userName: `Petugas ${day}.${k}`, field: "profile/decimals", label: "Profil", new: k });
             return { next: d, result: undefined };
           });
         }
@@ -323,6 +325,13 @@ export function repositorySuite(name: string, fresh: () => Promise<Backend>): vo
       const list = await repo.backups.list("a1");
       expect(list.map((b) => b.id)).toEqual(["2025-01-10", "2025-01-09", "2025-01-08", "2025-01-07", "2025-01-06", "2025-01-05", "2025-01-04"]);
       expect(list.every((b) => b.valid)).toBe(true);
+      // Each day's copy is taken at its first write, which it holds (the 8th's: the first change, #1).
+      expect(list.slice(0, 4).map((b) => b.lastChange)).toEqual([
+        { seq: 5, at: "2025-01-10T08:00:00.000Z", userName: "Petugas 10.0" },
+        { seq: 3, at: "2025-01-09T08:00:00.000Z", userName: "Petugas 9.0" },
+        { seq: 1, at: "2025-01-08T08:00:00.000Z", userName: "Petugas 8.0" },
+        undefined,
+      ]);
       expect((await repo.backups.read("a1", "2025-01-09"))!.revision).toBe(90);
       expect(await repo.backups.read("a1", "../../etc")).toBeUndefined();
 

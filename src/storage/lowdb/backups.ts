@@ -22,7 +22,7 @@ import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { AgencyDocument } from "../documents.js";
 import { readBackup } from "../backup-document.js";
-import { DocumentUnavailable, type BackupInfo, type Backups } from "../repository.js";
+import { DocumentUnavailable, lastChangeOf, type BackupInfo, type Backups } from "../repository.js";
 import type { LowdbCollection } from "./collection.js";
 import { makeFolder, replaceDurably, syncFolder } from "./durable.js";
 import { journalPath } from "./journal.js";
@@ -130,7 +130,8 @@ export class LowdbBackups implements Backups {
     const out: BackupInfo[] = [];
     for (const id of ids) {
       const info = await stat(join(this.folder(agencyId), `${id}.json`));
-      out.push({ id, takenAt: info.mtime.toISOString(), valid: (await this.load(agencyId, id)) !== undefined });
+      const doc = await this.load(agencyId, id);
+      out.push({ id, takenAt: info.mtime.toISOString(), valid: doc !== undefined, lastChange: lastChangeOf(doc) });
     }
     return out;
   }

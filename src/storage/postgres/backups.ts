@@ -7,7 +7,7 @@
  */
 import type { AgencyDocument } from "../documents.js";
 import { readBackup } from "../backup-document.js";
-import { DocumentUnavailable, type BackupInfo, type Backups } from "../repository.js";
+import { DocumentUnavailable, lastChangeOf, type BackupInfo, type Backups } from "../repository.js";
 import type { PgCollection } from "./collection.js";
 import { statement, type Db, type TxClient } from "./db.js";
 
@@ -67,7 +67,10 @@ export class PgBackups implements Backups {
       `SELECT id, taken_at, doc, changes FROM agency_backups WHERE agency_id = $1 AND id ~ '${DAY_SQL}' ORDER BY id DESC`,
       [agencyId],
     );
-    return r.rows.map((row) => ({ id: row.id, takenAt: row.taken_at.toISOString(), valid: backupOf(row) !== undefined }));
+    return r.rows.map((row) => {
+      const doc = backupOf(row);
+      return { id: row.id, takenAt: row.taken_at.toISOString(), valid: doc !== undefined, lastChange: lastChangeOf(doc) };
+    });
   }
 
   async read(agencyId: string, backupId: string): Promise<AgencyDocument | undefined> {
