@@ -30,10 +30,18 @@ const LEVEL_WORDS = /^(?:provinsi|prov\.?|kabupaten|kab\.?|kota|kotamadya)\s+/;
  */
 export function regionId(level: Level, region: string): string {
   const name = region.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim().replace(/\s+/g, " ");
-  const slug = (name.replace(LEVEL_WORDS, "") || name)
+  const slug = nameSlug(name.replace(LEVEL_WORDS, "") || name);
+  return `${level}-${slug || "tanpa-nama"}`.slice(0, 64).replace(/-+$/, "");
+}
+
+/** A name in lower-case letters and digits joined by "-", as a region's id writes it ("Tojo Una-Una" → "tojo-una-una"); nothing taken off. */
+export function nameSlug(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  return `${level}-${slug || "tanpa-nama"}`.slice(0, 64).replace(/-+$/, "");
 }
 
 /** Write `agency` into its region's list (before the agency is stored: see the file's comment). */

@@ -5,7 +5,7 @@
  * WIB, where most regions are.
  */
 import { TIME_ZONE_NAMES, type AgencyFile, type TimeZoneName } from "../domain/schema/agency.js";
-import { regionId } from "./directory.js";
+import { nameSlug as slug, regionId } from "./directory.js";
 import type { Level } from "./region.js";
 import { ZONE_PROVINCES } from "./zone-regions.js";
 
@@ -15,9 +15,6 @@ export const IANA_ZONES: Record<TimeZoneName, string> = { WIB: "Asia/Jakarta", W
 /** Where an agency's zone came from: chosen in /profil, its region's, or the default. */
 export type ZoneSource = "chosen" | "region" | "default";
 
-/** Lower-case letters and digits joined by "-", as `regionId` writes a name ("Tojo Una-Una" → "tojo-una-una"), nothing taken off. */
-const slug = (text: string) =>
-  text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 
 /** "kabupaten-bone" → WITA …, for the kabupaten and kota outside WIB; and each such province's names by their slug. */
 const BY_REGION = new Map<string, TimeZoneName>();

@@ -45,7 +45,7 @@ describe("reopening a closed agency", () => {
     const ids = await closeMany(services, MAX_CLOSED_AGENCIES + 1);
     const user = await services.repo.users.read(String(SARI.userId));
     expect(user!.closedAgencies!.map((c) => c.agencyId)).toEqual(ids.slice(1));
-    expect(user!.closedAgencies![0]).toEqual({ agencyId: ids[1], name: "Dinas Sosial Uji 2", at: "2025-01-15T03:00:00.000Z" });
+    expect(user!.closedAgencies![0]).toEqual({ agencyId: ids[1], name: "Dinas Sosial Uji 2", at: "2025-01-15T03:00:00.000Z", timeZone: "WIB" });
     const refused = await reopenAgency(services, SARI, ids[0]!).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(Forbidden);
     expect((await services.repo.agencies.read(ids[0]!))!.closed).toBeDefined();
