@@ -50,4 +50,9 @@ export function agencyZone(agency: AgencyFile["agency"]): { zone: TimeZoneName; 
   return found ? { zone: found, source: "region" } : { zone: "WIB", source: "default" };
 }
 
+/** The year `date` falls in, in `zone` (not in the server's own zone: at 00.30 WIB on 1 January, UTC is still in the old year). */
+export function yearIn(date: Date, zone: TimeZoneName): number {
+  return Number(new Intl.DateTimeFormat("en-US", { year: "numeric", timeZone: IANA_ZONES[zone] }).format(date));
+}
+
 export const isTimeZoneName = (s: string): s is TimeZoneName => (TIME_ZONE_NAMES as readonly string[]).includes(s);

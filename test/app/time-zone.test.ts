@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agencyZone, zoneOfRegion } from "../../src/app/time-zone.js";
+import { agencyZone, yearIn, zoneOfRegion } from "../../src/app/time-zone.js";
 import { ZONE_PROVINCES } from "../../src/app/zone-regions.js";
 import type { AgencyFile } from "../../src/domain/schema/agency.js";
 
@@ -99,5 +99,14 @@ describe("an agency's time zone", () => {
     expect(agencyZone(agency({}))).toEqual({ zone: "WIB", source: "default" });
     expect(agencyZone(agency({ timeZone: "WIT" }))).toEqual({ zone: "WIT", source: "chosen" });
     expect(agencyZone(agency({ level: "kabupaten", region: "Kabupaten Contoh", province: "Papua Tengah" }))).toEqual({ zone: "WIT", source: "region" });
+  });
+});
+
+describe("the year in a zone", () => {
+  it("turns at the zone's midnight, not the server's", () => {
+    expect(yearIn(new Date("2026-12-31T16:59:00Z"), "WIB")).toBe(2026);
+    expect(yearIn(new Date("2026-12-31T17:00:00Z"), "WIB")).toBe(2027);
+    expect(yearIn(new Date("2026-12-31T15:00:00Z"), "WIT")).toBe(2027);
+    expect(yearIn(new Date("2026-12-31T15:00:00Z"), "WITA")).toBe(2026);
   });
 });

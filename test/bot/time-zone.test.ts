@@ -143,4 +143,17 @@ describe("times in the agency's time zone", () => {
       "Cadangan itu memuat data sampai perubahan #3 (16 Jan 2025, 11.00 WITA, Sari Wulandari); perubahan sesudahnya (lihat /riwayat) akan hilang",
     );
   });
+
+  it("the reporting year offered on New Year's night is the one just ended in Indonesia, whatever the server's zone", async () => {
+    const h = await harness();
+    h.clock.now = new Date("2026-12-31T17:30:00Z"); // 00.30 WIB on 1 January 2027; still 2026 in UTC
+    await h.driver.send(ADMIN, "/start");
+    await h.driver.press(ADMIN, "🏛 Daftarkan instansi");
+    await h.driver.send(ADMIN, "Dinas Sosial Kabupaten Siak");
+    const asked = await h.driver.press(ADMIN, "Kabupaten Siak");
+    expect(plain(asked)).toBe("Tingkat pemerintahan: Kabupaten (dari nama daerahnya).\nKetik tahun pelaporan (tahun kinerja yang dilaporkan), misalnya 2026.");
+    expect(buttons(asked)).toEqual(["2026", "2027"]);
+    expect(plain(await h.driver.send(ADMIN, "2028"))).toBe('"2028" bukan tahun yang dapat dipakai. Ketik tahun empat angka antara 2015 dan 2027, misalnya 2026.');
+    expect(plain(await h.driver.send(ADMIN, "2026"))).toBe("Ketik periode Renstra, misalnya 2021-2026.");
+  });
 });

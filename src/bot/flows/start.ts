@@ -14,7 +14,7 @@ import { levelOfRegion, regionInName, type Level } from "../../app/region.js";
 import { defaultProfileLabels, profileMessage } from "./profile.js";
 import { joinNotices } from "./members.js";
 import { agenciesInRegion } from "../../app/directory.js";
-import { agencyZone } from "../../app/time-zone.js";
+import { agencyZone, yearIn } from "../../app/time-zone.js";
 import { askToJoin } from "./join-request.js";
 import { closedAgencies } from "./leave.js";
 
@@ -74,7 +74,7 @@ export function beginJoin(): Outcome {
 }
 
 function defaultYear(turn: Turn): number {
-  return turn.services.now().getFullYear() - 1;
+  return yearIn(turn.services.now(), "WIB") - 1;
 }
 
 /** The reporting year's question, with this year's and next year's buttons; `before`: a line said first. */
@@ -108,7 +108,8 @@ export async function registerText(turn: Turn, state: Extract<State, { flow: "re
     }
     case "year": {
       const y = Number(value);
-      const max = turn.services.now().getFullYear();
+      // The year that has begun anywhere in Indonesia (WIT's first), whatever zone the agency keeps.
+      const max = yearIn(turn.services.now(), "WIT");
       if (!/^\d{4}$/.test(value) || y < 2015 || y > max) {
         return outcome([reply("daftar.tahun_salah", { input: value.slice(0, 20), maks: max, contoh: defaultYear(turn) })]);
       }
