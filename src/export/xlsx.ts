@@ -16,6 +16,7 @@ import type { AgencyFile } from "../domain/schema/agency.js";
 import { BUDGET_LEVELS, type BudgetLine } from "../domain/schema/budget.js";
 import type { Target, YearValues } from "../domain/schema/indicator.js";
 import { flatHeaders } from "../domain/draft/render/layout.js";
+import { HISTORY_YEARS } from "../import/pk-columns.js";
 
 type Value = string | number | null;
 
@@ -171,6 +172,7 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
     sasaran: string;
     kolom_indikator: string[];
     kolom_renstra_tahunan: string;
+    kolom_tahun_lama: string[];
     kolom_sasaran: string[];
     jenis: Record<string, string>;
     polaritas: Record<string, string>;
@@ -189,10 +191,16 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
   const planYears = [...new Set(result.indicators.flatMap((r) => Object.keys(r.indicator.strategicPlan?.byYear ?? {}).map(Number)))]
     .filter((year) => year >= startYear && year < endYear)
     .sort((a, b) => a - b);
+  // The years before the two the sheet has a block for that any indicator has figures of (as far back as /impor
+  // reads), newest first, one block each after those: a copy into another registration keeps its history whole.
+  const olderYears = [...new Set(result.indicators.flatMap((r) => r.history.map((h) => h.values.year)))]
+    .filter((year) => year < y - 2 && year >= y - HISTORY_YEARS)
+    .sort((a, b) => b - a);
   styleHeader(
     sheet.addRow([
       ...w.kolom_indikator.map((h) => render(h, { tahun: y, lalu: y - 1, dualalu: y - 2, metode: file.profile.efficiency.method })),
       ...planYears.map((year) => render(w.kolom_renstra_tahunan, { tahun: year })),
+      ...olderYears.flatMap((year) => w.kolom_tahun_lama.map((h) => render(h, { tahun: year }))),
     ]),
   );
   sheet.views = [{ state: "frozen", ySplit: 1, xSplit: 3 }];
@@ -206,6 +214,7 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
     ...Array<undefined>(11),
     "number", "number", "number", "number",
     ...planYears.map((): NumberKind => "number"),
+    ...olderYears.flatMap((): NumberKind[] => ["number", "number", "number", "number", "percent"]),
   ];
   for (const r of result.indicators) {
     const objective = result.objectives.find((o) => o.id === r.objectiveId)!;
@@ -251,6 +260,7 @@ export async function renderXlsx(file: AgencyFile, result: AgencyResult, chapter
       old?.unit ?? null,
       ...[y - 1, y - 2].flatMap((year) => [targetCell(old?.years[String(year)]?.target), actualCell(old?.years[String(year)])]),
       ...planYears.map((year) => targetCell(r.indicator.strategicPlan?.byYear?.[String(year)])),
+      ...olderYears.flatMap((year) => yearCells(past(year))),
     ];
     const row = sheet.addRow([]);
     values.forEach((v, i) => setValue(row.getCell(i + 1), v, kinds[i], i === EFFICIENCY_COLUMN && file.profile.efficiency.method === "rasio" ? 2 : d));

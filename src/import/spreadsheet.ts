@@ -28,7 +28,18 @@ export type SpreadsheetRead = { ok: true; sheets: Sheet[] } | { ok: false; reaso
 
 
 function excelCell(cell: ExcelJS.Cell): CellValue {
-  return excelValue(cell.value, /%/.test(cell.numFmt ?? ""));
+  return excelValue(cell.value, scalesByHundred(cell.numFmt ?? ""));
+}
+
+/**
+ * Whether a number format shows a cell's value times 100 with a % (`0.00%`: 0,9825 shows as 98,25%). A % in
+ * quotes or after a backslash is only a sign written after the figure (`0.00"%"`, `0\%`: 98,25 shows as 98,25%),
+ * as the bot's own workbook and many officers' sheets write percentages; so is a % within brackets ([Red]).
+ * (ExcelJS takes the backslashes out of a format it reads, so `0.00\%` reaches this as `0.00%`: such a cell holding
+ * 86,11 is read as 8.611, which the check of a percentage then refuses, saying what to type.)
+ */
+export function scalesByHundred(format: string): boolean {
+  return /%/.test(format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ""));
 }
 
 /** A cell's value as the import reads it; `percent`: the cell is formatted as a percentage (0,9825 shows as 98,25%). */

@@ -14,6 +14,7 @@ import { readSpreadsheet } from "../../src/import/spreadsheet.js";
 import { importTemplate } from "../../src/import/template.js";
 import { agency } from "../support/agency.js";
 import { BUDGET_HEADER, PK_HEADER, csvSheets, sheetsOf, utf8, xlsx } from "../support/spreadsheets.js";
+import { scalesByHundred } from "../../src/import/spreadsheet.js";
 
 const where = (plan: ImportPlan) => plan.problems.map((p) => `${p.sheet}!${p.row}:${p.column}`);
 
@@ -389,5 +390,29 @@ describe("import: files that cannot be read", () => {
     const bomb = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
     expect(bomb.length).toBeLessThan(200_000);
     expect(await readSpreadsheet(bomb, "pk.xlsx")).toEqual({ ok: false, reason: "too_large" });
+  });
+});
+
+describe("percentage cells", () => {
+  it("a % in the number format scales the value by 100 only when Excel does: not in quotes, after a backslash or in brackets", async () => {
+    expect(["0%", "0.00%", '0.00%;[Red]-0.00%', "#,##0.0%"].map(scalesByHundred)).toEqual([true, true, true, true]);
+    expect(['0.00"%"', "0\\%", '0" %"', "[$%-421]0.00", "#,##0.####", ""].map(scalesByHundred)).toEqual([false, false, false, false, false, false]);
+    // An officer's sheet that types 80 and shows it as 80% with a literal sign: read as 80, not 8.000.
+    const bytes = await xlsx([
+      {
+        name: "PK",
+        rows: [
+          ["Sasaran", "Indikator", "Satuan", "Target", "Realisasi"],
+          ["Sasaran A", "Persentase PSKS aktif", "%", { value: 80, numFmt: '0"%"' }, { value: 86.11, numFmt: '0.00" %"' }],
+          ["Sasaran A", "Persentase PKH tepat sasaran", "%", { value: 0.8, numFmt: "0%" }, { value: 0.8611, numFmt: "0.00%" }],
+        ],
+      },
+    ]);
+    const plan = planImport(agency(), await sheetsOf(bytes, "pk.xlsx"));
+    expect(plan.problems).toEqual([]);
+    expect(plan.pk.map((r) => [r.target, r.actual])).toEqual([
+      ["80", "86,11"],
+      ["80", "86,11"],
+    ]);
   });
 });

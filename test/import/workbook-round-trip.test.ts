@@ -172,23 +172,30 @@ describe("the bot's own workbook sent back", () => {
     const files = [dumai(), demo.file, ...randomAgencies(40, 20261211)];
     let explicitNone = 0;
     let predecessors = 0;
+    let older = 0;
     for (const file of files) {
       // Not in the workbook: a year entered without any figure.
       for (const i of file.objectives.flatMap((o) => o.indicators)) {
         if (i.predecessor) predecessors++;
         for (const [y, v] of Object.entries(i.years)) if (v && v.target === undefined && v.actual === undefined && v.numerator === undefined) delete i.years[y];
         explicitNone += Object.values(i.factors ?? {}).filter((f) => f.length === 0).length + (i.national === null ? 1 : 0);
+        older += Object.keys(i.years).filter((y) => Number(y) < file.agency.reportingYear - 2).length;
       }
       const copy: AgencyFile = { ...structuredClone(file), objectives: [], budgetLines: [] };
       const plan = planImport(copy, await workbookSheets((await exportXlsx(file)).data));
       expect(plan.problems).toEqual([]);
       applyPlan(copy, plan);
       expect(renderText(draftChapter(copy))).toBe(renderText(draftChapter(file)));
+      // Every year's figures, those before the two the draft compares with too (not its quarters or note: only the JSON file has them).
+      const figures = ({ quarters: _q, note: _n, ...v }: NonNullable<AgencyFile["objectives"][number]["indicators"][number]["years"][string]>) => v;
+      const years = (f: AgencyFile) => f.objectives.flatMap((o) => o.indicators.map((i) => Object.entries(i.years).map(([y, v]) => [y, v && figures(v)])));
+      expect(years(copy)).toEqual(years(file));
     }
     // Among them factors and national figures the officer said there are none of ("tidak ada" in the workbook), and
     // indicators that replaced an older IKU.
     expect(explicitNone).toBeGreaterThan(10);
     expect(predecessors).toBeGreaterThan(10);
+    expect(older).toBeGreaterThan(10);
   });
 
   it("writes 'tidak ada' for a factor or national figure the officer said there is none of, and reads it back so; '-' is an empty cell", async () => {
@@ -229,5 +236,55 @@ describe("the bot's own workbook sent back", () => {
     applyPlan(typed, plan);
     expect(file.objectives[0]!.indicators[0]!.national).toMatchObject({ value: "83.38", year: 2023 });
     expect([typed.objectives[0]!.indicators[0]!.national, typed.objectives[2]!.indicators[0]!.national]).toEqual([file.objectives[0]!.indicators[0]!.national, null]);
+  });
+
+  it("writes the years before the two it has a block for, newest first, as far back as /impor reads, and a copy takes them", async () => {
+    const file = dumai();
+    const i11 = file.objectives[0]!.indicators[0]!;
+    const i21 = file.objectives[1]!.indicators[0]!;
+    i11.years["2021"] = { target: "100", actual: "96.5" };
+    i11.years["2013"] = { target: "100", actual: "90" }; // eleven years back: beyond what /impor reads
+    i21.years["2020"] = { target: "70", numerator: "25", denominator: "36" };
+    const sheets = await workbookSheets((await exportXlsx(file)).data);
+    const header = sheets[0]!.rows[0]!;
+    expect(header.slice(47)).toEqual([
+      "Target Renstra 2024", "Target Renstra 2025",
+      "Target 2021", "Realisasi 2021", "Pembilang 2021", "Penyebut 2021", "Capaian 2021 (%)",
+      "Target 2020", "Realisasi 2020", "Pembilang 2020", "Penyebut 2020", "Capaian 2020 (%)",
+    ]);
+    // The realisasi and capaian of a ratio as computed (25/36 = 69,44…%, of a target of 70: 99,20…%), with the numerator and denominator.
+    expect(sheets[0]!.rows[1]!.slice(49)).toEqual([100, 96.5, null, null, 96.5]);
+    expect(sheets[0]!.rows[2]!.slice(49)).toEqual([null, null, null, null, null, 70, 69.44444444444444, 25, 36, 99.2063492063492]);
+
+    const copy: AgencyFile = { ...structuredClone(file), objectives: [], budgetLines: [] };
+    const plan = planImport(copy, sheets);
+    expect(plan.problems).toEqual([]);
+    applyPlan(copy, plan);
+    expect(copy.objectives[0]!.indicators[0]!.years["2021"]).toEqual({ target: "100", actual: "96.5" });
+    expect(copy.objectives[0]!.indicators[0]!.years["2013"]).toBeUndefined();
+    expect(copy.objectives[1]!.indicators[0]!.years["2020"]).toEqual({ target: "70", numerator: "25", denominator: "36" });
+    // Sent back to its own registration: nothing changes.
+    const same = structuredClone(file);
+    expect(applyPlan(same, planImport(same, sheets)).counts.diperbarui).toBe(0);
+    expect(same).toEqual(file);
+  });
+
+  it("the widest workbook an agency can have (a Renstra of ten years, ten years of history) is read back whole", async () => {
+    const file = dumai();
+    file.agency.strategicPlan = { startYear: 2015, endYear: 2025 };
+    const i11 = file.objectives[0]!.indicators[0]!;
+    const years = Array.from({ length: 10 }, (_, k) => 2015 + k);
+    i11.strategicPlan = { finalTarget: "100", byYear: Object.fromEntries(years.map((y) => [String(y), String(90 + (y % 10))])) };
+    for (let y = 2014; y <= 2021; y++) i11.years[String(y)] = { target: String(80 + (y % 10)), actual: String(70 + (y % 10)) };
+    const sheets = await workbookSheets((await exportXlsx(file)).data);
+    expect(sheets[0]!.rows[0]!.length).toBe(47 + 10 + 8 * 5);
+    const copy: AgencyFile = { ...structuredClone(file), objectives: [], budgetLines: [] };
+    const plan = planImport(copy, sheets);
+    expect(plan.problems).toEqual([]);
+    // Only what the bot computes is passed over: every year's figures are read.
+    expect(plan.ignoredColumns.flatMap((c) => c.columns).filter((h) => !/^(Capaian|Kategori|Tingkat|Serapan|Keterangan)/.test(h))).toEqual([]);
+    applyPlan(copy, plan);
+    const copied = copy.objectives[0]!.indicators[0]!;
+    expect([copied.years, copied.strategicPlan]).toEqual([i11.years, i11.strategicPlan]);
   });
 });
