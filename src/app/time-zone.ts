@@ -15,7 +15,6 @@ export const IANA_ZONES: Record<TimeZoneName, string> = { WIB: "Asia/Jakarta", W
 /** Where an agency's zone came from: chosen in /profil, its region's, or the default. */
 export type ZoneSource = "chosen" | "region" | "default";
 
-
 /** "kabupaten-bone" → WITA …, for the kabupaten and kota outside WIB; and each such province's names by their slug. */
 const BY_REGION = new Map<string, TimeZoneName>();
 const PROVINCE_SLUGS: [string, TimeZoneName][] = [];

@@ -7,8 +7,7 @@
  */
 import { z } from "zod";
 import { FACTOR_KINDS } from "../app/entry/keys.js";
-import { MAX_COLUMNS, MAX_FACTOR_CELL } from "../import/limits.js";
-import { HISTORY_YEARS } from "../import/pk-columns.js";
+import { HISTORY_YEARS, MAX_COLUMNS, MAX_FACTOR_CELL } from "../import/limits.js";
 import { DESCRIPTION_FIELDS } from "../import/pk-cells.js";
 import { GRADE_TABLE_IDS, type GradeTableId } from "../domain/calc/grade.js";
 

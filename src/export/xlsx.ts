@@ -16,7 +16,7 @@ import type { AgencyFile } from "../domain/schema/agency.js";
 import { BUDGET_LEVELS, type BudgetLine } from "../domain/schema/budget.js";
 import type { Target, YearValues } from "../domain/schema/indicator.js";
 import { flatHeaders } from "../domain/draft/render/layout.js";
-import { HISTORY_YEARS } from "../import/pk-columns.js";
+import { HISTORY_YEARS } from "../import/limits.js";
 
 type Value = string | number | null;
 

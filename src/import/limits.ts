@@ -4,6 +4,8 @@ export const MAX_ROWS = 2000;
 export const MAX_XLSX_UNPACKED_BYTES = 40 * 1024 * 1024;
 /** Longest factor cell read (30 items of 500 characters and their separators, as /isi takes them). */
 export const MAX_FACTOR_CELL = 16_000;
+/** How many years before the reporting year a sheet's history columns are read (and the bot's workbook writes). */
+export const HISTORY_YEARS = 10;
 /**
  * Columns read from each row of an .xlsx sheet: the bot's own workbook has 47, one more per year of the Renstra an
  * indicator has a target of (10 at most: a Renstra spans 10 years at most) and five per year of history before the two

@@ -8,6 +8,7 @@
  */
 import type { AgencyFile } from "../domain/schema/agency.js";
 import { headerLetters, headerYear, headerYears, pkColumn, type PkColumn } from "./pk-cells.js";
+import { HISTORY_YEARS } from "./limits.js";
 
 /** The fields a sheet has a column of for each year: target, realisasi, a ratio's numerator and denominator, and the replaced IKU's target and realisasi. */
 export type YearField = "target" | "actual" | "numerator" | "denominator" | "predecessorTarget" | "predecessorActual";
@@ -17,8 +18,6 @@ const isYearField = (f: PkColumn): f is YearField => YEAR_FIELDS.includes(f);
 /** A field with one column a sheet: everything but the yearly ones. */
 export type SingleField = Exclude<PkColumn, YearField>;
 
-/** How many years before the reporting year a sheet's history columns are read. */
-export const HISTORY_YEARS = 10;
 
 export interface FigureColumn {
   field: YearField;

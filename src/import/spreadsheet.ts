@@ -36,7 +36,7 @@ function excelCell(cell: ExcelJS.Cell): CellValue {
  * quotes or after a backslash is only a sign written after the figure (`0.00"%"`, `0\%`: 98,25 shows as 98,25%),
  * as the bot's own workbook and many officers' sheets write percentages; so is a % within brackets ([Red]).
  * (ExcelJS takes the backslashes out of a format it reads, so `0.00\%` reaches this as `0.00%`: such a cell holding
- * 86,11 is read as 8.611, which the check of a percentage then refuses, saying what to type.)
+ * 86,11 is read as 8.611, which an indicator in percent then refuses, saying what to type.)
  */
 export function scalesByHundred(format: string): boolean {
   return /%/.test(format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ""));
