@@ -188,7 +188,7 @@ describe("guided data entry (/isi)", () => {
     await d.press(ADMIN, "2.1 Angka kemiskinan");
     await d.press(ADMIN, "Target akhir Renstra");
     expect(plain(await d.send(ADMIN, "1.050.000.000"))).toBe(
-      "1.050.000.000 tidak masuk akal untuk indikator bersatuan persen: lebih dari 1.000%. Ketik persentasenya, misalnya 86,11; pagu dan realisasi anggaran ditanyakan tersendiri.\nSilakan ketik ulang jawabannya, atau lewati.",
+      "1.050.000.000 tidak masuk akal untuk indikator bersatuan persen: lebih dari 1.000%. Tulis persentasenya, misalnya 86,11; pagu dan realisasi anggaran punya tempatnya sendiri.\nSilakan ketik ulang jawabannya, atau lewati.",
     );
     expect(plain(await d.send(ADMIN, "-1001"))).toContain("-1001 tidak masuk akal untuk indikator bersatuan persen");
     // 1.000% itself, and a realisasi of a ratio far above its denominator, are still figures.

@@ -344,7 +344,7 @@ describe("import: problems per row", () => {
       ]),
     );
     expect(plan.problems.map((p) => [p.row, p.column, p.message])).toEqual([
-      [2, "Realisasi", "1.373.500.000 tidak masuk akal untuk indikator bersatuan persen: lebih dari 1.000%. Ketik persentasenya, misalnya 86,11; pagu dan realisasi anggaran ditanyakan tersendiri."],
+      [2, "Realisasi", "1.373.500.000 tidak masuk akal untuk indikator bersatuan persen: lebih dari 1.000%. Tulis persentasenya, misalnya 86,11; pagu dan realisasi anggaran punya tempatnya sendiri."],
       [3, "Faktor Pendukung", 'Butir ke-1 ("80") hanya berisi angka atau predikat, bukan uraian faktor. Tulis faktornya sebagai kalimat, misalnya: Koordinasi dengan TKSK berjalan baik.'],
     ]);
     expect(plan.pk.map((r) => [r.row, r.target, r.factors])).toEqual([[4, "1000", { supporting: "Data DTKS mutakhir\n80 pendamping aktif" }]]);
