@@ -67,18 +67,21 @@ describe("guided data entry (/isi)", () => {
     expect(nextIndicator).toContain("✅ Tersimpan — Tindak lanjut: Monitoring rutin.");
     expect(nextIndicator).toContain("1.2 Jumlah KPM graduasi (satuan: KPM)");
 
-    // Indicator 1.2: the target is missed, so the factors are asked at once; "kembali" corrects an answer.
+    // Indicator 1.2: the target is missed, so the factors are asked at once, what held it back first; "kembali"
+    // corrects an answer.
     const missed = await say("20");
-    expect(missed).toContain("✅ Tersimpan — Realisasi 2024: 20 KPM.\nCapaian 2024: 80,00% (Tinggi).\nRealisasi belum mencapai target; sekarang saya tanyakan faktor penyebabnya.");
-    expect(missed).toContain("Apa saja faktor pendukung capaian indikator ini?");
-    await say("Pendampingan rutin");
-    expect(await say("KPM pindah domisili")).toContain("Belum diisi: 21 isian, termasuk pertanyaan ini.");
+    expect(missed).toContain(
+      "✅ Tersimpan — Realisasi 2024: 20 KPM.\nCapaian 2024: 80,00% (Tinggi).\nRealisasi belum mencapai target; sekarang saya tanyakan faktor penyebabnya, mulai dari faktor penghambatnya.",
+    );
+    expect(missed).toContain("Apa saja faktor penghambat capaian indikator ini? Tulis satu butir per baris (atau pisahkan dengan titik koma).");
+    expect(await say("KPM pindah domisili")).toContain("Apa saja faktor pendukung capaian indikator ini?");
+    expect(await say("Pendampingan rutin")).toContain("Belum diisi: 21 isian, termasuk pertanyaan ini.");
     const back = await say("kembali");
-    expect(back).toContain("Apa saja faktor penghambat capaian indikator ini?");
-    expect(back).toContain("Saat ini: KPM pindah domisili");
+    expect(back).toContain("Apa saja faktor pendukung capaian indikator ini?");
+    expect(back).toContain("Saat ini: Pendampingan rutin");
     // The answered question is not among the ones still open.
     expect(back).toContain("Belum diisi: 21 isian. Ketik lewati");
-    await say("KPM pindah domisili; data belum mutakhir");
+    await say("Pendampingan rutin; data KPM dimutakhirkan tiap bulan");
     expect(await say("Pemutakhiran data")).toContain("Berapa target 2023 indikator ini?");
     await say("20");
     await say("22");
@@ -110,7 +113,7 @@ describe("guided data entry (/isi)", () => {
       strategicPlan: { finalTarget: "40" },
       national: null,
       budget: { budget: "250000000", spent: "200000000" },
-      factors: { supporting: ["Pendampingan rutin"], inhibiting: ["KPM pindah domisili", "data belum mutakhir"], followUp: ["Pemutakhiran data"] },
+      factors: { supporting: ["Pendampingan rutin", "data KPM dimutakhirkan tiap bulan"], inhibiting: ["KPM pindah domisili"], followUp: ["Pemutakhiran data"] },
     });
     expect(poverty).toMatchObject({ polarity: "negative", years: { "2024": { target: "10", actual: "12" } } });
 
@@ -140,6 +143,29 @@ describe("guided data entry (/isi)", () => {
     );
     expect(draft).toContain("(2 × 10 − 9) ÷ 10 × 100% = 110,00%");
     expect(h.errors).toEqual([]);
+  });
+
+  it("asks the factors in the order the capaian calls for: what held it back first when missed, what supported it first when far exceeded", async () => {
+    const h = await harness();
+    await registerAgency(h, ADMIN);
+    await pasteTable(h, ADMIN, "Sasaran A | Jumlah KPM graduasi | KPM | 100");
+    const say = async (t: string) => plain(await h.driver.send(ADMIN, t));
+    await say("/isi");
+    const far = await say("150");
+    expect(far).toContain("Capaian 2024: 150,00% (Sangat Tinggi).\nRealisasi jauh melampaui target; sekarang saya tanyakan faktor penyebabnya.\n");
+    expect(far).toContain("Apa saja faktor pendukung capaian indikator ini?");
+    expect(await say("Dukungan dana desa")).toContain("Apa saja faktor penghambat capaian indikator ini?");
+    expect(await say("tidak ada")).toContain("Apa tindak lanjut atau alternatif solusi yang dilakukan?");
+
+    // A predikat below its target is a target missed too.
+    const g = await harness();
+    await registerAgency(g, ADMIN);
+    await pasteTable(g, ADMIN, "Sasaran A | Nilai SAKIP | predikat | BB");
+    await g.driver.send(ADMIN, "/isi");
+    const missed = plain(await g.driver.send(ADMIN, "B"));
+    expect(missed).toContain("Realisasi belum mencapai target; sekarang saya tanyakan faktor penyebabnya, mulai dari faktor penghambatnya.\n");
+    expect(missed).toContain("Apa saja faktor penghambat capaian indikator ini?");
+    expect(plain(await g.driver.send(ADMIN, "Hasil evaluasi belum memenuhi kriteria BB"))).toContain("Apa saja faktor pendukung capaian indikator ini?");
   });
 
   it("shows under each figure's question an example it takes: a range for a target, never for a realisasi", async () => {

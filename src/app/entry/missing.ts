@@ -11,7 +11,7 @@ import type { Indicator, YearValues } from "../../domain/schema/indicator.js";
 import type { BudgetLine } from "../../domain/schema/budget.js";
 import { Decimal, presented } from "../../domain/decimal.js";
 import { memo } from "../../domain/memo.js";
-import { encodeKey, FACTOR_KINDS, type QuestionKey } from "./keys.js";
+import { encodeKey, FACTOR_KINDS, type FactorKind, type QuestionKey } from "./keys.js";
 
 /** A realisasi whose capaian exceeds this is "far exceeded": its factors are asked at once. */
 export const FAR_EXCEEDED = new Decimal(120);
@@ -201,14 +201,27 @@ export function findIndicator(file: AgencyFile, id: string): Indicator | undefin
   return undefined;
 }
 
-/** Whether the factors of an indicator should be asked right after its realisasi. */
+/** Whether the factors of an indicator should be asked right after its realisasi: its target missed, or far exceeded. */
 export function needsFactorsNow(file: AgencyFile, ind: Indicator): boolean {
-  const a = currentYear(ind, file).current.achievement;
-  if (a.status === "ordinal") return a.comparison === "below";
-  if (a.status !== "ok") return false;
-  const printed = presented(a.value, file.profile.decimals);
-  return printed.lessThan(100) || printed.greaterThan(FAR_EXCEEDED);
+  const result = factorsCall(file, ind);
+  return result === "missed" || result === "far";
 }
+
+/** What the reporting year's capaian says of the factors: the target missed, far exceeded, or neither (or no capaian yet). */
+function factorsCall(file: AgencyFile, ind: Indicator): "missed" | "far" | undefined {
+  const a = currentYear(ind, file).current.achievement;
+  if (a.status === "ordinal") return a.comparison === "below" ? "missed" : undefined;
+  if (a.status !== "ok") return undefined;
+  const printed = presented(a.value, file.profile.decimals);
+  return printed.lessThan(100) ? "missed" : printed.greaterThan(FAR_EXCEEDED) ? "far" : undefined;
+}
+
+/**
+ * The factors' asking order for a target missed: what held it back first (an officer just told the target was missed
+ * answers with the causes of that: asked for supporting factors first, they typed the inhibiting ones), then what
+ * supported it and the follow-up. Otherwise FACTOR_KINDS' order: supporting, inhibiting, follow-up.
+ */
+const MISSED_ORDER: readonly FactorKind[] = ["inhibiting", "supporting", "followUp"];
 
 /**
  * Every question of the full pass for one indicator, filled or not, in asking
@@ -220,8 +233,9 @@ export function indicatorQuestions(file: AgencyFile, ind: Indicator): QuestionKe
   const year = file.agency.reportingYear;
   const id = ind.id;
   const keys: QuestionKey[] = [{ q: "target", indicatorId: id, year }, { q: "actual", indicatorId: id, year }];
-  const factors = FACTOR_KINDS.map((which) => ({ q: "factors" as const, indicatorId: id, which }));
-  const early = needsFactorsNow(file, ind);
+  const call = factorsCall(file, ind);
+  const factors = (call === "missed" ? MISSED_ORDER : FACTOR_KINDS).map((which) => ({ q: "factors" as const, indicatorId: id, which }));
+  const early = call !== undefined;
   if (early) keys.push(...factors);
   // An indicator that replaced an older one has no history of its own: the predecessor's years are shown instead.
   if (!ind.predecessor) for (const y of [year - 1, year - 2]) keys.push({ q: "target", indicatorId: id, year: y }, { q: "actual", indicatorId: id, year: y });
