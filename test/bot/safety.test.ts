@@ -132,10 +132,13 @@ describe("damaged files and backups", () => {
     expect(plain(await restarted.driver.send(OFFICER, "/pulihkan"))).toContain("Anda belum terhubung");
     const list = plain(await restarted.driver.send(ADMIN, "/pulihkan"));
     expect(list).toContain("Cadangan yang tersedia untuk Dinas Sosial Kabupaten Contoh");
-    expect(list).toMatch(/\n• 15 Januari 2025$/);
-    await restarted.driver.press(ADMIN, "Pulihkan 15 Januari 2025");
+    // Taken at the registration, the day's first write: it holds no change yet.
+    expect(list).toMatch(/\n• 15 Januari 2025: data sebelum perubahan #1$/);
+    expect(plain(await restarted.driver.press(ADMIN, "Pulihkan 15 Januari 2025"))).toBe(
+      "Pulihkan data Dinas Sosial Kabupaten Contoh ke cadangan 15 Januari 2025? Cadangan itu memuat data sebelum perubahan #1: semua perubahan (lihat /riwayat) akan hilang dari data aktif (tetap ada di berkas yang disisihkan).",
+    );
     expect(plain(await restarted.driver.press(ADMIN, "Ya, pulihkan"))).toBe(
-      "✅ Data Dinas Sosial Kabupaten Contoh dipulihkan dari cadangan 15 Januari 2025. Berkas sebelumnya disimpan terpisah di folder cadangan.",
+      "✅ Data Dinas Sosial Kabupaten Contoh dipulihkan dari cadangan 15 Januari 2025 (data sebelum perubahan #1). Berkas sebelumnya disimpan terpisah di folder cadangan.",
     );
     expect(plain(await restarted.driver.send(ADMIN, "/status"))).toContain("Status Dinas Sosial Kabupaten Contoh — tahun 2024");
     expect(restarted.errors).toEqual([]);
@@ -159,7 +162,7 @@ describe("restoring a backup tells the members", () => {
       [
         "Cadangan yang tersedia untuk Dinas Sosial Kabupaten Contoh (terbaru di atas). Memulihkan mengganti data sekarang dengan isi cadangan; data sekarang tetap disimpan terpisah untuk diperiksa.",
         "• 16 Januari 2025: data sampai perubahan #1 (15 Jan 2025, 10.00 WIB, Sari Wulandari)",
-        "• 15 Januari 2025",
+        "• 15 Januari 2025: data sebelum perubahan #1",
       ].join("\n"),
     );
     expect(h.telegram.sent.at(-1)!.keyboard.flat().map((b) => b.text)).toEqual(["Pulihkan 16 Januari 2025", "Pulihkan 15 Januari 2025"]);

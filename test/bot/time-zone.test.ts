@@ -132,7 +132,7 @@ describe("times in the agency's time zone", () => {
     await h.driver.send(ADMIN, "/isi");
     await h.driver.send(ADMIN, "Keterbatasan petugas lapangan"); // #3, a factor: the 16th's first change keeps a copy holding it
     const line = "• 16 Januari 2025: data sampai perubahan #3 (16 Jan 2025, 11.00 WITA, Sari Wulandari)";
-    expect(plain(await h.driver.send(ADMIN, "/pulihkan"))).toMatch(new RegExp(`\\n${line.replace(/[()]/g, "\\$&")}\\n• 15 Januari 2025$`));
+    expect(plain(await h.driver.send(ADMIN, "/pulihkan"))).toMatch(new RegExp(`\\n${line.replace(/[()]/g, "\\$&")}\\n• 15 Januari 2025: data sebelum perubahan #1$`));
 
     await writeFile(join(h.dir, "instansi", `${id}.json`), '{"schemaVersion": 1, "data": {"terpotong');
     const restarted = h.restart();

@@ -52,7 +52,7 @@ export async function listBackups(turn: Turn): Promise<Outcome> {
   const name = agency?.name ?? t.name;
   const lines = [
     html("pulihkan.daftar", { instansi: name }),
-    ...backups.map((b) => html("pulihkan.butir", { tanggal: date(b.id), sah: b.valid, perubahan: agency && changeParams(b.lastChange, agency) })),
+    ...backups.map((b) => html("pulihkan.butir", { tanggal: date(b.id), sah: b.valid, perubahan: agency && changeParams(b.lastChange, agency), awal: b.valid && !b.lastChange })),
   ];
   const buttons = backups.filter((b) => b.valid).map((b) => [button(label("pulihkan.tombol", { tanggal: date(b.id) }), `rst:${b.id}`)]);
   return outcome([text(lines.join("\n"), buttons)]);
@@ -62,7 +62,8 @@ export async function confirmRestore(turn: Turn, backupId: string): Promise<Outc
   const t = await target(turn);
   const backup = await readBackup(turn, t.agencyId, backupId, t.damaged);
   const agency = t.agency ?? backup.data.agency;
-  const params = { instansi: agency.name, tanggal: date(backupId), perubahan: changeParams(lastChangeOf(backup), agency) };
+  const change = lastChangeOf(backup);
+  const params = { instansi: agency.name, tanggal: date(backupId), perubahan: changeParams(change, agency), awal: !change };
   return outcome([text(html("pulihkan.konfirmasi", params), [[button(label("pulihkan.tombol_ya"), `rstok:${backupId}`)]])]);
 }
 
@@ -72,9 +73,10 @@ export async function restore(turn: Turn, backupId: string): Promise<Outcome> {
   // The members before (a damaged file has none to read) and after: each is told, as their later answers are gone.
   const before = t.damaged ? [] : ((await turn.services.repo.agencies.read(t.agencyId))?.members ?? []);
   const doc = await turn.services.repo.backups.restore(t.agencyId, backupId);
-  const perubahan = changeParams(lastChangeOf(doc), doc.data.agency);
-  const params = { admin: turn.actor.name, instansi: doc.data.agency.name, tanggal: date(backupId), perubahan };
+  const change = lastChangeOf(doc);
+  const perubahan = changeParams(change, doc.data.agency);
+  const params = { admin: turn.actor.name, instansi: doc.data.agency.name, tanggal: date(backupId), perubahan, awal: !change };
   const after = new Set(doc.members.map((m) => m.userId));
   const notices = notifyOthers([...after, ...before.map((m) => m.userId)], turn.actor.userId, (userId) => html("pulihkan.pemberitahuan", { ...params, keluar: !after.has(userId) }));
-  return outcome([text(html("pulihkan.berhasil", { instansi: doc.data.agency.name, tanggal: date(backupId), perubahan })), ...notices]);
+  return outcome([text(html("pulihkan.berhasil", { instansi: doc.data.agency.name, tanggal: date(backupId), perubahan, awal: !change })), ...notices]);
 }
