@@ -67,6 +67,8 @@ export async function status(turn: Turn): Promise<Outcome> {
   const head = [
     html("status.kepala", { instansi: file.agency.name, tahun: file.agency.reportingYear }),
     html("status.ringkas", { terisi: count(answered), total: count(total), persen, rata: result.average.value ? `${f.percent(result.average.value)} (${result.average.category})` : label("status.rata_belum") }),
+    // What each line's mark says: a capaian of 97% is "Sangat Tinggi" on the scale and still a target missed.
+    ...(result.indicators.length > 0 ? [html("status.tanda")] : []),
   ];
   const t = result.budget.total;
   const budget =
