@@ -10,6 +10,7 @@ import { readDocxTables } from "./docx-tables.js";
 import { MAX_COLUMNS, MAX_ROWS, MAX_XLSX_UNPACKED_BYTES } from "./limits.js";
 import { zipUncompressedSize } from "./zip-size.js";
 import { computedSheetNames } from "./computed-sheets.js";
+import { keepEscapedPercent } from "./exceljs-formats.js";
 
 /** A cell Excel holds as a date (kept apart so a date typed where a number belongs gets its own message). */
 export interface DateCell {
@@ -35,8 +36,7 @@ function excelCell(cell: ExcelJS.Cell): CellValue {
  * Whether a number format shows a cell's value times 100 with a % (`0.00%`: 0,9825 shows as 98,25%). A % in
  * quotes or after a backslash is only a sign written after the figure (`0.00"%"`, `0\%`: 98,25 shows as 98,25%),
  * as the bot's own workbook and many officers' sheets write percentages; so is a % within brackets ([Red]).
- * (ExcelJS takes the backslashes out of a format it reads, so `0.00\%` reaches this as `0.00%`: such a cell holding
- * 86,11 is read as 8.611, which an indicator in percent then refuses, saying what to type.)
+ * (ExcelJS would read `0.00\%` as `0.00%`: exceljs-formats.ts keeps it a sign.)
  */
 export function scalesByHundred(format: string): boolean {
   return /%/.test(format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ""));
@@ -65,6 +65,7 @@ function excelValue(v: ExcelJS.CellValue | undefined, percent: boolean): CellVal
 
 async function readXlsx(bytes: Uint8Array): Promise<SpreadsheetRead> {
   if ((zipUncompressedSize(bytes) ?? 0) > MAX_XLSX_UNPACKED_BYTES) return { ok: false, reason: "too_large" };
+  keepEscapedPercent();
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(Buffer.from(bytes) as never);

@@ -15,6 +15,7 @@ import { importTemplate } from "../../src/import/template.js";
 import { agency } from "../support/agency.js";
 import { BUDGET_HEADER, PK_HEADER, csvSheets, sheetsOf, utf8, xlsx } from "../support/spreadsheets.js";
 import { scalesByHundred } from "../../src/import/spreadsheet.js";
+import { quoteEscapedPercent } from "../../src/import/exceljs-formats.js";
 
 const where = (plan: ImportPlan) => plan.problems.map((p) => `${p.sheet}!${p.row}:${p.column}`);
 
@@ -403,16 +404,18 @@ describe("percentage cells", () => {
         name: "PK",
         rows: [
           ["Sasaran", "Indikator", "Satuan", "Target", "Realisasi"],
-          ["Sasaran A", "Persentase PSKS aktif", "%", { value: 80, numFmt: '0"%"' }, { value: 86.11, numFmt: '0.00" %"' }],
+          ["Sasaran A", "Persentase PSKS aktif", "%", { value: 80, numFmt: '0"%"' }, { value: 86.11, numFmt: "0.00\\%" }],
           ["Sasaran A", "Persentase PKH tepat sasaran", "%", { value: 0.8, numFmt: "0%" }, { value: 0.8611, numFmt: "0.00%" }],
         ],
       },
     ]);
     const plan = planImport(agency(), await sheetsOf(bytes, "pk.xlsx"));
     expect(plan.problems).toEqual([]);
+    // 0.00\% (the sign escaped, which ExcelJS alone would lose) as typed, as 0"%" is.
     expect(plan.pk.map((r) => [r.target, r.actual])).toEqual([
       ["80", "86,11"],
       ["80", "86,11"],
     ]);
+    expect(["0.00\\%", "0\\% \\%", "0\\\\%", '0.00"%"', "0%"].map(quoteEscapedPercent)).toEqual(['0.00"%"', '0"%" "%"', "0\\\\%", '0.00"%"', "0%"]);
   });
 });
