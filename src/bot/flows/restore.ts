@@ -35,7 +35,7 @@ async function target(turn: Turn): Promise<{ agencyId: string; name: string; age
 }
 
 /** Backup `backupId` of the agency, read; refused to a user who is not its admin in it when `damaged` (the agency's file cannot say). */
-async function readBackup(turn: Turn, agencyId: string, backupId: string, damaged: boolean): Promise<AgencyDocument> {
+async function backupFor(turn: Turn, agencyId: string, backupId: string, damaged: boolean): Promise<AgencyDocument> {
   const backup = await turn.services.repo.backups.read(agencyId, backupId);
   if (!backup) throw new UserError([say("pulihkan.tidak_ada")]);
   if (damaged && !backup.members.some((m) => m.userId === turn.actor.userId && m.role === "admin")) throw new UserError([say("pulihkan.bukan_admin")]);
@@ -48,7 +48,7 @@ export async function listBackups(turn: Turn): Promise<Outcome> {
   if (backups.length === 0) return outcome([text(html("pulihkan.tidak_ada"))]);
   const newestValid = backups.find((b) => b.valid);
   // A damaged file: the newest good backup names the agency (and its zone), and says who is its admin.
-  const agency = t.agency ?? (newestValid ? (await readBackup(turn, t.agencyId, newestValid.id, true)).data.agency : undefined);
+  const agency = t.agency ?? (newestValid ? (await backupFor(turn, t.agencyId, newestValid.id, true)).data.agency : undefined);
   const name = agency?.name ?? t.name;
   const lines = [
     html("pulihkan.daftar", { instansi: name }),
@@ -60,7 +60,7 @@ export async function listBackups(turn: Turn): Promise<Outcome> {
 
 export async function confirmRestore(turn: Turn, backupId: string): Promise<Outcome> {
   const t = await target(turn);
-  const backup = await readBackup(turn, t.agencyId, backupId, t.damaged);
+  const backup = await backupFor(turn, t.agencyId, backupId, t.damaged);
   const agency = t.agency ?? backup.data.agency;
   const change = lastChangeOf(backup);
   const params = { instansi: agency.name, tanggal: date(backupId), perubahan: changeParams(change, agency), awal: !change };
@@ -69,7 +69,7 @@ export async function confirmRestore(turn: Turn, backupId: string): Promise<Outc
 
 export async function restore(turn: Turn, backupId: string): Promise<Outcome> {
   const t = await target(turn);
-  if (t.damaged) await readBackup(turn, t.agencyId, backupId, true);
+  if (t.damaged) await backupFor(turn, t.agencyId, backupId, true);
   // The members before (a damaged file has none to read) and after: each is told, as their later answers are gone.
   const before = t.damaged ? [] : ((await turn.services.repo.agencies.read(t.agencyId))?.members ?? []);
   const doc = await turn.services.repo.backups.restore(t.agencyId, backupId);
