@@ -15,6 +15,15 @@ function isStoredRow(raw: unknown): raw is { doc: unknown; changes: string[] } {
   return keys.length === 2 && "doc" in raw && "changes" in raw && Array.isArray(raw.changes) && raw.changes.every((c) => typeof c === "string");
 }
 
+/**
+ * The day a backup taken at `now` is named after ("2025-01-16"): a day of Western Indonesian time (UTC+7), where
+ * most agencies are, so that the first change an officer makes after midnight starts the day's copy, not the
+ * first after 07.00 (UTC's midnight). An agency in WITA or WIT starts its day one or two hours earlier.
+ */
+export function backupDay(now: Date): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
 /** The backed-up agency document, or undefined when the backup is damaged or from a newer version. */
 export function readBackup(raw: unknown): AgencyDocument | undefined {
   try {

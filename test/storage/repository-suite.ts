@@ -344,6 +344,20 @@ export function repositorySuite(name: string, fresh: () => Promise<Backend>): vo
       await repo.close();
     });
 
+    test("names each day's backup after the day in Western Indonesian time, which starts at 17.00 UTC", async (b) => {
+      let now = new Date("2025-01-01T16:59:00Z"); // 23.59 WIB on the 1st
+      const repo = await b.open({ now: () => now });
+      await repo.agencies.update("a1", () => ({ next: agencyDocument("a1"), result: undefined }));
+      now = new Date("2025-01-01T17:00:00Z"); // 00.00 WIB on the 2nd, still the 1st in UTC
+      await repo.agencies.update("a1", (d) => {
+        d!.revision = 2;
+        return { next: d, result: undefined };
+      });
+      expect((await repo.backups.list("a1")).map((x) => x.id)).toEqual(["2025-01-02", "2025-01-01"]);
+      expect((await repo.backups.read("a1", "2025-01-02"))!.revision).toBe(2);
+      await repo.close();
+    });
+
     test("an update that waits while a restore replaces the agency is applied to the restored document", async (b) => {
       // The restore reads the clock while it holds the agency (to name the copy it sets aside): the update is sent
       // then, from the test's own context, as another officer's message would be (not from within the restore's).

@@ -1,7 +1,7 @@
 /**
  * Daily rotating backups of agency files for the lowdb repository:
  * `<dir>/cadangan/<agencyId>/<YYYY-MM-DD>.json`, taken after the first
- * successful write of each day, the newest `keep` kept. The copy is written
+ * successful write of each day (of WIB: `backupDay`), the newest `keep` kept. The copy is written
  * in the background, one at a time, after the write that asked for it has
  * been answered: the answer is already stored, and a morning's burst of
  * first writes should neither wait for nor flood the disk with copies. A
@@ -21,7 +21,7 @@
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { AgencyDocument } from "../documents.js";
-import { readBackup } from "../backup-document.js";
+import { backupDay, readBackup } from "../backup-document.js";
 import { DocumentUnavailable, lastChangeOf, type BackupInfo, type Backups } from "../repository.js";
 import type { LowdbCollection } from "./collection.js";
 import { makeFolder, replaceDurably, syncFolder } from "./durable.js";
@@ -65,7 +65,7 @@ export class LowdbBackups implements Backups {
 
   /** Called after each successful write of an agency document (inside its lock): queues the day's copy if there is none yet. */
   afterWrite(agencyId: string, doc: AgencyDocument): void {
-    const day = this.now().toISOString().slice(0, 10);
+    const day = backupDay(this.now());
     if (this.lastDay.get(agencyId) === day) return; // the usual case: today's copy is there
     this.folder(agencyId); // validates the id
     const key = `${agencyId}/${day}`;

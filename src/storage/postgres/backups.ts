@@ -6,7 +6,7 @@
  * validate) and replaces it.
  */
 import type { AgencyDocument } from "../documents.js";
-import { readBackup } from "../backup-document.js";
+import { backupDay, readBackup } from "../backup-document.js";
 import { DocumentUnavailable, lastChangeOf, type BackupInfo, type Backups } from "../repository.js";
 import type { PgCollection } from "./collection.js";
 import { statement, type Db, type TxClient } from "./db.js";
@@ -52,7 +52,7 @@ export class PgBackups implements Backups {
    */
   async afterWrite(client: TxClient, agencyId: string): Promise<void> {
     if (this.keep <= 0) return;
-    const day = this.now().toISOString().slice(0, 10);
+    const day = backupDay(this.now());
     if (this.lastDay.get(agencyId) === day) return;
     for (const query of [statement(INSERT_STORED_ROW, [agencyId, day]), statement(DROP_OLD_DAYS, [agencyId, this.keep])]) {
       // Neither returns a row, so neither can count as a write that missed its version.
