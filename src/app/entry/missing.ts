@@ -201,19 +201,15 @@ export function findIndicator(file: AgencyFile, id: string): Indicator | undefin
   return undefined;
 }
 
-/** Whether the factors of an indicator should be asked right after its realisasi: its target missed, or far exceeded. */
-export function needsFactorsNow(file: AgencyFile, ind: Indicator): boolean {
-  const result = factorsCall(file, ind);
-  return result === "missed" || result === "far";
-}
-
-/** What the reporting year's capaian says of the factors: the target missed, far exceeded, or neither (or no capaian yet). */
-function factorsCall(file: AgencyFile, ind: Indicator): "missed" | "far" | undefined {
-  const a = currentYear(ind, file).current.achievement;
-  if (a.status === "ordinal") return a.comparison === "below" ? "missed" : undefined;
-  if (a.status !== "ok") return undefined;
-  const printed = presented(a.value, file.profile.decimals);
-  return printed.lessThan(100) ? "missed" : printed.greaterThan(FAR_EXCEEDED) ? "far" : undefined;
+/**
+ * Why the factors of an indicator are asked right after its realisasi: its target missed (a predikat below its
+ * target too), or far exceeded; undefined when neither (or no capaian yet), and they come at the end.
+ */
+export function factorsCall(file: AgencyFile, ind: Indicator): "missed" | "far" | undefined {
+  const { current, comparison } = currentYear(ind, file);
+  if (comparison === "below") return "missed";
+  const a = current.achievement;
+  return a.status === "ok" && presented(a.value, file.profile.decimals).greaterThan(FAR_EXCEEDED) ? "far" : undefined;
 }
 
 /**

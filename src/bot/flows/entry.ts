@@ -14,7 +14,7 @@ import type { Indicator } from "../../domain/schema/indicator.js";
 import { editAgency } from "../../app/edits.js";
 import { parseAnswer, unitKind } from "../../app/entry/answers.js";
 import { decodeKey, encodeKey, type QuestionKey } from "../../app/entry/keys.js";
-import { fieldPathOf, findIndicator, findLine, isFilled, needsFactorsNow, nextMissing } from "../../app/entry/missing.js";
+import { factorsCall, fieldPathOf, findIndicator, findLine, isFilled, nextMissing } from "../../app/entry/missing.js";
 import { aboveHundred } from "../../app/entry/plausibility.js";
 import { currentValue, formatFor } from "../../app/entry/present.js";
 import { describeField } from "../../app/describe.js";
@@ -206,10 +206,9 @@ async function entryAnswer(turn: Turn, state: EntryState, input: string): Promis
     const a = r.current.achievement;
     if (a.status === "ok") confirmation.push(html("isi.capaian", { tahun: key.year, capaian: formatFor(file).percent(a.value), kategori: r.current.category }));
     if (a.status === "ordinal") confirmation.push(html("isi.capaian_predikat", { tahun: key.year, hasil: label(a.comparison === "below" ? "sel.predikat_belum" : "sel.predikat_tercapai") }));
-    if (state.mode === "pass" && needsFactorsNow(file, ind)) {
-      const below = r.comparison === "below";
-      confirmation.push(html(below ? "isi.capaian_belum" : "isi.capaian_jauh"));
-    }
+    // The pass asks the factors next (missed: the inhibiting ones first, indicatorQuestions' order): said here.
+    const call = state.mode === "pass" ? factorsCall(file, ind) : undefined;
+    if (call) confirmation.push(html(call === "missed" ? "isi.capaian_belum" : "isi.capaian_jauh"));
   } else if (key.q === "actual") {
     // An earlier year's capaian, as the history table will show it: a realisasi typed in the wrong year's place shows at once.
     const a = resultOfYear(findIndicator(file, key.indicatorId)!, file, key.year);
