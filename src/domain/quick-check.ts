@@ -12,6 +12,7 @@ import { numberErrorMessage } from "./numbers/messages.js";
 import { isUnitWord } from "./numbers/units.js";
 import type { NegativeFormula } from "./schema/profile.js";
 import type { GradeTableId } from "./calc/grade.js";
+import { polarityWord } from "./polarity-word.js";
 import { gradeCheck, gradeTableWord, looksLikeGrade } from "./quick-check-grade.js";
 import { notComputed, rated } from "./quick-check-result.js";
 
@@ -81,11 +82,12 @@ function readActual(token: string, escape?: Escape): ({ ok: true } & Actual) | {
 
 /**
  * The arguments as words, with a ratio typed with spaces (`56 / 57`, `56 dari 57`) made one word (`56/57`),
- * as `/isi` accepts it.
+ * as `/isi` accepts it. A semicolon between the figures ("86,11; 80") separates them as a space does.
  */
 function words(args: readonly string[]): string[] {
   return args
     .join(" ")
+    .replace(/;/g, " ")
     .replace(/\s*\/\s*/g, "/")
     .replace(/(\d)\s+dari\s+(?=\d)/gi, "$1/")
     // A predikat with its score, "A (81,50)": one word.
@@ -120,8 +122,9 @@ export function quickCheck(args: readonly string[], escape?: Escape, command: Ch
     const token = tokens[i]!;
     const lower = token.toLowerCase();
     const afterFigure = i > 0 && /\d/.test(tokens[i - 1]!);
-    if (["negatif", "--negatif", "-n", "negative", "--negative"].includes(lower)) polarity = "negative";
-    else if (["positif", "--positif"].includes(lower)) polarity = "positive";
+    if (["--negatif", "-n", "--negative"].includes(lower)) polarity = "negative";
+    else if (lower === "--positif") polarity = "positive";
+    else if (polarityWord(lower) !== undefined) polarity = polarityWord(lower)!;
     else if (/^(--)?skala([=:].+)?$/.test(lower)) scaleId = lower.includes("=") || lower.includes(":") ? lower.split(/[=:]/)[1]! : (tokens[++i] ?? "");
     else if (/^(--)?rumus([=:].+)?$/.test(lower)) formula = lower.includes("=") || lower.includes(":") ? lower.split(/[=:]/)[1]! : (tokens[++i] ?? "");
     else if (gradeTableWord(token)) gradeTableId = gradeTableWord(token);

@@ -28,6 +28,7 @@ import { applyBudgetRows } from "./budget-rows.js";
 import { computedSheetNames } from "./computed-sheets.js";
 import { DESCRIPTION_FIELDS, headerLetters, isColumnNumbers, isGradeTarget, pkColumn, unitInTarget, type DescriptionField, type PkColumn } from "./pk-cells.js";
 import { normalizeInput } from "../domain/numbers/normalize.js";
+import { polarityWord } from "../domain/polarity-word.js";
 import { kindName, newIndicatorKind, readKindCell, storedKind, type KindCell } from "./indicator-kind.js";
 import type { GradeTableId } from "../domain/calc/grade.js";
 
@@ -157,8 +158,6 @@ const NATIONAL_KINDS = ["standar", "realisasi"] as const;
 const DESCRIPTION_LIMITS: Record<DescriptionField, number> = { definition: 2000, dataSource: 300, responsibleUnit: 200, numeratorLabel: 300, denominatorLabel: 300 };
 /** A national figure's cell saying none is available yet, as /isi takes it ("-" is an empty cell, as for any figure). */
 const NO_NATIONAL = /^(tidak ada|tdk ada|belum ada|tidak tersedia|belum tersedia|nihil)$/i;
-/** A Polaritas cell as tables write it. */
-const POLARITIES: Record<string, "positive" | "negative" | undefined> = { positif: "positive", negatif: "negative" };
 
 /** What a national figure's header says it is: "Standar Nasional", "Realisasi Nasional"; undefined for both or neither. */
 function nationalKind(header: string): "standar" | "realisasi" | undefined {
@@ -287,7 +286,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         // "-" or "tidak ada", as for a figure: no polarity given.
         const polarity = text(figureCell(get("polarity")))?.toLowerCase();
         if (polarity !== undefined) {
-          const value = POLARITIES[polarity];
+          const value = polarityWord(polarity);
           if (!value) problem("polarity", say("impor.polaritas", { isi: polarity.slice(0, 40) }));
           else if (value === "negative" && kind?.kind === "grade") problem("polarity", say("impor.polaritas_predikat"));
           else row.polarity = value;

@@ -149,20 +149,25 @@ describe("a Perjanjian Kinerja sheet of several years", () => {
     ]);
   });
 
-  it("reads a Polaritas column: positif or negatif, not for a predikat, and says what else it takes", async () => {
+  it("reads a Polaritas column: positif or negatif (or e-SAKIP's Minimize), not for a predikat, and says what else it takes", async () => {
     const file = agency();
-    const plan = planImport(file, await csvSheets("Sasaran;Indikator;Satuan;Polaritas\nMeningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;Negatif\nS2;Angka kemiskinan;%;naik\nS2;Jumlah PMKS;orang;-\n"));
+    const plan = planImport(
+      file,
+      await csvSheets("Sasaran;Indikator;Satuan;Polaritas\nMeningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;Negatif\nS2;Angka kemiskinan;%;Minimize\nS2;Jumlah PMKS;orang;-\nS2;Jumlah LKS;lembaga;Stabilize\n"),
+    );
     expect(plan.problems.map((p) => [p.row, p.column, p.message])).toEqual([
-      [3, "Polaritas", '"naik" bukan polaritas; tulis positif (makin tinggi makin baik) atau negatif (makin rendah makin baik)'],
+      [5, "Polaritas", '"stabilize" bukan polaritas; tulis positif (makin tinggi makin baik) atau negatif (makin rendah makin baik)'],
     ]);
     expect(plan.pk.map((r) => [r.name, r.polarity])).toEqual([
       ["Persentase PSKS yang aktif", "negative"],
+      ["Angka kemiskinan", "negative"],
       ["Jumlah PMKS", undefined],
     ]);
     const d = structuredClone(file);
     applyPlan(d, plan);
     expect(d.objectives.flatMap((o) => o.indicators.map((i) => [i.name, i.polarity]))).toEqual([
       ["Persentase PSKS yang aktif", "negative"],
+      ["Angka kemiskinan", "negative"],
       ["Jumlah PMKS", "positive"],
     ]);
 
