@@ -20,6 +20,7 @@
 import { isNone } from "../app/entry/answers.js";
 import { say } from "../messages/catalog.js";
 import { normalizeInput } from "../domain/numbers/normalize.js";
+import { pastedNameHeader } from "./code-column.js";
 import { headerLetters, headerYear, isColumnNumbers, isNumberCell, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
 
 export interface PastedRow {
@@ -30,6 +31,8 @@ export interface PastedRow {
   /** As given, or "%" from a target written with it; empty when neither (the caller may know the indicator's). */
   unit: string;
   target?: string;
+  /** From a Realisasi column (a report's table has one), the reporting year's as the Target column. */
+  actual?: string;
 }
 
 export interface PastedProblem {
@@ -63,7 +66,7 @@ const REQUIRED: Required[] = ["objective", "name", "unit"];
 const columnName = (c: Required) => say(`tempel.kolom.${c}`);
 const LIMITS: Record<Required, number> = { objective: 500, name: 500, unit: 40 };
 /** The columns /tempel reads; a header's other columns are reported as ignored. */
-const READ: ReadonlySet<PkColumn | undefined> = new Set(["objective", "name", "unit", "target"]);
+const READ: ReadonlySet<PkColumn | undefined> = new Set(["objective", "name", "unit", "target", "actual"]);
 
 /** The cells of one line: "|"-separated (outer borders dropped) or tab-separated (empty cells kept: merged ones). */
 function cellsOf(line: string): string[] {
@@ -96,21 +99,21 @@ const NAME_HEADER = /^(indikator(kinerja)?(utama|sasaran|program)?(iku)?|iku)$/;
 const isHeader = (pattern: RegExp, cell: string) => !/\d/.test(cell) && pattern.test(headerLetters(cell));
 
 /**
- * A header row: its columns by field, when it names at least the sasaran and the indicator. The target read is
- * the reporting year's: a Target column naming another year ("Target 2025" while the agency reports on 2024), or
- * a second one, is not read (and listed as ignored).
+ * A header row: its columns by field, when it names at least the sasaran and the indicator. The target and the
+ * realisasi read are the reporting year's: a column naming another year ("Target 2025" while the agency reports on
+ * 2024, "Realisasi 2023"), or a second one, is not read (and listed as ignored).
  */
 function headerOf(cells: string[], reportingYear: number | undefined): Header | undefined {
   if (!cells.some((c) => isHeader(OBJECTIVE_HEADER, c)) || !cells.some((c) => isHeader(NAME_HEADER, c))) return undefined;
-  let targetRead = false;
+  const read = new Set<PkColumn>();
   const later: string[] = [];
   const columns = cells.map((c): PkColumn | undefined => {
     const column = isHeader(OBJECTIVE_HEADER, c) ? "objective" : pkColumn(c);
-    if (column !== "target") return column;
+    if (column !== "target" && column !== "actual") return column;
     const year = headerYear(c);
     if (year !== undefined && reportingYear !== undefined && year > reportingYear) later.push(c);
-    if (targetRead || (year !== undefined && reportingYear !== undefined && year !== reportingYear)) return undefined;
-    targetRead = true;
+    if (read.has(column) || (year !== undefined && reportingYear !== undefined && year !== reportingYear)) return undefined;
+    read.add(column);
     return column;
   });
   const ignored = cells.filter((c, i) => !READ.has(columns[i]) && c !== "" && !/^(no\.?|nomor)$/i.test(c));
@@ -128,12 +131,15 @@ export function readPastedTable(input: string, reportingYear?: number): PastedTa
   /** Without a header: whether the first cell of each row is its number (decided on the first row read). */
   let numbered: boolean | undefined;
   let previousObjective = "";
-  lines.forEach((text, k) => {
+  const cellRows = lines.map(cellsOf);
+  cellRows.forEach((cells, k) => {
     const line = k + 1;
     const problem = (key: string, params: Record<string, string | number> = {}) => void table.problems.push({ line, key, params });
-    const cells = cellsOf(text);
     if (header === undefined && table.rows.length === 0 && k < HEADER_WITHIN) {
-      const found = headerOf(cells, reportingYear);
+      let found = headerOf(cells, reportingYear);
+      // "INDIKATOR KINERJA" over the codes and the names, copied as one cell (see code-column.ts).
+      const spanned = found && pastedNameHeader(cells, found.columns.indexOf("name"), cellRows.slice(k + 1).filter((c) => !isColumnNumbers(c)));
+      if (spanned) found = headerOf(spanned, reportingYear);
       if (found) {
         header = found;
         table.header = true;
@@ -149,11 +155,13 @@ export function readPastedTable(input: string, reportingYear?: number): PastedTa
 
     const value: Record<Required, string> = { objective: "", name: "", unit: "" };
     let target: string | undefined;
+    let actual: string | undefined;
     if (header) {
       if (cells.length > header.columns.length) return problem("kolom_lebih_judul", { jumlah: cells.length, judul: header.columns.length });
       const at = (column: PkColumn) => cells[header!.columns.indexOf(column)] ?? "";
       for (const c of REQUIRED) value[c] = at(c);
       target = at("target");
+      actual = at("actual");
     } else {
       numbered ??= cells.length >= 4 && isNumberCell(cells[0]!);
       const row = numbered ? cells.slice(1) : cells;
@@ -164,6 +172,7 @@ export function readPastedTable(input: string, reportingYear?: number): PastedTa
     }
     // An empty target, or one written as "-" or "tidak ada" (no figure), is none.
     if (!target || isNone(target)) target = undefined;
+    if (!actual || isNone(actual)) actual = undefined;
     // A merged Sasaran cell is empty below its first row.
     if (value.objective === "" && value.name !== "") value.objective = previousObjective;
     if (value.objective !== "") previousObjective = value.objective;
@@ -172,7 +181,7 @@ export function readPastedTable(input: string, reportingYear?: number): PastedTa
     if (empty) return problem("kosong_kolom", { kolom: columnName(empty) });
     const long = REQUIRED.find((c) => value[c].length > LIMITS[c]);
     if (long) return problem("terlalu_panjang", { kolom: columnName(long) });
-    table.rows.push({ line, ...value, ...(target === undefined ? {} : { target }) });
+    table.rows.push({ line, ...value, ...(target === undefined ? {} : { target }), ...(actual === undefined ? {} : { actual }) });
   });
   return table;
 }

@@ -110,6 +110,12 @@ export function headerYears(header: string): number[] {
 /** The unit a target carries when the table gives none: "%" from "100%" or "97,5 %". */
 export const unitInTarget = (target: string | undefined): string | undefined => (target !== undefined && /\d\s*%$/.test(target) ? "%" : undefined);
 
+/**
+ * The unit an indicator's name gives when the table gives none: "%" for a percentage ("Persentase PSKS …", and the
+ * spellings reports use too, "Presentase", "Prosentase"). Any other name says too little ("Jumlah …": orang, KPM?).
+ */
+export const unitInName = (name: string): string | undefined => (/^(persentase|presentase|prosentase)\s/i.test(name.trim()) ? "%" : undefined);
+
 /** A predikat as a target or realisasi ("B", "A (81,50)", "A 84,24", a Cyrillic "В"): only a grade indicator takes it. */
 export const isGradeTarget = (value: string | undefined): boolean =>
   value !== undefined && /^(AA|BB|CC|[A-D])(\s*\(.*\)|\s*[:=-]?\s*\d[\d.,]*)?$/i.test(latinizeLookAlikes(value.trim()));

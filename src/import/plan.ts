@@ -17,7 +17,8 @@ import { applyPredecessor, type PredecessorRow } from "./predecessor.js";
 import { parseAnswer, readTarget, unitKind } from "../app/entry/answers.js";
 import { idAllocator, renumber } from "../app/ids.js";
 import { findByNames, findOrAddIndicator, newValueIndicator, sameName } from "../app/by-name.js";
-import type { DateCell, Sheet } from "./spreadsheet.js";
+import type { CellValue, DateCell, Sheet } from "./spreadsheet.js";
+import { spannedNameHeader } from "./code-column.js";
 import { cellText, factorText, figureCell, readMoney, text } from "./cells.js";
 import { budgetColumn, readBudgetRow, type BudgetField, type BudgetRow } from "./budget-sheet.js";
 import { pkLayout, type SingleField, type YearField } from "./pk-columns.js";
@@ -26,7 +27,7 @@ import { MAX_FACTOR_CELL } from "./limits.js";
 import { FACTOR_KINDS, type FactorKind } from "../app/entry/keys.js";
 import { applyBudgetRows } from "./budget-rows.js";
 import { computedSheetNames } from "./computed-sheets.js";
-import { DESCRIPTION_FIELDS, headerLetters, isColumnNumbers, isGradeTarget, pkColumn, unitInTarget, type DescriptionField, type PkColumn } from "./pk-cells.js";
+import { DESCRIPTION_FIELDS, headerLetters, isColumnNumbers, isGradeTarget, pkColumn, unitInName, unitInTarget, type DescriptionField, type PkColumn } from "./pk-cells.js";
 import { normalizeInput } from "../domain/numbers/normalize.js";
 import { polarityWord } from "../domain/polarity-word.js";
 import { kindName, newIndicatorKind, readKindCell, storedKind, type KindCell } from "./indicator-kind.js";
@@ -110,6 +111,14 @@ function findHeader(sheet: Sheet, kind: "pk" | "budget"): { index: number; field
     if (REQUIRED[kind].every((f) => fields.includes(f))) return { index: i, fields };
   }
   return undefined;
+}
+
+/** The sheet with its Indikator header over the names when it spans their codes too (see code-column.ts). */
+function withNamesAfterCodes(sheet: Sheet): Sheet {
+  const header = findHeader(sheet, "pk")!;
+  const asText = (cells: CellValue[]) => cells.map((c) => text(c) ?? "");
+  const moved = spannedNameHeader(asText(sheet.rows[header.index]!), header.fields.indexOf("name"), sheet.rows.slice(header.index + 1).map(asText));
+  return moved ? { ...sheet, rows: sheet.rows.map((cells, i) => (i === header.index ? moved : cells)) } : sheet;
 }
 
 export function sheetKind(sheet: Sheet): "pk" | "budget" | undefined {
@@ -204,8 +213,9 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
   const ordered = [...kinds.filter((k) => k.kind === "pk"), ...kinds.filter((k) => k.kind === "budget")];
   const seenPk = new Map<string, number>();
   const seenBudget = new Map<string, number>();
-  for (const { sheet, kind } of ordered) {
+  for (const { sheet: asRead, kind } of ordered) {
     if (!kind) continue;
+    const sheet = kind === "pk" ? withNamesAfterCodes(asRead) : asRead;
     if (kind === "budget" && !refsReady) resolveRefs();
     const header = findHeader(sheet, kind)!;
     const headers = sheet.rows[header.index]!.map((c) => text(c) ?? "");
@@ -266,7 +276,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         const target = cellText(figureCell(get("target")));
         // (A predikat row whose table is not known gets it too: one problem for that row, not a second for its unit.)
         const graded = kind ? kind.kind === "grade" : figureTexts.some(isGradeTarget);
-        let unit = text(get("unit")) === undefined ? (unitInTarget(target) ?? existing?.unit ?? (graded ? say("impor.satuan_predikat") : "")) : required("unit", 40);
+        let unit = text(get("unit")) === undefined ? (unitInTarget(target) ?? existing?.unit ?? (graded ? say("impor.satuan_predikat") : (unitInName(name) ?? ""))) : required("unit", 40);
         if (unit === "") {
           if (col("unit") >= 0) unit = required("unit", 40);
           else if (!isGradeTarget(target)) problem("unit", say("impor.tanpa_satuan"));

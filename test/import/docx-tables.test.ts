@@ -69,6 +69,28 @@ describe("the tables of a Word document", () => {
     ]);
   });
 
+  it("reads a report's Tabel 3.2: codes and names under one Indikator header spanning both, a unit from Presentase", async () => {
+    // Kabupaten Kotawaringin Timur's LKjIP 2024 (seeds): "INDIKATOR KINERJA" spans the codes' and the names' columns,
+    // and the table has no Satuan column.
+    const table = new Table({
+      rows: [
+        new TableRow({ children: [cell("NO"), cell("TUJUAN/ SASARAN"), cell("INDIKATOR KINERJA", { columnSpan: 2 }), cell("TARGET"), cell("REALISASI"), cell("CAPAIAN"), cell("KATEGORI")] }),
+        new TableRow({ children: [cell("1"), cell("Peningkatan Pelayanan Kepada PPKS", { rowSpan: 2 }), cell("1.1"), cell("Presentase PSKS yang diberdayakan"), cell("97.5"), cell("98.24"), cell("100.76"), cell("Sangat Tinggi")] }),
+        new TableRow({ children: [cell(""), cell("1.2"), cell("Jumlah KPM graduasi"), cell("25"), cell("20"), cell("80"), cell("Tinggi")] }),
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [table] }] })));
+    const read = await readSpreadsheet(bytes, "LKjIP 2024.docx");
+    if (!read.ok) throw new Error(read.reason);
+    const plan = planImport(agency(), read.sheets);
+    expect(plan.pk.map((r) => [r.row, r.objective, r.name, r.unit, r.target, r.actual])).toEqual([
+      [2, "Peningkatan Pelayanan Kepada PPKS", "Presentase PSKS yang diberdayakan", "%", "97.5", "98.24"],
+    ]);
+    // "Jumlah …" says no unit: the row asks for a Satuan column, as before.
+    expect(plan.problems.map((p) => [p.row, p.column, p.message])).toEqual([[3, "Satuan", expect.stringContaining("Satuan")]]);
+    expect(plan.ignoredColumns).toEqual([{ sheet: "Tabel 1", columns: ["CAPAIAN", "KATEGORI"] }]);
+  });
+
   it("through the bot: the document sent as it is gets the preview, and Simpan stores its indicators", async () => {
     const h = await harness();
     const id = await registerAgency(h, ADMIN);

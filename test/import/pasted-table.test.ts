@@ -41,8 +41,34 @@ describe("readPastedTable", () => {
       ["Lampiran Perjanjian Kinerja 2024", "No | Indikator Kinerja Utama (IKU) | Satuan Ukuran | Target 2024 | Sasaran Strategis | Realisasi | Penanggung Jawab", "(1) | (2) | (3) | (4) | (5) | (6) | (7)", "1 | IKM | indeks | 82 | Meningkatnya layanan | 80 | Sekretariat"].join("\n"),
     );
     expect(table.problems).toEqual([]);
-    expect(table.ignoredColumns).toEqual(["Realisasi", "Penanggung Jawab"]);
-    expect(table.rows).toEqual([{ line: 4, objective: "Meningkatnya layanan", name: "IKM", unit: "indeks", target: "82" }]);
+    expect(table.ignoredColumns).toEqual(["Penanggung Jawab"]);
+    expect(table.rows).toEqual([{ line: 4, objective: "Meningkatnya layanan", name: "IKM", unit: "indeks", target: "82", actual: "80" }]);
+    // The reporting year's Realisasi only, as its Target: an earlier year's, or a second column, is not read.
+    const years = readPastedTable("Sasaran | Indikator | Satuan | Realisasi 2023 | Realisasi 2024 | Realisasi | Target\nS | I | % | 70 | 80 | 90 | -", 2024);
+    expect(years.ignoredColumns).toEqual(["Realisasi 2023", "Realisasi"]);
+    expect(years.rows).toEqual([{ line: 2, objective: "S", name: "I", unit: "%", actual: "80" }]);
+  });
+
+  it("reads a report's Tabel 3.2 copied from Word: codes and names under one Indikator header, a Realisasi column", () => {
+    // Kabupaten Kotawaringin Timur's LKjIP 2024, as Word copies it: "INDIKATOR KINERJA" spans the codes and the
+    // names, so the header has a cell fewer than the rows (and a tab at its end).
+    const pasted = [
+      "NO\tTUJUAN/ SASARAN\tINDIKATOR KINERJA\tTARGET\tREALISASI\tCAPAIAN\tKATEGORI\tSUMBER DATA\t",
+      "1\tPeningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial\t1.1\tPresentase PSKS yang diberdayakan\t97.5\t98.24\t100.76\tSangat Tinggi\tBidang Pemberdayaan Sosial",
+      "\t\t1.2\tPresentase Warga Migran Yang dipulangkan\t90\t84.66\t94.07\tSangat Tinggi\tBidang Perlindungan dan Jaminan Sosial",
+      "2\tMeningkatnya Kualitas Capaian Kinerja Perangkat Daerah\t2.1\tPresentase tingkat pemenuhan komponen penunjang\t100\t100\t100\tSangat Tinggi\tSekretariat",
+    ].join("\n");
+    const table = readPastedTable(pasted, 2024);
+    expect(table.problems).toEqual([]);
+    expect(table.ignoredColumns).toEqual(["CAPAIAN", "KATEGORI", "SUMBER DATA"]);
+    expect(table.rows.map((r) => [r.line, r.objective, r.name, r.target, r.actual])).toEqual([
+      [2, "Peningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial", "Presentase PSKS yang diberdayakan", "97.5", "98.24"],
+      [3, "Peningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial", "Presentase Warga Migran Yang dipulangkan", "90", "84.66"],
+      [4, "Meningkatnya Kualitas Capaian Kinerja Perangkat Daerah", "Presentase tingkat pemenuhan komponen penunjang", "100", "100"],
+    ]);
+    // A row one cell longer without a code where the names' header is stays a problem: nothing is guessed.
+    const noCodes = pasted.replace("\t1.1\t", "\tx\t");
+    expect(readPastedTable(noCodes, 2024).problems.map((p) => p.key)).toEqual(["kolom_lebih_judul", "kolom_lebih_judul", "kolom_lebih_judul"]);
   });
 
   it("reports each row it cannot read with its line and what is wrong", () => {

@@ -17,6 +17,7 @@ import { findOrAddIndicator, sameName } from "../../app/by-name.js";
 import { MAX_PASTED_LINES, readPastedTable, type PastedTable } from "../../import/pasted-table.js";
 import { answerProblem } from "../../import/plan.js";
 import { kindName, newIndicatorKind, storedKind, type KindCell } from "../../import/indicator-kind.js";
+import { unitInName } from "../../import/pk-cells.js";
 
 type PasteState = Extract<State, { flow: "paste" }>;
 type Row = NonNullable<PasteState["rows"]>[number];
@@ -33,11 +34,15 @@ function findPlace(file: AgencyFile, row: Row): { objectiveId?: string; indicato
   return indicator ? { objectiveId: o.id, indicator } : { objectiveId: o.id };
 }
 
-/** A target checked the way /isi would (see `answerProblem`), on the stored indicator or a new one of this kind. */
-function checkTarget(file: AgencyFile, row: Row, existing: Indicator | undefined, kind: KindCell): string | undefined {
-  if (row.target === undefined) return undefined;
-  const problem = answerProblem(file, existing, row.unit, { q: "target", year: file.agency.reportingYear }, row.target, kind);
-  return problem === undefined ? undefined : label("tempel.target_salah", { pesan: problem });
+/** The target and the realisasi checked the way /isi would (see `answerProblem`), on the stored indicator or a new one of this kind. */
+function checkFigures(file: AgencyFile, row: Row, existing: Indicator | undefined, kind: KindCell): string | undefined {
+  for (const q of ["target", "actual"] as const) {
+    const value = row[q];
+    if (value === undefined) continue;
+    const problem = answerProblem(file, existing, row.unit, { q, year: file.agency.reportingYear }, value, kind);
+    if (problem !== undefined) return label(q === "target" ? "tempel.target_salah" : "tempel.realisasi_salah", { pesan: problem });
+  }
+  return undefined;
 }
 
 /**
@@ -47,13 +52,13 @@ function checkTarget(file: AgencyFile, row: Row, existing: Indicator | undefined
  */
 function checkRow(file: AgencyFile, table: PastedTable, row: Row): { row: Row } | { problem: string } {
   const existing = findPlace(file, row).indicator;
-  const kind = existing ? storedKind(existing) : newIndicatorKind(undefined, row.name, row.target === undefined ? [] : [row.target]);
+  const kind = existing ? storedKind(existing) : newIndicatorKind(undefined, row.name, [row.target, row.actual].filter((v): v is string => v !== undefined));
   if (!kind) return { problem: label("tempel.target_predikat", { target: row.target }) };
-  const unit = row.unit || existing?.unit || (kind.kind === "grade" ? label("impor.satuan_predikat") : undefined);
+  const unit = row.unit || existing?.unit || (kind.kind === "grade" ? label("impor.satuan_predikat") : unitInName(row.name));
   if (!unit) return { problem: table.unitColumn ? label("tempel.kosong_kolom", { kolom: label("tempel.kolom.unit") }) : label("tempel.tanpa_satuan") };
   const full: Row = { ...row, unit };
   if (!existing && kind.kind === "grade") Object.assign(full, { kind: "grade", gradeTable: kind.gradeTable });
-  const problem = checkTarget(file, full, existing, kind);
+  const problem = checkFigures(file, full, existing, kind);
   return problem ? { problem } : { row: full };
 }
 
@@ -103,9 +108,10 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
         indikator: row.name,
         satuan: row.unit,
         target: row.target,
+        realisasi: row.actual,
         jenis: row.kind && kindName({ kind: row.kind, gradeTable: row.gradeTable }),
         baru: !place.indicator,
-        ubah: place.indicator !== undefined && row.target !== undefined,
+        ubah: place.indicator !== undefined && (row.target !== undefined || row.actual !== undefined),
       }),
     );
   });
@@ -124,7 +130,7 @@ export async function pasteCallback(turn: Turn, state: State, data: string): Pro
   if (data !== "paste:save") return outcome([text(html("akses.tombol_kedaluwarsa"))]);
   await flowAgency(turn, state.agencyId, "editor");
   const rows = state.rows;
-  const counts = { sasaran: 0, indikator: 0, target: 0 };
+  const counts = { sasaran: 0, indikator: 0, target: 0, realisasi: 0 };
   await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
     const year = String(d.agency.reportingYear);
     for (const row of rows) {
@@ -136,10 +142,13 @@ export async function pasteCallback(turn: Turn, state: State, data: string): Pro
         ind.kind = row.kind;
         if (row.gradeTable) ind.gradeTable = row.gradeTable;
       }
-      if (row.target !== undefined) {
-        const parsed = parseAnswer(d, { q: "target", indicatorId: ind.id, year: Number(year) }, row.target);
+      for (const q of ["target", "actual"] as const) {
+        const value = row[q];
+        if (value === undefined) continue;
+        const parsed = parseAnswer(d, { q, indicatorId: ind.id, year: Number(year) }, value);
         if (parsed.ok) parsed.apply(d);
       }
+      if (row.actual !== undefined) counts.realisasi++;
     }
     renumber(d);
   });

@@ -16,6 +16,7 @@ import { button, grid, html, label, splitHtml, splitKeyboard, text, type Button,
 import { nextId, renumber } from "../../app/ids.js";
 import { isControlWord } from "./entry.js";
 import { deletedMeanwhile } from "./deleted.js";
+import { polarityWord } from "../../domain/polarity-word.js";
 
 type IndicatorState = Extract<State, { flow: "indicator" }>;
 
@@ -399,8 +400,28 @@ async function advance(turn: Turn, state: IndicatorState, draft: IndicatorState[
 
 export async function indicatorText(turn: Turn, state: IndicatorState, input: string): Promise<Outcome> {
   if (isControlWord(input) && (state.step === "definition" || state.step === "dataSource")) return indicatorStep(turn, state, undefined);
-  if (["polarity", "kind", "gradeTable"].includes(state.step)) return outcome([stepQuestion(state.step, {})]);
+  if (state.step === "polarity" || state.step === "kind" || state.step === "gradeTable") {
+    // A choice typed rather than tapped ("negatif", "menurun", "rasio", "IKM"): taken as its button.
+    const choice = typedChoice(state.step, input);
+    if (choice) return indicatorCallback(turn, state, choice);
+    const q = stepQuestion(state.step, {}) as Extract<Out, { kind: "text" }>;
+    return outcome([{ ...q, html: `${html("atur.bukan_pilihan", { input: normalizeInput(input).slice(0, 30) })}\n${q.html}` }]);
+  }
   return indicatorStep(turn, state, input);
+}
+
+const KIND_WORDS: Record<string, "value" | "ratio" | "grade"> = { nilai: "value", "nilai biasa": "value", angka: "value", biasa: "value", rasio: "ratio", predikat: "grade", huruf: "grade", "predikat/huruf": "grade" };
+const GRADE_TABLE_WORDS: Record<string, "ikm" | "lheAkip"> = { ikm: "ikm", lhe: "lheAkip", "lhe akip": "lheAkip", akip: "lheAkip", sakip: "lheAkip" };
+
+/** The button a typed answer to a choice names, as its callback data; undefined when it names none. */
+function typedChoice(step: "polarity" | "kind" | "gradeTable", input: string): string | undefined {
+  if (step === "polarity") {
+    const polarity = polarityWord(input);
+    return polarity && `new:pol:${polarity}`;
+  }
+  const plain = normalizeInput(input).toLowerCase().replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").trim();
+  if (step === "kind") return KIND_WORDS[plain] && `new:kind:${KIND_WORDS[plain]}`;
+  return GRADE_TABLE_WORDS[plain] && `new:grade:${GRADE_TABLE_WORDS[plain]}`;
 }
 
 export async function indicatorCallback(turn: Turn, state: State, data: string): Promise<Outcome> {

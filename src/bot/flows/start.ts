@@ -77,6 +77,11 @@ function defaultYear(turn: Turn): number {
   return yearIn(turn.services.now(), "WIB") - 1;
 }
 
+const LEVEL_WORDS: Record<string, Level> = { provinsi: "provinsi", prov: "provinsi", kabupaten: "kabupaten", kab: "kabupaten", kota: "kota" };
+const PROFILE_ANSWERS: Record<string, "default" | "custom"> = { ya: "default", iya: "default", ok: "default", oke: "default", setuju: "default", bawaan: "default", tidak: "custom", atur: "custom", ubah: "custom" };
+const levelButtons = () => grid((["provinsi", "kabupaten", "kota"] as const).map((l) => button(label(`daftar.tingkat.${l}`), `reg:level:${l}`)), 3);
+const profileButtons = () => [[button(label("daftar.tombol_bawaan"), "reg:profile:default")], [button(label("daftar.tombol_ubah"), "reg:profile:custom")]];
+
 /** The reporting year's question, with this year's and next year's buttons; `before`: a line said first. */
 function yearQuestion(turn: Turn, draft: Extract<State, { flow: "register" }>["draft"], before?: string): Outcome {
   const y = defaultYear(turn);
@@ -90,9 +95,10 @@ export async function registerText(turn: Turn, state: Extract<State, { flow: "re
   switch (state.step) {
     case "name":
     case "region": {
-      if (value.length < 3 || value.length > 200) {
-        return outcome([reply("daftar.nama_salah", { contoh: state.step === "name" ? "Dinas Sosial Kota Dumai" : "Kota Dumai" })]);
-      }
+      const contoh = state.step === "name" ? "Dinas Sosial Kota Dumai" : "Kota Dumai";
+      if (value.length < 3 || value.length > 200) return outcome([reply("daftar.nama_salah", { contoh })]);
+      // A year or a number typed one question early ("2024" for the region) is not a name.
+      if (!/\p{L}/u.test(value)) return outcome([reply("daftar.nama_tanpa_huruf", { input: value.slice(0, 20), daerah: state.step === "region", contoh })]);
       if (state.step === "name") {
         draft.name = value;
         // The region the name ends with, offered as a button (its text is found again from the name when pressed).
@@ -103,8 +109,19 @@ export async function registerText(turn: Turn, state: Extract<State, { flow: "re
       // A region named "Kota …", "Kabupaten …" or "Provinsi …" says its level: asked only when it does not.
       const level = levelOfRegion(value);
       if (level) return afterRegion(turn, { ...draft, level });
-      const levels = (["provinsi", "kabupaten", "kota"] as const).map((l) => button(label(`daftar.tingkat.${l}`), `reg:level:${l}`));
-      return outcome([reply("daftar.tanya_tingkat", {}, grid(levels, 3))], register("level", draft));
+      return outcome([reply("daftar.tanya_tingkat", {}, levelButtons())], register("level", draft));
+    }
+    case "level": {
+      // The level typed rather than tapped ("kabupaten", "Kab", "kota").
+      const level = LEVEL_WORDS[value.toLowerCase().replace(/\.$/, "")];
+      if (level) return afterRegion(turn, { ...draft, level });
+      return outcome([reply("daftar.tingkat_salah", { input: value.slice(0, 20) }, levelButtons())]);
+    }
+    case "profile": {
+      // "Gunakan pengaturan ini?" answered in words: yes is the default, no sets it after registering.
+      const answer = PROFILE_ANSWERS[value.toLowerCase().replace(/[.!]+$/, "")];
+      if (answer) return finishRegister(turn, draft, answer === "custom");
+      return outcome([reply("daftar.profil_ketuk", { input: value.slice(0, 20) }, profileButtons())]);
     }
     case "year": {
       const y = Number(value);
@@ -125,10 +142,7 @@ export async function registerText(turn: Turn, state: Extract<State, { flow: "re
       }
       draft.startYear = startYear;
       draft.endYear = endYear;
-      return outcome(
-        [reply("daftar.profil", defaultProfileLabels(), [[button(label("daftar.tombol_bawaan"), "reg:profile:default")], [button(label("daftar.tombol_ubah"), "reg:profile:custom")]])],
-        register("profile", draft),
-      );
+      return outcome([reply("daftar.profil", defaultProfileLabels(), profileButtons())], register("profile", draft));
     }
     case "same":
       return outcome([reply("daftar.sudah_ada_pilih")]);
@@ -189,15 +203,18 @@ export async function registerCallback(turn: Turn, state: State, data: string): 
   }
   const year = /^reg:year:(\d{4})$/.exec(data);
   if (year && state.step === "year") return registerText(turn, state, year[1]!);
-  if ((data === "reg:profile:default" || data === "reg:profile:custom") && state.step === "profile") {
-    const { name, region, level: lvl, reportingYear, startYear, endYear } = draft;
-    if (!name || !region || !lvl || !reportingYear || !startYear || !endYear) return beginRegister(turn);
-    const doc = await registerAgency(turn.services, turn.actor, { name, region, level: lvl, reportingYear, startYear, endYear });
-    const zone = agencyZone(doc.data.agency);
-    const done = reply("daftar.selesai", { instansi: doc.data.agency.name, zona: zone.zone, dari_daerah: zone.source === "region", wilayah: doc.data.agency.region });
-    return outcome(data === "reg:profile:custom" ? [done, profileMessage(doc.data)] : [done], IDLE);
-  }
+  if ((data === "reg:profile:default" || data === "reg:profile:custom") && state.step === "profile") return finishRegister(turn, draft, data === "reg:profile:custom");
   return outcome([reply("akses.tombol_kedaluwarsa")]);
+}
+
+/** The agency registered from the answers; `custom`: the officer chose to set the profile, shown at once. */
+async function finishRegister(turn: Turn, draft: Extract<State, { flow: "register" }>["draft"], custom: boolean): Promise<Outcome> {
+  const { name, region, level: lvl, reportingYear, startYear, endYear } = draft;
+  if (!name || !region || !lvl || !reportingYear || !startYear || !endYear) return beginRegister(turn);
+  const doc = await registerAgency(turn.services, turn.actor, { name, region, level: lvl, reportingYear, startYear, endYear });
+  const zone = agencyZone(doc.data.agency);
+  const done = reply("daftar.selesai", { instansi: doc.data.agency.name, zona: zone.zone, dari_daerah: zone.source === "region", wilayah: doc.data.agency.region });
+  return outcome(custom ? [done, profileMessage(doc.data)] : [done], IDLE);
 }
 
 export async function joinText(turn: Turn, input: string): Promise<Outcome> {
