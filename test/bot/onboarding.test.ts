@@ -102,6 +102,34 @@ describe("onboarding: /start and registering an agency", () => {
     expect(h.errors).toEqual([]);
   });
 
+  it("takes the level and the profile typed instead of tapped, and refuses a number for a name", async () => {
+    const h = await harness();
+    const d = h.driver;
+    await d.send(ADMIN, "/daftar");
+    expect(plain(await d.send(ADMIN, "2024"))).toBe('"2024" bukan nama instansi: ketik namanya dengan huruf. Contoh: Dinas Sosial Kota Dumai.');
+    await d.send(ADMIN, "Dinas Sosial DKI Jakarta");
+    // The year typed one question early is no region.
+    expect(plain(await d.send(ADMIN, "2024"))).toBe('"2024" bukan nama daerah: ketik namanya dengan huruf. Contoh: Kota Dumai.');
+    expect(plain(await d.send(ADMIN, "DKI Jakarta"))).toBe("Pilih tingkat pemerintahan daerah:");
+    const wrong = await d.send(ADMIN, "kabupatenn");
+    expect(plain(wrong)).toBe('"kabupatenn" bukan tingkat pemerintahan. Ketuk salah satu tombol, atau ketik provinsi, kabupaten atau kota.');
+    expect(wrong[0]!.keyboard.flat().map((b) => b.text)).toEqual(["Provinsi", "Kabupaten", "Kota"]);
+    expect(plain(await d.send(ADMIN, "Prov."))).toBe("Ketik tahun pelaporan (tahun kinerja yang dilaporkan), misalnya 2024.");
+    await d.send(ADMIN, "2024");
+    await d.send(ADMIN, "2021-2026");
+    const unsure = await d.send(ADMIN, "mungkin");
+    expect(plain(unsure)).toBe('"mungkin" bukan pilihan. Ketuk Gunakan pengaturan bawaan (atau ketik ya), atau Atur sendiri setelah mendaftar (atau ketik tidak) untuk mengubahnya dengan /profil. Ketik /batal untuk berhenti.');
+    expect(unsure[0]!.keyboard.flat().map((b) => b.text)).toEqual(["✅ Gunakan pengaturan bawaan", "⚙️ Atur sendiri setelah mendaftar"]);
+    expect(await h.repo.users.read(String(ADMIN.id))).toMatchObject({ agencies: [] });
+    // "Tidak": registered, and the profile shown to be set, as the second button does.
+    const done = await d.send(ADMIN, "Tidak");
+    expect(plain(done.slice(0, 1))).toContain("✅ Instansi Dinas Sosial DKI Jakarta terdaftar, dan Anda menjadi admin.");
+    expect(done).toHaveLength(2);
+    const id = (await h.repo.users.read(String(ADMIN.id)))!.activeAgencyId!;
+    expect((await h.repo.agencies.read(id))!.data.agency).toMatchObject({ name: "Dinas Sosial DKI Jakarta", region: "DKI Jakarta", level: "provinsi", reportingYear: 2024 });
+    expect(h.errors).toEqual([]);
+  });
+
   it("answers unknown text and unknown commands with a pointer to /bantuan", async () => {
     const h = await harness();
     expect(plain(await h.driver.send(ADMIN, "halo"))).toBe(

@@ -47,6 +47,90 @@ describe("setting up sasaran and indicators", () => {
     expect(doc!.audit.map((a) => a.label)).toEqual(["Sasaran — Meningkatnya Kesejahteraan Sosial", "Indikator — 1.1 Persentase PSKS aktif"]);
   });
 
+  it("takes the polarity, kind and predikat table typed instead of tapped, and says why anything else is not taken", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    const d = h.driver;
+    await d.send(ADMIN, "/atur");
+    await d.press(ADMIN, "➕ Sasaran baru");
+    await d.send(ADMIN, "Meningkatnya Kesejahteraan Sosial");
+    await d.send(ADMIN, "Persentase penduduk miskin");
+    await d.press(ADMIN, "%");
+    const refused = await d.send(ADMIN, "naik turun");
+    expect(plain(refused)).toBe('"naik turun" bukan salah satu pilihan; ketuk tombolnya.\nBagaimana polaritas indikator ini?');
+    expect(refused[0]!.keyboard.flat().map((b) => b.text)).toEqual(["Positif (makin tinggi makin baik)", "Negatif (makin rendah makin baik)"]);
+    expect(plain(await d.send(ADMIN, "makin rendah makin baik"))).toBe("Apa jenis indikator ini?");
+    expect(plain(await d.send(ADMIN, "Nilai biasa"))).toContain("Ketik definisi atau rumus indikator");
+    await d.press(ADMIN, "⏭ Lewati");
+    await d.press(ADMIN, "⏭ Lewati");
+    await d.press(ADMIN, "➕ Indikator lain");
+    await d.send(ADMIN, "Indeks Kepuasan Masyarakat");
+    await d.send(ADMIN, "indeks");
+    await d.send(ADMIN, "Positif");
+    expect(plain(await d.send(ADMIN, "predikat"))).toBe("Tabel predikat mana yang dipakai?");
+    await d.send(ADMIN, "IKM");
+    await d.press(ADMIN, "⏭ Lewati");
+    await d.press(ADMIN, "⏭ Lewati");
+    const o = (await h.repo.agencies.read(id))!.data.objectives[0]!;
+    expect(o.indicators.map((i) => [i.name, i.polarity, i.kind, i.gradeTable])).toEqual([
+      ["Persentase penduduk miskin", "negative", "value", undefined],
+      ["Indeks Kepuasan Masyarakat", "positive", "grade", "ikm"],
+    ]);
+    expect(h.errors).toEqual([]);
+  });
+
+  it("pastes a report's Tabel 3.2 copied from Word: codes under the Indikator header, realisasi stored, % from Presentase", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    const d = h.driver;
+    await d.send(ADMIN, "/tempel");
+    // Kabupaten Kotawaringin Timur's LKjIP 2024 (seeds), as Word copies it: the header a cell shorter than the rows.
+    const preview = plain(
+      await d.send(
+        ADMIN,
+        [
+          "Tabel 3.2",
+          "NO\tTUJUAN/ SASARAN\tINDIKATOR KINERJA\tTARGET\tREALISASI\tCAPAIAN\tKATEGORI\tSUMBER DATA\t",
+          "1\tPeningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial\t1.1\tPresentase PSKS yang diberdayakan\t97.5\t98.24\t100.76\tSangat Tinggi\tBidang Pemberdayaan Sosial",
+          "\t\t1.2\tPresentase Warga Migran Yang dipulangkan\t90\t84.66\t94.07\tSangat Tinggi\tBidang Perlindungan dan Jaminan Sosial",
+          "\t\t1.3\tJumlah TMP yang terpelihara\t2\t2\t100\tSangat Tinggi\tBidang Pemberdayaan Sosial",
+        ].join("\n"),
+      ),
+    );
+    expect(preview).toBe(
+      [
+        "Pratinjau (2 baris, tahun 2024):",
+        "1. Peningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial → Presentase PSKS yang diberdayakan (%), target 97.5, realisasi 98.24 [baru]",
+        "2. Peningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial → Presentase Warga Migran Yang dipulangkan (%), target 90, realisasi 84.66 [baru]",
+        "",
+        "Kolom yang tidak dibaca: CAPAIAN, KATEGORI, SUMBER DATA.",
+        "",
+        "Baris yang perlu diperbaiki (tidak akan disimpan):",
+        "• Baris 5: satuan tidak diketahui: tabel tidak punya kolom Satuan dan targetnya tidak ditulis dengan %. Tambahkan kolom Satuan (misalnya %, orang, KPM)",
+        "",
+        "Simpan 2 baris yang benar?",
+      ].join("\n"),
+    );
+    expect(plain(await d.press(ADMIN, "✅ Simpan"))).toBe(
+      "✅ Tersimpan: 1 sasaran baru, 2 indikator baru, 0 target diperbarui, 2 realisasi diisi. Ketik /isi untuk melengkapi data lainnya, seperti faktor penyebabnya.",
+    );
+    const stored = (await h.repo.agencies.read(id))!.data.objectives[0]!.indicators;
+    expect(stored.map((i) => [i.code, i.name, i.unit, i.years["2024"]])).toEqual([
+      ["1.1", "Presentase PSKS yang diberdayakan", "%", { target: "97.5", actual: "98.24" }],
+      ["1.2", "Presentase Warga Migran Yang dipulangkan", "%", { target: "90", actual: "84.66" }],
+    ]);
+    // 84,66 / 90 = 94,07% (the report's own narrative says 86,66 and 96,29%).
+    expect(plain(await d.send(ADMIN, "/status"))).toContain("🔴 1.2 Presentase Warga Migran Yang dipulangkan: 94,07% (Sangat Tinggi)");
+
+    // Pasted again with a realisasi corrected: the stored indicators' figures are updated, and the preview says so.
+    await d.send(ADMIN, "/tempel");
+    const again = plain(await d.send(ADMIN, "Sasaran | Indikator | Realisasi\nPeningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial | Presentase Warga Migran Yang dipulangkan | 86,66"));
+    expect(again).toContain("1. Peningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial → Presentase Warga Migran Yang dipulangkan (%), realisasi 86,66 [perbarui realisasi]");
+    await d.press(ADMIN, "✅ Simpan");
+    expect((await h.repo.agencies.read(id))!.data.objectives[0]!.indicators[1]!.years["2024"]).toEqual({ target: "90", actual: "86.66" });
+    expect(h.errors).toEqual([]);
+  });
+
   it("pastes a Perjanjian Kinerja table: preview with per-row problems, nothing stored before confirmation", async () => {
     const h = await harness();
     const id = await registerAgency(h, ADMIN);
