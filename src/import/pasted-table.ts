@@ -21,7 +21,7 @@ import { isNone } from "../app/entry/answers.js";
 import { say } from "../messages/catalog.js";
 import { normalizeInput } from "../domain/numbers/normalize.js";
 import { pastedNameHeader } from "./code-column.js";
-import { headerLetters, headerYear, isColumnNumbers, isNumberCell, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
+import { headerLetters, headerYear, isColumnNumbers, isNoIndicatorRow, isNumberCell, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
 
 export interface PastedRow {
   /** The line's number among the non-empty lines pasted (1-based), as the preview names it. */
@@ -173,6 +173,7 @@ export function readPastedTable(input: string, reportingYear?: number): PastedTa
     // An empty target, or one written as "-" or "tidak ada" (no figure), is none.
     if (!target || isNone(target)) target = undefined;
     if (!actual || isNone(actual)) actual = undefined;
+    if (value.name === "" && target === undefined && actual === undefined && isNoIndicatorRow(value.objective)) return;
     // A merged Sasaran cell is empty below its first row.
     if (value.objective === "" && value.name !== "") value.objective = previousObjective;
     if (value.objective !== "") previousObjective = value.objective;

@@ -120,6 +120,13 @@ export const unitInName = (name: string): string | undefined => (/^(persentase|p
 export const isGradeTarget = (value: string | undefined): boolean =>
   value !== undefined && /^(AA|BB|CC|[A-D])(\s*\(.*\)|\s*[:=-]?\s*\d[\d.,]*)?$/i.test(latinizeLookAlikes(value.trim()));
 
+/**
+ * A row without an indicator or a figure whose Sasaran cell is empty or a total ("JUMLAH", "Total"): the row of
+ * another column's cells only (a Perjanjian Kinerja's Program and Anggaran beside merged Sasaran and Indikator
+ * cells), or its total row. Passed over: it is no indicator, and nothing in it is read.
+ */
+export const isNoIndicatorRow = (objective: string | undefined): boolean => objective === undefined || objective === "" || /^(jumlah|total)\b/i.test(objective);
+
 /** A cell of the row that numbers a table's columns ("(1) (2) (3) (4)"), or a row number ("1", "1.", "1)"). */
 export const isNumberCell = (cell: string) => /^\(?\d{1,3}[.)]?\)?$/.test(cell);
 

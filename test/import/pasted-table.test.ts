@@ -49,6 +49,34 @@ describe("readPastedTable", () => {
     expect(years.rows).toEqual([{ line: 2, objective: "S", name: "I", unit: "%", actual: "80" }]);
   });
 
+  it("passes over rows of other columns only (a PK's Program and Anggaran beside merged cells) and the total row", () => {
+    // Provinsi Gorontalo's Perjanjian Kinerja 2024 (seeds), its second table as Word copies it: a second header row of
+    // quarters, programs listed beside the merged Sasaran, Indikator and Target cells, and the total.
+    const table = readPastedTable(
+      [
+        "No\tSasaran Strategis\tIndikator Kinerja\tTarget\tTarget Kinerja Triwulan\t\t\t\tProgram\tAnggaran",
+        "\t\t\t\tTW 1\tTW 2\tTW 3\tTW 4\t\t",
+        "1.\tMeningkatnya Kualitas Urusan Penunjang Pemerintahan OPD\tIndeks Kepuasan Masyarakat\tB\t-\t-\t-\tB\tProgram Penunjang Urusan Pemerintahan Daerah\t11.847.398.797",
+        "\t\t\t\t\t\t\t\tProgram Pemberdayaan Sosial\t1.731.835.135",
+        "2.\tMeningkatnya Perlindungan Sosial Bagi Masyarakat\tPersentase warga yang mendapatkan perlindungan sosial\t100%\t-\t-\t-\t100%\tProgram Rehabilitasi Sosial\t3.222.863.720",
+        "\t\t\t\t\t\t\t\tProgram Penanganan Bencana\t1.045.192.140",
+        "\tJUMLAH\t\t\t\t\t\t\t\t26.540.518.017",
+        // Not passed over: a target without its indicator, a sasaran without one.
+        "\t\t\t90",
+        "\tMeningkatnya Tata Kelola",
+      ].join("\n"),
+      2024,
+    );
+    expect(table.rows.map((r) => [r.line, r.name, r.target])).toEqual([
+      [3, "Indeks Kepuasan Masyarakat", "B"],
+      [5, "Persentase warga yang mendapatkan perlindungan sosial", "100%"],
+    ]);
+    expect(table.problems).toEqual([
+      { line: 8, key: "kosong_kolom", params: { kolom: "Sasaran" } },
+      { line: 9, key: "kosong_kolom", params: { kolom: "Indikator" } },
+    ]);
+  });
+
   it("reads a report's Tabel 3.2 copied from Word: codes and names under one Indikator header, a Realisasi column", () => {
     // Kabupaten Kotawaringin Timur's LKjIP 2024, as Word copies it: "INDIKATOR KINERJA" spans the codes and the
     // names, so the header has a cell fewer than the rows (and a tab at its end).
