@@ -114,7 +114,7 @@ export const unitInTarget = (target: string | undefined): string | undefined => 
  * The unit an indicator's name gives when the table gives none: "%" for a percentage ("Persentase PSKS …", and the
  * spellings reports use too, "Presentase", "Prosentase"). Any other name says too little ("Jumlah …": orang, KPM?).
  */
-export const unitInName = (name: string): string | undefined => (/^(persentase|presentase|prosentase)\s/i.test(name.trim()) ? "%" : undefined);
+export const unitInName = (name: string): string | undefined => (/^(persentase|presentase|prosentase)[\s(]/i.test(name.trim()) ? "%" : undefined);
 
 /** A predikat as a target or realisasi ("B", "A (81,50)", "A 84,24", a Cyrillic "В"): only a grade indicator takes it. */
 export const isGradeTarget = (value: string | undefined): boolean =>

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { pkLayout } from "../../src/import/pk-columns.js";
 import { applyPlan, planImport } from "../../src/import/plan.js";
+import { unitInName } from "../../src/import/pk-cells.js";
 import { moveToNextYear } from "../../src/app/new-year.js";
 import { agency } from "../support/agency.js";
 import { csvSheets } from "../support/spreadsheets.js";
@@ -175,5 +176,13 @@ describe("a Perjanjian Kinerja sheet of several years", () => {
     Object.assign(graded.objectives[0]!.indicators[0]!, { kind: "grade", gradeTable: "ikm", years: {} });
     const refused = planImport(graded, await csvSheets("Sasaran;Indikator;Satuan;Polaritas\nMeningkatnya Kesejahteraan Sosial;Persentase PSKS yang aktif;%;negatif\n"));
     expect(refused.problems.map((p) => p.message)).toEqual(["indikator ini berupa predikat, yang selalu berpolaritas positif (predikat lebih tinggi lebih baik); tulis positif atau kosongkan"]);
+  });
+});
+
+describe("the unit an indicator's name gives", () => {
+  it("is % for a percentage however reports spell it, and nothing for other names", () => {
+    const names = ["Persentase PSKS aktif", "Presentase PSKS yang diberdayakan", "PROSENTASE lansia", "Persentase(%) penyandang disabilitas", "Persentase (%) PKK aktif"];
+    expect(names.map(unitInName)).toEqual(["%", "%", "%", "%", "%"]);
+    expect(["Jumlah KPM graduasi", "Indeks Kepuasan Masyarakat", "Persentasenya", "Rasio persentase", ""].map(unitInName)).toEqual(Array(5).fill(undefined));
   });
 });
