@@ -171,7 +171,10 @@ async function onText(turn: Turn, input: string): Promise<Outcome> {
       return year.yearPlanText(turn, s, input);
     case "import":
     case "merge":
+      // The preview may be far above by now: what it waits for.
+      return { replies: [text(html("impor.menunggu", { berkas: s.filename, gabung: s.flow === "merge" }))] };
     case "link":
+      return budget.linkText(turn, s);
     case "idle":
       return { replies: [text(html("umum.tidak_dipahami"))] };
   }

@@ -38,6 +38,12 @@ describe("budget lines (/anggaran)", () => {
     await d.press(ADMIN, "Atur 1");
     const link = await d.press(ADMIN, "🔗 Indikator");
     expect(plain(link)).toContain("Indikator yang didukung oleh Program Rehabilitasi Sosial");
+    // Typed instead of tapped: the same menu, saying its buttons choose.
+    const typed = await d.send(ADMIN, "1.1");
+    expect(plain(typed)).toBe(
+      "Pilih indikatornya dengan tombol di bawah ini, lalu ketuk Selesai (atau ketik /batal).\nIndikator yang didukung oleh Program Rehabilitasi Sosial (✅ = terhubung). Ketuk untuk menghubungkan atau melepaskan:",
+    );
+    expect(typed[0]!.keyboard).toEqual(link[0]!.keyboard);
     const linked = await d.press(ADMIN, "⬜ 1.1 Persentase PPKS terlayani");
     expect(linked[0]!.keyboard.flat().map((b) => b.text)).toContain("✅ 1.1 Persentase PPKS terlayani");
 

@@ -156,6 +156,10 @@ describe("/templat and /impor", () => {
     expect(preview).toContain("  2. Meningkatnya Penyelenggaraan Kesejahteraan Sosial → Persentase PSKS yang aktif (%): target 97,5, realisasi 98,25");
     expect(preview).toContain("• Anggaran: 2 baris benar — 3 baris anggaran (program/kegiatan/sub kegiatan) baru.");
     expect(preview).toContain("Simpan 4 baris yang benar?");
+    // Text typed meanwhile is told what the preview waits for.
+    expect(plain(await h.driver.send(ADMIN, "simpan"))).toBe(
+      'Pratinjau berkas "templat-impor-lkjip.xlsx" masih menunggu: ketuk ✅ Simpan pada pratinjau itu, atau ketik /batal. Berkas lain boleh langsung dikirim.',
+    );
     // Nothing stored yet, also after a restart.
     const unchanged = (await h.restart().repo.agencies.read(id))!;
     expect(unchanged.revision).toBe(before.revision);

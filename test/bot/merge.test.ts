@@ -87,6 +87,7 @@ describe("merging a second registration of the same Dinas", () => {
       ].join("\n"),
     );
     expect(buttons(replies)).toEqual(["✅ Gabungkan", "❌ Batal"]);
+    expect(plain(await h.driver.send(OFFICER, "ok"))).toMatch(/^Pratinjau berkas ".+\.json" masih menunggu: ketuk ✅ Gabungkan pada pratinjau itu, atau ketik \/batal\. Berkas lain boleh langsung dikirim\.$/);
     // Nothing stored before the press.
     expect((await h.repo.agencies.read(demo))!.data.objectives[0]!.indicators.map((i) => i.name)).toEqual([IKU1]);
 

@@ -83,13 +83,22 @@ function lineMenu(file: AgencyFile, lineId: string): Out {
  * keyboard (`chooseIndicatorOut`), then `objectiveId`'s, with a button back to the sasaran. Undefined when that
  * sasaran no longer exists.
  */
-function linkMenu(file: AgencyFile, lineId: string, objectiveId?: string): Out | undefined {
+/** The indicators to link the line to, a button each; `before`: a line said first. */
+function linkMenu(file: AgencyFile, lineId: string, objectiveId?: string, before?: string): Out | undefined {
   const line = findLine(file, lineId)!;
   if (!file.objectives.some((o) => o.indicators.length > 0)) return text(html("anggaran.tidak_ada_indikator"));
   const make = (i: Indicator) => button(`${line.indicatorIds.includes(i.id) ? "✅" : "⬜"} ${i.code ?? ""} ${i.name}`.slice(0, 64), `lk:${i.id}`);
   const done = [button(label("anggaran.tombol_selesai"), `line:${lineId}`)];
   const extra = objectiveId === undefined ? [done] : [[button(label("anggaran.tombol_sasaran_lain"), "pi:lk:*")], done];
-  return chooseIndicatorOut(file, "lk", html("anggaran.tautan", { nama: lineTitle(line) }), make, extra, objectiveId);
+  const prompt = html("anggaran.tautan", { nama: lineTitle(line) });
+  return chooseIndicatorOut(file, "lk", before ? `${before}\n${prompt}` : prompt, make, extra, objectiveId);
+}
+
+/** Text typed while the links are chosen: the menu again, saying that its buttons choose. */
+export async function linkText(turn: Turn, state: Extract<State, { flow: "link" }>): Promise<Outcome> {
+  const doc = await flowAgency(turn, state.agencyId, "editor");
+  if (!findLine(doc.data, state.lineId)) return deletedMeanwhile(label("anggaran.baris_anggaran"), "/anggaran");
+  return outcome([linkMenu(doc.data, state.lineId, state.objectiveId, html("anggaran.tautan_ketuk"))!]);
 }
 
 /** A sasaran's button of the link menu (`*`: back to the sasaran): its indicators, remembered for the next toggle. */
