@@ -21,6 +21,7 @@ import { isNone } from "../app/entry/answers.js";
 import { say } from "../messages/catalog.js";
 import { normalizeInput } from "../domain/numbers/normalize.js";
 import { pastedNameHeader } from "./code-column.js";
+import type { Sheet } from "./spreadsheet.js";
 import { headerLetters, headerYear, isColumnNumbers, isNoIndicatorRow, isNumberCell, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
 
 export interface PastedRow {
@@ -79,6 +80,12 @@ function cellsOf(line: string): string[] {
   const cells = line.split("\t").map((c) => normalizeInput(c));
   while (cells.length > 1 && cells[cells.length - 1] === "") cells.pop();
   return cells;
+}
+
+/** The pasted lines as a sheet, for the import's reading of a table /tempel does not read itself (a budget table). */
+export function pastedSheet(input: string, name: string): Sheet {
+  const lines = input.split(/\r?\n/).filter((l) => l.trim() !== "");
+  return { name, rows: lines.map((line) => cellsOf(line).map((c) => (c === "" ? null : c))) };
 }
 
 interface Header {

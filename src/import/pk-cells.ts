@@ -125,7 +125,10 @@ export const isGradeTarget = (value: string | undefined): boolean =>
  * another column's cells only (a Perjanjian Kinerja's Program and Anggaran beside merged Sasaran and Indikator
  * cells), or its total row. Passed over: it is no indicator, and nothing in it is read.
  */
-export const isNoIndicatorRow = (objective: string | undefined): boolean => objective === undefined || objective === "" || /^(jumlah|total)\b/i.test(objective);
+export const isNoIndicatorRow = (objective: string | undefined): boolean => objective === undefined || objective === "" || isTotal(objective);
+
+/** A total's cell: "JUMLAH", "J U M L A H", "Total", "Jumlah anggaran: Rp …", "Grand Total". */
+export const isTotal = (cell: string): boolean => /^(jumlah|total|grandtotal)/.test(headerLetters(cell));
 
 /** A cell of the row that numbers a table's columns ("(1) (2) (3) (4)"), or a row number ("1", "1.", "1)"). */
 export const isNumberCell = (cell: string) => /^\(?\d{1,3}[.)]?\)?$/.test(cell);

@@ -27,7 +27,7 @@ import { MAX_FACTOR_CELL } from "./limits.js";
 import { FACTOR_KINDS, type FactorKind } from "../app/entry/keys.js";
 import { applyBudgetRows } from "./budget-rows.js";
 import { computedSheetNames } from "./computed-sheets.js";
-import { DESCRIPTION_FIELDS, headerLetters, isColumnNumbers, isGradeTarget, isNoIndicatorRow, pkColumn, unitInName, unitInTarget, type DescriptionField, type PkColumn } from "./pk-cells.js";
+import { DESCRIPTION_FIELDS, headerLetters, isColumnNumbers, isGradeTarget, isNoIndicatorRow, isTotal, pkColumn, unitInName, unitInTarget, type DescriptionField, type PkColumn } from "./pk-cells.js";
 import { normalizeInput } from "../domain/numbers/normalize.js";
 import { polarityWord } from "../domain/polarity-word.js";
 import { kindName, newIndicatorKind, readKindCell, storedKind, type KindCell } from "./indicator-kind.js";
@@ -248,6 +248,8 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
       // Another column's cells beside merged Sasaran and Indikator cells (a PK's Program and Anggaran), or a total row.
       const figureless = () => layout!.figures.every((c) => cellText(figureCell(cells[c.column] ?? null)) === undefined);
       if (kind === "pk" && text(get("name")) === undefined && isNoIndicatorRow(text(get("objective"))) && figureless()) continue;
+      // A budget table's total ("J U M L A H" in its No column): no line.
+      if (kind === "budget" && (["program", "activity", "subActivity"] as const).every((f) => text(get(f)) === undefined) && cells.some((c) => typeof c === "string" && isTotal(c))) continue;
       const problems: Problem[] = [];
       const problem = (f: Field, message: string) => problems.push({ sheet: sheet.name, row: r + 1, column: label(f), message });
       const required = (f: Field, max: number) => {

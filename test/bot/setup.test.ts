@@ -131,6 +131,43 @@ describe("setting up sasaran and indicators", () => {
     expect(h.errors).toEqual([]);
   });
 
+  it("pastes the PK's program table as a budget sheet: a preview as /impor's, the total row passed over, stored on Simpan", async () => {
+    const h = await harness();
+    const id = await registerAgency(h, ADMIN);
+    const d = h.driver;
+    await d.send(ADMIN, "/tempel");
+    // Kota Dumai's LKjIP 2024 (seeds), its Perjanjian Kinerja's programs as Word copies them.
+    const preview = await d.send(
+      ADMIN,
+      [
+        "NO.\tPROGRAM\tANGGARAN\tSUMBER DANA",
+        "1.\tProgram Penunjang Urusan Pemerintahan Daerah Kabupaten/kota\tRp 5.715.592.440,-\tAPBD",
+        "2.\tProgram Pemberdayaan Sosial\tRp. 788.906.460,-\tAPBD",
+        "3.\tProgram Penanganan Warga Negara Migran Korban Tindak Kekerasan\tRp. 10.000.000,-\tAPBD",
+        "J U M L A H\t\tRp 6.514.498.900,-\t",
+      ].join("\n"),
+    );
+    expect(plain(preview)).toBe(
+      [
+        'Pratinjau impor "tabel anggaran yang ditempel" (tahun 2024):',
+        "• Anggaran: 3 baris benar — 3 baris anggaran (program/kegiatan/sub kegiatan) baru.",
+        "",
+        "Simpan 3 baris yang benar?",
+      ].join("\n"),
+    );
+    expect((await h.repo.agencies.read(id))!.data.budgetLines).toEqual([]);
+    expect(plain(await d.press(ADMIN, "✅ Simpan"))).toBe(
+      "✅ Impor tersimpan: 0 sasaran baru, 0 indikator baru, 0 indikator diperbarui, 3 baris anggaran baru. Ketik /status untuk melihat hasilnya.",
+    );
+    expect((await h.repo.agencies.read(id))!.data.budgetLines.map((l) => [l.id, l.level, l.name, l.budget, l.fundingSource])).toEqual([
+      ["P1", "program", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/kota", "5715592440", "APBD"],
+      ["P2", "program", "Program Pemberdayaan Sosial", "788906460", "APBD"],
+      ["P3", "program", "Program Penanganan Warga Negara Migran Korban Tindak Kekerasan", "10000000", "APBD"],
+    ]);
+    expect(plain(await d.send(ADMIN, "/anggaran"))).toContain("Jumlah: pagu Rp6.514.498.900, realisasi belum diisi");
+    expect(h.errors).toEqual([]);
+  });
+
   it("pastes a Perjanjian Kinerja table: preview with per-row problems, nothing stored before confirmation", async () => {
     const h = await harness();
     const id = await registerAgency(h, ADMIN);

@@ -19,6 +19,8 @@ import { button, escapeHtml, html, label, later, splitHtml, text } from "../ui.j
 import { MAX_AGENCY_FILE_BYTES, receiveAgencyFile } from "./merge.js";
 import { isDeepStrictEqual } from "node:util";
 import type { PkRow } from "../../import/plan.js";
+import type { Sheet } from "../../import/spreadsheet.js";
+import type { AgencyDocument } from "../../storage/documents.js";
 import { kindName } from "../../import/indicator-kind.js";
 import { FACTOR_KINDS } from "../../app/entry/keys.js";
 import { isRatioText } from "../../app/entry/answers.js";
@@ -79,7 +81,7 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
   }
   if (bytes.length > MAX_IMPORT_BYTES) return outcome([text(html("impor.terlalu_besar", { ukuran: formatMegabytes(bytes.length), maks: formatMegabytes(MAX_IMPORT_BYTES) }))]);
   if (agencyFile) return receiveAgencyFile(agency, name, bytes, doc.file_id);
-  const { planImport, sheetKind, applyPlan, renamesOf } = await import("../../import/plan.js");
+  const { sheetKind } = await import("../../import/plan.js");
   // Read on the export thread: a workbook of 2,000 rows takes 100–370 ms and its memory grows with the file.
   const KEYS = { memory: "impor.memori_kurang", timeout: "impor.terlalu_lama", busy: "impor.sibuk" } as const;
   const read = await onExportThread((thread) => thread.read(name, bytes), (reason, detik) => say(KEYS[reason], { nama: name, detik }));
@@ -90,9 +92,17 @@ export async function receiveDocument(turn: Turn, ctx: Context, download: Downlo
   }
   const known = read.sheets.filter((s) => sheetKind(s) !== undefined);
   if (known.length === 0) return outcome([text(html("impor.tanpa_kepala", { lembar: read.sheets[0]?.name ?? name }))]);
+  return previewImport(agency, name, read.sheets);
+}
 
+/**
+ * The preview of the rows of `sheets` (a file's, or a budget table pasted in /tempel), waiting for Simpan; `name`:
+ * what the preview calls them.
+ */
+export async function previewImport(agency: AgencyDocument, name: string, sheets: Sheet[]): Promise<Outcome> {
+  const { planImport, applyPlan, renamesOf } = await import("../../import/plan.js");
   const file = agency.data;
-  const plan = planImport(file, read.sheets);
+  const plan = planImport(file, sheets);
   const lines = [html("impor.pratinjau", { nama: name, tahun: file.agency.reportingYear })];
   // The preview counts come from applying the plan to a copy: exactly what "Simpan" will do.
   const preview = structuredClone(file) as typeof file;

@@ -14,8 +14,9 @@ import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../t
 import { button, html, label, splitHtml, text } from "../ui.js";
 import { renumber } from "../../app/ids.js";
 import { findOrAddIndicator, sameName } from "../../app/by-name.js";
-import { MAX_PASTED_LINES, readPastedTable, type PastedTable } from "../../import/pasted-table.js";
-import { answerProblem } from "../../import/plan.js";
+import { MAX_PASTED_LINES, pastedSheet, readPastedTable, type PastedTable } from "../../import/pasted-table.js";
+import { answerProblem, sheetKind } from "../../import/plan.js";
+import { previewImport } from "./import.js";
 import { kindName, newIndicatorKind, storedKind, type KindCell } from "../../import/indicator-kind.js";
 import { unitInName } from "../../import/pk-cells.js";
 
@@ -86,6 +87,11 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
   const continued = state.text !== undefined && (state.lastLength ?? 0) >= SPLIT_BY_TELEGRAM && !alone.header && state.text.length + input.length < MAX_PASTE_TEXT;
   const { pasted, table } = continued ? joinSplit(state.text!, input, file.agency.reportingYear) : { pasted: input, table: alone };
   if (table.lines > MAX_PASTED_LINES) return outcome([text(html("tempel.terlalu_banyak", { jumlah: formatCount(table.lines), maks: MAX_PASTED_LINES }))]);
+  // A budget table ("No | Program | Anggaran | Sumber Dana", the PK's second table) is read as /impor reads a budget sheet.
+  if (!table.header && !continued) {
+    const sheet = pastedSheet(input, label("tempel.tabel_anggaran"));
+    if (sheetKind(sheet) === "budget") return previewImport(doc, label("tempel.tabel_anggaran"), [sheet]);
+  }
   // What was read is kept for a continuation; the rows of an earlier preview stay until this one has rows of its own.
   const next: PasteState = { ...state, text: pasted, lastLength: input.length };
   const problems = table.problems.map((p) => ({ line: p.line, message: label(`tempel.${p.key}`, p.params) }));
