@@ -45,6 +45,8 @@ export const PasteRow = z.strictObject({
   target: z.string().optional(),
   /** The reporting year's realisasi, when the table has a Realisasi column (Tabel 3.2 of a report). */
   actual: z.string().optional(),
+  /** The Renstra's final target, when the table has a Target Akhir Renstra column (Tabel 3.4 of a report). */
+  final: z.string().optional(),
   /** A new indicator whose target is a predikat (see import/indicator-kind.ts). */
   kind: z.literal("grade").optional(),
   gradeTable: z.enum(GRADE_TABLE_IDS as [GradeTableId, ...GradeTableId[]]).optional(),

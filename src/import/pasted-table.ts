@@ -22,7 +22,7 @@ import { say } from "../messages/catalog.js";
 import { normalizeInput } from "../domain/numbers/normalize.js";
 import { pastedNameHeader } from "./code-column.js";
 import type { Sheet } from "./spreadsheet.js";
-import { headerLetters, headerYear, isColumnNumbers, isNoIndicatorRow, isNumberCell, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
+import { headerLetters, headerYear, headerYears, isColumnNumbers, isNoIndicatorRow, isNumberCell, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
 
 export interface PastedRow {
   /** The line's number among the non-empty lines pasted (1-based), as the preview names it. */
@@ -34,6 +34,8 @@ export interface PastedRow {
   target?: string;
   /** From a Realisasi column (a report's table has one), the reporting year's as the Target column. */
   actual?: string;
+  /** From a Target Akhir Renstra column (a report's Tabel 3.4: "Target Akhir 2026"). */
+  final?: string;
 }
 
 export interface PastedProblem {
@@ -67,7 +69,7 @@ const REQUIRED: Required[] = ["objective", "name", "unit"];
 const columnName = (c: Required) => say(`tempel.kolom.${c}`);
 const LIMITS: Record<Required, number> = { objective: 500, name: 500, unit: 40 };
 /** The columns /tempel reads; a header's other columns are reported as ignored. */
-const READ: ReadonlySet<PkColumn | undefined> = new Set(["objective", "name", "unit", "target", "actual"]);
+const READ: ReadonlySet<PkColumn | undefined> = new Set(["objective", "name", "unit", "target", "actual", "final"]);
 
 /** The cells of one line: "|"-separated (outer borders dropped) or tab-separated (empty cells kept: merged ones). */
 function cellsOf(line: string): string[] {
@@ -108,14 +110,21 @@ const isHeader = (pattern: RegExp, cell: string) => !/\d/.test(cell) && pattern.
 /**
  * A header row: its columns by field, when it names at least the sasaran and the indicator. The target and the
  * realisasi read are the reporting year's: a column naming another year ("Target 2025" while the agency reports on
- * 2024, "Realisasi 2023"), or a second one, is not read (and listed as ignored).
+ * 2024, "Realisasi 2023"), or a second one, is not read (and listed as ignored). The Renstra's final target is read
+ * from a column naming no year or the Renstra's last (`endYear`), as "Target Akhir 2026" in a Renstra to 2026.
  */
-function headerOf(cells: string[], reportingYear: number | undefined): Header | undefined {
+function headerOf(cells: string[], reportingYear: number | undefined, endYear?: number): Header | undefined {
   if (!cells.some((c) => isHeader(OBJECTIVE_HEADER, c)) || !cells.some((c) => isHeader(NAME_HEADER, c))) return undefined;
   const read = new Set<PkColumn>();
   const later: string[] = [];
   const columns = cells.map((c): PkColumn | undefined => {
     const column = isHeader(OBJECTIVE_HEADER, c) ? "objective" : pkColumn(c);
+    if (column === "final") {
+      const last = headerYears(c).at(-1);
+      if (read.has(column) || (last !== undefined && endYear !== undefined && last !== endYear)) return undefined;
+      read.add(column);
+      return column;
+    }
     if (column !== "target" && column !== "actual") return column;
     const year = headerYear(c);
     if (year !== undefined && reportingYear !== undefined && year > reportingYear) later.push(c);
@@ -131,7 +140,7 @@ function headerOf(cells: string[], reportingYear: number | undefined): Header | 
 const HEADER_WITHIN = 3;
 
 /** The rows of a pasted table; `reportingYear`: the agency's, whose Target column is read (see headerOf). */
-export function readPastedTable(input: string, reportingYear?: number): PastedTable {
+export function readPastedTable(input: string, reportingYear?: number, endYear?: number): PastedTable {
   const lines = input.split(/\r?\n/).filter((l) => l.trim() !== "");
   const table: PastedTable = { lines: lines.length, unitColumn: true, header: false, rows: [], problems: [], ignoredColumns: [], laterColumns: [] };
   let header: Header | undefined;
@@ -143,10 +152,10 @@ export function readPastedTable(input: string, reportingYear?: number): PastedTa
     const line = k + 1;
     const problem = (key: string, params: Record<string, string | number> = {}) => void table.problems.push({ line, key, params });
     if (header === undefined && table.rows.length === 0 && k < HEADER_WITHIN) {
-      let found = headerOf(cells, reportingYear);
+      let found = headerOf(cells, reportingYear, endYear);
       // "INDIKATOR KINERJA" over the codes and the names, copied as one cell (see code-column.ts).
       const spanned = found && pastedNameHeader(cells, found.columns.indexOf("name"), cellRows.slice(k + 1).filter((c) => !isColumnNumbers(c)));
-      if (spanned) found = headerOf(spanned, reportingYear);
+      if (spanned) found = headerOf(spanned, reportingYear, endYear);
       if (found) {
         header = found;
         table.header = true;
@@ -163,12 +172,14 @@ export function readPastedTable(input: string, reportingYear?: number): PastedTa
     const value: Record<Required, string> = { objective: "", name: "", unit: "" };
     let target: string | undefined;
     let actual: string | undefined;
+    let final: string | undefined;
     if (header) {
       if (cells.length > header.columns.length) return problem("kolom_lebih_judul", { jumlah: cells.length, judul: header.columns.length });
       const at = (column: PkColumn) => cells[header!.columns.indexOf(column)] ?? "";
       for (const c of REQUIRED) value[c] = at(c);
       target = at("target");
       actual = at("actual");
+      final = at("final");
     } else {
       numbered ??= cells.length >= 4 && isNumberCell(cells[0]!);
       const row = numbered ? cells.slice(1) : cells;
@@ -180,7 +191,8 @@ export function readPastedTable(input: string, reportingYear?: number): PastedTa
     // An empty target, or one written as "-" or "tidak ada" (no figure), is none.
     if (!target || isNone(target)) target = undefined;
     if (!actual || isNone(actual)) actual = undefined;
-    if (value.name === "" && target === undefined && actual === undefined && isNoIndicatorRow(value.objective)) return;
+    if (!final || isNone(final)) final = undefined;
+    if (value.name === "" && target === undefined && actual === undefined && final === undefined && isNoIndicatorRow(value.objective)) return;
     // A merged Sasaran cell is empty below its first row.
     if (value.objective === "" && value.name !== "") value.objective = previousObjective;
     if (value.objective !== "") previousObjective = value.objective;
@@ -189,7 +201,7 @@ export function readPastedTable(input: string, reportingYear?: number): PastedTa
     if (empty) return problem("kosong_kolom", { kolom: columnName(empty) });
     const long = REQUIRED.find((c) => value[c].length > LIMITS[c]);
     if (long) return problem("terlalu_panjang", { kolom: columnName(long) });
-    table.rows.push({ line, ...value, ...(target === undefined ? {} : { target }), ...(actual === undefined ? {} : { actual }) });
+    table.rows.push({ line, ...value, ...(target === undefined ? {} : { target }), ...(actual === undefined ? {} : { actual }), ...(final === undefined ? {} : { final }) });
   });
   return table;
 }

@@ -134,10 +134,11 @@ export const isTotal = (cell: string): boolean => /^(jumlah|total|grandtotal)/.t
 export const isNumberCell = (cell: string) => /^\(?\d{1,3}[.)]?\)?$/.test(cell);
 
 /**
- * The row numbering a table's columns ("(1) (2) (3) (4)", "1 2 3 4"): the numbers 1, 2, 3 … in order, in more than
- * one cell, the others empty. Numbers out of that order ("90 85") are data, and stay for the checks to report.
+ * The row numbering a table's columns ("(1) (2) (3) (4)", "1 2 3 4"): numbers from 1 upwards, in more than one cell,
+ * the others empty; a column left out of the numbering ("1 2 3 5 6 7", as a report's Tabel 3.4 has it) too. Numbers
+ * that do not start at 1 or go down ("90 85") are data, and stay for the checks to report.
  */
 export function isColumnNumbers(cells: readonly string[]): boolean {
-  const numbers = cells.filter((c) => c !== "");
-  return numbers.length > 1 && numbers.every((c, k) => isNumberCell(c) && Number(c.replace(/\D/g, "")) === k + 1);
+  const numbers = cells.filter((c) => c !== "").map((c) => (isNumberCell(c) ? Number(c.replace(/\D/g, "")) : NaN));
+  return numbers.length > 1 && numbers[0] === 1 && numbers.every((n, k) => k === 0 || n > numbers[k - 1]!);
 }

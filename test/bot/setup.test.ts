@@ -125,9 +125,35 @@ describe("setting up sasaran and indicators", () => {
     // Pasted again with a realisasi corrected: the stored indicators' figures are updated, and the preview says so.
     await d.send(ADMIN, "/tempel");
     const again = plain(await d.send(ADMIN, "Sasaran | Indikator | Realisasi\nPeningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial | Presentase Warga Migran Yang dipulangkan | 86,66"));
-    expect(again).toContain("1. Peningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial → Presentase Warga Migran Yang dipulangkan (%), realisasi 86,66 [perbarui realisasi]");
+    expect(again).toContain("1. Peningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial → Presentase Warga Migran Yang dipulangkan (%), realisasi 86,66 [perbarui]");
     await d.press(ADMIN, "✅ Simpan");
     expect((await h.repo.agencies.read(id))!.data.objectives[0]!.indicators[1]!.years["2024"]).toEqual({ target: "90", actual: "86.66" });
+
+    // Its Tabel 3.4 (columns numbered 1 2 3 5 6 7): the final targets of the Renstra to 2026 stored too.
+    await d.send(ADMIN, "/tempel");
+    const renstra = plain(
+      await d.send(
+        ADMIN,
+        [
+          "NO\tTUJUAN / SASARAN\tINDIKATOR KINERJA\tREALISASI KINERJA TAHUN 2024\tTARGET AKHIR 2026\tTINGKAT KEMAJUAN",
+          "1\t2\t3\t5\t6\t7",
+          "1\tPeningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial\tPresentase PSKS yang diberdayakan\t98.24\t91.37\t108%",
+          "\t\tPresentase Warga Migran Yang dipulangkan\t86.66\t94.99\t91%",
+        ].join("\n"),
+      ),
+    );
+    expect(renstra).toContain(
+      [
+        "1. Peningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial → Presentase PSKS yang diberdayakan (%), realisasi 98.24, target akhir Renstra (2026) 91.37 [perbarui]",
+        "2. Peningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial → Presentase Warga Migran Yang dipulangkan (%), realisasi 86.66, target akhir Renstra (2026) 94.99 [perbarui]",
+        "",
+        "Kolom yang tidak dibaca: TINGKAT KEMAJUAN.",
+      ].join("\n"),
+    );
+    expect(plain(await d.press(ADMIN, "✅ Simpan"))).toBe(
+      "✅ Tersimpan: 0 sasaran baru, 0 indikator baru, 0 target diperbarui, 2 realisasi diisi, 2 target akhir Renstra diisi. Ketik /isi untuk melengkapi data lainnya, seperti faktor penyebabnya.",
+    );
+    expect((await h.repo.agencies.read(id))!.data.objectives[0]!.indicators.map((i) => i.strategicPlan)).toEqual([{ finalTarget: "91.37" }, { finalTarget: "94.99" }]);
     expect(h.errors).toEqual([]);
   });
 
@@ -295,8 +321,8 @@ describe("setting up sasaran and indicators", () => {
     expect(preview).toContain(
       [
         "Pratinjau (2 baris, tahun 2024):",
-        "1. Meningkatnya Layanan → Indeks Kepuasan Masyarakat (indeks), target B [perbarui target]",
-        "2. Meningkatnya Layanan → Persentase PMKS tertangani (%), target 90 [perbarui target]",
+        "1. Meningkatnya Layanan → Indeks Kepuasan Masyarakat (indeks), target B [perbarui]",
+        "2. Meningkatnya Layanan → Persentase PMKS tertangani (%), target 90 [perbarui]",
         "",
         "Baris yang perlu diperbaiki (tidak akan disimpan):",
         // "Kepuasan Pegawai" is not the IKM table's (Kepuasan Masyarakat), and B is a letter of both tables.

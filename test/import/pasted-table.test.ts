@@ -137,3 +137,21 @@ describe("readPastedTable", () => {
     expect(readPastedTable("a\nb\nc\nd").lines).toBe(4);
   });
 });
+
+describe("the row numbering the columns", () => {
+  it("is passed over when it counts from 1 upwards, with a column left out too; other numbers are data", () => {
+    // Kabupaten Kotawaringin Timur's Tabel 3.4 numbers its columns 1 2 3 5 6 7.
+    const pasted = ["NO\tTUJUAN / SASARAN\tINDIKATOR KINERJA\tREALISASI KINERJA TAHUN 2024\tTARGET AKHIR 2026\tTINGKAT KEMAJUAN", "1\t2\t3\t5\t6\t7", "1\tS\tPersentase PSKS\t98.24\t91.37\t108%"].join("\n");
+    const table = readPastedTable(pasted, 2024, 2026);
+    expect(table.problems).toEqual([]);
+    expect(table.ignoredColumns).toEqual(["TINGKAT KEMAJUAN"]);
+    // The final target of a Renstra to 2026 read too; in a Renstra to 2025 "Target Akhir 2026" is not its final target.
+    expect(table.rows).toEqual([{ line: 3, objective: "S", name: "Persentase PSKS", unit: "", actual: "98.24", final: "91.37" }]);
+    const other = readPastedTable(pasted, 2024, 2025);
+    expect(other.ignoredColumns).toEqual(["TARGET AKHIR 2026", "TINGKAT KEMAJUAN"]);
+    expect(other.rows).toEqual([{ line: 3, objective: "S", name: "Persentase PSKS", unit: "", actual: "98.24" }]);
+    // Going down, or not from 1: data, reported as such.
+    expect(readPastedTable("Sasaran\tIndikator\tSatuan\tTarget\n3\t2\t1\t0", 2024).rows).toHaveLength(1);
+    expect(readPastedTable("Sasaran\tIndikator\tSatuan\tTarget\n2\t3\t4\t5", 2024).rows).toHaveLength(1);
+  });
+});

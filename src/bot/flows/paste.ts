@@ -35,13 +35,17 @@ function findPlace(file: AgencyFile, row: Row): { objectiveId?: string; indicato
   return indicator ? { objectiveId: o.id, indicator } : { objectiveId: o.id };
 }
 
-/** The target and the realisasi checked the way /isi would (see `answerProblem`), on the stored indicator or a new one of this kind. */
+/** The figures a row gives, as the answers /isi takes. */
+const FIGURES = ["target", "actual", "final"] as const;
+const FIGURE_PROBLEM = { target: "tempel.target_salah", actual: "tempel.realisasi_salah", final: "tempel.target_akhir_salah" } as const;
+
+/** The target, the realisasi and the final target checked the way /isi would (see `answerProblem`), on the stored indicator or a new one of this kind. */
 function checkFigures(file: AgencyFile, row: Row, existing: Indicator | undefined, kind: KindCell): string | undefined {
-  for (const q of ["target", "actual"] as const) {
+  for (const q of FIGURES) {
     const value = row[q];
     if (value === undefined) continue;
-    const problem = answerProblem(file, existing, row.unit, { q, year: file.agency.reportingYear }, value, kind);
-    if (problem !== undefined) return label(q === "target" ? "tempel.target_salah" : "tempel.realisasi_salah", { pesan: problem });
+    const problem = answerProblem(file, existing, row.unit, q === "final" ? { q } : { q, year: file.agency.reportingYear }, value, kind);
+    if (problem !== undefined) return label(FIGURE_PROBLEM[q], { pesan: problem });
   }
   return undefined;
 }
@@ -53,7 +57,7 @@ function checkFigures(file: AgencyFile, row: Row, existing: Indicator | undefine
  */
 function checkRow(file: AgencyFile, table: PastedTable, row: Row): { row: Row } | { problem: string } {
   const existing = findPlace(file, row).indicator;
-  const kind = existing ? storedKind(existing) : newIndicatorKind(undefined, row.name, [row.target, row.actual].filter((v): v is string => v !== undefined));
+  const kind = existing ? storedKind(existing) : newIndicatorKind(undefined, row.name, FIGURES.map((q) => row[q]).filter((v): v is string => v !== undefined));
   if (!kind) return { problem: label("tempel.target_predikat", { target: row.target }) };
   const unit = row.unit || existing?.unit || (kind.kind === "grade" ? label("impor.satuan_predikat") : unitInName(row.name));
   if (!unit) return { problem: table.unitColumn ? label("tempel.kosong_kolom", { kolom: label("tempel.kolom.unit") }) : label("tempel.tanpa_satuan") };
@@ -73,19 +77,20 @@ const SPLIT_BY_TELEGRAM = 3500;
  * The two parts of a paste Telegram split, joined where it cut: at a line break (dropped with the cut) or inside a
  * line, at a space; whichever reads with fewer problems (at a line break when both read alike).
  */
-function joinSplit(before: string, after: string, reportingYear: number): { pasted: string; table: PastedTable } {
+function joinSplit(before: string, after: string, reportingYear: number, endYear: number): { pasted: string; table: PastedTable } {
   const atBreak = `${before}\n${after}`;
   const inLine = `${before} ${after}`;
-  const [a, b] = [readPastedTable(atBreak, reportingYear), readPastedTable(inLine, reportingYear)];
+  const [a, b] = [readPastedTable(atBreak, reportingYear, endYear), readPastedTable(inLine, reportingYear, endYear)];
   return b.problems.length < a.problems.length ? { pasted: inLine, table: b } : { pasted: atBreak, table: a };
 }
 
 export async function pasteText(turn: Turn, state: PasteState, input: string): Promise<Outcome> {
   const doc = await flowAgency(turn, state.agencyId, "editor");
   const file = doc.data;
-  const alone = readPastedTable(input, file.agency.reportingYear);
+  const { reportingYear, strategicPlan } = file.agency;
+  const alone = readPastedTable(input, reportingYear, strategicPlan.endYear);
   const continued = state.text !== undefined && (state.lastLength ?? 0) >= SPLIT_BY_TELEGRAM && !alone.header && state.text.length + input.length < MAX_PASTE_TEXT;
-  const { pasted, table } = continued ? joinSplit(state.text!, input, file.agency.reportingYear) : { pasted: input, table: alone };
+  const { pasted, table } = continued ? joinSplit(state.text!, input, reportingYear, strategicPlan.endYear) : { pasted: input, table: alone };
   if (table.lines > MAX_PASTED_LINES) return outcome([text(html("tempel.terlalu_banyak", { jumlah: formatCount(table.lines), maks: MAX_PASTED_LINES }))]);
   // A budget table ("No | Program | Anggaran | Sumber Dana", the PK's second table) is read as /impor reads a budget sheet.
   if (!table.header && !continued) {
@@ -115,9 +120,11 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
         satuan: row.unit,
         target: row.target,
         realisasi: row.actual,
+        akhir: row.final,
+        tahun_akhir: strategicPlan.endYear,
         jenis: row.kind && kindName({ kind: row.kind, gradeTable: row.gradeTable }),
         baru: !place.indicator,
-        ubah: place.indicator !== undefined && (row.target !== undefined || row.actual !== undefined),
+        ubah: place.indicator !== undefined && FIGURES.some((q) => row[q] !== undefined),
       }),
     );
   });
@@ -136,7 +143,7 @@ export async function pasteCallback(turn: Turn, state: State, data: string): Pro
   if (data !== "paste:save") return outcome([text(html("akses.tombol_kedaluwarsa"))]);
   await flowAgency(turn, state.agencyId, "editor");
   const rows = state.rows;
-  const counts = { sasaran: 0, indikator: 0, target: 0, realisasi: 0 };
+  const counts = { sasaran: 0, indikator: 0, target: 0, realisasi: 0, akhir: 0 };
   await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
     const year = String(d.agency.reportingYear);
     for (const row of rows) {
@@ -148,12 +155,13 @@ export async function pasteCallback(turn: Turn, state: State, data: string): Pro
         ind.kind = row.kind;
         if (row.gradeTable) ind.gradeTable = row.gradeTable;
       }
-      for (const q of ["target", "actual"] as const) {
+      for (const q of FIGURES) {
         const value = row[q];
         if (value === undefined) continue;
-        const parsed = parseAnswer(d, { q, indicatorId: ind.id, year: Number(year) }, value);
+        const parsed = parseAnswer(d, q === "final" ? { q, indicatorId: ind.id } : { q, indicatorId: ind.id, year: Number(year) }, value);
         if (parsed.ok) parsed.apply(d);
       }
+      if (row.final !== undefined) counts.akhir++;
       if (row.actual !== undefined) counts.realisasi++;
     }
     renumber(d);
