@@ -11,7 +11,9 @@
  * - a row number in the first cell ("1.", "2");
  * - an empty Sasaran cell under the first indicator of a sasaran (the cell is
  *   merged in the document): the sasaran of the row above;
- * - the unit written in the target ("100%") when there is no Satuan column.
+ * - the unit written in the target ("100%") when there is no Satuan column;
+ * - a report's tables (Tabel 3.2, 3.4) have the reporting year's Realisasi and the Renstra's final target too, and
+ *   often the indicators' codes in a column of their own under the Indikator header (see code-column.ts).
  *
  * Rows come out with their problems as message keys (prompts/atur.json,
  * `tempel.*`); the caller, who knows the agency's indicators, settles a
@@ -139,7 +141,10 @@ function headerOf(cells: string[], reportingYear: number | undefined, endYear?: 
 /** Lines before the header that may be a title ("PERJANJIAN KINERJA TAHUN 2024"). */
 const HEADER_WITHIN = 3;
 
-/** The rows of a pasted table; `reportingYear`: the agency's, whose Target column is read (see headerOf). */
+/**
+ * The rows of a pasted table; `reportingYear`: the agency's, whose Target and Realisasi columns are read, and
+ * `endYear` its Renstra's last, whose final target is (see headerOf).
+ */
 export function readPastedTable(input: string, reportingYear?: number, endYear?: number): PastedTable {
   const lines = input.split(/\r?\n/).filter((l) => l.trim() !== "");
   const table: PastedTable = { lines: lines.length, unitColumn: true, header: false, rows: [], problems: [], ignoredColumns: [], laterColumns: [] };

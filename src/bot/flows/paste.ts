@@ -58,7 +58,7 @@ function checkFigures(file: AgencyFile, row: Row, existing: Indicator | undefine
 function checkRow(file: AgencyFile, table: PastedTable, row: Row): { row: Row } | { problem: string } {
   const existing = findPlace(file, row).indicator;
   const kind = existing ? storedKind(existing) : newIndicatorKind(undefined, row.name, FIGURES.map((q) => row[q]).filter((v): v is string => v !== undefined));
-  if (!kind) return { problem: label("tempel.target_predikat", { target: row.target }) };
+  if (!kind) return { problem: label("tempel.target_predikat", { target: row.target ?? row.actual ?? row.final }) };
   const unit = row.unit || existing?.unit || (kind.kind === "grade" ? label("impor.satuan_predikat") : unitInName(row.name));
   if (!unit) return { problem: table.unitColumn ? label("tempel.kosong_kolom", { kolom: label("tempel.kolom.unit") }) : label("tempel.tanpa_satuan") };
   const full: Row = { ...row, unit };
