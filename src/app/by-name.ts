@@ -6,8 +6,18 @@ import type { AgencyFile } from "../domain/schema/agency.js";
 import type { Indicator } from "../domain/schema/indicator.js";
 import { nextId } from "./ids.js";
 
-/** What a name is matched by: names match whatever their case and surrounding spaces. */
-export const nameKey = (name: string): string => name.trim().toLowerCase();
+/**
+ * What a name is matched by: names match whatever their case, their spaces (around and inside, next to a slash,
+ * a hyphen, a bracket or a comma: "Desa/ Kelurahan" is "Desa/Kelurahan", as reports copied from PDF write it) and a
+ * full stop at their end.
+ */
+export const nameKey = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/ ?([/(),\-–]) ?/g, "$1")
+    .replace(/[.\s]+$/, "")
+    .trim();
 export const sameName = (a: string, b: string): boolean => nameKey(a) === nameKey(b);
 
 /** The indicator named `name` in the sasaran named `objective`, names matched as officers type them. */

@@ -16,7 +16,7 @@ import { applyIndicatorBudget, keepLineSums } from "./indicator-budget.js";
 import { applyPredecessor, type PredecessorRow } from "./predecessor.js";
 import { parseAnswer, readTarget, unitKind } from "../app/entry/answers.js";
 import { idAllocator, renumber } from "../app/ids.js";
-import { findByNames, findOrAddIndicator, newValueIndicator, sameName } from "../app/by-name.js";
+import { findByNames, findOrAddIndicator, nameKey, newValueIndicator, sameName } from "../app/by-name.js";
 import type { CellValue, DateCell, Sheet } from "./spreadsheet.js";
 import { spannedNameHeader } from "./code-column.js";
 import { cellText, factorText, figureCell, readMoney, text } from "./cells.js";
@@ -293,7 +293,7 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         }
         if (existing && row.unit && !sameName(existing.unit, row.unit)) problem("unit", say("impor.satuan_berbeda", { satuan: existing.unit }));
         if (row.objective && row.name) {
-          const key = `${row.objective}\u0000${row.name}`.toLowerCase();
+          const key = `${nameKey(row.objective)}\u0000${nameKey(row.name)}`;
           const first = seenPk.get(key);
           if (first !== undefined) problem("name", say("impor.baris_ganda", { baris: first }));
           else seenPk.set(key, r + 1);
@@ -516,6 +516,24 @@ function isStoredRatio(ind: Indicator, stored: YearValues | undefined, actual: s
 }
 
 /**
+ * A year's target or realisasi answered as /isi would; a realisasi that is the indicator's stored ratio as far as it
+ * is written keeps the numerator and denominator (see isStoredRatio). The answer's problem when it is not taken.
+ */
+export function answerFigure(d: AgencyFile, ind: Indicator, key: { q: "target" | "actual"; year: number }, value: string): string | undefined {
+  const year = String(key.year);
+  const stored = ind.years[year] && { ...ind.years[year] };
+  const parsed = parseAnswer(d, { ...key, indicatorId: ind.id }, value);
+  if (!parsed.ok) return parsed.message;
+  parsed.apply(d);
+  const now = ind.years[year];
+  if (key.q === "actual" && now && isStoredRatio(ind, stored, now.actual as string | undefined)) {
+    delete now.actual;
+    [now.numerator, now.denominator] = [stored!.numerator, stored!.denominator];
+  }
+  return undefined;
+}
+
+/**
  * Apply a plan to a draft of the agency data (the caller validates and stores it, or drops it when there are
  * problems); `renames` first, when the officer chose them: each indicator then takes its row's figures.
  */
@@ -567,17 +585,11 @@ export function applyPlan(d: AgencyFile, plan: Pick<ImportPlan, "pk" | "budget">
       return parsed.ok;
     };
     for (const figures of [{ year, target: row.target, actual: row.actual }, ...(row.history ?? [])]) {
-      const key = String(figures.year);
       for (const q of ["target", "actual"] as const) {
         const value = figures[q];
         if (value === undefined) continue;
-        const stored = ind.years[key] && { ...ind.years[key] };
-        answer({ q, year: figures.year }, value);
-        const now = ind.years[key];
-        if (q === "actual" && now && isStoredRatio(ind, stored, now.actual as string | undefined)) {
-          delete now.actual;
-          [now.numerator, now.denominator] = [stored!.numerator, stored!.denominator];
-        }
+        const message = answerFigure(d, ind, { q, year: figures.year }, value);
+        if (message !== undefined) problems.push(say("impor.berubah", { baris: row.row, pesan: message }));
       }
     }
     if (row.final !== undefined) answer({ q: "final" }, row.final);

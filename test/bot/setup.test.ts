@@ -151,9 +151,48 @@ describe("setting up sasaran and indicators", () => {
       ].join("\n"),
     );
     expect(plain(await d.press(ADMIN, "✅ Simpan"))).toBe(
-      "✅ Tersimpan: 0 sasaran baru, 0 indikator baru, 0 target diperbarui, 2 realisasi diisi, 2 target akhir Renstra diisi. Ketik /isi untuk melengkapi data lainnya, seperti faktor penyebabnya.",
+      "✅ Tersimpan: 0 sasaran baru, 0 indikator baru, 0 target diperbarui, 2 target akhir Renstra diisi. Ketik /isi untuk melengkapi data lainnya, seperti faktor penyebabnya.",
     );
     expect((await h.repo.agencies.read(id))!.data.objectives[0]!.indicators.map((i) => i.strategicPlan)).toEqual([{ finalTarget: "91.37" }, { finalTarget: "94.99" }]);
+    expect(h.errors).toEqual([]);
+  });
+
+  it("pastes a report's table over stored indicators: names matched whatever their spaces, a stored ratio kept, look-alike names pointed out", async () => {
+    const h = await harness();
+    await seedDemo(h.services, ADMIN);
+    const before = (await h.repo.agencies.read("dinsos-pm-dumai"))!.data;
+    await h.driver.send(ADMIN, "/tempel");
+    // Kota Dumai's own report (seeds): "Desa/ Kelurahan" where the stored sasaran has "Desa/Kelurahan", 86,11% for
+    // the stored 31/36, and an SPM indicator named without its "(INDIKATOR SPM)".
+    const S1 = "Persentase (%) penyandang disabilitas terlantar, anak terlantar, lanjut usia terlantar, dan gelandangan pengemis yang terpenuhi kebutuhan dasarnya di luar panti.";
+    const preview = plain(
+      await h.driver.send(
+        ADMIN,
+        [
+          "No\tSasaran Strategis\tIndikator Kinerja\tTar get\tRealisa si\tCapaian 2023",
+          `1.\tMeningkatnya Penyelenggaraan Kesejahteraan Sosial\t${S1}\t100 %\t100%\t100%`,
+          "2.\tMeningkatnya Kapasitas Pemberdayaan Masyarakat Desa/ Kelurahan\tPersentase Kelurahan Cepat Berkembang\t80 %\t86,11%\t107,6%",
+          "\t\tPersentase PKK (Pemberdayaan Kesejahteraan Keluarga) Aktif\t100 %\t95%\t95%",
+        ].join("\n"),
+      ),
+    );
+    expect(preview).toContain(
+      [
+        `1. Meningkatnya Penyelenggaraan Kesejahteraan Sosial → ${S1} (%), target 100 %, realisasi 100% [baru; namanya mirip indikator 1.1 yang tersimpan: bila sama, samakan namanya]`,
+        "2. Meningkatnya Kapasitas Pemberdayaan Masyarakat Desa/ Kelurahan → Persentase Kelurahan Cepat Berkembang (%), target 80 %, realisasi 86,11% [sudah sama]",
+        "3. Meningkatnya Kapasitas Pemberdayaan Masyarakat Desa/ Kelurahan → Persentase PKK (Pemberdayaan Kesejahteraan Keluarga) Aktif (%), target 100 %, realisasi 95% [perbarui]",
+      ].join("\n"),
+    );
+    expect(plain(await h.driver.press(ADMIN, "✅ Simpan"))).toBe(
+      "✅ Tersimpan: 0 sasaran baru, 1 indikator baru, 0 target diperbarui, 2 realisasi diisi. Ketik /isi untuk melengkapi data lainnya, seperti faktor penyebabnya.",
+    );
+    const after = (await h.repo.agencies.read("dinsos-pm-dumai"))!.data;
+    expect(after.objectives.map((o) => o.name)).toEqual(before.objectives.map((o) => o.name));
+    const [cepat, pkk] = after.objectives[1]!.indicators;
+    // 31/36 is 86,11% as far as written: kept; 95% replaces 588/588.
+    expect(cepat!.years["2024"]).toEqual({ target: "80", numerator: "31", denominator: "36" });
+    expect(pkk!.years["2024"]).toEqual({ target: "100", actual: "95" });
+    expect(after.objectives[0]!.indicators.map((i) => i.name)).toEqual([before.objectives[0]!.indicators[0]!.name, S1]);
     expect(h.errors).toEqual([]);
   });
 

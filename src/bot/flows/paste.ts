@@ -13,9 +13,9 @@ import { IDLE, MAX_PASTE_TEXT, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, splitHtml, text } from "../ui.js";
 import { renumber } from "../../app/ids.js";
-import { findOrAddIndicator, sameName } from "../../app/by-name.js";
+import { findOrAddIndicator, nameKey, sameName } from "../../app/by-name.js";
 import { MAX_PASTED_LINES, pastedSheet, readPastedTable, type PastedTable } from "../../import/pasted-table.js";
-import { answerProblem, sheetKind } from "../../import/plan.js";
+import { answerFigure, answerProblem, sheetKind } from "../../import/plan.js";
 import { previewImport } from "./import.js";
 import { kindName, newIndicatorKind, storedKind, type KindCell } from "../../import/indicator-kind.js";
 import { unitInName } from "../../import/pk-cells.js";
@@ -26,6 +26,19 @@ type Row = NonNullable<PasteState["rows"]>[number];
 export async function beginPaste(turn: Turn): Promise<Outcome> {
   const { doc } = await activeAgency(turn, "editor");
   return outcome([text(html("tempel.petunjuk"))], { v: 1, flow: "paste", agencyId: doc.data.agency.id });
+}
+
+/**
+ * A stored indicator whose name starts with the row's name or the other way round ("… di luar panti" and "… di luar
+ * panti (INDIKATOR SPM)"): likely the same, named differently by another document. Undefined when none is.
+ */
+function similarStored(file: AgencyFile, row: Row): Indicator | undefined {
+  const key = nameKey(row.name);
+  if (key.length < 20) return undefined;
+  return file.objectives.flatMap((o) => o.indicators).find((i) => {
+    const stored = nameKey(i.name);
+    return stored.length >= 20 && stored !== key && (stored.startsWith(key) || key.startsWith(stored));
+  });
 }
 
 function findPlace(file: AgencyFile, row: Row): { objectiveId?: string; indicator?: Indicator } {
@@ -110,6 +123,8 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
   if (rows.length === 0 && problems.length === 0) return outcome([text(html(table.header ? "tempel.hanya_judul" : "tempel.tidak_ada_baris"))], next);
   const preview = [html("tempel.pratinjau", { jumlah: rows.length, tahun: file.agency.reportingYear })];
   if (continued) preview.unshift(html("tempel.lanjutan"));
+  // Which rows change their indicator, from storing them in a copy: a row as stored already is said to be.
+  const { changed } = applyRows(structuredClone(file), rows);
   rows.forEach((row, k) => {
     const place = findPlace(file, row);
     preview.push(
@@ -124,7 +139,9 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
         tahun_akhir: strategicPlan.endYear,
         jenis: row.kind && kindName({ kind: row.kind, gradeTable: row.gradeTable }),
         baru: !place.indicator,
-        ubah: place.indicator !== undefined && FIGURES.some((q) => row[q] !== undefined),
+        mirip: place.indicator ? undefined : similarStored(file, row)?.code,
+        ubah: place.indicator !== undefined && changed[k],
+        sama: place.indicator !== undefined && !changed[k],
       }),
     );
   });
@@ -143,28 +160,51 @@ export async function pasteCallback(turn: Turn, state: State, data: string): Pro
   if (data !== "paste:save") return outcome([text(html("akses.tombol_kedaluwarsa"))]);
   await flowAgency(turn, state.agencyId, "editor");
   const rows = state.rows;
-  const counts = { sasaran: 0, indikator: 0, target: 0, realisasi: 0, akhir: 0 };
-  await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => {
-    const year = String(d.agency.reportingYear);
-    for (const row of rows) {
-      const { indicator: ind, newObjective, newIndicator } = findOrAddIndicator(d, row.objective, row.name, row.unit);
-      if (newObjective) counts.sasaran++;
-      if (newIndicator) counts.indikator++;
-      else if (row.target !== undefined) counts.target++;
-      if (newIndicator && row.kind) {
-        ind.kind = row.kind;
-        if (row.gradeTable) ind.gradeTable = row.gradeTable;
-      }
-      for (const q of FIGURES) {
-        const value = row[q];
-        if (value === undefined) continue;
-        const parsed = parseAnswer(d, q === "final" ? { q, indicatorId: ind.id } : { q, indicatorId: ind.id, year: Number(year) }, value);
-        if (parsed.ok) parsed.apply(d);
-      }
-      if (row.final !== undefined) counts.akhir++;
-      if (row.actual !== undefined) counts.realisasi++;
+  let counts: Counts | undefined;
+  await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => void (counts = applyRows(d, rows).counts));
+  return outcome([text(html("tempel.tersimpan", { ...counts!, dengan_realisasi: rows.some((r) => r.actual !== undefined) }))], IDLE);
+}
+
+type Counts = { sasaran: number; indikator: number; target: number; realisasi: number; akhir: number };
+
+/**
+ * The rows stored in `d` as Simpan stores them: the counts of what changed (a stored indicator's target, any
+ * realisasi and final target only when it differs from the stored one), and for each row whether it changed its
+ * indicator (a new one always does).
+ */
+function applyRows(d: AgencyFile, rows: readonly Row[]): { counts: Counts; changed: boolean[] } {
+  const year = d.agency.reportingYear;
+  const counts: Counts = { sasaran: 0, indikator: 0, target: 0, realisasi: 0, akhir: 0 };
+  const changed = rows.map((row) => {
+    const { indicator: ind, newObjective, newIndicator } = findOrAddIndicator(d, row.objective, row.name, row.unit);
+    if (newObjective) counts.sasaran++;
+    if (newIndicator) counts.indikator++;
+    if (newIndicator && row.kind) {
+      ind.kind = row.kind;
+      if (row.gradeTable) ind.gradeTable = row.gradeTable;
     }
-    renumber(d);
+    /** What each figure is stored as: a ratio's realisasi with its numerator and denominator. */
+    const stored = (q: (typeof FIGURES)[number]) => {
+      const y = ind.years[String(year)];
+      return JSON.stringify(q === "final" ? ind.strategicPlan?.finalTarget : q === "target" ? y?.target : [y?.actual, y?.numerator, y?.denominator]);
+    };
+    let any = newIndicator;
+    for (const q of FIGURES) {
+      const value = row[q];
+      if (value === undefined) continue;
+      const before = stored(q);
+      if (q === "final") {
+        const parsed = parseAnswer(d, { q, indicatorId: ind.id }, value);
+        if (parsed.ok) parsed.apply(d);
+      } else answerFigure(d, ind, { q, year }, value);
+      if (stored(q) === before) continue;
+      any = true;
+      if (q === "target" && !newIndicator) counts.target++;
+      if (q === "actual") counts.realisasi++;
+      if (q === "final") counts.akhir++;
+    }
+    return any;
   });
-  return outcome([text(html("tempel.tersimpan", counts))], IDLE);
+  renumber(d);
+  return { counts, changed };
 }
