@@ -418,7 +418,15 @@ describe("setting up sasaran and indicators", () => {
     await d.press(ADMIN, "Sasaran 2");
     await d.press(ADMIN, "✏️ Ubah nama");
     expect(plain(await d.send(ADMIN, "Sasaran A"))).toBe('Sudah ada sasaran dengan nama "Sasaran A". Gunakan nama lain.');
+    expect(plain(await d.send(ADMIN, "sasaran a."))).toBe('Sudah ada sasaran dengan nama "sasaran a.". Gunakan nama lain.');
     expect(plain(await d.send(ADMIN, "Sasaran Baru"))).toBe("✅ Perubahan disimpan.");
+    await d.send(ADMIN, "/atur");
+    await d.press(ADMIN, "Indikator 1.1");
+    // An indicator of the same sasaran by that name would be found in its place by tables and imports.
+    await d.press(ADMIN, "✏️ Ubah nama");
+    expect(plain(await d.send(ADMIN, "indikator  SATU"))).toBe('Sudah ada indikator dengan nama "indikator SATU". Gunakan nama lain.');
+    // Its own name again: no other indicator's.
+    expect(plain(await d.send(ADMIN, "Indikator dua"))).toContain("✅ Perubahan disimpan.\n\nIndikator 1.1: Indikator dua");
     await d.send(ADMIN, "/atur");
     await d.press(ADMIN, "Indikator 1.1");
     await d.press(ADMIN, "🗑 Hapus");

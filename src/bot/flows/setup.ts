@@ -17,6 +17,7 @@ import { nextId, renumber } from "../../app/ids.js";
 import { isControlWord } from "./entry.js";
 import { deletedMeanwhile } from "./deleted.js";
 import { polarityWord } from "../../domain/polarity-word.js";
+import { sameName } from "../../app/by-name.js";
 
 type IndicatorState = Extract<State, { flow: "indicator" }>;
 
@@ -248,7 +249,7 @@ export async function objectiveNameText(turn: Turn, state: Extract<State, { flow
   const name = normalizeInput(input);
   if (name.length < 3 || name.length > 500) return outcome([text(html("atur.nama_salah", { contoh: "Meningkatnya Penyelenggaraan Kesejahteraan Sosial" }))]);
   const doc = await flowAgency(turn, state.agencyId, "editor");
-  const duplicate = doc.data.objectives.some((o) => o.id !== state.objectiveId && o.name.toLowerCase() === name.toLowerCase());
+  const duplicate = doc.data.objectives.some((o) => o.id !== state.objectiveId && sameName(o.name, name));
   if (duplicate) return outcome([text(html("atur.nama_ganda", { jenis: "sasaran", nama: name }))]);
   if (state.objectiveId) {
     const id = state.objectiveId;
@@ -283,6 +284,10 @@ async function indicatorStep(turn: Turn, state: IndicatorState, value: string | 
   switch (state.step) {
     case "name":
       if (!v || v.length < 3 || v.length > 500) return outcome([text(html("atur.nama_salah", { contoh: "Persentase PSKS yang aktif" }))]);
+      // Another indicator of the sasaran by that name (as tables and imports match names) would be found in its place.
+      if (doc.data.objectives.find((o) => o.id === state.objectiveId)?.indicators.some((i) => i.id !== state.indicatorId && sameName(i.name, v))) {
+        return outcome([text(html("atur.nama_ganda", { jenis: "indikator", nama: v }))]);
+      }
       draft.name = v;
       break;
     case "unit":
