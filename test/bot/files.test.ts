@@ -154,7 +154,7 @@ describe("/templat and /impor", () => {
     expect(preview).toContain('Pratinjau impor "templat-impor-lkjip.xlsx" (tahun 2024):');
     expect(preview).toContain("• Perjanjian Kinerja: 2 baris benar — 1 sasaran baru, 2 indikator baru, 0 indikator yang sudah ada diperbarui.");
     expect(preview).toContain("  2. Meningkatnya Penyelenggaraan Kesejahteraan Sosial → Persentase PSKS yang aktif (%): target 97,5, realisasi 98,25");
-    expect(preview).toContain("• Anggaran: 2 baris benar — 3 baris anggaran (program/kegiatan/sub kegiatan) baru.");
+    expect(preview).toContain("• Anggaran: 2 baris benar — 3 baris anggaran (program/kegiatan/sub kegiatan) baru.\n  2. Program Rehabilitasi Sosial: pagu Rp1.373.500.000, realisasi anggaran Rp1.220.878.592\n  3. Program Rehabilitasi Sosial → Rehabilitasi Sosial Dasar di Luar Panti → Penyediaan Permakanan: pagu Rp603.500.000, realisasi anggaran Rp536.924.356");
     expect(preview).toContain("Simpan 4 baris yang benar?");
     // Text typed meanwhile is told what the preview waits for.
     expect(plain(await h.driver.send(ADMIN, "simpan"))).toBe(

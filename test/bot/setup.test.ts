@@ -216,6 +216,9 @@ describe("setting up sasaran and indicators", () => {
       [
         'Pratinjau impor "tabel anggaran yang ditempel" (tahun 2024):',
         "• Anggaran: 3 baris benar — 3 baris anggaran (program/kegiatan/sub kegiatan) baru.",
+        "  2. Program Penunjang Urusan Pemerintahan Daerah Kabupaten/kota: pagu Rp5.715.592.440",
+        "  3. Program Pemberdayaan Sosial: pagu Rp788.906.460",
+        "  4. Program Penanganan Warga Negara Migran Korban Tindak Kekerasan: pagu Rp10.000.000",
         "",
         "Simpan 3 baris yang benar?",
       ].join("\n"),

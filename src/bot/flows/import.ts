@@ -7,7 +7,8 @@
 import type { Context } from "grammy";
 import { editAgency } from "../../app/edits.js";
 import { EditRejected } from "../../app/errors.js";
-import { formatCount as count, formatMegabytes } from "../../domain/numbers/format.js";
+import { formatCount as count, formatMegabytes, formatMoney } from "../../domain/numbers/format.js";
+import { Decimal } from "../../domain/decimal.js";
 import { AgencyFileSchema } from "../../domain/schema/agency.js";
 import { formatIssues } from "../../domain/schema/issues.js";
 import { MAX_ROWS, MAX_XLSX_UNPACKED_BYTES } from "../../import/limits.js";
@@ -19,6 +20,7 @@ import { button, escapeHtml, html, label, later, splitHtml, text } from "../ui.j
 import { MAX_AGENCY_FILE_BYTES, receiveAgencyFile } from "./merge.js";
 import { isDeepStrictEqual } from "node:util";
 import type { PkRow } from "../../import/plan.js";
+import type { BudgetRow } from "../../import/budget-sheet.js";
 import type { Sheet } from "../../import/spreadsheet.js";
 import type { AgencyDocument } from "../../storage/documents.js";
 import { kindName } from "../../import/indicator-kind.js";
@@ -131,6 +133,8 @@ export async function previewImport(agency: AgencyDocument, name: string, sheets
   }
   if (plan.budget.length > 0) {
     lines.push(html("impor.ringkasan_anggaran", { baris: count(plan.budget.length), baru: count(counts.anggaran), diperbarui: countIfAny(counts.anggaranDiperbarui), sama: countIfAny(counts.anggaranSama) }));
+    for (const r of plan.budget.slice(0, 10)) lines.push(html("impor.contoh_baris", { baris: r.row, isi: budgetRowText(r) }));
+    if (plan.budget.length > 10) lines.push(html("impor.baris_lain", { jumlah: count(plan.budget.length - 10) }));
   }
   for (const ignored of plan.ignoredColumns) lines.push(html("impor.catatan_kolom", { lembar: ignored.sheet, kolom: ignored.columns.join(", ") }));
   for (const later of plan.laterColumns) lines.push(html("impor.catatan_tahun_depan", { lembar: later.sheet, kolom: later.columns.join(", "), tahun: file.agency.reportingYear }));
@@ -194,6 +198,15 @@ function newKinds(rows: readonly PkRow[]): { name: string; ratio: boolean; rows:
 }
 
 /** What a Perjanjian Kinerja row gives, as the preview lists it ("target 100, realisasi 98,5, target 2023 95 …"). */
+/** A budget row as the preview shows it: its line under its parents, its pagu and realisasi. */
+function budgetRowText(r: BudgetRow): string {
+  const item = (key: string, params: Record<string, string | number> = {}) => say(`impor.contoh_isi.${key}`, params);
+  const money = (v: string) => formatMoney(new Decimal(v));
+  const figures = [r.budget && item("pagu", { isi: money(r.budget) }), r.spent && item("realisasi_anggaran", { isi: money(r.spent) })].filter(Boolean);
+  const path = [r.program, r.activity, r.subActivity].filter(Boolean).join(" → ");
+  return figures.length > 0 ? `${path}: ${figures.join(", ")}` : path;
+}
+
 function rowFigures(r: PkRow): string[] {
   const item = (key: string, params: Record<string, string | number> = {}) => say(`impor.contoh_isi.${key}`, params);
   const figures: string[] = [];
