@@ -85,18 +85,14 @@ describe("setting up sasaran and indicators", () => {
     const d = h.driver;
     await d.send(ADMIN, "/tempel");
     // Kabupaten Kotawaringin Timur's LKjIP 2024 (seeds), as Word copies it: the header a cell shorter than the rows.
-    const preview = plain(
-      await d.send(
-        ADMIN,
-        [
-          "Tabel 3.2",
-          "NO\tTUJUAN/ SASARAN\tINDIKATOR KINERJA\tTARGET\tREALISASI\tCAPAIAN\tKATEGORI\tSUMBER DATA\t",
-          "1\tPeningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial\t1.1\tPresentase PSKS yang diberdayakan\t97.5\t98.24\t100.76\tSangat Tinggi\tBidang Pemberdayaan Sosial",
-          "\t\t1.2\tPresentase Warga Migran Yang dipulangkan\t90\t84.66\t94.07\tSangat Tinggi\tBidang Perlindungan dan Jaminan Sosial",
-          "\t\t1.3\tJumlah TMP yang terpelihara\t2\t2\t100\tSangat Tinggi\tBidang Pemberdayaan Sosial",
-        ].join("\n"),
-      ),
-    );
+    const pastedTable = [
+      "Tabel 3.2",
+      "NO\tTUJUAN/ SASARAN\tINDIKATOR KINERJA\tTARGET\tREALISASI\tCAPAIAN\tKATEGORI\tSUMBER DATA\t",
+      "1\tPeningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial\t1.1\tPresentase PSKS yang diberdayakan\t97.5\t98.24\t100.76\tSangat Tinggi\tBidang Pemberdayaan Sosial",
+      "\t\t1.2\tPresentase Warga Migran Yang dipulangkan\t90\t84.66\t94.07\tSangat Tinggi\tBidang Perlindungan dan Jaminan Sosial",
+      "\t\t1.3\tJumlah TMP yang terpelihara\t2\t2\t100\tSangat Tinggi\tBidang Pemberdayaan Sosial",
+    ].join("\n");
+    const preview = plain(await d.send(ADMIN, pastedTable));
     expect(preview).toBe(
       [
         "Pratinjau (2 baris, tahun 2024):",
@@ -121,6 +117,16 @@ describe("setting up sasaran and indicators", () => {
     ]);
     // 84,66 / 90 = 94,07% (the report's own narrative says 86,66 and 96,29%).
     expect(plain(await d.send(ADMIN, "/status"))).toContain("🔴 1.2 Presentase Warga Migran Yang dipulangkan: 94,07% (Sangat Tinggi)");
+
+    // The same table again: nothing to store, and no Simpan offered.
+    await d.send(ADMIN, "/tempel");
+    const same = await d.send(ADMIN, pastedTable);
+    expect(plain(same)).toContain(
+      "1. Peningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial → Presentase PSKS yang diberdayakan (%), target 97.5, realisasi 98.24 [sudah sama]",
+    );
+    expect(plain(same.slice(-1))).toBe("Semua baris ini sudah sama dengan data yang tersimpan untuk tahun 2024: tidak ada yang perlu disimpan.");
+    expect(same.flatMap((m) => m.keyboard.flat())).toEqual([]);
+    await d.send(ADMIN, "/batal");
 
     // Pasted again with a realisasi corrected: the stored indicators' figures are updated, and the preview says so.
     await d.send(ADMIN, "/tempel");

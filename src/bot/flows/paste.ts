@@ -4,6 +4,7 @@
  * (read by src/import/pasted-table.ts), checked row by row, shown as a
  * preview, and stored only when the officer presses "Simpan".
  */
+import { isDeepStrictEqual } from "node:util";
 import { editAgency } from "../../app/edits.js";
 import { parseAnswer } from "../../app/entry/answers.js";
 import { formatCount } from "../../domain/numbers/format.js";
@@ -124,7 +125,8 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
   const preview = [html("tempel.pratinjau", { jumlah: rows.length, tahun: file.agency.reportingYear })];
   if (continued) preview.unshift(html("tempel.lanjutan"));
   // Which rows change their indicator, from storing them in a copy: a row as stored already is said to be.
-  const { changed } = applyRows(structuredClone(file), rows);
+  const copy = structuredClone(file);
+  const { changed } = applyRows(copy, rows);
   rows.forEach((row, k) => {
     const place = findPlace(file, row);
     preview.push(
@@ -150,6 +152,7 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
   if (problems.length > 0) preview.push("", html("tempel.masalah"), ...problems.map((p) => html("tempel.masalah_baris", { nomor: p.line, pesan: p.message })));
   const messages = splitHtml(preview.join("\n")).map((h) => text(h));
   if (rows.length === 0) return outcome(messages, next);
+  if (isDeepStrictEqual(copy, file)) return outcome([...messages, text(html("tempel.tidak_ada_perubahan", { tahun: reportingYear }))], next);
   messages.push(text(html("tempel.tanya_simpan", { jumlah: rows.length }), [[button(label("tempel.tombol_simpan"), "paste:save"), button(label("tempel.tombol_batal"), "paste:cancel")]]));
   return outcome(messages, { ...next, rows });
 }
