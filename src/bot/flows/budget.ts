@@ -81,9 +81,8 @@ function lineMenu(file: AgencyFile, lineId: string): Out {
 /**
  * The indicators a budget line supports, a button each to link or unlink it; by sasaran when they do not fit one
  * keyboard (`chooseIndicatorOut`), then `objectiveId`'s, with a button back to the sasaran. Undefined when that
- * sasaran no longer exists.
+ * sasaran no longer exists. `before`: a line said first.
  */
-/** The indicators to link the line to, a button each; `before`: a line said first. */
 function linkMenu(file: AgencyFile, lineId: string, objectiveId?: string, before?: string): Out | undefined {
   const line = findLine(file, lineId)!;
   if (!file.objectives.some((o) => o.indicators.length > 0)) return text(html("anggaran.tidak_ada_indikator"));
