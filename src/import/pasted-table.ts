@@ -38,6 +38,11 @@ export interface PastedRow {
   actual?: string;
   /** From a Target Akhir Renstra column (a report's Tabel 3.4: "Target Akhir 2026"). */
   final?: string;
+  /**
+   * The reporting year's capaian as the table writes it ("100.76", "107,6%"): not stored (a capaian is always
+   * computed), but compared with the one computed, since reports' own arithmetic is often wrong.
+   */
+  capaian?: string;
 }
 
 export interface PastedProblem {
@@ -94,9 +99,14 @@ export function pastedSheet(input: string, name: string): Sheet {
 
 interface Header {
   columns: (PkColumn | undefined)[];
+  /** The reporting year's Capaian column, read only to compare with the capaian computed (see PastedRow.capaian). */
+  capaian: number;
   ignored: string[];
   later: string[];
 }
+
+/** A capaian's header: "Capaian", "Persentase Capaian", "Capaian Kinerja (%)", "Capaian 2024". */
+const CAPAIAN_HEADER = /^(persentase|tingkat)?capaian(kinerja)?(persen)?$/;
 
 /**
  * Header cells of the sasaran and indicator columns as tables write them ("Sasaran Strategis", "No. Sasaran",
@@ -134,8 +144,9 @@ function headerOf(cells: string[], reportingYear: number | undefined, endYear?: 
     read.add(column);
     return column;
   });
-  const ignored = cells.filter((c, i) => !READ.has(columns[i]) && c !== "" && !/^(no\.?|nomor)$/i.test(c));
-  return { columns, ignored, later };
+  const capaian = cells.findIndex((c, i) => columns[i] === undefined && CAPAIAN_HEADER.test(headerLetters(c)) && (headerYear(c) ?? reportingYear) === reportingYear);
+  const ignored = cells.filter((c, i) => !READ.has(columns[i]) && i !== capaian && c !== "" && !/^(no\.?|nomor)$/i.test(c));
+  return { columns, capaian, ignored, later };
 }
 
 /** Lines before the header that may be a title ("PERJANJIAN KINERJA TAHUN 2024"). */
@@ -178,6 +189,7 @@ export function readPastedTable(input: string, reportingYear?: number, endYear?:
     let target: string | undefined;
     let actual: string | undefined;
     let final: string | undefined;
+    let capaian: string | undefined;
     if (header) {
       if (cells.length > header.columns.length) return problem("kolom_lebih_judul", { jumlah: cells.length, judul: header.columns.length });
       const at = (column: PkColumn) => cells[header!.columns.indexOf(column)] ?? "";
@@ -185,6 +197,7 @@ export function readPastedTable(input: string, reportingYear?: number, endYear?:
       target = at("target");
       actual = at("actual");
       final = at("final");
+      if (header.capaian >= 0) capaian = cells[header.capaian] || undefined;
     } else {
       numbered ??= cells.length >= 4 && isNumberCell(cells[0]!);
       const row = numbered ? cells.slice(1) : cells;
@@ -206,7 +219,7 @@ export function readPastedTable(input: string, reportingYear?: number, endYear?:
     if (empty) return problem("kosong_kolom", { kolom: columnName(empty) });
     const long = REQUIRED.find((c) => value[c].length > LIMITS[c]);
     if (long) return problem("terlalu_panjang", { kolom: columnName(long) });
-    table.rows.push({ line, ...value, ...(target === undefined ? {} : { target }), ...(actual === undefined ? {} : { actual }), ...(final === undefined ? {} : { final }) });
+    table.rows.push({ line, ...value, ...(target === undefined ? {} : { target }), ...(actual === undefined ? {} : { actual }), ...(final === undefined ? {} : { final }), ...(capaian === undefined ? {} : { capaian }) });
   });
   return table;
 }

@@ -99,7 +99,7 @@ describe("setting up sasaran and indicators", () => {
         "1. Peningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial → Presentase PSKS yang diberdayakan (%), target 97.5, realisasi 98.24 [baru]",
         "2. Peningkatan Pelayanan Kepada PPKS yang Memperoleh Bantuan Sosial → Presentase Warga Migran Yang dipulangkan (%), target 90, realisasi 84.66 [baru]",
         "",
-        "Kolom yang tidak dibaca: CAPAIAN, KATEGORI, SUMBER DATA.",
+        "Kolom yang tidak dibaca: KATEGORI, SUMBER DATA.",
         "",
         "Baris yang perlu diperbaiki (tidak akan disimpan):",
         "• Baris 5: satuan tidak diketahui: tabel tidak punya kolom Satuan dan targetnya tidak ditulis dengan %. Tambahkan kolom Satuan (misalnya %, orang, KPM)",
@@ -199,6 +199,36 @@ describe("setting up sasaran and indicators", () => {
     expect(cepat!.years["2024"]).toEqual({ target: "80", numerator: "31", denominator: "36" });
     expect(pkk!.years["2024"]).toEqual({ target: "100", actual: "95" });
     expect(after.objectives[0]!.indicators.map((i) => i.name)).toEqual([before.objectives[0]!.indicators[0]!.name, S1]);
+    expect(h.errors).toEqual([]);
+  });
+
+  it("compares a pasted table's Capaian with the one computed, as far as it is written, and names the other polarity when that is its formula", async () => {
+    const h = await harness();
+    await registerAgency(h, ADMIN);
+    await h.driver.send(ADMIN, "/tempel");
+    const preview = await h.driver.send(
+      ADMIN,
+      [
+        "Sasaran\tIndikator\tTarget\tRealisasi\tPersentase Capaian\tCapaian 2023",
+        // Kabupaten Kotawaringin Timur's report computes 100/100 as 101,01% for its Taman Makam Pahlawan.
+        "Peningkatan Pelayanan\tPresentase Taman Makam Pahlawan yang terpelihara\t100\t100\t101.01\t99",
+        // Written to one decimal or none: 107,6375% is 107,6 and 108.
+        "\tPersentase Kelurahan Cepat Berkembang\t80\t86,11\t107,6%\t",
+        "\tPersentase PSKS aktif\t80\t86,11\t108 %\t",
+        // (2 × 10 − 12) / 10 = 80%: the negative formula's.
+        "\tPersentase lansia terlantar\t10\t12\t80\t",
+        "\tPersentase PKK aktif\t100\t95\t\t",
+      ].join("\n"),
+    );
+    expect(plain(preview)).toContain(
+      [
+        "Capaian yang tertulis di tabel berbeda dari hitungan (capaian tidak disimpan dari tabel; BAB III memakai hasil hitungan dari target dan realisasinya):",
+        "• Baris 2 — Presentase Taman Makam Pahlawan yang terpelihara: tertulis 101.01, hitungan 100,00%",
+        "• Baris 5 — Persentase lansia terlantar: tertulis 80, hitungan 120,00% (angka tabel sesuai rumus polaritas negatif: bila indikator ini makin rendah makin baik, ubah polaritasnya lewat /atur sesudah menyimpan)",
+        "",
+        "Kolom yang tidak dibaca: Capaian 2023.",
+      ].join("\n"),
+    );
     expect(h.errors).toEqual([]);
   });
 

@@ -14,7 +14,11 @@ import { IDLE, MAX_PASTE_TEXT, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, splitHtml, text } from "../ui.js";
 import { renumber } from "../../app/ids.js";
-import { findOrAddIndicator, nameKey, sameName } from "../../app/by-name.js";
+import { findByNames, findOrAddIndicator, nameKey, sameName } from "../../app/by-name.js";
+import { formatFor } from "../../app/entry/present.js";
+import { currentYear } from "../../domain/calc/agency.js";
+import type { AchievementResult } from "../../domain/calc/achievement.js";
+import { parseNumber } from "../../domain/numbers/parse.js";
 import { MAX_PASTED_LINES, pastedSheet, readPastedTable, type PastedTable } from "../../import/pasted-table.js";
 import { answerFigure, answerProblem, sheetKind } from "../../import/plan.js";
 import { previewImport } from "./import.js";
@@ -115,10 +119,15 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
   const next: PasteState = { ...state, text: pasted, lastLength: input.length };
   const problems = table.problems.map((p) => ({ line: p.line, message: label(`tempel.${p.key}`, p.params) }));
   const rows: Row[] = [];
-  for (const { line, ...row } of table.rows) {
+  /** The line and the capaian written of each row read (the capaian is not stored: see capaianLines). */
+  const written: { line: number; capaian?: string }[] = [];
+  for (const { line, capaian, ...row } of table.rows) {
     const checked = checkRow(file, table, row);
     if ("problem" in checked) problems.push({ line, message: checked.problem });
-    else rows.push(checked.row);
+    else {
+      rows.push(checked.row);
+      written.push({ line, capaian });
+    }
   }
   problems.sort((a, b) => a.line - b.line);
   if (rows.length === 0 && problems.length === 0) return outcome([text(html(table.header ? "tempel.hanya_judul" : "tempel.tidak_ada_baris"))], next);
@@ -147,6 +156,8 @@ export async function pasteText(turn: Turn, state: PasteState, input: string): P
       }),
     );
   });
+  const differ = capaianLines(copy, rows, written);
+  if (differ.length > 0) preview.push("", html("tempel.capaian_berbeda"), ...differ);
   if (table.ignoredColumns.length > 0) preview.push("", html("tempel.kolom_diabaikan", { kolom: table.ignoredColumns.join(", ") }));
   if (table.laterColumns.length > 0) preview.push(html("tempel.kolom_tahun_depan", { kolom: table.laterColumns.join(", "), tahun: file.agency.reportingYear }));
   if (problems.length > 0) preview.push("", html("tempel.masalah"), ...problems.map((p) => html("tempel.masalah_baris", { nomor: p.line, pesan: p.message })));
@@ -166,6 +177,30 @@ export async function pasteCallback(turn: Turn, state: State, data: string): Pro
   let counts: Counts | undefined;
   await editAgency(turn.services, state.agencyId, turn.actor, "editor", (d) => void (counts = applyRows(d, rows).counts));
   return outcome([text(html("tempel.tersimpan", { ...counts!, dengan_realisasi: rows.some((r) => r.actual !== undefined) }))], IDLE);
+}
+
+/**
+ * The rows whose Capaian column differs from the capaian computed from their target and realisasi (in `stored`,
+ * the agency as Simpan would leave it), compared as far as the table writes it ("101%" is 100,76% rounded), a line
+ * each: reports' own arithmetic is often wrong, and the drafts will say the computed one.
+ */
+function capaianLines(stored: AgencyFile, rows: readonly Row[], written: readonly { line: number; capaian?: string }[]): string[] {
+  const f = formatFor(stored);
+  return rows.flatMap((row, k) => {
+    const text = written[k]!.capaian;
+    const ind = text === undefined ? undefined : findByNames(stored, row.objective, row.name);
+    const computed = ind && currentYear(ind, stored).current.achievement;
+    const typed = text === undefined ? undefined : parseNumber(text.replace(/\s*%$/, ""), { kind: "decimal" });
+    if (!computed || computed.status !== "ok" || !typed?.ok) return [];
+    const places = /[.,](\d+)\s*%?$/.exec(text!)?.[1]?.length ?? 0;
+    const agrees = (a: AchievementResult) => a.status === "ok" && a.value.toDecimalPlaces(places).equals(typed.value);
+    if (agrees(computed)) return [];
+    // The table's figure is the other polarity's capaian: the indicator's polarity is likely what is wrong.
+    const other = ind!.polarity === "positive" ? "negative" : "positive";
+    const flipped = ind!.kind === "grade" ? undefined : currentYear({ ...ind!, polarity: other }, stored).current.achievement;
+    const polaritas = flipped && agrees(flipped) ? label(`tempel.polaritas_lain.${other}`) : undefined;
+    return [html("tempel.capaian_berbeda_baris", { nomor: written[k]!.line, nama: row.name, tertulis: text, hitungan: f.percent(computed.value), polaritas })];
+  });
 }
 
 type Counts = { sasaran: number; indikator: number; target: number; realisasi: number; akhir: number };
