@@ -24,7 +24,7 @@ import { say } from "../messages/catalog.js";
 import { normalizeInput } from "../domain/numbers/normalize.js";
 import { pastedNameHeader } from "./code-column.js";
 import type { Sheet } from "./spreadsheet.js";
-import { headerLetters, headerYear, headerYears, isColumnNumbers, isNoIndicatorRow, isNumberCell, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
+import { headerLetters, headerYear, headerYears, isCapaianHeader, isColumnNumbers, isNoIndicatorRow, isNumberCell, pkColumn, unitInTarget, type PkColumn } from "./pk-cells.js";
 
 export interface PastedRow {
   /** The line's number among the non-empty lines pasted (1-based), as the preview names it. */
@@ -105,9 +105,6 @@ interface Header {
   later: string[];
 }
 
-/** A capaian's header: "Capaian", "Persentase Capaian", "Capaian Kinerja (%)", "Capaian 2024". */
-const CAPAIAN_HEADER = /^(persentase|tingkat)?capaian(kinerja)?(persen)?$/;
-
 /**
  * Header cells of the sasaran and indicator columns as tables write them ("Sasaran Strategis", "No. Sasaran",
  * "Indikator Kinerja Utama", "IKU"): tighter than the spreadsheet import's prefixes, since a pasted row's
@@ -144,7 +141,7 @@ function headerOf(cells: string[], reportingYear: number | undefined, endYear?: 
     read.add(column);
     return column;
   });
-  const capaian = cells.findIndex((c, i) => columns[i] === undefined && CAPAIAN_HEADER.test(headerLetters(c)) && (headerYear(c) ?? reportingYear) === reportingYear);
+  const capaian = cells.findIndex((c, i) => columns[i] === undefined && isCapaianHeader(c, reportingYear));
   const ignored = cells.filter((c, i) => !READ.has(columns[i]) && i !== capaian && c !== "" && !/^(no\.?|nomor)$/i.test(c));
   return { columns, capaian, ignored, later };
 }

@@ -116,6 +116,13 @@ export const unitInTarget = (target: string | undefined): string | undefined => 
  */
 export const unitInName = (name: string): string | undefined => (/^(persentase|presentase|prosentase)[\s(]/i.test(name.trim()) ? "%" : undefined);
 
+/**
+ * The reporting year's capaian column ("Capaian", "Persentase Capaian", "Capaian Kinerja (%)", "Capaian 2024"): read
+ * only to compare with the capaian computed (src/app/capaian-check.ts), never stored.
+ */
+export const isCapaianHeader = (header: string, reportingYear: number | undefined): boolean =>
+  /^(persentase|tingkat)?capaian(kinerja)?(persen)?$/.test(headerLetters(header)) && (headerYear(header) ?? reportingYear) === reportingYear;
+
 /** A predikat as a target or realisasi ("B", "A (81,50)", "A 84,24", a Cyrillic "В"): only a grade indicator takes it. */
 export const isGradeTarget = (value: string | undefined): boolean =>
   value !== undefined && /^(AA|BB|CC|[A-D])(\s*\(.*\)|\s*[:=-]?\s*\d[\d.,]*)?$/i.test(latinizeLookAlikes(value.trim()));

@@ -27,7 +27,7 @@ import { MAX_FACTOR_CELL } from "./limits.js";
 import { FACTOR_KINDS, type FactorKind } from "../app/entry/keys.js";
 import { applyBudgetRows } from "./budget-rows.js";
 import { computedSheetNames } from "./computed-sheets.js";
-import { DESCRIPTION_FIELDS, headerLetters, isColumnNumbers, isGradeTarget, isNoIndicatorRow, isTotal, pkColumn, unitInName, unitInTarget, type DescriptionField, type PkColumn } from "./pk-cells.js";
+import { DESCRIPTION_FIELDS, headerLetters, isCapaianHeader, isColumnNumbers, isGradeTarget, isNoIndicatorRow, isTotal, pkColumn, unitInName, unitInTarget, type DescriptionField, type PkColumn } from "./pk-cells.js";
 import { normalizeInput } from "../domain/numbers/normalize.js";
 import { polarityWord } from "../domain/polarity-word.js";
 import { kindName, newIndicatorKind, readKindCell, storedKind, type KindCell } from "./indicator-kind.js";
@@ -92,6 +92,8 @@ export interface ImportPlan {
   laterColumns: { sheet: string; columns: string[] }[];
   /** Sheets of a workbook /ekspor xlsx made that are computed from the data (its BAB III tables, the sasaran's averages): not read. */
   computedSheets?: string[];
+  /** The reporting year's capaian written beside rows read (a Capaian column): not stored, compared with the one computed. */
+  writtenCapaian: { sheet: string; row: number; objective: string; name: string; text: string }[];
 }
 
 const norm = headerLetters;
@@ -178,7 +180,7 @@ function nationalKind(header: string): "standar" | "realisasi" | undefined {
 
 export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
   const reportingYear = file.agency.reportingYear;
-  const plan: ImportPlan = { pk: [], budget: [], problems: [], ignoredColumns: [], renamed: [], kindDiffers: [], laterColumns: [] };
+  const plan: ImportPlan = { pk: [], budget: [], problems: [], ignoredColumns: [], renamed: [], kindDiffers: [], laterColumns: [], writtenCapaian: [] };
   const indicatorByRef = new Map<string, string>();
   /**
    * The indicators the file's own Kode column names (the bot's workbook, whose budget sheet refers to them): a code
@@ -226,7 +228,9 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
       layout.ignored.push(headers[kindColumn]!);
       delete layout.single.kind;
     }
-    const ignored = layout?.ignored ?? headers.filter((c, i) => header.fields[i] === undefined && c !== "" && norm(c) !== "no");
+    // The reporting year's Capaian column, compared with the capaian computed rather than passed over.
+    const capaianColumn = layout ? headers.findIndex((h, i) => header.fields[i] === undefined && isCapaianHeader(h, reportingYear)) : -1;
+    const ignored = (layout?.ignored ?? headers.filter((c, i) => header.fields[i] === undefined && c !== "" && norm(c) !== "no")).filter((c) => capaianColumn < 0 || c !== headers[capaianColumn]);
     if (ignored.length > 0) plan.ignoredColumns.push({ sheet: sheet.name, columns: ignored });
     if (layout && layout.later.length > 0) plan.laterColumns.push({ sheet: sheet.name, columns: layout.later });
     /** A field's column (-1: none); a Perjanjian Kinerja's Target and Realisasi: the reporting year's. */
@@ -434,7 +438,11 @@ export function planImport(file: AgencyFile, sheets: Sheet[]): ImportPlan {
         }
         readMoney(row, get, problem);
         if (problems.length > 0) plan.problems.push(...problems);
-        else plan.pk.push(row);
+        else {
+          plan.pk.push(row);
+          const capaian = capaianColumn >= 0 ? cellText(figureCell(cells[capaianColumn] ?? null)) : undefined;
+          if (capaian !== undefined) plan.writtenCapaian.push({ sheet: sheet.name, row: r + 1, objective: row.objective, name: row.name, text: capaian });
+        }
         const code = text(get("code"));
         if (code !== undefined && row.objective && row.name && !fileCodes.has(code)) {
           fileCodes.set(code, { sheet: sheet.name, row: r + 1, name: row.name, id: existing?.id, saved: problems.length === 0 });

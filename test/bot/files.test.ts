@@ -68,7 +68,7 @@ describe("/ekspor Word and Excel", () => {
       ": polaritas positif, target 100, realisasi 100, target 2023 100, realisasi 2023 100, target 2022 100, realisasi 2022 100, target akhir Renstra 100, data nasional 83,38 (2023), faktor pendukung, faktor penghambat, tindak lanjut, pagu 1373500000, realisasi anggaran 1220878592\n",
     );
     expect(back).toContain(
-      '\n• Kolom yang diabaikan pada lembar "Data Indikator": Capaian 2024 (%), Kategori, Capaian 2023 (%), Capaian 2022 (%), Tingkat Kemajuan (%), Serapan (%), Tingkat Efisiensi (rasio), Keterangan Efisiensi.\n',
+      '\n• Kolom yang diabaikan pada lembar "Data Indikator": Kategori, Capaian 2023 (%), Capaian 2022 (%), Tingkat Kemajuan (%), Serapan (%), Tingkat Efisiensi (rasio), Keterangan Efisiensi.\n',
     );
     expect(back).toContain(
       "\n• Lembar Rata-rata Sasaran, Tabel 3.1, Tabel 3.2, Tabel 3.3, Tabel 3.4, Tabel 3.5, Tabel 3.6, Tabel 3.7, Tabel 3.8 dihitung dari data, jadi tidak dibaca; anggaran dibaca dari lembar Anggaran. Untuk memindahkan seluruh data sebuah instansi (termasuk riwayat lebih dari dua tahun, catatan dan angka triwulan, dan pengaturan instansi), kirim berkas .json dari /ekspor json-nya.\n",
@@ -216,6 +216,33 @@ describe("/templat and /impor", () => {
     expect(preview).toContain("Simpan 1 baris yang benar?");
     expect(plain(await h.driver.press(ADMIN, "❌ Batal"))).toBe("Dibatalkan. Data yang sudah tersimpan tidak berubah.");
     expect((await h.repo.agencies.read(id))!.data.objectives).toEqual([]);
+  });
+
+  it("compares a sheet's Capaian column with the capaian computed, as typed numbers or text, and lists each that differs", async () => {
+    const h = await harness();
+    await registerAgency(h, ADMIN);
+    const bytes = await xlsx([
+      {
+        name: "IKU",
+        rows: [
+          ["Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Capaian (%)", "Capaian 2023"],
+          // 100 of 100 written 101,01 (Kabupaten Kotawaringin Timur's report); 98,24 of 97,5 is 100,76 (agrees).
+          ["Peningkatan Pelayanan", "Persentase TMP terpelihara", "%", 100, 100, 101.01, 95],
+          ["Peningkatan Pelayanan", "Persentase PSKS diberdayakan", "%", 97.5, 98.24, "100,76%", null],
+          ["Peningkatan Pelayanan", "Persentase lansia terlantar", "%", 10, 12, { value: 0.8, numFmt: "0%" }, null],
+        ],
+      },
+    ]);
+    const preview = plain(await upload(h, ADMIN, "iku.xlsx", bytes));
+    expect(preview).toContain(
+      [
+        "• Capaian yang tertulis di berkas berbeda dari hitungan (capaian tidak disimpan dari berkas; BAB III memakai hasil hitungan dari target dan realisasinya):",
+        '  – lembar "IKU" baris 2 — Persentase TMP terpelihara: tertulis 101,01, hitungan 100,00%',
+        '  – lembar "IKU" baris 4 — Persentase lansia terlantar: tertulis 80, hitungan 120,00% (angka tabel sesuai rumus polaritas negatif: bila indikator ini makin rendah makin baik, ubah polaritasnya lewat /atur sesudah menyimpan)',
+        '• Kolom yang diabaikan pada lembar "IKU": Capaian 2023.',
+      ].join("\n"),
+    );
+    expect(h.errors).toEqual([]);
   });
 
   it("refuses to save when the data changed since the preview, and stores nothing", async () => {

@@ -366,7 +366,7 @@ describe("import: files that cannot be read", () => {
     expect(await readSpreadsheet(utf8(""), "kosong.csv")).toEqual({ ok: false, reason: "empty" });
     expect(await readSpreadsheet(utf8(";;\n;;\n"), "kosong.csv")).toEqual({ ok: false, reason: "empty" });
     const headerOnly = planImport(agency(), await sheetsOf(await xlsx([{ name: "PK", rows: [PK_HEADER] }]), "x.xlsx"));
-    expect(headerOnly).toEqual({ pk: [], budget: [], problems: [], ignoredColumns: [], renamed: [], kindDiffers: [], laterColumns: [] });
+    expect(headerOnly).toEqual({ pk: [], budget: [], problems: [], ignoredColumns: [], renamed: [], kindDiffers: [], laterColumns: [], writtenCapaian: [] });
   });
 
   it("recognises files that are not spreadsheets, whatever their name says", async () => {

@@ -28,6 +28,8 @@ import { FACTOR_KINDS } from "../../app/entry/keys.js";
 import { isRatioText } from "../../app/entry/answers.js";
 import { DESCRIPTION_FIELDS } from "../../import/pk-cells.js";
 import { aboveHundredLines } from "./import-warnings.js";
+import { capaianDiffers } from "../../app/capaian-check.js";
+import { formatFor } from "../../app/entry/present.js";
 
 /** Telegram lets bots download files up to 20 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -136,6 +138,14 @@ export async function previewImport(agency: AgencyDocument, name: string, sheets
     for (const r of plan.budget.slice(0, 10)) lines.push(html("impor.contoh_baris", { baris: r.row, isi: budgetRowText(r) }));
     if (plan.budget.length > 10) lines.push(html("impor.baris_lain", { jumlah: count(plan.budget.length - 10) }));
   }
+  const differ = capaianDiffers(preview, plan.writtenCapaian);
+  if (differ.length > 0) lines.push(html("impor.capaian_berbeda"));
+  for (const { index, computed, otherPolarity } of differ.slice(0, SHOWN_PROBLEMS)) {
+    const w = plan.writtenCapaian[index]!;
+    const polaritas = otherPolarity && label(`tempel.polaritas_lain.${otherPolarity}`);
+    lines.push(html("impor.capaian_berbeda_baris", { lembar: w.sheet, baris: w.row, nama: w.name, tertulis: w.text, hitungan: formatFor(preview).percent(computed), polaritas }));
+  }
+  if (differ.length > SHOWN_PROBLEMS) lines.push(html("impor.baris_lain", { jumlah: count(differ.length - SHOWN_PROBLEMS) }));
   for (const ignored of plan.ignoredColumns) lines.push(html("impor.catatan_kolom", { lembar: ignored.sheet, kolom: ignored.columns.join(", ") }));
   for (const later of plan.laterColumns) lines.push(html("impor.catatan_tahun_depan", { lembar: later.sheet, kolom: later.columns.join(", "), tahun: file.agency.reportingYear }));
   if (plan.computedSheets?.length) lines.push(html("impor.catatan_lembar_hitungan", { lembar: plan.computedSheets.join(", ") }));

@@ -14,11 +14,9 @@ import { IDLE, MAX_PASTE_TEXT, type State } from "../state.js";
 import { activeAgency, flowAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, html, label, splitHtml, text } from "../ui.js";
 import { renumber } from "../../app/ids.js";
-import { findByNames, findOrAddIndicator, nameKey, sameName } from "../../app/by-name.js";
+import { findOrAddIndicator, nameKey, sameName } from "../../app/by-name.js";
 import { formatFor } from "../../app/entry/present.js";
-import { currentYear } from "../../domain/calc/agency.js";
-import type { AchievementResult } from "../../domain/calc/achievement.js";
-import { parseNumber } from "../../domain/numbers/parse.js";
+import { capaianDiffers } from "../../app/capaian-check.js";
 import { MAX_PASTED_LINES, pastedSheet, readPastedTable, type PastedTable } from "../../import/pasted-table.js";
 import { answerFigure, answerProblem, sheetKind } from "../../import/plan.js";
 import { previewImport } from "./import.js";
@@ -179,28 +177,19 @@ export async function pasteCallback(turn: Turn, state: State, data: string): Pro
   return outcome([text(html("tempel.tersimpan", { ...counts!, dengan_realisasi: rows.some((r) => r.actual !== undefined) }))], IDLE);
 }
 
-/**
- * The rows whose Capaian column differs from the capaian computed from their target and realisasi (in `stored`,
- * the agency as Simpan would leave it), compared as far as the table writes it ("101%" is 100,76% rounded), a line
- * each: reports' own arithmetic is often wrong, and the drafts will say the computed one.
- */
+/** The rows whose Capaian column differs from the capaian computed (see capaian-check.ts), a line each. */
 function capaianLines(stored: AgencyFile, rows: readonly Row[], written: readonly { line: number; capaian?: string }[]): string[] {
   const f = formatFor(stored);
-  return rows.flatMap((row, k) => {
-    const text = written[k]!.capaian;
-    const ind = text === undefined ? undefined : findByNames(stored, row.objective, row.name);
-    const computed = ind && currentYear(ind, stored).current.achievement;
-    const typed = text === undefined ? undefined : parseNumber(text.replace(/\s*%$/, ""), { kind: "decimal" });
-    if (!computed || computed.status !== "ok" || !typed?.ok) return [];
-    const places = /[.,](\d+)\s*%?$/.exec(text!)?.[1]?.length ?? 0;
-    const agrees = (a: AchievementResult) => a.status === "ok" && a.value.toDecimalPlaces(places).equals(typed.value);
-    if (agrees(computed)) return [];
-    // The table's figure is the other polarity's capaian: the indicator's polarity is likely what is wrong.
-    const other = ind!.polarity === "positive" ? "negative" : "positive";
-    const flipped = ind!.kind === "grade" ? undefined : currentYear({ ...ind!, polarity: other }, stored).current.achievement;
-    const polaritas = flipped && agrees(flipped) ? label(`tempel.polaritas_lain.${other}`) : undefined;
-    return [html("tempel.capaian_berbeda_baris", { nomor: written[k]!.line, nama: row.name, tertulis: text, hitungan: f.percent(computed.value), polaritas })];
-  });
+  const items = rows.flatMap((row, k) => (written[k]!.capaian === undefined ? [] : [{ objective: row.objective, name: row.name, text: written[k]!.capaian!, line: written[k]!.line }]));
+  return capaianDiffers(stored, items).map(({ index, computed, otherPolarity }) =>
+    html("tempel.capaian_berbeda_baris", {
+      nomor: items[index]!.line,
+      nama: items[index]!.name,
+      tertulis: items[index]!.text,
+      hitungan: f.percent(computed),
+      polaritas: otherPolarity && label(`tempel.polaritas_lain.${otherPolarity}`),
+    }),
+  );
 }
 
 type Counts = { sasaran: number; indikator: number; target: number; realisasi: number; akhir: number };
