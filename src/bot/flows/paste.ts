@@ -1,8 +1,10 @@
 /**
  * /tempel — the fast path: several "Sasaran | Indikator | Satuan | Target"
  * lines pasted at once, or a Perjanjian Kinerja table copied from a document
- * (read by src/import/pasted-table.ts), checked row by row, shown as a
- * preview, and stored only when the officer presses "Simpan".
+ * or a report's Tabel 3.2 or 3.4 with Realisasi and the final target (read by
+ * src/import/pasted-table.ts), checked row by row, shown as a preview with
+ * the report's own capaian checked, and stored only when the officer presses
+ * "Simpan". A budget table pasted goes to /impor's preview instead.
  */
 import { isDeepStrictEqual } from "node:util";
 import { editAgency } from "../../app/edits.js";
