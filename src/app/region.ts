@@ -6,6 +6,8 @@
 export type Level = "provinsi" | "kabupaten" | "kota";
 
 const WORDS: Record<string, Level> = { provinsi: "provinsi", kabupaten: "kabupaten", "kab.": "kabupaten", kota: "kota" };
+/** The short forms an officer types for the level alone ("kab", "prov"), besides the words names begin with. */
+const TYPED: Record<string, Level> = { ...WORDS, kab: "kabupaten", prov: "provinsi" };
 const TITLES: Record<Level, string> = { provinsi: "Provinsi", kabupaten: "Kabupaten", kota: "Kota" };
 
 /** "Provinsi", "Kabupaten", "Kab." or "Kota" as a word of its own, followed by the region's name. */
@@ -25,4 +27,9 @@ export function regionInName(name: string): string | undefined {
 export function levelOfRegion(region: string): Level | undefined {
   const m = /^(provinsi|kabupaten|kab\.|kota)\s+\S/i.exec(region.trim());
   return m ? WORDS[m[1]!.toLowerCase()] : undefined;
+}
+
+/** The level a word typed alone names ("Kabupaten", "kab", "Prov."); undefined when it names none. */
+export function levelWord(word: string): Level | undefined {
+  return TYPED[word.trim().toLowerCase().replace(/\.$/, "")];
 }

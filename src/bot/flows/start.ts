@@ -10,7 +10,7 @@ import type { State } from "../state.js";
 import { IDLE } from "../state.js";
 import { activeAgency, outcome, type Outcome, type Turn } from "../turn.js";
 import { button, grid, html, label, listInPages, reply, text } from "../ui.js";
-import { levelOfRegion, regionInName, type Level } from "../../app/region.js";
+import { levelOfRegion, levelWord, regionInName, type Level } from "../../app/region.js";
 import { defaultProfileLabels, profileMessage } from "./profile.js";
 import { joinNotices } from "./members.js";
 import { agenciesInRegion } from "../../app/directory.js";
@@ -77,7 +77,6 @@ function defaultYear(turn: Turn): number {
   return yearIn(turn.services.now(), "WIB") - 1;
 }
 
-const LEVEL_WORDS: Record<string, Level> = { provinsi: "provinsi", prov: "provinsi", kabupaten: "kabupaten", kab: "kabupaten", kota: "kota" };
 const PROFILE_ANSWERS: Record<string, "default" | "custom"> = { ya: "default", iya: "default", ok: "default", oke: "default", setuju: "default", bawaan: "default", tidak: "custom", atur: "custom", ubah: "custom" };
 const levelButtons = () => grid((["provinsi", "kabupaten", "kota"] as const).map((l) => button(label(`daftar.tingkat.${l}`), `reg:level:${l}`)), 3);
 const profileButtons = () => [[button(label("daftar.tombol_bawaan"), "reg:profile:default")], [button(label("daftar.tombol_ubah"), "reg:profile:custom")]];
@@ -113,7 +112,7 @@ export async function registerText(turn: Turn, state: Extract<State, { flow: "re
     }
     case "level": {
       // The level typed rather than tapped ("kabupaten", "Kab", "kota").
-      const level = LEVEL_WORDS[value.toLowerCase().replace(/\.$/, "")];
+      const level = levelWord(value);
       if (level) return afterRegion(turn, { ...draft, level });
       return outcome([reply("daftar.tingkat_salah", { input: value.slice(0, 20) }, levelButtons())]);
     }
