@@ -33,13 +33,17 @@ const WORDS: Record<string, Polarity> = {
 const PHRASE = /^(?:se)?(?:makin|lebih) (tinggi|besar|banyak|rendah|kecil|sedikit),? (?:(?:se)?(?:makin|lebih) )?baik$/;
 const HIGHER = new Set(["tinggi", "besar", "banyak"]);
 
-/** The polarity a word or phrase names (case, spaces and a note in brackets aside: "Negatif (-)"), or undefined. */
-export function polarityWord(text: string): Polarity | undefined {
-  const plain = text
+/** A choice as typed, case, spaces and a note in brackets aside ("Negatif (-)" → "negatif"), to look it up. */
+export const choiceText = (text: string): string =>
+  text
     .toLowerCase()
     .replace(/\([^)]*\)/g, " ")
     .replace(/\s+/g, " ")
     .trim();
+
+/** The polarity a word or phrase names (case, spaces and a note in brackets aside: "Negatif (-)"), or undefined. */
+export function polarityWord(text: string): Polarity | undefined {
+  const plain = choiceText(text);
   const word = WORDS[plain];
   if (word) return word;
   const phrase = PHRASE.exec(plain);

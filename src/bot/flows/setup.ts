@@ -16,7 +16,7 @@ import { button, grid, html, label, splitHtml, splitKeyboard, text, type Button,
 import { nextId, renumber } from "../../app/ids.js";
 import { isControlWord } from "./entry.js";
 import { deletedMeanwhile } from "./deleted.js";
-import { polarityWord } from "../../domain/polarity-word.js";
+import { choiceText, polarityWord } from "../../domain/polarity-word.js";
 import { sameName } from "../../app/by-name.js";
 
 type IndicatorState = Extract<State, { flow: "indicator" }>;
@@ -424,7 +424,7 @@ function typedChoice(step: "polarity" | "kind" | "gradeTable", input: string): s
     const polarity = polarityWord(input);
     return polarity && `new:pol:${polarity}`;
   }
-  const plain = normalizeInput(input).toLowerCase().replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").trim();
+  const plain = choiceText(normalizeInput(input));
   if (step === "kind") return KIND_WORDS[plain] && `new:kind:${KIND_WORDS[plain]}`;
   return GRADE_TABLE_WORDS[plain] && `new:grade:${GRADE_TABLE_WORDS[plain]}`;
 }
