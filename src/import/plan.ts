@@ -523,17 +523,20 @@ function isStoredRatio(ind: Indicator, stored: YearValues | undefined, actual: s
   return ratio !== undefined && ratio.toDecimalPlaces(actual.split(".")[1]?.length ?? 0).equals(actual);
 }
 
+/** A figure of a table's row: a year's target or realisasi, or the Renstra's final target. */
+export type FigureKey = { q: "target" | "actual"; year: number } | { q: "final" };
+
 /**
- * A year's target or realisasi answered as /isi would; a realisasi that is the indicator's stored ratio as far as it
- * is written keeps the numerator and denominator (see isStoredRatio). The answer's problem when it is not taken.
+ * A figure answered as /isi would; a realisasi that is the indicator's stored ratio as far as it is written keeps
+ * the numerator and denominator (see isStoredRatio). The answer's problem when it is not taken.
  */
-export function answerFigure(d: AgencyFile, ind: Indicator, key: { q: "target" | "actual"; year: number }, value: string): string | undefined {
-  const year = String(key.year);
-  const stored = ind.years[year] && { ...ind.years[year] };
+export function answerFigure(d: AgencyFile, ind: Indicator, key: FigureKey, value: string): string | undefined {
+  const year = key.q === "final" ? undefined : String(key.year);
+  const stored = year === undefined ? undefined : ind.years[year] && { ...ind.years[year] };
   const parsed = parseAnswer(d, { ...key, indicatorId: ind.id }, value);
   if (!parsed.ok) return parsed.message;
   parsed.apply(d);
-  const now = ind.years[year];
+  const now = year === undefined ? undefined : ind.years[year];
   if (key.q === "actual" && now && isStoredRatio(ind, stored, now.actual as string | undefined)) {
     delete now.actual;
     [now.numerator, now.denominator] = [stored!.numerator, stored!.denominator];

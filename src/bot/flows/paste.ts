@@ -8,7 +8,6 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { editAgency } from "../../app/edits.js";
-import { parseAnswer } from "../../app/entry/answers.js";
 import { formatCount } from "../../domain/numbers/format.js";
 import type { AgencyFile } from "../../domain/schema/agency.js";
 import type { Indicator } from "../../domain/schema/indicator.js";
@@ -20,7 +19,7 @@ import { findOrAddIndicator, nameKey, sameName } from "../../app/by-name.js";
 import { formatFor } from "../../app/entry/present.js";
 import { capaianDiffers } from "../../app/capaian-check.js";
 import { MAX_PASTED_LINES, pastedSheet, readPastedTable, type PastedTable } from "../../import/pasted-table.js";
-import { answerFigure, answerProblem, sheetKind } from "../../import/plan.js";
+import { answerFigure, answerProblem, sheetKind, type FigureKey } from "../../import/plan.js";
 import { previewImport } from "./import.js";
 import { kindName, newIndicatorKind, storedKind, type KindCell } from "../../import/indicator-kind.js";
 import { unitInName } from "../../import/pk-cells.js";
@@ -55,6 +54,8 @@ function findPlace(file: AgencyFile, row: Row): { objectiveId?: string; indicato
 
 /** The figures a row gives, as the answers /isi takes. */
 const FIGURES = ["target", "actual", "final"] as const;
+/** A figure's answer in the reporting year (the final target has no year). */
+const figureKey = (q: (typeof FIGURES)[number], year: number): FigureKey => (q === "final" ? { q } : { q, year });
 const FIGURE_PROBLEM = { target: "tempel.target_salah", actual: "tempel.realisasi_salah", final: "tempel.target_akhir_salah" } as const;
 
 /** The target, the realisasi and the final target checked the way /isi would (see `answerProblem`), on the stored indicator or a new one of this kind. */
@@ -62,7 +63,7 @@ function checkFigures(file: AgencyFile, row: Row, existing: Indicator | undefine
   for (const q of FIGURES) {
     const value = row[q];
     if (value === undefined) continue;
-    const problem = answerProblem(file, existing, row.unit, q === "final" ? { q } : { q, year: file.agency.reportingYear }, value, kind);
+    const problem = answerProblem(file, existing, row.unit, figureKey(q, file.agency.reportingYear), value, kind);
     if (problem !== undefined) return label(FIGURE_PROBLEM[q], { pesan: problem });
   }
   return undefined;
@@ -222,10 +223,7 @@ function applyRows(d: AgencyFile, rows: readonly Row[]): { counts: Counts; chang
       const value = row[q];
       if (value === undefined) continue;
       const before = stored(q);
-      if (q === "final") {
-        const parsed = parseAnswer(d, { q, indicatorId: ind.id }, value);
-        if (parsed.ok) parsed.apply(d);
-      } else answerFigure(d, ind, { q, year }, value);
+      answerFigure(d, ind, figureKey(q, year), value);
       if (stored(q) === before) continue;
       any = true;
       if (q === "target" && !newIndicator) counts.target++;
