@@ -93,9 +93,11 @@ function cellsOf(line: string): string[] {
 
 /** The pasted lines as a sheet, for the import's reading of a table /tempel does not read itself (a budget table). */
 export function pastedSheet(input: string, name: string): Sheet {
-  const lines = input.split(/\r?\n/).filter((l) => l.trim() !== "");
-  return { name, rows: lines.map((line) => cellsOf(line).map((c) => (c === "" ? null : c))) };
+  return { name, rows: linesOf(input).map((line) => cellsOf(line).map((c) => (c === "" ? null : c))) };
 }
+
+/** The non-empty lines pasted. */
+const linesOf = (input: string) => input.split(/\r?\n/).filter((l) => l.trim() !== "");
 
 interface Header {
   columns: (PkColumn | undefined)[];
@@ -154,7 +156,7 @@ const HEADER_WITHIN = 3;
  * `endYear` its Renstra's last, whose final target is (see headerOf).
  */
 export function readPastedTable(input: string, reportingYear?: number, endYear?: number): PastedTable {
-  const lines = input.split(/\r?\n/).filter((l) => l.trim() !== "");
+  const lines = linesOf(input);
   const table: PastedTable = { lines: lines.length, unitColumn: true, header: false, rows: [], problems: [], ignoredColumns: [], laterColumns: [] };
   let header: Header | undefined;
   /** Without a header: whether the first cell of each row is its number (decided on the first row read). */

@@ -208,9 +208,11 @@ function newKinds(rows: readonly PkRow[]): { name: string; ratio: boolean; rows:
 }
 
 /** What a Perjanjian Kinerja row gives, as the preview lists it ("target 100, realisasi 98,5, target 2023 95 …"). */
+/** One figure of a row in the preview ("target 97,5", "pagu Rp1.373.500.000"). */
+const item = (key: string, params: Record<string, string | number> = {}) => say(`impor.contoh_isi.${key}`, params);
+
 /** A budget row as the preview shows it: its line under its parents, its pagu and realisasi. */
 function budgetRowText(r: BudgetRow): string {
-  const item = (key: string, params: Record<string, string | number> = {}) => say(`impor.contoh_isi.${key}`, params);
   const money = (v: string) => formatMoney(new Decimal(v));
   const figures = [r.budget && item("pagu", { isi: money(r.budget) }), r.spent && item("realisasi_anggaran", { isi: money(r.spent) })].filter(Boolean);
   const path = [r.program, r.activity, r.subActivity].filter(Boolean).join(" → ");
@@ -218,7 +220,6 @@ function budgetRowText(r: BudgetRow): string {
 }
 
 function rowFigures(r: PkRow): string[] {
-  const item = (key: string, params: Record<string, string | number> = {}) => say(`impor.contoh_isi.${key}`, params);
   const figures: string[] = [];
   if (r.polarity) figures.push(item(`polaritas.${r.polarity}`));
   if (r.target) figures.push(item("target", { isi: r.target }));
